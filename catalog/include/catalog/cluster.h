@@ -1,0 +1,95 @@
+#pragma once
+// Cluster: one data directory, as PostgreSQL's "database cluster": the shared catalogs (pg_database,
+// pg_authid in global/), each database's Catalog (base/<oid>/), and the engine below them (storage,
+// locks, transactions). The server owns exactly one.
+//
+//   <data>/PG_VERSION           "15" (so tools recognise the layout)
+//   <data>/lumadb.conf          name = value settings written by `lumadb init` (auth method, port...)
+//   <data>/global/<relfilenode> shared catalog heaps
+//   <data>/base/<dboid>/<relfilenode>  one heap file per relation
+//
+// (Contract for the other modules. The catalog module owns the implementation and may add members.)
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+
+namespace lumadb::txn {
+class TransactionManager;
+class LockManager;
+}  // namespace lumadb::txn
+namespace lumadb::storage {
+class StorageEngine;
+}
+
+namespace lumadb::catalog {
+
+/// A role, as pg_authid.
+struct RoleInfo {
+  Oid oid = 0;
+  std::string name;
+  bool superuser = false;
+  bool can_login = true;
+  std::optional<std::string> password;  // cleartext until SCRAM verifiers arrive (security issue)
+};
+
+/// A database, as pg_database.
+struct DatabaseInfo {
+  Oid oid = 0;
+  std::string name;
+  Oid owner = 0;
+};
+
+/// Options of `lumadb init` (initdb).
+struct InitOptions {
+  std::string superuser = "postgres";
+  std::optional<std::string> password;
+};
+
+class Cluster {
+ public:
+  /// Creates a new data directory (initdb): shared catalogs, the superuser role (OID 10), the database
+  /// "postgres" (and template1). Throws 58P01/58030 with a clear message if dir exists and is not empty
+  /// or cannot be created.
+  static void Init(const std::filesystem::path& dir, const InitOptions& options);
+
+  /// True if dir holds a data directory made by Init.
+  static bool Exists(const std::filesystem::path& dir);
+
+  /// Opens an existing data directory with a buffer pool of `buffer_pages` 8 KiB pages.
+  /// Throws 58030 when the directory is unusable.
+  Cluster(const std::filesystem::path& dir, size_t buffer_pages);
+  ~Cluster();
+
+  const std::filesystem::path& dir() const;
+  txn::TransactionManager& transactions();
+  txn::LockManager& locks();
+  storage::StorageEngine& storage();
+
+  std::optional<RoleInfo> LookupRole(txn::Transaction& txn, std::string_view name);
+  std::optional<DatabaseInfo> LookupDatabase(txn::Transaction& txn, std::string_view name);
+  std::vector<DatabaseInfo> ListDatabases(txn::Transaction& txn);
+
+  /// The catalog of a database (opened on first use, shared by all its sessions).
+  Catalog& OpenDatabase(const DatabaseInfo& db);
+
+  /// CREATE DATABASE: 42P04 "database \"x\" already exists".
+  void CreateDatabase(txn::Transaction& txn, std::string_view name, Oid owner);
+  /// DROP DATABASE: 3D000 if absent (unless if_exists), 55006 "database \"x\" is being accessed by other
+  /// users" when sessions are connected to it (the caller passes how many), 55006 for the current one.
+  void DropDatabase(txn::Transaction& txn, std::string_view name, bool if_exists);
+
+  /// Writes every dirty page to disk and syncs (clean shutdown, CHECKPOINT).
+  void Flush();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lumadb::catalog

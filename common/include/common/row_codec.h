@@ -1,0 +1,27 @@
+#pragma once
+// The on-disk tuple format: how a Row becomes the bytes a heap page stores.
+//
+//   +----------------+-----------------+----------------------------------------------+
+//   | natts (u16)    | null bitmap     | attribute data, in column order, NULLs absent |
+//   |                | ceil(natts/8) B | fixed-width little-endian; varlena = u32 len + |
+//   |                |                 | bytes; numeric = its text form as varlena      |
+//   +----------------+-----------------+----------------------------------------------+
+//
+// natts is stored so a later ALTER TABLE ADD COLUMN can read old tuples (missing trailing columns are NULL).
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "common/value.h"
+
+namespace lumadb {
+
+/// Encodes `row` whose i-th value has type types[i] (NULLs allowed). Values must already have the
+/// column's type.
+std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row);
+
+/// Decodes bytes written by EncodeRow for the same column types. Throws XX001 on a malformed tuple.
+Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes);
+
+}  // namespace lumadb

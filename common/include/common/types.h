@@ -1,0 +1,59 @@
+#pragma once
+// SQL type identities. TypeId values ARE PostgreSQL's pg_type OIDs (pg_type.dat), so RowDescription and
+// ParameterDescription carry them unchanged (PostgreSQL protocol §55.7).
+
+#include <cstdint>
+#include <string>
+
+namespace lumadb {
+
+using Oid = uint32_t;
+
+/// Built-in types, valued as their PostgreSQL 15 OIDs.
+enum class TypeId : uint32_t {
+  kInvalid = 0,
+  kBool = 16,
+  kBytea = 17,
+  kName = 19,
+  kInt8 = 20,
+  kInt2 = 21,
+  kInt4 = 23,
+  kText = 25,
+  kOid = 26,
+  kFloat4 = 700,
+  kFloat8 = 701,
+  kUnknown = 705,  // an untyped string literal before the binder resolves it
+  kBpchar = 1042,
+  kVarchar = 1043,
+  kDate = 1082,
+  kTimestamp = 1114,
+  kTimestampTz = 1184,
+  kNumeric = 1700,
+};
+
+/// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; for
+/// varchar(n)/char(n) it is n + 4 (VARHDRSZ); for numeric(p,s) it is ((p << 16) | s) + 4; for
+/// timestamp(p) it is p.
+struct TypeDesc {
+  TypeId id = TypeId::kInvalid;
+  int32_t typmod = -1;
+  bool operator==(const TypeDesc&) const = default;
+};
+
+/// pg_type.typlen: 1, 2, 4, 8 for fixed-width types, -1 for variable length (varlena), -2 for cstring.
+int16_t TypeLength(TypeId t);
+
+/// PostgreSQL's format_type() spelling: "integer", "character varying(10)", "numeric(10,2)",
+/// "timestamp without time zone", "text". Used in messages and catalog views.
+std::string FormatType(TypeDesc t);
+
+/// pg_type.typname: "int4", "varchar", "bpchar", "numeric", ...
+const char* TypeName(TypeId t);
+
+/// pg_type.typcategory: 'B' bool, 'N' numeric, 'S' string, 'D' datetime, 'U' user/unknown.
+char TypeCategory(TypeId t);
+
+/// Builds a numeric typmod from precision and scale, as numeric's typmodin does.
+constexpr int32_t NumericTypmod(int32_t precision, int32_t scale) { return ((precision << 16) | (scale & 0xffff)) + 4; }
+
+}  // namespace lumadb

@@ -1,0 +1,69 @@
+#pragma once
+// Value: one SQL datum of a built-in type, or NULL. Row: a tuple of them.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "common/numeric.h"
+#include "common/types.h"
+
+namespace lumadb {
+
+/// A SQL datum. The physical representation by type:
+///   bool                    -> bool
+///   int2, int4, int8, oid   -> int64_t (range kept by the type's own checks)
+///   date                    -> int64_t days since 2000-01-01 (PostgreSQL's POSTGRES_EPOCH_JDATE)
+///   timestamp[tz]           -> int64_t microseconds since 2000-01-01 00:00:00 (UTC for tz)
+///   float4, float8          -> double (float4 values are rounded to float on creation)
+///   text, varchar, bpchar, name, unknown, bytea -> std::string (bytea holds raw bytes)
+///   numeric                 -> Numeric
+/// A NULL still has a type (the column's), as in PostgreSQL.
+class Value {
+ public:
+  /// A NULL of unknown type.
+  Value() = default;
+
+  static Value Null(TypeId type) { return Value(type, std::monostate{}); }
+  static Value Bool(bool b) { return Value(TypeId::kBool, b); }
+  static Value Int2(int16_t v) { return Value(TypeId::kInt2, static_cast<int64_t>(v)); }
+  static Value Int4(int32_t v) { return Value(TypeId::kInt4, static_cast<int64_t>(v)); }
+  static Value Int8(int64_t v) { return Value(TypeId::kInt8, v); }
+  static Value Oid(uint32_t v) { return Value(TypeId::kOid, static_cast<int64_t>(v)); }
+  static Value Float4(float v) { return Value(TypeId::kFloat4, static_cast<double>(v)); }
+  static Value Float8(double v) { return Value(TypeId::kFloat8, v); }
+  /// A string of a string type (text, varchar, bpchar, name, unknown, bytea).
+  static Value String(std::string s, TypeId type = TypeId::kText) { return Value(type, std::move(s)); }
+  static Value Num(Numeric n) { return Value(TypeId::kNumeric, std::move(n)); }
+  static Value Date(int64_t days) { return Value(TypeId::kDate, days); }
+  static Value Timestamp(int64_t micros, TypeId type = TypeId::kTimestamp) { return Value(type, micros); }
+
+  TypeId type() const { return type_; }
+  bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
+
+  bool GetBool() const { return std::get<bool>(data_); }
+  /// The integer of an int2/int4/int8/oid/date/timestamp value.
+  int64_t GetInt() const { return std::get<int64_t>(data_); }
+  double GetFloat() const { return std::get<double>(data_); }
+  const std::string& GetString() const { return std::get<std::string>(data_); }
+  const Numeric& GetNumeric() const { return std::get<Numeric>(data_); }
+
+  /// Same value, relabelled as another type of the same representation (e.g. unknown -> text).
+  Value WithType(TypeId t) const {
+    Value v = *this;
+    v.type_ = t;
+    return v;
+  }
+
+ private:
+  using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric>;
+  Value(TypeId t, Data d) : type_(t), data_(std::move(d)) {}
+
+  TypeId type_ = TypeId::kUnknown;
+  Data data_;
+};
+
+using Row = std::vector<Value>;
+
+}  // namespace lumadb

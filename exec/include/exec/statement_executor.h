@@ -1,0 +1,69 @@
+#pragma once
+// The exec module's entry point for the session: bind, plan and run one statement, streaming its rows.
+// Transaction control and SET/SHOW/RESET are session state and stay in server/.
+//
+// (Contract for the other modules. The exec module owns the implementation and may add members.)
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "catalog/cluster.h"
+#include "common/error.h"
+#include "common/value.h"
+#include "parser/ast.h"
+
+namespace lumadb::txn {
+class Transaction;
+}
+
+namespace lumadb::exec {
+
+/// One column of a result, as RowDescription describes it (PostgreSQL protocol §55.7): for a plain table
+/// column table_oid and attnum name it, else both are 0.
+struct ResultColumn {
+  std::string name;
+  TypeDesc type;
+  Oid table_oid = 0;
+  int16_t attnum = 0;
+};
+
+/// Where a statement's output goes: the session turns it into RowDescription, DataRow and NoticeResponse.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  /// Called once, before any Row, by statements that return rows.
+  virtual void Columns(const std::vector<ResultColumn>& columns) = 0;
+  virtual void Row(const lumadb::Row& row) = 0;
+  /// A NOTICE or WARNING for the client (e.g. 'table "t" does not exist, skipping').
+  virtual void Notice(Severity severity, SqlState code, const std::string& message) = 0;
+};
+
+/// What a statement sees of its session.
+struct SessionContext {
+  catalog::Cluster& cluster;
+  catalog::Catalog& catalog;
+  txn::Transaction& txn;
+  std::vector<std::string> search_path;  // e.g. {"$user", "public"}, as SHOW search_path splits
+  std::string user;
+  std::string database;
+  int64_t lock_timeout_ms = 0;
+  int64_t transaction_start_us = 0;  // now() / current_timestamp: microseconds since 2000-01-01 UTC
+  int64_t statement_start_us = 0;
+  /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
+  std::function<std::string(std::string_view)> get_setting;
+};
+
+/// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,
+/// CREATE/DROP SCHEMA, CREATE/DROP DATABASE, TRUNCATE) inside ctx.txn, streaming rows to sink.
+/// Returns PostgreSQL's CommandComplete tag: "SELECT 3", "INSERT 0 2", "UPDATE 1", "DELETE 0",
+/// "CREATE TABLE", "DROP TABLE", "TRUNCATE TABLE", "CREATE DATABASE", ...
+/// Throws DbError with PostgreSQL's SQLSTATE and wording (42P01, 42703, 42804, 22012, ...), with 'P'
+/// positions relative to query_text.
+std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_text, SessionContext& ctx,
+                             ResultSink& sink);
+
+}  // namespace lumadb::exec

@@ -1,0 +1,449 @@
+#pragma once
+// The abstract syntax tree produced by the parser (grammar -> transformer, DuckDB's split) and consumed by
+// the binder in planner/. It mirrors PostgreSQL's raw parse nodes (parsenodes.h) in spirit: names are not
+// resolved, literals keep their text, and every node records `location`, the 0-based byte offset of its
+// first character in the whole query string (-1 if unknown), so errors can carry a 'P' position.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <typeinfo>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lumadb::ast {
+
+// ---------------------------------------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------------------------------------
+
+enum class ExprKind {
+  kConstant,   // ConstExpr
+  kColumnRef,  // ColumnRef
+  kStar,       // StarExpr: * or t.* in a target list
+  kParam,      // ParamRef: $n
+  kUnary,      // UnaryExpr: -x, +x, NOT x
+  kBinary,     // BinaryExpr: arithmetic, comparison, AND, OR, ||, LIKE
+  kIsNull,     // IsNullExpr: x IS [NOT] NULL
+  kBoolTest,   // BoolTestExpr: x IS [NOT] TRUE/FALSE/UNKNOWN
+  kBetween,    // BetweenExpr
+  kInList,     // InListExpr: x [NOT] IN (a, b)
+  kCase,       // CaseExpr
+  kFunc,       // FuncCall: f(x), count(*), count(DISTINCT x), coalesce(...), nullif, greatest, least
+  kCast,       // CastExpr: CAST(x AS t), x::t, and typed literals  date '2020-01-01'
+  kSubquery,   // SubqueryExpr: (SELECT ...), EXISTS (...), x [NOT] IN (SELECT ...)
+  kDefault,    // DefaultExpr: the DEFAULT keyword in INSERT VALUES / UPDATE SET
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+struct SelectStmt;
+
+/// Base of all expression nodes. Use As<T>() for a checked downcast (T::kKind must match).
+struct Expr {
+  explicit Expr(ExprKind k, int32_t loc) : kind(k), location(loc) {}
+  virtual ~Expr() = default;
+  template <class T>
+  T& As() {
+    if (kind != T::kKind) throw std::bad_cast();
+    return static_cast<T&>(*this);
+  }
+  template <class T>
+  const T& As() const {
+    if (kind != T::kKind) throw std::bad_cast();
+    return static_cast<const T&>(*this);
+  }
+  ExprKind kind;
+  int32_t location;
+};
+
+/// A literal. Numbers keep their source text: the binder types an integer literal int4 if it fits, else
+/// int8, else numeric; a literal with '.' or 'e' is numeric (PostgreSQL scan.l / make_const).
+struct ConstExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kConstant;
+  enum class Type { kNull, kBool, kInteger, kDecimal, kString };
+  ConstExpr(Type t, std::string v, int32_t loc) : Expr(kKind, loc), type(t), text(std::move(v)) {}
+  Type type;
+  std::string text;  // the digits for numbers; the unescaped value for strings; "t"/"f" for booleans
+};
+
+/// A possibly qualified column name: a, t.a, s.t.a.
+struct ColumnRef : Expr {
+  static constexpr ExprKind kKind = ExprKind::kColumnRef;
+  ColumnRef(std::vector<std::string> n, int32_t loc) : Expr(kKind, loc), names(std::move(n)) {}
+  std::vector<std::string> names;  // already case-folded (unquoted identifiers lower-cased)
+};
+
+/// * or qualifier.* in a select list (also count(*) is FuncCall::star, not this).
+struct StarExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kStar;
+  StarExpr(std::vector<std::string> q, int32_t loc) : Expr(kKind, loc), qualifier(std::move(q)) {}
+  std::vector<std::string> qualifier;  // empty for a bare *
+};
+
+/// $n, 1-based.
+struct ParamRef : Expr {
+  static constexpr ExprKind kKind = ExprKind::kParam;
+  ParamRef(int n, int32_t loc) : Expr(kKind, loc), number(n) {}
+  int number;
+};
+
+/// Prefix operator: "-", "+", "NOT".
+struct UnaryExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kUnary;
+  UnaryExpr(std::string o, ExprPtr a, int32_t loc) : Expr(kKind, loc), op(std::move(o)), arg(std::move(a)) {}
+  std::string op;
+  ExprPtr arg;
+};
+
+/// Infix operator. op is one of: + - * / % ^ || = <> < > <= >= AND OR LIKE "NOT LIKE" ILIKE "NOT ILIKE".
+/// (!= is normalised to <>.) location is the operator's position, as PostgreSQL reports it.
+struct BinaryExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kBinary;
+  BinaryExpr(std::string o, ExprPtr l, ExprPtr r, int32_t loc)
+      : Expr(kKind, loc), op(std::move(o)), left(std::move(l)), right(std::move(r)) {}
+  std::string op;
+  ExprPtr left;
+  ExprPtr right;
+  ExprPtr escape;  // LIKE ... ESCAPE e, else null
+};
+
+struct IsNullExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kIsNull;
+  IsNullExpr(ExprPtr a, bool neg, int32_t loc) : Expr(kKind, loc), arg(std::move(a)), negated(neg) {}
+  ExprPtr arg;
+  bool negated;  // IS NOT NULL
+};
+
+struct BoolTestExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kBoolTest;
+  enum class Test { kTrue, kFalse, kUnknown };
+  BoolTestExpr(ExprPtr a, Test t, bool neg, int32_t loc)
+      : Expr(kKind, loc), arg(std::move(a)), test(t), negated(neg) {}
+  ExprPtr arg;
+  Test test;
+  bool negated;
+};
+
+struct BetweenExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kBetween;
+  BetweenExpr(int32_t loc) : Expr(kKind, loc) {}
+  ExprPtr arg, low, high;
+  bool negated = false;
+  bool symmetric = false;
+};
+
+struct InListExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kInList;
+  InListExpr(int32_t loc) : Expr(kKind, loc) {}
+  ExprPtr arg;
+  std::vector<ExprPtr> list;
+  bool negated = false;
+};
+
+/// CASE [arg] WHEN w THEN t ... [ELSE e] END.
+struct CaseExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kCase;
+  CaseExpr(int32_t loc) : Expr(kKind, loc) {}
+  ExprPtr arg;  // null for a searched CASE
+  std::vector<std::pair<ExprPtr, ExprPtr>> whens;
+  ExprPtr else_result;  // null when absent
+};
+
+/// A function call. Special syntax is normalised to plain calls: COALESCE/NULLIF/GREATEST/LEAST by name,
+/// substring(x FROM a FOR b) -> substring(x, a, b), position(a IN b) -> position(a, b), trim(...) ->
+/// btrim/ltrim/rtrim, CURRENT_TIMESTAMP/now() -> now, CURRENT_DATE -> current_date,
+/// EXTRACT(f FROM x) -> extract('f', x), CURRENT_USER/SESSION_USER -> current_user/session_user.
+struct FuncCall : Expr {
+  static constexpr ExprKind kKind = ExprKind::kFunc;
+  FuncCall(std::vector<std::string> n, int32_t loc) : Expr(kKind, loc), name(std::move(n)) {}
+  std::vector<std::string> name;  // possibly schema-qualified (pg_catalog.version), case-folded
+  std::vector<ExprPtr> args;
+  bool star = false;      // count(*)
+  bool distinct = false;  // agg(DISTINCT x)
+};
+
+/// A type as written: name folded to PostgreSQL's internal name where SQL gives it special syntax
+/// (integer/int -> int4, smallint -> int2, bigint -> int8, real -> float4, double precision/float ->
+/// float8, boolean -> bool, character varying/varchar -> varchar, character/char -> bpchar,
+/// decimal -> numeric, timestamp [without time zone] -> timestamp, timestamp with time zone -> timestamptz).
+struct TypeName {
+  std::vector<std::string> names;  // e.g. {"int4"}, {"pg_catalog", "text"}
+  std::vector<int32_t> modifiers;  // varchar(10) -> {10}; numeric(10,2) -> {10, 2}
+  bool array = false;              // t[]
+  int32_t location = -1;
+};
+
+/// CAST(arg AS type), arg::type, or a typed literal (type 'string').
+struct CastExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kCast;
+  CastExpr(ExprPtr a, TypeName t, int32_t loc) : Expr(kKind, loc), arg(std::move(a)), type(std::move(t)) {}
+  ExprPtr arg;
+  TypeName type;
+};
+
+struct SubqueryExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kSubquery;
+  enum class Type { kScalar, kExists, kIn, kAny, kAll };
+  SubqueryExpr(Type t, int32_t loc);
+  ~SubqueryExpr() override;
+  Type type;
+  std::unique_ptr<SelectStmt> query;
+  ExprPtr arg;     // the left operand of IN/ANY/ALL
+  std::string op;  // comparison operator of ANY/ALL ("=" for IN)
+  bool negated = false;
+};
+
+struct DefaultExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kDefault;
+  explicit DefaultExpr(int32_t loc) : Expr(kKind, loc) {}
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// FROM clause
+// ---------------------------------------------------------------------------------------------------------
+
+/// A possibly qualified relation name, as PostgreSQL's RangeVar.
+struct QualifiedName {
+  std::string schema;  // empty when unqualified
+  std::string name;
+  int32_t location = -1;
+};
+
+enum class TableRefKind { kBase, kJoin, kSubquery };
+enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
+
+struct TableRef;
+using TableRefPtr = std::unique_ptr<TableRef>;
+
+struct TableRef {
+  TableRefKind kind = TableRefKind::kBase;
+  int32_t location = -1;
+  // kBase
+  QualifiedName table;
+  // alias for kBase and kSubquery (and column aliases: FROM t AS x(a, b))
+  std::string alias;
+  std::vector<std::string> column_aliases;
+  // kJoin
+  JoinType join_type = JoinType::kInner;
+  TableRefPtr left, right;
+  std::unique_ptr<Expr> on;          // JOIN ... ON
+  std::vector<std::string> using_columns;  // JOIN ... USING (a, b)
+  bool natural = false;
+  // kSubquery
+  std::unique_ptr<SelectStmt> subquery;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------------------------
+
+enum class StmtKind {
+  kSelect,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kCreateTable,
+  kCreateSchema,
+  kCreateDatabase,
+  kDrop,
+  kTruncate,
+  kTransaction,
+  kVariableSet,
+  kVariableShow,
+};
+
+/// Base of all statements. location/length delimit the statement's text inside the query string
+/// (used for log_statement and for psql-style error reporting).
+struct Statement {
+  explicit Statement(StmtKind k) : kind(k) {}
+  virtual ~Statement() = default;
+  template <class T>
+  T& As() {
+    if (kind != T::kKind) throw std::bad_cast();
+    return static_cast<T&>(*this);
+  }
+  template <class T>
+  const T& As() const {
+    if (kind != T::kKind) throw std::bad_cast();
+    return static_cast<const T&>(*this);
+  }
+  StmtKind kind;
+  int32_t location = 0;
+  int32_t length = 0;
+};
+using StatementPtr = std::unique_ptr<Statement>;
+
+struct SelectItem {
+  ExprPtr expr;
+  std::string alias;  // empty when no AS name was given
+  int32_t location = -1;
+};
+
+struct OrderItem {
+  ExprPtr expr;
+  bool descending = false;
+  std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLS LAST for ASC, FIRST for DESC)
+};
+
+enum class SetOpType { kNone, kUnion, kIntersect, kExcept };
+
+/// SELECT, VALUES, and set operations. For a set operation, set_op != kNone and larg/rarg hold the
+/// operands; order_by/limit/offset then apply to the result.
+struct SelectStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kSelect;
+  SelectStmt() : Statement(kKind) {}
+  bool distinct = false;
+  std::vector<SelectItem> targets;
+  std::vector<TableRefPtr> from;  // comma-separated items (implicit cross joins)
+  ExprPtr where;
+  std::vector<ExprPtr> group_by;
+  ExprPtr having;
+  std::vector<std::vector<ExprPtr>> values;  // VALUES (..), (..) when non-empty (targets then empty)
+  SetOpType set_op = SetOpType::kNone;
+  bool set_all = false;
+  std::unique_ptr<SelectStmt> larg, rarg;
+  std::vector<OrderItem> order_by;
+  ExprPtr limit;   // null: none (LIMIT ALL too)
+  ExprPtr offset;  // null: none
+};
+
+struct InsertStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kInsert;
+  InsertStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  std::vector<std::string> columns;  // empty: all columns in order
+  std::vector<int32_t> column_locations;
+  std::unique_ptr<SelectStmt> source;  // VALUES or SELECT; null for DEFAULT VALUES
+};
+
+struct SetClause {
+  std::string column;
+  int32_t location = -1;
+  ExprPtr value;  // may be DefaultExpr
+};
+
+struct UpdateStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kUpdate;
+  UpdateStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  std::vector<SetClause> set;
+  std::vector<TableRefPtr> from;
+  ExprPtr where;
+};
+
+struct DeleteStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kDelete;
+  DeleteStmt() : Statement(kKind) {}
+  QualifiedName table;
+  std::string alias;
+  ExprPtr where;
+};
+
+struct ColumnDef {
+  std::string name;
+  TypeName type;
+  bool not_null = false;
+  bool primary_key = false;
+  bool unique = false;
+  ExprPtr default_expr;      // DEFAULT expr, or null
+  std::string default_text;  // the source text of default_expr, stored in the catalog
+  int32_t location = -1;
+};
+
+/// A table-level PRIMARY KEY (a, b) or UNIQUE (a) constraint.
+struct TableConstraint {
+  enum class Type { kPrimaryKey, kUnique };
+  Type type = Type::kPrimaryKey;
+  std::string name;  // CONSTRAINT name, or empty
+  std::vector<std::string> columns;
+  int32_t location = -1;
+};
+
+struct CreateTableStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCreateTable;
+  CreateTableStmt() : Statement(kKind) {}
+  QualifiedName table;
+  bool if_not_exists = false;
+  std::vector<ColumnDef> columns;
+  std::vector<TableConstraint> constraints;
+  std::vector<std::pair<std::string, std::string>> options;  // WITH (fillfactor=70) -> {"fillfactor","70"}
+};
+
+struct CreateSchemaStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCreateSchema;
+  CreateSchemaStmt() : Statement(kKind) {}
+  std::string name;
+  bool if_not_exists = false;
+};
+
+struct CreateDatabaseStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCreateDatabase;
+  CreateDatabaseStmt() : Statement(kKind) {}
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> options;  // WITH OWNER = x, TEMPLATE ..., accepted
+};
+
+enum class ObjectType { kTable, kSchema, kDatabase };
+
+/// DROP TABLE|SCHEMA|DATABASE [IF EXISTS] a, b [CASCADE|RESTRICT].
+struct DropStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kDrop;
+  DropStmt() : Statement(kKind) {}
+  ObjectType object_type = ObjectType::kTable;
+  std::vector<QualifiedName> names;
+  bool if_exists = false;
+  bool cascade = false;
+};
+
+struct TruncateStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kTruncate;
+  TruncateStmt() : Statement(kKind) {}
+  std::vector<QualifiedName> tables;
+};
+
+/// Transaction control. `options` holds the transaction modes as lower-case strings:
+/// "isolation level read committed", "read only", "read write", "deferrable", "not deferrable".
+struct TransactionStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kTransaction;
+  enum class Type {
+    kBegin,                      // BEGIN [WORK|TRANSACTION] [modes], START TRANSACTION [modes]
+    kCommit,                     // COMMIT, END
+    kRollback,                   // ROLLBACK, ABORT
+    kSavepoint,                  // SAVEPOINT name
+    kRelease,                    // RELEASE [SAVEPOINT] name
+    kRollbackTo,                 // ROLLBACK [WORK|TRANSACTION] TO [SAVEPOINT] name
+    kSetTransaction,             // SET TRANSACTION modes
+    kSetSessionCharacteristics,  // SET SESSION CHARACTERISTICS AS TRANSACTION modes
+  };
+  TransactionStmt() : Statement(kKind) {}
+  Type type = Type::kBegin;
+  std::vector<std::string> options;
+  std::string savepoint;
+  bool chain = false;  // AND CHAIN
+};
+
+/// SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT; SET TIME ZONE v; SET NAMES v;
+/// RESET name; RESET ALL. Names are lower-cased; TIME ZONE -> "timezone", NAMES -> "client_encoding".
+struct VariableSetStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kVariableSet;
+  enum class Type { kSetValue, kSetDefault, kReset, kResetAll };
+  VariableSetStmt() : Statement(kKind) {}
+  Type type = Type::kSetValue;
+  std::string name;
+  std::vector<std::string> values;  // each item's text: identifiers folded, strings unquoted, numbers as-is
+  bool local = false;
+};
+
+/// SHOW name | SHOW ALL (name "all") | SHOW TIME ZONE ("timezone") |
+/// SHOW TRANSACTION ISOLATION LEVEL ("transaction_isolation").
+struct VariableShowStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kVariableShow;
+  VariableShowStmt() : Statement(kKind) {}
+  std::string name;
+};
+
+}  // namespace lumadb::ast

@@ -1,0 +1,53 @@
+#pragma once
+// Transaction: the state of one transaction under strict two-phase locking: id, isolation level, its log
+// records (kept so ROLLBACK can undo them; issue 3 makes them durable), held locks and commit/abort hooks.
+//
+// (Contract for the other modules. The txn module owns the implementation and may add members.)
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "storage/ids.h"
+#include "storage/log_context.h"
+
+namespace lumadb::txn {
+
+/// SQL isolation levels (PostgreSQL's XactIsoLevel); on 2PL they differ in how long S locks are held.
+enum class IsolationLevel { kReadUncommitted, kReadCommitted, kRepeatableRead, kSerializable };
+
+enum class TxnState { kActive, kCommitted, kAborted };
+
+class Transaction {
+ public:
+  Transaction(storage::TxnId id, IsolationLevel iso, bool read_only);
+  ~Transaction();
+
+  storage::TxnId id() const { return id_; }
+  IsolationLevel isolation() const { return isolation_; }
+  bool read_only() const { return read_only_; }
+  TxnState state() const { return state_; }
+
+  /// The sink every heap change of this transaction is logged through.
+  storage::LogContext& log() { return log_; }
+
+  /// Runs fn after the transaction commits (e.g. unlink a dropped relation's file, bump the catalog version).
+  void OnCommit(std::function<void()> fn) { on_commit_.push_back(std::move(fn)); }
+  /// Runs fn after the transaction's changes are undone (e.g. drop the cached catalog, unlink a new file).
+  void OnAbort(std::function<void()> fn) { on_abort_.push_back(std::move(fn)); }
+
+ private:
+  friend class TransactionManager;
+  friend class LockManager;
+  storage::TxnId id_;
+  IsolationLevel isolation_;
+  bool read_only_;
+  TxnState state_ = TxnState::kActive;
+  storage::LogContext log_;
+  std::vector<std::function<void()>> on_commit_;
+  std::vector<std::function<void()>> on_abort_;
+  struct HeldLocks;
+  std::unique_ptr<HeldLocks> locks_;
+};
+
+}  // namespace lumadb::txn
