@@ -2,6 +2,9 @@
 // Transaction: the state of one transaction under strict two-phase locking: id, isolation level, its log
 // records (kept so ROLLBACK can undo them; issue 3 makes them durable), held locks and commit/abort hooks.
 //
+// A Transaction is used by one thread at a time (its session). It is ended by TransactionManager::Commit
+// or Abort. Destroying an active transaction releases its locks but undoes nothing: always end it.
+//
 // (Contract for the other modules. The txn module owns the implementation and may add members.)
 
 #include <functional>
@@ -36,6 +39,15 @@ class Transaction {
   /// Runs fn after the transaction's changes are undone (e.g. drop the cached catalog, unlink a new file).
   void OnAbort(std::function<void()> fn) { on_abort_.push_back(std::move(fn)); }
 
+  /// Installs the session's interrupt check (throws 57014 on cancel or statement_timeout, 57P01 on
+  /// shutdown). Lock waits call it at least every kInterruptPollMs while they sleep.
+  void SetInterruptCheck(std::function<void()> fn) { interrupt_check_ = std::move(fn); }
+  /// Runs the interrupt check, if any.
+  void CheckForInterrupts() const {
+    if (interrupt_check_) interrupt_check_();
+  }
+  static constexpr int64_t kInterruptPollMs = 50;
+
  private:
   friend class TransactionManager;
   friend class LockManager;
@@ -46,6 +58,7 @@ class Transaction {
   storage::LogContext log_;
   std::vector<std::function<void()>> on_commit_;
   std::vector<std::function<void()>> on_abort_;
+  std::function<void()> interrupt_check_;
   struct HeldLocks;
   std::unique_ptr<HeldLocks> locks_;
 };

@@ -1,0 +1,108 @@
+#pragma once
+// BufferPool: a fixed set of 8 KiB frames caching pages of relation files (PostgreSQL's bufmgr.c, BusTub's
+// buffer_pool_manager.h). A page table maps (file, page) to a frame; a clock replacer picks victims among
+// unpinned frames; a dirty victim is written back before its frame is reused. Pages are reached only
+// through ReadPageGuard / WritePageGuard (page_guard.h). Thread-safe.
+//
+// Latching (storage/README.md): `mu_` guards the page table, the frame tags and pin counts and is never
+// held while waiting for a frame latch or doing I/O, except that a frame whose pin count is 0 (so nobody
+// holds its latch) is latched under `mu_` while it is being claimed. A thread may hold several guards, but
+// two page latches only in a fixed order (for the heap: never two).
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/disk_manager.h"
+#include "storage/ids.h"
+#include "storage/page_guard.h"
+
+namespace lumadb::storage {
+
+class ClockReplacer;
+
+/// One buffer frame. The bytes are a std::vector<char> of kPageSize so ASan catches overruns.
+struct BufferFrame {
+  explicit BufferFrame(size_t index) : id(index), data(kPageSize, 0) {}
+  const size_t id;
+  std::vector<char> data;
+  std::shared_mutex latch;  // protects `data`
+  // Guarded by BufferPool::mu_.
+  FileId file;
+  PageId page = kInvalidPageId;
+  bool valid = false;  // holds (file, page) and is in the page table
+  int pins = 0;
+  // Set under the exclusive latch; cleared under a latch by the writer-back.
+  std::atomic<bool> dirty{false};
+};
+
+class BufferPool {
+ public:
+  /// A pool of `frames` frames (shared_buffers in pages; at least 1) over `disk`.
+  BufferPool(DiskManager& disk, size_t frames);
+  ~BufferPool();
+  BufferPool(const BufferPool&) = delete;
+  BufferPool& operator=(const BufferPool&) = delete;
+
+  /// Pins page `page` of `file` (reading it if not cached) and latches it shared / exclusive.
+  /// Throws XX000 'no unpinned buffers available' when every frame is pinned, the DiskManager's errors
+  /// (58030, XX001) on I/O failure or a bad page. Blocks while another thread holds a conflicting latch.
+  ReadPageGuard Read(FileId file, PageId page);
+  WritePageGuard Write(FileId file, PageId page);
+
+  /// Appends a zero page to `file` and returns it pinned and exclusively latched.
+  WritePageGuard NewPage(FileId file);
+
+  /// Writes every dirty page (the files are not fsynced: see DiskManager::SyncAll).
+  void FlushAll();
+  /// Writes the dirty pages of one file.
+  void FlushFile(FileId file);
+  /// Forgets every page of `file` without writing it (DROP). The pages must be unpinned (XX000 otherwise).
+  void DiscardFile(FileId file);
+  /// Forgets every page of every file of database `db` without writing it.
+  void DiscardDatabase(uint32_t db);
+
+  size_t size() const { return frames_.size(); }
+  /// Number of frames pinned right now (tests and leak checks).
+  size_t PinnedFrames() const;
+  DiskManager& disk() { return disk_; }
+
+ private:
+  friend class ReadPageGuard;
+  friend class WritePageGuard;
+  struct Key {
+    FileId file;
+    PageId page;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const noexcept { return std::hash<uint64_t>()(k.file.Key() * 31 + k.page); }
+  };
+
+  /// Pins the frame for (file, page), latched as asked; `fresh` means the page is known to be all zero
+  /// (just extended), so it is not read.
+  BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive, bool fresh);
+  /// Claims an unused or evictable frame (writing a dirty victim back first); returns it pinned once,
+  /// exclusively latched, tagged with (file, page) and in the page table. Caller holds `lock` on mu_.
+  BufferFrame* ClaimFrame(std::unique_lock<std::mutex>& lock, FileId file, PageId page);
+  /// Writes a pinned frame back if dirty (takes its latch shared). Throws on I/O failure (stays dirty).
+  void WriteBack(BufferFrame& frame);
+  void Unpin(BufferFrame* frame);
+  template <class Pred>
+  void Discard(Pred pred);
+  template <class Pred>
+  void Flush(Pred pred);
+
+  DiskManager& disk_;
+  std::vector<std::unique_ptr<BufferFrame>> frames_;
+  mutable std::mutex mu_;
+  std::unordered_map<Key, BufferFrame*, KeyHash> table_;
+  std::vector<size_t> free_;  // frames holding no page
+  std::unique_ptr<ClockReplacer> replacer_;
+};
+
+}  // namespace lumadb::storage

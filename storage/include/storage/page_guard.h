@@ -1,0 +1,90 @@
+#pragma once
+// ReadPageGuard / WritePageGuard: the only way to touch the bytes of a buffered page (BusTub's
+// storage/page/page_guard.h). A guard holds one pin and the frame's latch (shared for read, exclusive for
+// write) and releases both when destroyed or Release()d, so pins and latches cannot leak, even when an
+// exception unwinds. Guards are move-only and are made only by BufferPool.
+
+#include <utility>
+
+#include "storage/ids.h"
+
+namespace lumadb::storage {
+
+class BufferPool;
+struct BufferFrame;
+
+/// A pinned page latched in shared mode.
+class ReadPageGuard {
+ public:
+  ReadPageGuard() = default;
+  ReadPageGuard(ReadPageGuard&& o) noexcept { *this = std::move(o); }
+  ReadPageGuard& operator=(ReadPageGuard&& o) noexcept;
+  ReadPageGuard(const ReadPageGuard&) = delete;
+  ReadPageGuard& operator=(const ReadPageGuard&) = delete;
+  ~ReadPageGuard() { Release(); }
+
+  bool valid() const { return frame_ != nullptr; }
+  FileId file() const { return file_; }
+  PageId page_id() const { return page_; }
+  /// The kPageSize bytes of the page.
+  const char* data() const { return data_; }
+  template <class T>
+  const T* As() const {
+    return reinterpret_cast<const T*>(data_);
+  }
+
+  /// Unlatches and unpins now (idempotent).
+  void Release();
+
+ private:
+  friend class BufferPool;
+  ReadPageGuard(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, const char* data)
+      : pool_(pool), frame_(frame), file_(file), page_(page), data_(data) {}
+  BufferPool* pool_ = nullptr;
+  BufferFrame* frame_ = nullptr;
+  FileId file_;
+  PageId page_ = kInvalidPageId;
+  const char* data_ = nullptr;
+};
+
+/// A pinned page latched in exclusive mode. mutable_data() marks the page dirty, so it is written back
+/// before its frame is reused and by FlushAll.
+class WritePageGuard {
+ public:
+  WritePageGuard() = default;
+  WritePageGuard(WritePageGuard&& o) noexcept { *this = std::move(o); }
+  WritePageGuard& operator=(WritePageGuard&& o) noexcept;
+  WritePageGuard(const WritePageGuard&) = delete;
+  WritePageGuard& operator=(const WritePageGuard&) = delete;
+  ~WritePageGuard() { Release(); }
+
+  bool valid() const { return frame_ != nullptr; }
+  FileId file() const { return file_; }
+  PageId page_id() const { return page_; }
+  const char* data() const { return data_; }
+  /// The page bytes for writing; marks the page dirty.
+  char* mutable_data();
+  template <class T>
+  const T* As() const {
+    return reinterpret_cast<const T*>(data_);
+  }
+  template <class T>
+  T* AsMut() {
+    return reinterpret_cast<T*>(mutable_data());
+  }
+
+  /// Unlatches and unpins now (idempotent).
+  void Release();
+
+ private:
+  friend class BufferPool;
+  WritePageGuard(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, char* data)
+      : pool_(pool), frame_(frame), file_(file), page_(page), data_(data) {}
+  BufferPool* pool_ = nullptr;
+  BufferFrame* frame_ = nullptr;
+  FileId file_;
+  PageId page_ = kInvalidPageId;
+  char* data_ = nullptr;
+};
+
+}  // namespace lumadb::storage
