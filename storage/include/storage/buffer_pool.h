@@ -31,10 +31,12 @@ struct BufferFrame {
   const size_t id;
   std::vector<char> data;
   std::shared_mutex latch;  // protects `data`
-  // Guarded by BufferPool::mu_.
+  std::mutex io;             // held while the frame is written back (one write at a time)
+  // Changed under BufferPool::mu_, and only while pins == 0, except `valid`, which a failed load or a
+  // discard clears while the frame is pinned (so it is atomic: a pinner checks it after latching).
   FileId file;
   PageId page = kInvalidPageId;
-  bool valid = false;  // holds (file, page) and is in the page table
+  std::atomic<bool> valid{false};  // holds (file, page) and is in the page table
   int pins = 0;
   // Set under the exclusive latch; cleared under a latch by the writer-back.
   std::atomic<bool> dirty{false};
@@ -61,7 +63,8 @@ class BufferPool {
   void FlushAll();
   /// Writes the dirty pages of one file.
   void FlushFile(FileId file);
-  /// Forgets every page of `file` without writing it (DROP). The pages must be unpinned (XX000 otherwise).
+  /// Forgets every page of `file` without writing it (DROP). A page still pinned (it should not be) is
+  /// forgotten when its last pin goes.
   void DiscardFile(FileId file);
   /// Forgets every page of every file of database `db` without writing it.
   void DiscardDatabase(uint32_t db);

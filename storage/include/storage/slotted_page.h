@@ -74,6 +74,12 @@ class ConstSlottedPage {
   /// The largest tuple Insert() is sure to accept (assumes a new slot is needed).
   size_t MaxInsertSize() const;
 
+  /// The slot Insert() would use (the first empty slot, else a new one), or nullopt if the tuple does
+  /// not fit even after compaction.
+  std::optional<uint16_t> SlotForInsert(size_t size) const;
+  /// True if Update(slot, size-byte tuple) would succeed.
+  bool CanUpdate(uint16_t slot, size_t size) const;
+
   /// Throws XX001 when the header or a slot points outside the page (a corrupt page that passed its
   /// checksum, or a page of another kind).
   void Validate(FileId file, PageId page) const;
@@ -94,9 +100,6 @@ class SlottedPage : public ConstSlottedPage {
   void InitIfNew();
   void set_lsn(Lsn lsn) { SetPageLsn(data_, lsn); }
 
-  /// The slot Insert() would use (the first empty slot, else a new one), or nullopt if the tuple does
-  /// not fit even after compaction.
-  std::optional<uint16_t> SlotForInsert(size_t size) const;
   /// Stores a live tuple in the slot SlotForInsert(size) chose, compacting if needed; nullopt if it
   /// does not fit (nothing changed).
   std::optional<uint16_t> Insert(std::span<const std::byte> tuple);
@@ -104,8 +107,6 @@ class SlottedPage : public ConstSlottedPage {
   /// empty slots). Used to undo APPLYDELETE and to redo INSERT. False if it does not fit.
   bool InsertAt(uint16_t slot, std::span<const std::byte> tuple, SlotState state);
 
-  /// True if Update(slot, size-byte tuple) would succeed.
-  bool CanUpdate(uint16_t slot, size_t size) const;
   /// Replaces the bytes of a live or mark-deleted slot, keeping its state; capacity never shrinks.
   /// False if it does not fit (nothing changed).
   bool Update(uint16_t slot, std::span<const std::byte> tuple);

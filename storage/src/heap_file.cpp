@@ -1,0 +1,274 @@
+#include "storage/heap_file.h"
+
+#include <mutex>
+#include <string>
+
+#include "common/error.h"
+#include "storage/buffer_pool.h"
+#include "storage/log_manager.h"
+#include "storage/log_record.h"
+#include "storage/slotted_page.h"
+
+namespace lumadb::storage {
+
+/// The in-memory free-space map: per page, the largest tuple an insert can expect to fit. Built lazily by
+/// scanning the file; a hint only (the page itself is checked under its latch, and the entry corrected).
+/// Its mutex is never held by a thread waiting for it while holding a page latch (entries are updated
+/// after the page guard is released), so building it under the mutex cannot deadlock.
+struct HeapFile::FreeSpace {
+  std::mutex mu;
+  bool built = false;
+  std::vector<uint16_t> max_insert;
+  PageId target = kInvalidPageId;  // the page the last insert went to (PostgreSQL's rd_targblock)
+};
+
+namespace {
+
+std::vector<std::byte> Copy(std::span<const std::byte> b) { return {b.begin(), b.end()}; }
+
+LogRecord HeapRecord(LogRecordType type, FileId file, Rid rid, std::vector<std::byte> before,
+                     std::vector<std::byte> after) {
+  LogRecord rec;
+  rec.type = type;
+  rec.file = file;
+  rec.rid = rid;
+  rec.before = std::move(before);
+  rec.after = std::move(after);
+  return rec;
+}
+
+void CheckTupleSize(size_t size) {
+  if (size > HeapFile::MaxTupleSize()) {
+    throw DbError(sqlstate::kProgramLimitExceeded, "row is too big: size " + std::to_string(size) +
+                                                       ", maximum size " + std::to_string(HeapFile::MaxTupleSize()));
+  }
+}
+
+/// Sets the page LSN when the change was logged.
+void StampLsn(SlottedPage& page, Lsn lsn) {
+  if (lsn != 0) page.set_lsn(lsn);
+}
+
+}  // namespace
+
+HeapFile::HeapFile(BufferPool& pool, FileId file)
+    : pool_(pool), file_(file), free_space_(std::make_unique<FreeSpace>()) {}
+
+HeapFile::~HeapFile() = default;
+
+size_t HeapFile::MaxTupleSize() { return ConstSlottedPage::kMaxTupleSize; }
+
+PageId HeapFile::PageCount() const { return pool_.disk().PageCount(file_); }
+
+void HeapFile::NoteFreeSpace(PageId page, size_t max_insert) const {
+  std::lock_guard lock(free_space_->mu);
+  FreeSpace& fs = *free_space_;
+  if (!fs.built) return;  // the build will read the page itself
+  if (fs.max_insert.size() <= page) fs.max_insert.resize(page + 1, 0);
+  fs.max_insert[page] = static_cast<uint16_t>(max_insert);
+}
+
+PageId HeapFile::FindPageWithSpace(size_t size) const {
+  std::lock_guard lock(free_space_->mu);
+  FreeSpace& fs = *free_space_;
+  if (!fs.built) {
+    PageId n = PageCount();
+    fs.max_insert.assign(n, 0);
+    for (PageId p = 0; p < n; ++p) {
+      ReadPageGuard g = pool_.Read(file_, p);
+      ConstSlottedPage page(g.data());
+      page.Validate(file_, p);
+      fs.max_insert[p] = static_cast<uint16_t>(page.MaxInsertSize());
+    }
+    fs.built = true;
+  }
+  if (fs.target < fs.max_insert.size() && fs.max_insert[fs.target] >= size) return fs.target;
+  // Most recently added pages are the likeliest to have room.
+  for (size_t p = fs.max_insert.size(); p > 0; --p) {
+    if (fs.max_insert[p - 1] >= size) {
+      fs.target = static_cast<PageId>(p - 1);
+      return fs.target;
+    }
+  }
+  return kInvalidPageId;
+}
+
+Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple) {
+  CheckTupleSize(tuple.size());
+  for (;;) {
+    PageId p = FindPageWithSpace(tuple.size());
+    bool extended = p == kInvalidPageId;
+    WritePageGuard g = extended ? pool_.NewPage(file_) : pool_.Write(file_, p);
+    p = g.page_id();
+    ConstSlottedPage view(g.data());
+    view.Validate(file_, p);
+    std::optional<uint16_t> slot = view.SlotForInsert(tuple.size());
+    if (!slot) {
+      LUMADB_ASSERT(!extended, "a tuple did not fit on a new heap page");
+      size_t max_insert = view.MaxInsertSize();
+      g.Release();
+      NoteFreeSpace(p, max_insert);
+      continue;
+    }
+    Rid rid{p, *slot};
+    LogRecord rec = HeapRecord(LogRecordType::kHeapInsert, file_, rid, {}, Copy(tuple));
+    SlottedPage page(g.mutable_data());
+    std::optional<uint16_t> got = page.Insert(tuple);
+    LUMADB_ASSERT(got == slot, "heap insert used another slot than planned");
+    StampLsn(page, AppendLog(log, std::move(rec)));
+    size_t max_insert = page.MaxInsertSize();
+    g.Release();
+    NoteFreeSpace(p, max_insert);
+    {
+      std::lock_guard lock(free_space_->mu);
+      free_space_->target = p;
+    }
+    return rid;
+  }
+}
+
+void HeapFile::Delete(LogContext& log, Rid rid) {
+  if (rid.page >= PageCount()) throw DbError(sqlstate::kInternalError, "attempted to delete invisible tuple");
+  WritePageGuard g = pool_.Write(file_, rid.page);
+  ConstSlottedPage view(g.data());
+  view.Validate(file_, rid.page);
+  if (view.State(rid.slot) != SlotState::kLive) {
+    throw DbError(sqlstate::kInternalError, "attempted to delete invisible tuple");
+  }
+  LogRecord rec = HeapRecord(LogRecordType::kHeapMarkDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
+  SlottedPage page(g.mutable_data());
+  page.MarkDelete(rid.slot);
+  StampLsn(page, AppendLog(log, std::move(rec)));
+}
+
+Rid HeapFile::Update(LogContext& log, Rid rid, std::span<const std::byte> tuple) {
+  CheckTupleSize(tuple.size());
+  if (rid.page >= PageCount()) throw DbError(sqlstate::kInternalError, "attempted to update invisible tuple");
+  WritePageGuard g = pool_.Write(file_, rid.page);
+  ConstSlottedPage view(g.data());
+  view.Validate(file_, rid.page);
+  if (view.State(rid.slot) != SlotState::kLive) {
+    throw DbError(sqlstate::kInternalError, "attempted to update invisible tuple");
+  }
+  if (view.CanUpdate(rid.slot, tuple.size())) {
+    LogRecord rec = HeapRecord(LogRecordType::kHeapUpdate, file_, rid, Copy(view.Tuple(rid.slot)), Copy(tuple));
+    SlottedPage page(g.mutable_data());
+    bool ok = page.Update(rid.slot, tuple);
+    LUMADB_ASSERT(ok, "in-place heap update failed after its space check");
+    StampLsn(page, AppendLog(log, std::move(rec)));
+    size_t max_insert = page.MaxInsertSize();
+    g.Release();
+    NoteFreeSpace(rid.page, max_insert);
+    return rid;
+  }
+  // Does not fit on its page: the old version is mark-deleted (freed at commit) and the new one inserted
+  // elsewhere. The page guard is released first: the heap never holds two page latches.
+  LogRecord rec = HeapRecord(LogRecordType::kHeapMarkDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
+  SlottedPage page(g.mutable_data());
+  page.MarkDelete(rid.slot);
+  StampLsn(page, AppendLog(log, std::move(rec)));
+  g.Release();
+  return Insert(log, tuple);
+}
+
+bool HeapFile::Get(Rid rid, std::vector<std::byte>* out) const {
+  if (rid.page >= PageCount()) return false;
+  ReadPageGuard g = pool_.Read(file_, rid.page);
+  ConstSlottedPage page(g.data());
+  if (page.State(rid.slot) != SlotState::kLive) return false;
+  std::span<const std::byte> t = page.Tuple(rid.slot);
+  out->assign(t.begin(), t.end());
+  return true;
+}
+
+bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple) {
+  for (;;) {
+    if (page_ >= heap_->PageCount()) return false;
+    ReadPageGuard g = heap_->pool_.Read(heap_->file_, page_);
+    ConstSlottedPage page(g.data());
+    if (slot_ == 0) page.Validate(heap_->file_, page_);
+    for (uint16_t s = slot_, n = page.SlotCount(); s < n; ++s) {
+      if (page.State(s) != SlotState::kLive) continue;
+      std::span<const std::byte> t = page.Tuple(s);
+      tuple->assign(t.begin(), t.end());
+      *rid = Rid{page_, s};
+      slot_ = static_cast<uint16_t>(s + 1);
+      return true;
+    }
+    ++page_;
+    slot_ = 0;
+  }
+}
+
+// ---- undo and commit support ---------------------------------------------------------------------------
+
+namespace {
+
+/// Latches rid's page for an undo/commit step and checks the slot is in one of the expected states.
+WritePageGuard LatchForUndo(BufferPool& pool, FileId file, Rid rid, const char* what, SlotState a, SlotState b) {
+  WritePageGuard g = pool.Write(file, rid.page);
+  SlotState s = ConstSlottedPage(g.data()).State(rid.slot);
+  if (s != a && s != b) {
+    throw DbError(sqlstate::kInternalError, std::string("internal error: ") + what + " found tuple (" +
+                                                std::to_string(rid.page) + "," + std::to_string(rid.slot + 1) +
+                                                ") of relation " + DiskManager::RelativePath(file) +
+                                                " in state " + std::to_string(static_cast<int>(s)));
+  }
+  return g;
+}
+
+}  // namespace
+
+void HeapFile::ApplyDelete(LogContext& log, Rid rid) {
+  WritePageGuard g = pool_.Write(file_, rid.page);
+  ConstSlottedPage view(g.data());
+  if (view.State(rid.slot) != SlotState::kDeleted) return;
+  LogRecord rec = HeapRecord(LogRecordType::kHeapApplyDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
+  SlottedPage page(g.mutable_data());
+  page.Free(rid.slot);
+  StampLsn(page, AppendLog(log, std::move(rec)));
+  size_t max_insert = page.MaxInsertSize();
+  g.Release();
+  NoteFreeSpace(rid.page, max_insert);
+}
+
+void HeapFile::UndoInsert(Rid rid) {
+  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_INSERT", SlotState::kLive, SlotState::kLive);
+  SlottedPage page(g.mutable_data());
+  page.Free(rid.slot);
+  size_t max_insert = page.MaxInsertSize();
+  g.Release();
+  NoteFreeSpace(rid.page, max_insert);
+}
+
+void HeapFile::UndoMarkDelete(Rid rid) {
+  WritePageGuard g =
+      LatchForUndo(pool_, file_, rid, "undo of HEAP_MARKDELETE", SlotState::kDeleted, SlotState::kDeleted);
+  SlottedPage(g.mutable_data()).RollbackDelete(rid.slot);
+}
+
+void HeapFile::UndoUpdate(Rid rid, std::span<const std::byte> before) {
+  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_UPDATE", SlotState::kLive, SlotState::kLive);
+  SlottedPage page(g.mutable_data());
+  bool ok = page.Update(rid.slot, before);
+  LUMADB_ASSERT(ok, "undo of HEAP_UPDATE found no room for the before image");
+}
+
+void HeapFile::UndoApplyDelete(Rid rid, std::span<const std::byte> before) {
+  WritePageGuard g =
+      LatchForUndo(pool_, file_, rid, "undo of HEAP_APPLYDELETE", SlotState::kEmpty, SlotState::kEmpty);
+  SlottedPage page(g.mutable_data());
+  bool ok = page.InsertAt(rid.slot, before, SlotState::kDeleted);
+  LUMADB_ASSERT(ok, "undo of HEAP_APPLYDELETE found no room for the tuple");
+  size_t max_insert = page.MaxInsertSize();
+  g.Release();
+  NoteFreeSpace(rid.page, max_insert);
+}
+
+void HeapFile::UndoRollbackDelete(Rid rid) {
+  WritePageGuard g =
+      LatchForUndo(pool_, file_, rid, "undo of HEAP_ROLLBACKDELETE", SlotState::kLive, SlotState::kLive);
+  SlottedPage(g.mutable_data()).MarkDelete(rid.slot);
+}
+
+}  // namespace lumadb::storage

@@ -1,0 +1,160 @@
+#include "storage/log_record.h"
+
+#include <cstring>
+
+#include <boost/crc.hpp>
+
+namespace lumadb::storage {
+
+namespace {
+
+using Crc32c = boost::crc_optimal<32, 0x1EDC6F41, 0xFFFFFFFF, 0xFFFFFFFF, true, true>;
+
+constexpr size_t kHeapFixedPayload = 4 + 4 + 4 + 2 + 4 + 4;  // db, rel, page, slot, before_len, after_len
+
+template <class T>
+void Put(std::vector<std::byte>* out, T v) {
+  for (size_t i = 0; i < sizeof(T); ++i) out->push_back(static_cast<std::byte>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff));
+}
+
+void PutBytes(std::vector<std::byte>* out, const std::vector<std::byte>& b) {
+  Put<uint32_t>(out, static_cast<uint32_t>(b.size()));
+  out->insert(out->end(), b.begin(), b.end());
+}
+
+/// Little-endian reader over a span; every Get fails softly (ok = false) past the end.
+struct Reader {
+  std::span<const std::byte> in;
+  size_t pos = 0;
+  bool ok = true;
+
+  template <class T>
+  T Get() {
+    if (in.size() - pos < sizeof(T)) {
+      ok = false;
+      return T{};
+    }
+    uint64_t v = 0;
+    for (size_t i = 0; i < sizeof(T); ++i) v |= static_cast<uint64_t>(in[pos + i]) << (8 * i);
+    pos += sizeof(T);
+    return static_cast<T>(v);
+  }
+  std::vector<std::byte> GetBytes() {
+    auto n = Get<uint32_t>();
+    if (!ok || in.size() - pos < n) {
+      ok = false;
+      return {};
+    }
+    std::vector<std::byte> b(in.begin() + static_cast<ptrdiff_t>(pos), in.begin() + static_cast<ptrdiff_t>(pos + n));
+    pos += n;
+    return b;
+  }
+};
+
+bool KnownType(uint8_t t) {
+  switch (static_cast<LogRecordType>(t)) {
+    case LogRecordType::kBegin:
+    case LogRecordType::kCommit:
+    case LogRecordType::kAbort:
+    case LogRecordType::kHeapInsert:
+    case LogRecordType::kHeapMarkDelete:
+    case LogRecordType::kHeapApplyDelete:
+    case LogRecordType::kHeapRollbackDelete:
+    case LogRecordType::kHeapUpdate:
+      return true;
+    case LogRecordType::kInvalid:
+      break;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* LogRecordTypeName(LogRecordType type) {
+  switch (type) {
+    case LogRecordType::kInvalid:
+      return "INVALID";
+    case LogRecordType::kBegin:
+      return "BEGIN";
+    case LogRecordType::kCommit:
+      return "COMMIT";
+    case LogRecordType::kAbort:
+      return "ABORT";
+    case LogRecordType::kHeapInsert:
+      return "HEAP_INSERT";
+    case LogRecordType::kHeapMarkDelete:
+      return "HEAP_MARKDELETE";
+    case LogRecordType::kHeapApplyDelete:
+      return "HEAP_APPLYDELETE";
+    case LogRecordType::kHeapRollbackDelete:
+      return "HEAP_ROLLBACKDELETE";
+    case LogRecordType::kHeapUpdate:
+      return "HEAP_UPDATE";
+  }
+  return "INVALID";
+}
+
+bool IsHeapRecord(LogRecordType type) {
+  return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
+         type == LogRecordType::kHeapApplyDelete || type == LogRecordType::kHeapRollbackDelete ||
+         type == LogRecordType::kHeapUpdate;
+}
+
+size_t LogRecord::SerializedSize() const {
+  if (!IsHeapRecord(type)) return kHeaderSize;
+  return kHeaderSize + kHeapFixedPayload + before.size() + after.size();
+}
+
+void SerializeLogRecord(const LogRecord& rec, std::vector<std::byte>* out) {
+  size_t start = out->size();
+  out->reserve(start + rec.SerializedSize());
+  Put<uint32_t>(out, static_cast<uint32_t>(rec.SerializedSize()));
+  Put<uint32_t>(out, 0);  // crc, filled in below
+  Put<uint64_t>(out, rec.lsn);
+  Put<uint64_t>(out, rec.prev_lsn);
+  Put<uint64_t>(out, rec.txn);
+  Put<uint8_t>(out, static_cast<uint8_t>(rec.type));
+  if (IsHeapRecord(rec.type)) {
+    Put<uint32_t>(out, rec.file.db);
+    Put<uint32_t>(out, rec.file.rel);
+    Put<uint32_t>(out, rec.rid.page);
+    Put<uint16_t>(out, rec.rid.slot);
+    PutBytes(out, rec.before);
+    PutBytes(out, rec.after);
+  }
+  Crc32c crc;
+  crc.process_bytes(out->data() + start + 8, out->size() - start - 8);
+  uint32_t sum = crc.checksum();
+  for (size_t i = 0; i < 4; ++i) (*out)[start + 4 + i] = static_cast<std::byte>((sum >> (8 * i)) & 0xff);
+}
+
+size_t DeserializeLogRecord(std::span<const std::byte> in, LogRecord* out) {
+  Reader r{in};
+  auto len = r.Get<uint32_t>();
+  auto crc_stored = r.Get<uint32_t>();
+  if (!r.ok || len < LogRecord::kHeaderSize || len > in.size()) return 0;
+  Crc32c crc;
+  crc.process_bytes(in.data() + 8, len - 8);
+  if (crc.checksum() != crc_stored) return 0;
+  r.in = in.first(len);
+  LogRecord rec;
+  rec.lsn = r.Get<uint64_t>();
+  rec.prev_lsn = r.Get<uint64_t>();
+  rec.txn = r.Get<uint64_t>();
+  auto type = r.Get<uint8_t>();
+  if (!KnownType(type)) return 0;
+  rec.type = static_cast<LogRecordType>(type);
+  if (IsHeapRecord(rec.type)) {
+    rec.file.db = r.Get<uint32_t>();
+    rec.file.rel = r.Get<uint32_t>();
+    rec.rid.page = r.Get<uint32_t>();
+    rec.rid.slot = r.Get<uint16_t>();
+    rec.before = r.GetBytes();
+    rec.after = r.GetBytes();
+  }
+  if (!r.ok || r.pos != len) return 0;
+  *out = std::move(rec);
+  return len;
+}
+
+}  // namespace lumadb::storage
