@@ -67,8 +67,8 @@ class DbError : public std::exception {
 };
 
 /// Throws XX000 "internal error: <msg>" when cond is false: a broken invariant, never user error.
-#define LUMADB_ASSERT(cond, msg)                                                                      \
-  do {                                                                                               \
+#define LUMADB_ASSERT(cond, msg)                                                                                       \
+  do {                                                                                                                 \
     if (!(cond)) throw ::lumadb::DbError(::lumadb::sqlstate::kInternalError, std::string("internal error: ") + (msg)); \
   } while (0)
 

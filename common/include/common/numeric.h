@@ -10,8 +10,10 @@
 
 namespace lumadb {
 
-/// An exact decimal number: sign, base-10^4 digits, weight and display scale as in PostgreSQL's
-/// NumericVar, or NaN. Values compare and hash by numeric value (1.0 == 1.00).
+/// An exact decimal number, or NaN. Stored as sign, magnitude and display scale: the value is
+/// (-1)^negative * magnitude * 10^-dscale, with the magnitude an integer in base-10^4 digits (PostgreSQL's
+/// NBASE), so every value is exact at its display scale. Values compare and hash by numeric value
+/// (1.0 == 1.00).
 class Numeric {
  public:
   Numeric();  // zero, scale 0
@@ -41,6 +43,10 @@ class Numeric {
   Numeric Div(const Numeric& o) const;
   /// Remainder (sign of the dividend); 22012 on zero divisor.
   Numeric Mod(const Numeric& o) const;
+  /// numeric ^ numeric (power_var): an integral exponent is exact with result scale max(16, scale of
+  /// the base); others use extended precision (about 18 significant digits). Throws 2201F for 0 ^ negative
+  /// and negative ^ non-integer, 22003 "value overflows numeric format" when too large.
+  Numeric Power(const Numeric& exponent) const;
   Numeric Negate() const;
   Numeric Abs() const;
   /// Rounds to `scale` digits after the point (negative scale rounds left of the point).
@@ -57,11 +63,16 @@ class Numeric {
   size_t Hash() const;
 
  private:
+  Numeric(bool negative, std::vector<uint16_t> magnitude, int32_t dscale);
+  /// The magnitude rescaled to `scale` digits after the point (scale >= dscale_).
+  std::vector<uint16_t> MagnitudeAt(int32_t scale) const;
+  /// Rounds (or truncates) to `scale` >= 0 digits after the point.
+  Numeric Rescale(int32_t scale, bool round) const;
+
   bool nan_ = false;
-  bool negative_ = false;
-  int32_t weight_ = 0;          // base-10000 exponent of digits_[0]
-  int32_t dscale_ = 0;          // display scale: digits shown after the decimal point
-  std::vector<int16_t> digits_; // base-10000 digits, most significant first, no leading/trailing zeros
+  bool negative_ = false;      // never set for zero
+  int32_t dscale_ = 0;         // display scale: digits after the decimal point, >= 0
+  std::vector<uint16_t> mag_;  // base-10^4 digits, least significant first, no high zeros
 };
 
 }  // namespace lumadb

@@ -7,6 +7,11 @@
 //   |                |                 | bytes; numeric = its text form as varlena      |
 //   +----------------+-----------------+----------------------------------------------+
 //
+// All integers are little-endian. Bit i % 8 of bitmap byte i / 8 is SET when attribute i is NULL.
+// Fixed widths: bool 1 (0/1); int2 2; int4, oid, date (days, signed) 4; float4 4 (IEEE single);
+// int8, timestamp[tz] (microseconds, signed) 8; float8 8 (IEEE double). Everything else (text, varchar,
+// bpchar with its padding, name, bytea, numeric) is a u32 byte length followed by the bytes.
+//
 // natts is stored so a later ALTER TABLE ADD COLUMN can read old tuples (missing trailing columns are NULL).
 
 #include <cstddef>

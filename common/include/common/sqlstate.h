@@ -28,6 +28,7 @@ inline constexpr SqlState kNumericValueOutOfRange{"22003"};
 inline constexpr SqlState kInvalidDatetimeFormat{"22007"};
 inline constexpr SqlState kDatetimeFieldOverflow{"22008"};
 inline constexpr SqlState kDivisionByZero{"22012"};
+inline constexpr SqlState kInvalidArgumentForPowerFunction{"2201F"};
 inline constexpr SqlState kInvalidParameterValue{"22023"};
 inline constexpr SqlState kInvalidTextRepresentation{"22P02"};
 inline constexpr SqlState kInvalidEscapeSequence{"22025"};

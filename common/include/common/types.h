@@ -54,6 +54,8 @@ const char* TypeName(TypeId t);
 char TypeCategory(TypeId t);
 
 /// Builds a numeric typmod from precision and scale, as numeric's typmodin does.
-constexpr int32_t NumericTypmod(int32_t precision, int32_t scale) { return ((precision << 16) | (scale & 0xffff)) + 4; }
+constexpr int32_t NumericTypmod(int32_t precision, int32_t scale) {
+  return ((precision << 16) | (scale & 0xffff)) + 4;
+}
 
 }  // namespace lumadb

@@ -1,0 +1,49 @@
+#pragma once
+// Dates and timestamps: calendar arithmetic and text I/O with PostgreSQL 15's rules
+// (src/backend/utils/adt/{date,timestamp,datetime}.c), DateStyle ISO, MDY and TimeZone UTC.
+//
+// A date is days since 2000-01-01 (POSTGRES_EPOCH_JDATE); a timestamp is microseconds since
+// 2000-01-01 00:00:00 (UTC for timestamptz). ±infinity are the extreme values, as in PostgreSQL.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lumadb {
+
+inline constexpr int64_t kDateNoBegin = INT32_MIN;  // DATEVAL_NOBEGIN: '-infinity'
+inline constexpr int64_t kDateNoEnd = INT32_MAX;    // DATEVAL_NOEND: 'infinity'
+inline constexpr int64_t kTimestampNoBegin = INT64_MIN;
+inline constexpr int64_t kTimestampNoEnd = INT64_MAX;
+inline constexpr int64_t kUsecsPerDay = 86400000000LL;
+
+/// Days since 2000-01-01 of a proleptic Gregorian date; year 0 is 1 BC (date2j).
+int64_t DaysFromCivil(int64_t year, int32_t month, int32_t day);
+/// Inverse of DaysFromCivil (j2date).
+void CivilFromDays(int64_t days, int64_t* year, int32_t* month, int32_t* day);
+/// True when a date (days) lies in PostgreSQL's range 4714-11-24 BC .. 5874897-12-31 (or is ±infinity).
+bool IsValidDate(int64_t days);
+/// True when a timestamp lies in PostgreSQL's range 4714-11-24 BC .. 294276-12-31 (or is ±infinity).
+bool IsValidTimestamp(int64_t micros);
+
+/// date_in: ISO 'YYYY-MM-DD', 'YYYYMMDD', 'MM/DD/YYYY', 'Mon DD YYYY', 'DD Mon YYYY', BC/AD, 'epoch',
+/// '[-]infinity', 'today'/'now'/'yesterday'/'tomorrow'; a time part is accepted and ignored.
+/// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" and
+/// "date out of range".
+int64_t ParseDate(std::string_view text);
+/// timestamp_in / timestamptz_in: a date as ParseDate plus an optional time 'HH:MM[:SS[.ffffff]]' (also
+/// after 'T') and a zone 'Z', 'UTC', '+hh', '+hh:mm', '-hhmm'. With with_tz the zone shifts the value to
+/// UTC (no zone means UTC); without it the zone is ignored, as PostgreSQL does. typmod (0..6 or -1)
+/// rounds the fraction. Throws 22007, 22008 ("timestamp out of range").
+int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod);
+
+/// date_out: 'YYYY-MM-DD', ' BC' appended for years before 1 AD; 'infinity' / '-infinity'.
+std::string FormatDate(int64_t days);
+/// timestamp_out / timestamptz_out: 'YYYY-MM-DD HH:MM:SS[.ffffff]' (fraction without trailing zeros),
+/// '+00' appended for timestamptz, ' BC' last.
+std::string FormatTimestamp(int64_t micros, bool with_tz);
+
+/// AdjustTimestampForTypmod: rounds to `precision` (0..6) fractional digits, half away from zero.
+int64_t RoundTimestamp(int64_t micros, int32_t precision);
+
+}  // namespace lumadb

@@ -1,0 +1,223 @@
+#include "common/cast.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "common/datetime.h"
+#include "common/error.h"
+#include "common/value_io.h"
+#include "string_util.h"
+
+namespace lumadb {
+
+namespace {
+
+struct CastEntry {
+  TypeId from;
+  TypeId to;
+  CastContext context;
+};
+
+constexpr CastContext kI = CastContext::kImplicit;
+constexpr CastContext kA = CastContext::kAssignment;
+constexpr CastContext kE = CastContext::kExplicit;
+
+// pg_cast rows among the built-in types (PostgreSQL 15 pg_cast.dat, read from a live server).
+constexpr CastEntry kCasts[] = {
+    {TypeId::kBool, TypeId::kInt4, kE},        {TypeId::kName, TypeId::kText, kI},
+    {TypeId::kInt8, TypeId::kInt2, kA},        {TypeId::kInt8, TypeId::kInt4, kA},
+    {TypeId::kInt8, TypeId::kOid, kI},         {TypeId::kInt8, TypeId::kFloat4, kI},
+    {TypeId::kInt8, TypeId::kFloat8, kI},      {TypeId::kInt8, TypeId::kNumeric, kI},
+    {TypeId::kInt2, TypeId::kInt8, kI},        {TypeId::kInt2, TypeId::kInt4, kI},
+    {TypeId::kInt2, TypeId::kOid, kI},         {TypeId::kInt2, TypeId::kFloat4, kI},
+    {TypeId::kInt2, TypeId::kFloat8, kI},      {TypeId::kInt2, TypeId::kNumeric, kI},
+    {TypeId::kInt4, TypeId::kBool, kE},        {TypeId::kInt4, TypeId::kInt8, kI},
+    {TypeId::kInt4, TypeId::kInt2, kA},        {TypeId::kInt4, TypeId::kOid, kI},
+    {TypeId::kInt4, TypeId::kFloat4, kI},      {TypeId::kInt4, TypeId::kFloat8, kI},
+    {TypeId::kInt4, TypeId::kNumeric, kI},     {TypeId::kText, TypeId::kName, kI},
+    {TypeId::kText, TypeId::kBpchar, kI},      {TypeId::kText, TypeId::kVarchar, kI},
+    {TypeId::kOid, TypeId::kInt8, kA},         {TypeId::kOid, TypeId::kInt4, kA},
+    {TypeId::kFloat4, TypeId::kInt8, kA},      {TypeId::kFloat4, TypeId::kInt2, kA},
+    {TypeId::kFloat4, TypeId::kInt4, kA},      {TypeId::kFloat4, TypeId::kFloat8, kI},
+    {TypeId::kFloat4, TypeId::kNumeric, kA},   {TypeId::kFloat8, TypeId::kInt8, kA},
+    {TypeId::kFloat8, TypeId::kInt2, kA},      {TypeId::kFloat8, TypeId::kInt4, kA},
+    {TypeId::kFloat8, TypeId::kFloat4, kA},    {TypeId::kFloat8, TypeId::kNumeric, kA},
+    {TypeId::kBpchar, TypeId::kName, kI},      {TypeId::kBpchar, TypeId::kText, kI},
+    {TypeId::kBpchar, TypeId::kVarchar, kI},   {TypeId::kVarchar, TypeId::kName, kI},
+    {TypeId::kVarchar, TypeId::kText, kI},     {TypeId::kVarchar, TypeId::kBpchar, kI},
+    {TypeId::kDate, TypeId::kTimestamp, kI},   {TypeId::kDate, TypeId::kTimestampTz, kI},
+    {TypeId::kTimestamp, TypeId::kDate, kA},   {TypeId::kTimestamp, TypeId::kTimestampTz, kI},
+    {TypeId::kTimestampTz, TypeId::kDate, kA}, {TypeId::kTimestampTz, TypeId::kTimestamp, kA},
+    {TypeId::kNumeric, TypeId::kInt8, kA},     {TypeId::kNumeric, TypeId::kInt2, kA},
+    {TypeId::kNumeric, TypeId::kInt4, kA},     {TypeId::kNumeric, TypeId::kFloat4, kI},
+    {TypeId::kNumeric, TypeId::kFloat8, kI},
+};
+
+bool IsStringType(TypeId t) {
+  return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kBpchar || t == TypeId::kName;
+}
+bool IsIntType(TypeId t) {
+  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8 || t == TypeId::kOid;
+}
+
+[[noreturn]] void ThrowIntRange(TypeId t) {
+  const char* msg = t == TypeId::kInt2   ? "smallint out of range"
+                    : t == TypeId::kInt4 ? "integer out of range"
+                    : t == TypeId::kOid  ? "OID out of range"
+                                         : "bigint out of range";
+  throw DbError(sqlstate::kNumericValueOutOfRange, msg);
+}
+
+// An integer in the target's range (int4 <-> oid reinterpret the 32 bits, as their binary casts do).
+Value IntTo(int64_t v, TypeId from, TypeId to) {
+  switch (to) {
+    case TypeId::kInt2:
+      if (v < INT16_MIN || v > INT16_MAX) ThrowIntRange(to);
+      return Value::Int2(static_cast<int16_t>(v));
+    case TypeId::kInt4:
+      if (from == TypeId::kOid) return Value::Int4(static_cast<int32_t>(static_cast<uint32_t>(v)));
+      if (v < INT32_MIN || v > INT32_MAX) ThrowIntRange(to);
+      return Value::Int4(static_cast<int32_t>(v));
+    case TypeId::kOid:
+      if (from != TypeId::kInt8) return Value::Oid(static_cast<uint32_t>(v));
+      if (v < 0 || v > UINT32_MAX) ThrowIntRange(to);
+      return Value::Oid(static_cast<uint32_t>(v));
+    default:
+      return Value::Int8(v);
+  }
+}
+
+// dtoi2/dtoi4/dtoi8: round half to even (rint), then range-check.
+Value FloatToInt(double d, TypeId to) {
+  const double r = std::rint(d);
+  const double lo = to == TypeId::kInt2 ? INT16_MIN : (to == TypeId::kInt4 ? INT32_MIN : -9223372036854775808.0);
+  const double hi =
+      to == TypeId::kInt2 ? INT16_MAX + 1.0 : (to == TypeId::kInt4 ? INT32_MAX + 1.0 : 9223372036854775808.0);
+  if (std::isnan(r) || r < lo || r >= hi) ThrowIntRange(to);
+  return IntTo(static_cast<int64_t>(r), TypeId::kInt8, to);
+}
+
+Value ToFloat(double d, TypeId to) {
+  if (to == TypeId::kFloat8) return Value::Float8(d);
+  const float f = static_cast<float>(d);
+  if (std::isinf(f) && !std::isinf(d)) throw DbError(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+  if (f == 0 && d != 0) throw DbError(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+  return Value::Float4(f);
+}
+
+Value NumericTo(const Numeric& n, TypeDesc target) {
+  switch (target.id) {
+    case TypeId::kNumeric:
+      return Value::Num(n.ApplyTypmod(target.typmod));
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return ToFloat(n.ToDouble(), target.id);
+    default:
+      break;
+  }
+  if (n.IsNaN()) {
+    const char* name = target.id == TypeId::kInt2 ? "smallint" : (target.id == TypeId::kInt4 ? "integer" : "bigint");
+    throw DbError(sqlstate::kFeatureNotSupported, std::string("cannot convert NaN to ") + name);
+  }
+  int64_t v = 0;
+  try {
+    v = n.ToInt64();
+  } catch (const DbError&) {
+    ThrowIntRange(target.id);
+  }
+  return IntTo(v, TypeId::kInt8, target.id);
+}
+
+// float4_numeric / float8_numeric print FLT_DIG / DBL_DIG significant digits.
+Numeric FloatToNumeric(double d, TypeId from) {
+  if (from == TypeId::kFloat8 || std::isnan(d) || std::isinf(d)) return Numeric::FromDouble(d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", d);
+  return Numeric::Parse(buf);
+}
+
+int64_t DateToTimestamp(int64_t days) {
+  if (days == kDateNoBegin) return kTimestampNoBegin;
+  if (days == kDateNoEnd) return kTimestampNoEnd;
+  return days * kUsecsPerDay;
+}
+
+int64_t TimestampToDate(int64_t micros) {
+  if (micros == kTimestampNoBegin) return kDateNoBegin;
+  if (micros == kTimestampNoEnd) return kDateNoEnd;
+  return micros / kUsecsPerDay - (micros % kUsecsPerDay < 0 ? 1 : 0);
+}
+
+// Casts into a string type: the source's text form (booleans spell out true/false as booltext does,
+// bpchar loses its padding as rtrim1), then the target's length rule.
+Value ToString(const Value& v, TypeDesc target, CastContext context) {
+  std::string s;
+  if (v.type() == TypeId::kBool) {
+    s = v.GetBool() ? "true" : "false";
+  } else if (v.type() == TypeId::kBpchar && target.id != TypeId::kBpchar) {
+    s = v.GetString();
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  } else if (IsStringType(v.type()) || v.type() == TypeId::kUnknown) {
+    s = v.GetString();
+  } else {
+    s = FormatValue(v);
+  }
+  if (target.id == TypeId::kName) return Value::String(TruncateName(s), TypeId::kName);
+  return Value::String(ApplyCharTypmod(std::move(s), target, context == CastContext::kExplicit), target.id);
+}
+
+}  // namespace
+
+std::optional<CastContext> FindCast(TypeId from, TypeId to) {
+  if (from == to || from == TypeId::kUnknown) return CastContext::kImplicit;
+  for (const CastEntry& c : kCasts) {
+    if (c.from == from && c.to == to) return c.context;
+  }
+  // Automatic I/O conversion casts (PostgreSQL docs, CREATE CAST): to a string type on assignment,
+  // from a string type only explicitly.
+  if (IsStringType(to)) return CastContext::kAssignment;
+  if (IsStringType(from)) return CastContext::kExplicit;
+  return std::nullopt;
+}
+
+Value CastValue(const Value& v, TypeDesc target, CastContext context) {
+  const TypeId from = v.type();
+  if (!FindCast(from, target.id)) {
+    throw DbError(sqlstate::kCannotCoerce,
+                  "cannot cast type " + FormatType({from, -1}) + " to " + FormatType({target.id, -1}));
+  }
+  if (v.is_null()) return Value::Null(target.id);
+  if (IsStringType(target.id)) return ToString(v, target, context);
+  if (IsStringType(from) || from == TypeId::kUnknown) return ParseValue(target, v.GetString());
+  switch (from) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kOid:
+      if (IsIntType(target.id)) return IntTo(v.GetInt(), from, target.id);
+      if (target.id == TypeId::kNumeric) return Value::Num(Numeric::FromInt64(v.GetInt()).ApplyTypmod(target.typmod));
+      if (target.id == TypeId::kBool) return Value::Bool(v.GetInt() != 0);
+      return ToFloat(static_cast<double>(v.GetInt()), target.id);
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      if (IsIntType(target.id)) return FloatToInt(v.GetFloat(), target.id);
+      if (target.id == TypeId::kNumeric)
+        return Value::Num(FloatToNumeric(v.GetFloat(), from).ApplyTypmod(target.typmod));
+      return ToFloat(v.GetFloat(), target.id);
+    case TypeId::kNumeric:
+      return NumericTo(v.GetNumeric(), target);
+    case TypeId::kBool:
+      return Value::Int4(v.GetBool() ? 1 : 0);
+    case TypeId::kDate:
+      return Value::Timestamp(DateToTimestamp(v.GetInt()), target.id);
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      if (target.id == TypeId::kDate) return Value::Date(TimestampToDate(v.GetInt()));
+      return Value::Timestamp(RoundTimestamp(v.GetInt(), target.typmod), target.id);
+    default:
+      return v.WithType(target.id);
+  }
+}
+
+}  // namespace lumadb

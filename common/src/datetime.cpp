@@ -1,0 +1,202 @@
+#include "common/datetime.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "common/error.h"
+#include "datetime_parse.h"
+
+namespace lumadb {
+
+namespace {
+
+constexpr int64_t kPostgresEpochJdate = 2451545;  // date2j(2000, 1, 1)
+constexpr int64_t kUsecsPerSec = 1000000;
+// Last valid dates (exclusive ends of IS_VALID_DATE / IS_VALID_TIMESTAMP), in days since 2000-01-01.
+const int64_t kDateEndDays = DaysFromCivil(5874898, 1, 1);
+const int64_t kTimestampEndDays = DaysFromCivil(294277, 1, 1);
+const int64_t kJulianMinDays = DaysFromCivil(-4713, 11, 24);
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+[[noreturn]] void ThrowRange(const char* what, std::string_view text) {
+  throw DbError(sqlstate::kDatetimeFieldOverflow, std::string(what) + " out of range: \"" + std::string(text) + "\"");
+}
+
+int64_t TodayDays() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  const int64_t unix_days = FloorDiv(std::chrono::duration_cast<std::chrono::seconds>(now).count(), 86400);
+  return unix_days + DaysFromCivil(1970, 1, 1);
+}
+
+int64_t NowMicros() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
+}
+
+std::string YearSuffix(int64_t year, std::string* out) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year > 0 ? year : 1 - year));
+  *out += buf;
+  return year > 0 ? "" : " BC";
+}
+
+}  // namespace
+
+// date2j() of src/backend/utils/adt/datetime.c, shifted to the 2000-01-01 epoch.
+int64_t DaysFromCivil(int64_t y, int32_t m, int32_t d) {
+  int64_t month = m;
+  if (month > 2) {
+    month += 1;
+    y += 4800;
+  } else {
+    month += 13;
+    y += 4799;
+  }
+  const int64_t century = y / 100;
+  int64_t julian = y * 365 - 32167;
+  julian += y / 4 - century + century / 4;
+  julian += 7834 * month / 256 + d;
+  return julian - kPostgresEpochJdate;
+}
+
+// j2date() of datetime.c.
+void CivilFromDays(int64_t days, int64_t* year, int32_t* month, int32_t* day) {
+  uint64_t julian = static_cast<uint64_t>(days + kPostgresEpochJdate) + 32044;
+  uint64_t quad = julian / 146097;
+  const uint64_t extra = (julian - quad * 146097) * 4 + 3;
+  julian += 60 + quad * 3 + extra / 146097;
+  quad = julian / 1461;
+  julian -= quad * 1461;
+  int64_t y = static_cast<int64_t>(julian * 4 / 1461);
+  julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
+  y += static_cast<int64_t>(quad * 4);
+  *year = y - 4800;
+  quad = julian * 2141 / 65536;
+  *day = static_cast<int32_t>(julian - 7834 * quad / 256);
+  *month = static_cast<int32_t>((quad + 10) % 12 + 1);
+}
+
+bool IsValidDate(int64_t days) {
+  return days == kDateNoBegin || days == kDateNoEnd || (days >= kJulianMinDays && days < kDateEndDays);
+}
+
+bool IsValidTimestamp(int64_t micros) {
+  if (micros == kTimestampNoBegin || micros == kTimestampNoEnd) return true;
+  return micros >= kJulianMinDays * kUsecsPerDay && micros < kTimestampEndDays * kUsecsPerDay;
+}
+
+int64_t ParseDate(std::string_view text) {
+  DateTimeFields f = ParseDateTimeFields(text, "date");
+  switch (f.special) {
+    case DateTimeSpecial::kInfinity:
+      return kDateNoEnd;
+    case DateTimeSpecial::kNegInfinity:
+      return kDateNoBegin;
+    case DateTimeSpecial::kEpoch:
+      return DaysFromCivil(1970, 1, 1);
+    case DateTimeSpecial::kNow:
+    case DateTimeSpecial::kToday:
+      return TodayDays();
+    case DateTimeSpecial::kTomorrow:
+      return TodayDays() + 1;
+    case DateTimeSpecial::kYesterday:
+      return TodayDays() - 1;
+    case DateTimeSpecial::kNone:
+      break;
+  }
+  if (!f.has_date) {
+    throw DbError(sqlstate::kInvalidDatetimeFormat,
+                  "invalid input syntax for type date: \"" + std::string(text) + "\"");
+  }
+  const int64_t days = DaysFromCivil(f.year, f.month, f.day);
+  if (days < kJulianMinDays || days >= kDateEndDays) ThrowRange("date", text);
+  return days;
+}
+
+int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
+  const char* type_name = with_tz ? "timestamp with time zone" : "timestamp without time zone";
+  DateTimeFields f = ParseDateTimeFields(text, type_name);
+  switch (f.special) {
+    case DateTimeSpecial::kInfinity:
+      return kTimestampNoEnd;
+    case DateTimeSpecial::kNegInfinity:
+      return kTimestampNoBegin;
+    case DateTimeSpecial::kEpoch:
+      return DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
+    case DateTimeSpecial::kNow:
+      return RoundTimestamp(NowMicros(), typmod);
+    case DateTimeSpecial::kToday:
+      return TodayDays() * kUsecsPerDay;
+    case DateTimeSpecial::kTomorrow:
+      return (TodayDays() + 1) * kUsecsPerDay;
+    case DateTimeSpecial::kYesterday:
+      return (TodayDays() - 1) * kUsecsPerDay;
+    case DateTimeSpecial::kNone:
+      break;
+  }
+  if (!f.has_date) {
+    throw DbError(sqlstate::kInvalidDatetimeFormat,
+                  std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
+  }
+  const int64_t days = DaysFromCivil(f.year, f.month, f.day);
+  if (days < kJulianMinDays || days >= kTimestampEndDays) ThrowRange("timestamp", text);
+  int64_t micros = days * kUsecsPerDay + (f.hour * 3600LL + f.minute * 60LL + f.second) * kUsecsPerSec + f.micros;
+  if (with_tz && f.has_tz) micros -= f.tz_offset_seconds * kUsecsPerSec;
+  micros = RoundTimestamp(micros, typmod);
+  if (!IsValidTimestamp(micros) || micros == kTimestampNoBegin || micros == kTimestampNoEnd) {
+    ThrowRange("timestamp", text);
+  }
+  return micros;
+}
+
+std::string FormatDate(int64_t days) {
+  if (days == kDateNoEnd) return "infinity";
+  if (days == kDateNoBegin) return "-infinity";
+  int64_t year = 0;
+  int32_t month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  std::string out;
+  const std::string suffix = YearSuffix(year, &out);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "-%02d-%02d", month, day);
+  return out + buf + suffix;
+}
+
+std::string FormatTimestamp(int64_t micros, bool with_tz) {
+  if (micros == kTimestampNoEnd) return "infinity";
+  if (micros == kTimestampNoBegin) return "-infinity";
+  const int64_t days = FloorDiv(micros, kUsecsPerDay);
+  int64_t time = micros - days * kUsecsPerDay;
+  int64_t year = 0;
+  int32_t month = 0, day = 0;
+  CivilFromDays(days, &year, &month, &day);
+  std::string out;
+  const std::string suffix = YearSuffix(year, &out);
+  const int64_t secs = time / kUsecsPerSec, frac = time % kUsecsPerSec;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "-%02d-%02d %02lld:%02lld:%02lld", month, day, static_cast<long long>(secs / 3600),
+                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+  out += buf;
+  if (frac != 0) {
+    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
+    std::string f(buf);
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+  if (with_tz) out += "+00";
+  return out + suffix;
+}
+
+int64_t RoundTimestamp(int64_t micros, int32_t precision) {
+  if (precision < 0 || precision >= 6 || micros == kTimestampNoBegin || micros == kTimestampNoEnd) return micros;
+  int64_t scale = 1;
+  for (int32_t i = precision; i < 6; ++i) scale *= 10;
+  const int64_t offset = scale / 2;
+  if (micros >= 0) return (micros + offset) / scale * scale;
+  return -(((-micros) + offset) / scale * scale);
+}
+
+}  // namespace lumadb

@@ -1,0 +1,243 @@
+#include "common/numeric.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "big_nat.h"
+#include "common/error.h"
+
+namespace lumadb {
+
+namespace {
+
+namespace bn = bignat;
+
+constexpr int32_t kMaxExponent = 1000;  // NUMERIC_MAX_PRECISION bounds the input exponent
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+[[noreturn]] void ThrowSyntax(std::string_view text) {
+  throw DbError(sqlstate::kInvalidTextRepresentation,
+                "invalid input syntax for type numeric: \"" + std::string(text) + "\"");
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Numeric::Numeric() = default;
+
+Numeric::Numeric(bool negative, std::vector<uint16_t> magnitude, int32_t dscale)
+    : negative_(negative), dscale_(dscale), mag_(std::move(magnitude)) {
+  bn::Trim(mag_);
+  if (mag_.empty()) negative_ = false;
+}
+
+// Follows set_var_from_str() in numeric.c: optional sign, digits with one optional point, optional
+// exponent; surrounding whitespace allowed.
+Numeric Numeric::Parse(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && IsSpace(text[b])) ++b;
+  while (e > b && IsSpace(text[e - 1])) --e;
+  std::string_view s = text.substr(b, e - b);
+  if (EqualsNoCase(s, "nan")) return NaN();
+  if (EqualsNoCase(s, "infinity") || EqualsNoCase(s, "+infinity") || EqualsNoCase(s, "-infinity") ||
+      EqualsNoCase(s, "inf") || EqualsNoCase(s, "+inf") || EqualsNoCase(s, "-inf")) {
+    throw DbError(sqlstate::kFeatureNotSupported, "numeric infinity is not supported");
+  }
+  size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  std::string digits;
+  int32_t frac_digits = 0;
+  bool seen_point = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      if (seen_point) ++frac_digits;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (digits.empty()) ThrowSyntax(text);
+  int64_t exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) exp_negative = s[i++] == '-';
+    if (i == s.size() || s[i] < '0' || s[i] > '9') ThrowSyntax(text);
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+      exponent = exponent * 10 + (s[i] - '0');
+      if (exponent > kMaxExponent) ThrowSyntax(text);
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != s.size()) ThrowSyntax(text);
+  // value = digits * 10^(exponent - frac_digits)
+  int32_t scale = frac_digits - static_cast<int32_t>(exponent);
+  bn::Digits mag = bn::FromDecimal(digits);
+  if (scale < 0) {
+    mag = bn::MulPow10(mag, -scale);
+    scale = 0;
+  }
+  return Numeric(negative, std::move(mag), scale);
+}
+
+Numeric Numeric::FromInt64(int64_t v) {
+  uint64_t abs = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  return Numeric(v < 0, bn::FromUint64(abs), 0);
+}
+
+// float8_numeric(): print with DBL_DIG significant digits, then read that text.
+Numeric Numeric::FromDouble(double v) {
+  if (std::isnan(v)) return NaN();
+  if (std::isinf(v)) throw DbError(sqlstate::kFeatureNotSupported, "cannot convert infinity to numeric");
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return Parse(buf);
+}
+
+Numeric Numeric::NaN() {
+  Numeric n;
+  n.nan_ = true;
+  return n;
+}
+
+std::string Numeric::ToString() const {
+  if (nan_) return "NaN";
+  std::string digits = bn::ToDecimal(mag_);
+  if (dscale_ > 0) {
+    if (digits.size() < static_cast<size_t>(dscale_) + 1) digits.insert(0, dscale_ + 1 - digits.size(), '0');
+    digits.insert(digits.size() - dscale_, 1, '.');
+  }
+  return negative_ ? "-" + digits : digits;
+}
+
+int64_t Numeric::ToInt64() const {
+  if (nan_) throw DbError(sqlstate::kFeatureNotSupported, "cannot convert NaN to bigint");
+  Numeric r = Rescale(0, true);
+  uint64_t abs = 0;
+  bool fits = bn::ToUint64(r.mag_, &abs);
+  if (fits && !negative_ && abs <= static_cast<uint64_t>(INT64_MAX)) return static_cast<int64_t>(abs);
+  if (fits && negative_ && abs <= static_cast<uint64_t>(INT64_MAX) + 1) return static_cast<int64_t>(0 - abs);
+  throw DbError(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+}
+
+double Numeric::ToDouble() const {
+  if (nan_) return std::nan("");
+  return std::strtod(ToString().c_str(), nullptr);
+}
+
+bool Numeric::IsZero() const {
+  return !nan_ && mag_.empty();
+}
+
+std::vector<uint16_t> Numeric::MagnitudeAt(int32_t scale) const {
+  return bn::MulPow10(mag_, scale - dscale_);
+}
+
+Numeric Numeric::Rescale(int32_t scale, bool round) const {
+  if (nan_) return *this;
+  if (scale >= dscale_) return Numeric(negative_, MagnitudeAt(scale), scale);
+  uint32_t next_digit = 0;
+  bn::Digits q = bn::DivPow10(mag_, dscale_ - scale, &next_digit);
+  if (round && next_digit >= 5) q = bn::Add(q, bn::Digits{1});  // half away from zero
+  if (scale < 0) return Numeric(negative_, bn::MulPow10(q, -scale), 0);
+  return Numeric(negative_, std::move(q), scale);
+}
+
+Numeric Numeric::Add(const Numeric& o) const {
+  if (nan_ || o.nan_) return NaN();
+  const int32_t scale = std::max(dscale_, o.dscale_);
+  bn::Digits a = MagnitudeAt(scale), b = o.MagnitudeAt(scale);
+  if (negative_ == o.negative_) return Numeric(negative_, bn::Add(a, b), scale);
+  if (bn::Compare(a, b) >= 0) return Numeric(negative_, bn::Sub(a, b), scale);
+  return Numeric(o.negative_, bn::Sub(b, a), scale);
+}
+
+Numeric Numeric::Sub(const Numeric& o) const {
+  return Add(o.Negate());
+}
+
+Numeric Numeric::Mul(const Numeric& o) const {
+  if (nan_ || o.nan_) return NaN();
+  return Numeric(negative_ != o.negative_, bn::Mul(mag_, o.mag_), dscale_ + o.dscale_);
+}
+
+Numeric Numeric::Negate() const {
+  Numeric r = *this;
+  if (!r.nan_ && !r.mag_.empty()) r.negative_ = !r.negative_;
+  return r;
+}
+
+Numeric Numeric::Abs() const {
+  Numeric r = *this;
+  r.negative_ = false;
+  return r;
+}
+
+Numeric Numeric::Round(int32_t scale) const {
+  return Rescale(scale, true);
+}
+
+Numeric Numeric::Trunc(int32_t scale) const {
+  return Rescale(scale, false);
+}
+
+int Numeric::Compare(const Numeric& o) const {
+  if (nan_ || o.nan_) return nan_ == o.nan_ ? 0 : (nan_ ? 1 : -1);
+  if (negative_ != o.negative_) return negative_ ? -1 : 1;
+  const int32_t scale = std::max(dscale_, o.dscale_);
+  int c = bn::Compare(MagnitudeAt(scale), o.MagnitudeAt(scale));
+  return negative_ ? -c : c;
+}
+
+size_t Numeric::Hash() const {
+  if (nan_) return 0x9e3779b97f4a7c15ULL;
+  if (mag_.empty()) return 0;
+  // Hash the value with trailing decimal zeros stripped, so 1.0 and 1.00 (and 10 and 10.0) agree.
+  bn::Digits m = mag_;
+  int32_t scale = dscale_;
+  for (uint32_t digit = 0;;) {
+    bn::Digits q = bn::DivPow10(m, 1, &digit);
+    if (digit != 0) break;
+    m = std::move(q);
+    --scale;
+  }
+  size_t h = std::hash<int32_t>()(scale) ^ (negative_ ? 0x5bd1e995 : 0);
+  for (uint16_t d : m) h = h * 1099511628211ULL + d;
+  return h;
+}
+
+Numeric Numeric::ApplyTypmod(int32_t typmod) const {
+  if (typmod < 4 || nan_) return *this;
+  const int32_t precision = ((typmod - 4) >> 16) & 0xffff;
+  const int32_t scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+  const int32_t max_digits = precision - scale;
+  Numeric r = Rescale(scale, true);
+  const int32_t int_digits = bn::DecimalDigits(r.mag_) - r.dscale_;
+  if (!r.mag_.empty() && int_digits > max_digits) {
+    throw DbError(sqlstate::kNumericValueOutOfRange, "numeric field overflow")
+        .Detail("A field with precision " + std::to_string(precision) + ", scale " + std::to_string(scale) +
+                " must round to an absolute value less than " +
+                (max_digits ? "10^" + std::to_string(max_digits) : std::string("1")) + ".");
+  }
+  return r;
+}
+
+}  // namespace lumadb

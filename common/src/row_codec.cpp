@@ -1,0 +1,159 @@
+#include "common/row_codec.h"
+
+#include <cstring>
+#include <string>
+
+#include "common/error.h"
+
+namespace lumadb {
+
+namespace {
+
+// Width of a fixed-width attribute, or 0 for a variable-length one (u32 length + bytes).
+size_t FixedWidth(TypeId t) {
+  switch (t) {
+    case TypeId::kBool:
+      return 1;
+    case TypeId::kInt2:
+      return 2;
+    case TypeId::kInt4:
+    case TypeId::kOid:
+    case TypeId::kFloat4:
+    case TypeId::kDate:
+      return 4;
+    case TypeId::kInt8:
+    case TypeId::kFloat8:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return 8;
+    default:
+      return 0;
+  }
+}
+
+void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {
+  for (size_t i = 0; i < width; ++i) out.push_back(static_cast<std::byte>((v >> (8 * i)) & 0xff));
+}
+
+uint64_t GetLe(std::span<const std::byte> in, size_t pos, size_t width) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < width; ++i) v |= static_cast<uint64_t>(in[pos + i]) << (8 * i);
+  return v;
+}
+
+// The bit pattern a fixed-width value is stored as.
+uint64_t FixedBits(const Value& v, TypeId t) {
+  switch (t) {
+    case TypeId::kBool:
+      return v.GetBool() ? 1 : 0;
+    case TypeId::kFloat4: {
+      const float f = static_cast<float>(v.GetFloat());
+      uint32_t bits = 0;
+      std::memcpy(&bits, &f, sizeof bits);
+      return bits;
+    }
+    case TypeId::kFloat8: {
+      const double d = v.GetFloat();
+      uint64_t bits = 0;
+      std::memcpy(&bits, &d, sizeof bits);
+      return bits;
+    }
+    default:
+      return static_cast<uint64_t>(v.GetInt());
+  }
+}
+
+// Sign-extends `width` bytes read little-endian.
+int64_t SignExtend(uint64_t bits, size_t width) {
+  const unsigned shift = static_cast<unsigned>(64 - 8 * width);
+  return static_cast<int64_t>(bits << shift) >> shift;
+}
+
+Value FixedValue(uint64_t bits, TypeId t) {
+  switch (t) {
+    case TypeId::kBool:
+      return Value::Bool(bits != 0);
+    case TypeId::kFloat4: {
+      const auto b32 = static_cast<uint32_t>(bits);
+      float f = 0;
+      std::memcpy(&f, &b32, sizeof f);
+      return Value::Float4(f);
+    }
+    case TypeId::kFloat8: {
+      double d = 0;
+      std::memcpy(&d, &bits, sizeof d);
+      return Value::Float8(d);
+    }
+    case TypeId::kOid:
+      return Value::Oid(static_cast<uint32_t>(bits));
+    default:
+      return Value::Int8(SignExtend(bits, FixedWidth(t))).WithType(t);
+  }
+}
+
+[[noreturn]] void ThrowCorrupt(const char* what) {
+  throw DbError(sqlstate::kDataCorrupted, std::string("malformed tuple: ") + what);
+}
+
+}  // namespace
+
+std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) {
+  LUMADB_ASSERT(types.size() == row.size(), "EncodeRow: row width differs from its types");
+  LUMADB_ASSERT(types.size() <= 0xffff, "EncodeRow: too many attributes");
+  const size_t natts = types.size();
+  std::vector<std::byte> out;
+  PutLe(out, natts, 2);
+  const size_t bitmap_at = out.size();
+  out.resize(out.size() + (natts + 7) / 8, std::byte{0});
+  for (size_t i = 0; i < natts; ++i) {
+    const Value& v = row[i];
+    if (v.is_null()) {
+      out[bitmap_at + i / 8] |= static_cast<std::byte>(1u << (i % 8));
+      continue;
+    }
+    if (size_t width = FixedWidth(types[i])) {
+      PutLe(out, FixedBits(v, types[i]), width);
+      continue;
+    }
+    const std::string text = types[i] == TypeId::kNumeric ? v.GetNumeric().ToString() : std::string();
+    const std::string& bytes = types[i] == TypeId::kNumeric ? text : v.GetString();
+    PutLe(out, bytes.size(), 4);
+    const auto* p = reinterpret_cast<const std::byte*>(bytes.data());
+    out.insert(out.end(), p, p + bytes.size());
+  }
+  return out;
+}
+
+Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {
+  if (bytes.size() < 2) ThrowCorrupt("too short");
+  const size_t natts = GetLe(bytes, 0, 2);
+  if (natts > types.size()) ThrowCorrupt("more attributes than columns");
+  size_t pos = 2 + (natts + 7) / 8;
+  if (pos > bytes.size()) ThrowCorrupt("truncated null bitmap");
+  Row row;
+  row.reserve(types.size());
+  for (size_t i = 0; i < types.size(); ++i) {
+    const bool is_null = i >= natts || (static_cast<unsigned>(bytes[2 + i / 8]) >> (i % 8)) & 1u;
+    if (is_null) {
+      row.push_back(Value::Null(types[i]));
+      continue;
+    }
+    if (size_t width = FixedWidth(types[i])) {
+      if (pos + width > bytes.size()) ThrowCorrupt("truncated attribute");
+      row.push_back(FixedValue(GetLe(bytes, pos, width), types[i]));
+      pos += width;
+      continue;
+    }
+    if (pos + 4 > bytes.size()) ThrowCorrupt("truncated length");
+    const size_t len = GetLe(bytes, pos, 4);
+    pos += 4;
+    if (len > bytes.size() - pos) ThrowCorrupt("truncated attribute");
+    std::string s(reinterpret_cast<const char*>(bytes.data() + pos), len);
+    pos += len;
+    row.push_back(types[i] == TypeId::kNumeric ? Value::Num(Numeric::Parse(s)) : Value::String(std::move(s), types[i]));
+  }
+  if (pos != bytes.size()) ThrowCorrupt("trailing bytes");
+  return row;
+}
+
+}  // namespace lumadb

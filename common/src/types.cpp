@@ -1,0 +1,152 @@
+#include "common/types.h"
+
+#include <string>
+
+namespace lumadb {
+
+namespace {
+
+// Decodes numeric's typmod as PostgreSQL 15's numeric_typmod_precision/scale do (the scale is a signed
+// 11-bit field since PostgreSQL 15 allows negative scales).
+int32_t NumericPrecision(int32_t typmod) {
+  return ((typmod - 4) >> 16) & 0xffff;
+}
+int32_t NumericScale(int32_t typmod) {
+  return (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+}
+
+}  // namespace
+
+int16_t TypeLength(TypeId t) {
+  switch (t) {
+    case TypeId::kBool:
+      return 1;
+    case TypeId::kInt2:
+      return 2;
+    case TypeId::kInt4:
+    case TypeId::kOid:
+    case TypeId::kFloat4:
+    case TypeId::kDate:
+      return 4;
+    case TypeId::kInt8:
+    case TypeId::kFloat8:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return 8;
+    case TypeId::kName:
+      return 64;  // NAMEDATALEN
+    case TypeId::kUnknown:
+      return -2;
+    default:
+      return -1;
+  }
+}
+
+// Follows format_type_extended() in src/backend/utils/adt/format_type.c: SQL-standard spellings, with
+// the typmod printed only when it is set (typmod >= 0).
+std::string FormatType(TypeDesc t) {
+  const bool has_mod = t.typmod >= 0;
+  switch (t.id) {
+    case TypeId::kBool:
+      return "boolean";
+    case TypeId::kInt2:
+      return "smallint";
+    case TypeId::kInt4:
+      return "integer";
+    case TypeId::kInt8:
+      return "bigint";
+    case TypeId::kFloat4:
+      return "real";
+    case TypeId::kFloat8:
+      return "double precision";
+    case TypeId::kBpchar:
+      // bpchar with typmod -1 is not CHARACTER, which the SQL standard defines as CHARACTER(1).
+      return has_mod ? "character(" + std::to_string(t.typmod - 4) + ")" : "bpchar";
+    case TypeId::kVarchar:
+      return has_mod ? "character varying(" + std::to_string(t.typmod - 4) + ")" : "character varying";
+    case TypeId::kNumeric:
+      if (!has_mod) return "numeric";
+      return "numeric(" + std::to_string(NumericPrecision(t.typmod)) + "," + std::to_string(NumericScale(t.typmod)) +
+             ")";
+    case TypeId::kTimestamp:
+      return has_mod ? "timestamp(" + std::to_string(t.typmod) + ") without time zone" : "timestamp without time zone";
+    case TypeId::kTimestampTz:
+      return has_mod ? "timestamp(" + std::to_string(t.typmod) + ") with time zone" : "timestamp with time zone";
+    case TypeId::kInvalid:
+      return "-";
+    default:
+      return TypeName(t.id);
+  }
+}
+
+const char* TypeName(TypeId t) {
+  switch (t) {
+    case TypeId::kInvalid:
+      return "-";
+    case TypeId::kBool:
+      return "bool";
+    case TypeId::kBytea:
+      return "bytea";
+    case TypeId::kName:
+      return "name";
+    case TypeId::kInt8:
+      return "int8";
+    case TypeId::kInt2:
+      return "int2";
+    case TypeId::kInt4:
+      return "int4";
+    case TypeId::kText:
+      return "text";
+    case TypeId::kOid:
+      return "oid";
+    case TypeId::kFloat4:
+      return "float4";
+    case TypeId::kFloat8:
+      return "float8";
+    case TypeId::kUnknown:
+      return "unknown";
+    case TypeId::kBpchar:
+      return "bpchar";
+    case TypeId::kVarchar:
+      return "varchar";
+    case TypeId::kDate:
+      return "date";
+    case TypeId::kTimestamp:
+      return "timestamp";
+    case TypeId::kTimestampTz:
+      return "timestamptz";
+    case TypeId::kNumeric:
+      return "numeric";
+  }
+  return "-";
+}
+
+char TypeCategory(TypeId t) {
+  switch (t) {
+    case TypeId::kBool:
+      return 'B';
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kOid:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric:
+      return 'N';
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kBpchar:
+    case TypeId::kName:
+      return 'S';
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return 'D';
+    case TypeId::kUnknown:
+      return 'X';  // pg_type says 'X' for unknown, not 'U'
+    default:
+      return 'U';
+  }
+}
+
+}  // namespace lumadb
