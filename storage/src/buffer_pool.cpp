@@ -18,22 +18,50 @@ BufferPool::BufferPool(DiskManager& disk, size_t frames) : disk_(disk) {
 BufferPool::~BufferPool() = default;
 
 ReadPageGuard BufferPool::Read(FileId file, PageId page) {
-  BufferFrame* f = PinAndLatch(file, page, /*exclusive=*/false, /*fresh=*/false);
+  BufferFrame* f = PinAndLatch(file, page, /*exclusive=*/false);
   return ReadPageGuard(this, f, file, page, f->data.data());
 }
 
 WritePageGuard BufferPool::Write(FileId file, PageId page) {
-  BufferFrame* f = PinAndLatch(file, page, /*exclusive=*/true, /*fresh=*/false);
+  BufferFrame* f = PinAndLatch(file, page, /*exclusive=*/true);
   return WritePageGuard(this, f, file, page, f->data.data());
 }
 
 WritePageGuard BufferPool::NewPage(FileId file) {
-  PageId page = disk_.Extend(file);
-  BufferFrame* f = PinAndLatch(file, page, /*exclusive=*/true, /*fresh=*/true);
-  return WritePageGuard(this, f, file, page, f->data.data());
+  // Claim the frame before extending the file, so running out of frames does not leave an extra page.
+  BufferFrame* f = nullptr;
+  {
+    std::unique_lock lock(mu_);
+    while (f == nullptr) f = ClaimFrame(lock, file, kInvalidPageId);
+  }
+  PageId page;
+  try {
+    page = disk_.Extend(file);
+  } catch (...) {
+    f->latch.unlock();
+    Unpin(f);
+    throw;
+  }
+  {
+    std::unique_lock lock(mu_);
+    if (table_.count(Key{file, page}) == 0) {
+      f->file = file;
+      f->page = page;
+      f->valid = true;
+      table_.emplace(Key{file, page}, f);
+      lock.unlock();
+      std::memset(f->data.data(), 0, kPageSize);
+      return WritePageGuard(this, f, file, page, f->data.data());
+    }
+  }
+  // A scan read the new (zero) page first: use its frame.
+  f->latch.unlock();
+  Unpin(f);
+  BufferFrame* cached = PinAndLatch(file, page, /*exclusive=*/true);
+  return WritePageGuard(this, cached, file, page, cached->data.data());
 }
 
-BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive, bool fresh) {
+BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
   for (;;) {
     std::unique_lock lock(mu_);
     auto it = table_.find(Key{file, page});
@@ -60,23 +88,19 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive, b
     BufferFrame* f = ClaimFrame(lock, file, page);
     if (f == nullptr) continue;  // another thread loaded the page while we wrote a victim back
     lock.unlock();
-    if (fresh) {
-      std::memset(f->data.data(), 0, kPageSize);
-    } else {
-      try {
-        disk_.ReadPage(file, page, f->data.data());
-      } catch (...) {
-        // Waiters blocked on the latch see valid == false and retry (and fail the same way).
-        {
-          std::lock_guard l(mu_);
-          auto again = table_.find(Key{file, page});
-          if (again != table_.end() && again->second == f) table_.erase(again);
-          f->valid = false;
-        }
-        f->latch.unlock();
-        Unpin(f);
-        throw;
+    try {
+      disk_.ReadPage(file, page, f->data.data());
+    } catch (...) {
+      // Waiters blocked on the latch see valid == false and retry (and fail the same way).
+      {
+        std::lock_guard l(mu_);
+        auto again = table_.find(Key{file, page});
+        if (again != table_.end() && again->second == f) table_.erase(again);
+        f->valid = false;
       }
+      f->latch.unlock();
+      Unpin(f);
+      throw;
     }
     if (!exclusive) {
       // No atomic downgrade: a writer may slip in between, which is harmless (the page is consistent).
@@ -112,7 +136,7 @@ BufferFrame* BufferPool::ClaimFrame(std::unique_lock<std::mutex>& lock, FileId f
         }
         lock.lock();
         --f->pins;
-        if (table_.count(Key{file, page}) > 0) {
+        if (page != kInvalidPageId && table_.count(Key{file, page}) > 0) {
           if (f->pins == 0 && !f->valid) free_.push_back(f->id);
           return nullptr;
         }
@@ -127,11 +151,11 @@ BufferFrame* BufferPool::ClaimFrame(std::unique_lock<std::mutex>& lock, FileId f
     }
     f->file = file;
     f->page = page;
-    f->valid = true;
+    f->valid = page != kInvalidPageId;
     f->pins = 1;
     f->dirty = false;
     f->latch.lock();  // uncontended: nobody latches an unpinned frame
-    table_.emplace(Key{file, page}, f);
+    if (f->valid) table_.emplace(Key{file, page}, f);
     replacer_->RecordAccess(f->id);
     return f;
   }

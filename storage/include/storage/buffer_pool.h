@@ -86,11 +86,12 @@ class BufferPool {
     size_t operator()(const Key& k) const noexcept { return std::hash<uint64_t>()(k.file.Key() * 31 + k.page); }
   };
 
-  /// Pins the frame for (file, page), latched as asked; `fresh` means the page is known to be all zero
-  /// (just extended), so it is not read.
-  BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive, bool fresh);
+  /// Pins the frame for (file, page), reading the page if it is not cached, latched as asked.
+  BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive);
   /// Claims an unused or evictable frame (writing a dirty victim back first); returns it pinned once,
-  /// exclusively latched, tagged with (file, page) and in the page table. Caller holds `lock` on mu_.
+  /// exclusively latched, tagged with (file, page) and in the page table; or, for page kInvalidPageId,
+  /// untagged (valid = false) and in no table. Returns nullptr if (file, page) got cached by another
+  /// thread meanwhile. Caller holds `lock` on mu_.
   BufferFrame* ClaimFrame(std::unique_lock<std::mutex>& lock, FileId file, PageId page);
   /// Writes a pinned frame back if dirty (takes its latch shared). Throws on I/O failure (stays dirty).
   void WriteBack(BufferFrame& frame);

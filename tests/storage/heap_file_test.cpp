@@ -1,0 +1,245 @@
+#include "storage/heap_file.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/error.h"
+#include "storage/buffer_pool.h"
+#include "storage/log_manager.h"
+#include "storage/page.h"
+#include "storage/storage_engine.h"
+#include "storage/undo.h"
+#include "temp_dir.h"
+
+using namespace lumadb::storage;
+using lumadb::DbError;
+using lumadb::testing::TempDir;
+
+namespace {
+
+constexpr FileId kFile{1, 16384};
+
+std::vector<std::byte> Bytes(const std::string& s) {
+  std::vector<std::byte> b(s.size());
+  for (size_t i = 0; i < s.size(); ++i) b[i] = static_cast<std::byte>(s[i]);
+  return b;
+}
+std::string Str(const std::vector<std::byte>& b) { return std::string(reinterpret_cast<const char*>(b.data()), b.size()); }
+
+std::string Row(int i) { return "row-" + std::to_string(i) + std::string(static_cast<size_t>(i % 97), '.'); }
+
+std::map<std::pair<PageId, uint16_t>, std::string> ScanAll(const HeapFile& heap) {
+  std::map<std::pair<PageId, uint16_t>, std::string> rows;
+  HeapFile::Iterator it = heap.Scan();
+  Rid rid;
+  std::vector<std::byte> t;
+  while (it.Next(&rid, &t)) rows[{rid.page, rid.slot}] = Str(t);
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("thousands of tuples through a 4-frame pool; they survive FlushAll and reopening") {
+  TempDir dir;
+  constexpr int kRows = 5000;
+  std::map<std::pair<PageId, uint16_t>, std::string> expected;
+  {
+    StorageEngine engine(dir.path(), 4);
+    engine.CreateFile(kFile);
+    HeapFile& heap = engine.Heap(kFile);
+    LogContext ctx{1, &engine.log(), 0, {}};
+    for (int i = 0; i < kRows; ++i) {
+      Rid rid = heap.Insert(ctx, Bytes(Row(i)));
+      expected[{rid.page, rid.slot}] = Row(i);
+    }
+    CHECK(heap.PageCount() > 30);  // the table is ten times the pool
+    CHECK(ScanAll(heap) == expected);
+    CHECK(engine.pool().PinnedFrames() == 0);
+    engine.FlushAll();
+  }
+  StorageEngine engine(dir.path(), 3);
+  HeapFile& heap = engine.Heap(kFile);
+  CHECK(ScanAll(heap) == expected);
+  std::vector<std::byte> t;
+  REQUIRE(heap.Get(Rid{0, 0}, &t));
+  CHECK(Str(t) == expected[{0, 0}]);
+  CHECK_FALSE(heap.Get(Rid{100000, 0}, &t));
+  // Inserting after the reopen finds room through the rebuilt free-space map (no new page needed).
+  PageId pages = heap.PageCount();
+  LogContext ctx{2, nullptr, 0, {}};
+  heap.Insert(ctx, Bytes("x"));
+  CHECK(heap.PageCount() == pages);
+}
+
+TEST_CASE("row too big is 54000 with PostgreSQL's message") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  LogContext ctx{1, &engine.log(), 0, {}};
+  std::vector<std::byte> big(9000, std::byte{1});
+  try {
+    engine.Heap(kFile).Insert(ctx, big);
+    FAIL("expected an error");
+  } catch (const DbError& e) {
+    CHECK(e.code() == lumadb::sqlstate::kProgramLimitExceeded);
+    CHECK(e.message() == "row is too big: size 9000, maximum size 8160");
+  }
+  std::vector<std::byte> max(8160, std::byte{2});
+  Rid rid = engine.Heap(kFile).Insert(ctx, max);
+  CHECK(rid.slot == 0);
+}
+
+TEST_CASE("delete hides a tuple from Get and Scan; update in place and by moving") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext ctx{1, &engine.log(), 0, {}};
+  Rid a = heap.Insert(ctx, Bytes("a"));
+  Rid b = heap.Insert(ctx, Bytes("b"));
+  heap.Delete(ctx, a);
+  std::vector<std::byte> t;
+  CHECK_FALSE(heap.Get(a, &t));
+  CHECK(ScanAll(heap).size() == 1);
+  CHECK_THROWS_AS(heap.Delete(ctx, a), DbError);  // already deleted
+  CHECK_THROWS_AS(heap.Update(ctx, a, Bytes("z")), DbError);
+
+  Rid b2 = heap.Update(ctx, b, Bytes("bigger b"));
+  CHECK(b2 == b);  // fits on its page: same TID
+  REQUIRE(heap.Get(b, &t));
+  CHECK(Str(t) == "bigger b");
+
+  // Fill page 0, then grow b beyond what is left: it moves.
+  while (heap.PageCount() == 1) heap.Insert(ctx, Bytes(std::string(500, 'f')));
+  Rid moved = heap.Update(ctx, b, Bytes(std::string(3000, 'm')));
+  CHECK(moved.page != b.page);
+  CHECK_FALSE(heap.Get(b, &t));
+  REQUIRE(heap.Get(moved, &t));
+  CHECK(Str(t) == std::string(3000, 'm'));
+}
+
+TEST_CASE("storage undo reverses insert, delete, update and a move, newest first") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext setup{1, &engine.log(), 0, {}};
+  Rid keep = heap.Insert(setup, Bytes("keep"));
+  Rid del = heap.Insert(setup, Bytes("to delete"));
+  Rid upd = heap.Insert(setup, Bytes("to update, long value"));
+  Rid mov = heap.Insert(setup, Bytes("to move"));
+  while (heap.PageCount() == 1) heap.Insert(setup, Bytes(std::string(700, 'f')));
+  engine.log().Discard(setup);  // "committed"
+  auto before = ScanAll(heap);
+
+  LogContext ctx{2, &engine.log(), 0, {}};
+  heap.Insert(ctx, Bytes("new row"));
+  heap.Delete(ctx, del);
+  heap.Update(ctx, upd, Bytes("short"));
+  heap.Update(ctx, upd, Bytes("shorter"));
+  Rid moved = heap.Update(ctx, mov, Bytes(std::string(4000, 'M')));
+  CHECK(moved != mov);
+  heap.Delete(ctx, keep);
+  CHECK(ScanAll(heap) != before);
+  CHECK(ctx.records.size() == 7);  // insert, markdelete, update, update, markdelete + insert, markdelete
+
+  UndoRecords(engine, ctx);
+  CHECK(ctx.records.empty());
+  CHECK(ctx.last_lsn == 0);
+  CHECK(engine.log().KeptRecords() == 0);
+  CHECK(ScanAll(heap) == before);
+}
+
+TEST_CASE("commit applies deferred deletes: the slot is freed and reused") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext ctx{1, &engine.log(), 0, {}};
+  Rid a = heap.Insert(ctx, Bytes("a"));
+  heap.Insert(ctx, Bytes("b"));
+  heap.Delete(ctx, a);
+  CHECK(heap.Insert(ctx, Bytes("c")).slot == 2);  // a's slot is still reserved
+  ApplyDeferredDeletes(engine, ctx);
+  const LogRecord* last = engine.log().Fetch(ctx.last_lsn);
+  REQUIRE(last != nullptr);
+  CHECK(last->type == LogRecordType::kHeapApplyDelete);
+  engine.log().Discard(ctx);
+  LogContext next{2, &engine.log(), 0, {}};
+  CHECK(heap.Insert(next, Bytes("d")) == a);  // now reused
+}
+
+TEST_CASE("a commit that fails after applying deletes can still be rolled back") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext setup{1, nullptr, 0, {}};
+  Rid a = heap.Insert(setup, Bytes("a"));
+  LogContext ctx{2, &engine.log(), 0, {}};
+  heap.Delete(ctx, a);
+  ApplyDeferredDeletes(engine, ctx);
+  std::vector<std::byte> t;
+  CHECK_FALSE(heap.Get(a, &t));
+  UndoRecords(engine, ctx);  // APPLYDELETE undone (tuple back, deleted), then MARKDELETE undone
+  REQUIRE(heap.Get(a, &t));
+  CHECK(Str(t) == "a");
+}
+
+TEST_CASE("page LSNs follow the log") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext ctx{1, &engine.log(), 0, {}};
+  Rid r = heap.Insert(ctx, Bytes("x"));
+  CHECK(PageLsn(engine.pool().Read(kFile, r.page).data()) == ctx.last_lsn);
+  heap.Update(ctx, r, Bytes("y"));
+  CHECK(PageLsn(engine.pool().Read(kFile, r.page).data()) == ctx.last_lsn);
+}
+
+TEST_CASE("concurrent inserters share pages without losing tuples") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 8);
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 1500;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      LogContext ctx{static_cast<TxnId>(t + 1), &engine.log(), 0, {}};
+      for (int i = 0; i < kPerThread; ++i) heap.Insert(ctx, Bytes(std::to_string(t) + ":" + Row(i)));
+      engine.log().Discard(ctx);
+    });
+  }
+  for (auto& th : threads) th.join();
+  auto rows = ScanAll(heap);
+  CHECK(rows.size() == static_cast<size_t>(kThreads) * kPerThread);
+  std::map<std::string, int> seen;
+  for (auto& [rid, s] : rows) ++seen[s];
+  CHECK(seen.size() == rows.size());
+}
+
+TEST_CASE("DropFile and DropDatabaseFiles remove the files; a new heap on the same id starts empty") {
+  TempDir dir;
+  StorageEngine engine(dir.path(), 4);
+  engine.CreateFile(kFile);
+  LogContext ctx{1, nullptr, 0, {}};
+  engine.Heap(kFile).Insert(ctx, Bytes("x"));
+  engine.DropFile(kFile);
+  CHECK_FALSE(engine.FileExists(kFile));
+  CHECK_THROWS_AS(engine.Heap(kFile), DbError);
+  engine.CreateFile(kFile);
+  CHECK(ScanAll(engine.Heap(kFile)).empty());
+  engine.Heap(kFile).Insert(ctx, Bytes("y"));
+  engine.CreateFile(FileId{1, 16385});
+  engine.DropDatabaseFiles(1);
+  CHECK_FALSE(engine.FileExists(kFile));
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "base" / "1"));
+  engine.FlushAll();  // nothing of the dropped database is written back
+}
