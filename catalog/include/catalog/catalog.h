@@ -6,6 +6,7 @@
 //
 // (Contract for the other modules. The catalog module owns the implementation and may add members.)
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,8 +76,15 @@ class Catalog {
   /// The database OID this catalog describes.
   virtual Oid database_oid() const = 0;
 
-  /// Finds a table by name: in `schema` if given, else along search_path (pg_catalog implicitly first,
-  /// as PostgreSQL). Returns null when absent (the caller throws 42P01 with its position).
+  /// A counter bumped whenever a DDL transaction of this database commits or aborts: a plan or
+  /// TableInfo obtained under an older version may be stale (prepared statements re-plan). Fakes that never
+  /// change may keep the default.
+  virtual uint64_t version() const { return 0; }
+
+  /// Finds a table by name: in `schema` if given, else along search_path (pg_catalog implicitly first
+  /// unless listed, as PostgreSQL; schemas that do not exist are skipped; "$user" must already be expanded,
+  /// see search_path.h). Returns null when absent (the caller throws 42P01 with its position). Takes no
+  /// lock: the caller locks the relation, then looks it up again (or compares version()) before using it.
   virtual std::shared_ptr<const TableInfo> LookupTable(txn::Transaction& txn, std::string_view schema,
                                                        std::string_view name,
                                                        const std::vector<std::string>& search_path) = 0;
@@ -89,15 +97,17 @@ class Catalog {
   virtual std::shared_ptr<const TableInfo> CreateTable(txn::Transaction& txn, const TableDef& def,
                                                        const std::vector<std::string>& search_path) = 0;
 
-  /// Drops a table: catalog rows now, the file when txn commits.
+  /// Drops a table: catalog rows now, the file when txn commits. Takes an exclusive lock on the table.
+  /// 42501 "permission denied: \"pg_class\" is a system catalog" for catalog relations.
   virtual void DropTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
   /// Empties a table: a new empty file now; the old file is unlinked at commit (or the new one at abort).
+  /// Takes an exclusive lock on the table; 42501 for catalog relations.
   virtual void TruncateTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
-  /// CREATE SCHEMA; 42P06 "schema \"s\" already exists".
+  /// CREATE SCHEMA; 42P06 "schema \"s\" already exists", 42939 for names starting with "pg_".
   virtual void CreateSchema(txn::Transaction& txn, std::string_view name) = 0;
-  /// DROP SCHEMA; 2BP01 when not empty and !cascade.
+  /// DROP SCHEMA; 2BP01 when not empty and !cascade (and always for pg_catalog). CASCADE drops the tables.
   virtual void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) = 0;
 
   /// The heap holding a table's tuples.

@@ -4,7 +4,8 @@
 // locks, transactions). The server owns exactly one.
 //
 //   <data>/PG_VERSION           "15" (so tools recognise the layout)
-//   <data>/lumadb.conf          name = value settings written by `lumadb init` (auth method, port...)
+//   <data>/lumadb.conf          name = value settings (written by the server module, not by Init)
+//   <data>/global/lumadb_nextoid  the OID counter's persisted bound (catalog/src/oid_counter.h)
 //   <data>/global/<relfilenode> shared catalog heaps
 //   <data>/base/<dboid>/<relfilenode>  one heap file per relation
 //
@@ -71,17 +72,24 @@ class Cluster {
   txn::LockManager& locks();
   storage::StorageEngine& storage();
 
+  /// A role by name (pg_authid), as txn sees it (committed state plus txn's own changes); no lock taken.
   std::optional<RoleInfo> LookupRole(txn::Transaction& txn, std::string_view name);
+  /// A database by name (pg_database), as txn sees it; no lock taken.
   std::optional<DatabaseInfo> LookupDatabase(txn::Transaction& txn, std::string_view name);
+  /// Every database, in OID order.
   std::vector<DatabaseInfo> ListDatabases(txn::Transaction& txn);
 
-  /// The catalog of a database (opened on first use, shared by all its sessions).
+  /// The catalog of a database (opened on first use, shared by all its sessions; thread-safe).
+  /// 3D000 if its files are gone.
   Catalog& OpenDatabase(const DatabaseInfo& db);
 
-  /// CREATE DATABASE: 42P04 "database \"x\" already exists".
+  /// CREATE DATABASE: 42P04 "database \"x\" already exists". base/<oid>/ gets a fresh bootstrap catalog
+  /// now; it is removed if txn aborts.
   void CreateDatabase(txn::Transaction& txn, std::string_view name, Oid owner);
-  /// DROP DATABASE: 3D000 if absent (unless if_exists), 55006 "database \"x\" is being accessed by other
-  /// users" when sessions are connected to it (the caller passes how many), 55006 for the current one.
+  /// DROP DATABASE: 3D000 "database \"x\" does not exist" if absent (unless if_exists: then nothing
+  /// happens and the caller sends the NOTICE), 42809 "cannot drop a template database" for template1. The
+  /// files go when txn commits. The caller (server) checks first that no session is connected to it
+  /// (55006 "database \"x\" is being accessed by other users", or "cannot drop the currently open database").
   void DropDatabase(txn::Transaction& txn, std::string_view name, bool if_exists);
 
   /// Writes every dirty page to disk and syncs (clean shutdown, CHECKPOINT).

@@ -1,0 +1,78 @@
+#pragma once
+// The bootstrap schemas of the catalog relations, hard-coded as PostgreSQL's BKI files are: the catalog
+// cannot describe itself before it exists. Each relation keeps PostgreSQL's name and OID and a subset of its
+// columns, in PostgreSQL's order (src/include/catalog/pg_*.h), and lives in the file whose relfilenode equals
+// its OID. pg_database and pg_authid are shared (one copy under <data>/global/).
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/types.h"
+
+namespace lumadb::catalog {
+
+inline constexpr Oid kPgNamespaceOid = 2615;
+inline constexpr Oid kPgClassOid = 1259;
+inline constexpr Oid kPgAttributeOid = 1249;
+inline constexpr Oid kPgAttrdefOid = 2604;
+inline constexpr Oid kPgConstraintOid = 2606;
+inline constexpr Oid kPgDatabaseOid = 1262;
+inline constexpr Oid kPgAuthidOid = 1260;
+
+/// The bootstrap superuser's OID (BOOTSTRAP_SUPERUSERID) and the two initial databases' OIDs (pg_database.dat).
+inline constexpr Oid kBootstrapSuperuserId = 10;
+inline constexpr Oid kTemplate1DatabaseOid = 1;
+inline constexpr Oid kPostgresDatabaseOid = 5;
+
+/// pg_database.encoding for UTF8 (pg_wchar.h's PG_UTF8).
+inline constexpr int32_t kUtf8Encoding = 6;
+
+/// A column of a catalog relation.
+struct SystemColumn {
+  std::string_view name;
+  TypeDesc type;
+};
+
+/// A catalog relation: OID (= relfilenode), name, whether it is shared, and its columns.
+struct SystemRelation {
+  Oid oid;
+  std::string_view name;
+  bool shared;
+  std::span<const SystemColumn> columns;
+};
+
+/// Every catalog relation: the five per-database ones first, then the two shared ones.
+std::span<const SystemRelation> SystemRelations();
+
+/// The catalog relation with this OID; XX000 if there is none.
+const SystemRelation& SystemRelationById(Oid oid);
+
+/// True if `rel` is a shared catalog relation (its file lives under global/, FileId.db == 0).
+bool IsSharedRelation(Oid rel);
+
+/// The column types of a catalog relation, as EncodeRow/DecodeRow take them.
+std::vector<TypeId> ColumnTypes(const SystemRelation& rel);
+
+/// Column positions (0-based) inside catalog tuples, named as PostgreSQL's Anum_* constants minus one.
+namespace col {
+enum PgNamespace { kNspOid, kNspName, kNspOwner };
+enum PgClass { kRelOid, kRelName, kRelNamespace, kRelOwner, kRelKind, kRelFilenode, kRelNatts, kRelOptions };
+enum PgAttribute {
+  kAttRelid,
+  kAttName,
+  kAttTypid,
+  kAttTypmod,
+  kAttNum,
+  kAttNotNull,
+  kAttLen,
+  kAttHasDef,
+  kAttIsDropped
+};
+enum PgAttrdef { kAdOid, kAdRelid, kAdNum, kAdBin };
+enum PgConstraint { kConOid, kConName, kConNamespace, kConType, kConRelid, kConKey };
+enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
+enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };
+}  // namespace col
+
+}  // namespace lumadb::catalog

@@ -1,0 +1,79 @@
+#pragma once
+// Helpers shared by the catalog tests: a scratch data directory, transactions, and SQLSTATE capture.
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "catalog/cluster.h"
+#include "common/error.h"
+#include "txn/transaction_manager.h"
+
+namespace lumadb::catalog::testing {
+
+/// A fresh empty directory under /tmp, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "lumadb-catalog-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  const std::filesystem::path& path() const { return path_; }
+  /// A data directory path inside it that does not exist yet.
+  std::filesystem::path data() const { return path_ / "data"; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// The SQLSTATE fn throws, or "none".
+inline std::string SqlStateOf(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const DbError& e) {
+    return std::string(e.code().View());
+  }
+  return "none";
+}
+
+/// The message fn throws, or "none".
+inline std::string MessageOf(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const DbError& e) {
+    return e.message();
+  }
+  return "none";
+}
+
+/// An initialised cluster in a temp dir, opened with a small buffer pool.
+struct ClusterFixture {
+  TempDir tmp;
+  std::unique_ptr<Cluster> cluster;
+
+  ClusterFixture() {
+    Cluster::Init(tmp.data(), InitOptions{"postgres", std::string("secret")});
+    Open();
+  }
+  void Open() { cluster = std::make_unique<Cluster>(tmp.data(), 64); }
+  /// Flushes, closes and reopens the cluster (a clean restart).
+  void Restart() {
+    cluster->Flush();
+    cluster.reset();
+    Open();
+  }
+  std::unique_ptr<txn::Transaction> Begin() { return cluster->transactions().Begin(); }
+  void Commit(txn::Transaction& t) { cluster->transactions().Commit(t); }
+  void Abort(txn::Transaction& t) { cluster->transactions().Abort(t); }
+  Catalog& Postgres() {
+    auto t = Begin();
+    auto db = cluster->LookupDatabase(*t, "postgres");
+    Commit(*t);
+    return cluster->OpenDatabase(*db);
+  }
+};
+
+}  // namespace lumadb::catalog::testing
