@@ -1,7 +1,6 @@
 #include "storage/disk_manager.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -12,15 +11,20 @@
 
 #include "common/error.h"
 #include "storage/page.h"
+#include <sys/stat.h>
 
 namespace lumadb::storage {
 
 namespace {
 
-std::string ErrnoText(int err) { return std::strerror(err); }
+std::string ErrnoText(int err) {
+  return std::strerror(err);
+}
 
 /// PostgreSQL's errcode_for_file_access, for the codes we distinguish.
-SqlState FileAccessCode(int err) { return err == ENOENT ? sqlstate::kUndefinedFile : sqlstate::kIoError; }
+SqlState FileAccessCode(int err) {
+  return err == ENOENT ? sqlstate::kUndefinedFile : sqlstate::kIoError;
+}
 
 [[noreturn]] void ThrowFileError(int err, const std::string& what) {
   throw DbError(FileAccessCode(err), what + ": " + ErrnoText(err));
@@ -43,7 +47,7 @@ struct DiskManager::OpenFile {
   }
   std::string rel_path;
   int fd = -1;
-  std::mutex extend_mu;        // serialises Extend
+  std::mutex extend_mu;          // serialises Extend
   std::atomic<PageId> pages{0};  // size in pages, including extensions
   std::atomic<bool> needs_sync{false};
   std::atomic<bool> new_file{false};  // its directory entry must be fsynced too
@@ -142,7 +146,9 @@ std::shared_ptr<DiskManager::OpenFile> DiskManager::Open(FileId file) {
   return f;
 }
 
-PageId DiskManager::PageCount(FileId file) { return Open(file)->pages.load(); }
+PageId DiskManager::PageCount(FileId file) {
+  return Open(file)->pages.load();
+}
 
 PageId DiskManager::Extend(FileId file) {
   std::shared_ptr<OpenFile> f = Open(file);
@@ -168,8 +174,8 @@ void DiskManager::ReadPage(FileId file, PageId page, char* out) {
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
-      throw DbError(sqlstate::kIoError, "could not read block " + std::to_string(page) + " in file \"" +
-                                            f->rel_path + "\": " + ErrnoText(err));
+      throw DbError(sqlstate::kIoError, "could not read block " + std::to_string(page) + " in file \"" + f->rel_path +
+                                            "\": " + ErrnoText(err));
     }
     if (n == 0) break;
     done += static_cast<size_t>(n);
@@ -196,8 +202,8 @@ void DiskManager::WritePage(FileId file, PageId page, const char* in) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       int err = n < 0 ? errno : ENOSPC;
-      throw DbError(sqlstate::kIoError, "could not write block " + std::to_string(page) + " in file \"" +
-                                            f->rel_path + "\": " + ErrnoText(err));
+      throw DbError(sqlstate::kIoError, "could not write block " + std::to_string(page) + " in file \"" + f->rel_path +
+                                            "\": " + ErrnoText(err));
     }
     done += static_cast<size_t>(n);
   }
@@ -214,7 +220,9 @@ void DiskManager::SyncFile(OpenFile& f) {
   if (f.new_file.exchange(false)) FsyncPath(f.dir);
 }
 
-void DiskManager::Sync(FileId file) { SyncFile(*Open(file)); }
+void DiskManager::Sync(FileId file) {
+  SyncFile(*Open(file));
+}
 
 void DiskManager::SyncAll() {
   std::vector<std::shared_ptr<OpenFile>> files;

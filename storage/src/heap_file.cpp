@@ -1,5 +1,6 @@
 #include "storage/heap_file.h"
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 
@@ -13,18 +14,50 @@ namespace lumadb::storage {
 
 /// The in-memory free-space map: per page, the largest tuple an insert can expect to fit. Built lazily by
 /// scanning the file; a hint only (the page itself is checked under its latch, and the entry corrected).
-/// Its mutex is never held by a thread waiting for it while holding a page latch (entries are updated
-/// after the page guard is released), so building it under the mutex cannot deadlock.
+/// A max-tree over the pages finds a page with room in O(log pages), like PostgreSQL's FSM pages do.
+/// Its mutex is never requested by a thread holding a page latch (entries are updated after the page
+/// guard is released), so building the map under the mutex cannot deadlock.
 struct HeapFile::FreeSpace {
   std::mutex mu;
   bool built = false;
-  std::vector<uint16_t> max_insert;
   PageId target = kInvalidPageId;  // the page the last insert went to (PostgreSQL's rd_targblock)
+  size_t leaves = 0;               // capacity, a power of two
+  std::vector<uint16_t> tree;      // tree[1] is the root, tree[leaves + p] page p; a node is its children's max
+
+  uint16_t Get(PageId p) const { return p < leaves ? tree[leaves + p] : 0; }
+
+  void Set(PageId p, size_t value) {
+    if (p >= leaves) Grow(static_cast<size_t>(p) + 1);
+    size_t i = leaves + p;
+    tree[i] = static_cast<uint16_t>(value);
+    for (i /= 2; i >= 1; i /= 2) tree[i] = std::max(tree[2 * i], tree[2 * i + 1]);
+  }
+
+  /// The last page whose entry is >= size, or kInvalidPageId.
+  PageId FindLast(size_t size) const {
+    if (leaves == 0 || tree[1] < size) return kInvalidPageId;
+    size_t i = 1;
+    while (i < leaves) i = tree[2 * i + 1] >= size ? 2 * i + 1 : 2 * i;
+    return static_cast<PageId>(i - leaves);
+  }
+
+ private:
+  void Grow(size_t n) {
+    size_t cap = std::max<size_t>(leaves * 2, 64);
+    while (cap < n) cap *= 2;
+    std::vector<uint16_t> t(2 * cap, 0);
+    for (size_t p = 0; p < leaves; ++p) t[cap + p] = tree[leaves + p];
+    for (size_t i = cap - 1; i >= 1; --i) t[i] = std::max(t[2 * i], t[2 * i + 1]);
+    tree = std::move(t);
+    leaves = cap;
+  }
 };
 
 namespace {
 
-std::vector<std::byte> Copy(std::span<const std::byte> b) { return {b.begin(), b.end()}; }
+std::vector<std::byte> Copy(std::span<const std::byte> b) {
+  return {b.begin(), b.end()};
+}
 
 LogRecord HeapRecord(LogRecordType type, FileId file, Rid rid, std::vector<std::byte> before,
                      std::vector<std::byte> after) {
@@ -39,8 +72,8 @@ LogRecord HeapRecord(LogRecordType type, FileId file, Rid rid, std::vector<std::
 
 void CheckTupleSize(size_t size) {
   if (size > HeapFile::MaxTupleSize()) {
-    throw DbError(sqlstate::kProgramLimitExceeded, "row is too big: size " + std::to_string(size) +
-                                                       ", maximum size " + std::to_string(HeapFile::MaxTupleSize()));
+    throw DbError(sqlstate::kProgramLimitExceeded, "row is too big: size " + std::to_string(size) + ", maximum size " +
+                                                       std::to_string(HeapFile::MaxTupleSize()));
   }
 }
 
@@ -56,41 +89,35 @@ HeapFile::HeapFile(BufferPool& pool, FileId file)
 
 HeapFile::~HeapFile() = default;
 
-size_t HeapFile::MaxTupleSize() { return ConstSlottedPage::kMaxTupleSize; }
+size_t HeapFile::MaxTupleSize() {
+  return ConstSlottedPage::kMaxTupleSize;
+}
 
-PageId HeapFile::PageCount() const { return pool_.disk().PageCount(file_); }
+PageId HeapFile::PageCount() const {
+  return pool_.disk().PageCount(file_);
+}
 
 void HeapFile::NoteFreeSpace(PageId page, size_t max_insert) const {
   std::lock_guard lock(free_space_->mu);
-  FreeSpace& fs = *free_space_;
-  if (!fs.built) return;  // the build will read the page itself
-  if (fs.max_insert.size() <= page) fs.max_insert.resize(page + 1, 0);
-  fs.max_insert[page] = static_cast<uint16_t>(max_insert);
+  if (free_space_->built) free_space_->Set(page, max_insert);  // else the build reads the page itself
 }
 
 PageId HeapFile::FindPageWithSpace(size_t size) const {
   std::lock_guard lock(free_space_->mu);
   FreeSpace& fs = *free_space_;
   if (!fs.built) {
-    PageId n = PageCount();
-    fs.max_insert.assign(n, 0);
-    for (PageId p = 0; p < n; ++p) {
+    for (PageId p = 0, n = PageCount(); p < n; ++p) {
       ReadPageGuard g = pool_.Read(file_, p);
       ConstSlottedPage page(g.data());
       page.Validate(file_, p);
-      fs.max_insert[p] = static_cast<uint16_t>(page.MaxInsertSize());
+      fs.Set(p, page.MaxInsertSize());
     }
     fs.built = true;
   }
-  if (fs.target < fs.max_insert.size() && fs.max_insert[fs.target] >= size) return fs.target;
-  // Most recently added pages are the likeliest to have room.
-  for (size_t p = fs.max_insert.size(); p > 0; --p) {
-    if (fs.max_insert[p - 1] >= size) {
-      fs.target = static_cast<PageId>(p - 1);
-      return fs.target;
-    }
-  }
-  return kInvalidPageId;
+  if (fs.target != kInvalidPageId && fs.Get(fs.target) >= size) return fs.target;
+  // Otherwise the last page with room: recently added pages are the likeliest to have some.
+  fs.target = fs.FindLast(size);
+  return fs.target;
 }
 
 Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple) {
@@ -211,8 +238,8 @@ WritePageGuard LatchForUndo(BufferPool& pool, FileId file, Rid rid, const char* 
   if (s != a && s != b) {
     throw DbError(sqlstate::kInternalError, std::string("internal error: ") + what + " found tuple (" +
                                                 std::to_string(rid.page) + "," + std::to_string(rid.slot + 1) +
-                                                ") of relation " + DiskManager::RelativePath(file) +
-                                                " in state " + std::to_string(static_cast<int>(s)));
+                                                ") of relation " + DiskManager::RelativePath(file) + " in state " +
+                                                std::to_string(static_cast<int>(s)));
   }
   return g;
 }
@@ -255,8 +282,7 @@ void HeapFile::UndoUpdate(Rid rid, std::span<const std::byte> before) {
 }
 
 void HeapFile::UndoApplyDelete(Rid rid, std::span<const std::byte> before) {
-  WritePageGuard g =
-      LatchForUndo(pool_, file_, rid, "undo of HEAP_APPLYDELETE", SlotState::kEmpty, SlotState::kEmpty);
+  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_APPLYDELETE", SlotState::kEmpty, SlotState::kEmpty);
   SlottedPage page(g.mutable_data());
   bool ok = page.InsertAt(rid.slot, before, SlotState::kDeleted);
   LUMADB_ASSERT(ok, "undo of HEAP_APPLYDELETE found no room for the tuple");
@@ -266,8 +292,7 @@ void HeapFile::UndoApplyDelete(Rid rid, std::span<const std::byte> before) {
 }
 
 void HeapFile::UndoRollbackDelete(Rid rid) {
-  WritePageGuard g =
-      LatchForUndo(pool_, file_, rid, "undo of HEAP_ROLLBACKDELETE", SlotState::kLive, SlotState::kLive);
+  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_ROLLBACKDELETE", SlotState::kLive, SlotState::kLive);
   SlottedPage(g.mutable_data()).MarkDelete(rid.slot);
 }
 

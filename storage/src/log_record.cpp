@@ -14,7 +14,8 @@ constexpr size_t kHeapFixedPayload = 4 + 4 + 4 + 2 + 4 + 4;  // db, rel, page, s
 
 template <class T>
 void Put(std::vector<std::byte>* out, T v) {
-  for (size_t i = 0; i < sizeof(T); ++i) out->push_back(static_cast<std::byte>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff));
+  for (size_t i = 0; i < sizeof(T); ++i)
+    out->push_back(static_cast<std::byte>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff));
 }
 
 void PutBytes(std::vector<std::byte>* out, const std::vector<std::byte>& b) {

@@ -12,7 +12,9 @@ namespace lumadb::storage {
 namespace {
 constexpr uint16_t kSlotArrayStart = kPageHeaderSize;
 
-size_t SlotOffset(uint16_t slot) { return kSlotArrayStart + static_cast<size_t>(slot) * sizeof(SlotEntry); }
+size_t SlotOffset(uint16_t slot) {
+  return kSlotArrayStart + static_cast<size_t>(slot) * sizeof(SlotEntry);
+}
 }  // namespace
 
 // ---- ConstSlottedPage ----------------------------------------------------------------------------------
@@ -73,16 +75,15 @@ void ConstSlottedPage::Validate(FileId file, PageId page) const {
         break;
       case SlotState::kLive:
       case SlotState::kDeleted:
-        ok = e.length <= e.capacity &&
-             (e.capacity == 0 || (e.offset >= h.upper && e.offset + e.capacity <= h.special));
+        ok = e.length <= e.capacity && (e.capacity == 0 || (e.offset >= h.upper && e.offset + e.capacity <= h.special));
         break;
       default:
         ok = false;
     }
   }
   if (!ok) {
-    throw DbError(sqlstate::kDataCorrupted, "invalid page in block " + std::to_string(page) + " of relation " +
-                                                DiskManager::RelativePath(file));
+    throw DbError(sqlstate::kDataCorrupted,
+                  "invalid page in block " + std::to_string(page) + " of relation " + DiskManager::RelativePath(file));
   }
 }
 
@@ -97,7 +98,9 @@ void SlottedPage::InitIfNew() {
   SetHeader(h);
 }
 
-void SlottedPage::SetSlot(uint16_t slot, const SlotEntry& e) { std::memcpy(data_ + SlotOffset(slot), &e, sizeof(e)); }
+void SlottedPage::SetSlot(uint16_t slot, const SlotEntry& e) {
+  std::memcpy(data_ + SlotOffset(slot), &e, sizeof(e));
+}
 
 std::optional<uint16_t> ConstSlottedPage::SlotForInsert(size_t size) const {
   if (size > kMaxTupleSize) return std::nullopt;

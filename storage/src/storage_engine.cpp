@@ -26,7 +26,9 @@ StorageEngine::StorageEngine(const std::filesystem::path& data_dir, size_t buffe
 
 StorageEngine::~StorageEngine() = default;
 
-void StorageEngine::CreateFile(FileId file) { impl_->disk.Create(file); }
+void StorageEngine::CreateFile(FileId file) {
+  impl_->disk.Create(file);
+}
 
 void StorageEngine::DropFile(FileId file) {
   {
@@ -46,7 +48,9 @@ void StorageEngine::DropDatabaseFiles(uint32_t db) {
   impl_->disk.RemoveDatabase(db);
 }
 
-bool StorageEngine::FileExists(FileId file) const { return impl_->disk.Exists(file); }
+bool StorageEngine::FileExists(FileId file) const {
+  return impl_->disk.Exists(file);
+}
 
 HeapFile& StorageEngine::Heap(FileId file) {
   std::lock_guard lock(impl_->heaps_mu);
@@ -64,8 +68,14 @@ void StorageEngine::FlushAll() {
   impl_->disk.SyncAll();
 }
 
-BufferPool& StorageEngine::pool() { return impl_->pool; }
-LogManager& StorageEngine::log() { return impl_->log; }
-const std::filesystem::path& StorageEngine::data_dir() const { return impl_->data_dir; }
+BufferPool& StorageEngine::pool() {
+  return impl_->pool;
+}
+LogManager& StorageEngine::log() {
+  return impl_->log;
+}
+const std::filesystem::path& StorageEngine::data_dir() const {
+  return impl_->data_dir;
+}
 
 }  // namespace lumadb::storage

@@ -1,10 +1,10 @@
 #include "storage/buffer_pool.h"
 
-#include <doctest/doctest.h>
-
 #include <cstring>
 #include <thread>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 #include "temp_dir.h"
@@ -17,7 +17,9 @@ namespace {
 
 constexpr FileId kFile{1, 100};
 
-void Stamp(WritePageGuard& g, uint32_t v) { std::memcpy(g.mutable_data() + 100, &v, sizeof(v)); }
+void Stamp(WritePageGuard& g, uint32_t v) {
+  std::memcpy(g.mutable_data() + 100, &v, sizeof(v));
+}
 uint32_t ReadStamp(const char* page) {
   uint32_t v;
   std::memcpy(&v, page + 100, sizeof(v));
@@ -64,7 +66,10 @@ TEST_CASE("a read guard is a hit while the page stays cached; shared latches coe
   DiskManager disk(dir.path());
   disk.Create(kFile);
   BufferPool pool(disk, 2);
-  { WritePageGuard g = pool.NewPage(kFile); Stamp(g, 7); }
+  {
+    WritePageGuard g = pool.NewPage(kFile);
+    Stamp(g, 7);
+  }
   ReadPageGuard a = pool.Read(kFile, 0);
   ReadPageGuard b = pool.Read(kFile, 0);  // same frame, two shared latches
   CHECK(a.data() == b.data());
@@ -101,9 +106,15 @@ TEST_CASE("DiscardFile forgets dirty pages without writing them") {
   DiskManager disk(dir.path());
   disk.Create(kFile);
   BufferPool pool(disk, 4);
-  { WritePageGuard g = pool.NewPage(kFile); Stamp(g, 1); }
+  {
+    WritePageGuard g = pool.NewPage(kFile);
+    Stamp(g, 1);
+  }
   pool.FlushAll();
-  { WritePageGuard g = pool.Write(kFile, 0); Stamp(g, 2); }
+  {
+    WritePageGuard g = pool.Write(kFile, 0);
+    Stamp(g, 2);
+  }
   pool.DiscardFile(kFile);
   CHECK(ReadStamp(pool.Read(kFile, 0).data()) == 1);  // re-read from disk: the change was dropped
 }

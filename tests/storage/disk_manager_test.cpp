@@ -1,11 +1,11 @@
 #include "storage/disk_manager.h"
 
-#include <doctest/doctest.h>
-
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 #include "storage/page.h"

@@ -1,11 +1,11 @@
 #include "storage/heap_file.h"
 
-#include <doctest/doctest.h>
-
 #include <map>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 #include "storage/buffer_pool.h"
@@ -28,9 +28,13 @@ std::vector<std::byte> Bytes(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) b[i] = static_cast<std::byte>(s[i]);
   return b;
 }
-std::string Str(const std::vector<std::byte>& b) { return std::string(reinterpret_cast<const char*>(b.data()), b.size()); }
+std::string Str(const std::vector<std::byte>& b) {
+  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+}
 
-std::string Row(int i) { return "row-" + std::to_string(i) + std::string(static_cast<size_t>(i % 97), '.'); }
+std::string Row(int i) {
+  return "row-" + std::to_string(i) + std::string(static_cast<size_t>(i % 97), '.');
+}
 
 std::map<std::pair<PageId, uint16_t>, std::string> ScanAll(const HeapFile& heap) {
   std::map<std::pair<PageId, uint16_t>, std::string> rows;

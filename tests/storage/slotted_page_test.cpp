@@ -1,11 +1,10 @@
 #include "storage/slotted_page.h"
 
-#include <doctest/doctest.h>
-
 #include <cstring>
-
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 
@@ -19,9 +18,13 @@ std::vector<std::byte> Bytes(const std::string& s) {
   return b;
 }
 
-std::string Str(std::span<const std::byte> b) { return std::string(reinterpret_cast<const char*>(b.data()), b.size()); }
+std::string Str(std::span<const std::byte> b) {
+  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+}
 
-std::vector<std::byte> Filled(size_t n, char c) { return std::vector<std::byte>(n, static_cast<std::byte>(c)); }
+std::vector<std::byte> Filled(size_t n, char c) {
+  return std::vector<std::byte>(n, static_cast<std::byte>(c));
+}
 
 struct Page {
   std::vector<char> bytes = std::vector<char>(kPageSize, 0);

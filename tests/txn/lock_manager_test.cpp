@@ -1,13 +1,13 @@
 #include "txn/lock_manager.h"
 
-#include <doctest/doctest.h>
-
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 #include "txn/transaction.h"
@@ -87,7 +87,10 @@ TEST_CASE("FIFO: a waiting writer is not overtaken by later readers; readers are
   lm.LockRelation(r1, kRel, M::kShared);
   auto fw = std::async(std::launch::async, [&] {
     lm.LockRelation(w, kRel, M::kExclusive);
-    { std::lock_guard l(order_mu); order.push_back(2); }
+    {
+      std::lock_guard l(order_mu);
+      order.push_back(2);
+    }
     std::this_thread::sleep_for(100ms);
     lm.ReleaseAll(w);
   });

@@ -1,10 +1,10 @@
 #include "txn/transaction_manager.h"
 
-#include <doctest/doctest.h>
-
 #include <set>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 #include "storage/buffer_pool.h"

@@ -19,7 +19,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int Index(LockMode m) { return static_cast<int>(m); }
+int Index(LockMode m) {
+  return static_cast<int>(m);
+}
 
 // kCompatible[requested][held], in the order IS, IX, S, SIX, X (the matrix in lock_manager.h).
 constexpr bool kCompatible[5][5] = {
@@ -32,7 +34,9 @@ constexpr bool kCompatible[5][5] = {
 
 }  // namespace
 
-bool LockModesCompatible(LockMode requested, LockMode held) { return kCompatible[Index(requested)][Index(held)]; }
+bool LockModesCompatible(LockMode requested, LockMode held) {
+  return kCompatible[Index(requested)][Index(held)];
+}
 
 bool LockModeCovers(LockMode held, LockMode wanted) {
   switch (held) {
@@ -162,10 +166,11 @@ struct LockManager::Table {
           bool blocks = false;
           if (o->granted && !LockModesCompatible(want, o->mode)) blocks = true;
           // Pending upgrades are served before new requests; earlier upgrades before later ones.
-          bool ahead = r->upgrade_to ? std::distance(q.requests.begin(), o) < std::distance(q.requests.begin(), r)
-                                     : true;
+          bool ahead =
+              r->upgrade_to ? std::distance(q.requests.begin(), o) < std::distance(q.requests.begin(), r) : true;
           if (o->upgrade_to && ahead && !LockModesCompatible(want, *o->upgrade_to)) blocks = true;
-          if (!r->upgrade_to && !o->granted && std::distance(q.requests.begin(), o) < std::distance(q.requests.begin(), r) &&
+          if (!r->upgrade_to && !o->granted &&
+              std::distance(q.requests.begin(), o) < std::distance(q.requests.begin(), r) &&
               !LockModesCompatible(want, o->mode)) {
             blocks = true;
           }
@@ -224,7 +229,9 @@ DbError DeadlockError(const std::vector<Edge>& cycle) {
 
 LockManager::LockManager() : table_(new Table) {}
 
-LockManager::~LockManager() { delete table_; }
+LockManager::~LockManager() {
+  delete table_;
+}
 
 void LockManager::set_deadlock_timeout_ms(int64_t ms) {
   std::lock_guard lock(table_->mu);
@@ -270,7 +277,8 @@ void LockManager::LockRelation(Transaction& txn, RelationTag rel, LockMode mode,
   };
 
   Clock::time_point start = Clock::now();
-  Clock::time_point deadline = timeout_ms > 0 ? start + std::chrono::milliseconds(timeout_ms) : Clock::time_point::max();
+  Clock::time_point deadline =
+      timeout_ms > 0 ? start + std::chrono::milliseconds(timeout_ms) : Clock::time_point::max();
   Clock::time_point deadlock_check = start + std::chrono::milliseconds(t.deadlock_timeout_ms);
   bool deadlock_checked = false;
   while (!granted()) {

@@ -31,7 +31,7 @@ struct BufferFrame {
   const size_t id;
   std::vector<char> data;
   std::shared_mutex latch;  // protects `data`
-  std::mutex io;             // held while the frame is written back (one write at a time)
+  std::mutex io;            // held while the frame is written back (one write at a time)
   // Changed under BufferPool::mu_, and only while pins == 0, except `valid`, which a failed load or a
   // discard clears while the frame is pinned (so it is atomic: a pinner checks it after latching).
   FileId file;

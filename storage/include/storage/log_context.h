@@ -17,8 +17,8 @@ struct LogRecord;
 struct LogContext {
   TxnId txn = 0;
   LogManager* log = nullptr;
-  Lsn last_lsn = 0;                // the transaction's newest record (prev_lsn of the next one)
-  std::vector<Lsn> records;        // LSNs of this transaction's records, oldest first (undo walks back)
+  Lsn last_lsn = 0;          // the transaction's newest record (prev_lsn of the next one)
+  std::vector<Lsn> records;  // LSNs of this transaction's records, oldest first (undo walks back)
 };
 
 }  // namespace lumadb::storage

@@ -52,11 +52,17 @@ inline PageHeader ReadPageHeader(const char* page) {
   std::memcpy(&h, page, sizeof(h));
   return h;
 }
-inline void WritePageHeader(char* page, const PageHeader& h) { std::memcpy(page, &h, sizeof(h)); }
+inline void WritePageHeader(char* page, const PageHeader& h) {
+  std::memcpy(page, &h, sizeof(h));
+}
 
 /// The page's LSN (0 for a new page).
-inline Lsn PageLsn(const char* page) { return ReadPageHeader(page).lsn; }
-inline void SetPageLsn(char* page, Lsn lsn) { std::memcpy(page + offsetof(PageHeader, lsn), &lsn, sizeof(lsn)); }
+inline Lsn PageLsn(const char* page) {
+  return ReadPageHeader(page).lsn;
+}
+inline void SetPageLsn(char* page, Lsn lsn) {
+  std::memcpy(page + offsetof(PageHeader, lsn), &lsn, sizeof(lsn));
+}
 
 /// True when all kPageSize bytes are zero (a new page; valid without a checksum).
 bool PageIsZero(const char* page);
