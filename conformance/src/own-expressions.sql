@@ -1,0 +1,21 @@
+-- Expressions: arithmetic type rules, comparisons, three-valued logic, CASE, COALESCE, casts, functions.
+SELECT 7 / 2, -7 / 2, 7 % 3, -7 % 3, 7.0 / 2, 2 ^ 10;
+SELECT 1 + 1::smallint, 1 + 2::bigint, 1 + 1.5, 1.5::real + 1, 0.1::double precision + 0.2;
+SELECT 10 / 4.0, 1 / 3::numeric, 2.50 * 2, round(2.5), round(-2.5), round(3.14159, 2);
+SELECT abs(-5), abs(-5.5), abs(-2147483647);
+SELECT 1 < 2, 2 <= 1, 'a' < 'b', 'abc' = 'abc', 1 <> 1, 1 != 2;
+SELECT true AND NULL, false AND NULL, true OR NULL, false OR NULL, NOT NULL::boolean;
+SELECT NULL = NULL, NULL IS NULL, 1 IS NOT NULL, NULL::integer + 1;
+SELECT 5 BETWEEN 1 AND 10, 5 NOT BETWEEN 1 AND 4, 3 IN (1, 2, 3), 4 IN (1, NULL), 4 NOT IN (1, 2);
+SELECT 'abc' LIKE 'a%', 'abc' LIKE '_b_', 'abc' NOT LIKE 'b%', 'a%c' LIKE 'a\%c';
+SELECT CASE WHEN 1 = 2 THEN 'one' WHEN 2 = 2 THEN 'two' ELSE 'other' END;
+SELECT CASE 3 WHEN 1 THEN 'one' WHEN 3 THEN 'three' END, CASE WHEN false THEN 1 END;
+SELECT COALESCE(NULL, NULL, 3), COALESCE(NULL::text, 'x'), COALESCE(1, 2);
+SELECT CAST('123' AS integer), '12.5'::numeric, 42::text, '2024-03-01'::date, 't'::boolean, 'yes'::boolean;
+SELECT CAST(3.7 AS integer), (-3.5)::integer, 2.5::integer, 3.14159::numeric(4,2);
+SELECT 'con' || 'cat', 'n' || 1, 1 || 'n', 'x' || NULL;
+SELECT length('hello'), lower('MiXeD'), upper('MiXeD'), substring('abcdef', 2, 3), substring('abcdef' from 3);
+SELECT length(''), substring('abc', 5), upper(NULL);
+SELECT 'It''s', E'tab\there', 'multi' 'line';
+SELECT -(-3), +4, - 2 * 3, (1 + 2) * 3, 2 + 3 * 4;
+SELECT 9223372036854775807::bigint, -32768::smallint, 2147483647;

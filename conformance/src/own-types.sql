@@ -1,0 +1,24 @@
+-- Types and their text input/output.
+CREATE TABLE typed (b boolean, s smallint, i integer, g bigint, r real, d double precision, n numeric, np numeric(6,2), t text, v varchar(5), c char(3), dt date, ts timestamp);
+INSERT INTO typed VALUES (true, 1, 2, 3, 1.5, 2.25, 12345.678901234567890, 3.14159, 'text', 'vc', 'c', '2024-02-29', '2024-02-29 23:59:59');
+INSERT INTO typed VALUES ('f', -32768, -2147483648, -9223372036854775808, -0.5, 1e100, -0.000001, -9999.99, '', '', '', '1999-12-31', '2000-01-01 00:00:00.123456');
+INSERT INTO typed VALUES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+SELECT * FROM typed ORDER BY i;
+SELECT c, length(c), c || '|', v || '|' FROM typed WHERE c IS NOT NULL ORDER BY i;
+SELECT '  42  '::integer, '-0'::integer, '+7'::smallint, '1e3'::numeric, '  TRUE '::boolean, 'off'::boolean;
+SELECT 1.0::real, 0.1::real, 1.0::double precision, 100000000000000000000::double precision, 'NaN'::numeric;
+SELECT 123.456::numeric(5,1), 0.005::numeric(3,2), 1.0::numeric, 1.50::numeric, 00012.3400::numeric;
+SELECT '2024-1-5'::date, '20240105'::date, '2024-01-05 7:08:09'::timestamp, '2024-01-05'::timestamp;
+SELECT 'abc'::char(5) = 'abc', 'abc  '::varchar(5), 'abcdefgh'::varchar(3), 'abcdefgh'::char(2);
+SELECT 'abc'::char(5) || 'x', length('abc'::char(5)), length('abc  '::varchar(5));
+SELECT 32767::smallint, 2147483647::integer + 0::bigint;
+SELECT 32768::smallint;
+SELECT 'abc'::boolean;
+SELECT '2024-02-30'::date;
+SELECT '12x'::numeric;
+SELECT 99999.999::numeric(6,2);
+INSERT INTO typed (v) VALUES ('toolong');
+INSERT INTO typed (c) VALUES ('four');
+INSERT INTO typed (s) VALUES (70000);
+INSERT INTO typed (i) VALUES ('1.5');
+DROP TABLE typed;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages LumaDB needs to build, test and run. Idempotent and quick: when every
+# package is already installed it only runs dpkg-query. Uses apt-get as root, else through sudo;
+# non-interactive (CI has no stdin).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache mold lld pkg-config
+  libboost-dev libssl-dev tao-pegtl-dev libspdlog-dev libfmt-dev doctest-dev libpqxx-dev libpq-dev libcli11-dev
+  postgresql-15 postgresql-client-15 python3
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == installed ]] || missing+=("$pkg")
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo -n)
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,40 @@
+#include "pq_connection.h"
+
+#include <stdexcept>
+
+namespace lumadb::integration {
+
+PqConnection::PqConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str()), &PQfinish) {
+  if (PQstatus(conn_.get()) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn_.get()));
+  PQsetNoticeReceiver(conn_.get(), &PqConnection::OnNotice, this);
+}
+
+void PqConnection::OnNotice(void* self, const PGresult* notice) {
+  const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const char* state = PQresultErrorField(notice, PG_DIAG_SQLSTATE);
+  static_cast<PqConnection*>(self)->notices_.push_back(std::string(severity != nullptr ? severity : "?") + " " +
+                                                       (state != nullptr ? state : "?"));
+}
+
+std::string PqConnection::Run(const std::string& sql) {
+  notices_.clear();
+  const std::unique_ptr<PGresult, decltype(&PQclear)> res(PQexec(conn_.get(), sql.c_str()), &PQclear);
+  tag_ = PQcmdStatus(res.get());
+  const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
+  return state == nullptr ? "" : state;
+}
+
+char PqConnection::Status() const {
+  switch (PQtransactionStatus(conn_.get())) {
+    case PQTRANS_IDLE:
+      return 'I';
+    case PQTRANS_INTRANS:
+      return 'T';
+    case PQTRANS_INERROR:
+      return 'E';
+    default:
+      return '?';  // active (mid-query) or unknown (connection lost)
+  }
+}
+
+}  // namespace lumadb::integration

@@ -1,0 +1,35 @@
+#include "sql_helpers.h"
+
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace lumadb::integration {
+
+pqxx::result Exec(pqxx::connection& conn, const std::string& sql) {
+  pqxx::nontransaction work(conn);
+  return work.exec(sql);
+}
+
+std::string SqlStateOf(pqxx::connection& conn, const std::string& sql) {
+  try {
+    Exec(conn, sql);
+  } catch (const pqxx::sql_error& e) {
+    return e.sqlstate();
+  }
+  return "";
+}
+
+std::string Scalar(pqxx::connection& conn, const std::string& sql) {
+  const pqxx::result r = Exec(conn, sql);
+  if (r.size() != 1 || r.columns() != 1) {
+    throw std::runtime_error("expected one value from: " + sql + " (got " + std::to_string(r.size()) + " rows)");
+  }
+  return r[0][0].is_null() ? "NULL" : r[0][0].c_str();
+}
+
+std::string TableName(const std::string& stem) {
+  return "it_" + stem + "_" + std::to_string(getpid());
+}
+
+}  // namespace lumadb::integration
