@@ -1,5 +1,6 @@
 #include "storage/heap_file.h"
 
+#include <fstream>
 #include <map>
 #include <string>
 #include <thread>
@@ -246,4 +247,33 @@ TEST_CASE("DropFile and DropDatabaseFiles remove the files; a new heap on the sa
   CHECK_FALSE(engine.FileExists(kFile));
   CHECK_FALSE(std::filesystem::exists(dir.path() / "base" / "1"));
   engine.FlushAll();  // nothing of the dropped database is written back
+}
+
+TEST_CASE("a corrupted heap page is reported as XX001 when a scan reads it") {
+  TempDir dir;
+  {
+    StorageEngine engine(dir.path(), 4);
+    engine.CreateFile(kFile);
+    LogContext ctx{1, nullptr, 0, {}};
+    for (int i = 0; i < 300; ++i) engine.Heap(kFile).Insert(ctx, Bytes(Row(i)));
+    REQUIRE(engine.Heap(kFile).PageCount() >= 2);
+    engine.FlushAll();
+  }
+  {
+    std::fstream file(dir.path() / "base" / "1" / "16384", std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(kPageSize + 6000);
+    char c = 0;
+    file.read(&c, 1);
+    file.seekp(kPageSize + 6000);
+    file.put(static_cast<char>(c ^ 0x40));
+  }
+  StorageEngine engine(dir.path(), 4);
+  try {
+    ScanAll(engine.Heap(kFile));
+    FAIL("expected an error");
+  } catch (const DbError& e) {
+    CHECK(e.code() == lumadb::sqlstate::kDataCorrupted);
+    CHECK(e.message() == "invalid page in block 1 of relation base/1/16384");
+  }
+  CHECK(engine.pool().PinnedFrames() == 0);
 }
