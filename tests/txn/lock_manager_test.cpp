@@ -27,6 +27,12 @@ std::future<void> LockAsync(LockManager& lm, Transaction& t, RelationTag rel, Lo
   return std::async(std::launch::async, [&lm, &t, rel, mode, timeout] { lm.LockRelation(t, rel, mode, timeout); });
 }
 
+/// Waits until `n` requests wait on rel (so the order of queued requests is known).
+void AwaitWaiters(const LockManager& lm, RelationTag rel, size_t n) {
+  for (int i = 0; i < 5000 && lm.WaitingCount(rel) < n; ++i) std::this_thread::sleep_for(1ms);
+  REQUIRE(lm.WaitingCount(rel) >= n);
+}
+
 bool Ready(std::future<void>& f, std::chrono::milliseconds wait = 100ms) {
   return f.wait_for(wait) == std::future_status::ready;
 }
@@ -94,7 +100,7 @@ TEST_CASE("FIFO: a waiting writer is not overtaken by later readers; readers are
     std::this_thread::sleep_for(100ms);
     lm.ReleaseAll(w);
   });
-  std::this_thread::sleep_for(100ms);  // w is queued before r2 and r3
+  AwaitWaiters(lm, kRel, 1);  // w is queued before r2 and r3
   auto f2 = std::async(std::launch::async, [&] {
     lm.LockRelation(r2, kRel, M::kShared);
     std::lock_guard l(order_mu);
@@ -106,6 +112,7 @@ TEST_CASE("FIFO: a waiting writer is not overtaken by later readers; readers are
     order.push_back(4);
   });
   CHECK_FALSE(Ready(f2, 200ms));  // compatible with the holder r1, but queued behind the writer
+  AwaitWaiters(lm, kRel, 3);
   CHECK_FALSE(Ready(f3, 10ms));
   lm.ReleaseAll(r1);
   fw.get();
@@ -125,8 +132,8 @@ TEST_CASE("a request compatible with the holders and with every waiter ahead is 
       late(3, IsolationLevel::kReadCommitted, false);
   lm.LockRelation(h, kRel, M::kShared);
   auto fw = LockAsync(lm, w, kRel, M::kIntentionExclusive);  // waits: IX conflicts with S
-  CHECK_FALSE(Ready(fw, 100ms));
-  lm.LockRelation(late, kRel, M::kIntentionShared);  // IS fits S and IX: no wait
+  AwaitWaiters(lm, kRel, 1);
+  lm.LockRelation(late, kRel, M::kIntentionShared, 1000);  // IS fits S and IX: no wait
   CHECK(lm.HeldMode(late, kRel) == M::kIntentionShared);
   lm.ReleaseAll(h);
   fw.get();
@@ -141,9 +148,9 @@ TEST_CASE("upgrade: a holder's stronger request waits for the other holders, ahe
   lm.LockRelation(a, kRel, M::kShared);
   lm.LockRelation(b, kRel, M::kShared);
   auto fc = LockAsync(lm, c, kRel, M::kExclusive);  // queued first
-  CHECK_FALSE(Ready(fc, 100ms));
+  AwaitWaiters(lm, kRel, 1);
   auto fa = LockAsync(lm, a, kRel, M::kIntentionExclusive);  // S + IX -> SIX, waits for b
-  CHECK_FALSE(Ready(fa, 100ms));
+  AwaitWaiters(lm, kRel, 2);
   CHECK(lm.HeldMode(a, kRel) == M::kShared);  // keeps its S while it waits
   lm.ReleaseAll(b);
   REQUIRE(Ready(fa, 2000ms));  // the upgrade goes before c

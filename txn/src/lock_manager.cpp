@@ -250,6 +250,15 @@ std::optional<LockMode> LockManager::HeldMode(const Transaction& txn, RelationTa
   return *m;
 }
 
+size_t LockManager::WaitingCount(RelationTag rel) const {
+  std::lock_guard lock(table_->mu);
+  auto it = table_->queues.find(rel);
+  if (it == table_->queues.end()) return 0;
+  size_t n = 0;
+  for (const Request& r : it->second.requests) n += (!r.granted || r.upgrade_to) ? 1 : 0;
+  return n;
+}
+
 void LockManager::LockRelation(Transaction& txn, RelationTag rel, LockMode mode, int64_t timeout_ms) {
   Table& t = *table_;
   std::unique_lock lock(t.mu);

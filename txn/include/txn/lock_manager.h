@@ -23,6 +23,7 @@
 //    once (hard edges to conflicting holders, soft edges to conflicting earlier waiters); if it finds a
 //    cycle through itself it gives up with 40P01. lock_timeout expiry gives 55P03.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -71,6 +72,9 @@ class LockManager {
 
   /// The mode txn holds on rel, if any.
   std::optional<LockMode> HeldMode(const Transaction& txn, RelationTag rel) const;
+
+  /// Number of requests waiting on rel, pending upgrades included (tests, diagnostics).
+  size_t WaitingCount(RelationTag rel) const;
 
   /// How long a waiter sleeps before it checks for a deadlock (PostgreSQL's deadlock_timeout).
   void set_deadlock_timeout_ms(int64_t ms);
