@@ -1,0 +1,149 @@
+#pragma once
+// Expressions (gram.y a_expr/b_expr/c_expr), one rule per precedence level, lowest first:
+// OR < AND < NOT < IS < comparison < BETWEEN/IN/LIKE/ILIKE < other operators (||) < + - < * / % < ^
+// < unary minus < :: (PostgreSQL 15 gram.y %left/%nonassoc/%right list). Levels are `Fold` nodes, so a
+// level without an operator disappears from the parse tree.
+
+#include "types.hpp"
+
+namespace lumadb::parser::grammar {
+
+struct a_expr;
+struct select_with_parens;  // select.hpp
+
+struct expr_list : list<a_expr, comma>, Node {};
+
+// ---- primary expressions ------------------------------------------------------------------------------
+
+struct null_word : LUMADB_WORD("null"), Node {};
+struct true_word : LUMADB_WORD("true"), Node {};
+struct false_word : LUMADB_WORD("false"), Node {};
+struct const_literal : sor<number_literal, string_literal, tok<true_word>, tok<false_word>, tok<null_word>> {};
+
+/// A parenthesised query ahead: the first token after the opening parentheses starts a SELECT/VALUES.
+struct select_ahead : at<plus<lparen>, sor<LUMADB_KW("select"), LUMADB_KW("values")>> {};
+struct scalar_subquery : seq<select_ahead, select_with_parens>, Node {};
+struct paren_expr : seq<lparen, a_expr, rparen> {};
+struct exists_expr : seq<LUMADB_KW("exists"), select_with_parens>, Node {};
+
+struct case_arg : seq<a_expr>, Node {};
+struct case_when : seq<LUMADB_KW("when"), a_expr, LUMADB_KW("then"), a_expr>, Node {};
+struct case_else : seq<LUMADB_KW("else"), a_expr>, Node {};
+struct case_expr : seq<LUMADB_KW("case"), opt<case_arg>, plus<case_when>, opt<case_else>, LUMADB_KW("end")>, Node {};
+
+struct cast_func : seq<LUMADB_KW("cast"), lparen, a_expr, LUMADB_KW("as"), type_name, rparen>, Node {};
+
+/// COALESCE, NULLIF, GREATEST, LEAST: column-name keywords with ordinary call syntax.
+struct special_call_name
+    : sor<LUMADB_WORD("coalesce"), LUMADB_WORD("nullif"), LUMADB_WORD("greatest"), LUMADB_WORD("least")>,
+      Node {};
+struct special_call : seq<tok<special_call_name>, lparen, expr_list, rparen>, Node {};
+
+struct other_expr;
+struct substring_from : seq<LUMADB_KW("from"), a_expr>, Node {};
+struct substring_for : seq<LUMADB_KW("for"), a_expr>, Node {};
+struct substring_func
+    : seq<LUMADB_KW("substring"), lparen, a_expr,
+          sor<seq<substring_from, opt<substring_for>>, seq<substring_for, opt<substring_from>>, star<comma, a_expr>>,
+          rparen>,
+      Node {};
+struct position_func : seq<LUMADB_KW("position"), lparen, other_expr, LUMADB_KW("in"), other_expr, rparen>, Node {};
+
+struct trim_side : sor<LUMADB_WORD("both"), LUMADB_WORD("leading"), LUMADB_WORD("trailing")>, Node {};
+struct trim_chars : seq<a_expr>, Node {};
+struct trim_from : seq<LUMADB_KW("from"), expr_list>, Node {};
+struct trim_func : seq<LUMADB_KW("trim"), lparen, opt<tok<trim_side>>,
+                       sor<trim_from, seq<trim_chars, trim_from>, expr_list>, rparen>,
+                   Node {};
+
+struct extract_field : sor<col_label, string_literal>, Node {};
+struct extract_func : seq<LUMADB_KW("extract"), lparen, extract_field, LUMADB_KW("from"), a_expr, rparen>, Node {};
+
+/// Keyword-only SQL value functions (gram.y func_expr_common_subexpr without parentheses).
+struct sql_value_func
+    : tok<sor<LUMADB_WORD("current_timestamp"), LUMADB_WORD("current_date"), LUMADB_WORD("current_time"),
+              LUMADB_WORD("localtimestamp"), LUMADB_WORD("localtime"), LUMADB_WORD("current_user"),
+              LUMADB_WORD("session_user"), LUMADB_WORD("user"), LUMADB_WORD("current_role"),
+              LUMADB_WORD("current_catalog"), LUMADB_WORD("current_schema")>>,
+      Node {};
+
+struct func_name : sor<seq<col_id, dot, col_label>, type_func_name>, Node {};
+struct func_star : seq<star_op>, Node {};
+struct distinct_word : LUMADB_WORD("distinct"), Node {};
+struct func_call : seq<func_name, lparen,
+                       opt<sor<func_star, seq<opt<sor<tok<distinct_word>, LUMADB_KW("all")>>, expr_list>>>, rparen>,
+                   Node {};
+
+/// type 'string': date '2020-01-01', timestamp with time zone '...', interval '1 day'.
+struct typed_literal : seq<type_name, string_literal>, Node {};
+
+struct star_suffix : seq<star_op>, Node {};
+struct column_ref : seq<col_id, star<dot, sor<star_suffix, col_label>>>, Node {};
+
+struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, case_expr, cast_func, exists_expr,
+                     special_call, substring_func, position_func, trim_func, extract_func, typed_literal, func_call,
+                     sql_value_func, column_ref> {};
+
+// ---- operator levels, highest precedence first ---------------------------------------------------------
+
+struct typecast_op : two<':'>, Node {};
+struct cast_suffix : seq<tok<typecast_op>, type_name>, Node {};
+struct cast_expr : seq<primary, star<cast_suffix>>, Fold {};
+
+struct sign_op : one<'+', '-'>, Node {};
+struct unary_expr : sor<seq<op_tok<sign_op>, unary_expr>, cast_expr>, Fold {};
+
+struct exp_op : one<'^'>, Node {};
+struct exp_expr : seq<unary_expr, star<op_tok<exp_op>, unary_expr>>, Fold {};
+
+struct mul_op : one<'*', '/', '%'>, Node {};
+struct mul_expr : seq<exp_expr, star<op_tok<mul_op>, exp_expr>>, Fold {};
+
+struct add_op : one<'+', '-'>, Node {};
+struct add_expr : seq<mul_expr, star<op_tok<add_op>, mul_expr>>, Fold {};
+
+struct concat_op : two<'|'>, Node {};
+struct other_expr : seq<add_expr, star<op_tok<concat_op>, add_expr>>, Fold {};
+
+struct not_word : LUMADB_WORD("not"), Node {};
+struct symmetric_word : LUMADB_WORD("symmetric"), Node {};
+struct between_suffix
+    : seq<opt<tok<not_word>>, LUMADB_KW("between"), opt<sor<tok<symmetric_word>, LUMADB_KW("asymmetric")>>, other_expr,
+          LUMADB_KW("and"), other_expr>,
+      Node {};
+struct in_suffix : seq<opt<tok<not_word>>, LUMADB_KW("in"),
+                       sor<seq<select_ahead, select_with_parens>, seq<lparen, expr_list, rparen>>>,
+                   Node {};
+struct like_op : sor<LUMADB_WORD("like"), LUMADB_WORD("ilike")>, Node {};
+struct like_escape : seq<LUMADB_KW("escape"), other_expr>, Node {};
+struct like_suffix : seq<opt<tok<not_word>>, tok<like_op>, other_expr, opt<like_escape>>, Node {};
+struct pred_expr : seq<other_expr, opt<sor<between_suffix, in_suffix, like_suffix>>>, Fold {};
+
+struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'<', '>'>, string<'!', '='>, one<'<', '>', '='>>,
+                Node {};
+struct any_word : sor<LUMADB_WORD("any"), LUMADB_WORD("some")>, Node {};
+struct all_word : LUMADB_WORD("all"), Node {};
+struct sublink_rhs : seq<sor<tok<any_word>, tok<all_word>>, select_with_parens>, Node {};
+/// Comparison is non-associative in PostgreSQL: a = b = c is a syntax error at the second operator.
+struct cmp_expr : seq<pred_expr, opt<op_tok<cmp_op>, sor<sublink_rhs, pred_expr>>>, Fold {};
+
+struct unknown_word : LUMADB_WORD("unknown"), Node {};
+struct isnull_word : LUMADB_WORD("isnull"), Node {};
+struct notnull_word : LUMADB_WORD("notnull"), Node {};
+struct is_suffix : sor<seq<LUMADB_KW("is"), opt<tok<not_word>>,
+                           sor<tok<null_word>, tok<true_word>, tok<false_word>, tok<unknown_word>>>,
+                       tok<isnull_word>, tok<notnull_word>>,
+                   Node {};
+struct is_expr : seq<cmp_expr, star<is_suffix>>, Fold {};
+
+struct not_expr : sor<seq<tok<not_word>, not_expr>, is_expr>, Fold {};
+
+struct and_word : LUMADB_WORD("and"), Node {};
+struct and_expr : seq<not_expr, star<tok<and_word>, not_expr>>, Fold {};
+
+struct or_word : LUMADB_WORD("or"), Node {};
+struct or_expr : seq<and_expr, star<tok<or_word>, and_expr>>, Fold {};
+
+struct a_expr : seq<or_expr> {};
+
+}  // namespace lumadb::parser::grammar

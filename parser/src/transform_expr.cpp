@@ -1,0 +1,356 @@
+// Transformer: expressions and type names (PostgreSQL gram.y a_expr/c_expr actions).
+
+#include <charconv>
+#include <map>
+
+#include "common/error.h"
+#include "grammar/statement.hpp"
+#include "transformer.h"
+
+namespace lumadb::parser {
+
+namespace g = grammar;
+using ast::ExprPtr;
+
+namespace {
+
+/// Appends code point cp as UTF-8.
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// Reads up to max_digits digits of the given base at body[i...], advancing i.
+uint32_t ReadDigits(std::string_view body, std::size_t& i, int base, int max_digits) {
+  uint32_t v = 0;
+  for (int k = 0; k < max_digits && i < body.size(); ++k) {
+    const char c = body[i];
+    int d = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
+            : std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10)
+                                                           : 99;
+    if (d >= base) break;
+    v = v * base + d;
+    ++i;
+  }
+  return v;
+}
+
+/// E'...' body: backslash escapes as scan.l's xe state (\b \f \n \r \t, octal, \xHH, \uXXXX, \UXXXXXXXX).
+std::string UnescapeE(std::string_view body) {
+  std::string out;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '\'') {
+      out += '\'';
+      ++i;  // '' stands for one quote
+      continue;
+    }
+    if (c != '\\' || i + 1 >= body.size()) {
+      out += c;
+      continue;
+    }
+    c = body[++i];
+    switch (c) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'x': {
+        std::size_t j = i + 1;
+        const uint32_t v = ReadDigits(body, j, 16, 2);
+        if (j == i + 1) {
+          out += 'x';
+        } else {
+          out += static_cast<char>(v);
+          i = j - 1;
+        }
+        break;
+      }
+      case 'u':
+      case 'U': {
+        std::size_t j = i + 1;
+        const int width = c == 'u' ? 4 : 8;
+        const uint32_t v = ReadDigits(body, j, 16, width);
+        if (static_cast<int>(j - i - 1) != width) {
+          throw DbError(sqlstate::kInvalidEscapeSequence, "invalid Unicode escape");
+        }
+        AppendUtf8(out, v);
+        i = j - 1;
+        break;
+      }
+      default:
+        if (c >= '0' && c <= '7') {
+          std::size_t j = i;
+          out += static_cast<char>(ReadDigits(body, j, 8, 3));
+          i = j - 1;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Transformer::StringValue(const PNode& n) {
+  const std::string_view t = n.string_view();
+  if (n.is_type<g::dollar_string>()) {
+    const std::size_t tag = t.find('$', 1) + 1;
+    return std::string(t.substr(tag, t.size() - 2 * tag));
+  }
+  if (n.is_type<g::escape_string>()) return UnescapeE(t.substr(2, t.size() - 3));
+  std::string out;
+  const std::string_view body = t.substr(1, t.size() - 2);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    out += body[i];
+    if (body[i] == '\'') ++i;
+  }
+  return out;
+}
+
+std::vector<ExprPtr> Transformer::ExprList(const PNode& n) {
+  std::vector<ExprPtr> list;
+  for (const auto& c : n.children) list.push_back(Expr(*c));
+  return list;
+}
+
+ExprPtr Transformer::Expr(const PNode& n) {
+  if (n.is_type<g::or_expr>() || n.is_type<g::and_expr>() || n.is_type<g::other_expr>() || n.is_type<g::add_expr>() ||
+      n.is_type<g::mul_expr>() || n.is_type<g::exp_expr>()) {
+    return BinaryLevel(n);
+  }
+  if (n.is_type<g::cmp_expr>()) return Comparison(n);
+  if (n.is_type<g::pred_expr>()) return Predicate(n);
+  if (n.is_type<g::is_expr>()) return IsTests(n);
+  if (n.is_type<g::not_expr>() || n.is_type<g::unary_expr>()) return Unary(n);
+  if (n.is_type<g::cast_expr>()) {
+    ExprPtr e = Expr(*n.children.at(0));
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const PNode& suffix = *n.children[i];
+      e = std::make_unique<ast::CastExpr>(std::move(e), Type(*suffix.children.at(1)), Loc(suffix));
+    }
+    return e;
+  }
+  if (n.is_type<g::scalar_subquery>() || n.is_type<g::exists_expr>()) {
+    auto sub = std::make_unique<ast::SubqueryExpr>(
+        n.is_type<g::exists_expr>() ? ast::SubqueryExpr::Type::kExists : ast::SubqueryExpr::Type::kScalar, Loc(n));
+    sub->query = Select(*n.children.at(0));
+    return sub;
+  }
+  if (n.is_type<g::case_expr>()) return Case(n);
+  if (n.is_type<g::cast_func>()) {
+    return std::make_unique<ast::CastExpr>(Expr(*n.children.at(0)), Type(*n.children.at(1)), Loc(n));
+  }
+  if (n.is_type<g::typed_literal>()) {
+    const PNode& str = *n.children.at(1);
+    auto value = std::make_unique<ast::ConstExpr>(ast::ConstExpr::Type::kString, StringValue(str), Loc(str));
+    return std::make_unique<ast::CastExpr>(std::move(value), Type(*n.children.at(0)), Loc(n));
+  }
+  if (n.is_type<g::func_call>()) return Call(n);
+  if (n.is_type<g::column_ref>()) return ColumnOrStar(n);
+  if (n.is_type<g::param_ref>()) {
+    const std::string_view t = n.string_view();
+    int number = 0;
+    const auto [end, ec] = std::from_chars(t.data() + 1, t.data() + t.size(), number);
+    if (ec != std::errc()) {
+      throw DbError(sqlstate::kSyntaxError, "syntax error at or near \"" + std::string(t) + "\"").Position(Pos(Loc(n)));
+    }
+    return std::make_unique<ast::ParamRef>(number, Loc(n));
+  }
+  if (n.is_type<g::default_word>()) return std::make_unique<ast::DefaultExpr>(Loc(n));
+  if (n.is_type<g::special_call>() || n.is_type<g::substring_func>() || n.is_type<g::position_func>() ||
+      n.is_type<g::trim_func>() || n.is_type<g::extract_func>() || n.is_type<g::sql_value_func>()) {
+    return SpecialCall(n);
+  }
+  return Literal(n);
+}
+
+ExprPtr Transformer::Literal(const PNode& n) {
+  using T = ast::ConstExpr::Type;
+  if (n.is_type<g::integer_number>()) return std::make_unique<ast::ConstExpr>(T::kInteger, n.string(), Loc(n));
+  if (n.is_type<g::decimal_number>() || n.is_type<g::real_number>()) {
+    return std::make_unique<ast::ConstExpr>(T::kDecimal, n.string(), Loc(n));
+  }
+  if (n.is_type<g::true_word>()) return std::make_unique<ast::ConstExpr>(T::kBool, "t", Loc(n));
+  if (n.is_type<g::false_word>()) return std::make_unique<ast::ConstExpr>(T::kBool, "f", Loc(n));
+  if (n.is_type<g::null_word>()) return std::make_unique<ast::ConstExpr>(T::kNull, "", Loc(n));
+  if (n.is_type<g::plain_string>() || n.is_type<g::escape_string>() || n.is_type<g::dollar_string>()) {
+    return std::make_unique<ast::ConstExpr>(T::kString, StringValue(n), Loc(n));
+  }
+  LUMADB_ASSERT(false, "unexpected parse node " + std::string(n.type));
+}
+
+ExprPtr Transformer::BinaryLevel(const PNode& n) {
+  ExprPtr left = Expr(*n.children.at(0));
+  for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+    const PNode& op = *n.children[i];
+    std::string text = op.is_type<g::or_word>() ? "OR" : op.is_type<g::and_word>() ? "AND" : op.string();
+    left = std::make_unique<ast::BinaryExpr>(std::move(text), std::move(left), Expr(*n.children[i + 1]), Loc(op));
+  }
+  return left;
+}
+
+ExprPtr Transformer::Comparison(const PNode& n) {
+  ExprPtr left = Expr(*n.children.at(0));
+  const PNode& op = *n.children.at(1);
+  const PNode& right = *n.children.at(2);
+  std::string text = op.string() == "!=" ? "<>" : op.string();
+  if (right.is_type<g::sublink_rhs>()) {
+    const bool all = right.children.at(0)->is_type<g::all_word>();
+    auto sub = std::make_unique<ast::SubqueryExpr>(all ? ast::SubqueryExpr::Type::kAll : ast::SubqueryExpr::Type::kAny,
+                                                   Loc(op));
+    sub->arg = std::move(left);
+    sub->op = std::move(text);
+    sub->query = Select(*right.children.at(1));
+    return sub;
+  }
+  return std::make_unique<ast::BinaryExpr>(std::move(text), std::move(left), Expr(right), Loc(op));
+}
+
+ExprPtr Transformer::Predicate(const PNode& n) {
+  ExprPtr arg = Expr(*n.children.at(0));
+  const PNode& s = *n.children.at(1);
+  std::size_t i = 0;
+  const bool negated = s.children.at(0)->is_type<g::not_word>();
+  if (negated) ++i;
+  if (s.is_type<g::between_suffix>()) {
+    auto b = std::make_unique<ast::BetweenExpr>(Loc(s));
+    b->negated = negated;
+    b->arg = std::move(arg);
+    if (s.children.at(i)->is_type<g::symmetric_word>()) {
+      b->symmetric = true;
+      ++i;
+    }
+    b->low = Expr(*s.children.at(i));
+    b->high = Expr(*s.children.at(i + 1));
+    return b;
+  }
+  if (s.is_type<g::in_suffix>()) {
+    const PNode& rhs = *s.children.at(i);
+    if (rhs.is_type<g::select_stmt>()) {
+      auto sub = std::make_unique<ast::SubqueryExpr>(ast::SubqueryExpr::Type::kIn, Loc(s));
+      sub->arg = std::move(arg);
+      sub->op = "=";
+      sub->negated = negated;
+      sub->query = Select(rhs);
+      return sub;
+    }
+    auto in = std::make_unique<ast::InListExpr>(Loc(s));
+    in->arg = std::move(arg);
+    in->negated = negated;
+    in->list = ExprList(rhs);
+    return in;
+  }
+  std::string op = Words(*s.children.at(i)) == "ilike" ? "ILIKE" : "LIKE";
+  if (negated) op = "NOT " + op;
+  auto like = std::make_unique<ast::BinaryExpr>(std::move(op), std::move(arg), Expr(*s.children.at(i + 1)), Loc(s));
+  if (i + 2 < s.children.size()) like->escape = Expr(*s.children[i + 2]->children.at(0));
+  return like;
+}
+
+ExprPtr Transformer::IsTests(const PNode& n) {
+  ExprPtr e = Expr(*n.children.at(0));
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const PNode& s = *n.children[i];
+    const PNode& first = *s.children.at(0);
+    if (first.is_type<g::isnull_word>() || first.is_type<g::notnull_word>()) {
+      e = std::make_unique<ast::IsNullExpr>(std::move(e), first.is_type<g::notnull_word>(), Loc(s));
+      continue;
+    }
+    const bool negated = first.is_type<g::not_word>();
+    const PNode& what = *s.children.at(negated ? 1 : 0);
+    if (what.is_type<g::null_word>()) {
+      e = std::make_unique<ast::IsNullExpr>(std::move(e), negated, Loc(s));
+    } else {
+      using Test = ast::BoolTestExpr::Test;
+      const Test t = what.is_type<g::true_word>()    ? Test::kTrue
+                     : what.is_type<g::false_word>() ? Test::kFalse
+                                                     : Test::kUnknown;
+      e = std::make_unique<ast::BoolTestExpr>(std::move(e), t, negated, Loc(s));
+    }
+  }
+  return e;
+}
+
+ExprPtr Transformer::Unary(const PNode& n) {
+  const PNode& op = *n.children.at(0);
+  ExprPtr arg = Expr(*n.children.at(1));
+  if (op.is_type<g::not_word>()) return std::make_unique<ast::UnaryExpr>("NOT", std::move(arg), Loc(op));
+  const std::string sign = op.string();
+  // gram.y doNegate: a minus applied to a numeric literal folds into the literal, at the minus's position.
+  if (sign == "-" && arg->kind == ast::ExprKind::kConstant) {
+    auto& c = arg->As<ast::ConstExpr>();
+    if (c.type == ast::ConstExpr::Type::kInteger || c.type == ast::ConstExpr::Type::kDecimal) {
+      c.text = c.text[0] == '-' ? c.text.substr(1) : "-" + c.text;
+      c.location = Loc(op);
+      return arg;
+    }
+  }
+  return std::make_unique<ast::UnaryExpr>(sign, std::move(arg), Loc(op));
+}
+
+ExprPtr Transformer::Case(const PNode& n) {
+  auto c = std::make_unique<ast::CaseExpr>(Loc(n));
+  for (const auto& child : n.children) {
+    if (child->is_type<g::case_arg>()) {
+      c->arg = Expr(*child->children.at(0));
+    } else if (child->is_type<g::case_when>()) {
+      c->whens.emplace_back(Expr(*child->children.at(0)), Expr(*child->children.at(1)));
+    } else {
+      c->else_result = Expr(*child->children.at(0));
+    }
+  }
+  return c;
+}
+
+ExprPtr Transformer::Call(const PNode& n) {
+  const PNode& name = *n.children.at(0);
+  auto f = std::make_unique<ast::FuncCall>(NameList(name), Loc(n));
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const PNode& c = *n.children[i];
+    if (c.is_type<g::func_star>()) {
+      f->star = true;
+    } else if (c.is_type<g::distinct_word>()) {
+      f->distinct = true;
+    } else {
+      f->args = ExprList(c);
+    }
+  }
+  return f;
+}
+
+ExprPtr Transformer::ColumnOrStar(const PNode& n) {
+  std::vector<std::string> names;
+  for (const auto& c : n.children) {
+    if (c->is_type<g::star_suffix>()) return std::make_unique<ast::StarExpr>(std::move(names), Loc(n));
+    names.push_back(Ident(*c));
+  }
+  return std::make_unique<ast::ColumnRef>(std::move(names), Loc(n));
+}
+
+}  // namespace lumadb::parser

@@ -1,0 +1,179 @@
+// Transformer: SELECT, VALUES, set operations and FROM items (gram.y select_no_parens, simple_select,
+// table_ref actions).
+
+#include "common/error.h"
+#include "grammar/statement.hpp"
+#include "transformer.h"
+
+namespace lumadb::parser {
+
+namespace g = grammar;
+using SelectPtr = std::unique_ptr<ast::SelectStmt>;
+
+namespace {
+
+bool HasTail(const ast::SelectStmt& s) {
+  return !s.order_by.empty() || s.limit || s.offset;
+}
+
+}  // namespace
+
+SelectPtr Transformer::Select(const PNode& n) {
+  SelectPtr s = SetOperations(*n.children.at(0));
+  if (n.children.size() > 1) {
+    // (SELECT ... ORDER BY a) ORDER BY b: gram.y insertSelectOptions rejects the second clause.
+    if (HasTail(*s)) {
+      const PNode& c = *n.children[1];
+      const char* what = c.is_type<g::order_clause>() ? "ORDER BY" : c.is_type<g::offset_clause>() ? "OFFSET" : "LIMIT";
+      // PostgreSQL points at the first expression of the second clause.
+      const int32_t at = c.children.empty() ? Loc(c) : Loc(*c.children[0]);
+      throw DbError(sqlstate::kSyntaxError, std::string("multiple ") + what + " clauses not allowed").Position(Pos(at));
+    }
+    for (std::size_t i = 1; i < n.children.size(); ++i) SelectTail(*n.children[i], *s);
+  }
+  return s;
+}
+
+void Transformer::SelectTail(const PNode& c, ast::SelectStmt& s) {
+  if (c.is_type<g::order_clause>()) {
+    for (const auto& item : c.children) {
+      ast::OrderItem o;
+      o.expr = Expr(*item->children.at(0));
+      for (std::size_t i = 1; i < item->children.size(); ++i) {
+        const PNode& m = *item->children[i];
+        if (m.is_type<g::desc_word>()) o.descending = true;
+        if (m.is_type<g::first_word>()) o.nulls_first = true;
+        if (m.is_type<g::last_word>()) o.nulls_first = false;
+      }
+      s.order_by.push_back(std::move(o));
+    }
+  } else if (c.is_type<g::limit_clause>()) {
+    const PNode& v = *c.children.at(0);
+    if (!v.is_type<g::limit_all>()) s.limit = Expr(v);
+  } else if (c.is_type<g::fetch_clause>()) {
+    // FETCH FIRST ROW ONLY without a count means one row.
+    s.limit = c.children.empty() ? std::make_unique<ast::ConstExpr>(ast::ConstExpr::Type::kInteger, "1", Loc(c))
+                                 : Expr(*c.children[0]);
+  } else if (c.is_type<g::offset_clause>()) {
+    s.offset = Expr(*c.children.at(0));
+  }
+}
+
+/// select_body (UNION/EXCEPT, left-associative) and select_term (INTERSECT) nodes.
+SelectPtr Transformer::SetOperations(const PNode& n) {
+  if (!n.is_type<g::select_body>() && !n.is_type<g::select_term>()) return SelectOperand(n);
+  SelectPtr left = SetOperations(*n.children.at(0));
+  for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+    const PNode& op = *n.children[i];
+    auto s = std::make_unique<ast::SelectStmt>();
+    s->set_op = op.is_type<g::intersect_op>()                 ? ast::SetOpType::kIntersect
+                : op.children.at(0)->is_type<g::union_word>() ? ast::SetOpType::kUnion
+                                                              : ast::SetOpType::kExcept;
+    s->set_all =
+        !op.children.empty() && op.children.back()->is_type<g::set_quantifier>() && Words(*op.children.back()) == "all";
+    s->larg = std::move(left);
+    s->rarg = SetOperations(*n.children[i + 1]);
+    left = std::move(s);
+  }
+  return left;
+}
+
+SelectPtr Transformer::SelectOperand(const PNode& n) {
+  if (n.is_type<g::simple_select>()) return SimpleSelect(n);
+  if (n.is_type<g::values_clause>()) return Values(n);
+  return Select(n);  // a parenthesised select_stmt
+}
+
+SelectPtr Transformer::SimpleSelect(const PNode& n) {
+  auto s = std::make_unique<ast::SelectStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::select_distinct>()) {
+      s->distinct = true;
+    } else if (c->is_type<g::target_el>()) {
+      ast::SelectItem item;
+      item.location = Loc(*c);
+      const PNode& e = *c->children.at(0);
+      item.expr =
+          e.is_type<g::target_star>() ? std::make_unique<ast::StarExpr>(std::vector<std::string>{}, Loc(e)) : Expr(e);
+      if (c->children.size() > 1) item.alias = Ident(*c->children[1]->children.at(0));
+      s->targets.push_back(std::move(item));
+    } else if (c->is_type<g::from_clause>()) {
+      for (const auto& t : c->children) s->from.push_back(TableRef(*t));
+    } else if (c->is_type<g::where_clause>()) {
+      s->where = Expr(*c->children.at(0));
+    } else if (c->is_type<g::group_clause>()) {
+      s->group_by = ExprList(*c->children.at(0));
+    } else if (c->is_type<g::having_clause>()) {
+      s->having = Expr(*c->children.at(0));
+    }
+  }
+  return s;
+}
+
+SelectPtr Transformer::Values(const PNode& n) {
+  auto s = std::make_unique<ast::SelectStmt>();
+  for (const auto& row : n.children) {
+    std::vector<ast::ExprPtr> items;
+    for (const auto& item : row->children) items.push_back(Expr(*item));
+    if (!s->values.empty() && items.size() != s->values.front().size()) {
+      throw DbError(sqlstate::kSyntaxError, "VALUES lists must all be the same length").Position(Pos(Loc(*row)));
+    }
+    s->values.push_back(std::move(items));
+  }
+  return s;
+}
+
+ast::TableRefPtr Transformer::TableRef(const PNode& n) {
+  auto ref = std::make_unique<ast::TableRef>();
+  ref->location = Loc(n);
+  if (n.is_type<g::table_ref>()) {
+    ast::TableRefPtr left = TableRef(*n.children.at(0));
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const PNode& j = *n.children[i];
+      auto join = std::make_unique<ast::TableRef>();
+      join->kind = ast::TableRefKind::kJoin;
+      join->location = Loc(j);
+      join->left = std::move(left);
+      for (const auto& c : j.children) {
+        if (c->is_type<g::cross_word>()) {
+          join->join_type = ast::JoinType::kCross;
+        } else if (c->is_type<g::natural_word>()) {
+          join->natural = true;
+        } else if (c->is_type<g::join_kind>()) {
+          const std::string k = Words(*c);
+          join->join_type = k == "left"    ? ast::JoinType::kLeft
+                            : k == "right" ? ast::JoinType::kRight
+                            : k == "full"  ? ast::JoinType::kFull
+                                           : ast::JoinType::kInner;
+        } else if (c->is_type<g::join_on>()) {
+          join->on = Expr(*c->children.at(0));
+        } else if (c->is_type<g::join_using>()) {
+          join->using_columns = NameList(*c->children.at(0));
+        } else {
+          join->right = TableRef(*c);
+        }
+      }
+      left = std::move(join);
+    }
+    return left;
+  }
+  const PNode* alias = n.children.back()->is_type<g::alias_clause>() ? n.children.back().get() : nullptr;
+  if (n.is_type<g::subquery_ref>()) {
+    ref->kind = ast::TableRefKind::kSubquery;
+    ref->subquery = Select(*n.children.at(0));
+    if (!alias) {
+      throw DbError(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
+          .Hint("For example, FROM (SELECT ...) [AS] foo.")
+          .Position(Pos(Loc(n)));
+    }
+  } else {
+    ref->table = QualName(*n.children.at(0));
+  }
+  if (alias) {
+    ref->alias = Ident(*alias->children.at(0));
+    if (alias->children.size() > 1) ref->column_aliases = NameList(*alias->children[1]);
+  }
+  return ref;
+}
+
+}  // namespace lumadb::parser

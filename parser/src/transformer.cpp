@@ -1,0 +1,165 @@
+// Transformer: statement dispatch, DML statements and the identifier/literal helpers.
+
+#include "transformer.h"
+
+#include <cctype>
+
+#include "common/error.h"
+#include "error_lexer.h"
+#include "grammar/statement.hpp"
+
+namespace lumadb::parser {
+
+namespace g = grammar;
+
+namespace {
+
+/// PostgreSQL truncates identifiers to NAMEDATALEN - 1 bytes, never splitting a UTF-8 character.
+std::string TruncateIdentifier(std::string s) {
+  constexpr std::size_t kMaxIdentifierBytes = 63;
+  if (s.size() <= kMaxIdentifierBytes) return s;
+  std::size_t n = kMaxIdentifierBytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
+  return s;
+}
+
+}  // namespace
+
+std::string Transformer::Ident(const PNode& n) const {
+  const std::string_view t = n.string_view();
+  std::string out;
+  if (!t.empty() && t[0] == '"') {
+    for (std::size_t i = 1; i < t.size(); ++i) {
+      if (t[i] == '"') {
+        if (i + 1 < t.size() && t[i + 1] == '"') {
+          out += '"';
+          ++i;
+        } else {
+          break;
+        }
+      } else {
+        out += t[i];
+      }
+    }
+    return TruncateIdentifier(std::move(out));
+  }
+  // Unquoted: ASCII letters are folded, other bytes kept (downcase_identifier for UTF-8).
+  for (char c : t) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '_' || c == '$' || u >= 0x80)) break;
+    out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+  }
+  return TruncateIdentifier(std::move(out));
+}
+
+int32_t Transformer::Pos(int32_t loc) const {
+  return CharacterPosition(sql_, static_cast<std::size_t>(loc));
+}
+
+ast::QualifiedName Transformer::QualName(const PNode& n) const {
+  ast::QualifiedName q;
+  q.location = Loc(n);
+  if (n.children.size() == 2) {
+    q.schema = Ident(*n.children[0]);
+    q.name = Ident(*n.children[1]);
+  } else {
+    q.name = Ident(*n.children[0]);
+  }
+  return q;
+}
+
+std::vector<std::string> Transformer::NameList(const PNode& n) const {
+  std::vector<std::string> names;
+  for (const auto& c : n.children) names.push_back(Ident(*c));
+  return names;
+}
+
+std::string Transformer::Words(const PNode& n) {
+  std::string out;
+  bool in_word = false;
+  for (char c : n.string_view()) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_') {
+      if (!in_word && !out.empty()) out += ' ';
+      out += static_cast<char>(std::tolower(u));
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+  }
+  return out;
+}
+
+ast::StatementPtr Transformer::Statement(const PNode& n) {
+  const PNode& s = *n.children.at(0);
+  if (s.is_type<g::select_stmt>()) return Select(s);
+  if (s.is_type<g::insert_stmt>()) return Insert(s);
+  if (s.is_type<g::update_stmt>()) return Update(s);
+  if (s.is_type<g::delete_stmt>()) return Delete(s);
+  if (s.is_type<g::create_table>()) return CreateTable(s);
+  if (s.is_type<g::create_schema>()) return CreateSchema(s);
+  if (s.is_type<g::create_database>()) return CreateDatabase(s);
+  if (s.is_type<g::drop_stmt>()) return Drop(s);
+  if (s.is_type<g::truncate_stmt>()) return Truncate(s);
+  if (s.is_type<g::set_stmt>()) return Set(s);
+  if (s.is_type<g::reset_stmt>() || s.is_type<g::show_stmt>()) return ResetOrShow(s);
+  return Transaction(s);
+}
+
+ast::StatementPtr Transformer::Insert(const PNode& n) {
+  auto stmt = std::make_unique<ast::InsertStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::qualified_name>()) {
+      stmt->table = QualName(*c);
+    } else if (c->is_type<g::col_id>()) {
+      stmt->alias = Ident(*c);
+    } else if (c->is_type<g::insert_columns>()) {
+      for (const auto& col : c->children) {
+        stmt->columns.push_back(Ident(*col));
+        stmt->column_locations.push_back(Loc(*col));
+      }
+    } else if (c->is_type<g::select_stmt>()) {
+      stmt->source = Select(*c);
+    }
+  }
+  return stmt;
+}
+
+ast::StatementPtr Transformer::Update(const PNode& n) {
+  auto stmt = std::make_unique<ast::UpdateStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::qualified_name>()) {
+      stmt->table = QualName(*c);
+    } else if (c->is_type<g::target_alias>()) {
+      stmt->alias = Ident(*c->children.at(0));
+    } else if (c->is_type<g::set_clause>()) {
+      ast::SetClause set;
+      set.column = Ident(*c->children.at(0));
+      set.location = Loc(*c);
+      set.value = Expr(*c->children.at(1));
+      stmt->set.push_back(std::move(set));
+    } else if (c->is_type<g::from_clause>()) {
+      for (const auto& t : c->children) stmt->from.push_back(TableRef(*t));
+    } else if (c->is_type<g::where_clause>()) {
+      stmt->where = Expr(*c->children.at(0));
+    }
+  }
+  return stmt;
+}
+
+ast::StatementPtr Transformer::Delete(const PNode& n) {
+  auto stmt = std::make_unique<ast::DeleteStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::qualified_name>()) {
+      stmt->table = QualName(*c);
+    } else if (c->is_type<g::target_alias>()) {
+      stmt->alias = Ident(*c->children.at(0));
+    } else if (c->is_type<g::where_clause>()) {
+      stmt->where = Expr(*c->children.at(0));
+    }
+  }
+  return stmt;
+}
+
+}  // namespace lumadb::parser

@@ -1,0 +1,86 @@
+#pragma once
+// The transformer: walks the PEGTL parse tree (only the grammar's Node rules are kept in it) and builds
+// the typed AST of parser/ast.h. The grammar decides what is valid; the transformer only shapes, with the
+// few checks PostgreSQL makes in gram.y actions (e.g. "subquery in FROM must have an alias").
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "parser/ast.h"
+
+namespace lumadb::parser {
+
+using PNode = tao::pegtl::parse_tree::node;
+
+/// Builds AST nodes from parse-tree nodes of one query string. Locations are byte offsets into that
+/// string, taken from the parse-tree nodes.
+class Transformer {
+ public:
+  explicit Transformer(std::string_view sql) : sql_(sql) {}
+
+  /// Transforms a grammar::statement node. Throws 42601 for the errors gram.y raises in its actions.
+  ast::StatementPtr Statement(const PNode& n);
+
+  // ---- expressions (transform_expr.cpp) ----
+  ast::ExprPtr Expr(const PNode& n);
+  std::vector<ast::ExprPtr> ExprList(const PNode& n);
+  ast::TypeName Type(const PNode& n);
+
+  // ---- queries (transform_select.cpp) ----
+  std::unique_ptr<ast::SelectStmt> Select(const PNode& n);
+  ast::TableRefPtr TableRef(const PNode& n);
+
+  // ---- shared helpers ----
+  /// Identifier text of a col_id/col_label/type_func_name node: unquoted folded to lower case, quoted
+  /// unescaped, both truncated to 63 bytes (NAMEDATALEN - 1).
+  std::string Ident(const PNode& n) const;
+  ast::QualifiedName QualName(const PNode& n) const;
+  std::vector<std::string> NameList(const PNode& n) const;
+  /// The node's words lower-cased and single-spaced ("Double   PRECISION " -> "double precision").
+  static std::string Words(const PNode& n);
+  /// Value of a string literal node (plain_string, escape_string or dollar_string).
+  static std::string StringValue(const PNode& n);
+  static int32_t Loc(const PNode& n) { return static_cast<int32_t>(n.m_begin.byte); }
+  /// The 1-based character position of byte offset `loc`, for DbError::Position.
+  int32_t Pos(int32_t loc) const;
+
+ private:
+  ast::ExprPtr BinaryLevel(const PNode& n);
+  ast::ExprPtr Predicate(const PNode& n);
+  ast::ExprPtr Comparison(const PNode& n);
+  ast::ExprPtr IsTests(const PNode& n);
+  ast::ExprPtr Unary(const PNode& n);
+  ast::ExprPtr Literal(const PNode& n);
+  ast::ExprPtr Case(const PNode& n);
+  ast::ExprPtr Call(const PNode& n);
+  ast::ExprPtr SpecialCall(const PNode& n);
+  ast::ExprPtr ColumnOrStar(const PNode& n);
+  std::unique_ptr<ast::SelectStmt> SetOperations(const PNode& n);
+  std::unique_ptr<ast::SelectStmt> SelectOperand(const PNode& n);
+  std::unique_ptr<ast::SelectStmt> SimpleSelect(const PNode& n);
+  std::unique_ptr<ast::SelectStmt> Values(const PNode& n);
+  void SelectTail(const PNode& n, ast::SelectStmt& s);
+
+  ast::StatementPtr Insert(const PNode& n);
+  ast::StatementPtr Update(const PNode& n);
+  ast::StatementPtr Delete(const PNode& n);
+  ast::StatementPtr CreateTable(const PNode& n);
+  ast::StatementPtr CreateSchema(const PNode& n);
+  ast::StatementPtr CreateDatabase(const PNode& n);
+  ast::StatementPtr Drop(const PNode& n);
+  ast::StatementPtr Truncate(const PNode& n);
+  ast::StatementPtr Transaction(const PNode& n);
+  ast::StatementPtr Set(const PNode& n);
+  ast::StatementPtr ResetOrShow(const PNode& n);
+  ast::ColumnDef Column(const PNode& n);
+  std::string OptionValue(const PNode& n) const;
+
+  std::string_view sql_;
+};
+
+}  // namespace lumadb::parser
