@@ -1,0 +1,58 @@
+#pragma once
+// Transport: the byte stream between the server and one client. The protocol code (startup, message
+// framing, the session loop) talks only to this interface, so it is tested without sockets through
+// MemoryTransport (hyrise's mock socket idea, architecture-anchors §3.9) and a TLS stream can slot in later.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace lumadb::pgwire {
+
+/// Thrown when the peer is gone while we write (broken pipe, reset). The session ends quietly, as
+/// PostgreSQL's backend does when the client disappears; it is not a DbError because nothing can be reported.
+class ConnectionLost : public std::runtime_error {
+ public:
+  explicit ConnectionLost(const std::string& what) : std::runtime_error(what) {}
+};
+
+/// A blocking, buffered byte stream to one client.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+
+  /// Reads exactly n bytes into buf, blocking. Returns false when the peer closed the stream (or the
+  /// read was interrupted by shutdown) before all n bytes arrived.
+  virtual bool ReadExact(void* buf, size_t n) = 0;
+
+  /// Queues n bytes for the client; they may stay buffered until Flush. Throws ConnectionLost.
+  virtual void Write(const void* data, size_t n) = 0;
+
+  /// Sends everything queued. Throws ConnectionLost.
+  virtual void Flush() = 0;
+};
+
+/// An in-memory Transport for tests: reads come from Feed()'s bytes, flushed writes collect in Output().
+class MemoryTransport : public Transport {
+ public:
+  /// Appends bytes the "client" sends.
+  void Feed(const std::string& bytes) { input_ += bytes; }
+  /// Everything flushed so far.
+  const std::string& Output() const { return output_; }
+  /// Bytes written but not yet flushed.
+  const std::string& Pending() const { return pending_; }
+  /// Forgets the flushed output (to look at the next reply alone).
+  void ClearOutput() { output_.clear(); }
+
+  bool ReadExact(void* buf, size_t n) override;
+  void Write(const void* data, size_t n) override { pending_.append(static_cast<const char*>(data), n); }
+  void Flush() override;
+
+ private:
+  std::string input_;
+  size_t read_pos_ = 0;
+  std::string pending_;
+  std::string output_;
+};
+
+}  // namespace lumadb::pgwire

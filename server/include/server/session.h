@@ -1,0 +1,103 @@
+#pragma once
+// Session: one client connection from startup to Terminate, in effect a PostgreSQL backend
+// (postgres.c PostgresMain + exec_simple_query, backend_startup.c ProcessStartupPacket). It runs on its
+// own thread doing blocking I/O through a pgwire::Transport. Errors are caught in exactly one place, the
+// message loop, which reports them, aborts the transaction and moves the block to 'E' (server/README.md).
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "catalog/cluster.h"
+#include "common/error.h"
+#include "parser/ast.h"
+#include "pgwire/backend_writer.h"
+#include "pgwire/startup.h"
+#include "pgwire/transport.h"
+#include "server/session_registry.h"
+#include "server/settings.h"
+#include "server/transaction_block.h"
+
+namespace lumadb::txn {
+class Transaction;
+}
+
+namespace lumadb::server {
+
+/// What every session shares: the cluster, the session table and the server's settings.
+struct ServerContext {
+  catalog::Cluster& cluster;
+  SessionRegistry& registry;
+  const Settings& settings;  // boot values + lumadb.conf + -c, copied into each session
+};
+
+class Session {
+ public:
+  /// `wake` unblocks a read on the session's socket (used at shutdown); `peer` is "host=H port=P" for logs.
+  Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, std::string peer);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// Runs startup, authentication and the message loop until Terminate, EOF or a FATAL error.
+  /// Never throws.
+  void Run();
+
+ private:
+  friend class QueryRunner;
+
+  // Startup and authentication (session.cpp).
+  bool ReadStartup(pgwire::StartupPacket& packet);
+  void ApplyStartupParameters(const pgwire::StartupPacket& packet);
+  void ApplyCommandLineOptions(const std::string& options);
+  void Authenticate(const std::string& user);
+  void ConnectToDatabase(const std::string& user, const std::string& database);
+  void SendStartupReplies();
+
+  // The message loop and its one catch point (session.cpp).
+  void MessageLoop();
+  void HandleError(const DbError& error);
+  void AbortTransaction();
+  void CheckInterrupts();
+  void SendChangedParameterStatus();
+  /// Sends a NOTICE/WARNING unless client_min_messages suppresses it.
+  void SendNotice(const DbError& notice);
+  int32_t pid() const;
+
+  // Statements (session_query.cpp).
+  void SimpleQuery(const std::string& sql);
+  std::string ExecuteStatement(const ast::Statement& stmt, const std::string& sql, bool implicit_block, bool last);
+  std::string TransactionControl(const ast::TransactionStmt& stmt);
+  void ApplyTransactionModes(const std::vector<std::string>& modes, bool session_defaults);
+  std::string SetVariable(const ast::VariableSetStmt& stmt);
+  std::string ShowVariable(const ast::VariableShowStmt& stmt);
+  void PreventInTransactionBlock(const ast::Statement& stmt);
+  void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
+  txn::Transaction& EnsureTransaction();
+  void FinishTransaction(bool commit);
+
+  ServerContext& server_;
+  pgwire::Transport& transport_;
+  pgwire::BackendWriter writer_;
+  std::function<void()> wake_;
+  std::string peer_;
+  std::shared_ptr<SessionHandle> handle_;
+  Settings settings_;
+  TransactionBlock block_;
+  std::unique_ptr<txn::Transaction> txn_;
+  std::string user_;
+  catalog::DatabaseInfo database_;
+  catalog::Catalog* catalog_ = nullptr;
+  std::map<std::string, std::string> reported_;  // ParameterStatus values the client has
+  std::string current_query_;                    // for the STATEMENT: log line of errors
+  bool statement_logged_ = false;
+  bool ignore_till_sync_ = false;
+  int64_t transaction_start_us_ = 0;
+  int64_t statement_start_us_ = 0;
+};
+
+}  // namespace lumadb::server

@@ -1,0 +1,40 @@
+#pragma once
+// Parsing and display of configuration values, following PostgreSQL 15 guc.c (parse_bool, parse_int with
+// units, enum lookup, flatten_set_variable_args, _ShowOption) and the check hooks of variable.c
+// (check_datestyle, check_timezone, check_client_encoding). All errors are 22023 invalid_parameter_value
+// in PostgreSQL's wording unless noted.
+
+#include <string>
+#include <vector>
+
+#include "server/setting_defs.h"
+
+namespace lumadb::server {
+
+/// Turns the items of `SET name = a, b` (or one config-file value) into the parameter's canonical value.
+/// `given_name` is the name as the user wrote it (PostgreSQL's messages quote it so), `current` the value
+/// in force. Throws 22023 "SET x takes only one argument", "parameter \"x\" requires a Boolean value",
+/// "invalid value for parameter \"x\": \"v\"" (with the units or allowed-values HINT), "N is outside the
+/// valid range for parameter \"x\" (min .. max)".
+std::string ParseSettingValue(const SettingDef& def, const std::string& given_name,
+                              const std::vector<std::string>& items, const std::string& current);
+
+/// SHOW's display of a canonical value: integers with units in the largest exact unit ("128MB", "1500ms",
+/// "1h"), everything else as stored.
+std::string FormatSettingValue(const SettingDef& def, const std::string& canonical);
+
+/// Splits a list value such as search_path ('"$user", public') into its items, unquoting identifiers.
+std::vector<std::string> SplitIdentifierList(const std::string& value);
+
+/// Quotes an identifier when PostgreSQL's quote_identifier would ("$user" -> "\"$user\"", public -> public).
+std::string QuoteIdentifier(const std::string& ident);
+
+// String check hooks (StringCheck): each returns the canonical value or throws 22023.
+std::string CheckDateStyle(const std::string& value, const std::string& current);
+std::string CheckTimeZone(const std::string& value, const std::string& current);
+/// Only UTF8 is served: other valid encodings are 0A000 "conversion between X and UTF8 is not supported".
+std::string CheckClientEncoding(const std::string& value, const std::string& current);
+/// Replaces non-printable-ASCII bytes with '?' and truncates to 63 bytes, as PostgreSQL does.
+std::string CheckApplicationName(const std::string& value, const std::string& current);
+
+}  // namespace lumadb::server

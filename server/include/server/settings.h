@@ -1,0 +1,83 @@
+#pragma once
+// Settings: the configuration parameters of the server or of one session (PostgreSQL's GUC machinery,
+// guc.c). The server builds one from the boot values, lumadb.conf and -c; each session copies it, applies
+// its startup packet, then SET/RESET change it. Changes are transactional as in PostgreSQL: a rolled-back
+// transaction restores the values it started with, and SET LOCAL lasts until the transaction ends.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "server/setting_defs.h"
+
+namespace lumadb::server {
+
+/// One row of SHOW ALL.
+struct ShowAllRow {
+  std::string name;
+  std::string setting;
+  std::string description;
+};
+
+/// Where a value comes from, which decides what may be changed (set_config_option's context check).
+enum class SettingSource { kServerStart, kStartupPacket, kSession };
+
+class Settings {
+ public:
+  /// All parameters at their boot values.
+  Settings();
+
+  /// Sets a value from the config file, -c (kServerStart) or the startup packet (kStartupPacket); it also
+  /// becomes the value RESET returns to. Throws 42704 "unrecognized configuration parameter \"x\"",
+  /// 55P02 "parameter \"x\" cannot be changed" (internal), 55P02 "parameter \"x\" cannot be changed without
+  /// restarting the server" (postmaster, from a startup packet), and the 22023 value errors.
+  void SetDefault(std::string_view name, const std::string& value, SettingSource source);
+
+  /// Sets an internal parameter the server computes (is_superuser, session_authorization, port...),
+  /// bypassing the context check. The name must exist.
+  void SetInternal(std::string_view name, const std::string& value);
+
+  /// SET [LOCAL] name = items. Throws 42704, 55P02 ("cannot be changed", "cannot be changed without
+  /// restarting the server", "cannot be set after connection start") and the 22023 value errors.
+  void Set(std::string_view name, const std::vector<std::string>& items, bool local);
+  /// RESET name and SET name TO DEFAULT: back to the session's default (same errors as Set).
+  void Reset(std::string_view name, bool local);
+  /// RESET ALL: every session-settable parameter back to its default.
+  void ResetAll();
+
+  /// SHOW's display of a parameter ("128MB", "ISO, MDY"). Throws 42704.
+  std::string Show(std::string_view name) const;
+  /// The canonical value (integers in base units, e.g. "16384" for shared_buffers). Throws 42704.
+  const std::string& Get(std::string_view name) const;
+  int64_t GetInt(std::string_view name) const;
+  bool GetBool(std::string_view name) const;
+
+  /// SHOW ALL rows, sorted by name ignoring case, without GUC_NO_SHOW_ALL parameters.
+  std::vector<ShowAllRow> ShowAll() const;
+  /// Canonical name and display value of every GUC_REPORT parameter (ParameterStatus).
+  std::vector<std::pair<std::string, std::string>> Reported() const;
+
+  /// A transaction begins: remember the values to restore if it aborts.
+  void AtTransactionStart();
+  /// The transaction ended: on abort restore the values it started with; either way undo SET LOCAL and
+  /// reset transaction_isolation / transaction_read_only to their defaults.
+  void AtTransactionEnd(bool committed);
+
+ private:
+  struct Entry {
+    std::string value;
+    std::string reset_value;
+  };
+  size_t IndexOf(std::string_view name) const;
+  void CheckSettable(const SettingDef& def, SettingSource source) const;
+  void Assign(size_t index, std::string value, bool local);
+
+  std::vector<Entry> entries_;  // parallel to AllSettingDefs()
+  std::optional<std::vector<std::string>> txn_start_values_;
+  std::vector<std::pair<size_t, std::string>> local_restore_;  // SET LOCAL: value before the first SET LOCAL
+};
+
+}  // namespace lumadb::server

@@ -1,0 +1,101 @@
+#include "server/commands.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "catalog/cluster.h"
+#include "common/error.h"
+#include "server/config_file.h"
+#include "server/listener.h"
+#include "server/log.h"
+#include "server/settings.h"
+
+namespace lumadb::server {
+
+namespace {
+
+constexpr const char* kConfigFileName = "lumadb.conf";
+
+std::string ReadPasswordFile(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("could not open file \"" + file.string() + "\" for reading");
+  std::string password;
+  std::getline(in, password);
+  if (password.empty()) throw std::runtime_error("password file \"" + file.string() + "\" is empty");
+  return password;
+}
+
+// Applies `name=value` from -c, as postgres's -c does (dashes in the name mean underscores).
+void ApplyOverride(Settings& settings, const std::string& assignment) {
+  size_t eq = assignment.find('=');
+  if (eq == std::string::npos) throw std::runtime_error("-c " + assignment + " requires a value");
+  std::string name = assignment.substr(0, eq);
+  std::replace(name.begin(), name.end(), '-', '_');
+  settings.SetDefault(name, assignment.substr(eq + 1), SettingSource::kServerStart);
+}
+
+bool IsEmptyOrMissing(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return !std::filesystem::exists(dir, ec) ||
+         (std::filesystem::is_directory(dir, ec) && std::filesystem::is_empty(dir, ec));
+}
+
+}  // namespace
+
+void RunInit(const InitCommand& command) {
+  if (command.auth == "scram-sha-256") {
+    throw std::runtime_error("authentication method \"scram-sha-256\" is not supported yet");
+  }
+  catalog::InitOptions options;
+  options.superuser = command.superuser;
+  if (command.pwfile) options.password = ReadPasswordFile(*command.pwfile);
+  if (command.auth == "password" && !options.password) {
+    throw std::runtime_error("must specify a password for the superuser to enable password authentication");
+  }
+  if (!IsEmptyOrMissing(command.data_dir)) {
+    throw std::runtime_error("directory \"" + command.data_dir.string() + "\" exists but is not empty");
+  }
+  if (command.auth == "trust") {
+    LogServer("WARNING", "enabling \"trust\" authentication for local connections");
+  }
+  catalog::Cluster::Init(command.data_dir, options);
+  WriteConfigFile(command.data_dir / kConfigFileName, {{"auth_method", command.auth}});
+  LogServer("LOG", "data directory \"" + command.data_dir.string() + "\" initialized");
+}
+
+void RunServe(const ServeCommand& command) {
+  const std::filesystem::path& dir = command.data_dir;
+  Settings validated;  // check -c before anything touches the disk, so a typo creates no directory
+  for (const std::string& assignment : command.overrides) ApplyOverride(validated, assignment);
+  if (!catalog::Cluster::Exists(dir)) {
+    if (!IsEmptyOrMissing(dir)) {
+      throw std::runtime_error("directory \"" + dir.string() + "\" is not a LumaDB data directory");
+    }
+    InitCommand init;
+    init.data_dir = dir;
+    RunInit(init);
+  }
+  Settings settings;
+  for (const auto& [name, value] : ReadConfigFile(dir / kConfigFileName)) {
+    settings.SetDefault(name, value, SettingSource::kServerStart);
+  }
+  for (const std::string& assignment : command.overrides) ApplyOverride(settings, assignment);
+  if (command.listen) settings.SetDefault("listen_addresses", *command.listen, SettingSource::kServerStart);
+  if (command.port) {
+    if (*command.port < 0 || *command.port > 65535) {
+      throw std::runtime_error(std::to_string(*command.port) + " is outside the valid range for parameter \"port\"");
+    }
+    settings.SetInternal("port", std::to_string(*command.port));  // 0 is allowed here: pick a free port
+  }
+  if (settings.Get("auth_method") == "scram-sha-256") {
+    throw std::runtime_error("authentication method \"scram-sha-256\" is not supported yet");
+  }
+  if (settings.GetBool("logging_collector")) {
+    LogServer("LOG", "redirecting log output to logging collector process");
+    LogToFile(dir / "log" / "lumadb.log");
+  }
+  catalog::Cluster cluster(dir, static_cast<size_t>(settings.GetInt("shared_buffers")));
+  ServeConnections(cluster, settings);
+}
+
+}  // namespace lumadb::server

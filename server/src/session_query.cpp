@@ -1,0 +1,302 @@
+// The statement side of Session: PostgreSQL's exec_simple_query, transaction control (xact.c's
+// Begin/End/UserAbortTransactionBlock), SET/SHOW/RESET (guc.c), and the handoff to exec.
+
+#include <chrono>
+
+#include "common/value_io.h"
+#include "exec/statement_executor.h"
+#include "parser/parser.h"
+#include "server/log.h"
+#include "server/session.h"
+#include "server/setting_values.h"
+#include "txn/transaction.h"
+#include "txn/transaction_manager.h"
+
+namespace lumadb::server {
+
+namespace {
+
+// Microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
+int64_t NowPgMicros() {
+  constexpr int64_t kUnixToPgEpochUs = 946684800LL * 1000000;
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPgEpochUs;
+}
+
+txn::IsolationLevel ParseIsolation(const std::string& level) {
+  if (level == "serializable") return txn::IsolationLevel::kSerializable;
+  if (level == "repeatable read") return txn::IsolationLevel::kRepeatableRead;
+  if (level == "read uncommitted") return txn::IsolationLevel::kReadUncommitted;
+  return txn::IsolationLevel::kReadCommitted;
+}
+
+bool IsDdl(ast::StmtKind kind) {
+  using enum ast::StmtKind;
+  return kind == kCreateTable || kind == kCreateSchema || kind == kCreateDatabase || kind == kDrop;
+}
+
+bool IsMod(ast::StmtKind kind) {
+  using enum ast::StmtKind;
+  return IsDdl(kind) || kind == kInsert || kind == kUpdate || kind == kDelete || kind == kTruncate;
+}
+
+// Streams exec's output to the client as RowDescription, DataRow and NoticeResponse.
+class WireSink : public exec::ResultSink {
+ public:
+  WireSink(pgwire::BackendWriter& writer, std::function<void(const DbError&)> notice)
+      : writer_(writer), notice_(std::move(notice)) {}
+
+  void Columns(const std::vector<exec::ResultColumn>& columns) override {
+    std::vector<pgwire::FieldDescription> fields;
+    for (const exec::ResultColumn& c : columns) {
+      fields.push_back({c.name, c.table_oid, c.attnum, static_cast<Oid>(c.type.id), c.type.typmod});
+    }
+    writer_.RowDescription(fields);
+  }
+
+  void Row(const lumadb::Row& row) override {
+    std::vector<std::optional<std::string>> values;
+    values.reserve(row.size());
+    for (const Value& v : row) {
+      if (v.is_null()) {
+        values.emplace_back(std::nullopt);
+      } else {
+        values.emplace_back(FormatValue(v));
+      }
+    }
+    writer_.DataRow(values);
+  }
+
+  void Notice(Severity severity, SqlState code, const std::string& message) override {
+    notice_(DbError(code, message, severity));
+  }
+
+ private:
+  pgwire::BackendWriter& writer_;
+  std::function<void(const DbError&)> notice_;
+};
+
+}  // namespace
+
+void Session::LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements) {
+  const std::string& mode = settings_.Get("log_statement");
+  if (statement_logged_ || mode == "none") return;
+  bool wanted = mode == "all";
+  if (statements) {
+    for (const auto& stmt : *statements) {
+      wanted = wanted || (mode == "mod" ? IsMod(stmt->kind) : IsDdl(stmt->kind));
+    }
+  }
+  if (!wanted) return;
+  LogLine(pid(), "LOG", "statement: " + sql);
+  statement_logged_ = true;
+}
+
+void Session::SimpleQuery(const std::string& sql) {
+  current_query_ = sql;
+  statement_logged_ = false;
+  LogStatementIfWanted(sql, nullptr);  // log_statement = all logs even what fails to parse
+  std::vector<ast::StatementPtr> statements = parser::Parse(sql);
+  LogStatementIfWanted(sql, &statements);
+  if (statements.empty()) {
+    writer_.EmptyQueryResponse();
+    return;
+  }
+  bool implicit_block = statements.size() > 1;
+  for (size_t i = 0; i < statements.size(); ++i) {
+    CheckInterrupts();
+    std::string tag = ExecuteStatement(*statements[i], sql, implicit_block, i + 1 == statements.size());
+    writer_.CommandComplete(tag);
+  }
+}
+
+std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::string& sql, bool implicit_block,
+                                      bool last) {
+  bool exit_statement = false;
+  if (stmt.kind == ast::StmtKind::kTransaction) {
+    auto type = stmt.As<ast::TransactionStmt>().type;
+    using T = ast::TransactionStmt::Type;
+    exit_statement = type == T::kCommit || type == T::kRollback || type == T::kRollbackTo;
+  }
+  if (block_.BeforeStatement(exit_statement, implicit_block)) {
+    settings_.AtTransactionStart();
+    transaction_start_us_ = NowPgMicros();
+  }
+  statement_start_us_ = NowPgMicros();
+
+  std::string tag;
+  switch (stmt.kind) {
+    case ast::StmtKind::kTransaction:
+      tag = TransactionControl(stmt.As<ast::TransactionStmt>());
+      break;
+    case ast::StmtKind::kVariableSet:
+      tag = SetVariable(stmt.As<ast::VariableSetStmt>());
+      break;
+    case ast::StmtKind::kVariableShow:
+      tag = ShowVariable(stmt.As<ast::VariableShowStmt>());
+      break;
+    default: {
+      PreventInTransactionBlock(stmt);
+      exec::SessionContext ctx{server_.cluster,
+                               *catalog_,
+                               EnsureTransaction(),
+                               SplitIdentifierList(settings_.Get("search_path")),
+                               user_,
+                               database_.name,
+                               settings_.GetInt("lock_timeout"),
+                               transaction_start_us_,
+                               statement_start_us_,
+                               [this](std::string_view name) { return settings_.Show(name); }};
+      WireSink sink(writer_, [this](const DbError& notice) { SendNotice(notice); });
+      tag = exec::ExecuteStatement(stmt, sql, ctx, sink);
+    }
+  }
+  if (block_.AfterStatement(last)) FinishTransaction(true);
+  SendChangedParameterStatus();
+  return tag;
+}
+
+void Session::PreventInTransactionBlock(const ast::Statement& stmt) {
+  bool create = stmt.kind == ast::StmtKind::kCreateDatabase;
+  bool drop = stmt.kind == ast::StmtKind::kDrop && stmt.As<ast::DropStmt>().object_type == ast::ObjectType::kDatabase;
+  if (!create && !drop) return;
+  std::string what = create ? "CREATE DATABASE" : "DROP DATABASE";
+  if (block_.InTransactionBlock()) {
+    throw DbError(sqlstate::kActiveSqlTransaction, what + " cannot run inside a transaction block");
+  }
+  if (!drop) return;
+  for (const ast::QualifiedName& name : stmt.As<ast::DropStmt>().names) {
+    auto db = server_.cluster.LookupDatabase(EnsureTransaction(), name.name);
+    if (!db || db->oid == database_.oid) continue;  // exec reports 3D000 / the current database
+    int others = server_.registry.CountSessionsInDatabase(db->oid, pid());
+    if (others > 0) {
+      throw DbError(sqlstate::kObjectInUse, "database \"" + name.name + "\" is being accessed by other users")
+          .Detail(others == 1 ? "There is 1 other session using the database."
+                              : "There are " + std::to_string(others) + " other sessions using the database.");
+    }
+  }
+}
+
+txn::Transaction& Session::EnsureTransaction() {
+  if (!txn_) {
+    txn_ = server_.cluster.transactions().Begin(ParseIsolation(settings_.Get("transaction_isolation")),
+                                                settings_.GetBool("transaction_read_only"));
+  }
+  return *txn_;
+}
+
+void Session::FinishTransaction(bool commit) {
+  std::unique_ptr<txn::Transaction> tx = std::move(txn_);
+  settings_.AtTransactionEnd(commit);
+  if (!tx) return;
+  auto& manager = server_.cluster.transactions();
+  if (!commit) {
+    manager.Abort(*tx);
+    return;
+  }
+  try {
+    manager.Commit(*tx);
+  } catch (...) {
+    if (tx->state() == txn::TxnState::kActive) manager.Abort(*tx);
+    throw;
+  }
+}
+
+std::string Session::TransactionControl(const ast::TransactionStmt& stmt) {
+  using T = ast::TransactionStmt::Type;
+  auto warn = [this](SqlState code, const std::string& message) {
+    SendNotice(DbError(code, message, Severity::kWarning));
+  };
+  if (stmt.chain) throw DbError(sqlstate::kFeatureNotSupported, "AND CHAIN is not supported yet");
+  switch (stmt.type) {
+    case T::kBegin:
+      if (block_.Begin()) {
+        warn(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
+      } else {
+        ApplyTransactionModes(stmt.options, false);
+      }
+      return "BEGIN";
+    case T::kCommit:
+    case T::kRollback: {
+      BlockEnd end = stmt.type == T::kCommit ? block_.Commit() : block_.Rollback();
+      if (end.warn_no_block) warn(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+      FinishTransaction(end.commit);
+      return stmt.type == T::kRollback || end.tag_rollback ? "ROLLBACK" : "COMMIT";
+    }
+    case T::kSetTransaction:
+      if (block_.state() != BlockState::kInBlock) {
+        warn(sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks");
+        return "SET";
+      }
+      ApplyTransactionModes(stmt.options, false);
+      return "SET";
+    case T::kSetSessionCharacteristics:
+      ApplyTransactionModes(stmt.options, true);
+      return "SET";
+    default: {
+      const char* what = stmt.type == T::kSavepoint ? "SAVEPOINT"
+                         : stmt.type == T::kRelease ? "RELEASE SAVEPOINT"
+                                                    : "ROLLBACK TO SAVEPOINT";
+      if (block_.state() != BlockState::kInBlock && block_.state() != BlockState::kFailed) {
+        throw DbError(sqlstate::kNoActiveSqlTransaction, std::string(what) + " can only be used in transaction blocks");
+      }
+      throw DbError(sqlstate::kFeatureNotSupported, std::string(what) + " is not supported yet");
+    }
+  }
+}
+
+void Session::ApplyTransactionModes(const std::vector<std::string>& modes, bool session_defaults) {
+  std::string isolation_param = session_defaults ? "default_transaction_isolation" : "transaction_isolation";
+  std::string read_only_param = session_defaults ? "default_transaction_read_only" : "transaction_read_only";
+  for (const std::string& mode : modes) {
+    constexpr std::string_view kIsolationPrefix = "isolation level ";
+    if (mode.rfind(kIsolationPrefix, 0) == 0) {
+      if (!session_defaults && txn_) {
+        throw DbError(sqlstate::kActiveSqlTransaction,
+                      "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+      }
+      settings_.Set(isolation_param, {mode.substr(kIsolationPrefix.size())}, false);
+    } else if (mode == "read only" || mode == "read write") {
+      settings_.Set(read_only_param, {mode == "read only" ? "on" : "off"}, false);
+    }
+  }
+}
+
+std::string Session::SetVariable(const ast::VariableSetStmt& stmt) {
+  using T = ast::VariableSetStmt::Type;
+  if (stmt.local && block_.state() != BlockState::kInBlock) {
+    SendNotice(DbError(sqlstate::kNoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks",
+                       Severity::kWarning));
+  }
+  switch (stmt.type) {
+    case T::kSetValue:
+      settings_.Set(stmt.name, stmt.values, stmt.local);
+      return "SET";
+    case T::kSetDefault:
+      settings_.Reset(stmt.name, stmt.local);
+      return "SET";
+    case T::kReset:
+      settings_.Reset(stmt.name, false);
+      return "RESET";
+    case T::kResetAll:
+      settings_.ResetAll();
+      return "RESET";
+  }
+  return "SET";
+}
+
+std::string Session::ShowVariable(const ast::VariableShowStmt& stmt) {
+  constexpr Oid kText = static_cast<Oid>(TypeId::kText);
+  if (stmt.name == "all") {
+    writer_.RowDescription({{"name", 0, 0, kText, -1}, {"setting", 0, 0, kText, -1}, {"description", 0, 0, kText, -1}});
+    for (const ShowAllRow& row : settings_.ShowAll()) writer_.DataRow({row.name, row.setting, row.description});
+    return "SHOW";
+  }
+  std::string value = settings_.Show(stmt.name);
+  std::string column(AllSettingDefs()[static_cast<size_t>(FindSetting(stmt.name))].name);
+  writer_.RowDescription({{column, 0, 0, kText, -1}});
+  writer_.DataRow({value});
+  return "SHOW";
+}
+
+}  // namespace lumadb::server

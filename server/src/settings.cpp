@@ -1,0 +1,154 @@
+#include "server/settings.h"
+
+#include <algorithm>
+
+#include "common/error.h"
+#include "server/setting_values.h"
+#include "text_util.h"
+
+namespace lumadb::server {
+
+Settings::Settings() {
+  for (const SettingDef& def : AllSettingDefs()) {
+    entries_.push_back({std::string(def.boot_value), std::string(def.boot_value)});
+  }
+}
+
+size_t Settings::IndexOf(std::string_view name) const {
+  int index = FindSetting(name);
+  if (index < 0) {
+    throw DbError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(name) + "\"");
+  }
+  return static_cast<size_t>(index);
+}
+
+void Settings::CheckSettable(const SettingDef& def, SettingSource source) const {
+  std::string quoted = "parameter \"" + std::string(def.name) + "\"";
+  switch (def.context) {
+    case SettingContext::kInternal:
+      throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed");
+    case SettingContext::kPostmaster:
+      if (source != SettingSource::kServerStart) {
+        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed without restarting the server");
+      }
+      break;
+    case SettingContext::kBackend:
+      if (source == SettingSource::kSession) {
+        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be set after connection start");
+      }
+      break;
+    case SettingContext::kUser:
+      break;
+  }
+}
+
+void Settings::SetDefault(std::string_view name, const std::string& value, SettingSource source) {
+  size_t index = IndexOf(name);
+  const SettingDef& def = AllSettingDefs()[index];
+  CheckSettable(def, source);
+  std::string canonical = ParseSettingValue(def, ToLower(name), {value}, entries_[index].value);
+  entries_[index].value = canonical;
+  entries_[index].reset_value = std::move(canonical);
+}
+
+void Settings::SetInternal(std::string_view name, const std::string& value) {
+  size_t index = IndexOf(name);
+  entries_[index].value = value;
+  entries_[index].reset_value = value;
+}
+
+void Settings::Assign(size_t index, std::string value, bool local) {
+  if (local && txn_start_values_) {
+    bool recorded =
+        std::any_of(local_restore_.begin(), local_restore_.end(), [index](const auto& r) { return r.first == index; });
+    if (!recorded) local_restore_.emplace_back(index, entries_[index].value);
+  } else if (!local) {
+    // A plain SET after SET LOCAL in the same transaction outlives it (guc.c GUC_SET over GUC_LOCAL).
+    std::erase_if(local_restore_, [index](const auto& r) { return r.first == index; });
+  }
+  entries_[index].value = std::move(value);
+}
+
+void Settings::Set(std::string_view name, const std::vector<std::string>& items, bool local) {
+  size_t index = IndexOf(name);
+  const SettingDef& def = AllSettingDefs()[index];
+  CheckSettable(def, SettingSource::kSession);
+  Assign(index, ParseSettingValue(def, ToLower(name), items, entries_[index].value), local);
+}
+
+void Settings::Reset(std::string_view name, bool local) {
+  size_t index = IndexOf(name);
+  CheckSettable(AllSettingDefs()[index], SettingSource::kSession);
+  Assign(index, entries_[index].reset_value, local);
+}
+
+void Settings::ResetAll() {
+  const auto& defs = AllSettingDefs();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    // RESET ALL leaves the transaction characteristics alone (GUC_NO_RESET_ALL), as PostgreSQL does.
+    bool transaction_param = defs[i].name == "transaction_isolation" || defs[i].name == "transaction_read_only";
+    if (defs[i].context == SettingContext::kUser && !transaction_param) Assign(i, entries_[i].reset_value, false);
+  }
+}
+
+std::string Settings::Show(std::string_view name) const {
+  size_t index = IndexOf(name);
+  return FormatSettingValue(AllSettingDefs()[index], entries_[index].value);
+}
+
+const std::string& Settings::Get(std::string_view name) const {
+  return entries_[IndexOf(name)].value;
+}
+
+int64_t Settings::GetInt(std::string_view name) const {
+  return std::stoll(Get(name));
+}
+
+bool Settings::GetBool(std::string_view name) const {
+  return Get(name) == "on";
+}
+
+std::vector<ShowAllRow> Settings::ShowAll() const {
+  const auto& defs = AllSettingDefs();
+  std::vector<ShowAllRow> rows;
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (!defs[i].show_all) continue;
+    rows.push_back(
+        {std::string(defs[i].name), FormatSettingValue(defs[i], entries_[i].value), std::string(defs[i].description)});
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const ShowAllRow& a, const ShowAllRow& b) { return ToLower(a.name) < ToLower(b.name); });
+  return rows;
+}
+
+std::vector<std::pair<std::string, std::string>> Settings::Reported() const {
+  const auto& defs = AllSettingDefs();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (defs[i].report) out.emplace_back(std::string(defs[i].name), FormatSettingValue(defs[i], entries_[i].value));
+  }
+  return out;
+}
+
+void Settings::AtTransactionStart() {
+  std::vector<std::string> values;
+  for (const Entry& e : entries_) values.push_back(e.value);
+  txn_start_values_ = std::move(values);
+  local_restore_.clear();
+  entries_[IndexOf("transaction_isolation")].value = Get("default_transaction_isolation");
+  entries_[IndexOf("transaction_read_only")].value = Get("default_transaction_read_only");
+}
+
+void Settings::AtTransactionEnd(bool committed) {
+  if (!committed && txn_start_values_) {
+    for (size_t i = 0; i < entries_.size(); ++i) entries_[i].value = (*txn_start_values_)[i];
+  } else {
+    for (auto& [index, value] : local_restore_) entries_[index].value = value;
+  }
+  txn_start_values_.reset();
+  local_restore_.clear();
+  entries_[IndexOf("transaction_isolation")].value = Get("default_transaction_isolation");
+  entries_[IndexOf("transaction_read_only")].value = Get("default_transaction_read_only");
+}
+
+}  // namespace lumadb::server
