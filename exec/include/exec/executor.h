@@ -1,0 +1,56 @@
+#pragma once
+// Volcano executors: Init() once, then Next() until it returns false (Graefe's iterator model; BusTub's
+// AbstractExecutor). Plans (planner/plan.h) are immutable and shared; each executor owns the state of one
+// run, so one plan can serve many portals (DuckDB's operator/state split).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "common/value.h"
+#include "planner/function_registry.h"
+#include "planner/plan.h"
+
+namespace lumadb::catalog {
+class Catalog;
+}
+namespace lumadb::txn {
+class Transaction;
+class LockManager;
+}  // namespace lumadb::txn
+
+namespace lumadb::exec {
+
+/// Everything a running statement needs: where tables live, whose transaction it is, where locks come from,
+/// and the session values functions read. catalog/txn/locks may be null when evaluating pure expressions
+/// (unit tests, constant folding); executors touching tables require them.
+struct ExecContext {
+  catalog::Catalog* catalog = nullptr;
+  txn::Transaction* txn = nullptr;
+  txn::LockManager* locks = nullptr;
+  int64_t lock_timeout_ms = 0;
+  planner::FunctionEnv env;
+  /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
+  std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;
+};
+
+/// A pull-based iterator over rows.
+class Executor {
+ public:
+  virtual ~Executor() = default;
+  /// Prepares the run: takes locks, opens children. May throw any DbError.
+  virtual void Init() = 0;
+  /// Produces the next row into *out; false when exhausted.
+  virtual bool Next(Row* out) = 0;
+  /// Rows inserted, updated or deleted (for the command tag); 0 for queries.
+  virtual int64_t RowsAffected() const { return 0; }
+};
+
+/// Builds the executor tree for a plan. The plan must outlive the executors.
+std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx);
+
+/// Runs a plan to completion and returns all its rows (used by subqueries and materialising operators).
+std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx);
+
+}  // namespace lumadb::exec

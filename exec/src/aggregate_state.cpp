@@ -1,0 +1,79 @@
+#include "aggregate_state.h"
+
+#include "common/value_ops.h"
+
+namespace lumadb::exec {
+
+using planner::AggKind;
+
+size_t AggregateState::ValueHash::operator()(const Value& v) const {
+  return HashValue(v);
+}
+bool AggregateState::ValueEqual::operator()(const Value& a, const Value& b) const {
+  return CompareValues(a, b) == 0;
+}
+
+namespace {
+
+// Widens an input to the accumulator type: int8 for sum(int2/int4), numeric for sum(int8) and
+// avg of integers and numerics, float8 for floats (PostgreSQL's transition types).
+Value Widen(const Value& v, TypeId input, AggKind kind) {
+  switch (input) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+      return kind == AggKind::kSum ? Value::Int8(v.GetInt()) : Value::Num(Numeric::FromInt64(v.GetInt()));
+    case TypeId::kInt8:
+      return Value::Num(Numeric::FromInt64(v.GetInt()));
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return Value::Float8(v.GetFloat());
+    default:
+      return v;
+  }
+}
+
+}  // namespace
+
+void AggregateState::Accumulate(const Value& v) {
+  AggKind kind = spec_.func->kind;
+  if (kind == AggKind::kCountStar) {
+    ++count_;
+    return;
+  }
+  if (v.is_null()) return;
+  if (spec_.distinct && !seen_.insert(v).second) return;
+  ++count_;
+  switch (kind) {
+    case AggKind::kCount:
+    case AggKind::kCountStar:
+      return;
+    case AggKind::kSum:
+    case AggKind::kAvg: {
+      Value w = Widen(v, spec_.arg->type.id, kind);
+      acc_ = count_ == 1 ? w : Arithmetic(ArithOp::kAdd, acc_, w);
+      return;
+    }
+    case AggKind::kMin:
+    case AggKind::kMax: {
+      int c = count_ == 1 ? 0 : CompareValues(v, acc_);
+      if (count_ == 1 || (kind == AggKind::kMin ? c < 0 : c > 0)) acc_ = v;
+      return;
+    }
+  }
+}
+
+Value AggregateState::Finish() const {
+  AggKind kind = spec_.func->kind;
+  if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
+  if (count_ == 0) return Value::Null(spec_.result.id);
+  if (kind == AggKind::kAvg) {
+    if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
+    return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));
+  }
+  if (kind == AggKind::kSum && spec_.result.id == TypeId::kFloat4) {
+    return Value::Float4(static_cast<float>(acc_.GetFloat()));
+  }
+  return acc_;
+}
+
+}  // namespace lumadb::exec

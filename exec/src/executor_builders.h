@@ -1,0 +1,24 @@
+#pragma once
+// Factories of the executor classes, one per file (private to exec/; BuildExecutor dispatches on PlanKind).
+
+#include <memory>
+
+#include "exec/executor.h"
+
+namespace lumadb::exec {
+
+std::unique_ptr<Executor> MakeValuesExecutor(const planner::ValuesPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeSeqScanExecutor(const planner::SeqScanPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeFilterExecutor(const planner::FilterPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeProjectionExecutor(const planner::ProjectPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeHashAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeLimitExecutor(const planner::LimitPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeDistinctExecutor(const planner::DistinctPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeSetOpExecutor(const planner::SetOpPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeInsertExecutor(const planner::InsertPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeUpdateExecutor(const planner::UpdatePlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeDeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx);
+
+}  // namespace lumadb::exec

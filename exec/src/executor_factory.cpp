@@ -1,0 +1,48 @@
+#include "common/error.h"
+#include "executor_builders.h"
+
+namespace lumadb::exec {
+
+std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx) {
+  using planner::PlanKind;
+  switch (plan.kind) {
+    case PlanKind::kValues:
+      return MakeValuesExecutor(plan.As<planner::ValuesPlan>(), ctx);
+    case PlanKind::kSeqScan:
+      return MakeSeqScanExecutor(plan.As<planner::SeqScanPlan>(), ctx);
+    case PlanKind::kFilter:
+      return MakeFilterExecutor(plan.As<planner::FilterPlan>(), ctx);
+    case PlanKind::kProject:
+      return MakeProjectionExecutor(plan.As<planner::ProjectPlan>(), ctx);
+    case PlanKind::kJoin:
+      return MakeNestedLoopJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
+    case PlanKind::kAggregate:
+      return MakeHashAggregateExecutor(plan.As<planner::AggregatePlan>(), ctx);
+    case PlanKind::kSort:
+      return MakeSortExecutor(plan.As<planner::SortPlan>(), ctx);
+    case PlanKind::kLimit:
+      return MakeLimitExecutor(plan.As<planner::LimitPlan>(), ctx);
+    case PlanKind::kDistinct:
+      return MakeDistinctExecutor(plan.As<planner::DistinctPlan>(), ctx);
+    case PlanKind::kSetOp:
+      return MakeSetOpExecutor(plan.As<planner::SetOpPlan>(), ctx);
+    case PlanKind::kInsert:
+      return MakeInsertExecutor(plan.As<planner::InsertPlan>(), ctx);
+    case PlanKind::kUpdate:
+      return MakeUpdateExecutor(plan.As<planner::UpdatePlan>(), ctx);
+    case PlanKind::kDelete:
+      return MakeDeleteExecutor(plan.As<planner::DeletePlan>(), ctx);
+  }
+  throw DbError(sqlstate::kInternalError, "internal error: unknown plan node");
+}
+
+std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx) {
+  auto exec = BuildExecutor(plan, ctx);
+  exec->Init();
+  std::vector<Row> rows;
+  Row row;
+  while (exec->Next(&row)) rows.push_back(row);
+  return rows;
+}
+
+}  // namespace lumadb::exec

@@ -1,0 +1,130 @@
+// Joins for inner, left, right and full joins: the right input is materialised once (as a Material node
+// would); with equi-join keys it is also hashed on them (PostgreSQL's nodeHashjoin.c), else every right
+// row is a candidate (nodeNestloop.c). NULL keys never match, as "=" with NULL is never true.
+#include <unordered_map>
+
+#include "exec/expression_evaluator.h"
+#include "executor_builders.h"
+#include "row_hash.h"
+
+namespace lumadb::exec {
+
+namespace {
+
+class NestedLoopJoinExecutor : public Executor {
+ public:
+  NestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx)
+      : plan_(plan), ctx_(ctx), left_(BuildExecutor(*plan.left, ctx)) {}
+
+  void Init() override {
+    left_->Init();
+    right_rows_ = RunToCompletion(*plan_.right, ctx_);
+    right_matched_.assign(right_rows_.size(), false);
+    buckets_.clear();
+    all_rows_.resize(right_rows_.size());
+    for (size_t i = 0; i < right_rows_.size(); ++i) all_rows_[i] = i;
+    if (Hashed()) {
+      for (size_t i = 0; i < right_rows_.size(); ++i) {
+        Row key;
+        if (Key(plan_.right_keys, right_rows_[i], &key)) buckets_[std::move(key)].push_back(i);
+      }
+    }
+    have_left_ = false;
+    emitting_unmatched_right_ = false;
+    right_pos_ = 0;
+  }
+
+  bool Next(Row* out) override {
+    bool keep_left = plan_.join == planner::JoinKind::kLeft || plan_.join == planner::JoinKind::kFull;
+    bool keep_right = plan_.join == planner::JoinKind::kRight || plan_.join == planner::JoinKind::kFull;
+    while (!emitting_unmatched_right_) {
+      if (!have_left_) {
+        if (!left_->Next(&left_row_)) {
+          emitting_unmatched_right_ = true;
+          right_pos_ = 0;
+          break;
+        }
+        have_left_ = true;
+        left_matched_ = false;
+        right_pos_ = 0;
+        candidates_ = Candidates();
+      }
+      while (right_pos_ < candidates_->size()) {
+        size_t i = (*candidates_)[right_pos_++];
+        Row joined = Concat(left_row_, right_rows_[i]);
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) continue;
+        left_matched_ = true;
+        right_matched_[i] = true;
+        *out = std::move(joined);
+        return true;
+      }
+      have_left_ = false;
+      if (keep_left && !left_matched_) {
+        *out = Concat(left_row_, NullRow(plan_.right->output));
+        return true;
+      }
+    }
+    while (keep_right && right_pos_ < right_rows_.size()) {
+      size_t i = right_pos_++;
+      if (right_matched_[i]) continue;
+      *out = Concat(NullRow(plan_.left->output), right_rows_[i]);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool Hashed() const { return !plan_.left_keys.empty(); }
+
+  // Evaluates join keys over one input row; false if any is NULL (such a row can match nothing).
+  bool Key(const std::vector<planner::BoundExprPtr>& exprs, const Row& row, Row* key) {
+    for (const auto& e : exprs) {
+      key->push_back(Evaluate(*e, row, ctx_));
+      if (key->back().is_null()) return false;
+    }
+    return true;
+  }
+
+  // The right rows that may join the current left row.
+  const std::vector<size_t>* Candidates() {
+    if (!Hashed()) return &all_rows_;
+    Row key;
+    if (!Key(plan_.left_keys, left_row_, &key)) return &no_rows_;
+    auto it = buckets_.find(key);
+    return it == buckets_.end() ? &no_rows_ : &it->second;
+  }
+
+  static Row Concat(const Row& a, const Row& b) {
+    Row r = a;
+    r.insert(r.end(), b.begin(), b.end());
+    return r;
+  }
+  static Row NullRow(const std::vector<planner::OutputColumn>& cols) {
+    Row r;
+    for (const auto& c : cols) r.push_back(Value::Null(c.type.id));
+    return r;
+  }
+
+  const planner::JoinPlan& plan_;
+  ExecContext& ctx_;
+  std::unique_ptr<Executor> left_;
+  std::vector<Row> right_rows_;
+  std::vector<bool> right_matched_;
+  std::unordered_map<Row, std::vector<size_t>, RowHash, RowEqual> buckets_;
+  std::vector<size_t> all_rows_;
+  const std::vector<size_t> no_rows_;
+  const std::vector<size_t>* candidates_ = &no_rows_;
+  Row left_row_;
+  bool have_left_ = false;
+  bool left_matched_ = false;
+  bool emitting_unmatched_right_ = false;
+  size_t right_pos_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx) {
+  return std::make_unique<NestedLoopJoinExecutor>(plan, ctx);
+}
+
+}  // namespace lumadb::exec

@@ -1,0 +1,152 @@
+#pragma once
+// Binder: turns a parsed statement into an immutable plan, resolving names against the catalog and types
+// by PostgreSQL's rules (parser/analyze.c, parse_expr.c, parse_coerce.c, parse_agg.c, then the planner's
+// fixed shape: scan/join -> WHERE -> aggregate -> HAVING -> sort -> project -> DISTINCT -> LIMIT).
+// Every error it throws carries the 'P' position of the offending node, as PostgreSQL's
+// parser_errposition does.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "common/cast.h"
+#include "common/error.h"
+#include "parser/ast.h"
+#include "planner/plan.h"
+
+namespace lumadb::txn {
+class Transaction;
+}
+
+namespace lumadb::planner {
+
+/// One column visible to expressions: where it sits in the input row and how it can be named.
+struct ScopeColumn {
+  std::string relation;  // the range table entry's alias or table name ("" for unnamed)
+  std::string name;
+  TypeDesc type;
+  Oid table_oid = 0;
+  int16_t attnum = 0;
+  bool hidden = false;  // merged away by JOIN USING: reachable only qualified, never by *
+};
+
+/// The columns an expression may reference; position in `columns` is the input-row index.
+struct Scope {
+  std::vector<ScopeColumn> columns;
+  std::vector<std::string> relations;  // names of the range table entries, for "missing FROM-clause entry"
+};
+
+/// One bound select-list item and the output column it produces.
+struct SelectTarget {
+  BoundExprPtr expr;
+  OutputColumn column;
+};
+
+class Binder {
+ public:
+  /// query_text is the whole query string the AST locations point into (for error positions).
+  Binder(catalog::Catalog& catalog, txn::Transaction& txn, std::vector<std::string> search_path,
+         std::string_view query_text);
+
+  /// SELECT / VALUES / set operations. Throws 42P01, 42703, 42702, 42804, 42883, 42803, 42P10, 42601.
+  PlanPtr BindSelect(const ast::SelectStmt& stmt);
+  /// INSERT ... VALUES / SELECT / DEFAULT VALUES. Throws 42P01, 42703, 42701, 42601, 42804.
+  PlanPtr BindInsert(const ast::InsertStmt& stmt);
+  /// UPDATE ... SET ... WHERE. Throws 42P01, 42703, 42804, 0A000 for UPDATE ... FROM.
+  PlanPtr BindUpdate(const ast::UpdateStmt& stmt);
+  /// DELETE ... WHERE. Throws 42P01, 42703.
+  PlanPtr BindDelete(const ast::DeleteStmt& stmt);
+
+  /// Binds an expression over `scope` (aggregates allowed only when the caller extracts them).
+  BoundExprPtr BindExpr(const ast::Expr& expr, const Scope& scope);
+
+  /// Converts e to `target` under the given rules: untyped literals are parsed as target (22P02 with the
+  /// literal's position), others need a pg_cast entry of the context. Returns null when not allowed.
+  BoundExprPtr TryCoerce(const BoundExprPtr& e, TypeDesc target, CastContext context);
+
+  /// The bound, assignment-cast DEFAULT of a column (NULL when it has none), from the catalog's text.
+  BoundExprPtr BindColumnDefault(const catalog::ColumnInfo& column);
+
+  /// The 1-based character position of a byte offset into the query text (0 for an unknown location).
+  int32_t Position(int32_t location) const;
+
+  /// A DbError positioned at `location`.
+  DbError Error(SqlState code, std::string message, int32_t location) const;
+
+ private:
+  // FROM clause (bind_from.cpp)
+  PlanPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
+  PlanPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
+  PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
+  PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
+  std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
+  PlanPtr ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
+
+  // SELECT (bind_select.cpp)
+  PlanPtr BindValues(const ast::SelectStmt& stmt);
+  PlanPtr BindSetOp(const ast::SelectStmt& stmt);
+  PlanPtr BindSimpleSelect(const ast::SelectStmt& stmt);
+  std::vector<SelectTarget> BindTargets(const ast::SelectStmt& stmt, const Scope& scope);
+  std::vector<SortKey> BindOrderKeys(const ast::SelectStmt& stmt, const Scope& scope,
+                                     const std::vector<SelectTarget>& targets);
+  PlanPtr ApplyOutputOrderAndLimit(const ast::SelectStmt& stmt, PlanPtr plan);
+  PlanPtr ApplyLimit(const ast::SelectStmt& stmt, PlanPtr plan);
+  BoundExprPtr BindLimitValue(const ast::Expr& expr, const char* clause);
+
+  // Expressions (bind_expr.cpp, bind_operators.cpp, bind_functions.cpp)
+  BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
+  BoundExprPtr BindConst(const ast::ConstExpr& c);
+  BoundExprPtr BindUnary(const ast::UnaryExpr& u, const Scope& scope);
+  BoundExprPtr BindBinary(const ast::BinaryExpr& b, const Scope& scope);
+  BoundExprPtr BindBetween(const ast::BetweenExpr& b, const Scope& scope);
+  BoundExprPtr BindInList(const ast::InListExpr& in, const Scope& scope);
+  BoundExprPtr BindCase(const ast::CaseExpr& c, const Scope& scope);
+  BoundExprPtr BindCast(const ast::CastExpr& c, const Scope& scope);
+  BoundExprPtr BindFunc(const ast::FuncCall& f, const Scope& scope);
+  BoundExprPtr BindAggregate(const ast::FuncCall& f, const Scope& scope);
+  BoundExprPtr BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope);
+  BoundExprPtr BindSubquery(const ast::SubqueryExpr& s, const Scope& scope);
+  BoundExprPtr Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
+  BoundExprPtr Compare(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
+  BoundExprPtr Concat(BoundExprPtr l, BoundExprPtr r, int32_t location);
+  BoundExprPtr Like(const ast::BinaryExpr& b, BoundExprPtr l, BoundExprPtr r, const Scope& scope);
+  BoundExprPtr Logical(BoundKind kind, std::vector<BoundExprPtr> args, int32_t location);
+  BoundExprPtr CoerceToBool(const BoundExprPtr& e, const char* construct);
+  BoundExprPtr CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location);
+  std::vector<BoundExprPtr> UnifyTypes(std::vector<BoundExprPtr> exprs, const char* construct);
+  DbError OperatorError(const std::string& op, const BoundExprPtr& l, const BoundExprPtr& r, int32_t location) const;
+
+  catalog::Catalog& catalog_;
+  txn::Transaction& txn_;
+  std::vector<std::string> search_path_;
+  std::string_view query_text_;
+  bool allow_aggregates_ = false;
+  const char* aggregate_clause_ = nullptr;
+  bool keep_unknown_targets_ = false;  // leave untyped select-list literals unknown (INSERT ... SELECT)  // "WHERE",
+                                       // "JOIN conditions"...: where aggregates are rejected
+};
+
+/// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL
+/// reports character, not byte, positions.
+int32_t CharPosition(std::string_view text, int32_t location);
+
+/// The leftmost of two byte locations (either may be -1, unknown), as nodeFuncs.c's leftmostLoc.
+inline int32_t Leftmost(int32_t a, int32_t b) {
+  return a < 0 ? b : (b < 0 ? a : std::min(a, b));
+}
+
+/// Fills join->left_keys/right_keys from the top-level "left = right" terms of join->condition, where
+/// left_width is the number of columns of the left input (so the join can hash on them).
+void ExtractHashKeys(JoinPlan* join, int left_width);
+
+/// Resolves a written type name to a TypeDesc (int4, varchar(10) -> typmod 14, numeric(10,2), ...).
+/// Throws 42704 'type "x" does not exist' at the name's position (position computed from query_text).
+TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text);
+
+/// PostgreSQL's FigureColname (parser/parse_target.c): the output column name of an unaliased select
+/// item ("?column?" when nothing better exists).
+std::string FigureColumnName(const ast::Expr& expr, std::string_view query_text);
+
+}  // namespace lumadb::planner

@@ -1,0 +1,75 @@
+#pragma once
+// The built-in function and aggregate registry: name, argument types, result type and implementation,
+// as PostgreSQL's pg_proc/pg_aggregate (catalog pg_proc.dat) for the functions LumaDB supports. Function
+// resolution follows PostgreSQL's func_select_candidate (parser/parse_func.c) in simplified form.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/value.h"
+
+namespace lumadb::planner {
+
+/// What session-dependent functions (now(), current_user, current_setting...) read at execution time.
+struct FunctionEnv {
+  int64_t transaction_start_us = 0;  // microseconds since 2000-01-01 UTC
+  int64_t statement_start_us = 0;
+  std::string user;
+  std::string database;
+  std::string current_schema;  // first existing schema of the search path, or empty
+  /// current_setting(name): throws 42704 for an unknown parameter.
+  std::function<std::string(std::string_view)> get_setting;
+};
+
+/// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).
+using ScalarImpl = Value (*)(const std::vector<Value>& args, const FunctionEnv& env);
+
+/// A built-in scalar function overload. kInvalid in arg_types means "any type" (concat's VARIADIC "any").
+struct ScalarFunction {
+  const char* name;
+  std::vector<TypeId> arg_types;
+  TypeId result;
+  ScalarImpl impl;
+  bool strict = true;     // NULL in any argument gives NULL without calling impl
+  bool variadic = false;  // the last arg type repeats (zero or more times)
+};
+
+/// Aggregate kinds, implemented by exec's aggregate states.
+enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax };
+
+/// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type.
+struct AggregateFunction {
+  const char* name;
+  AggKind kind;
+  TypeId arg;
+  TypeId result;
+};
+
+/// The result of resolving a call: the chosen overload and the type each argument must be coerced to.
+struct ResolvedFunction {
+  const ScalarFunction* func = nullptr;
+  std::vector<TypeId> arg_types;
+};
+
+/// True if some scalar function or aggregate has this name (to tell "function does not exist" for a
+/// name from a type mismatch, and aggregates from scalars).
+bool IsKnownFunctionName(std::string_view name);
+bool IsAggregateName(std::string_view name);
+
+/// Finds the best scalar overload for the given argument types (kUnknown for untyped literals), or
+/// nullopt when none is callable with implicit casts.
+std::optional<ResolvedFunction> ResolveFunction(std::string_view name, const std::vector<TypeId>& arg_types);
+
+/// Finds an aggregate overload for one argument of type arg (kInvalid for count(*)), or null. The
+/// argument's required type is the overload's arg (or arg itself when the overload takes any type).
+const AggregateFunction* ResolveAggregate(std::string_view name, TypeId arg);
+
+/// The text version() returns.
+inline constexpr const char* kVersionString =
+    "PostgreSQL 15.0 (LumaDB 0.1.0) on x86_64-pc-linux-gnu, compiled by g++ 12, 64-bit";
+
+}  // namespace lumadb::planner

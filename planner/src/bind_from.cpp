@@ -1,0 +1,218 @@
+// FROM clause: base tables, joins (ON, USING, NATURAL), subqueries in FROM (parser/parse_clause.c).
+#include <climits>
+
+#include "planner/binder.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+JoinKind ToJoinKind(ast::JoinType t) {
+  switch (t) {
+    case ast::JoinType::kLeft:
+      return JoinKind::kLeft;
+    case ast::JoinType::kRight:
+      return JoinKind::kRight;
+    case ast::JoinType::kFull:
+      return JoinKind::kFull;
+    default:
+      return JoinKind::kInner;
+  }
+}
+
+// Concatenates two plans' outputs under a join node.
+std::shared_ptr<JoinPlan> NewJoin(PlanPtr left, PlanPtr right, JoinKind kind) {
+  auto j = std::make_shared<JoinPlan>();
+  j->output = left->output;
+  j->output.insert(j->output.end(), right->output.begin(), right->output.end());
+  j->left = std::move(left);
+  j->right = std::move(right);
+  j->join = kind;
+  return j;
+}
+
+void AppendScope(Scope* into, const Scope& from) {
+  into->columns.insert(into->columns.end(), from.columns.begin(), from.columns.end());
+  into->relations.insert(into->relations.end(), from.relations.begin(), from.relations.end());
+}
+
+// The index of the single visible column `name` in scope, or -1; 42702 when it appears twice.
+int FindUsingColumn(const Binder& b, const Scope& scope, const std::string& name, const char* side, int32_t loc) {
+  int found = -1;
+  for (size_t i = 0; i < scope.columns.size(); ++i) {
+    if (scope.columns[i].hidden || scope.columns[i].name != name) continue;
+    if (found >= 0) {
+      throw b.Error(sqlstate::kAmbiguousColumn,
+                    "common column name \"" + name + "\" appears more than once in " + side + " table", loc);
+    }
+    found = static_cast<int>(i);
+  }
+  if (found < 0) {
+    throw b.Error(sqlstate::kUndefinedColumn,
+                  "column \"" + name + "\" specified in USING clause does not exist in " + side + " table", loc);
+  }
+  return found;
+}
+
+// The range of input columns an expression reads: [min, max], or {-1, -1} when it reads none. A subquery
+// counts as reading everything, so it is never used as a hash key.
+std::pair<int, int> ColumnSpan(const BoundExpr& e) {
+  if (e.kind == BoundKind::kSubquery) return {0, INT32_MAX};
+  std::pair<int, int> span{-1, -1};
+  if (e.kind == BoundKind::kColumn) span = {e.column, e.column};
+  for (const auto& a : e.args) {
+    auto s = ColumnSpan(*a);
+    if (s.first < 0) continue;
+    span.first = span.first < 0 ? s.first : std::min(span.first, s.first);
+    span.second = std::max(span.second, s.second);
+  }
+  return span;
+}
+
+BoundExprPtr ShiftColumns(const BoundExprPtr& e, int by) {
+  if (e->kind == BoundKind::kColumn) return MakeColumn(e->column - by, e->type, e->name, e->location);
+  if (e->args.empty()) return e;
+  auto copy = std::make_shared<BoundExpr>(*e);
+  for (auto& a : copy->args) a = ShiftColumns(a, by);
+  return copy;
+}
+
+}  // namespace
+
+void ExtractHashKeys(JoinPlan* join, int left_width) {
+  join->left_keys.clear();
+  join->right_keys.clear();
+  if (!join->condition) return;
+  std::vector<BoundExprPtr> terms =
+      join->condition->kind == BoundKind::kAnd ? join->condition->args : std::vector<BoundExprPtr>{join->condition};
+  for (const auto& t : terms) {
+    if (t->kind != BoundKind::kCompare || static_cast<CompareOp>(t->op) != CompareOp::kEq) continue;
+    auto a = ColumnSpan(*t->args[0]);
+    auto b = ColumnSpan(*t->args[1]);
+    if (a.first < 0 || b.first < 0) continue;
+    bool a_left = a.second < left_width;
+    bool b_left = b.second < left_width;
+    bool a_right = a.first >= left_width;
+    bool b_right = b.first >= left_width;
+    if (a_left && b_right) {
+      join->left_keys.push_back(t->args[0]);
+      join->right_keys.push_back(ShiftColumns(t->args[1], left_width));
+    } else if (b_left && a_right) {
+      join->left_keys.push_back(t->args[1]);
+      join->right_keys.push_back(ShiftColumns(t->args[0], left_width));
+    }
+  }
+}
+
+PlanPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope) {
+  if (from.empty()) {
+    auto values = std::make_shared<ValuesPlan>();
+    values->rows.emplace_back();
+    return values;
+  }
+  PlanPtr plan;
+  for (const auto& ref : from) {
+    Scope item;
+    PlanPtr p = BindTableRef(*ref, &item);
+    plan = plan ? NewJoin(plan, p, JoinKind::kInner) : p;
+    AppendScope(scope, item);
+  }
+  return plan;
+}
+
+PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
+  if (ref.kind == ast::TableRefKind::kBase) return BindBaseTable(ref, scope);
+  if (ref.kind == ast::TableRefKind::kJoin) return BindJoin(ref, scope);
+  if (ref.alias.empty()) {
+    throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias", ref.location)
+        .Hint("For example, FROM (SELECT ...) [AS] foo.");
+  }
+  Binder inner(catalog_, txn_, search_path_, query_text_);
+  PlanPtr plan = inner.BindSelect(*ref.subquery);
+  scope->relations.push_back(ref.alias);
+  for (size_t i = 0; i < plan->output.size(); ++i) {
+    const auto& out = plan->output[i];
+    std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : out.name;
+    scope->columns.push_back({ref.alias, name, out.type, 0, 0, false});
+  }
+  return plan;
+}
+
+std::shared_ptr<const catalog::TableInfo> Binder::LookupTableOrThrow(const ast::QualifiedName& name) {
+  auto table = catalog_.LookupTable(txn_, name.schema, name.name, search_path_);
+  if (!table) {
+    std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
+    throw Error(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist", name.location);
+  }
+  return table;
+}
+
+PlanPtr Binder::ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid) {
+  auto scan = std::make_shared<SeqScanPlan>();
+  for (const auto& c : table->columns) scan->output.push_back({c.name, c.type, table->oid, c.attnum});
+  if (emit_rid) scan->output.push_back({"ctid", {TypeId::kInt8, -1}, 0, 0});
+  scan->table = std::move(table);
+  scan->emit_rid = emit_rid;
+  return scan;
+}
+
+PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
+  auto table = LookupTableOrThrow(ref.table);
+  std::string rel = ref.alias.empty() ? table->name : ref.alias;
+  scope->relations.push_back(rel);
+  for (size_t i = 0; i < table->columns.size(); ++i) {
+    const auto& c = table->columns[i];
+    std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : c.name;
+    scope->columns.push_back({rel, name, c.type, table->oid, c.attnum, false});
+  }
+  return ScanPlan(table, false);
+}
+
+PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
+  Scope left_scope;
+  Scope right_scope;
+  PlanPtr left = BindTableRef(*ref.left, &left_scope);
+  PlanPtr right = BindTableRef(*ref.right, &right_scope);
+  JoinKind kind = ToJoinKind(ref.join_type);
+  auto join = NewJoin(left, right, kind);
+  std::vector<std::string> using_columns = ref.using_columns;
+  if (ref.natural) {
+    for (const auto& l : left_scope.columns) {
+      if (l.hidden) continue;
+      for (const auto& r : right_scope.columns) {
+        if (!r.hidden && r.name == l.name) using_columns.push_back(l.name);
+      }
+    }
+  }
+  size_t offset = left_scope.columns.size();
+  std::vector<BoundExprPtr> conditions;
+  for (const auto& name : using_columns) {
+    int li = FindUsingColumn(*this, left_scope, name, "left", ref.location);
+    int ri = FindUsingColumn(*this, right_scope, name, "right", ref.location);
+    auto& lc = left_scope.columns[li];
+    auto& rc = right_scope.columns[ri];
+    auto l = MakeColumn(li, lc.type, lc.relation + "." + lc.name, ref.location);
+    auto r = MakeColumn(static_cast<int>(offset) + ri, rc.type, rc.relation + "." + rc.name, ref.location);
+    conditions.push_back(Compare("=", l, r, ref.location));
+    // The merged column is named once: by the side that is never NULL-extended.
+    (kind == JoinKind::kRight ? lc : rc).hidden = true;
+  }
+  AppendScope(scope, left_scope);
+  AppendScope(scope, right_scope);
+  if (ref.on) {
+    bool saved_allow = allow_aggregates_;
+    const char* saved_clause = aggregate_clause_;
+    allow_aggregates_ = false;
+    aggregate_clause_ = "JOIN conditions";
+    conditions.push_back(CoerceToBool(BindExpr(*ref.on, *scope), "JOIN/ON"));
+    allow_aggregates_ = saved_allow;
+    aggregate_clause_ = saved_clause;
+  }
+  if (!conditions.empty()) {
+    join->condition = conditions.size() == 1 ? conditions[0] : Logical(BoundKind::kAnd, conditions, ref.location);
+    ExtractHashKeys(join.get(), static_cast<int>(offset));
+  }
+  return join;
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,131 @@
+// Function and aggregate calls (parser/parse_func.c, parse_agg.c), plus COALESCE/NULLIF/GREATEST/LEAST.
+#include "planner/binder.h"
+#include "planner/function_registry.h"
+#include "planner/type_rules.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& args) {
+  std::string out = name + "(";
+  for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + TypeDisplayName(args[i]->type.id);
+  return out + ")";
+}
+
+DbError NoFunction(const Binder& b, const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) {
+  DbError e = b.Error(sqlstate::kUndefinedFunction, "function " + Signature(name, args) + " does not exist", location);
+  e.Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+  return e;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
+  const std::string& name = f.name.back();
+  bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  if (schema_ok && IsAggregateName(name)) return BindAggregate(f, scope);
+  if (schema_ok && (name == "coalesce" || name == "greatest" || name == "least" || name == "nullif")) {
+    return BindVariadicSpecial(f, name, scope);
+  }
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
+  std::vector<TypeId> types;
+  for (const auto& a : args) types.push_back(a->type.id);
+  auto resolved = schema_ok ? ResolveFunction(name, types) : std::nullopt;
+  if (!resolved) {
+    std::string shown;
+    for (const auto& part : f.name) shown += (shown.empty() ? "" : ".") + part;
+    throw NoFunction(*this, shown, args, f.location);
+  }
+  if (f.distinct || f.star) {
+    throw Error(sqlstate::kWrongObjectType,
+                std::string(f.star ? "*" : "DISTINCT") + " specified, but " + name + " is not an aggregate function",
+                f.location);
+  }
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kFunc;
+  e->type = TypeDesc{resolved->func->result, -1};
+  e->location = f.location;
+  e->name = name;
+  e->func = resolved->func;
+  for (size_t i = 0; i < args.size(); ++i) {
+    e->args.push_back(CoerceOrThrow(args[i], {resolved->arg_types[i], -1}, args[i]->location));
+  }
+  return e;
+}
+
+BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
+  const std::string& name = f.name.back();
+  if (!allow_aggregates_) {
+    std::string msg = aggregate_clause_ ? std::string("aggregate functions are not allowed in ") + aggregate_clause_
+                                        : "aggregate function calls cannot be nested";
+    throw Error(sqlstate::kGroupingError, msg, f.location);
+  }
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kAggregate;
+  e->location = f.location;
+  e->name = name;
+  e->distinct = f.distinct;
+  e->star = f.star;
+  if (f.star) {
+    e->agg = ResolveAggregate(name, TypeId::kInvalid);
+    if (!e->agg) throw NoFunction(*this, name, {}, f.location);
+    e->type = TypeDesc{e->agg->result, -1};
+    return e;
+  }
+  std::vector<BoundExprPtr> args;
+  {
+    // Arguments may not contain aggregates themselves.
+    bool saved_allow = allow_aggregates_;
+    const char* saved_clause = aggregate_clause_;
+    allow_aggregates_ = false;
+    aggregate_clause_ = nullptr;
+    for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
+    allow_aggregates_ = saved_allow;
+    aggregate_clause_ = saved_clause;
+  }
+  if (args.size() != 1) throw NoFunction(*this, name, args, f.location);
+  BoundExprPtr arg = args[0];
+  // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
+  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count")) {
+    arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
+  }
+  e->agg = ResolveAggregate(name, arg->type.id);
+  if (!e->agg) throw NoFunction(*this, name, args, f.location);
+  if (e->agg->arg != TypeId::kInvalid && e->agg->arg != arg->type.id) {
+    arg = CoerceOrThrow(arg, {e->agg->arg, -1}, arg->location);
+  }
+  e->type = e->agg->result == TypeId::kInvalid ? arg->type : TypeDesc{e->agg->result, -1};
+  e->args.push_back(arg);
+  return e;
+}
+
+BoundExprPtr Binder::BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope) {
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
+  auto e = std::make_shared<BoundExpr>();
+  e->location = f.location;
+  e->name = name;
+  if (name == "nullif") {
+    if (args.size() != 2) throw NoFunction(*this, name, args, f.location);
+    auto eq = Compare("=", args[0], args[1], f.location);
+    e->kind = BoundKind::kNullIf;
+    e->type = args[0]->type.id == TypeId::kUnknown ? TypeDesc{TypeId::kText, -1} : args[0]->type;
+    e->args = {CoerceOrThrow(args[0], e->type, args[0]->location), eq};
+    return e;
+  }
+  if (args.empty()) throw NoFunction(*this, name, args, f.location);
+  std::string upper = name == "coalesce" ? "COALESCE" : (name == "greatest" ? "GREATEST" : "LEAST");
+  args = UnifyTypes(std::move(args), upper.c_str());
+  if (args[0]->type.id == TypeId::kUnknown) {
+    for (auto& a : args) a = CoerceOrThrow(a, {TypeId::kText, -1}, a->location);
+  }
+  e->kind = name == "coalesce" ? BoundKind::kCoalesce : BoundKind::kGreatest;
+  e->op = name == "least" ? -1 : 1;
+  e->type = args[0]->type;
+  e->args = std::move(args);
+  return e;
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,193 @@
+// INSERT, UPDATE, DELETE (parser/analyze.c transformInsertStmt/transformUpdateStmt, parse_target.c
+// transformAssignedExpr): target columns, DEFAULT, assignment casts.
+#include "planner/binder.h"
+#include "planner/type_rules.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+int FindColumn(const catalog::TableInfo& table, const std::string& name) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+// Assignment-casts e to the column's type: 42804 with PostgreSQL's wording and hint when impossible.
+static BoundExprPtr Assign(Binder& b, const BoundExprPtr& e, const catalog::ColumnInfo& col, int32_t location) {
+  auto c = b.TryCoerce(e, col.type, CastContext::kAssignment);
+  if (!c) {
+    throw b
+        .Error(sqlstate::kDatatypeMismatch,
+               "column \"" + col.name + "\" is of type " + FormatType(col.type) + " but expression is of type " +
+                   TypeDisplayName(e->type.id),
+               Leftmost(e->location, location))
+        .Hint("You will need to rewrite or cast the expression.");
+  }
+  return c;
+}
+
+PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
+  auto table = LookupTableOrThrow(stmt.table);
+  std::vector<int> targets;
+  for (size_t i = 0; i < stmt.columns.size(); ++i) {
+    int32_t loc = i < stmt.column_locations.size() ? stmt.column_locations[i] : -1;
+    int index = FindColumn(*table, stmt.columns[i]);
+    if (index < 0) {
+      throw Error(sqlstate::kUndefinedColumn,
+                  "column \"" + stmt.columns[i] + "\" of relation \"" + table->name + "\" does not exist", loc);
+    }
+    for (int t : targets) {
+      if (t == index) {
+        throw Error(sqlstate::kDuplicateColumn, "column \"" + stmt.columns[i] + "\" specified more than once", loc);
+      }
+    }
+    targets.push_back(index);
+  }
+  bool explicit_columns = !targets.empty();
+  size_t ncols = table->columns.size();
+  auto check_width = [&](size_t width, int32_t extra_loc) {
+    if (!explicit_columns) {
+      if (width > ncols) {
+        throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", extra_loc);
+      }
+      targets.clear();
+      for (size_t i = 0; i < width; ++i) targets.push_back(static_cast<int>(i));
+    } else if (width > targets.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", extra_loc);
+    } else if (width < targets.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
+                  stmt.column_locations.size() > width ? stmt.column_locations[width] : -1);
+    }
+  };
+  std::vector<BoundExprPtr> defaults;
+  for (const auto& c : table->columns) defaults.push_back(BindColumnDefault(c));
+
+  auto insert = std::make_shared<InsertPlan>();
+  insert->table = table;
+  const ast::SelectStmt* src = stmt.source.get();
+  bool plain_values = src && !src->values.empty() && src->order_by.empty() && !src->limit && !src->offset;
+  if (!src || plain_values) {
+    auto values = std::make_shared<ValuesPlan>();
+    for (const auto& c : table->columns) values->output.push_back({c.name, c.type});
+    if (!src) values->rows.push_back(defaults);
+    static const std::vector<std::vector<ast::ExprPtr>> kNoRows;
+    for (const auto& row : src ? src->values : kNoRows) {
+      if (src->values.size() > 1 && row.size() != src->values[0].size()) {
+        throw Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length", row[0]->location);
+      }
+      size_t limit = explicit_columns ? targets.size() : ncols;
+      check_width(row.size(), row.size() > limit ? row[limit]->location : -1);
+      if (explicit_columns && row.size() > targets.size()) continue;
+      std::vector<BoundExprPtr> full = defaults;
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (row[i]->kind == ast::ExprKind::kDefault) continue;
+        const auto& col = table->columns[targets[i]];
+        full[targets[i]] = Assign(*this, BindExpr(*row[i], Scope{}), col, row[i]->location);
+      }
+      values->rows.push_back(std::move(full));
+    }
+    insert->child = values;
+    return insert;
+  }
+  // INSERT ... SELECT 'x' reads the literal as the target column's type, not as text.
+  keep_unknown_targets_ = src->set_op == ast::SetOpType::kNone && src->values.empty();
+  PlanPtr source = BindSelect(*src);
+  int32_t extra_loc = -1;
+  if (source->output.size() > (explicit_columns ? targets.size() : ncols) &&
+      src->targets.size() == source->output.size()) {
+    extra_loc = src->targets[explicit_columns ? targets.size() : ncols].expr->location;
+  }
+  check_width(source->output.size(), extra_loc);
+  if (source->kind == PlanKind::kProject) {
+    // Untyped literals of the SELECT list are read as the column type here, so 22P02 points at them.
+    auto typed = std::make_shared<ProjectPlan>(source->As<ProjectPlan>());
+    for (size_t i = 0; i < targets.size(); ++i) {
+      const auto& e = typed->exprs[i];
+      if (e->kind != BoundKind::kConst || e->type.id != TypeId::kUnknown) continue;
+      typed->exprs[i] = Assign(*this, e, table->columns[targets[i]], e->location);
+      typed->output[i].type = typed->exprs[i]->type;
+    }
+    source = typed;
+  }
+  auto project = std::make_shared<ProjectPlan>();
+  project->exprs = defaults;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const auto& col = table->columns[targets[i]];
+    int32_t loc = i < src->targets.size() ? src->targets[i].expr->location : -1;
+    auto ref = MakeColumn(static_cast<int>(i), source->output[i].type, source->output[i].name, loc);
+    project->exprs[targets[i]] = Assign(*this, ref, col, loc);
+  }
+  for (const auto& c : table->columns) project->output.push_back({c.name, c.type});
+  project->child = source;
+  insert->child = project;
+  return insert;
+}
+
+PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
+  auto table = LookupTableOrThrow(stmt.table);
+  if (!stmt.from.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
+  }
+  Scope scope;
+  std::string rel = stmt.alias.empty() ? table->name : stmt.alias;
+  scope.relations.push_back(rel);
+  for (const auto& c : table->columns) scope.columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
+  PlanPtr plan = ScanPlan(table, true);
+  if (stmt.where) {
+    aggregate_clause_ = "WHERE";
+    auto filter = std::make_shared<FilterPlan>();
+    filter->predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
+    filter->output = plan->output;
+    filter->child = plan;
+    plan = filter;
+  }
+  auto update = std::make_shared<UpdatePlan>();
+  update->values.resize(table->columns.size());
+  aggregate_clause_ = "UPDATE";
+  for (const auto& set : stmt.set) {
+    int index = FindColumn(*table, set.column);
+    if (index < 0) {
+      throw Error(sqlstate::kUndefinedColumn,
+                  "column \"" + set.column + "\" of relation \"" + table->name + "\" does not exist", set.location);
+    }
+    if (update->values[index]) {
+      throw Error(sqlstate::kSyntaxError, "multiple assignments to same column \"" + set.column + "\"", set.location);
+    }
+    const auto& col = table->columns[index];
+    if (set.value->kind == ast::ExprKind::kDefault) {
+      update->values[index] = BindColumnDefault(col);
+    } else {
+      update->values[index] = Assign(*this, BindExpr(*set.value, scope), col, set.value->location);
+    }
+  }
+  update->table = table;
+  update->child = plan;
+  return update;
+}
+
+PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
+  auto table = LookupTableOrThrow(stmt.table);
+  Scope scope;
+  std::string rel = stmt.alias.empty() ? table->name : stmt.alias;
+  scope.relations.push_back(rel);
+  for (const auto& c : table->columns) scope.columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
+  PlanPtr plan = ScanPlan(table, true);
+  if (stmt.where) {
+    aggregate_clause_ = "WHERE";
+    auto filter = std::make_shared<FilterPlan>();
+    filter->predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
+    filter->output = plan->output;
+    filter->child = plan;
+    plan = filter;
+  }
+  auto del = std::make_shared<DeletePlan>();
+  del->table = table;
+  del->child = plan;
+  return del;
+}
+
+}  // namespace lumadb::planner

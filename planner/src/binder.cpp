@@ -1,0 +1,133 @@
+#include "planner/binder.h"
+
+#include "common/value_io.h"
+#include "parser/parser.h"
+#include "planner/type_rules.h"
+
+namespace lumadb::planner {
+
+Binder::Binder(catalog::Catalog& catalog, txn::Transaction& txn, std::vector<std::string> search_path,
+               std::string_view query_text)
+    : catalog_(catalog), txn_(txn), search_path_(std::move(search_path)), query_text_(query_text) {}
+
+int32_t CharPosition(std::string_view text, int32_t location) {
+  if (location < 0) return 0;
+  size_t end = std::min<size_t>(static_cast<size_t>(location), text.size());
+  int32_t chars = 0;
+  for (size_t i = 0; i < end; ++i) {
+    // Count only UTF-8 lead bytes.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  return chars + 1;
+}
+
+int32_t Binder::Position(int32_t location) const {
+  return CharPosition(query_text_, location);
+}
+
+DbError Binder::Error(SqlState code, std::string message, int32_t location) const {
+  DbError e(code, std::move(message));
+  e.Position(Position(location));
+  return e;
+}
+
+BoundExprPtr Binder::TryCoerce(const BoundExprPtr& e, TypeDesc target, CastContext context) {
+  if (e->type == target) return e;
+  if (e->kind == BoundKind::kConst && e->type.id == TypeId::kUnknown) {
+    if (e->value.is_null()) return MakeConst(Value::Null(target.id), target, e->location);
+    // The literal is read by the type's input function now (22P02 points at it); a length or precision
+    // limit is applied later by a cast, which reports 22001 without a position, as PostgreSQL does.
+    BoundExprPtr parsed;
+    try {
+      parsed = MakeConst(ParseValue({target.id, -1}, e->value.GetString()), {target.id, -1}, e->location);
+    } catch (DbError& err) {
+      if (err.position() == 0) err.Position(Position(e->location));
+      throw;
+    }
+    return MakeCast(parsed, target, context == CastContext::kExplicit, context == CastContext::kAssignment);
+  }
+  if (e->type.id == target.id) {
+    return MakeCast(e, target, context == CastContext::kExplicit, context == CastContext::kAssignment);
+  }
+  bool allowed = context == CastContext::kImplicit     ? CanCoerceImplicitly(e->type.id, target.id)
+                 : context == CastContext::kAssignment ? CanCoerceAssignment(e->type.id, target.id)
+                                                       : FindCast(e->type.id, target.id).has_value();
+  if (e->type.id == TypeId::kUnknown) allowed = true;
+  if (!allowed) return nullptr;
+  return MakeCast(e, target, context == CastContext::kExplicit, context == CastContext::kAssignment);
+}
+
+BoundExprPtr Binder::CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location) {
+  auto c = TryCoerce(e, target, CastContext::kImplicit);
+  if (!c) {
+    throw Error(sqlstate::kDatatypeMismatch,
+                "cannot cast type " + TypeDisplayName(e->type.id) + " to " + FormatType(target), location);
+  }
+  return c;
+}
+
+BoundExprPtr Binder::BindColumnDefault(const catalog::ColumnInfo& column) {
+  if (!column.default_expr) return MakeConst(Value::Null(column.type.id), column.type);
+  // The catalog stores the expression's text; bind it the way PostgreSQL's stored cooked default would be
+  // evaluated: as a standalone expression, assignment-cast to the column type.
+  std::string sql = "SELECT " + *column.default_expr;
+  auto stmts = parser::Parse(sql);
+  LUMADB_ASSERT(stmts.size() == 1 && stmts[0]->kind == ast::StmtKind::kSelect, "bad default expression");
+  const auto& select = stmts[0]->As<ast::SelectStmt>();
+  LUMADB_ASSERT(select.targets.size() == 1, "bad default expression");
+  Binder inner(catalog_, txn_, search_path_, sql);
+  auto bound = inner.BindExpr(*select.targets[0].expr, Scope{});
+  auto coerced = inner.TryCoerce(bound, column.type, CastContext::kAssignment);
+  LUMADB_ASSERT(coerced != nullptr, "default expression of wrong type");
+  return coerced;
+}
+
+TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text) {
+  static const std::vector<std::pair<std::string_view, TypeId>> kNames = {
+      {"bool", TypeId::kBool},
+      {"int2", TypeId::kInt2},
+      {"int4", TypeId::kInt4},
+      {"int8", TypeId::kInt8},
+      {"float4", TypeId::kFloat4},
+      {"float8", TypeId::kFloat8},
+      {"numeric", TypeId::kNumeric},
+      {"text", TypeId::kText},
+      {"varchar", TypeId::kVarchar},
+      {"bpchar", TypeId::kBpchar},
+      {"name", TypeId::kName},
+      {"date", TypeId::kDate},
+      {"timestamp", TypeId::kTimestamp},
+      {"timestamptz", TypeId::kTimestampTz},
+      {"bytea", TypeId::kBytea},
+      {"oid", TypeId::kOid},
+      {"integer", TypeId::kInt4},
+      {"smallint", TypeId::kInt2},
+      {"bigint", TypeId::kInt8},
+      {"real", TypeId::kFloat4},
+      {"boolean", TypeId::kBool},
+      {"decimal", TypeId::kNumeric},
+      {"int", TypeId::kInt4},
+  };
+  std::string last = name.names.empty() ? "" : name.names.back();
+  bool schema_ok = name.names.size() == 1 || (name.names.size() == 2 && name.names[0] == "pg_catalog");
+  TypeId id = TypeId::kInvalid;
+  for (const auto& [n, t] : kNames) {
+    if (n == last) id = t;
+  }
+  if (id == TypeId::kInvalid || !schema_ok || name.array) {
+    std::string full;
+    for (const auto& part : name.names) full += (full.empty() ? "" : ".") + part;
+    DbError e(sqlstate::kUndefinedObject, "type \"" + full + (name.array ? "[]" : "") + "\" does not exist");
+    e.Position(CharPosition(query_text, name.location));
+    throw e;
+  }
+  TypeDesc t{id, -1};
+  const auto& mods = name.modifiers;
+  if ((id == TypeId::kVarchar || id == TypeId::kBpchar) && !mods.empty()) t.typmod = mods[0] + 4;
+  if (id == TypeId::kBpchar && mods.empty()) t.typmod = 1 + 4;  // char means char(1)
+  if (id == TypeId::kNumeric && !mods.empty()) t.typmod = NumericTypmod(mods[0], mods.size() > 1 ? mods[1] : 0);
+  if ((id == TypeId::kTimestamp || id == TypeId::kTimestampTz) && !mods.empty()) t.typmod = mods[0];
+  return t;
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,83 @@
+// Session and system information functions (PostgreSQL 15 docs §9.26) and the builtin table itself.
+#include <cstdlib>
+
+#include "builtins.h"
+#include "common/value_io.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+using T = TypeId;
+constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+
+Value Now(const std::vector<Value>&, const FunctionEnv& env) {
+  return Value::Timestamp(env.transaction_start_us, T::kTimestampTz);
+}
+Value StatementTimestamp(const std::vector<Value>&, const FunctionEnv& env) {
+  return Value::Timestamp(env.statement_start_us, T::kTimestampTz);
+}
+// The session time zone is UTC until TimeZone is honoured, so the date is the UTC day of now().
+Value CurrentDate(const std::vector<Value>&, const FunctionEnv& env) {
+  int64_t us = env.transaction_start_us;
+  int64_t days = us / kMicrosPerDay - (us % kMicrosPerDay < 0 ? 1 : 0);
+  return Value::Date(days);
+}
+Value Version(const std::vector<Value>&, const FunctionEnv&) {
+  return Value::String(kVersionString);
+}
+Value CurrentDatabase(const std::vector<Value>&, const FunctionEnv& env) {
+  return Value::String(env.database, T::kName);
+}
+Value CurrentSchema(const std::vector<Value>&, const FunctionEnv& env) {
+  if (env.current_schema.empty()) return Value::Null(T::kName);
+  return Value::String(env.current_schema, T::kName);
+}
+Value CurrentUser(const std::vector<Value>&, const FunctionEnv& env) {
+  return Value::String(env.user, T::kName);
+}
+Value CurrentSetting(const std::vector<Value>& a, const FunctionEnv& env) {
+  return Value::String(env.get_setting(a[0].GetString()));
+}
+
+// concat(VARIADIC "any"): the output text of every non-NULL argument.
+Value Concat(const std::vector<Value>& a, const FunctionEnv&) {
+  std::string out;
+  for (const auto& v : a) {
+    if (!v.is_null()) out += FormatValue(v);
+  }
+  return Value::String(out);
+}
+
+}  // namespace
+
+void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
+  std::vector<ScalarFunction> fns = {
+      {"now", {}, T::kTimestampTz, Now},
+      {"transaction_timestamp", {}, T::kTimestampTz, Now},
+      {"statement_timestamp", {}, T::kTimestampTz, StatementTimestamp},
+      {"current_date", {}, T::kDate, CurrentDate},
+      {"version", {}, T::kText, Version},
+      {"current_database", {}, T::kName, CurrentDatabase},
+      {"current_schema", {}, T::kName, CurrentSchema},
+      {"current_user", {}, T::kName, CurrentUser},
+      {"session_user", {}, T::kName, CurrentUser},
+      {"user", {}, T::kName, CurrentUser},
+      {"current_setting", {T::kText}, T::kText, CurrentSetting},
+      {"concat", {T::kInvalid}, T::kText, Concat, false, true},
+  };
+  out.insert(out.end(), fns.begin(), fns.end());
+}
+
+const std::vector<ScalarFunction>& BuiltinFunctions() {
+  static const std::vector<ScalarFunction> kAll = [] {
+    std::vector<ScalarFunction> all;
+    AddStringBuiltins(all);
+    AddMathBuiltins(all);
+    AddSessionBuiltins(all);
+    return all;
+  }();
+  return kAll;
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,20 @@
+#pragma once
+// The table of built-in scalar functions (private to the planner; resolved through function_registry.h).
+
+#include <vector>
+
+#include "planner/function_registry.h"
+
+namespace lumadb::planner {
+
+/// Every built-in scalar overload, in the order ties are broken (first wins).
+const std::vector<ScalarFunction>& BuiltinFunctions();
+
+/// The string builtins (length, lower, substring, trim, ...), from builtin_string.cpp.
+void AddStringBuiltins(std::vector<ScalarFunction>& out);
+/// The numeric builtins (abs, round, trunc, ceil, floor, sqrt, power, mod, sign), from builtin_math.cpp.
+void AddMathBuiltins(std::vector<ScalarFunction>& out);
+/// The session builtins (now, current_date, version, current_user, ...), from builtin_session.cpp.
+void AddSessionBuiltins(std::vector<ScalarFunction>& out);
+
+}  // namespace lumadb::planner

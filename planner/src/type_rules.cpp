@@ -1,0 +1,131 @@
+#include "planner/type_rules.h"
+
+#include "common/cast.h"
+
+namespace lumadb::planner {
+
+bool IsNumericType(TypeId t) {
+  switch (t) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kNumeric:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsStringType(TypeId t) {
+  return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kBpchar || t == TypeId::kName;
+}
+
+bool IsDateTimeType(TypeId t) {
+  return t == TypeId::kDate || t == TypeId::kTimestamp || t == TypeId::kTimestampTz;
+}
+
+bool CanCoerceImplicitly(TypeId from, TypeId to) {
+  if (from == to || from == TypeId::kUnknown) return true;
+  auto ctx = FindCast(from, to);
+  return ctx && *ctx == CastContext::kImplicit;
+}
+
+bool CanCoerceAssignment(TypeId from, TypeId to) {
+  if (from == to || from == TypeId::kUnknown) return true;
+  auto ctx = FindCast(from, to);
+  return ctx && *ctx != CastContext::kExplicit;
+}
+
+namespace {
+
+int IntRank(TypeId t) {
+  switch (t) {
+    case TypeId::kInt2:
+      return 1;
+    case TypeId::kInt4:
+      return 2;
+    case TypeId::kInt8:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+// Preferred types per category (pg_type.typispreferred): float8 for numbers, text for strings,
+// timestamptz for date/time.
+bool IsPreferred(TypeId t) {
+  return t == TypeId::kFloat8 || t == TypeId::kText || t == TypeId::kTimestampTz || t == TypeId::kBool;
+}
+
+char Category(TypeId t) {
+  if (IsNumericType(t)) return 'N';
+  if (IsStringType(t)) return 'S';
+  if (IsDateTimeType(t)) return 'D';
+  if (t == TypeId::kBool) return 'B';
+  return 'U';
+}
+
+}  // namespace
+
+TypeId PromoteNumeric(TypeId a, TypeId b) {
+  if (a == TypeId::kFloat8 || b == TypeId::kFloat8) return TypeId::kFloat8;
+  if (a == TypeId::kFloat4 || b == TypeId::kFloat4) {
+    return a == b ? TypeId::kFloat4 : TypeId::kFloat8;
+  }
+  if (a == TypeId::kNumeric || b == TypeId::kNumeric) return TypeId::kNumeric;
+  return IntRank(a) >= IntRank(b) ? a : b;
+}
+
+std::optional<TypeId> ComparisonType(TypeId a, TypeId b) {
+  if (a == TypeId::kUnknown && b == TypeId::kUnknown) return TypeId::kText;
+  if (a == TypeId::kUnknown) return b;
+  if (b == TypeId::kUnknown) return a;
+  if (a == b) return a;
+  if (IsNumericType(a) && IsNumericType(b)) return PromoteNumeric(a, b);
+  if (IsStringType(a) && IsStringType(b)) return TypeId::kText;
+  if (IsDateTimeType(a) && IsDateTimeType(b)) {
+    if (a == TypeId::kTimestampTz || b == TypeId::kTimestampTz) return TypeId::kTimestampTz;
+    return TypeId::kTimestamp;
+  }
+  return std::nullopt;
+}
+
+std::optional<TypeId> SelectCommonType(const std::vector<TypeId>& types, size_t* bad_index) {
+  TypeId result = TypeId::kUnknown;
+  for (size_t i = 0; i < types.size(); ++i) {
+    TypeId t = types[i];
+    if (t == TypeId::kUnknown) continue;
+    if (result == TypeId::kUnknown) {
+      result = t;
+      continue;
+    }
+    if (t == result) continue;
+    if (Category(t) != Category(result) || Category(t) == 'U') {
+      if (bad_index) *bad_index = i;
+      return std::nullopt;
+    }
+    // parse_coerce.c: switch to the new type when it is preferred, or when the current type converts to it
+    // implicitly but not the other way round.
+    if (!IsPreferred(result) &&
+        (IsPreferred(t) || (CanCoerceImplicitly(result, t) && !CanCoerceImplicitly(t, result)))) {
+      result = t;
+    }
+  }
+  if (result == TypeId::kUnknown) return TypeId::kText;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (!CanCoerceImplicitly(types[i], result)) {
+      if (bad_index) *bad_index = i;
+      return std::nullopt;
+    }
+  }
+  return result;
+}
+
+std::string TypeDisplayName(TypeId t) {
+  if (t == TypeId::kUnknown) return "unknown";
+  return FormatType(TypeDesc{t, -1});
+}
+
+}  // namespace lumadb::planner

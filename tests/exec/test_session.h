@@ -1,0 +1,130 @@
+#pragma once
+// A miniature session for exec tests: a temporary data directory with a Cluster, one transaction per
+// Run() unless Begin() opened a block, and a sink that records columns, rows (as text) and notices.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "catalog/cluster.h"
+#include "common/value_io.h"
+#include "exec/statement_executor.h"
+#include "parser/parser.h"
+#include "txn/transaction_manager.h"
+
+namespace lumadb::exec::testing {
+
+class RecordingSink : public ResultSink {
+ public:
+  void Columns(const std::vector<ResultColumn>& columns) override { columns_ = columns; }
+  void Row(const lumadb::Row& row) override {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) line += (i ? "|" : "") + (row[i].is_null() ? "NULL" : FormatValue(row[i]));
+    rows_.push_back(line);
+  }
+  void Notice(Severity, SqlState code, const std::string& message) override {
+    notices_.push_back(std::string(code.View()) + " " + message);
+  }
+  std::vector<ResultColumn> columns_;
+  std::vector<std::string> rows_;
+  std::vector<std::string> notices_;
+};
+
+class TestSession {
+ public:
+  TestSession() {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("lumadb_exec_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    std::filesystem::remove_all(dir_);
+    catalog::Cluster::Init(dir_, catalog::InitOptions{});
+    cluster_ = std::make_unique<catalog::Cluster>(dir_, 256);
+    auto txn = cluster_->transactions().Begin();
+    auto db = cluster_->LookupDatabase(*txn, "postgres");
+    cluster_->transactions().Commit(*txn);
+    REQUIRE(db.has_value());
+    catalog_ = &cluster_->OpenDatabase(*db);
+  }
+  ~TestSession() {
+    if (block_) cluster_->transactions().Abort(*block_);
+    cluster_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void Begin(bool read_only = false) {
+    block_ = cluster_->transactions().Begin(txn::IsolationLevel::kReadCommitted, read_only);
+  }
+  void Rollback() {
+    cluster_->transactions().Abort(*block_);
+    block_.reset();
+  }
+  void Commit() {
+    cluster_->transactions().Commit(*block_);
+    block_.reset();
+  }
+
+  /// Starts a transaction of a second, concurrent session (ended by EndOther).
+  std::unique_ptr<txn::Transaction> BeginOther() { return cluster_->transactions().Begin(); }
+  void EndOther(txn::Transaction& txn) { cluster_->transactions().Abort(txn); }
+
+  /// Runs every statement of sql; returns the last command tag. Rows land in sink(). With `other`, the
+  /// statements run in that transaction instead, waiting at most lock_timeout_ms for locks.
+  std::string Run(const std::string& sql, txn::Transaction* other = nullptr, int64_t lock_timeout_ms = 0) {
+    sink_ = RecordingSink{};
+    auto stmts = parser::Parse(sql);
+    std::string tag;
+    for (const auto& stmt : stmts) {
+      std::unique_ptr<txn::Transaction> own;
+      txn::Transaction* txn = other ? other : block_.get();
+      if (!txn) {
+        own = cluster_->transactions().Begin();
+        txn = own.get();
+      }
+      auto get_setting = [](std::string_view name) -> std::string {
+        if (name == "search_path") return "\"$user\", public";
+        throw DbError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(name) + "\"");
+      };
+      SessionContext ctx{*cluster_,       *catalog_, *txn, {"$user", "public"}, "postgres", "postgres",
+                         lock_timeout_ms, 123456789, 0,    get_setting};
+      try {
+        tag = ExecuteStatement(*stmt, sql, ctx, sink_);
+      } catch (...) {
+        if (own) cluster_->transactions().Abort(*own);
+        throw;
+      }
+      if (own) cluster_->transactions().Commit(*own);
+    }
+    return tag;
+  }
+
+  /// Runs a query and returns its rows as "a|b" lines.
+  std::vector<std::string> Rows(const std::string& sql) {
+    Run(sql);
+    return sink_.rows_;
+  }
+
+  /// Runs sql expecting a DbError; returns it (fails the test if none is thrown).
+  DbError Error(const std::string& sql) {
+    try {
+      Run(sql);
+    } catch (const DbError& e) {
+      return e;
+    }
+    FAIL("expected an error from: " << sql);
+    return DbError(sqlstate::kInternalError, "unreachable");
+  }
+
+  RecordingSink& sink() { return sink_; }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path dir_;
+  std::unique_ptr<catalog::Cluster> cluster_;
+  catalog::Catalog* catalog_ = nullptr;
+  std::unique_ptr<txn::Transaction> block_;
+  RecordingSink sink_;
+};
+
+}  // namespace lumadb::exec::testing
