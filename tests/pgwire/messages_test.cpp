@@ -181,7 +181,8 @@ TEST_CASE("unknown message types and bad lengths are FATAL 08P01") {
 }
 
 TEST_CASE("MessageReader reports short messages") {
-  MessageReader r(Int16(7));
+  const std::string body = Int16(7);  // MessageReader keeps a view: the bytes must outlive it
+  MessageReader r(body);
   CHECK(r.ReadInt16() == 7);
   CHECK_THROWS_WITH_AS(r.ReadInt32(), "insufficient data left in message", DbError);
 }
