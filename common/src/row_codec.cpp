@@ -4,31 +4,17 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/types.h"
 
 namespace lumadb {
 
 namespace {
 
-// Width of a fixed-width attribute, or 0 for a variable-length one (u32 length + bytes).
+// Width of a fixed-width attribute, or 0 for a variable-length one (u32 length + bytes). Only the
+// pass-by-value types (typlen 1..8) are stored inline; name (typlen 64) is stored like text.
 size_t FixedWidth(TypeId t) {
-  switch (t) {
-    case TypeId::kBool:
-      return 1;
-    case TypeId::kInt2:
-      return 2;
-    case TypeId::kInt4:
-    case TypeId::kOid:
-    case TypeId::kFloat4:
-    case TypeId::kDate:
-      return 4;
-    case TypeId::kInt8:
-    case TypeId::kFloat8:
-    case TypeId::kTimestamp:
-    case TypeId::kTimestampTz:
-      return 8;
-    default:
-      return 0;
-  }
+  const int16_t len = TypeLength(t);
+  return len > 0 && len <= 8 ? static_cast<size_t>(len) : 0;
 }
 
 void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {

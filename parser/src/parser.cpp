@@ -9,6 +9,7 @@
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "common/stack_depth.h"
 #include "error_lexer.h"
 #include "grammar/statement.hpp"
 #include "transformer.h"
@@ -30,6 +31,9 @@ template <>
 struct TrackAction<grammar::mark> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, ParseProgress& progress) {
+    // Every token passes here, at whatever recursion depth the grammar has reached: the place to stop
+    // "((((...1" before the descent overflows the stack.
+    CheckStackDepth();
     progress.furthest = std::max(progress.furthest, in.iterator().byte);
   }
 };

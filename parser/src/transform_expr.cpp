@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/error.h"
+#include "common/stack_depth.h"
 #include "grammar/statement.hpp"
 #include "transformer.h"
 
@@ -140,6 +141,7 @@ std::vector<ExprPtr> Transformer::ExprList(const PNode& n) {
 }
 
 ExprPtr Transformer::Expr(const PNode& n) {
+  CheckStackDepth();
   if (n.is_type<g::or_expr>() || n.is_type<g::and_expr>() || n.is_type<g::other_expr>() || n.is_type<g::add_expr>() ||
       n.is_type<g::mul_expr>() || n.is_type<g::exp_expr>()) {
     return BinaryLevel(n);
@@ -206,6 +208,10 @@ ExprPtr Transformer::Literal(const PNode& n) {
 }
 
 ExprPtr Transformer::BinaryLevel(const PNode& n) {
+  // The chain becomes a left-deep tree that the binder, the executor and even its destructor walk
+  // recursively; PostgreSQL gives up on such chains at a few thousand terms, so refuse before building it.
+  constexpr std::size_t kMaxOperatorChain = 10000;
+  if (n.children.size() / 2 > kMaxOperatorChain) ThrowStackDepthExceeded();
   ExprPtr left = Expr(*n.children.at(0));
   for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
     const PNode& op = *n.children[i];

@@ -14,6 +14,7 @@ ast::StatementPtr Transformer::Transaction(const PNode& n) {
   auto stmt = std::make_unique<ast::TransactionStmt>();
   if (n.is_type<g::begin_stmt>()) {
     stmt->type = TxType::kBegin;
+    stmt->start_syntax = n.string_view().size() >= 5 && (n.string_view()[0] == 's' || n.string_view()[0] == 'S');
   } else if (n.is_type<g::commit_stmt>()) {
     stmt->type = TxType::kCommit;
   } else if (n.is_type<g::rollback_stmt>()) {

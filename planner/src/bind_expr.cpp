@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "common/stack_depth.h"
 #include "common/value_io.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
@@ -64,6 +65,7 @@ std::string FuzzyColumnHint(const Scope& scope, const std::string& qualifier, co
 }  // namespace
 
 BoundExprPtr Binder::BindExpr(const ast::Expr& expr, const Scope& scope) {
+  CheckStackDepth();
   switch (expr.kind) {
     case ast::ExprKind::kConstant:
       return BindConst(expr.As<ast::ConstExpr>());

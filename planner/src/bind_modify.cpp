@@ -127,24 +127,30 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   return insert;
 }
 
+PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
+                                 const ast::Expr* where, Scope* scope) {
+  std::string rel = alias.empty() ? table->name : alias;
+  scope->relations.push_back(rel);
+  for (const auto& c : table->columns) scope->columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
+  PlanPtr plan = ScanPlan(table, true);
+  if (where) {
+    aggregate_clause_ = "WHERE";
+    auto filter = std::make_shared<FilterPlan>();
+    filter->predicate = CoerceToBool(BindExpr(*where, *scope), "WHERE");
+    filter->output = plan->output;
+    filter->child = plan;
+    plan = filter;
+  }
+  return plan;
+}
+
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   auto table = LookupTableOrThrow(stmt.table);
   if (!stmt.from.empty()) {
     throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
   }
   Scope scope;
-  std::string rel = stmt.alias.empty() ? table->name : stmt.alias;
-  scope.relations.push_back(rel);
-  for (const auto& c : table->columns) scope.columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
-  PlanPtr plan = ScanPlan(table, true);
-  if (stmt.where) {
-    aggregate_clause_ = "WHERE";
-    auto filter = std::make_shared<FilterPlan>();
-    filter->predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
-    filter->output = plan->output;
-    filter->child = plan;
-    plan = filter;
-  }
+  PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
   auto update = std::make_shared<UpdatePlan>();
   update->values.resize(table->columns.size());
   aggregate_clause_ = "UPDATE";
@@ -172,18 +178,7 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
 PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
   auto table = LookupTableOrThrow(stmt.table);
   Scope scope;
-  std::string rel = stmt.alias.empty() ? table->name : stmt.alias;
-  scope.relations.push_back(rel);
-  for (const auto& c : table->columns) scope.columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
-  PlanPtr plan = ScanPlan(table, true);
-  if (stmt.where) {
-    aggregate_clause_ = "WHERE";
-    auto filter = std::make_shared<FilterPlan>();
-    filter->predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
-    filter->output = plan->output;
-    filter->child = plan;
-    plan = filter;
-  }
+  PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
   auto del = std::make_shared<DeletePlan>();
   del->table = table;
   del->child = plan;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "asio.h"
+#include "common/stack_depth.h"
 #include "server/log.h"
 #include "server/session.h"
 #include "server/session_registry.h"
@@ -103,6 +104,7 @@ class Listener {
     socket.close(ec);
     if (fd < 0) return;
     std::thread([this, fd, peer] {
+      SetStackBase();
       SocketTransport transport(fd);
       Session session(
           context_, transport, [fd] { SocketTransport::WakeReader(fd); }, peer);

@@ -215,7 +215,7 @@ std::string Session::TransactionControl(const ast::TransactionStmt& stmt) {
       } else {
         ApplyTransactionModes(stmt.options, false);
       }
-      return "BEGIN";
+      return stmt.start_syntax ? "START TRANSACTION" : "BEGIN";
     case T::kCommit:
     case T::kRollback: {
       BlockEnd end = stmt.type == T::kCommit ? block_.Commit() : block_.Rollback();

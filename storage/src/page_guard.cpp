@@ -4,14 +4,34 @@
 
 namespace lumadb::storage {
 
+namespace detail {
+
+template <class Byte>
+void PageGuardBase<Byte>::TakeFrom(PageGuardBase& o) noexcept {
+  pool_ = std::exchange(o.pool_, nullptr);
+  frame_ = std::exchange(o.frame_, nullptr);
+  file_ = o.file_;
+  page_ = std::exchange(o.page_, kInvalidPageId);
+  data_ = std::exchange(o.data_, nullptr);
+}
+
+template <class Byte>
+void PageGuardBase<Byte>::Unpin() {
+  pool_->Unpin(frame_);
+  frame_ = nullptr;
+  pool_ = nullptr;
+  data_ = nullptr;
+}
+
+template class PageGuardBase<const char>;
+template class PageGuardBase<char>;
+
+}  // namespace detail
+
 ReadPageGuard& ReadPageGuard::operator=(ReadPageGuard&& o) noexcept {
   if (this != &o) {
     Release();
-    pool_ = std::exchange(o.pool_, nullptr);
-    frame_ = std::exchange(o.frame_, nullptr);
-    file_ = o.file_;
-    page_ = std::exchange(o.page_, kInvalidPageId);
-    data_ = std::exchange(o.data_, nullptr);
+    TakeFrom(o);
   }
   return *this;
 }
@@ -19,20 +39,13 @@ ReadPageGuard& ReadPageGuard::operator=(ReadPageGuard&& o) noexcept {
 void ReadPageGuard::Release() {
   if (frame_ == nullptr) return;
   frame_->latch.unlock_shared();
-  pool_->Unpin(frame_);
-  frame_ = nullptr;
-  pool_ = nullptr;
-  data_ = nullptr;
+  Unpin();
 }
 
 WritePageGuard& WritePageGuard::operator=(WritePageGuard&& o) noexcept {
   if (this != &o) {
     Release();
-    pool_ = std::exchange(o.pool_, nullptr);
-    frame_ = std::exchange(o.frame_, nullptr);
-    file_ = o.file_;
-    page_ = std::exchange(o.page_, kInvalidPageId);
-    data_ = std::exchange(o.data_, nullptr);
+    TakeFrom(o);
   }
   return *this;
 }
@@ -45,10 +58,7 @@ char* WritePageGuard::mutable_data() {
 void WritePageGuard::Release() {
   if (frame_ == nullptr) return;
   frame_->latch.unlock();
-  pool_->Unpin(frame_);
-  frame_ = nullptr;
-  pool_ = nullptr;
-  data_ = nullptr;
+  Unpin();
 }
 
 }  // namespace lumadb::storage

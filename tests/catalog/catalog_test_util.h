@@ -1,33 +1,18 @@
 #pragma once
 // Helpers shared by the catalog tests: a scratch data directory, transactions, and SQLSTATE capture.
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <functional>
 #include <string>
 
 #include "catalog/cluster.h"
 #include "common/error.h"
+#include "support/temp_dir.h"
 #include "txn/transaction_manager.h"
 
 namespace lumadb::catalog::testing {
 
-/// A fresh empty directory under /tmp, removed with everything in it at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "lumadb-catalog-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-  /// A data directory path inside it that does not exist yet.
-  std::filesystem::path data() const { return path_ / "data"; }
-
- private:
-  std::filesystem::path path_;
-};
+using lumadb::testing::TempDir;
 
 /// The SQLSTATE fn throws, or "none".
 inline std::string SqlStateOf(const std::function<void()>& fn) {

@@ -2,7 +2,6 @@
 // A miniature session for exec tests: a temporary data directory with a Cluster, one transaction per
 // Run() unless Begin() opened a block, and a sink that records columns, rows (as text) and notices.
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "common/value_io.h"
 #include "exec/statement_executor.h"
 #include "parser/parser.h"
+#include "support/temp_dir.h"
 #include "txn/transaction_manager.h"
 
 namespace lumadb::exec::testing {
@@ -36,11 +36,8 @@ class RecordingSink : public ResultSink {
 class TestSession {
  public:
   TestSession() {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("lumadb_exec_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    std::filesystem::remove_all(dir_);
-    catalog::Cluster::Init(dir_, catalog::InitOptions{});
-    cluster_ = std::make_unique<catalog::Cluster>(dir_, 256);
+    catalog::Cluster::Init(dir_.data(), catalog::InitOptions{});
+    cluster_ = std::make_unique<catalog::Cluster>(dir_.data(), 256);
     auto txn = cluster_->transactions().Begin();
     auto db = cluster_->LookupDatabase(*txn, "postgres");
     cluster_->transactions().Commit(*txn);
@@ -50,7 +47,6 @@ class TestSession {
   ~TestSession() {
     if (block_) cluster_->transactions().Abort(*block_);
     cluster_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   void Begin(bool read_only = false) {
@@ -119,8 +115,7 @@ class TestSession {
   RecordingSink& sink() { return sink_; }
 
  private:
-  static inline int counter_ = 0;
-  std::filesystem::path dir_;
+  lumadb::testing::TempDir dir_;  // declared first: outlives the cluster using it
   std::unique_ptr<catalog::Cluster> cluster_;
   catalog::Catalog* catalog_ = nullptr;
   std::unique_ptr<txn::Transaction> block_;

@@ -21,14 +21,6 @@ constexpr auto kReadyTimeout = std::chrono::seconds(60);
 constexpr auto kStopTimeout = std::chrono::seconds(60);
 constexpr std::string_view kReadyLine = "database system is ready to accept connections";
 
-std::filesystem::path MakeTempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string tmpl = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/lumadb-it-XXXXXX";
-  if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + tmpl);
-  // The server initialises a *missing* directory, so hand it a fresh path inside the temp dir.
-  return std::filesystem::path(tmpl) / "data";
-}
-
 }  // namespace
 
 std::string LumadbBinary() {
@@ -47,14 +39,12 @@ std::string ConnString(const Endpoint& endpoint, std::string_view user, std::str
 }
 
 ServerProcess::ServerProcess(std::vector<std::string> settings)
-    : settings_(std::move(settings)), data_dir_(MakeTempDir()) {
+    : settings_(std::move(settings)), data_dir_(tmp_.data()) {
   Start();
 }
 
 ServerProcess::~ServerProcess() {
   Stop();
-  std::error_code ignored;
-  std::filesystem::remove_all(data_dir_.parent_path(), ignored);
 }
 
 void ServerProcess::Start() {

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/temp_dir.h"
 #include <sys/types.h>
 
 namespace lumadb::integration {
@@ -50,6 +51,8 @@ class ServerProcess {
   void DrainStderr();
 
   std::vector<std::string> settings_;
+  lumadb::testing::TempDir tmp_;
+  // The server initialises a *missing* directory, so it gets a fresh path inside tmp_.
   std::filesystem::path data_dir_;
   pid_t pid_ = -1;
   int stderr_fd_ = -1;

@@ -72,3 +72,18 @@ TEST_CASE("nested comments and empty queries") {
 }
 
 }  // namespace lumadb::parser::testing
+
+namespace lumadb::parser::testing {
+
+TEST_CASE("hostile nesting and operator chains give 54001 instead of overflowing the stack") {
+  const std::string parens = "select " + std::string(10000, '(') + "1" + std::string(10000, ')');
+  CHECK(ErrorOf(parens).code == "54001");
+  std::string chain = "select 1";
+  for (int i = 0; i < 20000; ++i) chain += "+1";
+  CHECK(ErrorOf(chain).code == "54001");
+  std::string fine = "select 1";
+  for (int i = 0; i < 500; ++i) fine += "+1";
+  CHECK_NOTHROW(Parse(fine));
+}
+
+}  // namespace lumadb::parser::testing

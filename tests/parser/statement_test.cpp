@@ -98,6 +98,8 @@ TEST_CASE("transaction control") {
   CHECK(b->type == T::kBegin);
   CHECK(b->options == std::vector<std::string>{"isolation level repeatable read", "read only"});
   CHECK(ParseOne<ast::TransactionStmt>("start transaction")->type == T::kBegin);
+  CHECK(ParseOne<ast::TransactionStmt>("START TRANSACTION READ ONLY")->start_syntax);
+  CHECK_FALSE(ParseOne<ast::TransactionStmt>("begin")->start_syntax);
   CHECK(ParseOne<ast::TransactionStmt>("begin work")->type == T::kBegin);
   CHECK(ParseOne<ast::TransactionStmt>("END")->type == T::kCommit);
   CHECK(ParseOne<ast::TransactionStmt>("commit and chain")->chain);

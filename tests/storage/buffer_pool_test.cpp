@@ -7,7 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "common/error.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 using namespace lumadb::storage;
 using lumadb::DbError;

@@ -9,7 +9,7 @@
 
 #include "common/error.h"
 #include "storage/page.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 using namespace lumadb::storage;
 using lumadb::DbError;

@@ -14,24 +14,18 @@
 #include "storage/page.h"
 #include "storage/storage_engine.h"
 #include "storage/undo.h"
-#include "temp_dir.h"
+#include "support/byte_strings.h"
+#include "support/temp_dir.h"
 
 using namespace lumadb::storage;
 using lumadb::DbError;
+using lumadb::testing::Bytes;
+using lumadb::testing::Str;
 using lumadb::testing::TempDir;
 
 namespace {
 
 constexpr FileId kFile{1, 16384};
-
-std::vector<std::byte> Bytes(const std::string& s) {
-  std::vector<std::byte> b(s.size());
-  for (size_t i = 0; i < s.size(); ++i) b[i] = static_cast<std::byte>(s[i]);
-  return b;
-}
-std::string Str(const std::vector<std::byte>& b) {
-  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
-}
 
 std::string Row(int i) {
   return "row-" + std::to_string(i) + std::string(static_cast<size_t>(i % 97), '.');

@@ -3,16 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "storage/log_manager.h"
+#include "support/byte_strings.h"
 
 using namespace lumadb::storage;
+using lumadb::testing::Bytes;
 
 namespace {
-
-std::vector<std::byte> Bytes(const char* s) {
-  std::vector<std::byte> b;
-  for (; *s != 0; ++s) b.push_back(static_cast<std::byte>(*s));
-  return b;
-}
 
 LogRecord Sample() {
   LogRecord r;

@@ -7,20 +7,13 @@
 #include <doctest/doctest.h>
 
 #include "common/error.h"
+#include "support/byte_strings.h"
 
 using namespace lumadb::storage;
+using lumadb::testing::Bytes;
+using lumadb::testing::Str;
 
 namespace {
-
-std::vector<std::byte> Bytes(const std::string& s) {
-  std::vector<std::byte> b(s.size());
-  for (size_t i = 0; i < s.size(); ++i) b[i] = static_cast<std::byte>(s[i]);
-  return b;
-}
-
-std::string Str(std::span<const std::byte> b) {
-  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
-}
 
 std::vector<std::byte> Filled(size_t n, char c) {
   return std::vector<std::byte>(n, static_cast<std::byte>(c));

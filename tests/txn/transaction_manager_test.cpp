@@ -11,31 +11,28 @@
 #include "storage/heap_file.h"
 #include "storage/log_manager.h"
 #include "storage/storage_engine.h"
-#include "temp_dir.h"
+#include "support/byte_strings.h"
+#include "support/temp_dir.h"
 
 using namespace lumadb::txn;
 using lumadb::storage::FileId;
 using lumadb::storage::HeapFile;
 using lumadb::storage::Rid;
 using lumadb::storage::StorageEngine;
+using lumadb::testing::Bytes;
+using lumadb::testing::Str;
 using lumadb::testing::TempDir;
 
 namespace {
 
 constexpr FileId kFile{1, 16384};
 
-std::vector<std::byte> Bytes(const std::string& s) {
-  std::vector<std::byte> b(s.size());
-  for (size_t i = 0; i < s.size(); ++i) b[i] = static_cast<std::byte>(s[i]);
-  return b;
-}
-
 std::multiset<std::string> Contents(const HeapFile& heap) {
   std::multiset<std::string> out;
   HeapFile::Iterator it = heap.Scan();
   Rid rid;
   std::vector<std::byte> t;
-  while (it.Next(&rid, &t)) out.insert(std::string(reinterpret_cast<const char*>(t.data()), t.size()));
+  while (it.Next(&rid, &t)) out.insert(Str(t));
   return out;
 }
 

@@ -40,6 +40,7 @@ inline constexpr SqlState kSubstringError{"22011"};
 // Class 23: integrity constraint violation
 inline constexpr SqlState kNotNullViolation{"23502"};
 inline constexpr SqlState kUniqueViolation{"23505"};
+inline constexpr SqlState kDependentObjectsStillExist{"2BP01"};
 // Class 25: invalid transaction state
 inline constexpr SqlState kActiveSqlTransaction{"25001"};
 inline constexpr SqlState kNoActiveSqlTransaction{"25P01"};
@@ -88,6 +89,7 @@ inline constexpr SqlState kReservedName{"42939"};
 inline constexpr SqlState kOutOfMemory{"53200"};
 inline constexpr SqlState kTooManyConnections{"53300"};
 inline constexpr SqlState kProgramLimitExceeded{"54000"};
+inline constexpr SqlState kStatementTooComplex{"54001"};
 inline constexpr SqlState kObjectInUse{"55006"};
 inline constexpr SqlState kLockNotAvailable{"55P03"};
 inline constexpr SqlState kQueryCanceled{"57014"};

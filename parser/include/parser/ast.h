@@ -423,7 +423,8 @@ struct TransactionStmt : Statement {
   Type type = Type::kBegin;
   std::vector<std::string> options;
   std::string savepoint;
-  bool chain = false;  // AND CHAIN
+  bool chain = false;         // AND CHAIN
+  bool start_syntax = false;  // kBegin written as START TRANSACTION (its command tag differs)
 };
 
 /// SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT; SET TIME ZONE v; SET NAMES v;

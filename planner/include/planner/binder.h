@@ -84,6 +84,12 @@ class Binder {
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
   PlanPtr ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
+  // UPDATE / DELETE (bind_modify.cpp)
+  /// The rows UPDATE or DELETE visit: a row-id-emitting scan of `table`, filtered by `where` when given.
+  /// Fills `scope` with the table's columns under `alias` (the table name when empty).
+  PlanPtr BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
+                           const ast::Expr* where, Scope* scope);
+
   // SELECT (bind_select.cpp)
   PlanPtr BindValues(const ast::SelectStmt& stmt);
   PlanPtr BindSetOp(const ast::SelectStmt& stmt);
@@ -123,9 +129,8 @@ class Binder {
   std::vector<std::string> search_path_;
   std::string_view query_text_;
   bool allow_aggregates_ = false;
-  const char* aggregate_clause_ = nullptr;
-  bool keep_unknown_targets_ = false;  // leave untyped select-list literals unknown (INSERT ... SELECT)  // "WHERE",
-                                       // "JOIN conditions"...: where aggregates are rejected
+  const char* aggregate_clause_ = nullptr;  // "WHERE", "JOIN conditions"...: where aggregates are rejected
+  bool keep_unknown_targets_ = false;       // leave untyped select-list literals unknown (INSERT ... SELECT)
 };
 
 /// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL

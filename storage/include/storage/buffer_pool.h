@@ -75,8 +75,8 @@ class BufferPool {
   DiskManager& disk() { return disk_; }
 
  private:
-  friend class ReadPageGuard;
-  friend class WritePageGuard;
+  template <class Byte>
+  friend class detail::PageGuardBase;  // Unpin
   struct Key {
     FileId file;
     PageId page;

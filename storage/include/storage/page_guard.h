@@ -13,16 +13,13 @@ namespace lumadb::storage {
 class BufferPool;
 struct BufferFrame;
 
-/// A pinned page latched in shared mode.
-class ReadPageGuard {
- public:
-  ReadPageGuard() = default;
-  ReadPageGuard(ReadPageGuard&& o) noexcept { *this = std::move(o); }
-  ReadPageGuard& operator=(ReadPageGuard&& o) noexcept;
-  ReadPageGuard(const ReadPageGuard&) = delete;
-  ReadPageGuard& operator=(const ReadPageGuard&) = delete;
-  ~ReadPageGuard() { Release(); }
+namespace detail {
 
+/// What both guards hold: one pin on a buffer frame and the identity and bytes of its page (Byte is
+/// `const char` for a read guard). The derived guard owns the latch mode; this part only moves and unpins.
+template <class Byte>
+class PageGuardBase {
+ public:
   bool valid() const { return frame_ != nullptr; }
   FileId file() const { return file_; }
   PageId page_id() const { return page_; }
@@ -33,41 +30,56 @@ class ReadPageGuard {
     return reinterpret_cast<const T*>(data_);
   }
 
+ protected:
+  PageGuardBase() = default;
+  PageGuardBase(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, Byte* data)
+      : pool_(pool), frame_(frame), file_(file), page_(page), data_(data) {}
+  PageGuardBase(const PageGuardBase&) = delete;
+  PageGuardBase& operator=(const PageGuardBase&) = delete;
+  ~PageGuardBase() = default;
+
+  /// Takes o's pin and page, leaving o empty; this guard must hold none (released first).
+  void TakeFrom(PageGuardBase& o) noexcept;
+  /// Unpins the frame and forgets it; the caller has already unlatched it.
+  void Unpin();
+
+  BufferPool* pool_ = nullptr;
+  BufferFrame* frame_ = nullptr;
+  FileId file_;
+  PageId page_ = kInvalidPageId;
+  Byte* data_ = nullptr;
+};
+
+}  // namespace detail
+
+/// A pinned page latched in shared mode.
+class ReadPageGuard : public detail::PageGuardBase<const char> {
+ public:
+  ReadPageGuard() = default;
+  ReadPageGuard(ReadPageGuard&& o) noexcept { *this = std::move(o); }
+  ReadPageGuard& operator=(ReadPageGuard&& o) noexcept;
+  ~ReadPageGuard() { Release(); }
+
   /// Unlatches and unpins now (idempotent).
   void Release();
 
  private:
   friend class BufferPool;
   ReadPageGuard(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, const char* data)
-      : pool_(pool), frame_(frame), file_(file), page_(page), data_(data) {}
-  BufferPool* pool_ = nullptr;
-  BufferFrame* frame_ = nullptr;
-  FileId file_;
-  PageId page_ = kInvalidPageId;
-  const char* data_ = nullptr;
+      : PageGuardBase(pool, frame, file, page, data) {}
 };
 
 /// A pinned page latched in exclusive mode. mutable_data() marks the page dirty, so it is written back
 /// before its frame is reused and by FlushAll.
-class WritePageGuard {
+class WritePageGuard : public detail::PageGuardBase<char> {
  public:
   WritePageGuard() = default;
   WritePageGuard(WritePageGuard&& o) noexcept { *this = std::move(o); }
   WritePageGuard& operator=(WritePageGuard&& o) noexcept;
-  WritePageGuard(const WritePageGuard&) = delete;
-  WritePageGuard& operator=(const WritePageGuard&) = delete;
   ~WritePageGuard() { Release(); }
 
-  bool valid() const { return frame_ != nullptr; }
-  FileId file() const { return file_; }
-  PageId page_id() const { return page_; }
-  const char* data() const { return data_; }
   /// The page bytes for writing; marks the page dirty.
   char* mutable_data();
-  template <class T>
-  const T* As() const {
-    return reinterpret_cast<const T*>(data_);
-  }
   template <class T>
   T* AsMut() {
     return reinterpret_cast<T*>(mutable_data());
@@ -79,12 +91,7 @@ class WritePageGuard {
  private:
   friend class BufferPool;
   WritePageGuard(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, char* data)
-      : pool_(pool), frame_(frame), file_(file), page_(page), data_(data) {}
-  BufferPool* pool_ = nullptr;
-  BufferFrame* frame_ = nullptr;
-  FileId file_;
-  PageId page_ = kInvalidPageId;
-  char* data_ = nullptr;
+      : PageGuardBase(pool, frame, file, page, data) {}
 };
 
 }  // namespace lumadb::storage
