@@ -43,7 +43,17 @@ std::string YearSuffix(int64_t year, std::string* out) {
   return year > 0 ? "" : " BC";
 }
 
+thread_local DateOrder date_order = DateOrder::kMDY;
+
 }  // namespace
+
+void SetDateOrder(DateOrder order) {
+  date_order = order;
+}
+
+DateOrder CurrentDateOrder() {
+  return date_order;
+}
 
 // date2j() of src/backend/utils/adt/datetime.c, shifted to the 2000-01-01 epoch.
 int64_t DaysFromCivil(int64_t y, int32_t m, int32_t d) {

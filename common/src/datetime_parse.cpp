@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/datetime.h"
 #include "common/error.h"
 #include "string_util.h"
 
@@ -159,8 +160,8 @@ class Decoder {
     return false;
   }
 
-  // Y-M-D (year of three or more digits first), else M-D-Y / M/D/Y as DateStyle MDY reads it; a month
-  // name may stand in the middle ('2-jan-2024').
+  // Y-M-D (year of three or more digits first), else in the session's DateStyle order (M/D/Y, D/M/Y or
+  // Y/M/D); a month name may stand in the middle ('2-jan-2024').
   void Date(const std::vector<std::string_view>& parts, bool dashes) {
     if (parts.size() != 3 || f_.has_date) Syntax();
     if (int m = MonthNumber(parts[1]); m != 0 && dashes && IsDigits(parts[0]) && IsDigits(parts[2])) {
@@ -172,7 +173,15 @@ class Decoder {
     if (parts[0].size() >= 3) {
       return SetDate(ToInt(parts[0]), static_cast<int>(ToInt(parts[1])), static_cast<int>(ToInt(parts[2])), false);
     }
-    SetDate(YearOf(parts[2]), static_cast<int>(ToInt(parts[0])), static_cast<int>(ToInt(parts[1])), true);
+    auto field = [&](int i) { return static_cast<int>(ToInt(parts[i])); };
+    switch (CurrentDateOrder()) {
+      case DateOrder::kMDY:
+        return SetDate(YearOf(parts[2]), field(0), field(1), true);
+      case DateOrder::kDMY:
+        return SetDate(YearOf(parts[2]), field(1), field(0), true);
+      case DateOrder::kYMD:
+        return SetDate(YearOf(parts[0]), field(1), field(2), true);
+    }
   }
 
   // Two-digit years mean 1970..2069, as PostgreSQL's AdjustYears.

@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "common/datetime.h"
 #include "common/value_io.h"
 #include "exec/statement_executor.h"
 #include "parser/parser.h"
@@ -15,6 +16,17 @@
 namespace lumadb::server {
 
 namespace {
+
+// Hands the DateStyle field order ("ISO, DMY") to the type input functions, which read it per thread.
+void ApplyDateOrder(const std::string& datestyle) {
+  if (datestyle.find("DMY") != std::string::npos) {
+    SetDateOrder(DateOrder::kDMY);
+  } else if (datestyle.find("YMD") != std::string::npos) {
+    SetDateOrder(DateOrder::kYMD);
+  } else {
+    SetDateOrder(DateOrder::kMDY);
+  }
+}
 
 // Microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
 int64_t NowPgMicros() {
@@ -137,6 +149,7 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
       break;
     default: {
       PreventInTransactionBlock(stmt);
+      ApplyDateOrder(settings_.Get("DateStyle"));
       exec::SessionContext ctx{server_.cluster,
                                *catalog_,
                                EnsureTransaction(),

@@ -186,3 +186,14 @@ TEST_CASE("calendar conversion round-trips") {
 
 }  // namespace
 }  // namespace lumadb
+
+TEST_CASE("DateStyle field order decides ambiguous numeric dates") {
+  using lumadb::DateOrder;
+  CHECK(lumadb::FormatValue(lumadb::ParseValue({lumadb::TypeId::kDate}, "05/04/2024")) == "2024-05-04");
+  lumadb::SetDateOrder(DateOrder::kDMY);
+  CHECK(lumadb::FormatValue(lumadb::ParseValue({lumadb::TypeId::kDate}, "05/04/2024")) == "2024-04-05");
+  CHECK(lumadb::FormatValue(lumadb::ParseValue({lumadb::TypeId::kDate}, "2024-05-04")) == "2024-05-04");
+  lumadb::SetDateOrder(DateOrder::kYMD);
+  CHECK(lumadb::FormatValue(lumadb::ParseValue({lumadb::TypeId::kDate}, "24/05/04")) == "2024-05-04");
+  lumadb::SetDateOrder(DateOrder::kMDY);
+}

@@ -26,6 +26,15 @@ bool IsValidDate(int64_t days);
 /// True when a timestamp lies in PostgreSQL's range 4714-11-24 BC .. 294276-12-31 (or is ±infinity).
 bool IsValidTimestamp(int64_t micros);
 
+/// The field order DateStyle gives ambiguous numeric dates such as '05/04/2024' (PostgreSQL's DateOrder).
+enum class DateOrder { kMDY, kDMY, kYMD };
+
+/// Sets the order ParseDate/ParseTimestamp use on the calling thread. Per thread because each session runs
+/// on its own thread, as PostgreSQL keeps DateOrder per backend; the default is kMDY.
+void SetDateOrder(DateOrder order);
+/// The calling thread's date order.
+DateOrder CurrentDateOrder();
+
 /// date_in: ISO 'YYYY-MM-DD', 'YYYYMMDD', 'MM/DD/YYYY', 'Mon DD YYYY', 'DD Mon YYYY', BC/AD, 'epoch',
 /// '[-]infinity', 'today'/'now'/'yesterday'/'tomorrow'; a time part is accepted and ignored.
 /// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" and
