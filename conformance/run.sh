@@ -32,7 +32,8 @@ fi
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_server() {
-  [[ -z $watchdog_pid ]] || kill "$watchdog_pid" 2>/dev/null || true
+  # The watchdog's sleep is a child of its subshell and holds our stdout open: end both.
+  [[ -z $watchdog_pid ]] || { pkill -P "$watchdog_pid" 2>/dev/null; kill "$watchdog_pid" 2>/dev/null; } || true
   if [[ -n $server_pid ]]; then
     kill -TERM "$server_pid" 2>/dev/null || true
     local rc=0
@@ -93,7 +94,13 @@ score() {
   echo "=== conformance: $label ($corpus) ==="
   PGHOST=$host PGPORT=$port PGUSER=postgres \
     python3 "$shared/run_conformance.py" "$corpus" --jobs "$jobs" --timeout "$timeout" \
-    --results "$results/$label" --db-prefix "lumadb_conf_$$_" "$@" | tee "$log" || true
+    --results "$results/$label" --db-prefix "lumadb_conf_$$_" "$@" | as_score | tee "$log" || true
+}
+
+# The runner closes with "N passed, N failed", the line CI reads as a test-suite verdict; a conformance
+# score is not one (most of the corpus is not implemented yet), so it is reworded.
+as_score() {
+  sed -E 's/^([0-9]+) passed, ([0-9]+) failed$/score: \1 statement blocks match PostgreSQL 15, \2 do not yet/'
 }
 
 mkdir -p "$results"
@@ -104,7 +111,7 @@ score own "$repo/conformance" "$work/own.log"
 
 summary() {
   echo "$1:"
-  grep -E '^(files:|tier [0-9]:|exact-text|[0-9]+ passed, [0-9]+ failed)' "$2" | sed 's/^/  /' ||
+  grep -E '^(files:|tier [0-9]:|exact-text|score:)' "$2" | sed 's/^/  /' ||
     echo "  (no score: the runner did not finish)"
 }
 echo
