@@ -9,6 +9,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "common/crash_point.h"
 #include "common/error.h"
 #include "storage/page.h"
 #include <sys/stat.h>
@@ -196,9 +197,12 @@ void DiskManager::WritePage(FileId file, PageId page, const char* in) {
   std::array<char, kPageSize> copy;
   std::memcpy(copy.data(), in, kPageSize);
   SetPageChecksum(copy.data());
+  // The "mid-page-write" crash point leaves a torn page: the first 4 KiB new, the rest old.
+  bool crash = CrashPointsEnabled() && CrashPointReached("mid-page-write");
+  size_t want = crash ? kPageSize / 2 : kPageSize;
   size_t done = 0;
-  while (done < kPageSize) {
-    ssize_t n = ::pwrite(f->fd, copy.data() + done, kPageSize - done, static_cast<off_t>(page) * kPageSize + done);
+  while (done < want) {
+    ssize_t n = ::pwrite(f->fd, copy.data() + done, want - done, static_cast<off_t>(page) * kPageSize + done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       int err = n < 0 ? errno : ENOSPC;
@@ -207,6 +211,7 @@ void DiskManager::WritePage(FileId file, PageId page, const char* in) {
     }
     done += static_cast<size_t>(n);
   }
+  if (crash) CrashNow("mid-page-write");
   f->needs_sync = true;
 }
 

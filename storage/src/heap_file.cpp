@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "heap_action.h"
 #include "storage/buffer_pool.h"
 #include "storage/log_manager.h"
 #include "storage/log_record.h"
@@ -120,10 +121,11 @@ PageId HeapFile::FindPageWithSpace(size_t size) const {
   return fs.target;
 }
 
-Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple) {
+Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple, const InsertClaim* claim) {
   CheckTupleSize(tuple.size());
+  bool force_new_page = false;
   for (;;) {
-    PageId p = FindPageWithSpace(tuple.size());
+    PageId p = force_new_page ? kInvalidPageId : FindPageWithSpace(tuple.size());
     bool extended = p == kInvalidPageId;
     WritePageGuard g = extended ? pool_.NewPage(file_) : pool_.Write(file_, p);
     p = g.page_id();
@@ -138,11 +140,15 @@ Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple) {
       continue;
     }
     Rid rid{p, *slot};
+    if (claim != nullptr && !(*claim)(rid)) {
+      force_new_page = true;  // someone still holds a lock on that TID (e.g. an aborted inserter)
+      continue;
+    }
     LogRecord rec = HeapRecord(LogRecordType::kHeapInsert, file_, rid, {}, Copy(tuple));
     SlottedPage page(g.mutable_data());
     std::optional<uint16_t> got = page.Insert(tuple);
     LUMADB_ASSERT(got == slot, "heap insert used another slot than planned");
-    StampLsn(page, AppendLog(log, std::move(rec)));
+    StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
     size_t max_insert = page.MaxInsertSize();
     g.Release();
     NoteFreeSpace(p, max_insert);
@@ -165,10 +171,10 @@ void HeapFile::Delete(LogContext& log, Rid rid) {
   LogRecord rec = HeapRecord(LogRecordType::kHeapMarkDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
   SlottedPage page(g.mutable_data());
   page.MarkDelete(rid.slot);
-  StampLsn(page, AppendLog(log, std::move(rec)));
+  StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
 }
 
-Rid HeapFile::Update(LogContext& log, Rid rid, std::span<const std::byte> tuple) {
+Rid HeapFile::Update(LogContext& log, Rid rid, std::span<const std::byte> tuple, const InsertClaim* claim) {
   CheckTupleSize(tuple.size());
   if (rid.page >= PageCount()) throw DbError(sqlstate::kInternalError, "attempted to update invisible tuple");
   WritePageGuard g = pool_.Write(file_, rid.page);
@@ -182,7 +188,7 @@ Rid HeapFile::Update(LogContext& log, Rid rid, std::span<const std::byte> tuple)
     SlottedPage page(g.mutable_data());
     bool ok = page.Update(rid.slot, tuple);
     LUMADB_ASSERT(ok, "in-place heap update failed after its space check");
-    StampLsn(page, AppendLog(log, std::move(rec)));
+    StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
     size_t max_insert = page.MaxInsertSize();
     g.Release();
     NoteFreeSpace(rid.page, max_insert);
@@ -193,29 +199,38 @@ Rid HeapFile::Update(LogContext& log, Rid rid, std::span<const std::byte> tuple)
   LogRecord rec = HeapRecord(LogRecordType::kHeapMarkDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
   SlottedPage page(g.mutable_data());
   page.MarkDelete(rid.slot);
-  StampLsn(page, AppendLog(log, std::move(rec)));
+  StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
   g.Release();
-  return Insert(log, tuple);
+  return Insert(log, tuple, claim);
 }
 
 bool HeapFile::Get(Rid rid, std::vector<std::byte>* out) const {
+  bool deleted = false;
+  return Get(rid, out, &deleted) && !deleted;
+}
+
+bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const {
   if (rid.page >= PageCount()) return false;
   ReadPageGuard g = pool_.Read(file_, rid.page);
   ConstSlottedPage page(g.data());
-  if (page.State(rid.slot) != SlotState::kLive) return false;
+  SlotState state = page.State(rid.slot);
+  if (state == SlotState::kEmpty) return false;
+  *deleted = state == SlotState::kDeleted;
   std::span<const std::byte> t = page.Tuple(rid.slot);
   out->assign(t.begin(), t.end());
   return true;
 }
 
-bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple) {
+bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted) {
   for (;;) {
     if (page_ >= heap_->PageCount()) return false;
     ReadPageGuard g = heap_->pool_.Read(heap_->file_, page_);
     ConstSlottedPage page(g.data());
     if (slot_ == 0) page.Validate(heap_->file_, page_);
     for (uint16_t s = slot_, n = page.SlotCount(); s < n; ++s) {
-      if (page.State(s) != SlotState::kLive) continue;
+      SlotState state = page.State(s);
+      if (state == SlotState::kEmpty || (state == SlotState::kDeleted && deleted == nullptr)) continue;
+      if (deleted != nullptr) *deleted = state == SlotState::kDeleted;
       std::span<const std::byte> t = page.Tuple(s);
       tuple->assign(t.begin(), t.end());
       *rid = Rid{page_, s};
@@ -232,11 +247,11 @@ bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple) {
 namespace {
 
 /// Latches rid's page for an undo/commit step and checks the slot is in one of the expected states.
-WritePageGuard LatchForUndo(BufferPool& pool, FileId file, Rid rid, const char* what, SlotState a, SlotState b) {
+WritePageGuard LatchForUndo(BufferPool& pool, FileId file, Rid rid, const char* record, SlotState a, SlotState b) {
   WritePageGuard g = pool.Write(file, rid.page);
   SlotState s = ConstSlottedPage(g.data()).State(rid.slot);
   if (s != a && s != b) {
-    throw DbError(sqlstate::kInternalError, std::string("internal error: ") + what + " found tuple (" +
+    throw DbError(sqlstate::kInternalError, std::string("internal error: undo of ") + record + " found tuple (" +
                                                 std::to_string(rid.page) + "," + std::to_string(rid.slot + 1) +
                                                 ") of relation " + DiskManager::RelativePath(file) + " in state " +
                                                 std::to_string(static_cast<int>(s)));
@@ -250,50 +265,45 @@ void HeapFile::ApplyDelete(LogContext& log, Rid rid) {
   WritePageGuard g = pool_.Write(file_, rid.page);
   ConstSlottedPage view(g.data());
   if (view.State(rid.slot) != SlotState::kDeleted) return;
-  LogRecord rec = HeapRecord(LogRecordType::kHeapApplyDelete, file_, rid, Copy(view.Tuple(rid.slot)), {});
+  LogRecord rec = HeapRecord(LogRecordType::kHeapApplyDelete, file_, rid, {}, {});  // redo-only: no image
   SlottedPage page(g.mutable_data());
   page.Free(rid.slot);
-  StampLsn(page, AppendLog(log, std::move(rec)));
+  StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
   size_t max_insert = page.MaxInsertSize();
   g.Release();
   NoteFreeSpace(rid.page, max_insert);
 }
 
-void HeapFile::UndoInsert(Rid rid) {
-  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_INSERT", SlotState::kLive, SlotState::kLive);
+void HeapFile::Compensate(LogContext& log, const LogRecord& undone) {
+  LogRecord clr;
+  clr.type = LogRecordType::kClr;
+  clr.file = file_;
+  clr.rid = undone.rid;
+  clr.undo_next_lsn = undone.prev_lsn;
+  SlotState expect = SlotState::kLive;
+  switch (undone.type) {
+    case LogRecordType::kHeapInsert:
+      clr.action = LogRecordType::kHeapApplyDelete;
+      break;
+    case LogRecordType::kHeapMarkDelete:
+      clr.action = LogRecordType::kHeapRollbackDelete;
+      expect = SlotState::kDeleted;
+      break;
+    case LogRecordType::kHeapUpdate:
+      clr.action = LogRecordType::kHeapUpdate;
+      clr.after = undone.before;
+      break;
+    default:
+      LUMADB_ASSERT(false, "compensation of a heap record that is never undone");
+  }
+  WritePageGuard g = LatchForUndo(pool_, file_, undone.rid, LogRecordTypeName(undone.type), expect, expect);
   SlottedPage page(g.mutable_data());
-  page.Free(rid.slot);
+  bool ok = ApplyHeapAction(page, clr.action, clr);
+  LUMADB_ASSERT(ok, "undo found no room for the before image");  // capacity never shrinks
+  StampLsn(page, AppendPageLog(log, std::move(clr), g.data()));
   size_t max_insert = page.MaxInsertSize();
   g.Release();
-  NoteFreeSpace(rid.page, max_insert);
-}
-
-void HeapFile::UndoMarkDelete(Rid rid) {
-  WritePageGuard g =
-      LatchForUndo(pool_, file_, rid, "undo of HEAP_MARKDELETE", SlotState::kDeleted, SlotState::kDeleted);
-  SlottedPage(g.mutable_data()).RollbackDelete(rid.slot);
-}
-
-void HeapFile::UndoUpdate(Rid rid, std::span<const std::byte> before) {
-  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_UPDATE", SlotState::kLive, SlotState::kLive);
-  SlottedPage page(g.mutable_data());
-  bool ok = page.Update(rid.slot, before);
-  LUMADB_ASSERT(ok, "undo of HEAP_UPDATE found no room for the before image");
-}
-
-void HeapFile::UndoApplyDelete(Rid rid, std::span<const std::byte> before) {
-  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_APPLYDELETE", SlotState::kEmpty, SlotState::kEmpty);
-  SlottedPage page(g.mutable_data());
-  bool ok = page.InsertAt(rid.slot, before, SlotState::kDeleted);
-  LUMADB_ASSERT(ok, "undo of HEAP_APPLYDELETE found no room for the tuple");
-  size_t max_insert = page.MaxInsertSize();
-  g.Release();
-  NoteFreeSpace(rid.page, max_insert);
-}
-
-void HeapFile::UndoRollbackDelete(Rid rid) {
-  WritePageGuard g = LatchForUndo(pool_, file_, rid, "undo of HEAP_ROLLBACKDELETE", SlotState::kLive, SlotState::kLive);
-  SlottedPage(g.mutable_data()).MarkDelete(rid.slot);
+  NoteFreeSpace(undone.rid.page, max_insert);
 }
 
 }  // namespace lumadb::storage

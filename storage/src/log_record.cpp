@@ -57,16 +57,75 @@ bool KnownType(uint8_t t) {
     case LogRecordType::kBegin:
     case LogRecordType::kCommit:
     case LogRecordType::kAbort:
+    case LogRecordType::kEnd:
+    case LogRecordType::kCheckpoint:
     case LogRecordType::kHeapInsert:
     case LogRecordType::kHeapMarkDelete:
     case LogRecordType::kHeapApplyDelete:
     case LogRecordType::kHeapRollbackDelete:
     case LogRecordType::kHeapUpdate:
+    case LogRecordType::kClr:
+    case LogRecordType::kFpi:
+    case LogRecordType::kFileCreate:
+    case LogRecordType::kFileDrop:
       return true;
     case LogRecordType::kInvalid:
       break;
   }
   return false;
+}
+
+/// The compensating actions a CLR may carry.
+bool KnownAction(uint8_t t) {
+  auto a = static_cast<LogRecordType>(t);
+  return a == LogRecordType::kHeapApplyDelete || a == LogRecordType::kHeapRollbackDelete ||
+         a == LogRecordType::kHeapUpdate || a == LogRecordType::kFileDrop;
+}
+
+constexpr size_t kCheckpointEntry = 8 + 8 + 8 + 1;
+
+size_t PayloadSize(const LogRecord& rec) {
+  size_t heap = kHeapFixedPayload + rec.before.size() + rec.after.size();
+  if (rec.type == LogRecordType::kClr) return 1 + 8 + heap;
+  if (HasHeapPayload(rec.type)) return heap;
+  if (rec.type == LogRecordType::kCheckpoint) return 8 + 4 + kCheckpointEntry * rec.active.size();
+  return 0;
+}
+
+void PutHeapPayload(const LogRecord& rec, std::vector<std::byte>* out) {
+  Put<uint32_t>(out, rec.file.db);
+  Put<uint32_t>(out, rec.file.rel);
+  Put<uint32_t>(out, rec.rid.page);
+  Put<uint16_t>(out, rec.rid.slot);
+  PutBytes(out, rec.before);
+  PutBytes(out, rec.after);
+}
+
+void GetHeapPayload(Reader& r, LogRecord* rec) {
+  rec->file.db = r.Get<uint32_t>();
+  rec->file.rel = r.Get<uint32_t>();
+  rec->rid.page = r.Get<uint32_t>();
+  rec->rid.slot = r.Get<uint16_t>();
+  rec->before = r.GetBytes();
+  rec->after = r.GetBytes();
+}
+
+void GetCheckpointPayload(Reader& r, LogRecord* rec) {
+  rec->redo_lsn = r.Get<uint64_t>();
+  auto n = r.Get<uint32_t>();
+  if (!r.ok || (r.in.size() - r.pos) / kCheckpointEntry < n) {
+    r.ok = false;
+    return;
+  }
+  rec->active.resize(n);
+  for (CheckpointTxn& t : rec->active) {
+    t.txn = r.Get<uint64_t>();
+    t.first_lsn = r.Get<uint64_t>();
+    t.last_lsn = r.Get<uint64_t>();
+    auto state = r.Get<uint8_t>();
+    if (state > CheckpointTxn::kAborted) r.ok = false;
+    t.state = static_cast<CheckpointTxn::State>(state);
+  }
 }
 
 }  // namespace
@@ -81,6 +140,10 @@ const char* LogRecordTypeName(LogRecordType type) {
       return "COMMIT";
     case LogRecordType::kAbort:
       return "ABORT";
+    case LogRecordType::kEnd:
+      return "END";
+    case LogRecordType::kCheckpoint:
+      return "CHECKPOINT";
     case LogRecordType::kHeapInsert:
       return "HEAP_INSERT";
     case LogRecordType::kHeapMarkDelete:
@@ -91,6 +154,14 @@ const char* LogRecordTypeName(LogRecordType type) {
       return "HEAP_ROLLBACKDELETE";
     case LogRecordType::kHeapUpdate:
       return "HEAP_UPDATE";
+    case LogRecordType::kClr:
+      return "CLR";
+    case LogRecordType::kFpi:
+      return "FPI";
+    case LogRecordType::kFileCreate:
+      return "FILE_CREATE";
+    case LogRecordType::kFileDrop:
+      return "FILE_DROP";
   }
   return "INVALID";
 }
@@ -101,32 +172,54 @@ bool IsHeapRecord(LogRecordType type) {
          type == LogRecordType::kHeapUpdate;
 }
 
+bool HasHeapPayload(LogRecordType type) {
+  return IsHeapRecord(type) || type == LogRecordType::kFpi || type == LogRecordType::kFileCreate ||
+         type == LogRecordType::kFileDrop;
+}
+
+bool IsUndoable(LogRecordType type) {
+  return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
+         type == LogRecordType::kHeapUpdate || type == LogRecordType::kFileCreate;
+}
+
 size_t LogRecord::SerializedSize() const {
-  if (!IsHeapRecord(type)) return kHeaderSize;
-  return kHeaderSize + kHeapFixedPayload + before.size() + after.size();
+  return kHeaderSize + PayloadSize(*this);
 }
 
 void SerializeLogRecord(const LogRecord& rec, std::vector<std::byte>* out) {
   size_t start = out->size();
-  out->reserve(start + rec.SerializedSize());
-  Put<uint32_t>(out, static_cast<uint32_t>(rec.SerializedSize()));
+  size_t size = rec.SerializedSize();
+  out->reserve(start + size);
+  Put<uint32_t>(out, static_cast<uint32_t>(size));
   Put<uint32_t>(out, 0);  // crc, filled in below
   Put<uint64_t>(out, rec.lsn);
   Put<uint64_t>(out, rec.prev_lsn);
   Put<uint64_t>(out, rec.txn);
   Put<uint8_t>(out, static_cast<uint8_t>(rec.type));
-  if (IsHeapRecord(rec.type)) {
-    Put<uint32_t>(out, rec.file.db);
-    Put<uint32_t>(out, rec.file.rel);
-    Put<uint32_t>(out, rec.rid.page);
-    Put<uint16_t>(out, rec.rid.slot);
-    PutBytes(out, rec.before);
-    PutBytes(out, rec.after);
+  if (rec.type == LogRecordType::kClr) {
+    Put<uint8_t>(out, static_cast<uint8_t>(rec.action));
+    Put<uint64_t>(out, rec.undo_next_lsn);
+  }
+  if (HasHeapPayload(rec.type) || rec.type == LogRecordType::kClr) PutHeapPayload(rec, out);
+  if (rec.type == LogRecordType::kCheckpoint) {
+    Put<uint64_t>(out, rec.redo_lsn);
+    Put<uint32_t>(out, static_cast<uint32_t>(rec.active.size()));
+    for (const CheckpointTxn& t : rec.active) {
+      Put<uint64_t>(out, t.txn);
+      Put<uint64_t>(out, t.first_lsn);
+      Put<uint64_t>(out, t.last_lsn);
+      Put<uint8_t>(out, t.state);
+    }
   }
   Crc32c crc;
   crc.process_bytes(out->data() + start + 8, out->size() - start - 8);
   uint32_t sum = crc.checksum();
   for (size_t i = 0; i < 4; ++i) (*out)[start + 4 + i] = static_cast<std::byte>((sum >> (8 * i)) & 0xff);
+}
+
+uint32_t PeekLogRecordLength(std::span<const std::byte> in) {
+  Reader r{in};
+  return r.Get<uint32_t>();
 }
 
 size_t DeserializeLogRecord(std::span<const std::byte> in, LogRecord* out) {
@@ -145,14 +238,14 @@ size_t DeserializeLogRecord(std::span<const std::byte> in, LogRecord* out) {
   auto type = r.Get<uint8_t>();
   if (!KnownType(type)) return 0;
   rec.type = static_cast<LogRecordType>(type);
-  if (IsHeapRecord(rec.type)) {
-    rec.file.db = r.Get<uint32_t>();
-    rec.file.rel = r.Get<uint32_t>();
-    rec.rid.page = r.Get<uint32_t>();
-    rec.rid.slot = r.Get<uint16_t>();
-    rec.before = r.GetBytes();
-    rec.after = r.GetBytes();
+  if (rec.type == LogRecordType::kClr) {
+    auto action = r.Get<uint8_t>();
+    if (!KnownAction(action)) return 0;
+    rec.action = static_cast<LogRecordType>(action);
+    rec.undo_next_lsn = r.Get<uint64_t>();
   }
+  if (HasHeapPayload(rec.type) || rec.type == LogRecordType::kClr) GetHeapPayload(r, &rec);
+  if (rec.type == LogRecordType::kCheckpoint) GetCheckpointPayload(r, &rec);
   if (!r.ok || r.pos != len) return 0;
   *out = std::move(rec);
   return len;

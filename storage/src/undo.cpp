@@ -1,37 +1,30 @@
 #include "storage/undo.h"
 
+#include <string>
+
 #include "common/error.h"
 #include "storage/heap_file.h"
 #include "storage/log_manager.h"
+#include "storage/panic.h"
 #include "storage/storage_engine.h"
 
 namespace lumadb::storage {
 
-void UndoRecord(StorageEngine& engine, const LogRecord& rec) {
-  if (!IsHeapRecord(rec.type)) return;
-  // A file dropped since (its unlink is deferred to commit, so only by a caller that dropped it at once)
-  // has nothing left to undo.
+void UndoRecord(StorageEngine& engine, LogContext& ctx, const LogRecord& rec) {
+  if (!IsUndoable(rec.type)) return;
+  // A file dropped since (by a redo of a later FILE_DROP, or a dropped relation) has nothing to undo.
   if (!engine.FileExists(rec.file)) return;
-  HeapFile& heap = engine.Heap(rec.file);
-  switch (rec.type) {
-    case LogRecordType::kHeapInsert:
-      heap.UndoInsert(rec.rid);
-      break;
-    case LogRecordType::kHeapMarkDelete:
-      heap.UndoMarkDelete(rec.rid);
-      break;
-    case LogRecordType::kHeapApplyDelete:
-      heap.UndoApplyDelete(rec.rid, rec.before);
-      break;
-    case LogRecordType::kHeapRollbackDelete:
-      heap.UndoRollbackDelete(rec.rid);
-      break;
-    case LogRecordType::kHeapUpdate:
-      heap.UndoUpdate(rec.rid, rec.before);
-      break;
-    default:
-      break;
+  if (rec.type != LogRecordType::kFileCreate) {
+    engine.Heap(rec.file).Compensate(ctx, rec);
+    return;
   }
+  LogRecord clr;
+  clr.type = LogRecordType::kClr;
+  clr.action = LogRecordType::kFileDrop;
+  clr.file = rec.file;
+  clr.undo_next_lsn = rec.prev_lsn;
+  AppendLog(ctx, std::move(clr));
+  engine.RemoveFile(rec.file);
 }
 
 void UndoRecords(StorageEngine& engine, LogContext& ctx, size_t keep) {
@@ -39,8 +32,12 @@ void UndoRecords(StorageEngine& engine, LogContext& ctx, size_t keep) {
     Lsn lsn = ctx.records.back();
     const LogRecord* rec = ctx.log != nullptr ? ctx.log->Fetch(lsn) : nullptr;
     LUMADB_ASSERT(rec != nullptr, "undo of a log record that is no longer kept");
-    UndoRecord(engine, *rec);
-    ctx.last_lsn = rec->prev_lsn;
+    try {
+      UndoRecord(engine, ctx, *rec);
+    } catch (const std::exception& e) {
+      Panic("could not undo " + std::string(LogRecordTypeName(rec->type)) + " of transaction " +
+            std::to_string(ctx.txn) + " at LSN " + std::to_string(lsn) + ": " + e.what());
+    }
     ctx.log->Forget(lsn);
     ctx.records.pop_back();
   }
@@ -48,14 +45,14 @@ void UndoRecords(StorageEngine& engine, LogContext& ctx, size_t keep) {
 
 void ApplyDeferredDeletes(StorageEngine& engine, LogContext& ctx) {
   if (ctx.log == nullptr) return;
-  // Only the records present now: the APPLYDELETEs appended by this loop need no visit.
-  for (size_t i = 0, n = ctx.records.size(); i < n; ++i) {
-    const LogRecord* rec = ctx.log->Fetch(ctx.records[i]);
+  for (Lsn lsn : ctx.records) {
+    const LogRecord* rec = ctx.log->Fetch(lsn);
     if (rec == nullptr || rec->type != LogRecordType::kHeapMarkDelete) continue;
-    FileId file = rec->file;
-    Rid rid = rec->rid;
-    if (!engine.FileExists(file)) continue;
-    engine.Heap(file).ApplyDelete(ctx, rid);
+    try {
+      if (engine.FileExists(rec->file)) engine.Heap(rec->file).ApplyDelete(ctx, rec->rid);
+    } catch (const std::exception& e) {
+      Panic("could not apply the deletes of committed transaction " + std::to_string(ctx.txn) + ": " + e.what());
+    }
   }
 }
 

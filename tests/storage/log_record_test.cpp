@@ -4,9 +4,11 @@
 
 #include "storage/log_manager.h"
 #include "support/byte_strings.h"
+#include "support/temp_dir.h"
 
 using namespace lumadb::storage;
 using lumadb::testing::Bytes;
+using lumadb::testing::TempDir;
 
 namespace {
 
@@ -72,12 +74,14 @@ TEST_CASE("torn or corrupted records read as end of log") {
 }
 
 TEST_CASE("LogManager assigns increasing LSNs, chains prev_lsn, fetches and discards") {
-  LogManager log;
+  TempDir dir;
+  LogManager log(dir.path() / "pg_wal");
+  log.Start(kWalSegmentSize);
   LogContext ctx{7, &log, 0, {}};
   LogRecord r = Sample();
   Lsn first = log.Append(ctx, r);
   Lsn second = log.Append(ctx, r);
-  CHECK(first == LogManager::kFirstLsn);
+  CHECK(first == kWalSegmentSize);
   CHECK(second == first + r.SerializedSize());  // LSNs are byte positions
   CHECK(ctx.last_lsn == second);
   CHECK(ctx.records == std::vector<Lsn>{first, second});

@@ -13,6 +13,7 @@
 #include "storage/storage_engine.h"
 #include "support/byte_strings.h"
 #include "support/temp_dir.h"
+#include "support/txn_fixture.h"
 
 using namespace lumadb::txn;
 using lumadb::storage::FileId;
@@ -25,27 +26,11 @@ using lumadb::testing::TempDir;
 
 namespace {
 
-constexpr FileId kFile{1, 16384};
+constexpr FileId kFile = lumadb::testing::kTxnTestFile;
+using lumadb::testing::Contents;
 
-std::multiset<std::string> Contents(const HeapFile& heap) {
-  std::multiset<std::string> out;
-  HeapFile::Iterator it = heap.Scan();
-  Rid rid;
-  std::vector<std::byte> t;
-  while (it.Next(&rid, &t)) out.insert(Str(t));
-  return out;
-}
-
-struct Fixture {
-  TempDir dir;
-  StorageEngine engine{dir.path(), 4};
-  LockManager locks;
-  TransactionManager tm{engine, locks};
-  HeapFile* heap = nullptr;
-  Fixture() {
-    engine.CreateFile(kFile);
-    heap = &engine.Heap(kFile);
-  }
+struct Fixture : lumadb::testing::TxnFixture {
+  Fixture() : TxnFixture(4) {}
 };
 
 }  // namespace

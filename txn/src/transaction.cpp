@@ -11,7 +11,7 @@ Transaction::Transaction(storage::TxnId id, IsolationLevel iso, bool read_only)
 
 Transaction::~Transaction() {
   // A transaction destroyed without Commit/Abort must not leave requests that point at it in the lock table.
-  if (locks_ && locks_->manager != nullptr && !locks_->held.empty()) locks_->manager->ReleaseAll(*this);
+  if (locks_ && locks_->manager != nullptr && !locks_->Empty()) locks_->manager->ReleaseAll(*this);
 }
 
 }  // namespace lumadb::txn

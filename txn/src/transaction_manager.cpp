@@ -1,8 +1,10 @@
 #include "txn/transaction_manager.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
+#include "common/crash_point.h"
 #include "common/error.h"
 #include "storage/log_manager.h"
 #include "storage/storage_engine.h"
@@ -18,6 +20,30 @@ void ReportUnraisable(const char* where, storage::TxnId id, const std::exception
   std::fprintf(stderr, "WARNING: %s of transaction %llu: %s\n", where, static_cast<unsigned long long>(id), e.what());
 }
 
+/// Appends a record with no payload (COMMIT, ABORT, END) to the transaction's chain.
+storage::Lsn AppendMarker(storage::LogContext& ctx, storage::LogRecordType type) {
+  storage::LogRecord rec;
+  rec.type = type;
+  return storage::AppendLog(ctx, std::move(rec));
+}
+
+/// True when the transaction wrote WAL records (so it needs COMMIT/ABORT and END records).
+bool Logged(const storage::LogContext& ctx) {
+  return ctx.log != nullptr && ctx.last_lsn != 0;
+}
+
+/// Runs hooks [from, end) newest first, reporting failures.
+void RunAbortHooks(std::vector<std::function<void()>>& hooks, size_t from, storage::TxnId id) {
+  for (size_t i = hooks.size(); i > from; --i) {
+    try {
+      hooks[i - 1]();
+    } catch (const std::exception& e) {
+      ReportUnraisable("abort hook", id, e);
+    }
+  }
+  hooks.resize(std::min(from, hooks.size()));
+}
+
 }  // namespace
 
 TransactionManager::TransactionManager(storage::StorageEngine& storage, LockManager& locks)
@@ -31,10 +57,16 @@ std::unique_ptr<Transaction> TransactionManager::Begin(IsolationLevel iso, bool 
 
 void TransactionManager::Commit(Transaction& txn) {
   LUMADB_ASSERT(txn.state_ == TxnState::kActive, "commit of a transaction that is not active");
-  // The only step that may fail; the transaction is still active then, and the caller aborts it (the
-  // APPLYDELETE records written so far are undone with the rest).
-  storage::ApplyDeferredDeletes(storage_, txn.log_);
+  storage::LogContext& ctx = txn.log_;
+  bool logged = Logged(ctx);
+  if (logged) {
+    storage::Lsn commit = AppendMarker(ctx, storage::LogRecordType::kCommit);
+    if (txn.synchronous_commit_) ctx.log->FlushTo(commit);
+    LUMADB_CRASH_POINT("after-commit-flush");
+  }
+  // The commit point has passed: what follows cannot fail the transaction (it PANICs or reports).
   txn.state_ = TxnState::kCommitted;
+  storage::ApplyDeferredDeletes(storage_, ctx);
   for (auto& fn : txn.on_commit_) {
     try {
       fn();
@@ -44,32 +76,18 @@ void TransactionManager::Commit(Transaction& txn) {
   }
   txn.on_commit_.clear();
   txn.on_abort_.clear();
-  storage_.log().Discard(txn.log_);
+  if (ctx.log != nullptr) ctx.log->Discard(ctx);
   locks_.ReleaseAll(txn);
+  if (logged) AppendMarker(ctx, storage::LogRecordType::kEnd);
 }
 
 void TransactionManager::Abort(Transaction& txn) {
   if (txn.state_ != TxnState::kActive) return;
   storage::LogContext& ctx = txn.log_;
-  while (!ctx.records.empty()) {
-    try {
-      storage::UndoRecords(storage_, ctx);
-    } catch (const std::exception& e) {
-      // Keep undoing the older records; the one that failed is dropped (issue 3: PANIC, and recovery).
-      ReportUnraisable("rollback", txn.id(), e);
-      if (ctx.log != nullptr) ctx.log->Forget(ctx.records.back());
-      ctx.records.pop_back();
-    }
-  }
-  ctx.last_lsn = 0;
-  for (auto it = txn.on_abort_.rbegin(); it != txn.on_abort_.rend(); ++it) {
-    try {
-      (*it)();
-    } catch (const std::exception& e) {
-      ReportUnraisable("abort hook", txn.id(), e);
-    }
-  }
-  txn.on_abort_.clear();
+  storage::UndoRecords(storage_, ctx);  // a failure PANICs: recovery finishes the rollback
+  bool logged = Logged(ctx);
+  if (logged) AppendMarker(ctx, storage::LogRecordType::kAbort);
+  RunAbortHooks(txn.on_abort_, 0, txn.id());
   txn.on_commit_.clear();
   txn.state_ = TxnState::kAborted;
   try {
@@ -77,6 +95,14 @@ void TransactionManager::Abort(Transaction& txn) {
   } catch (const std::exception& e) {
     ReportUnraisable("lock release", txn.id(), e);
   }
+  if (logged) AppendMarker(ctx, storage::LogRecordType::kEnd);
+}
+
+void TransactionManager::RollbackTo(Transaction& txn, const SavepointMark& mark) {
+  LUMADB_ASSERT(txn.state_ == TxnState::kActive, "rollback to savepoint of a transaction that is not active");
+  storage::UndoRecords(storage_, txn.log_, mark.records);
+  RunAbortHooks(txn.on_abort_, mark.on_abort, txn.id());
+  txn.on_commit_.resize(std::min(mark.on_commit, txn.on_commit_.size()));
 }
 
 }  // namespace lumadb::txn

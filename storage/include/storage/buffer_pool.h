@@ -24,6 +24,7 @@
 namespace lumadb::storage {
 
 class ClockReplacer;
+class LogManager;
 
 /// One buffer frame. The bytes are a std::vector<char> of kPageSize so ASan catches overruns.
 struct BufferFrame {
@@ -44,8 +45,9 @@ struct BufferFrame {
 
 class BufferPool {
  public:
-  /// A pool of `frames` frames (shared_buffers in pages; at least 1) over `disk`.
-  BufferPool(DiskManager& disk, size_t frames);
+  /// A pool of `frames` frames (shared_buffers in pages; at least 1) over `disk`. With a `wal`, a dirty
+  /// page is written only after LogManager::FlushTo(page LSN) (the WAL rule).
+  BufferPool(DiskManager& disk, size_t frames, LogManager* wal = nullptr);
   ~BufferPool();
   BufferPool(const BufferPool&) = delete;
   BufferPool& operator=(const BufferPool&) = delete;
@@ -68,6 +70,10 @@ class BufferPool {
   void DiscardFile(FileId file);
   /// Forgets every page of every file of database `db` without writing it.
   void DiscardDatabase(uint32_t db);
+
+  /// Recovery only: a page failing its checksum reads as a new (zero) page, with a WARNING, instead of
+  /// XX001 (PostgreSQL's zero_damaged_pages); redo restores it from its full-page image.
+  void set_zero_damaged_pages(bool on) { zero_damaged_pages_ = on; }
 
   size_t size() const { return frames_.size(); }
   /// Number of frames pinned right now (tests and leak checks).
@@ -93,6 +99,8 @@ class BufferPool {
   /// untagged (valid = false) and in no table. Returns nullptr if (file, page) got cached by another
   /// thread meanwhile. Caller holds `lock` on mu_.
   BufferFrame* ClaimFrame(std::unique_lock<std::mutex>& lock, FileId file, PageId page);
+  /// Reads a page from disk into a frame (zeroing it if damaged and zero_damaged_pages is on).
+  void LoadPage(FileId file, PageId page, char* out);
   /// Writes a pinned frame back if dirty (takes its latch shared). Throws on I/O failure (stays dirty).
   void WriteBack(BufferFrame& frame);
   void Unpin(BufferFrame* frame);
@@ -102,6 +110,8 @@ class BufferPool {
   void Flush(Pred pred);
 
   DiskManager& disk_;
+  LogManager* wal_;
+  std::atomic<bool> zero_damaged_pages_{false};
   std::vector<std::unique_ptr<BufferFrame>> frames_;
   mutable std::mutex mu_;
   std::unordered_map<Key, BufferFrame*, KeyHash> table_;

@@ -1,18 +1,20 @@
 #pragma once
 // HeapFile: an unordered collection of tuples in a relation file of slotted pages (PostgreSQL's heap
-// access method, access/heap/heapam.c). Every change goes through a LogContext so the transaction can be
-// rolled back (and, from issue 3, replayed after a crash). Owned by StorageEngine; one per relation file.
+// access method, access/heap/heapam.c). Every change goes through a LogContext, so the transaction can be
+// rolled back and the change replayed after a crash. Owned by StorageEngine; one per relation file.
 // Tuples are opaque bytes. Thread-safe; callers serialise conflicting changes to one tuple with locks.
 //
 // (Contract for the other modules. The storage module owns the implementation and may add members.)
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
 
 #include "storage/ids.h"
 #include "storage/log_context.h"
+#include "storage/log_record.h"
 
 namespace lumadb::storage {
 
@@ -30,9 +32,15 @@ class HeapFile {
   /// Largest tuple a page can hold: 8160 bytes (PostgreSQL's MaxHeapTupleSize).
   static size_t MaxTupleSize();
 
+  /// Asked, under the page's write latch and before the page changes, whether the tuple may take TID `rid`
+  /// (the row-lock layer try-locks the row; the lock manager never takes a page latch, so latch -> lock-table
+  /// mutex is a safe order). False: the heap leaves that slot alone and retries on a brand-new page, whose
+  /// TIDs nobody can hold a lock on. Must not block.
+  using InsertClaim = std::function<bool(Rid)>;
+
   /// Inserts a tuple, returning its TID. Throws 54000 "row is too big: size N, maximum size M" when the
-  /// tuple cannot fit on an empty page. Logged as HEAP_INSERT.
-  Rid Insert(LogContext& log, std::span<const std::byte> tuple);
+  /// tuple cannot fit on an empty page. Logged as HEAP_INSERT. `claim`, if given, approves the TID first.
+  Rid Insert(LogContext& log, std::span<const std::byte> tuple, const InsertClaim* claim = nullptr);
 
   /// Marks a live tuple deleted; the slot stays reserved until the transaction ends (commit frees it,
   /// rollback restores the tuple). Scans no longer return it. Logged as HEAP_MARKDELETE.
@@ -41,18 +49,26 @@ class HeapFile {
 
   /// Replaces a live tuple, in place when it fits on its page, else by delete + insert; returns the TID
   /// the new version has. Logged as HEAP_UPDATE (or MARKDELETE + INSERT). 54000 as Insert;
-  /// XX000 'attempted to update invisible tuple' if rid is not a live tuple.
-  Rid Update(LogContext& log, Rid rid, std::span<const std::byte> tuple);
+  /// XX000 'attempted to update invisible tuple' if rid is not a live tuple. `claim` approves the new TID
+  /// when the new version moves (see Insert).
+  Rid Update(LogContext& log, Rid rid, std::span<const std::byte> tuple, const InsertClaim* claim = nullptr);
 
   /// Copies the live tuple at rid into *out; false if the slot is empty or deleted (or rid is out of range).
   bool Get(Rid rid, std::vector<std::byte>* out) const;
+
+  /// Like Get, but also returns a mark-deleted tuple (deleted by a transaction that has not ended), with
+  /// *deleted = true. False only when the slot is empty or out of range. Lets a reader that waited for a
+  /// row lock re-read the row and learn whether it is live, mark-deleted or gone.
+  bool Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const;
 
   /// A forward scan over live tuples in TID order. Pages are pinned only inside Next(), so a scan may
   /// interleave with changes made by the same transaction (tuples inserted behind the cursor are seen).
   class Iterator {
    public:
-    /// Advances to the next live tuple; false at the end.
-    bool Next(Rid* rid, std::vector<std::byte>* tuple);
+    /// Advances to the next live tuple; false at the end. With `deleted` non-null, mark-deleted tuples
+    /// (deleted by a transaction that has not ended) are returned too, with *deleted = true: under strict
+    /// 2PL a reader must wait for such a delete to commit or roll back rather than skip the row.
+    bool Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted = nullptr);
 
    private:
     friend class HeapFile;
@@ -66,20 +82,15 @@ class HeapFile {
   /// Number of pages in the file.
   PageId PageCount() const;
 
-  // Undo and commit support (storage/undo.h drives these; they write no log records, except ApplyDelete).
+  // Commit and undo support (storage/undo.h drives these).
 
-  /// Commit of a mark-delete: frees the slot (logged as HEAP_APPLYDELETE). No-op unless rid is mark-deleted.
+  /// Post-commit free of a mark-deleted tuple (logged as HEAP_APPLYDELETE, redo-only: never undone).
+  /// No-op unless rid is mark-deleted.
   void ApplyDelete(LogContext& log, Rid rid);
-  /// Undo of HEAP_INSERT: frees the slot.
-  void UndoInsert(Rid rid);
-  /// Undo of HEAP_MARKDELETE: the tuple is live again.
-  void UndoMarkDelete(Rid rid);
-  /// Undo of HEAP_UPDATE: writes the before image back (always fits: a slot's capacity never shrinks).
-  void UndoUpdate(Rid rid, std::span<const std::byte> before);
-  /// Undo of HEAP_APPLYDELETE: puts the tuple back, mark-deleted.
-  void UndoApplyDelete(Rid rid, std::span<const std::byte> before);
-  /// Undo of HEAP_ROLLBACKDELETE: marks the tuple deleted again.
-  void UndoRollbackDelete(Rid rid);
+  /// Undoes one HEAP_INSERT / MARKDELETE / UPDATE record of this file, logging a CLR (ARIES) whose
+  /// undo_next_lsn is the record's prev_lsn; the page LSN becomes the CLR's. XX000 if the slot is not in
+  /// the state the record left it in (a broken invariant: the caller PANICs).
+  void Compensate(LogContext& log, const LogRecord& undone);
 
  private:
   friend class Iterator;

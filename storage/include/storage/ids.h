@@ -14,7 +14,7 @@ inline constexpr size_t kPageSize = 8192;
 using PageId = uint32_t;
 inline constexpr PageId kInvalidPageId = UINT32_MAX;
 
-/// Log sequence number: the byte position of a WAL record (issue 3 makes it durable).
+/// Log sequence number: the byte position of a record in the WAL stream (0: none).
 using Lsn = uint64_t;
 
 /// Transaction id; 0 is invalid.

@@ -18,7 +18,7 @@ struct LogContext {
   TxnId txn = 0;
   LogManager* log = nullptr;
   Lsn last_lsn = 0;          // the transaction's newest record (prev_lsn of the next one)
-  std::vector<Lsn> records;  // LSNs of this transaction's records, oldest first (undo walks back)
+  std::vector<Lsn> records;  // LSNs of its undoable records not yet undone, oldest first (undo walks back)
 };
 
 }  // namespace lumadb::storage

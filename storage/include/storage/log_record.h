@@ -1,7 +1,7 @@
 #pragma once
-// LogRecord: one ARIES-style log record (BusTub's recovery/log_record.h; architecture-anchors §2.7).
-// In issue 2 the LogManager keeps records in memory for rollback; the serialised form below is what
-// issue 3 writes to the WAL, so it carries its own length and CRC.
+// LogRecord: one ARIES-style WAL record (BusTub's recovery/log_record.h; architecture-anchors §2.7) and its
+// serialised form, which is what the WAL files hold. A record carries its own length, CRC and LSN, so a
+// torn, corrupt or stale (recycled segment) record reads as "end of log".
 //
 //   header (33 bytes)
 //   0        4        8               16              24              32     33
@@ -10,21 +10,42 @@
 //   | u32    | u32    | u64           | u64           | u64           | u8   |
 //   +--------+--------+---------------+---------------+---------------+------+
 //   len: total bytes including the header; crc32c: CRC32C of bytes [8, len) (everything after the crc).
+//   lsn: the record's byte position in the WAL stream (a reader checks it equals the position it read at).
 //   prev_lsn: the same transaction's previous record (0 for its first): undo walks this chain.
+//   txn: 0 for records of no transaction (FPI, CHECKPOINT, FILE_* done by the storage engine itself).
 //
-//   heap payload (types HEAP_*), after the header
+//   heap payload: types HEAP_*, FPI, FILE_CREATE, FILE_DROP
 //   +--------+--------+--------+--------+------------+--------+-----------+-------+
 //   | db u32 | rel u32| page   | slot   | before_len | before | after_len | after |
 //   |        |        | u32    | u16    | u32        | bytes  | u32       | bytes |
 //   +--------+--------+--------+--------+------------+--------+-----------+-------+
-//   BEGIN / COMMIT / ABORT have no payload. All integers little-endian.
+//   FPI: after = the 8192-byte page image (its LSN field is that of the record it precedes).
+//   FILE_CREATE / FILE_DROP: page, slot and the images unused (0); FILE_DROP with rel 0 drops database db.
 //
-// Which images a heap record carries, and how it is undone (undo.h):
-//   HEAP_INSERT          after            undo: free the slot
-//   HEAP_MARKDELETE      before           undo: clear the delete mark (ROLLBACKDELETE)
-//   HEAP_APPLYDELETE     before           undo: put the tuple back, mark-deleted (a failed commit)
-//   HEAP_ROLLBACKDELETE  before           undo: mark deleted again (CLR-like; written from issue 3)
-//   HEAP_UPDATE          before, after    undo: write the before image back into the slot
+//   CLR payload: the compensating action, then a heap payload describing it
+//   +-----------+-------------------+--------------+
+//   | action u8 | undo_next_lsn u64 | heap payload |
+//   +-----------+-------------------+--------------+
+//   action: HEAP_APPLYDELETE (undoes INSERT: free the slot), HEAP_ROLLBACKDELETE (undoes MARKDELETE),
+//   HEAP_UPDATE (undoes UPDATE: after = the before image), FILE_DROP (undoes FILE_CREATE). Redo of a CLR
+//   is the redo of its action. undo_next_lsn: the next record of the transaction still to undo.
+//
+//   CHECKPOINT payload
+//   +---------------+-------+----------------------------------------------------------------+
+//   | redo_lsn u64  | n u32 | n x { txn u64, first_lsn u64, last_lsn u64, state u8 }         |
+//   +---------------+-------+----------------------------------------------------------------+
+//   The transactions that had written records and not yet ended (state 0 active, 1 committed,
+//   2 aborted: ABORT written, END not yet).
+//
+//   BEGIN / COMMIT / ABORT / END have no payload. All integers little-endian.
+//
+// Heap records, how they are redone (recovery) and undone (undo.h):
+//   HEAP_INSERT          after            redo: put after in the slot      undo: CLR(APPLYDELETE)
+//   HEAP_MARKDELETE      before           redo: mark the slot deleted      undo: CLR(ROLLBACKDELETE)
+//   HEAP_APPLYDELETE     before           redo: free the slot              post-commit, never undone
+//   HEAP_ROLLBACKDELETE  before           redo: clear the delete mark      only as a CLR action
+//   HEAP_UPDATE          before, after    redo: write after in the slot    undo: CLR(UPDATE to before)
+//   FILE_CREATE                           redo: create if missing          undo: CLR(FILE_DROP)
 
 #include <cstddef>
 #include <cstdint>
@@ -40,17 +61,37 @@ enum class LogRecordType : uint8_t {
   kBegin = 1,
   kCommit = 2,
   kAbort = 3,
+  kEnd = 4,
+  kCheckpoint = 5,
   kHeapInsert = 10,
   kHeapMarkDelete = 11,
   kHeapApplyDelete = 12,
   kHeapRollbackDelete = 13,
   kHeapUpdate = 14,
+  kClr = 20,
+  kFpi = 21,
+  kFileCreate = 22,
+  kFileDrop = 23,
 };
 
 /// "HEAP_INSERT", ...
 const char* LogRecordTypeName(LogRecordType type);
-/// True for the HEAP_* types (they carry the heap payload).
+/// True for the HEAP_* types.
 bool IsHeapRecord(LogRecordType type);
+/// True for the types serialised with the heap payload (HEAP_*, FPI, FILE_*); CLRs carry it too.
+bool HasHeapPayload(LogRecordType type);
+/// True for the records a transaction's rollback must undo (HEAP_INSERT, MARKDELETE, UPDATE, FILE_CREATE).
+bool IsUndoable(LogRecordType type);
+
+/// One entry of a CHECKPOINT record's transaction table.
+struct CheckpointTxn {
+  enum State : uint8_t { kActive = 0, kCommitted = 1, kAborted = 2 };
+  TxnId txn = 0;
+  Lsn first_lsn = 0;
+  Lsn last_lsn = 0;
+  State state = kActive;
+  bool operator==(const CheckpointTxn&) const = default;
+};
 
 struct LogRecord {
   static constexpr size_t kHeaderSize = 33;
@@ -59,11 +100,17 @@ struct LogRecord {
   Lsn prev_lsn = 0;
   TxnId txn = 0;
   LogRecordType type = LogRecordType::kInvalid;
-  // Heap records only.
+  // Heap payload (see HasHeapPayload; CLRs too).
   FileId file;
   Rid rid;
   std::vector<std::byte> before;
   std::vector<std::byte> after;
+  // CLR only.
+  LogRecordType action = LogRecordType::kInvalid;
+  Lsn undo_next_lsn = 0;
+  // CHECKPOINT only.
+  Lsn redo_lsn = 0;
+  std::vector<CheckpointTxn> active;
 
   /// Bytes SerializeLogRecord appends for this record.
   size_t SerializedSize() const;
@@ -74,7 +121,10 @@ struct LogRecord {
 void SerializeLogRecord(const LogRecord& rec, std::vector<std::byte>* out);
 
 /// Parses one record from the start of `in`. Returns the bytes it used, or 0 when `in` does not start
-/// with a complete record whose length, CRC and type are valid (issue 3 treats that as the end of the log).
+/// with a complete record whose length, CRC and type are valid (the end of the log).
 size_t DeserializeLogRecord(std::span<const std::byte> in, LogRecord* out);
+
+/// Reads the length field of a serialised record (in must hold at least 4 bytes).
+uint32_t PeekLogRecordLength(std::span<const std::byte> in);
 
 }  // namespace lumadb::storage

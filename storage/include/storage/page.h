@@ -8,7 +8,7 @@
 //   |                 | (u32)     | (u16) | (u16) | (u16) | (u16)   | (u32)     |
 //   +-----------------+-----------+-------+-------+-------+---------+-----------+
 //
-//   lsn       LSN of the last log record that changed the page (the WAL rule compares it, issue 3).
+//   lsn       LSN of the last log record that changed the page (the WAL rule flushes the log to it).
 //   checksum  CRC32C (Castagnoli) of all 8192 bytes with this field read as zero; set by the disk manager
 //             when the page is written, verified when it is read. Never maintained in memory.
 //   flags     page-kind specific bits (none used by the heap yet).

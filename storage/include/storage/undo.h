@@ -1,8 +1,10 @@
 #pragma once
-// Undo and commit support for heap changes, used by txn (architecture-anchors §2.6, §2.7). SQL-blind: it
-// sees log records, files and TIDs. Physiological undo by (page, slot) is safe because the writer holds
-// the row (today: the relation) exclusively until it ends and a mark-deleted slot is not reused before
-// commit (storage/README.md, "Undo rules").
+// Undo and post-commit work for a transaction's log records, used by txn at runtime and by recovery
+// (architecture-anchors §2.6, §2.7; ARIES). SQL-blind: it sees log records, files and TIDs. Physiological
+// undo by (page, slot) is safe because the writer holds its rows exclusively (row X locks) until it ends and
+// a mark-deleted slot is not reused before the delete is applied after commit (storage/README.md).
+
+#include <cstddef>
 
 #include "storage/log_context.h"
 #include "storage/log_record.h"
@@ -11,18 +13,20 @@ namespace lumadb::storage {
 
 class StorageEngine;
 
-/// Reverses one heap record (see the table in log_record.h); other types are ignored. Issue 2 writes no
-/// compensation records. Throws the buffer pool's / disk's errors, XX000 if the page no longer matches
-/// the record (a broken invariant).
-void UndoRecord(StorageEngine& engine, const LogRecord& rec);
+/// Undoes one record of ctx's transaction (IsUndoable types; others are ignored), logging a CLR through
+/// ctx whose undo_next_lsn is rec.prev_lsn: HEAP_* through HeapFile::Compensate; FILE_CREATE by a
+/// CLR(FILE_DROP) and removing the file. A record of a file that no longer exists needs no undo. Throws
+/// the buffer pool's / disk's errors, XX000 if the page no longer matches the record.
+void UndoRecord(StorageEngine& engine, LogContext& ctx, const LogRecord& rec);
 
-/// Undoes ctx's records newest first, down to (not including) index `keep` of ctx.records, and removes
-/// them from ctx (and the log manager). keep = 0 rolls the whole transaction back; a savepoint will keep
-/// a prefix. Stops at the first error and rethrows it, leaving the not-yet-undone records in ctx.
+/// Undoes ctx's kept records newest first, down to (not including) index `keep` of ctx.records, and
+/// removes them from ctx and the log manager. keep = 0 rolls the whole transaction back; a savepoint keeps
+/// a prefix. A failure is a PANIC: the rollback cannot be left half done, and recovery completes it.
 void UndoRecords(StorageEngine& engine, LogContext& ctx, size_t keep = 0);
 
-/// Commit-time work: frees the slot of every tuple the transaction mark-deleted (logged as
-/// HEAP_APPLYDELETE, so a commit that fails half-way can still be rolled back).
+/// Post-commit work (after the COMMIT record): frees the slot of every tuple the transaction mark-deleted
+/// and did not restore, each logged as a redo-only HEAP_APPLYDELETE. A failure is a PANIC (the transaction
+/// has committed; recovery finishes the deletes).
 void ApplyDeferredDeletes(StorageEngine& engine, LogContext& ctx);
 
 }  // namespace lumadb::storage

@@ -1,6 +1,6 @@
 #pragma once
 // Transaction: the state of one transaction under strict two-phase locking: id, isolation level, its log
-// records (kept so ROLLBACK can undo them; issue 3 makes them durable), held locks and commit/abort hooks.
+// records (in the WAL; undoable ones also kept in memory for ROLLBACK), held locks and commit/abort hooks.
 //
 // A Transaction is used by one thread at a time (its session). It is ended by TransactionManager::Commit
 // or Abort. Destroying an active transaction releases its locks but undoes nothing: always end it.
@@ -21,6 +21,15 @@ enum class IsolationLevel { kReadUncommitted, kReadCommitted, kRepeatableRead, k
 
 enum class TxnState { kActive, kCommitted, kAborted };
 
+/// A point inside a transaction that ROLLBACK TO SAVEPOINT returns to (Transaction::Mark): how many log
+/// records, OnCommit and OnAbort hooks the transaction had, and its newest LSN then.
+struct SavepointMark {
+  size_t records = 0;
+  size_t on_commit = 0;
+  size_t on_abort = 0;
+  storage::Lsn last_lsn = 0;
+};
+
 class Transaction {
  public:
   Transaction(storage::TxnId id, IsolationLevel iso, bool read_only);
@@ -39,6 +48,15 @@ class Transaction {
   /// Runs fn after the transaction's changes are undone (e.g. drop the cached catalog, unlink a new file).
   void OnAbort(std::function<void()> fn) { on_abort_.push_back(std::move(fn)); }
 
+  /// The current point of the transaction, for TransactionManager::RollbackTo (SAVEPOINT, and statement
+  /// rollback inside a transaction block).
+  SavepointMark Mark() const { return {log_.records.size(), on_commit_.size(), on_abort_.size(), log_.last_lsn}; }
+
+  /// Per-transaction synchronous_commit (PostgreSQL's GUC; the session sets it before commit). Off: commit
+  /// does not wait for its COMMIT record to reach disk (a crash may lose it, never corrupt). Default on.
+  void set_synchronous_commit(bool on) { synchronous_commit_ = on; }
+  bool synchronous_commit() const { return synchronous_commit_; }
+
   /// Installs the session's interrupt check (throws 57014 on cancel or statement_timeout, 57P01 on
   /// shutdown). Lock waits call it at least every kInterruptPollMs while they sleep.
   void SetInterruptCheck(std::function<void()> fn) { interrupt_check_ = std::move(fn); }
@@ -55,6 +73,7 @@ class Transaction {
   IsolationLevel isolation_;
   bool read_only_;
   TxnState state_ = TxnState::kActive;
+  bool synchronous_commit_ = true;
   storage::LogContext log_;
   std::vector<std::function<void()>> on_commit_;
   std::vector<std::function<void()>> on_abort_;

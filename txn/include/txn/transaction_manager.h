@@ -1,6 +1,7 @@
 #pragma once
 // TransactionManager: begins, commits and aborts transactions (strict 2PL: locks released only at the end).
-// Abort undoes the transaction's log records newest first (ARIES undo pass, without CLRs until issue 3).
+// Commit: COMMIT record -> flush (synchronous_commit) -> post-commit deletes -> hooks -> release locks -> END.
+// Abort / RollbackTo undo newest first writing CLRs (ARIES). See txn/README.md.
 //
 // (Contract for the other modules. The txn module owns the implementation and may add members.)
 
@@ -23,12 +24,20 @@ class TransactionManager {
   /// Starts a transaction. read_only transactions get 25006 on any write (checked by the executor).
   std::unique_ptr<Transaction> Begin(IsolationLevel iso = IsolationLevel::kReadCommitted, bool read_only = false);
 
-  /// Applies deferred deletes, runs OnCommit hooks, releases all locks.
+  /// Appends COMMIT and (if txn.synchronous_commit()) waits until it is durable (group commit), then, past
+  /// the commit point, frees the tuples txn deleted (redo-only HEAP_APPLYDELETE), runs OnCommit hooks,
+  /// releases all locks and appends END. Does not throw: failures after the commit point PANIC.
   void Commit(Transaction& txn);
 
-  /// Undoes every change of txn newest first, runs OnAbort hooks (newest first), releases all locks.
-  /// Never throws for a valid transaction.
+  /// Undoes every change of txn newest first (CLRs), appends ABORT, runs OnAbort hooks (newest first),
+  /// releases all locks, appends END. Never throws; a failed undo is a PANIC.
   void Abort(Transaction& txn);
+
+  /// Undoes txn's changes made after `mark` newest first (writing CLRs), runs the OnAbort hooks registered
+  /// after the mark (newest first) and drops them and the OnCommit hooks registered after it. The
+  /// transaction stays active and keeps its locks (PostgreSQL's RollbackToSavepoint). A failed undo is a
+  /// PANIC: the process aborts and crash recovery finishes the rollback.
+  void RollbackTo(Transaction& txn, const SavepointMark& mark);
 
   LockManager& locks() { return locks_; }
 
