@@ -1,12 +1,15 @@
-// INSERT, UPDATE and DELETE (PostgreSQL's nodeModifyTable.c). Each takes an exclusive relation lock before
-// reading, materialises its input first (so it never sees its own changes: the "Halloween problem"), then
-// applies the changes through the heap, logged in the transaction for rollback.
+// INSERT, UPDATE and DELETE (PostgreSQL's nodeModifyTable.c). Each takes a RowExclusive (IX) relation lock,
+// materialises its input first (so it never sees its own changes: the "Halloween problem"), then applies
+// the changes through the heap, logged in the transaction for rollback. UPDATE/DELETE input comes from a
+// scan that X-locked and re-read every row (row_locker.h); a new tuple version is X-locked through the
+// heap's insert claim before anyone can see it.
 #include "common/error.h"
 #include "common/row_codec.h"
 #include "common/value_io.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "relation_lock.h"
+#include "row_locker.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
@@ -43,13 +46,14 @@ class InsertExecutor : public Executor {
   InsertExecutor(const planner::InsertPlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
 
   void Init() override {
-    LockRelation(ctx_, *plan_.table, txn::LockMode::kExclusive);
+    LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
     auto& heap = HeapOf(ctx_, *plan_.table);
     auto types = ColumnTypes(*plan_.table);
+    auto claim = MakeInsertClaim(ctx_, *plan_.table);
     for (const auto& row : rows) {
       CheckNotNull(*plan_.table, row);
-      heap.Insert(ctx_.txn->log(), EncodeRow(types, row));
+      heap.Insert(ctx_.txn->log(), EncodeRow(types, row), claim ? &*claim : nullptr);
       ++count_;
     }
   }
@@ -67,7 +71,7 @@ class UpdateExecutor : public Executor {
   UpdateExecutor(const planner::UpdatePlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
 
   void Init() override {
-    LockRelation(ctx_, *plan_.table, txn::LockMode::kExclusive);
+    LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
     auto& heap = HeapOf(ctx_, *plan_.table);
     auto types = ColumnTypes(*plan_.table);
@@ -82,8 +86,9 @@ class UpdateExecutor : public Executor {
       CheckNotNull(*plan_.table, updated);
       changes.emplace_back(DecodeRid(old[ncols].GetInt()), std::move(updated));
     }
+    auto claim = MakeInsertClaim(ctx_, *plan_.table);
     for (const auto& [rid, row] : changes) {
-      heap.Update(ctx_.txn->log(), rid, EncodeRow(types, row));
+      heap.Update(ctx_.txn->log(), rid, EncodeRow(types, row), claim ? &*claim : nullptr);
       ++count_;
     }
   }
@@ -101,7 +106,7 @@ class DeleteExecutor : public Executor {
   DeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
 
   void Init() override {
-    LockRelation(ctx_, *plan_.table, txn::LockMode::kExclusive);
+    LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
     auto& heap = HeapOf(ctx_, *plan_.table);
     size_t ncols = plan_.table->columns.size();

@@ -10,11 +10,11 @@
 namespace lumadb::exec {
 
 /// Takes `mode` on the table for ctx's transaction, held to its end (strict 2PL). Throws 55P03 after
-/// ctx.lock_timeout_ms. A context without a lock manager (unit tests) skips locking.
+/// ctx.lock_timeout_ms, 40P01, 57014. A context without a lock manager (unit tests) skips locking.
 inline void LockRelation(ExecContext& ctx, const catalog::TableInfo& table, txn::LockMode mode) {
   if (!ctx.locks || !ctx.txn || !ctx.catalog) return;
-  ctx.locks->LockRelation(*ctx.txn, txn::RelationTag{ctx.catalog->database_oid(), table.oid}, mode,
-                          ctx.lock_timeout_ms);
+  ctx.locks->LockRelation(*ctx.txn, txn::RelationTag{ctx.catalog->database_oid(), table.oid}, mode, ctx.lock_timeout_ms,
+                          ctx.deadlock_timeout_ms);
 }
 
 /// Packs a TID into the int8 the scan emits for UPDATE/DELETE: page << 16 | slot.

@@ -9,7 +9,8 @@ namespace lumadb::exec {
 
 namespace {
 
-// The tag word PostgreSQL uses in "cannot execute %s in a read-only transaction" (CreateCommandName).
+// The tag word PostgreSQL uses in "cannot execute %s in a read-only transaction" (CreateCommandName), or
+// null for a statement a read-only transaction may run.
 const char* WriteCommandName(const ast::Statement& stmt) {
   switch (stmt.kind) {
     case ast::StmtKind::kInsert:
@@ -32,6 +33,22 @@ const char* WriteCommandName(const ast::Statement& stmt) {
              : type == ast::ObjectType::kSchema ? "DROP SCHEMA"
                                                 : "DROP DATABASE";
     }
+    case ast::StmtKind::kSelect: {
+      // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
+      const auto& locking = stmt.As<ast::SelectStmt>().locking;
+      if (locking.empty()) return nullptr;
+      switch (locking.front().strength) {
+        case ast::LockStrength::kUpdate:
+          return "SELECT FOR UPDATE";
+        case ast::LockStrength::kNoKeyUpdate:
+          return "SELECT FOR NO KEY UPDATE";
+        case ast::LockStrength::kShare:
+          return "SELECT FOR SHARE";
+        case ast::LockStrength::kKeyShare:
+          return "SELECT FOR KEY SHARE";
+      }
+      return nullptr;
+    }
     default:
       return nullptr;
   }
@@ -43,6 +60,7 @@ ExecContext MakeExecContext(SessionContext& ctx) {
   e.txn = &ctx.txn;
   e.locks = &ctx.cluster.locks();
   e.lock_timeout_ms = ctx.lock_timeout_ms;
+  e.deadlock_timeout_ms = ctx.deadlock_timeout_ms;
   e.env.transaction_start_us = ctx.transaction_start_us;
   e.env.statement_start_us = ctx.statement_start_us;
   e.env.user = ctx.user;

@@ -22,7 +22,7 @@ SelectPtr Transformer::Select(const PNode& n) {
   SelectPtr s = SetOperations(*n.children.at(0));
   if (n.children.size() > 1) {
     // (SELECT ... ORDER BY a) ORDER BY b: gram.y insertSelectOptions rejects the second clause.
-    if (HasTail(*s)) {
+    if (HasTail(*s) && !n.children[1]->is_type<g::locking_item>()) {
       const PNode& c = *n.children[1];
       const char* what = c.is_type<g::order_clause>() ? "ORDER BY" : c.is_type<g::offset_clause>() ? "OFFSET" : "LIMIT";
       // PostgreSQL points at the first expression of the second clause.
@@ -56,6 +56,20 @@ void Transformer::SelectTail(const PNode& c, ast::SelectStmt& s) {
                                  : Expr(*c.children[0]);
   } else if (c.is_type<g::offset_clause>()) {
     s.offset = Expr(*c.children.at(0));
+  } else if (c.is_type<g::locking_item>()) {
+    ast::LockingClause lc;
+    lc.location = Loc(c);
+    for (const auto& m : c.children) {
+      if (m->is_type<g::lock_no_key_update>()) lc.strength = ast::LockStrength::kNoKeyUpdate;
+      if (m->is_type<g::lock_share>()) lc.strength = ast::LockStrength::kShare;
+      if (m->is_type<g::lock_key_share>()) lc.strength = ast::LockStrength::kKeyShare;
+      if (m->is_type<g::lock_nowait>()) lc.wait = ast::LockWaitPolicy::kNoWait;
+      if (m->is_type<g::lock_skip_locked>()) lc.wait = ast::LockWaitPolicy::kSkipLocked;
+      if (m->is_type<g::locked_rels>()) {
+        for (const auto& name : m->children) lc.tables.push_back(QualName(*name));
+      }
+    }
+    s.locking.push_back(std::move(lc));
   }
 }
 

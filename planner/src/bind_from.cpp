@@ -147,7 +147,7 @@ std::shared_ptr<const catalog::TableInfo> Binder::LookupTableOrThrow(const ast::
   return table;
 }
 
-PlanPtr Binder::ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid) {
+std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid) {
   auto scan = std::make_shared<SeqScanPlan>();
   for (const auto& c : table->columns) scan->output.push_back({c.name, c.type, table->oid, c.attnum});
   if (emit_rid) scan->output.push_back({"ctid", {TypeId::kInt8, -1}, 0, 0});
@@ -165,15 +165,27 @@ PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
     std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : c.name;
     scope->columns.push_back({rel, name, c.type, table->oid, c.attnum, false});
   }
-  return ScanPlan(table, false);
+  auto scan = ScanPlan(table, false);
+  from_scans_.push_back({rel, scan});
+  return scan;
 }
 
 PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
   Scope left_scope;
   Scope right_scope;
+  const size_t left_scans = from_scans_.size();
   PlanPtr left = BindTableRef(*ref.left, &left_scope);
+  const size_t right_scans = from_scans_.size();
   PlanPtr right = BindTableRef(*ref.right, &right_scope);
   JoinKind kind = ToJoinKind(ref.join_type);
+  // The NULL-extended side of an outer join cannot be row-locked (PostgreSQL's make_outerjoininfo).
+  for (size_t i = left_scans; i < from_scans_.size(); ++i) {
+    bool right_side = i >= right_scans;
+    if (kind == JoinKind::kFull || (kind == JoinKind::kLeft && right_side) ||
+        (kind == JoinKind::kRight && !right_side)) {
+      from_scans_[i].nullable = true;
+    }
+  }
   auto join = NewJoin(left, right, kind);
   std::vector<std::string> using_columns = ref.using_columns;
   if (ref.natural) {

@@ -132,16 +132,15 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
   std::string rel = alias.empty() ? table->name : alias;
   scope->relations.push_back(rel);
   for (const auto& c : table->columns) scope->columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
-  PlanPtr plan = ScanPlan(table, true);
+  // Each visited row is X-locked and re-read before WHERE is checked on it (EvalPlanQual), so a
+  // concurrent committed update is never lost.
+  auto scan = ScanPlan(table, true);
+  scan->row_lock = RowLockMode::kExclusive;
   if (where) {
     aggregate_clause_ = "WHERE";
-    auto filter = std::make_shared<FilterPlan>();
-    filter->predicate = CoerceToBool(BindExpr(*where, *scope), "WHERE");
-    filter->output = plan->output;
-    filter->child = plan;
-    plan = filter;
+    scan->qual = CoerceToBool(BindExpr(*where, *scope), "WHERE");
   }
-  return plan;
+  return scan;
 }
 
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {

@@ -90,6 +90,9 @@ std::shared_ptr<ProjectPlan> Project(PlanPtr child, const std::vector<SelectTarg
 }  // namespace
 
 PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
+  if (!stmt.locking.empty() && (stmt.set_op != ast::SetOpType::kNone || !stmt.values.empty())) {
+    CheckLockingAllowed(stmt, false);
+  }
   if (stmt.set_op != ast::SetOpType::kNone) return BindSetOp(stmt);
   if (!stmt.values.empty()) return BindValues(stmt);
   return BindSimpleSelect(stmt);
@@ -97,6 +100,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   Scope scope;
+  const size_t first_scan = from_scans_.size();
   PlanPtr plan = BindFrom(stmt.from, &scope);
   if (stmt.where) {
     allow_aggregates_ = false;
@@ -110,6 +114,9 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
           join->condition ? Logical(BoundKind::kAnd, {join->condition, predicate}, predicate->location) : predicate;
       ExtractHashKeys(join.get(), static_cast<int>(join->left->output.size()));
       plan = join;
+    } else if (plan->kind == PlanKind::kSeqScan) {
+      // Checked by the scan after it has locked and re-read each row (see SeqScanPlan).
+      from_scans_[first_scan].scan->qual = predicate;
     } else {
       auto filter = std::make_shared<FilterPlan>();
       filter->predicate = predicate;
@@ -155,6 +162,10 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   bool has_agg = !groups.empty() || having != nullptr;
   for (const auto& t : targets) has_agg = has_agg || ContainsAggregate(*t.expr);
   for (const auto& k : keys) has_agg = has_agg || ContainsAggregate(*k.expr);
+  if (!stmt.locking.empty()) {
+    CheckLockingAllowed(stmt, has_agg);
+    ApplyLocking(stmt, scope, first_scan);
+  }
   if (has_agg) {
     AggregateRewriter rw(*this, groups);
     for (auto& t : targets) t.expr = rw.Rewrite(t.expr);

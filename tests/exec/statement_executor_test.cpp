@@ -169,14 +169,14 @@ TEST_CASE("ORDER BY alias, position and expressions outside the select list") {
   CHECK(e.position() == 32);
 }
 
-TEST_CASE("relation locks: readers take S, writers X, held to the end of the transaction") {
+TEST_CASE("row locks: a REPEATABLE READ reader's S locks keep writers waiting to its end") {
   TestSession s;
   s.Run("CREATE TABLE k (a int)");
   s.Run("INSERT INTO k VALUES (1)");
-  s.Begin();
+  s.Begin(false, lumadb::txn::IsolationLevel::kRepeatableRead);
   CHECK(s.Rows("SELECT a FROM k") == Rows{"1"});
   auto other = s.BeginOther();
-  // Another reader shares the S lock; a writer must wait for X and times out.
+  // Another reader shares the row S lock; a writer must wait for row X and times out.
   CHECK(s.Run("SELECT count(*) FROM k", other.get(), 50) == "SELECT 1");
   try {
     s.Run("DELETE FROM k", other.get(), 50);

@@ -49,8 +49,8 @@ class TestSession {
     cluster_.reset();
   }
 
-  void Begin(bool read_only = false) {
-    block_ = cluster_->transactions().Begin(txn::IsolationLevel::kReadCommitted, read_only);
+  void Begin(bool read_only = false, txn::IsolationLevel iso = txn::IsolationLevel::kReadCommitted) {
+    block_ = cluster_->transactions().Begin(iso, read_only);
   }
   void Rollback() {
     cluster_->transactions().Abort(*block_);
@@ -61,9 +61,28 @@ class TestSession {
     block_.reset();
   }
 
-  /// Starts a transaction of a second, concurrent session (ended by EndOther).
-  std::unique_ptr<txn::Transaction> BeginOther() { return cluster_->transactions().Begin(); }
+  /// Starts a transaction of a second, concurrent session (ended by EndOther or CommitOther).
+  std::unique_ptr<txn::Transaction> BeginOther(txn::IsolationLevel iso = txn::IsolationLevel::kReadCommitted,
+                                               bool read_only = false) {
+    return cluster_->transactions().Begin(iso, read_only);
+  }
   void EndOther(txn::Transaction& txn) { cluster_->transactions().Abort(txn); }
+  void CommitOther(txn::Transaction& txn) { cluster_->transactions().Commit(txn); }
+
+  /// Runs one statement in txn with its own sink (safe from several threads at once); returns the tag.
+  std::string RunOn(txn::Transaction& txn, const std::string& sql, RecordingSink* sink, int64_t lock_timeout_ms = 0,
+                    int64_t deadlock_timeout_ms = 0) {
+    auto stmts = parser::Parse(sql);
+    REQUIRE(stmts.size() == 1);
+    auto get_setting = [](std::string_view name) -> std::string {
+      if (name == "search_path") return "\"$user\", public";
+      throw DbError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(name) + "\"");
+    };
+    SessionContext ctx{*cluster_, *catalog_, txn, {"$user", "public"}, "postgres", "postgres", lock_timeout_ms,
+                       0,         123456789, 0,   get_setting};
+    ctx.deadlock_timeout_ms = deadlock_timeout_ms;
+    return ExecuteStatement(*stmts[0], sql, ctx, *sink);
+  }
 
   /// Runs every statement of sql; returns the last command tag. Rows land in sink(). With `other`, the
   /// statements run in that transaction instead, waiting at most lock_timeout_ms for locks.
@@ -82,8 +101,8 @@ class TestSession {
         if (name == "search_path") return "\"$user\", public";
         throw DbError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(name) + "\"");
       };
-      SessionContext ctx{*cluster_,       *catalog_, *txn, {"$user", "public"}, "postgres", "postgres",
-                         lock_timeout_ms, 123456789, 0,    get_setting};
+      SessionContext ctx{*cluster_, *catalog_, *txn, {"$user", "public"}, "postgres", "postgres", lock_timeout_ms,
+                         0,         123456789, 0,    get_setting};
       try {
         tag = ExecuteStatement(*stmt, sql, ctx, sink_);
       } catch (...) {

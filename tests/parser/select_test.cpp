@@ -109,4 +109,34 @@ TEST_CASE("multi-statement strings record each statement's text") {
   CHECK(stmts[2]->kind == ast::StmtKind::kTransaction);
 }
 
+TEST_CASE("locking clauses: strengths, OF lists, NOWAIT / SKIP LOCKED, before or after LIMIT") {
+  auto s = ParseOne<SelectStmt>("SELECT * FROM t, u FOR UPDATE OF t FOR KEY SHARE OF u, s.v SKIP LOCKED LIMIT 1");
+  REQUIRE(s->locking.size() == 2);
+  CHECK(s->locking[0].strength == ast::LockStrength::kUpdate);
+  REQUIRE(s->locking[0].tables.size() == 1);
+  CHECK(s->locking[0].tables[0].name == "t");
+  CHECK(s->locking[0].wait == ast::LockWaitPolicy::kBlock);
+  CHECK(s->locking[0].location == 19);
+  CHECK(s->locking[1].strength == ast::LockStrength::kKeyShare);
+  REQUIRE(s->locking[1].tables.size() == 2);
+  CHECK(s->locking[1].tables[1].schema == "s");
+  CHECK(s->locking[1].wait == ast::LockWaitPolicy::kSkipLocked);
+  CHECK(Render(*s->limit) == "1");
+
+  auto n = ParseOne<SelectStmt>("select a from t order by a limit 2 offset 1 for no key update nowait");
+  REQUIRE(n->locking.size() == 1);
+  CHECK(n->locking[0].strength == ast::LockStrength::kNoKeyUpdate);
+  CHECK(n->locking[0].wait == ast::LockWaitPolicy::kNoWait);
+  CHECK(n->locking[0].tables.empty());
+  CHECK(ParseOne<SelectStmt>("SELECT 1 FOR SHARE")->locking.at(0).strength == ast::LockStrength::kShare);
+  CHECK(ParseOne<SelectStmt>("(SELECT * FROM t LIMIT 1) FOR UPDATE")->locking.size() == 1);
+  CHECK(ParseOne<SelectStmt>("SELECT * FROM t")->locking.empty());
+}
+
+TEST_CASE("locking clause syntax errors") {
+  CHECK_THROWS_AS(Parse("SELECT * FROM t FOR UPDATE NOWAIT SKIP LOCKED"), DbError);
+  CHECK_THROWS_AS(Parse("SELECT * FROM t LIMIT 1 FOR UPDATE LIMIT 2"), DbError);
+  CHECK_THROWS_AS(Parse("SELECT * FROM t FOR"), DbError);
+}
+
 }  // namespace lumadb::parser::testing

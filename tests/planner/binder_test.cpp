@@ -121,8 +121,8 @@ TEST_CASE_FIXTURE(Fixture, "output column names follow FigureColname") {
 
 TEST_CASE_FIXTURE(Fixture, "unknown literals are coerced by context") {
   auto plan = Bind("SELECT a FROM t WHERE a = '5'");
-  const auto& filter = plan->As<planner::ProjectPlan>().child->As<planner::FilterPlan>();
-  const auto& cmp = *filter.predicate;
+  const auto& scan = plan->As<planner::ProjectPlan>().child->As<planner::SeqScanPlan>();
+  const auto& cmp = *scan.qual;
   REQUIRE(cmp.kind == planner::BoundKind::kCompare);
   CHECK(cmp.args[1]->kind == planner::BoundKind::kConst);
   CHECK(cmp.args[1]->type.id == TypeId::kInt4);
@@ -218,4 +218,87 @@ TEST_CASE_FIXTURE(Fixture, "WHERE over a comma join becomes a hashed join condit
   CHECK(join.left_keys[0]->column == 0);
   CHECK(join.right_keys[0]->column == 0);
   CHECK(join.condition->kind == planner::BoundKind::kAnd);
+}
+
+namespace {
+
+/// The scans of a plan tree, left to right.
+void Scans(const planner::PlanPtr& p, std::vector<const planner::SeqScanPlan*>* out) {
+  if (!p) return;
+  switch (p->kind) {
+    case PlanKind::kSeqScan:
+      out->push_back(&p->As<planner::SeqScanPlan>());
+      return;
+    case PlanKind::kJoin:
+      Scans(p->As<planner::JoinPlan>().left, out);
+      Scans(p->As<planner::JoinPlan>().right, out);
+      return;
+    case PlanKind::kProject:
+      return Scans(p->As<planner::ProjectPlan>().child, out);
+    case PlanKind::kFilter:
+      return Scans(p->As<planner::FilterPlan>().child, out);
+    case PlanKind::kSort:
+      return Scans(p->As<planner::SortPlan>().child, out);
+    case PlanKind::kLimit:
+      return Scans(p->As<planner::LimitPlan>().child, out);
+    default:
+      return;
+  }
+}
+
+std::vector<const planner::SeqScanPlan*> ScansOf(const planner::PlanPtr& p) {
+  std::vector<const planner::SeqScanPlan*> out;
+  Scans(p, &out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a single-table WHERE is checked by the scan, after it locks the row") {
+  auto scans = ScansOf(Bind("SELECT a FROM t WHERE a > 1"));
+  REQUIRE(scans.size() == 1);
+  CHECK(scans[0]->qual != nullptr);
+  CHECK(scans[0]->row_lock == planner::RowLockMode::kRead);
+  auto join = ScansOf(Bind("SELECT 1 FROM t, u WHERE t.a = u.a"));
+  REQUIRE(join.size() == 2);
+  CHECK(join[0]->qual == nullptr);
+}
+
+TEST_CASE_FIXTURE(Fixture, "locking clauses set the row lock and wait policy of the named scans") {
+  auto all = ScansOf(Bind("SELECT * FROM t JOIN u ON t.a = u.a FOR SHARE"));
+  REQUIRE(all.size() == 2);
+  CHECK(all[0]->row_lock == planner::RowLockMode::kShare);
+  CHECK(all[1]->row_lock == planner::RowLockMode::kShare);
+  auto some = ScansOf(Bind("SELECT * FROM t x, u FOR KEY SHARE OF u FOR NO KEY UPDATE OF x NOWAIT LIMIT 1"));
+  REQUIRE(some.size() == 2);
+  CHECK(some[0]->row_lock == planner::RowLockMode::kExclusive);
+  CHECK(some[0]->wait == planner::RowLockWait::kNoWait);
+  CHECK(some[1]->row_lock == planner::RowLockMode::kShare);
+  CHECK(some[1]->wait == planner::RowLockWait::kBlock);
+  auto strongest = ScansOf(Bind("SELECT * FROM t FOR SHARE SKIP LOCKED FOR UPDATE"));
+  CHECK(strongest[0]->row_lock == planner::RowLockMode::kExclusive);
+  CHECK(strongest[0]->wait == planner::RowLockWait::kSkipLocked);
+  auto outer = ScansOf(Bind("SELECT * FROM t LEFT JOIN u ON true FOR UPDATE OF t"));
+  CHECK(outer[0]->row_lock == planner::RowLockMode::kExclusive);
+  CHECK(outer[1]->row_lock == planner::RowLockMode::kRead);
+}
+
+TEST_CASE_FIXTURE(Fixture, "locking clause errors follow PostgreSQL 15") {
+  auto check = [&](const std::string& sql, const char* code, const std::string& message) {
+    auto e = Error(sql);
+    CHECK(e.code().View() == code);
+    CHECK(e.message() == message);
+  };
+  check("SELECT count(*) FROM t FOR UPDATE", "0A000", "FOR UPDATE is not allowed with aggregate functions");
+  check("SELECT a FROM t GROUP BY a FOR SHARE", "0A000", "FOR SHARE is not allowed with GROUP BY clause");
+  check("SELECT 1 FROM t HAVING true FOR KEY SHARE", "0A000", "FOR KEY SHARE is not allowed with HAVING clause");
+  check("SELECT DISTINCT a FROM t FOR NO KEY UPDATE", "0A000", "FOR NO KEY UPDATE is not allowed with DISTINCT clause");
+  check("SELECT a FROM t EXCEPT SELECT a FROM u FOR UPDATE", "0A000",
+        "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT");
+  check("VALUES (1) FOR SHARE", "0A000", "FOR SHARE cannot be applied to VALUES");
+  check("SELECT * FROM t FULL JOIN u ON true FOR UPDATE OF u", "0A000",
+        "FOR UPDATE cannot be applied to the nullable side of an outer join");
+  check("SELECT * FROM t FOR UPDATE OF u", "42P01", "relation \"u\" in FOR UPDATE clause not found in FROM clause");
+  check("SELECT * FROM t FOR SHARE OF public.t", "42601", "FOR SHARE must specify unqualified relation names");
+  CHECK(Error("SELECT * FROM t FOR UPDATE OF u").position() == 31);
 }

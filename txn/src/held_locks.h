@@ -1,7 +1,8 @@
 #pragma once
-// The relation locks one transaction holds (granted only). Private to txn: LockManager fills it in under
-// its table mutex; only the transaction's own thread reads it otherwise.
+// The locks one transaction holds (granted only). Private to txn: only the transaction's own thread reads
+// or changes it (LockManager calls made for that transaction), so it needs no mutex.
 
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -10,9 +11,18 @@
 
 namespace lumadb::txn {
 
+struct RowTagHash {
+  size_t operator()(const RowTag& t) const noexcept {
+    uint64_t a = (static_cast<uint64_t>(t.db) << 32) | t.rel;
+    uint64_t b = (static_cast<uint64_t>(t.rid.page) << 16) | t.rid.slot;
+    return std::hash<uint64_t>()(a * 0x9e3779b97f4a7c15ULL ^ b);
+  }
+};
+
 struct Transaction::HeldLocks {
   LockManager* manager = nullptr;  // the manager that granted them (to release them from ~Transaction)
-  std::vector<std::pair<RelationTag, LockMode>> held;  // few per transaction: a vector beats a map
+  std::vector<std::pair<RelationTag, LockMode>> held;     // relations: few per transaction, a vector beats a map
+  std::unordered_map<RowTag, LockMode, RowTagHash> rows;  // rows: possibly many
 
   LockMode* Find(RelationTag rel) {
     for (auto& [tag, mode] : held) {
@@ -20,6 +30,7 @@ struct Transaction::HeldLocks {
     }
     return nullptr;
   }
+  bool Empty() const { return held.empty() && rows.empty(); }
 };
 
 }  // namespace lumadb::txn

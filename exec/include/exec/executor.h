@@ -29,7 +29,8 @@ struct ExecContext {
   catalog::Catalog* catalog = nullptr;
   txn::Transaction* txn = nullptr;
   txn::LockManager* locks = nullptr;
-  int64_t lock_timeout_ms = 0;
+  int64_t lock_timeout_ms = 0;      // the session's lock_timeout; 0: wait forever
+  int64_t deadlock_timeout_ms = 0;  // the session's deadlock_timeout; 0: the LockManager's value
   planner::FunctionEnv env;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
   std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;

@@ -50,7 +50,8 @@ struct SessionContext {
   std::vector<std::string> search_path;  // e.g. {"$user", "public"}, as SHOW search_path splits
   std::string user;
   std::string database;
-  int64_t lock_timeout_ms = 0;
+  int64_t lock_timeout_ms = 0;       // lock_timeout in ms; 0: wait forever
+  int64_t deadlock_timeout_ms = 0;   // deadlock_timeout in ms; 0: the LockManager's value (1000)
   int64_t transaction_start_us = 0;  // now() / current_timestamp: microseconds since 2000-01-01 UTC
   int64_t statement_start_us = 0;
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <typeinfo>
 #include <string>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -119,8 +119,7 @@ struct IsNullExpr : Expr {
 struct BoolTestExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::kBoolTest;
   enum class Test { kTrue, kFalse, kUnknown };
-  BoolTestExpr(ExprPtr a, Test t, bool neg, int32_t loc)
-      : Expr(kKind, loc), arg(std::move(a)), test(t), negated(neg) {}
+  BoolTestExpr(ExprPtr a, Test t, bool neg, int32_t loc) : Expr(kKind, loc), arg(std::move(a)), test(t), negated(neg) {}
   ExprPtr arg;
   Test test;
   bool negated;
@@ -228,7 +227,7 @@ struct TableRef {
   // kJoin
   JoinType join_type = JoinType::kInner;
   TableRefPtr left, right;
-  std::unique_ptr<Expr> on;          // JOIN ... ON
+  std::unique_ptr<Expr> on;                // JOIN ... ON
   std::vector<std::string> using_columns;  // JOIN ... USING (a, b)
   bool natural = false;
   // kSubquery
@@ -252,6 +251,7 @@ enum class StmtKind {
   kTransaction,
   kVariableSet,
   kVariableShow,
+  kCheckpoint,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
@@ -291,6 +291,21 @@ enum class SetOpType { kNone, kUnion, kIntersect, kExcept };
 
 /// SELECT, VALUES, and set operations. For a set operation, set_op != kNone and larg/rarg hold the
 /// operands; order_by/limit/offset then apply to the result.
+/// Row-lock strength of a locking clause (parsenodes.h LockClauseStrength). On 2PL the two UPDATE
+/// strengths take row X locks and the two SHARE strengths row S locks.
+enum class LockStrength { kKeyShare, kShare, kNoKeyUpdate, kUpdate };
+/// What a locking clause does with a row it cannot lock at once (parsenodes.h LockWaitPolicy).
+enum class LockWaitPolicy { kBlock, kSkipLocked, kNoWait };
+
+/// FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF name, ...] [NOWAIT | SKIP LOCKED]
+/// (gram.y for_locking_item).
+struct LockingClause {
+  LockStrength strength = LockStrength::kUpdate;
+  std::vector<QualifiedName> tables;  // OF list; empty: every table of the FROM clause
+  LockWaitPolicy wait = LockWaitPolicy::kBlock;
+  int32_t location = -1;
+};
+
 struct SelectStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kSelect;
   SelectStmt() : Statement(kKind) {}
@@ -305,8 +320,9 @@ struct SelectStmt : Statement {
   bool set_all = false;
   std::unique_ptr<SelectStmt> larg, rarg;
   std::vector<OrderItem> order_by;
-  ExprPtr limit;   // null: none (LIMIT ALL too)
-  ExprPtr offset;  // null: none
+  ExprPtr limit;                       // null: none (LIMIT ALL too)
+  ExprPtr offset;                      // null: none
+  std::vector<LockingClause> locking;  // FOR UPDATE/SHARE clauses, in order
 };
 
 struct InsertStmt : Statement {
@@ -445,6 +461,12 @@ struct VariableShowStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kVariableShow;
   VariableShowStmt() : Statement(kKind) {}
   std::string name;
+};
+
+/// CHECKPOINT (gram.y CheckPointStmt): forces a checkpoint of the storage engine.
+struct CheckpointStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCheckpoint;
+  CheckpointStmt() : Statement(kKind) {}
 };
 
 }  // namespace lumadb::ast

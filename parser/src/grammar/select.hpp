@@ -89,7 +89,23 @@ struct offset_clause : seq<LUMADB_KW("offset"), a_expr, opt<row_or_rows>>, Node 
 struct limit_part : sor<limit_clause, fetch_clause> {};
 struct select_limit : sor<seq<limit_part, opt<offset_clause>>, seq<offset_clause, opt<limit_part>>> {};
 
-struct select_stmt : seq<select_body, opt<order_clause>, opt<select_limit>>, Node {};
+// ---- FOR UPDATE / FOR SHARE (gram.y for_locking_clause) --------------------------------------------
+
+struct lock_update : seq<LUMADB_KW("update")>, Node {};
+struct lock_no_key_update : seq<LUMADB_KW("no"), LUMADB_KW("key"), LUMADB_KW("update")>, Node {};
+struct lock_share : seq<LUMADB_KW("share")>, Node {};
+struct lock_key_share : seq<LUMADB_KW("key"), LUMADB_KW("share")>, Node {};
+struct locked_rels : seq<LUMADB_KW("of"), list<qualified_name, comma>>, Node {};
+struct lock_nowait : seq<LUMADB_KW("nowait")>, Node {};
+struct lock_skip_locked : seq<LUMADB_KW("skip"), LUMADB_KW("locked")>, Node {};
+struct locking_item : seq<LUMADB_KW("for"), sor<lock_update, lock_no_key_update, lock_share, lock_key_share>,
+                          opt<locked_rels>, opt<sor<lock_nowait, lock_skip_locked>>>,
+                      Node {};
+struct locking_clause : plus<locking_item> {};
+/// PostgreSQL accepts the locking clause before or after LIMIT/OFFSET.
+struct select_options : sor<seq<select_limit, opt<locking_clause>>, seq<locking_clause, opt<select_limit>>> {};
+
+struct select_stmt : seq<select_body, opt<order_clause>, opt<select_options>>, Node {};
 struct select_with_parens : seq<lparen, select_stmt, rparen> {};
 
 }  // namespace lumadb::parser::grammar

@@ -82,13 +82,27 @@ class Binder {
   PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
-  PlanPtr ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
+  std::shared_ptr<SeqScanPlan> ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
   // UPDATE / DELETE (bind_modify.cpp)
   /// The rows UPDATE or DELETE visit: a row-id-emitting scan of `table`, filtered by `where` when given.
   /// Fills `scope` with the table's columns under `alias` (the table name when empty).
   PlanPtr BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
                            const ast::Expr* where, Scope* scope);
+
+  // FOR UPDATE / FOR SHARE (bind_locking.cpp)
+  /// A base table of a FROM clause bound by this binder: the locking clause and the WHERE push-down
+  /// adjust its scan before the plan is returned.
+  struct FromScan {
+    std::string name;  // alias, or the table name
+    std::shared_ptr<SeqScanPlan> scan;
+    bool nullable = false;  // on the NULL-extended side of an outer join
+  };
+  /// PostgreSQL's CheckSelectLocking: 0A000 "FOR UPDATE is not allowed with DISTINCT clause" etc.
+  void CheckLockingAllowed(const ast::SelectStmt& stmt, bool has_aggregates) const;
+  /// Sets the row lock of the scans named by stmt's locking clauses (all of this FROM clause's tables,
+  /// from_scans_[first_scan] on, when no OF list). Throws 42601, 42P01, 0A000 as PostgreSQL does.
+  void ApplyLocking(const ast::SelectStmt& stmt, const Scope& scope, size_t first_scan);
 
   // SELECT (bind_select.cpp)
   PlanPtr BindValues(const ast::SelectStmt& stmt);
@@ -131,6 +145,7 @@ class Binder {
   bool allow_aggregates_ = false;
   const char* aggregate_clause_ = nullptr;  // "WHERE", "JOIN conditions"...: where aggregates are rejected
   bool keep_unknown_targets_ = false;       // leave untyped select-list literals unknown (INSERT ... SELECT)
+  std::vector<FromScan> from_scans_;        // base tables of the FROM clauses bound so far
 };
 
 /// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL

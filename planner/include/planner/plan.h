@@ -60,13 +60,27 @@ struct ValuesPlan : PlanNode {
   std::vector<std::vector<BoundExprPtr>> rows;
 };
 
+/// How a scan locks the rows it returns under 2PL (exec/README.md "Locking").
+enum class RowLockMode {
+  kRead,       // a plain read: row S for as long as the isolation level says (READ COMMITTED: the read only)
+  kShare,      // FOR SHARE / FOR KEY SHARE: row S held to commit
+  kExclusive,  // FOR [NO KEY] UPDATE and the rows UPDATE/DELETE visit: row X held to commit
+};
+/// What a locking scan does with a row it cannot lock at once (PostgreSQL's LockWaitPolicy).
+enum class RowLockWait { kBlock, kSkipLocked, kNoWait };
+
 /// Full scan of a heap; with emit_rid the row gets one extra trailing int8 column holding the TID
-/// (page << 16 | slot), which UPDATE and DELETE use to find the tuple again.
+/// (page << 16 | slot), which UPDATE and DELETE use to find the tuple again. Each row is locked as
+/// row_lock says, re-read, and only then checked against qual (PostgreSQL's EvalPlanQual recheck: the
+/// WHERE clause sees the latest committed version of the row).
 struct SeqScanPlan : PlanNode {
   static constexpr PlanKind kKind = PlanKind::kSeqScan;
   SeqScanPlan() : PlanNode(kKind) {}
   std::shared_ptr<const catalog::TableInfo> table;
   bool emit_rid = false;
+  RowLockMode row_lock = RowLockMode::kRead;
+  RowLockWait wait = RowLockWait::kBlock;
+  BoundExprPtr qual;  // null: every row; over the table's columns (without the rid)
 };
 
 struct FilterPlan : PlanNode {

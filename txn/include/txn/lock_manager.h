@@ -1,10 +1,9 @@
 #pragma once
-// LockManager: relation-level locks held to the end of the transaction (strict 2PL). Row locks arrive
-// with issue 3 (PostgreSQL storage/lmgr/README, BusTub concurrency/lock_manager.h). txn/README.md states
-// the contract; in short:
+// LockManager: relation and row locks under strict two-phase locking (PostgreSQL storage/lmgr/README,
+// BusTub concurrency/lock_manager.h). txn/README.md "Lock contract" states the rules; in short:
 //
-//  * Modes and compatibility (Gray's multi-granularity locks; the PostgreSQL table lock with the same
-//    conflicts in brackets):
+//  * Relation modes and compatibility (Gray's multi-granularity locks; the PostgreSQL table lock with the
+//    same conflicts in brackets). Rows use only S and X (row S conflicts with row X):
 //
 //                 held:  IS   IX   S    SIX  X
 //      requested IS      ok   ok   ok   ok   -     IS  [AccessShareLock]
@@ -13,20 +12,23 @@
 //                SIX     ok   -    -    -    -     SIX [ShareRowExclusiveLock]
 //                X       -    -    -    -    -     X   [AccessExclusiveLock]
 //
-//  * One FIFO queue per relation. A request is granted when it is compatible with every lock granted to
-//    other transactions and with every request queued before it (PostgreSQL's rule), so compatible
-//    requests are granted together and a waiting writer is not starved by later readers.
+//  * One lock table of kPartitions partitions (a mutex and a map each), keyed by relation or row tag.
+//    One FIFO queue per tag: a request is granted when compatible with every lock granted to other
+//    transactions and with every request queued before it, so compatible requests are granted together
+//    and a waiting writer is not starved by later readers.
 //  * Upgrade: a holder asking for a mode its lock does not cover waits for the least upper bound of the
-//    two (S + IX -> SIX), ahead of all other waiters; it keeps its old lock while it waits.
-//  * Locks are released only by ReleaseAll (commit/abort).
-//  * A waiter sleeps on its own condition variable. After deadlock_timeout it searches the waits-for graph
-//    once (hard edges to conflicting holders, soft edges to conflicting earlier waiters); if it finds a
-//    cycle through itself it gives up with 40P01. lock_timeout expiry gives 55P03.
+//    two (S + IX -> SIX; row S -> X), ahead of all other waiters; it keeps its old lock while it waits.
+//  * A waiter sleeps on its own condition variable. After deadlock_timeout it locks every partition (in
+//    index order) and searches the waits-for graph over rows and relations once; on a cycle through itself
+//    it gives up with 40P01. lock_timeout expiry gives 55P03.
+//  * The lock manager never touches pages, so TryLockRow may be called under a page latch.
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+
+#include "storage/ids.h"
 
 namespace lumadb::txn {
 
@@ -51,10 +53,29 @@ struct RelationTag {
   bool operator==(const RelationTag&) const = default;
 };
 
+/// A lockable row: its relation and TID (PostgreSQL's LOCKTAG_TUPLE).
+struct RowTag {
+  uint32_t db = 0;
+  uint32_t rel = 0;
+  storage::Rid rid;
+  bool operator==(const RowTag&) const = default;
+  RelationTag relation() const { return {db, rel}; }
+};
+
+/// What LockRow did.
+enum class RowLockResult {
+  kAcquired,      // the transaction had no lock on the row; it has one now (UnlockRow may release it)
+  kUpgraded,      // it held S and now holds X
+  kAlreadyHeld,   // its row lock or its relation lock already covered the mode: nothing changed
+  kNotAvailable,  // wait = false and the lock could not be granted at once: nothing changed
+};
+
 class LockManager {
  public:
   /// PostgreSQL's default deadlock_timeout.
   static constexpr int64_t kDefaultDeadlockTimeoutMs = 1000;
+  /// Number of lock table partitions (PostgreSQL's NUM_LOCK_PARTITIONS).
+  static constexpr size_t kPartitions = 16;
 
   LockManager();
   ~LockManager();
@@ -64,19 +85,41 @@ class LockManager {
   /// Blocks until txn holds `mode` (or stronger) on rel; upgrades an existing weaker lock. Throws 55P03
   /// "canceling statement due to lock timeout" after timeout_ms (the session's lock_timeout; 0 = forever),
   /// 40P01 "deadlock detected" (with a DETAIL naming the cycle) when waiting would deadlock, and whatever
-  /// the transaction's interrupt check throws (57014). On a throw, txn keeps the locks it held before.
-  void LockRelation(Transaction& txn, RelationTag rel, LockMode mode, int64_t timeout_ms = 0);
+  /// the transaction's interrupt check throws (57014). deadlock_timeout_ms 0 uses the manager's value.
+  /// On a throw, txn keeps the locks it held before.
+  void LockRelation(Transaction& txn, RelationTag rel, LockMode mode, int64_t timeout_ms = 0,
+                    int64_t deadlock_timeout_ms = 0);
+
+  /// Locks a row in mode kShared or kExclusive. Returns kAlreadyHeld without touching the lock table when
+  /// txn's lock on the row, or on its relation (S/SIX cover row S, X covers both), covers the mode. With
+  /// wait = false returns kNotAvailable instead of waiting (NOWAIT, SKIP LOCKED). Otherwise blocks with the
+  /// errors of LockRelation (55P03 lock timeout, 40P01, 57014). Never touches pages.
+  RowLockResult LockRow(Transaction& txn, RowTag row, LockMode mode, int64_t timeout_ms = 0,
+                        int64_t deadlock_timeout_ms = 0, bool wait = true);
+
+  /// LockRow without waiting: true if txn now holds `mode` on row. Never blocks (beyond a partition
+  /// mutex), so an inserter may call it under a heap page latch to lock a tuple before it is visible.
+  bool TryLockRow(Transaction& txn, RowTag row, LockMode mode);
+
+  /// Releases txn's lock on row before the transaction ends (READ COMMITTED drops a read lock right after
+  /// the read). Only for a lock LockRow reported as kAcquired in the same statement; no-op if none held.
+  void UnlockRow(Transaction& txn, RowTag row);
 
   /// Releases every lock txn holds and wakes the waiters that can now be granted.
   void ReleaseAll(Transaction& txn);
 
-  /// The mode txn holds on rel, if any.
+  /// The mode txn holds on rel / on row (not counting its relation lock), if any. Call from txn's thread.
   std::optional<LockMode> HeldMode(const Transaction& txn, RelationTag rel) const;
+  std::optional<LockMode> HeldMode(const Transaction& txn, RowTag row) const;
 
-  /// Number of requests waiting on rel, pending upgrades included (tests, diagnostics).
+  /// Number of requests waiting on a relation / row, pending upgrades included (tests, diagnostics).
   size_t WaitingCount(RelationTag rel) const;
+  size_t WaitingCount(RowTag row) const;
+  /// Number of lock queues in the table (each tag with a holder or waiter); tests check it stays bounded.
+  size_t QueueCount() const;
 
-  /// How long a waiter sleeps before it checks for a deadlock (PostgreSQL's deadlock_timeout).
+  /// How long a waiter sleeps before it checks for a deadlock (PostgreSQL's deadlock_timeout), used by
+  /// requests that pass deadlock_timeout_ms = 0.
   void set_deadlock_timeout_ms(int64_t ms);
   int64_t deadlock_timeout_ms() const;
 
