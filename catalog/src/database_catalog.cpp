@@ -55,11 +55,17 @@ std::shared_ptr<const CatalogSnapshot> DatabaseCatalog::View(txn::Transaction& t
 void DatabaseCatalog::BeginDdl(txn::Transaction& txn) {
   for (Oid rel : kLockOrder) locks_.LockRelation(txn, txn::RelationTag{db_, rel}, txn::LockMode::kExclusive);
   std::lock_guard lock(mutex_);
-  if (private_.contains(txn.id())) return;
-  private_.emplace(txn.id(), nullptr);
   storage::TxnId id = txn.id();
-  txn.OnCommit([this, id] { EndDdl(id); });
-  txn.OnAbort([this, id] { EndDdl(id); });
+  if (!private_.contains(id)) {
+    private_.emplace(id, nullptr);
+    txn.OnCommit([this, id] { EndDdl(id); });
+    txn.OnAbort([this, id] { EndDdl(id); });
+  }
+  // ROLLBACK TO a savepoint taken before this statement undoes its catalog rows: reload the private view.
+  txn.OnAbort([this, id] {
+    std::lock_guard relock(mutex_);
+    if (auto it = private_.find(id); it != private_.end()) it->second = nullptr;
+  });
 }
 
 void DatabaseCatalog::Changed(txn::Transaction& txn) {
@@ -135,7 +141,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
 
   Oid oid = oids_.Next();
   storage::FileId file{db_, oid};
-  storage_.CreateFile(file);
+  storage_.CreateFile(file, &txn.log());
   txn.OnAbort([this, file] { storage_.DropFile(file); });
   locks_.LockRelation(txn, txn::RelationTag{db_, oid}, txn::LockMode::kExclusive);
   InsertTableRows(txn, oid, ns, def, keys);
@@ -201,7 +207,7 @@ void DatabaseCatalog::TruncateTable(txn::Transaction& txn, const TableInfo& tabl
   auto current = LockForDdl(txn, table);
   Oid filenode = oids_.Next();
   storage::FileId new_file{db_, filenode};
-  storage_.CreateFile(new_file);
+  storage_.CreateFile(new_file, &txn.log());
   txn.OnAbort([this, new_file] { storage_.DropFile(new_file); });
   Table(kPgClassOid)
       .UpdateIf(

@@ -104,6 +104,7 @@ ast::StatementPtr Transformer::Statement(const PNode& n) {
   if (s.is_type<g::truncate_stmt>()) return Truncate(s);
   if (s.is_type<g::set_stmt>()) return Set(s);
   if (s.is_type<g::reset_stmt>() || s.is_type<g::show_stmt>()) return ResetOrShow(s);
+  if (s.is_type<g::checkpoint_stmt>()) return std::make_unique<ast::CheckpointStmt>();
   return Transaction(s);
 }
 

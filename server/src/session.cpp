@@ -21,7 +21,7 @@ Session::Session(ServerContext& server, pgwire::Transport& transport, std::funct
 
 Session::~Session() {
   try {
-    AbortTransaction();
+    FinishTransaction(false);  // the whole transaction, savepoints or not
   } catch (...) {
     // The connection is going away; an abort failure has no one to be reported to.
   }
@@ -296,12 +296,6 @@ void Session::HandleError(const DbError& error) {
   if (!current_query_.empty()) LogLine(pid(), "STATEMENT", current_query_);
   writer_.ErrorOrNotice(error);
   AbortTransaction();
-}
-
-void Session::AbortTransaction() {
-  if (block_.state() == BlockState::kDefault && !txn_) return;
-  FinishTransaction(false);
-  block_.Failed();
 }
 
 }  // namespace lumadb::server

@@ -1,5 +1,5 @@
-// The statement side of Session: PostgreSQL's exec_simple_query, transaction control (xact.c's
-// Begin/End/UserAbortTransactionBlock), SET/SHOW/RESET (guc.c), and the handoff to exec.
+// The statement side of Session: PostgreSQL's exec_simple_query, SET/SHOW/RESET (guc.c), and the handoff
+// to exec. Transaction control is in session_transaction.cpp.
 
 #include <chrono>
 
@@ -10,8 +10,6 @@
 #include "server/log.h"
 #include "server/session.h"
 #include "server/setting_values.h"
-#include "txn/transaction.h"
-#include "txn/transaction_manager.h"
 
 namespace lumadb::server {
 
@@ -33,13 +31,6 @@ int64_t NowPgMicros() {
   constexpr int64_t kUnixToPgEpochUs = 946684800LL * 1000000;
   auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPgEpochUs;
-}
-
-txn::IsolationLevel ParseIsolation(const std::string& level) {
-  if (level == "serializable") return txn::IsolationLevel::kSerializable;
-  if (level == "repeatable read") return txn::IsolationLevel::kRepeatableRead;
-  if (level == "read uncommitted") return txn::IsolationLevel::kReadUncommitted;
-  return txn::IsolationLevel::kReadCommitted;
 }
 
 bool IsDdl(ast::StmtKind kind) {
@@ -147,19 +138,23 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
     case ast::StmtKind::kVariableShow:
       tag = ShowVariable(stmt.As<ast::VariableShowStmt>());
       break;
+    case ast::StmtKind::kCheckpoint:
+      tag = Checkpoint();
+      break;
     default: {
       PreventInTransactionBlock(stmt);
       ApplyDateOrder(settings_.Get("DateStyle"));
-      exec::SessionContext ctx{server_.cluster,
-                               *catalog_,
-                               EnsureTransaction(),
-                               SplitIdentifierList(settings_.Get("search_path")),
-                               user_,
-                               database_.name,
-                               settings_.GetInt("lock_timeout"),
-                               transaction_start_us_,
-                               statement_start_us_,
-                               [this](std::string_view name) { return settings_.Show(name); }};
+      exec::SessionContext ctx{.cluster = server_.cluster,
+                               .catalog = *catalog_,
+                               .txn = EnsureTransaction(),
+                               .search_path = SplitIdentifierList(settings_.Get("search_path")),
+                               .user = user_,
+                               .database = database_.name,
+                               .lock_timeout_ms = settings_.GetInt("lock_timeout"),
+                               .deadlock_timeout_ms = settings_.GetInt("deadlock_timeout"),
+                               .transaction_start_us = transaction_start_us_,
+                               .statement_start_us = statement_start_us_,
+                               .get_setting = [this](std::string_view name) { return settings_.Show(name); }};
       WireSink sink(writer_, [this](const DbError& notice) { SendNotice(notice); });
       tag = exec::ExecuteStatement(stmt, sql, ctx, sink);
     }
@@ -186,91 +181,6 @@ void Session::PreventInTransactionBlock(const ast::Statement& stmt) {
       throw DbError(sqlstate::kObjectInUse, "database \"" + name.name + "\" is being accessed by other users")
           .Detail(others == 1 ? "There is 1 other session using the database."
                               : "There are " + std::to_string(others) + " other sessions using the database.");
-    }
-  }
-}
-
-txn::Transaction& Session::EnsureTransaction() {
-  if (!txn_) {
-    txn_ = server_.cluster.transactions().Begin(ParseIsolation(settings_.Get("transaction_isolation")),
-                                                settings_.GetBool("transaction_read_only"));
-  }
-  return *txn_;
-}
-
-void Session::FinishTransaction(bool commit) {
-  std::unique_ptr<txn::Transaction> tx = std::move(txn_);
-  settings_.AtTransactionEnd(commit);
-  if (!tx) return;
-  auto& manager = server_.cluster.transactions();
-  if (!commit) {
-    manager.Abort(*tx);
-    return;
-  }
-  try {
-    manager.Commit(*tx);
-  } catch (...) {
-    if (tx->state() == txn::TxnState::kActive) manager.Abort(*tx);
-    throw;
-  }
-}
-
-std::string Session::TransactionControl(const ast::TransactionStmt& stmt) {
-  using T = ast::TransactionStmt::Type;
-  auto warn = [this](SqlState code, const std::string& message) {
-    SendNotice(DbError(code, message, Severity::kWarning));
-  };
-  if (stmt.chain) throw DbError(sqlstate::kFeatureNotSupported, "AND CHAIN is not supported yet");
-  switch (stmt.type) {
-    case T::kBegin:
-      if (block_.Begin()) {
-        warn(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
-      } else {
-        ApplyTransactionModes(stmt.options, false);
-      }
-      return stmt.start_syntax ? "START TRANSACTION" : "BEGIN";
-    case T::kCommit:
-    case T::kRollback: {
-      BlockEnd end = stmt.type == T::kCommit ? block_.Commit() : block_.Rollback();
-      if (end.warn_no_block) warn(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
-      FinishTransaction(end.commit);
-      return stmt.type == T::kRollback || end.tag_rollback ? "ROLLBACK" : "COMMIT";
-    }
-    case T::kSetTransaction:
-      if (block_.state() != BlockState::kInBlock) {
-        warn(sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks");
-        return "SET";
-      }
-      ApplyTransactionModes(stmt.options, false);
-      return "SET";
-    case T::kSetSessionCharacteristics:
-      ApplyTransactionModes(stmt.options, true);
-      return "SET";
-    default: {
-      const char* what = stmt.type == T::kSavepoint ? "SAVEPOINT"
-                         : stmt.type == T::kRelease ? "RELEASE SAVEPOINT"
-                                                    : "ROLLBACK TO SAVEPOINT";
-      if (block_.state() != BlockState::kInBlock && block_.state() != BlockState::kFailed) {
-        throw DbError(sqlstate::kNoActiveSqlTransaction, std::string(what) + " can only be used in transaction blocks");
-      }
-      throw DbError(sqlstate::kFeatureNotSupported, std::string(what) + " is not supported yet");
-    }
-  }
-}
-
-void Session::ApplyTransactionModes(const std::vector<std::string>& modes, bool session_defaults) {
-  std::string isolation_param = session_defaults ? "default_transaction_isolation" : "transaction_isolation";
-  std::string read_only_param = session_defaults ? "default_transaction_read_only" : "transaction_read_only";
-  for (const std::string& mode : modes) {
-    constexpr std::string_view kIsolationPrefix = "isolation level ";
-    if (mode.rfind(kIsolationPrefix, 0) == 0) {
-      if (!session_defaults && txn_) {
-        throw DbError(sqlstate::kActiveSqlTransaction,
-                      "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-      }
-      settings_.Set(isolation_param, {mode.substr(kIsolationPrefix.size())}, false);
-    } else if (mode == "read only" || mode == "read write") {
-      settings_.Set(read_only_param, {mode == "read only" ? "on" : "off"}, false);
     }
   }
 }

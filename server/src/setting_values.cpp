@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <span>
 
 #include "common/error.h"
 #include "text_util.h"
@@ -31,14 +32,43 @@ std::string_view BaseUnitName(SettingUnit unit) {
   switch (unit) {
     case SettingUnit::kKb:
       return "kB";
+    case SettingUnit::kMb:
+      return "MB";
     case SettingUnit::kBlocks:
       return "8kB";
     case SettingUnit::kMs:
       return "ms";
+    case SettingUnit::kS:
+      return "s";
     case SettingUnit::kNone:
       break;
   }
   return "";
+}
+
+bool IsMemoryUnit(SettingUnit unit) {
+  return unit == SettingUnit::kKb || unit == SettingUnit::kMb || unit == SettingUnit::kBlocks;
+}
+
+// The units a value of this parameter may be written in (none for a unitless one).
+std::span<const UnitScale> UnitTable(SettingUnit unit) {
+  if (IsMemoryUnit(unit)) return kMemoryUnits;
+  if (unit == SettingUnit::kMs || unit == SettingUnit::kS) return kTimeUnits;
+  return {};
+}
+
+// How many kB (memory) or ms (time) one base unit is, so both tables above serve every base unit.
+double BaseUnitScale(SettingUnit unit) {
+  switch (unit) {
+    case SettingUnit::kMb:
+      return 1024.0;
+    case SettingUnit::kBlocks:
+      return 8.0;
+    case SettingUnit::kS:
+      return 1000.0;
+    default:
+      return 1.0;
+  }
 }
 
 std::string ParseBool(const std::string& name, const std::string& text) {
@@ -60,21 +90,16 @@ std::string ParseInt(const SettingDef& def, const std::string& name, const std::
   if (end == begin || std::isnan(value)) throw InvalidValue(name, text);
   std::string_view unit = Trim(std::string_view(end));
   if (!unit.empty()) {
-    bool memory = def.unit == SettingUnit::kKb || def.unit == SettingUnit::kBlocks;
+    bool memory = IsMemoryUnit(def.unit);
+    bool time = def.unit == SettingUnit::kMs || def.unit == SettingUnit::kS;
     bool found = false;
-    if (memory) {
-      for (const UnitScale& u : kMemoryUnits) {
-        if (u.name == unit) value *= u.factor / (def.unit == SettingUnit::kBlocks ? 8.0 : 1.0), found = true;
-      }
-    } else if (def.unit == SettingUnit::kMs) {
-      for (const UnitScale& u : kTimeUnits) {
-        if (u.name == unit) value *= u.factor, found = true;
-      }
+    for (const UnitScale& u : UnitTable(def.unit)) {
+      if (u.name == unit) value *= u.factor / BaseUnitScale(def.unit), found = true;
     }
     if (!found) {
       DbError e = InvalidValue(name, text);
       if (memory) e.Hint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
-      if (def.unit == SettingUnit::kMs) {
+      if (time) {
         e.Hint("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
       }
       throw e;
@@ -174,19 +199,33 @@ std::string FormatSettingValue(const SettingDef& def, const std::string& canonic
   if (def.type != SettingType::kInt || def.unit == SettingUnit::kNone) return canonical;
   int64_t value = std::strtoll(canonical.c_str(), nullptr, 10);
   if (value <= 0) return canonical;
-  if (def.unit == SettingUnit::kMs) {
-    for (const UnitScale& u : kTimeUnits) {
-      auto f = static_cast<int64_t>(u.factor);
-      if (f >= 1 && value % f == 0) return std::to_string(value / f) + std::string(u.name);
-    }
-    return canonical;
-  }
-  int64_t kb = def.unit == SettingUnit::kBlocks ? value * 8 : value;
-  for (const UnitScale& u : kMemoryUnits) {
+  // In kB or ms, the largest unit that divides the value exactly is at least the base unit.
+  int64_t scaled = value * static_cast<int64_t>(BaseUnitScale(def.unit));
+  for (const UnitScale& u : UnitTable(def.unit)) {
     auto f = static_cast<int64_t>(u.factor);
-    if (f >= 1 && kb % f == 0) return std::to_string(kb / f) + std::string(u.name);
+    if (f >= 1 && scaled % f == 0) return std::to_string(scaled / f) + std::string(u.name);
   }
   return canonical;
+}
+
+std::string CheckSynchronousCommit(const std::string& value, const std::string&) {
+  // synchronous_commit_options: the five shown values plus hidden Boolean spellings (guc_tables.c).
+  static constexpr std::pair<std::string_view, std::string_view> kValues[] = {{"local", "local"},
+                                                                              {"remote_write", "remote_write"},
+                                                                              {"remote_apply", "remote_apply"},
+                                                                              {"on", "on"},
+                                                                              {"off", "off"},
+                                                                              {"true", "on"},
+                                                                              {"false", "off"},
+                                                                              {"yes", "on"},
+                                                                              {"no", "off"},
+                                                                              {"1", "on"},
+                                                                              {"0", "off"}};
+  std::string v = ToLower(Trim(value));
+  for (const auto& [word, canonical] : kValues) {
+    if (v == word) return std::string(canonical);
+  }
+  throw InvalidValue("synchronous_commit", value).Hint("Available values: local, remote_write, remote_apply, on, off.");
 }
 
 std::string CheckDateStyle(const std::string& value, const std::string& current) {

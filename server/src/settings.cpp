@@ -32,9 +32,19 @@ void Settings::CheckSettable(const SettingDef& def, SettingSource source) const 
         throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed without restarting the server");
       }
       break;
+    case SettingContext::kSighup:
+      if (source != SettingSource::kServerStart)
+        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed now");
+      break;
     case SettingContext::kBackend:
       if (source == SettingSource::kSession) {
         throw DbError(kCantChangeRuntimeParam, quoted + " cannot be set after connection start");
+      }
+      break;
+    case SettingContext::kSuperuser:
+      // The startup packet is applied before the role is known; PostgreSQL checks it later, LumaDB not yet.
+      if (source == SettingSource::kSession && !GetBool("is_superuser")) {
+        throw DbError(sqlstate::kInsufficientPrivilege, "permission denied to set " + quoted);
       }
       break;
     case SettingContext::kUser:
@@ -87,7 +97,9 @@ void Settings::ResetAll() {
   for (size_t i = 0; i < defs.size(); ++i) {
     // RESET ALL leaves the transaction characteristics alone (GUC_NO_RESET_ALL), as PostgreSQL does.
     bool transaction_param = defs[i].name == "transaction_isolation" || defs[i].name == "transaction_read_only";
-    if (defs[i].context == SettingContext::kUser && !transaction_param) Assign(i, entries_[i].reset_value, false);
+    bool settable = defs[i].context == SettingContext::kUser ||
+                    (defs[i].context == SettingContext::kSuperuser && GetBool("is_superuser"));
+    if (settable && !transaction_param) Assign(i, entries_[i].reset_value, false);
   }
 }
 
@@ -137,6 +149,17 @@ void Settings::AtTransactionStart() {
   local_restore_.clear();
   entries_[IndexOf("transaction_isolation")].value = Get("default_transaction_isolation");
   entries_[IndexOf("transaction_read_only")].value = Get("default_transaction_read_only");
+}
+
+SettingsMark Settings::Mark() const {
+  SettingsMark mark{{}, local_restore_};
+  for (const Entry& e : entries_) mark.values.push_back(e.value);
+  return mark;
+}
+
+void Settings::RollbackTo(const SettingsMark& mark) {
+  for (size_t i = 0; i < entries_.size(); ++i) entries_[i].value = mark.values[i];
+  local_restore_ = mark.local_restore;
 }
 
 void Settings::AtTransactionEnd(bool committed) {

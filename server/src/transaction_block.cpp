@@ -4,6 +4,11 @@
 
 namespace lumadb::server {
 
+namespace {
+/// 3B001 invalid_savepoint_specification (errcodes.txt), used only here.
+constexpr SqlState kInvalidSavepointSpecification{"3B001"};
+}  // namespace
+
 char TransactionBlock::StatusByte() const {
   switch (state_) {
     case BlockState::kInBlock:
@@ -51,7 +56,7 @@ BlockEnd TransactionBlock::Commit() {
       end.warn_no_block = true;
       break;
   }
-  state_ = BlockState::kDefault;
+  SetState(BlockState::kDefault);
   return end;
 }
 
@@ -59,7 +64,7 @@ BlockEnd TransactionBlock::Rollback() {
   BlockEnd end;
   end.warn_no_block =
       state_ == BlockState::kStarted || state_ == BlockState::kImplicit || state_ == BlockState::kDefault;
-  state_ = BlockState::kDefault;
+  SetState(BlockState::kDefault);
   return end;
 }
 
@@ -72,8 +77,47 @@ bool TransactionBlock::AfterStatement(bool last_in_string) {
 }
 
 void TransactionBlock::Failed() {
-  state_ =
-      (state_ == BlockState::kInBlock || state_ == BlockState::kFailed) ? BlockState::kFailed : BlockState::kDefault;
+  SetState((state_ == BlockState::kInBlock || state_ == BlockState::kFailed) ? BlockState::kFailed
+                                                                             : BlockState::kDefault);
+}
+
+void TransactionBlock::SetState(BlockState state) {
+  state_ = state;
+  if (state_ != BlockState::kInBlock && state_ != BlockState::kFailed) savepoints_.clear();
+}
+
+size_t TransactionBlock::FindSavepoint(const std::string& name) const {
+  for (size_t i = savepoints_.size(); i-- > 0;) {
+    if (savepoints_[i] == name) return i;
+  }
+  throw DbError(kInvalidSavepointSpecification, "savepoint \"" + name + "\" does not exist");
+}
+
+void TransactionBlock::DefineSavepoint(const std::string& name) {
+  // kFailed never gets here: BeforeStatement answered 25P02.
+  if (state_ != BlockState::kInBlock) {
+    throw DbError(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
+  }
+  savepoints_.push_back(name);
+}
+
+size_t TransactionBlock::ReleaseSavepoint(const std::string& name) {
+  if (state_ != BlockState::kInBlock) {
+    throw DbError(sqlstate::kNoActiveSqlTransaction, "RELEASE SAVEPOINT can only be used in transaction blocks");
+  }
+  size_t index = FindSavepoint(name);
+  savepoints_.resize(index);
+  return index;
+}
+
+size_t TransactionBlock::RollbackToSavepoint(const std::string& name) {
+  if (state_ != BlockState::kInBlock && state_ != BlockState::kFailed) {
+    throw DbError(sqlstate::kNoActiveSqlTransaction, "ROLLBACK TO SAVEPOINT can only be used in transaction blocks");
+  }
+  size_t index = FindSavepoint(name);
+  savepoints_.resize(index + 1);
+  state_ = BlockState::kInBlock;
+  return index;
 }
 
 }  // namespace lumadb::server

@@ -1,4 +1,4 @@
-// INSERT/UPDATE/DELETE, DDL, transaction control, SET/RESET/SHOW.
+// INSERT/UPDATE/DELETE, DDL, transaction control, SET/RESET/SHOW, CHECKPOINT.
 
 #include <doctest/doctest.h>
 
@@ -117,6 +117,15 @@ TEST_CASE("transaction control") {
   CHECK(st->options == std::vector<std::string>{"isolation level serializable"});
   auto sc = ParseOne<ast::TransactionStmt>("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
   CHECK(sc->type == T::kSetSessionCharacteristics);
+  CHECK(ParseOne<ast::TransactionStmt>("SAVEPOINT \"My Sp\"")->savepoint == "My Sp");
+  CHECK(ParseOne<ast::TransactionStmt>("rollback work to savepoint s")->type == T::kRollbackTo);
+  CHECK(ParseOne<ast::TransactionStmt>("ROLLBACK AND NO CHAIN")->type == T::kRollback);
+}
+
+TEST_CASE("CHECKPOINT") {
+  CHECK(ParseOne<ast::CheckpointStmt>("CHECKPOINT")->kind == ast::StmtKind::kCheckpoint);
+  CHECK(ParseOne<ast::CheckpointStmt>("checkpoint ;")->kind == ast::StmtKind::kCheckpoint);
+  CHECK_THROWS_AS(parser::Parse("CHECKPOINT now"), DbError);
 }
 
 TEST_CASE("SET, RESET, SHOW") {

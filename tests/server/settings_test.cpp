@@ -6,22 +6,12 @@
 
 #include "common/error.h"
 #include "server/setting_values.h"
+#include "support/error_of.h"
 
 using namespace lumadb;
 using namespace lumadb::server;
 
-namespace {
-// Runs fn and returns the SQLSTATE and message of the DbError it throws.
-template <class F>
-std::pair<std::string, std::string> ErrorOf(F fn) {
-  try {
-    fn();
-  } catch (const DbError& e) {
-    return {std::string(e.code().View()), e.message()};
-  }
-  return {"", "no error"};
-}
-}  // namespace
+using lumadb::testing::ErrorOf;
 
 TEST_CASE("boot values and SHOW formatting follow PostgreSQL 15") {
   Settings s;

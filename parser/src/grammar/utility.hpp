@@ -1,6 +1,6 @@
 #pragma once
-// Transaction control, SET, RESET, SHOW (gram.y TransactionStmt, VariableSetStmt, VariableResetStmt,
-// VariableShowStmt).
+// Transaction control, SET, RESET, SHOW, CHECKPOINT (gram.y TransactionStmt, VariableSetStmt,
+// VariableResetStmt, VariableShowStmt, CheckPointStmt).
 
 #include "select.hpp"
 
@@ -58,5 +58,9 @@ struct time_zone_target : seq<LUMADB_KW("time"), LUMADB_KW("zone")>, Node {};
 struct isolation_target : seq<LUMADB_KW("transaction"), LUMADB_KW("isolation"), LUMADB_KW("level")>, Node {};
 struct reset_stmt : seq<LUMADB_KW("reset"), sor<tok<all_target>, time_zone_target, var_name>>, Node {};
 struct show_stmt : seq<LUMADB_KW("show"), sor<tok<all_target>, time_zone_target, isolation_target, var_name>>, Node {};
+
+// ---- CHECKPOINT ---------------------------------------------------------------------------------------
+
+struct checkpoint_stmt : seq<LUMADB_KW("checkpoint")>, Node {};
 
 }  // namespace lumadb::parser::grammar

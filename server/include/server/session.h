@@ -21,10 +21,7 @@
 #include "server/session_registry.h"
 #include "server/settings.h"
 #include "server/transaction_block.h"
-
-namespace lumadb::txn {
-class Transaction;
-}
+#include "txn/transaction.h"
 
 namespace lumadb::server {
 
@@ -61,7 +58,6 @@ class Session {
   // The message loop and its one catch point (session.cpp).
   void MessageLoop();
   void HandleError(const DbError& error);
-  void AbortTransaction();
   void CheckInterrupts();
   void SendChangedParameterStatus();
   /// Sends a NOTICE/WARNING unless client_min_messages suppresses it.
@@ -71,14 +67,27 @@ class Session {
   // Statements (session_query.cpp).
   void SimpleQuery(const std::string& sql);
   std::string ExecuteStatement(const ast::Statement& stmt, const std::string& sql, bool implicit_block, bool last);
-  std::string TransactionControl(const ast::TransactionStmt& stmt);
-  void ApplyTransactionModes(const std::vector<std::string>& modes, bool session_defaults);
   std::string SetVariable(const ast::VariableSetStmt& stmt);
   std::string ShowVariable(const ast::VariableShowStmt& stmt);
   void PreventInTransactionBlock(const ast::Statement& stmt);
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
+
+  // Transactions, savepoints, CHECKPOINT (session_transaction.cpp).
+  std::string TransactionControl(const ast::TransactionStmt& stmt);
+  /// SAVEPOINT, RELEASE, ROLLBACK TO: 25P01 outside a block, 3B001 for an unknown name.
+  std::string SavepointControl(const ast::TransactionStmt& stmt);
+  void ApplyTransactionModes(const std::vector<std::string>& modes, bool session_defaults);
+  /// Begins the txn::Transaction on first use, with the block's isolation level and read-only mode.
   txn::Transaction& EnsureTransaction();
+  /// Commits (with the session's synchronous_commit) or aborts the transaction; ends the settings'
+  /// transaction and forgets the savepoints.
   void FinishTransaction(bool commit);
+  /// After an error: rolls back to the newest savepoint if there is one, else aborts the transaction.
+  void AbortTransaction();
+  /// Undoes the transaction and the settings back to savepoints_[index]; later savepoints are dropped.
+  void RollbackToSavepoint(size_t index);
+  /// CHECKPOINT: 42501 unless superuser; writes a checkpoint of the storage engine.
+  std::string Checkpoint();
 
   ServerContext& server_;
   pgwire::Transport& transport_;
@@ -89,6 +98,13 @@ class Session {
   Settings settings_;
   TransactionBlock block_;
   std::unique_ptr<txn::Transaction> txn_;
+  /// What each savepoint of block_ restores (same indexes as its name stack). txn_mark is empty until
+  /// the transaction begins (EnsureTransaction fills it in).
+  struct SavepointState {
+    std::optional<txn::SavepointMark> txn_mark;
+    SettingsMark settings;
+  };
+  std::vector<SavepointState> savepoints_;
   std::string user_;
   catalog::DatabaseInfo database_;
   catalog::Catalog* catalog_ = nullptr;

@@ -18,11 +18,13 @@ inline constexpr SqlState kCantChangeRuntimeParam{"55P02"};
 enum class SettingType { kBool, kInt, kString, kEnum };
 
 /// When a parameter may change (GucContext): kInternal never; kPostmaster only at server start
-/// (config file, -c); kBackend also in the startup packet; kUser any time (SET).
-enum class SettingContext { kInternal, kPostmaster, kBackend, kUser };
+/// (config file, -c); kSighup also at server start only, since LumaDB has no reload (PostgreSQL would
+/// re-read lumadb.conf on SIGHUP); kBackend also in the startup packet; kSuperuser any time, but SET only
+/// by a superuser; kUser any time (SET).
+enum class SettingContext { kInternal, kPostmaster, kSighup, kBackend, kSuperuser, kUser };
 
 /// The base unit of an integer parameter (GUC_UNIT_*): values are stored in it.
-enum class SettingUnit { kNone, kKb, kBlocks, kMs };
+enum class SettingUnit { kNone, kKb, kMb, kBlocks, kMs, kS };
 
 /// Validates and canonicalises a string parameter's value (a GUC check hook). `current` is the value
 /// in force (DateStyle keeps the parts not mentioned). Throws 22023 in PostgreSQL's wording.

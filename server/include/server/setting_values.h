@@ -34,6 +34,9 @@ std::string CheckDateStyle(const std::string& value, const std::string& current)
 std::string CheckTimeZone(const std::string& value, const std::string& current);
 /// Only UTF8 is served: other valid encodings are 0A000 "conversion between X and UTF8 is not supported".
 std::string CheckClientEncoding(const std::string& value, const std::string& current);
+/// synchronous_commit: local, remote_write, remote_apply, on, off and the Boolean spellings PostgreSQL
+/// also accepts (true/yes/1 -> on, false/no/0 -> off).
+std::string CheckSynchronousCommit(const std::string& value, const std::string& current);
 /// Replaces non-printable-ASCII bytes with '?' and truncates to 63 bytes, as PostgreSQL does.
 std::string CheckApplicationName(const std::string& value, const std::string& current);
 

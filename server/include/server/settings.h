@@ -22,6 +22,12 @@ struct ShowAllRow {
   std::string description;
 };
 
+/// The values in force at a savepoint (Settings::Mark), restored by ROLLBACK TO SAVEPOINT.
+struct SettingsMark {
+  std::vector<std::string> values;
+  std::vector<std::pair<size_t, std::string>> local_restore;
+};
+
 /// Where a value comes from, which decides what may be changed (set_config_option's context check).
 enum class SettingSource { kServerStart, kStartupPacket, kSession };
 
@@ -62,6 +68,11 @@ class Settings {
 
   /// A transaction begins: remember the values to restore if it aborts.
   void AtTransactionStart();
+  /// SAVEPOINT: the values to restore if the transaction rolls back to it.
+  SettingsMark Mark() const;
+  /// ROLLBACK TO SAVEPOINT, or an error inside one: back to the values at the mark, SET LOCAL included
+  /// (guc.c AtEOSubXact_GUC). RELEASE needs nothing: the values then belong to the enclosing level.
+  void RollbackTo(const SettingsMark& mark);
   /// The transaction ended: on abort restore the values it started with; either way undo SET LOCAL and
   /// reset transaction_isolation / transaction_read_only to their defaults.
   void AtTransactionEnd(bool committed);

@@ -1,0 +1,58 @@
+-- Savepoints as psql uses them: ON_ERROR_ROLLBACK wraps each statement of a block in a savepoint, so an
+-- error loses only that statement; then explicit SAVEPOINT / RELEASE / ROLLBACK TO and their errors.
+CREATE TABLE sp (id integer NOT NULL, v text);
+\set ON_ERROR_ROLLBACK on
+BEGIN;
+INSERT INTO sp VALUES (1, 'one');
+INSERT INTO sp VALUES (5, 'five'), (NULL, 'null');
+SELECT 1 / 0;
+INSERT INTO sp VALUES (2, 'two');
+COMMIT;
+SELECT * FROM sp ORDER BY id;
+\set ON_ERROR_ROLLBACK off
+SAVEPOINT outside;
+RELEASE outside;
+ROLLBACK TO outside;
+BEGIN;
+SAVEPOINT a;
+INSERT INTO sp VALUES (3, 'three');
+SAVEPOINT b;
+INSERT INTO sp VALUES (4, 'four');
+SAVEPOINT a;
+DELETE FROM sp;
+SELECT count(*) FROM sp;
+ROLLBACK TO SAVEPOINT a;
+SELECT * FROM sp ORDER BY id;
+RELEASE a;
+ROLLBACK TO b;
+SELECT * FROM sp ORDER BY id;
+RELEASE SAVEPOINT nosuch;
+SELECT 1;
+SAVEPOINT c;
+RELEASE b;
+ROLLBACK TO nosuch;
+ROLLBACK TRANSACTION TO SAVEPOINT a;
+SELECT * FROM sp ORDER BY id;
+COMMIT;
+SELECT * FROM sp ORDER BY id;
+BEGIN;
+SAVEPOINT ddl;
+CREATE TABLE sp_gone (x integer);
+INSERT INTO sp_gone VALUES (1);
+ROLLBACK TO ddl;
+SELECT * FROM sp_gone;
+ROLLBACK TO ddl;
+SET search_path = nowhere;
+SAVEPOINT s2;
+SET search_path = elsewhere;
+ROLLBACK TO s2;
+SHOW search_path;
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+ROLLBACK;
+SHOW search_path;
+BEGIN;
+SAVEPOINT first;
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+ROLLBACK;
+CHECKPOINT;
+DROP TABLE sp;
