@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test:
 #   1. unit and integration tests (ctest) on the normal build (build/),
-#   2. the unit tests again under ASan+UBSan (build-asan/, -DLUMADB_SANITIZE=ON),
-#   3. conformance (conformance/run.sh; prints the score, never fails on it).
+#   2. crash tests (ctest -L crash: kill -9 and crash points under load, then recovery; tests/crash/),
+#   3. the unit tests again under ASan+UBSan (build-asan/, -DLUMADB_SANITIZE=ON),
+#   4. conformance (conformance/run.sh; prints the score, never fails on it).
 # Prints a summary; exits non-zero if any step failed. Runs unattended (CI: bash .ci/run).
 # env: LUMADB_BUILD_DIR (build), LUMADB_ASAN_BUILD_DIR (build-asan): build directories, relative to the repo.
 # No `set -e`: a failing step must not hide the results of the others; step() records every exit status.
@@ -32,7 +33,9 @@ step() {
 
 step "install dependencies" scripts/install-deps.sh
 step "build ($build/)" scripts/build.sh "$build"
-step "unit + integration tests" ctest --test-dir "$build" --output-on-failure --timeout 600
+step "unit + integration tests" ctest --test-dir "$build" --output-on-failure --timeout 600 -LE crash
+# Bounded to a few minutes (LUMADB_CRASH_ROUNDS / LUMADB_CRASH_SECONDS run it longer locally).
+step "crash tests" ctest --test-dir "$build" --verbose --timeout 900 -L crash  # -V: the per-round summaries
 # Only the per-module unit tests run sanitized (sanitized builds cost ~4x the CPU; the integration tests would
 # mostly measure start-up), so only their targets are built there.
 sanitized_build() {
@@ -43,7 +46,7 @@ sanitized_build() {
   LUMADB_TARGETS=$unit_targets scripts/build.sh "$asan_build"
 }
 step "build unit tests with ASan+UBSan ($asan_build/)" sanitized_build
-step "unit tests under ASan+UBSan" ctest --test-dir "$asan_build" --output-on-failure --timeout 600 -LE integration
+step "unit tests under ASan+UBSan" ctest --test-dir "$asan_build" --output-on-failure --timeout 600 -LE 'integration|crash'
 step "conformance" conformance/run.sh "$repo/$build/server/lumadb"
 
 echo

@@ -1,6 +1,7 @@
 // lumadb: the command line (PostgreSQL's initdb and postgres in one executable), parsed with CLI11.
 //   lumadb init  -D DIR [-U NAME] [--pwfile FILE] [--auth trust|password|scram-sha-256]
 //   lumadb serve [-D DIR] [-p PORT] [-h ADDRESSES] [-c name=value]...
+//   lumadb verify -D DIR  (offline consistency check; exit 1 when it finds problems)
 // Any failure prints one line "lumadb: <message>" on stderr and exits 1.
 
 #include <cstdio>
@@ -11,6 +12,7 @@
 
 #include "common/error.h"
 #include "server/commands.h"
+#include "server/verify_command.h"
 
 namespace {
 
@@ -44,6 +46,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("-h,--listen-addresses", serve.listen, "addresses to listen on (default 127.0.0.1)");
   serve_cmd->add_option("-c", serve.overrides, "set a configuration parameter: -c name=value");
 
+  lumadb::server::VerifyCommand verify;
+  CLI::App* verify_cmd = app.add_subcommand("verify", "check an offline data directory for corruption");
+  verify_cmd->add_option("-D,--pgdata", verify.data_dir, "data directory to check")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -57,6 +63,8 @@ int main(int argc, char** argv) {
   try {
     if (*init_cmd) {
       lumadb::server::RunInit(init);
+    } else if (*verify_cmd) {
+      return lumadb::server::RunVerify(verify);
     } else {
       lumadb::server::RunServe(serve);
     }

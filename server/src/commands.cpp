@@ -6,9 +6,12 @@
 #include "catalog/cluster.h"
 #include "common/error.h"
 #include "server/config_file.h"
+#include "server/data_dir_lock.h"
 #include "server/listener.h"
 #include "server/log.h"
 #include "server/settings.h"
+#include "storage/storage_engine.h"
+#include "txn/lock_manager.h"
 
 namespace lumadb::server {
 
@@ -38,6 +41,17 @@ bool IsEmptyOrMissing(const std::filesystem::path& dir) {
   std::error_code ec;
   return !std::filesystem::exists(dir, ec) ||
          (std::filesystem::is_directory(dir, ec) && std::filesystem::is_empty(dir, ec));
+}
+
+// The server-wide settings the engine reads: WAL and checkpoints (sighup context, so fixed from start) and
+// the default deadlock_timeout for lock waits that do not bring their session's own.
+void ApplyEngineSettings(catalog::Cluster& cluster, const Settings& settings) {
+  storage::WalOptions wal;
+  wal.fsync = settings.GetBool("fsync");
+  wal.checkpoint_timeout_ms = settings.GetInt("checkpoint_timeout") * 1000;
+  wal.max_wal_size_bytes = static_cast<uint64_t>(settings.GetInt("max_wal_size")) * 1024 * 1024;
+  cluster.storage().SetWalOptions(wal);
+  cluster.locks().set_deadlock_timeout_ms(settings.GetInt("deadlock_timeout"));
 }
 
 }  // namespace
@@ -75,6 +89,7 @@ void RunServe(const ServeCommand& command) {
     init.data_dir = dir;
     RunInit(init);
   }
+  const DataDirLock lock(dir);  // postmaster.pid: one server (or `lumadb verify`) per directory
   Settings settings;
   for (const auto& [name, value] : ReadConfigFile(dir / kConfigFileName)) {
     settings.SetDefault(name, value, SettingSource::kServerStart);
@@ -95,6 +110,7 @@ void RunServe(const ServeCommand& command) {
     LogToFile(dir / "log" / "lumadb.log");
   }
   catalog::Cluster cluster(dir, static_cast<size_t>(settings.GetInt("shared_buffers")));
+  ApplyEngineSettings(cluster, settings);
   ServeConnections(cluster, settings);
 }
 
