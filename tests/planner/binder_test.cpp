@@ -246,9 +246,17 @@ void Scans(const planner::PlanPtr& p, std::vector<const planner::SeqScanPlan*>* 
   }
 }
 
-std::vector<const planner::SeqScanPlan*> ScansOf(const planner::PlanPtr& p) {
-  std::vector<const planner::SeqScanPlan*> out;
-  Scans(p, &out);
+/// A bound plan with its sequential scans in plan order; owning the plan keeps the scan pointers valid.
+struct BoundScans {
+  planner::PlanPtr plan;
+  std::vector<const planner::SeqScanPlan*> scans;
+  size_t size() const { return scans.size(); }
+  const planner::SeqScanPlan* operator[](size_t i) const { return scans.at(i); }
+};
+
+BoundScans ScansOf(planner::PlanPtr p) {
+  BoundScans out{std::move(p), {}};
+  Scans(out.plan, &out.scans);
   return out;
 }
 
