@@ -1,6 +1,8 @@
 #include "server/setting_defs.h"
 
 #include <climits>
+#include <string>
+#include <unordered_map>
 
 #include "server/setting_values.h"
 #include "text_util.h"
@@ -266,11 +268,15 @@ const std::vector<SettingDef>& AllSettingDefs() {
 }
 
 int FindSetting(std::string_view name) {
-  const auto& defs = AllSettingDefs();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    if (EqualsIgnoreCase(defs[i].name, name)) return static_cast<int>(i);
-  }
-  return -1;
+  // Looked up on every statement (Settings::Get): a hash of the lower-case names instead of a scan.
+  static const std::unordered_map<std::string, int> kIndex = [] {
+    std::unordered_map<std::string, int> m;
+    const auto& defs = AllSettingDefs();
+    for (size_t i = 0; i < defs.size(); ++i) m.emplace(ToLower(defs[i].name), static_cast<int>(i));
+    return m;
+  }();
+  auto it = kIndex.find(ToLower(name));
+  return it == kIndex.end() ? -1 : it->second;
 }
 
 }  // namespace lumadb::server
