@@ -1,0 +1,211 @@
+#include "common/index_key.h"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "common/error.h"
+
+namespace lumadb {
+
+namespace {
+
+constexpr char kMarkerNullLow = 0x00;
+constexpr char kMarkerValue = 0x01;
+constexpr char kMarkerNullHigh = 0x02;
+
+constexpr char kNumericNegative = 0x02;
+constexpr char kNumericZero = 0x03;
+constexpr char kNumericPositive = 0x04;
+constexpr char kNumericNaN = 0x06;
+
+enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kNone };
+
+KeyKind KindOf(TypeId t) {
+  switch (t) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kOid:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return KeyKind::kInteger;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return KeyKind::kFloat;
+    case TypeId::kBool:
+      return KeyKind::kBool;
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kBpchar:
+    case TypeId::kName:
+    case TypeId::kBytea:
+      return KeyKind::kString;
+    case TypeId::kNumeric:
+      return KeyKind::kNumeric;
+    default:
+      return KeyKind::kNone;  // unknown (an unresolved literal) and invalid
+  }
+}
+
+bool IsIntegerValueType(TypeId t) {
+  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8 || t == TypeId::kOid;
+}
+
+// The value's own kind must be the column's, except that integer widths mix (int2 = int4 = int8 keys) and
+// unknown literals are strings.
+void CheckRepresentation(const Value& v, TypeId column_type, KeyKind kind) {
+  const TypeId vt = v.type();
+  bool ok;
+  if (IsIntegerValueType(column_type)) {
+    ok = IsIntegerValueType(vt);
+  } else if (kind == KeyKind::kString) {
+    ok = KindOf(vt) == KeyKind::kString || vt == TypeId::kUnknown;
+  } else if (kind == KeyKind::kFloat) {
+    ok = KindOf(vt) == KeyKind::kFloat;
+  } else {
+    ok = vt == column_type;
+  }
+  LUMADB_ASSERT(ok,
+                std::string("index key value of type ") + TypeName(vt) + " for a " + TypeName(column_type) + " column");
+}
+
+void AppendBigEndian64(uint64_t u, std::string* out) {
+  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((u >> shift) & 0xff));
+}
+
+void AppendInteger(int64_t v, std::string* out) {
+  AppendBigEndian64(static_cast<uint64_t>(v) ^ (uint64_t{1} << 63), out);
+}
+
+void AppendFloat(double d, std::string* out) {
+  if (d == 0.0) d = 0.0;  // -0 compares equal to +0
+  // One NaN bit pattern whatever the payload or sign: NaN equals NaN (float8_cmp_internal).
+  uint64_t bits = std::isnan(d) ? 0x7FF8000000000000ULL : std::bit_cast<uint64_t>(d);
+  bits = (bits >> 63) ? ~bits : bits ^ (uint64_t{1} << 63);
+  AppendBigEndian64(bits, out);
+}
+
+void AppendString(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size() + 2);
+  for (char c : s) {
+    out->push_back(c);
+    if (c == '\0') out->push_back(static_cast<char>(0xff));
+  }
+  out->push_back('\0');
+  out->push_back('\x01');
+}
+
+// numeric: see the drawing in index_key.h. The decimal digits come from numeric_out's plain notation,
+// which Numeric gives exactly at its display scale.
+void AppendNumeric(const Numeric& n, std::string* out) {
+  if (n.IsNaN()) {
+    out->push_back(kNumericNaN);
+    return;
+  }
+  if (n.IsZero()) {
+    out->push_back(kNumericZero);
+    return;
+  }
+  const std::string text = n.ToString();
+  std::string_view s = text;
+  const bool negative = !s.empty() && s.front() == '-';
+  if (negative) s.remove_prefix(1);
+  const size_t point = s.find('.');
+  const size_t int_digits = point == std::string_view::npos ? s.size() : point;
+  std::string digits;
+  digits.reserve(s.size());
+  for (char c : s) {
+    if (c != '.') digits.push_back(c);
+  }
+  size_t first = 0;
+  while (first < digits.size() && digits[first] == '0') ++first;
+  size_t last = digits.size();
+  while (last > first && digits[last - 1] == '0') --last;
+  const int64_t exponent = static_cast<int64_t>(int_digits) - static_cast<int64_t>(first);
+  LUMADB_ASSERT(last > first && exponent >= INT32_MIN && exponent <= INT32_MAX, "numeric key out of range");
+
+  out->push_back(negative ? kNumericNegative : kNumericPositive);
+  const size_t body = out->size();
+  const uint32_t e = static_cast<uint32_t>(static_cast<int32_t>(exponent)) ^ (uint32_t{1} << 31);
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((e >> shift) & 0xff));
+  for (size_t i = first; i < last; i += 2) {
+    const int hi = digits[i] - '0';
+    const int lo = i + 1 < last ? digits[i + 1] - '0' : 0;
+    out->push_back(static_cast<char>(hi * 10 + lo + 2));
+  }
+  out->push_back('\0');
+  if (negative) {
+    for (size_t i = body; i < out->size(); ++i) (*out)[i] = static_cast<char>(~(*out)[i]);
+  }
+}
+
+}  // namespace
+
+bool IsIndexableType(TypeId t) {
+  return KindOf(t) != KeyKind::kNone;
+}
+
+void AppendKeyColumn(const Value& v, const KeyColumnOrder& col, std::string* out) {
+  const KeyKind kind = KindOf(col.type);
+  if (kind == KeyKind::kNone) {
+    // PostgreSQL's wording for a type without a btree operator class (it uses 42704; the contract says 0A000).
+    throw DbError(sqlstate::kFeatureNotSupported, "data type " + FormatType({col.type, -1}) +
+                                                      " has no default operator class for access method \"btree\"");
+  }
+  const size_t start = out->size();
+  if (v.is_null()) {
+    // DESC complements the bytes, so the marker that sorts first there is the one that sorts last in ASC.
+    out->push_back(col.nulls_first != col.descending ? kMarkerNullLow : kMarkerNullHigh);
+  } else {
+    CheckRepresentation(v, col.type, kind);
+    out->push_back(kMarkerValue);
+    switch (kind) {
+      case KeyKind::kInteger:
+        AppendInteger(v.GetInt(), out);
+        break;
+      case KeyKind::kFloat:
+        AppendFloat(v.GetFloat(), out);
+        break;
+      case KeyKind::kBool:
+        out->push_back(v.GetBool() ? '\x01' : '\x00');
+        break;
+      case KeyKind::kString: {
+        std::string_view s = v.GetString();
+        if (col.type == TypeId::kBpchar) {
+          while (!s.empty() && s.back() == ' ') s.remove_suffix(1);  // bpcharcmp ignores trailing spaces
+        }
+        AppendString(s, out);
+        break;
+      }
+      case KeyKind::kNumeric:
+        AppendNumeric(v.GetNumeric(), out);
+        break;
+      case KeyKind::kNone:
+        break;
+    }
+  }
+  if (col.descending) {
+    for (size_t i = start; i < out->size(); ++i) (*out)[i] = static_cast<char>(~(*out)[i]);
+  }
+}
+
+std::string EncodeKey(const std::vector<Value>& values, const std::vector<KeyColumnOrder>& columns) {
+  LUMADB_ASSERT(values.size() == columns.size(), "index key value count differs from its column count");
+  std::string key;
+  key.reserve(values.size() * 10);
+  for (size_t i = 0; i < values.size(); ++i) AppendKeyColumn(values[i], columns[i], &key);
+  return key;
+}
+
+std::string PrefixSuccessor(std::string_view prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xff) prefix.remove_suffix(1);
+  if (prefix.empty()) return std::string();
+  std::string succ(prefix);
+  succ.back() = static_cast<char>(static_cast<unsigned char>(succ.back()) + 1);
+  return succ;
+}
+
+}  // namespace lumadb
