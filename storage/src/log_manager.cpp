@@ -122,7 +122,8 @@ Lsn LogManager::OldestNeededLsn() const {
 }
 
 bool LogManager::ReadRecord(Lsn lsn, LogRecord* out, size_t* size) {
-  // Larger lengths are garbage (the largest real record, an update of two 8160-byte images, is ~16 KiB).
+  // Larger lengths are garbage (the largest real records, BTREE_SMOs of splits up a tall tree, hold a few
+  // page images).
   constexpr uint32_t kMaxRecordSize = 1 << 20;
   std::byte len_bytes[4];
   if (segments_->Read(lsn, len_bytes) < sizeof(len_bytes)) return false;

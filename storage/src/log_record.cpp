@@ -68,6 +68,10 @@ bool KnownType(uint8_t t) {
     case LogRecordType::kFpi:
     case LogRecordType::kFileCreate:
     case LogRecordType::kFileDrop:
+    case LogRecordType::kBtreeInsert:
+    case LogRecordType::kBtreeDelete:
+    case LogRecordType::kBtreeDeletePending:
+    case LogRecordType::kBtreeSmo:
       return true;
     case LogRecordType::kInvalid:
       break;
@@ -79,7 +83,8 @@ bool KnownType(uint8_t t) {
 bool KnownAction(uint8_t t) {
   auto a = static_cast<LogRecordType>(t);
   return a == LogRecordType::kHeapApplyDelete || a == LogRecordType::kHeapRollbackDelete ||
-         a == LogRecordType::kHeapUpdate || a == LogRecordType::kFileDrop;
+         a == LogRecordType::kHeapUpdate || a == LogRecordType::kFileDrop || a == LogRecordType::kBtreeDelete ||
+         a == LogRecordType::kBtreeDeletePending;
 }
 
 constexpr size_t kCheckpointEntry = 8 + 8 + 8 + 1;
@@ -162,6 +167,14 @@ const char* LogRecordTypeName(LogRecordType type) {
       return "FILE_CREATE";
     case LogRecordType::kFileDrop:
       return "FILE_DROP";
+    case LogRecordType::kBtreeInsert:
+      return "BTREE_INSERT";
+    case LogRecordType::kBtreeDelete:
+      return "BTREE_DELETE";
+    case LogRecordType::kBtreeDeletePending:
+      return "BTREE_DELETE_PENDING";
+    case LogRecordType::kBtreeSmo:
+      return "BTREE_SMO";
   }
   return "INVALID";
 }
@@ -172,14 +185,20 @@ bool IsHeapRecord(LogRecordType type) {
          type == LogRecordType::kHeapUpdate;
 }
 
+bool IsBTreeRecord(LogRecordType type) {
+  return type == LogRecordType::kBtreeInsert || type == LogRecordType::kBtreeDelete ||
+         type == LogRecordType::kBtreeDeletePending || type == LogRecordType::kBtreeSmo;
+}
+
 bool HasHeapPayload(LogRecordType type) {
-  return IsHeapRecord(type) || type == LogRecordType::kFpi || type == LogRecordType::kFileCreate ||
-         type == LogRecordType::kFileDrop;
+  return IsHeapRecord(type) || IsBTreeRecord(type) || type == LogRecordType::kFpi ||
+         type == LogRecordType::kFileCreate || type == LogRecordType::kFileDrop;
 }
 
 bool IsUndoable(LogRecordType type) {
   return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
-         type == LogRecordType::kHeapUpdate || type == LogRecordType::kFileCreate;
+         type == LogRecordType::kHeapUpdate || type == LogRecordType::kFileCreate ||
+         type == LogRecordType::kBtreeInsert || type == LogRecordType::kBtreeDeletePending;
 }
 
 size_t LogRecord::SerializedSize() const {

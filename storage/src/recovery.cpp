@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "btree_redo.h"
 #include "common/crash_point.h"
 #include "common/error.h"
 #include "heap_action.h"
@@ -120,6 +121,8 @@ class Recovery {
       case LogRecordType::kFpi:
         RedoPage(rec, [&](char* page) {
           std::memcpy(page, rec.after.data(), kPageSize);
+          // A bulk-built index page's image carries no LSN (it is logged after being built).
+          if (PageLsn(page) < rec.lsn) SetPageLsn(page, rec.lsn);
           return true;
         });
         break;
@@ -132,12 +135,15 @@ class Recovery {
       case LogRecordType::kClr:
         if (rec.action == LogRecordType::kFileDrop) {
           engine_.RemoveFile(rec.file);
+        } else if (IsBTreeRecord(rec.action)) {
+          if (engine_.FileExists(rec.file)) RedoBTreeRecord(engine_.pool(), rec, rec.action);
         } else {
           RedoHeap(rec, rec.action);
         }
         break;
       default:
         if (IsHeapRecord(rec.type)) RedoHeap(rec, rec.type);
+        if (IsBTreeRecord(rec.type) && engine_.FileExists(rec.file)) RedoBTreeRecord(engine_.pool(), rec, rec.type);
         break;
     }
   }
@@ -168,9 +174,11 @@ class Recovery {
     }
   }
 
-  /// Frees the tuples a committed transaction mark-deleted and had not freed yet, then ends it.
+  /// Frees the tuples a committed transaction mark-deleted and had not freed yet, removes the index entries
+  /// it scheduled for deletion and had not removed yet, then ends it.
   void FinishCommitted(const CheckpointTxn& t) {
     std::set<uint64_t> applied;
+    std::set<std::pair<uint64_t, std::vector<std::byte>>> applied_entries;
     std::vector<LogRecord> pending;
     for (Lsn lsn = t.last_lsn; lsn != 0;) {
       LogRecord rec = Read(lsn);
@@ -182,11 +190,17 @@ class Recovery {
       if (rec.type == LogRecordType::kHeapMarkDelete && applied.count(SlotKey(rec.file, rec.rid)) == 0) {
         pending.push_back(rec);
       }
+      if (rec.type == LogRecordType::kBtreeDelete) applied_entries.emplace(rec.file.Key(), rec.before);
+      if (rec.type == LogRecordType::kBtreeDeletePending && applied_entries.count({rec.file.Key(), rec.before}) == 0) {
+        pending.push_back(rec);
+      }
       lsn = rec.prev_lsn;
     }
     LogContext ctx{t.txn, &log_, t.last_lsn, {}};
     for (const LogRecord& rec : pending) {
-      if (engine_.FileExists(rec.file)) engine_.Heap(rec.file).ApplyDelete(ctx, rec.rid);
+      if (!engine_.FileExists(rec.file)) continue;
+      if (rec.type == LogRecordType::kHeapMarkDelete) engine_.Heap(rec.file).ApplyDelete(ctx, rec.rid);
+      if (rec.type == LogRecordType::kBtreeDeletePending) ApplyPendingIndexDelete(engine_, ctx, rec);
     }
     ++stats_.finished_commits;
     AppendEnd(t, false, ctx.last_lsn);

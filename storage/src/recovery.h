@@ -9,7 +9,8 @@
 //             applied when the page LSN is older than the record; FPIs overwrite the page; pages beyond
 //             the end of the file are added; pages failing their checksum read as new (an FPI restores
 //             them); records of files that no longer exist are skipped; FILE_CREATE / FILE_DROP redone.
-//   finish    committed-not-ended transactions: apply their MARKDELETEs that are still pending, then END;
+//   finish    committed-not-ended transactions: apply their MARKDELETEs and BTREE_DELETE_PENDINGs that are
+//             still pending (no later APPLYDELETE / BTREE_DELETE of the same slot / entry), then END;
 //             aborted-not-ended: END.
 //   undo      losers in descending LSN order (a max-heap of next LSNs), writing a CLR per undone record and
 //             following undo_next_lsn through CLRs, so a crash during recovery never undoes twice; then ABORT

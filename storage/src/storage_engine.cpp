@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "control_file.h"
 #include "recovery.h"
+#include "storage/btree.h"
 #include "storage/buffer_pool.h"
 #include "storage/disk_manager.h"
 #include "storage/heap_file.h"
@@ -41,6 +42,7 @@ struct StorageEngine::Impl {
   BufferPool pool;
   std::mutex heaps_mu;
   std::unordered_map<FileId, std::unique_ptr<HeapFile>> heaps;
+  std::unordered_map<FileId, std::unique_ptr<BTree>> indexes;  // under heaps_mu too
   RecoveryStats stats;
   std::mutex checkpoint_mu;  // one checkpoint at a time
   std::atomic<int64_t> last_checkpoint_ms{0};
@@ -182,6 +184,7 @@ void StorageEngine::RemoveFile(FileId file) {
     {
       std::lock_guard lock(impl_->heaps_mu);
       std::erase_if(impl_->heaps, [&](const auto& kv) { return kv.first.db == file.db; });
+      std::erase_if(impl_->indexes, [&](const auto& kv) { return kv.first.db == file.db; });
     }
     impl_->pool.DiscardDatabase(file.db);
     impl_->disk.RemoveDatabase(file.db);
@@ -190,6 +193,7 @@ void StorageEngine::RemoveFile(FileId file) {
   {
     std::lock_guard lock(impl_->heaps_mu);
     impl_->heaps.erase(file);
+    impl_->indexes.erase(file);
   }
   impl_->pool.DiscardFile(file);
   impl_->disk.Unlink(file);
@@ -207,6 +211,17 @@ HeapFile& StorageEngine::Heap(FileId file) {
   auto heap = std::make_unique<HeapFile>(impl_->pool, file);
   HeapFile& ref = *heap;
   impl_->heaps.emplace(file, std::move(heap));
+  return ref;
+}
+
+BTree& StorageEngine::Index(FileId file) {
+  std::lock_guard lock(impl_->heaps_mu);
+  auto it = impl_->indexes.find(file);
+  if (it != impl_->indexes.end()) return *it->second;
+  impl_->disk.PageCount(file);  // opens the file: 58P01 now if it does not exist
+  auto index = std::make_unique<BTree>(impl_->pool, file);
+  BTree& ref = *index;
+  impl_->indexes.emplace(file, std::move(index));
   return ref;
 }
 

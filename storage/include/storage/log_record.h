@@ -14,21 +14,29 @@
 //   prev_lsn: the same transaction's previous record (0 for its first): undo walks this chain.
 //   txn: 0 for records of no transaction (FPI, CHECKPOINT, FILE_* done by the storage engine itself).
 //
-//   heap payload: types HEAP_*, FPI, FILE_CREATE, FILE_DROP
+//   heap payload: types HEAP_*, BTREE_*, FPI, FILE_CREATE, FILE_DROP
 //   +--------+--------+--------+--------+------------+--------+-----------+-------+
 //   | db u32 | rel u32| page   | slot   | before_len | before | after_len | after |
 //   |        |        | u32    | u16    | u32        | bytes  | u32       | bytes |
 //   +--------+--------+--------+--------+------------+--------+-----------+-------+
 //   FPI: after = the 8192-byte page image (its LSN field is that of the record it precedes).
 //   FILE_CREATE / FILE_DROP: page, slot and the images unused (0); FILE_DROP with rel 0 drops database db.
+//   BTREE_INSERT: page = the leaf, slot = the item's position then (informative), after = the entry.
+//   BTREE_DELETE: page = the leaf, slot as above, before = the entry.
+//   BTREE_DELETE_PENDING: page, slot unused, before = the entry (no page changes until after commit).
+//   BTREE_SMO: page = the split leaf (informative), after = n x { page u32, 8192-byte image }.
+//   An entry is key ++ TID (block u32, slot u16, big-endian): storage/src/btree_page.h.
 //
 //   CLR payload: the compensating action, then a heap payload describing it
 //   +-----------+-------------------+--------------+
 //   | action u8 | undo_next_lsn u64 | heap payload |
 //   +-----------+-------------------+--------------+
 //   action: HEAP_APPLYDELETE (undoes INSERT: free the slot), HEAP_ROLLBACKDELETE (undoes MARKDELETE),
-//   HEAP_UPDATE (undoes UPDATE: after = the before image), FILE_DROP (undoes FILE_CREATE). Redo of a CLR
-//   is the redo of its action. undo_next_lsn: the next record of the transaction still to undo.
+//   HEAP_UPDATE (undoes UPDATE: after = the before image), FILE_DROP (undoes FILE_CREATE), BTREE_DELETE
+//   (undoes BTREE_INSERT: page = the leaf the entry was found on by a new descent, before = the entry),
+//   BTREE_DELETE_PENDING (undoes BTREE_DELETE_PENDING: no page change; recovery's post-commit pass skips
+//   the pending delete). Redo of a CLR is the redo of its action. undo_next_lsn: the next record of the
+//   transaction still to undo.
 //
 //   CHECKPOINT payload
 //   +---------------+-------+----------------------------------------------------------------+
@@ -46,6 +54,14 @@
 //   HEAP_ROLLBACKDELETE  before           redo: clear the delete mark      only as a CLR action
 //   HEAP_UPDATE          before, after    redo: write after in the slot    undo: CLR(UPDATE to before)
 //   FILE_CREATE                           redo: create if missing          undo: CLR(FILE_DROP)
+//
+// B+tree records (storage/btree.h; structure changes redo-only, key changes undone logically):
+//   BTREE_INSERT         after = entry    redo: insert on the leaf         undo: CLR(BTREE_DELETE) found by
+//                                                                           a new descent
+//   BTREE_DELETE         before = entry   redo: remove from the leaf       post-commit/VACUUM, never undone
+//   BTREE_DELETE_PENDING before = entry   redo: nothing                    undo: CLR(DELETE_PENDING), no-op;
+//                                         after COMMIT: BTREE_DELETE (ApplyDeferredDeletes or recovery)
+//   BTREE_SMO            page images      redo: copy the images            never undone
 
 #include <cstddef>
 #include <cstdint>
@@ -72,15 +88,22 @@ enum class LogRecordType : uint8_t {
   kFpi = 21,
   kFileCreate = 22,
   kFileDrop = 23,
+  kBtreeInsert = 30,
+  kBtreeDelete = 31,
+  kBtreeDeletePending = 32,
+  kBtreeSmo = 33,
 };
 
 /// "HEAP_INSERT", ...
 const char* LogRecordTypeName(LogRecordType type);
 /// True for the HEAP_* types.
 bool IsHeapRecord(LogRecordType type);
-/// True for the types serialised with the heap payload (HEAP_*, FPI, FILE_*); CLRs carry it too.
+/// True for the BTREE_* types.
+bool IsBTreeRecord(LogRecordType type);
+/// True for the types serialised with the heap payload (HEAP_*, BTREE_*, FPI, FILE_*); CLRs carry it too.
 bool HasHeapPayload(LogRecordType type);
-/// True for the records a transaction's rollback must undo (HEAP_INSERT, MARKDELETE, UPDATE, FILE_CREATE).
+/// True for the records a transaction's rollback must undo (HEAP_INSERT, MARKDELETE, UPDATE, FILE_CREATE,
+/// BTREE_INSERT, BTREE_DELETE_PENDING). The log manager keeps these in memory while the transaction runs.
 bool IsUndoable(LogRecordType type);
 
 /// One entry of a CHECKPOINT record's transaction table.

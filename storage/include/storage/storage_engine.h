@@ -17,6 +17,7 @@
 
 namespace lumadb::storage {
 
+class BTree;
 class BufferPool;
 class HeapFile;
 class LogManager;
@@ -60,6 +61,9 @@ class StorageEngine {
 
   /// The heap of a relation file (created on first use; the file must exist). Stable reference.
   HeapFile& Heap(FileId file);
+  /// The B+tree of an index file (created on first use; the file must exist, 58P01 otherwise). Stable
+  /// reference until the file is removed.
+  BTree& Index(FileId file);
 
   /// A checkpoint (the CHECKPOINT statement; ARIES-lite, architecture-anchors §2.7 rule 8): redo LSN =
   /// insert LSN, write every dirty page (WAL rule) and fsync the files, append and flush CHECKPOINT with

@@ -14,7 +14,8 @@ namespace lumadb::storage {
 class StorageEngine;
 
 /// Undoes one record of ctx's transaction (IsUndoable types; others are ignored), logging a CLR through
-/// ctx whose undo_next_lsn is rec.prev_lsn: HEAP_* through HeapFile::Compensate; FILE_CREATE by a
+/// ctx whose undo_next_lsn is rec.prev_lsn: HEAP_* through HeapFile::Compensate, BTREE_* through
+/// BTree::Compensate (logical: a new descent); FILE_CREATE by a
 /// CLR(FILE_DROP) and removing the file. A record of a file that no longer exists needs no undo. Throws
 /// the buffer pool's / disk's errors, XX000 if the page no longer matches the record.
 void UndoRecord(StorageEngine& engine, LogContext& ctx, const LogRecord& rec);
@@ -25,8 +26,13 @@ void UndoRecord(StorageEngine& engine, LogContext& ctx, const LogRecord& rec);
 void UndoRecords(StorageEngine& engine, LogContext& ctx, size_t keep = 0);
 
 /// Post-commit work (after the COMMIT record): frees the slot of every tuple the transaction mark-deleted
-/// and did not restore, each logged as a redo-only HEAP_APPLYDELETE. A failure is a PANIC (the transaction
-/// has committed; recovery finishes the deletes).
+/// and did not restore, each logged as a redo-only HEAP_APPLYDELETE, and removes every index entry it
+/// scheduled with BTree::DeleteOnCommit and did not roll back (a redo-only BTREE_DELETE each). A failure is
+/// a PANIC (the transaction has committed; recovery finishes the deletes).
 void ApplyDeferredDeletes(StorageEngine& engine, LogContext& ctx);
+
+/// Removes the index entry a BTREE_DELETE_PENDING record names (BTree::Delete through ctx; a missing entry
+/// is no error: recovery may apply it twice). The file must exist.
+void ApplyPendingIndexDelete(StorageEngine& engine, LogContext& ctx, const LogRecord& pending);
 
 }  // namespace lumadb::storage
