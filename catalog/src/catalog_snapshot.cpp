@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 
-#include "bootstrap.h"
+#include "catalog_rows.h"
 #include "catalog_table.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
@@ -19,10 +18,6 @@ int16_t AsInt2(const Value& v) {
   return static_cast<int16_t>(v.GetInt());
 }
 
-CatalogTable Table(storage::StorageEngine& storage, Oid db, Oid rel) {
-  return CatalogTable(storage.Heap(storage::FileId{db, rel}), SystemRelationById(rel));
-}
-
 /// Parses the fillfactor out of reloptions text such as "{fillfactor=70}".
 int FillfactorOf(const Value& reloptions) {
   constexpr std::string_view kKey = "fillfactor=";
@@ -35,66 +30,180 @@ int FillfactorOf(const Value& reloptions) {
   return fillfactor;
 }
 
+template <typename T>
+void SortByName(std::vector<T>& v) {
+  std::sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
+}
+
 }  // namespace
+
+/// The mutable state of a snapshot while Load reads the heaps in dependency order.
+struct CatalogSnapshot::Builder {
+  storage::StorageEngine& storage;
+  Oid db;
+  CatalogSnapshot& snap;
+  std::unordered_map<Oid, TableInfo> tables;   // relkind 'r' and 'S'
+  std::unordered_map<Oid, IndexInfo> indexes;  // relkind 'i'
+  struct KeyRow {
+    Oid oid;  // the constraint's OID: creation order
+    Oid relid;
+    KeyConstraint key;
+  };
+  std::vector<KeyRow> keys;
+
+  CatalogTable Table(Oid rel) const {
+    return CatalogTable(storage.Heap(storage::FileId{db, rel}), SystemRelationById(rel));
+  }
+  TableInfo* FindTable(Oid oid) {
+    auto it = tables.find(oid);
+    return it == tables.end() ? nullptr : &it->second;
+  }
+
+  void ReadClasses() {
+    Table(kPgClassOid).ForEach([&](const Row& r) {
+      Oid oid = AsOid(r[col::kRelOid]);
+      Oid ns = AsOid(r[col::kRelNamespace]);
+      const std::string& name = r[col::kRelName].GetString();
+      char relkind = CharOf(r[col::kRelKind]);
+      storage::FileId file{IsSharedRelation(oid) ? 0 : db, AsOid(r[col::kRelFilenode])};
+      snap.relation_names_.emplace(std::make_pair(ns, name), oid);
+      if (relkind == 'i') {
+        IndexInfo index;
+        index.oid = oid;
+        index.name = name;
+        index.file = file;
+        indexes.emplace(oid, std::move(index));
+        return;
+      }
+      TableInfo t;
+      t.oid = oid;
+      t.name = name;
+      t.namespace_oid = ns;
+      const NamespaceEntry* entry = snap.FindNamespace(ns);
+      t.schema = entry ? entry->name : std::string();
+      t.relkind = relkind;
+      t.file = file;
+      t.fillfactor = FillfactorOf(r[col::kRelOptions]);
+      tables.emplace(oid, std::move(t));
+    });
+  }
+
+  void ReadColumns() {
+    Table(kPgAttributeOid).ForEach([&](const Row& r) {
+      TableInfo* t = FindTable(AsOid(r[col::kAttRelid]));
+      if (!t || r[col::kAttIsDropped].GetBool()) return;
+      ColumnInfo c;
+      c.name = r[col::kAttName].GetString();
+      c.type =
+          TypeDesc{static_cast<TypeId>(AsOid(r[col::kAttTypid])), static_cast<int32_t>(r[col::kAttTypmod].GetInt())};
+      c.attnum = AsInt2(r[col::kAttNum]);
+      c.not_null = r[col::kAttNotNull].GetBool();
+      c.identity = CharOf(r[col::kAttIdentity]);
+      t->columns.push_back(std::move(c));
+    });
+    Table(kPgAttrdefOid).ForEach([&](const Row& r) {
+      TableInfo* t = FindTable(AsOid(r[col::kAdRelid]));
+      if (!t) return;
+      int16_t attnum = AsInt2(r[col::kAdNum]);
+      for (ColumnInfo& c : t->columns) {
+        if (c.attnum == attnum) c.default_expr = r[col::kAdBin].GetString();
+      }
+    });
+  }
+
+  void ReadIndexesAndSequences() {
+    Table(kPgIndexOid).ForEach([&](const Row& r) {
+      IndexInfo parsed = IndexFromRow(r);
+      auto it = indexes.find(parsed.oid);
+      TableInfo* t = FindTable(parsed.table_oid);
+      if (it == indexes.end() || !t) return;
+      parsed.name = it->second.name;
+      parsed.file = it->second.file;
+      snap.index_table_.emplace(parsed.oid, parsed.table_oid);
+      t->indexes.push_back(std::move(parsed));
+    });
+    Table(kPgSequenceOid).ForEach([&](const Row& r) {
+      SequenceInfo seq = SequenceFromRow(r);
+      TableInfo* t = FindTable(seq.oid);
+      if (!t) return;
+      seq.namespace_oid = t->namespace_oid;
+      seq.schema = t->schema;
+      seq.name = t->name;
+      seq.file = t->file;
+      snap.sequences_.emplace(seq.oid, std::move(seq));
+    });
+    Table(kPgDependOid).ForEach([&](const Row& r) {
+      auto seq = snap.sequences_.find(AsOid(r[col::kDepObjid]));
+      if (seq == snap.sequences_.end()) return;
+      seq->second.owned_by_table = AsOid(r[col::kDepRefobjid]);
+      seq->second.owned_by_attnum = static_cast<int16_t>(r[col::kDepRefobjsubid].GetInt());
+      if (TableInfo* t = FindTable(seq->second.owned_by_table)) {
+        for (ColumnInfo& c : t->columns) {
+          if (c.attnum == seq->second.owned_by_attnum) c.identity_sequence = seq->first;
+        }
+      }
+    });
+  }
+
+  void ReadConstraints() {
+    Table(kPgConstraintOid).ForEach([&](const Row& r) {
+      Oid oid = AsOid(r[col::kConOid]);
+      snap.constraint_names_.emplace(AsOid(r[col::kConNamespace]), r[col::kConName].GetString());
+      TableInfo* t = FindTable(AsOid(r[col::kConRelid]));
+      if (!t) return;
+      switch (CharOf(r[col::kConType])) {
+        case 'p':
+        case 'u':
+          keys.push_back(KeyRow{oid, t->oid,
+                                KeyConstraint{r[col::kConName].GetString(), CharOf(r[col::kConType]) == 'p',
+                                              ParseKey(r[col::kConKey].GetString()), AsOid(r[col::kConIndid])}});
+          break;
+        case 'c':
+          t->checks.push_back(CheckFromRow(r));
+          break;
+        case 'f': {
+          ForeignKey fk = ForeignKeyFromRow(r);
+          if (TableInfo* ref = FindTable(fk.ref_table_oid)) ref->referenced_by.push_back(fk);
+          t->foreign_keys.push_back(std::move(fk));
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    // PostgreSQL lists the primary key first (it is created first), then keys in creation order.
+    std::sort(keys.begin(), keys.end(), [](const KeyRow& a, const KeyRow& b) {
+      return a.key.primary != b.key.primary ? a.key.primary : a.oid < b.oid;
+    });
+    for (KeyRow& k : keys) tables.at(k.relid).keys.push_back(std::move(k.key));
+  }
+
+  /// Publishes every table (columns by attnum; indexes, checks and foreign keys by name).
+  void Publish() {
+    for (auto& [oid, t] : tables) {
+      std::sort(t.columns.begin(), t.columns.end(),
+                [](const ColumnInfo& a, const ColumnInfo& b) { return a.attnum < b.attnum; });
+      SortByName(t.indexes);
+      SortByName(t.checks);
+      SortByName(t.foreign_keys);
+      SortByName(t.referenced_by);
+      snap.by_oid_.emplace(oid, std::make_shared<const TableInfo>(std::move(t)));
+    }
+  }
+};
 
 std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Load(storage::StorageEngine& storage, Oid db) {
   auto snap = std::make_shared<CatalogSnapshot>();
-  Table(storage, db, kPgNamespaceOid).ForEach([&](const Row& r) {
+  Builder builder{storage, db, *snap, {}, {}, {}};
+  builder.Table(kPgNamespaceOid).ForEach([&](const Row& r) {
     snap->namespaces_.push_back(
         NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(), AsOid(r[col::kNspOwner])});
   });
-
-  std::unordered_map<Oid, TableInfo> tables;
-  Table(storage, db, kPgClassOid).ForEach([&](const Row& r) {
-    TableInfo t;
-    t.oid = AsOid(r[col::kRelOid]);
-    t.name = r[col::kRelName].GetString();
-    t.namespace_oid = AsOid(r[col::kRelNamespace]);
-    const NamespaceEntry* ns = snap->FindNamespace(t.namespace_oid);
-    t.schema = ns ? ns->name : std::string();
-    t.relkind = r[col::kRelKind].GetString().at(0);
-    Oid filenode = AsOid(r[col::kRelFilenode]);
-    t.file = storage::FileId{IsSharedRelation(t.oid) ? 0 : db, filenode};
-    t.fillfactor = FillfactorOf(r[col::kRelOptions]);
-    tables.emplace(t.oid, std::move(t));
-  });
-  Table(storage, db, kPgAttributeOid).ForEach([&](const Row& r) {
-    auto it = tables.find(AsOid(r[col::kAttRelid]));
-    if (it == tables.end() || r[col::kAttIsDropped].GetBool()) return;
-    ColumnInfo c;
-    c.name = r[col::kAttName].GetString();
-    c.type = TypeDesc{static_cast<TypeId>(AsOid(r[col::kAttTypid])), static_cast<int32_t>(r[col::kAttTypmod].GetInt())};
-    c.attnum = AsInt2(r[col::kAttNum]);
-    c.not_null = r[col::kAttNotNull].GetBool();
-    it->second.columns.push_back(std::move(c));
-  });
-  Table(storage, db, kPgAttrdefOid).ForEach([&](const Row& r) {
-    auto it = tables.find(AsOid(r[col::kAdRelid]));
-    if (it == tables.end()) return;
-    int16_t attnum = AsInt2(r[col::kAdNum]);
-    for (ColumnInfo& c : it->second.columns) {
-      if (c.attnum == attnum) c.default_expr = r[col::kAdBin].GetString();
-    }
-  });
-  Table(storage, db, kPgConstraintOid).ForEach([&](const Row& r) {
-    Oid ns = AsOid(r[col::kConNamespace]);
-    snap->constraint_names_.emplace(ns, r[col::kConName].GetString());
-    auto it = tables.find(AsOid(r[col::kConRelid]));
-    if (it == tables.end()) return;
-    it->second.keys.push_back(KeyConstraint{r[col::kConName].GetString(), r[col::kConType].GetString() == "p",
-                                            ParseKey(r[col::kConKey].GetString())});
-  });
-
-  for (auto& [oid, t] : tables) {
-    std::sort(t.columns.begin(), t.columns.end(),
-              [](const ColumnInfo& a, const ColumnInfo& b) { return a.attnum < b.attnum; });
-    // PostgreSQL lists the primary key first (it is created first); keep creation order otherwise.
-    std::stable_sort(t.keys.begin(), t.keys.end(),
-                     [](const KeyConstraint& a, const KeyConstraint& b) { return a.primary && !b.primary; });
-    auto info = std::make_shared<const TableInfo>(std::move(t));
-    snap->by_name_.emplace(std::make_pair(info->namespace_oid, info->name), info);
-    snap->by_oid_.emplace(oid, info);
-  }
+  builder.ReadClasses();
+  builder.ReadColumns();
+  builder.ReadIndexesAndSequences();
+  builder.ReadConstraints();
+  builder.Publish();
   return snap;
 }
 
@@ -113,8 +222,8 @@ const NamespaceEntry* CatalogSnapshot::FindNamespace(Oid oid) const {
 }
 
 std::shared_ptr<const TableInfo> CatalogSnapshot::FindTable(Oid namespace_oid, std::string_view name) const {
-  auto it = by_name_.find(std::make_pair(namespace_oid, std::string(name)));
-  return it == by_name_.end() ? nullptr : it->second;
+  auto it = relation_names_.find(std::make_pair(namespace_oid, std::string(name)));
+  return it == relation_names_.end() ? nullptr : FindTable(it->second);
 }
 
 std::shared_ptr<const TableInfo> CatalogSnapshot::FindTable(Oid oid) const {
@@ -124,11 +233,46 @@ std::shared_ptr<const TableInfo> CatalogSnapshot::FindTable(Oid oid) const {
 
 std::vector<std::shared_ptr<const TableInfo>> CatalogSnapshot::TablesIn(Oid namespace_oid) const {
   std::vector<std::shared_ptr<const TableInfo>> out;
-  for (auto it = by_name_.lower_bound(std::make_pair(namespace_oid, std::string()));
-       it != by_name_.end() && it->first.first == namespace_oid; ++it) {
-    out.push_back(it->second);
+  for (auto it = relation_names_.lower_bound(std::make_pair(namespace_oid, std::string()));
+       it != relation_names_.end() && it->first.first == namespace_oid; ++it) {
+    if (auto t = FindTable(it->second)) out.push_back(t);
   }
   return out;
+}
+
+std::optional<std::pair<std::shared_ptr<const TableInfo>, IndexInfo>> CatalogSnapshot::FindIndex(
+    Oid namespace_oid, std::string_view name) const {
+  auto it = relation_names_.find(std::make_pair(namespace_oid, std::string(name)));
+  if (it == relation_names_.end()) return std::nullopt;
+  auto owner = index_table_.find(it->second);
+  if (owner == index_table_.end()) return std::nullopt;
+  auto table = FindTable(owner->second);
+  for (const IndexInfo& index : table->indexes) {
+    if (index.oid == it->second) return std::make_pair(table, index);
+  }
+  return std::nullopt;
+}
+
+std::optional<SequenceInfo> CatalogSnapshot::FindSequence(Oid oid) const {
+  auto it = sequences_.find(oid);
+  return it == sequences_.end() ? std::nullopt : std::optional<SequenceInfo>(it->second);
+}
+
+std::optional<SequenceInfo> CatalogSnapshot::FindSequence(Oid namespace_oid, std::string_view name) const {
+  auto it = relation_names_.find(std::make_pair(namespace_oid, std::string(name)));
+  return it == relation_names_.end() ? std::nullopt : FindSequence(it->second);
+}
+
+std::vector<SequenceInfo> CatalogSnapshot::SequencesOwnedBy(Oid table_oid) const {
+  std::vector<SequenceInfo> out;
+  for (const auto& [oid, seq] : sequences_) {
+    if (seq.owned_by_table == table_oid) out.push_back(seq);
+  }
+  return out;
+}
+
+bool CatalogSnapshot::HasRelation(Oid namespace_oid, std::string_view name) const {
+  return relation_names_.contains(std::make_pair(namespace_oid, std::string(name)));
 }
 
 bool CatalogSnapshot::HasConstraint(Oid namespace_oid, std::string_view name) const {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "bootstrap.h"
+#include "catalog_rows.h"
 #include "catalog_table.h"
 #include "common/error.h"
 #include "database_catalog.h"

@@ -1,9 +1,12 @@
 #include "database_catalog.h"
 
 #include <algorithm>
+#include <set>
 
-#include "bootstrap.h"
+#include "catalog_rows.h"
 #include "common/error.h"
+#include "constraint_rules.h"
+#include "storage/btree.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
 #include "table_def_check.h"
@@ -13,11 +16,11 @@
 namespace lumadb::catalog {
 namespace {
 
-/// 2BP01 dependent_objects_still_exist (errcodes.txt), not yet in common/sqlstate.h.
-constexpr SqlState kDependentObjectsStillExist{"2BP01"};
+using sqlstate::kDependentObjectsStillExist;
 
 /// The per-database catalog relations in ascending OID order: the DDL lock order.
-constexpr Oid kLockOrder[] = {kPgAttributeOid, kPgClassOid, kPgAttrdefOid, kPgConstraintOid, kPgNamespaceOid};
+constexpr Oid kLockOrder[] = {kPgAttributeOid,  kPgClassOid,  kPgSequenceOid, kPgAttrdefOid,
+                              kPgConstraintOid, kPgDependOid, kPgIndexOid,    kPgNamespaceOid};
 
 bool Contains(const std::vector<std::string>& path, std::string_view name) {
   return std::find(path.begin(), path.end(), name) != path.end();
@@ -26,7 +29,12 @@ bool Contains(const std::vector<std::string>& path, std::string_view name) {
 }  // namespace
 
 DatabaseCatalog::DatabaseCatalog(storage::StorageEngine& storage, txn::LockManager& locks, OidCounter& oids, Oid db)
-    : storage_(storage), locks_(locks), oids_(oids), db_(db), committed_(CatalogSnapshot::Load(storage, db)) {}
+    : storage_(storage),
+      locks_(locks),
+      oids_(oids),
+      db_(db),
+      committed_(CatalogSnapshot::Load(storage, db)),
+      counters_(storage) {}
 
 CatalogTable DatabaseCatalog::Table(Oid rel) {
   return CatalogTable(storage_.Heap(storage::FileId{db_, rel}), SystemRelationById(rel));
@@ -108,12 +116,12 @@ std::optional<Oid> DatabaseCatalog::LookupNamespace(txn::Transaction& txn, std::
   return ns ? std::optional<Oid>(ns->oid) : std::nullopt;
 }
 
-Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const TableDef& def,
+Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const std::string& schema, const std::string& name,
                                        const std::vector<std::string>& search_path) const {
   const NamespaceEntry* ns = nullptr;
-  if (!def.schema.empty()) {
-    ns = snap.FindNamespace(def.schema);
-    if (!ns) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + def.schema + "\" does not exist");
+  if (!schema.empty()) {
+    ns = snap.FindNamespace(schema);
+    if (!ns) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist");
   } else {
     for (const std::string& entry : search_path) {
       if ((ns = snap.FindNamespace(entry))) break;
@@ -121,7 +129,7 @@ Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const TableD
     if (!ns) throw DbError(sqlstate::kInvalidSchemaName, "no schema has been selected to create in");
   }
   if (ns->oid == kPgCatalogNamespace) {
-    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied to create \"pg_catalog." + def.name + "\"")
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied to create \"pg_catalog." + name + "\"")
         .Detail("System catalog modifications are currently disallowed.");
   }
   return ns->oid;
@@ -131,45 +139,32 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
                                                               const std::vector<std::string>& search_path) {
   BeginDdl(txn);
   auto snap = View(txn);
-  Oid ns = CreationNamespace(*snap, def, search_path);
+  Oid ns = CreationNamespace(*snap, def.schema, def.name, search_path);
   CheckTableDef(def);
-  if (snap->FindTable(ns, def.name)) {
+  if (snap->HasRelation(ns, def.name)) {
     throw DbError(sqlstate::kDuplicateTable, "relation \"" + def.name + "\" already exists");
   }
-  std::vector<KeyConstraint> keys = PrepareKeys(
-      def, [&](const std::string& name) { return snap->FindTable(ns, name) || snap->HasConstraint(ns, name); });
-
-  Oid oid = oids_.Next();
-  storage::FileId file{db_, oid};
-  storage_.CreateFile(file, &txn.log());
+  TableInfo t;
+  t.oid = oids_.Next();
+  t.namespace_oid = ns;
+  t.name = def.name;
+  t.columns = def.columns;
+  for (size_t i = 0; i < t.columns.size(); ++i) t.columns[i].attnum = static_cast<int16_t>(i + 1);
+  t.keys = PrepareKeys(
+      def, [&](const std::string& name) { return snap->HasRelation(ns, name) || snap->HasConstraint(ns, name); });
+  t.checks = def.checks;
+  t.foreign_keys = def.foreign_keys;
+  t.fillfactor = def.fillfactor;
+  t.file = storage::FileId{db_, t.oid};
+  storage_.CreateFile(t.file, &txn.log());
+  storage::FileId file = t.file;
   txn.OnAbort([this, file] { storage_.DropFile(file); });
-  locks_.LockRelation(txn, txn::RelationTag{db_, oid}, txn::LockMode::kExclusive);
-  InsertTableRows(txn, oid, ns, def, keys);
+  locks_.LockRelation(txn, txn::RelationTag{db_, t.oid}, txn::LockMode::kExclusive);
+  PrepareDefinition(txn, *snap, t, nullptr, true);
+  InsertRelationRows(txn, t);
+  LinkColumnSequences(txn, *snap, t);
   Changed(txn);
-  return View(txn)->FindTable(oid);
-}
-
-void DatabaseCatalog::InsertTableRows(txn::Transaction& txn, Oid oid, Oid namespace_oid, const TableDef& def,
-                                      const std::vector<KeyConstraint>& keys) {
-  std::optional<std::string> reloptions;
-  if (def.fillfactor != 100) reloptions = "{fillfactor=" + std::to_string(def.fillfactor) + "}";
-  Table(kPgClassOid)
-      .Insert(txn, ClassRow(oid, def.name, namespace_oid, oid, static_cast<int16_t>(def.columns.size()), reloptions));
-
-  CatalogTable attributes = Table(kPgAttributeOid);
-  CatalogTable attrdefs = Table(kPgAttrdefOid);
-  for (size_t i = 0; i < def.columns.size(); ++i) {
-    ColumnInfo c = def.columns[i];
-    c.attnum = static_cast<int16_t>(i + 1);
-    // A primary key implies NOT NULL on its columns (PostgreSQL sets attnotnull).
-    for (const KeyConstraint& key : keys) {
-      if (key.primary && std::count(key.attnums.begin(), key.attnums.end(), c.attnum) > 0) c.not_null = true;
-    }
-    attributes.Insert(txn, AttributeRow(oid, c));
-    if (c.default_expr) attrdefs.Insert(txn, AttrdefRow(oids_.Next(), oid, c.attnum, *c.default_expr));
-  }
-  CatalogTable constraints = Table(kPgConstraintOid);
-  for (const KeyConstraint& key : keys) constraints.Insert(txn, ConstraintRow(oids_.Next(), oid, namespace_oid, key));
+  return View(txn)->FindTable(t.oid);
 }
 
 std::shared_ptr<const TableInfo> DatabaseCatalog::LockForDdl(txn::Transaction& txn, const TableInfo& table) {
@@ -184,37 +179,33 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::LockForDdl(txn::Transaction& t
   return current;
 }
 
-void DatabaseCatalog::DropTableRows(txn::Transaction& txn, const TableInfo& table) {
-  Oid oid = table.oid;
-  auto is_table = [oid](size_t column) {
-    return [oid, column](const Row& r) { return static_cast<Oid>(r[column].GetInt()) == oid; };
-  };
-  Table(kPgClassOid).DeleteIf(txn, is_table(col::kRelOid));
-  Table(kPgAttributeOid).DeleteIf(txn, is_table(col::kAttRelid));
-  Table(kPgAttrdefOid).DeleteIf(txn, is_table(col::kAdRelid));
-  Table(kPgConstraintOid).DeleteIf(txn, is_table(col::kConRelid));
-  storage::FileId file = table.file;
-  txn.OnCommit([this, file] { storage_.DropFile(file); });
-}
-
 void DatabaseCatalog::DropTable(txn::Transaction& txn, const TableInfo& table) {
   auto current = LockForDdl(txn, table);
-  DropTableRows(txn, *current);
+  auto snap = View(txn);
+  if (current->relkind == 'S') {
+    if (auto seq = snap->FindSequence(current->oid)) DropSequenceRows(txn, *seq);
+  } else {
+    DropTableRows(txn, *snap, *current, false);
+  }
   Changed(txn);
 }
 
 void DatabaseCatalog::TruncateTable(txn::Transaction& txn, const TableInfo& table) {
   auto current = LockForDdl(txn, table);
-  Oid filenode = oids_.Next();
-  storage::FileId new_file{db_, filenode};
-  storage_.CreateFile(new_file, &txn.log());
-  txn.OnAbort([this, new_file] { storage_.DropFile(new_file); });
+  std::unordered_map<Oid, Oid> filenodes;  // relation -> its new relfilenode
+  storage::FileId heap = NewFile(txn);
+  filenodes.emplace(current->oid, heap.rel);
+  DropFileAtCommit(txn, current->file);
+  for (const IndexInfo& index : current->indexes) {
+    storage::FileId file = NewFile(txn);
+    storage_.Index(file).Initialize(txn.log());
+    filenodes.emplace(index.oid, file.rel);
+    DropFileAtCommit(txn, index.file);
+  }
   Table(kPgClassOid)
       .UpdateIf(
-          txn, [&](const Row& r) { return static_cast<Oid>(r[col::kRelOid].GetInt()) == current->oid; },
-          [&](Row& r) { r[col::kRelFilenode] = Value::Oid(filenode); });
-  storage::FileId old_file = current->file;
-  txn.OnCommit([this, old_file] { storage_.DropFile(old_file); });
+          txn, [&](const Row& r) { return filenodes.contains(static_cast<Oid>(r[col::kRelOid].GetInt())); },
+          [&](Row& r) { r[col::kRelFilenode] = Value::Oid(filenodes.at(static_cast<Oid>(r[col::kRelOid].GetInt()))); });
   Changed(txn);
 }
 
@@ -247,13 +238,23 @@ void DatabaseCatalog::DropSchema(txn::Transaction& txn, Oid namespace_oid, bool 
     std::string detail;
     for (const auto& t : tables) {
       if (!detail.empty()) detail += '\n';
-      detail += "table " + ns->name + "." + t->name + " depends on schema " + ns->name;
+      detail += std::string(t->relkind == 'S' ? "sequence " : "table ") + ns->name + "." + t->name +
+                " depends on schema " + ns->name;
     }
-    throw DbError(kDependentObjectsStillExist, "cannot drop schema " + ns->name + " because other objects depend on it")
-        .Detail(detail)
-        .Hint("Use DROP ... CASCADE to drop the dependent objects too.");
+    throw DependentObjectsError("schema " + ns->name, detail);
   }
-  for (const auto& t : tables) DropTableRows(txn, *LockForDdl(txn, *t));
+  // Tables first (they drop the sequences they own), then the remaining sequences.
+  std::set<Oid> dropped;
+  for (const auto& t : tables) {
+    if (t->relkind == 'S') continue;
+    DropTableRows(txn, *snap, *LockForDdl(txn, *t), true);
+    for (const SequenceInfo& seq : snap->SequencesOwnedBy(t->oid)) dropped.insert(seq.oid);
+  }
+  for (const auto& t : tables) {
+    if (t->relkind != 'S' || dropped.contains(t->oid)) continue;
+    LockForDdl(txn, *t);
+    if (auto seq = snap->FindSequence(t->oid)) DropSequenceRows(txn, *seq);
+  }
   Table(kPgNamespaceOid).DeleteIf(txn, [&](const Row& r) {
     return static_cast<Oid>(r[col::kNspOid].GetInt()) == namespace_oid;
   });

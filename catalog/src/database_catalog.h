@@ -5,8 +5,8 @@
 //    holds its exclusive catalog locks, so the heaps then hold exactly the committed state.
 //  - private_[txn]: for a transaction that has done DDL, a snapshot that includes its own uncommitted
 //    changes, reloaded from the heaps after each of its DDL statements.
-// DDL is serialised per database: every DDL X-locks the five catalog relations (ascending OID) until the
-// transaction ends, so no other transaction's uncommitted catalog tuples are ever in the heaps a snapshot
+// DDL is serialised per database: every DDL X-locks the per-database catalog relations (ascending OID) until
+// the transaction ends, so no other transaction's uncommitted catalog tuples are ever in the heaps a snapshot
 // is loaded from (README.md "Concurrency").
 
 #include <atomic>
@@ -17,6 +17,7 @@
 #include "catalog_snapshot.h"
 #include "catalog_table.h"
 #include "oid_counter.h"
+#include "sequence_counters.h"
 #include "storage/ids.h"
 
 namespace lumadb::storage {
@@ -48,6 +49,27 @@ class DatabaseCatalog final : public Catalog {
   void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) override;
   storage::HeapFile& Heap(const TableInfo& table) override;
 
+  storage::BTree& Index(const IndexInfo& index) override;
+  IndexInfo CreateIndex(txn::Transaction& txn, const TableInfo& table, const IndexDef& def) override;
+  void DropIndex(txn::Transaction& txn, const IndexInfo& index) override;
+  IndexInfo RenewIndexFile(txn::Transaction& txn, const IndexInfo& index) override;
+  std::optional<std::pair<std::shared_ptr<const TableInfo>, IndexInfo>> LookupIndex(
+      txn::Transaction& txn, std::string_view schema, std::string_view name,
+      const std::vector<std::string>& search_path) override;
+  std::shared_ptr<const TableInfo> TableByOid(txn::Transaction& txn, Oid oid) override;
+  std::shared_ptr<const TableInfo> ReplaceTableDef(txn::Transaction& txn, const TableInfo& old_table,
+                                                   const TableInfo& def, bool new_heap_file) override;
+  SequenceInfo CreateSequence(txn::Transaction& txn, const SequenceDef& def,
+                              const std::vector<std::string>& search_path) override;
+  SequenceInfo AlterSequence(txn::Transaction& txn, const SequenceInfo& seq, const SequenceDef& def) override;
+  void DropSequence(txn::Transaction& txn, const SequenceInfo& seq) override;
+  std::optional<SequenceInfo> LookupSequence(txn::Transaction& txn, std::string_view schema, std::string_view name,
+                                             const std::vector<std::string>& search_path) override;
+  std::optional<SequenceInfo> SequenceByOid(txn::Transaction& txn, Oid oid) override;
+  int64_t NextVal(txn::Transaction& txn, const SequenceInfo& seq) override;
+  void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) override;
+  std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) override;
+
  private:
   /// The snapshot txn must see (its private one if it has done DDL here, else the committed one).
   std::shared_ptr<const CatalogSnapshot> View(txn::Transaction& txn);
@@ -59,16 +81,45 @@ class DatabaseCatalog final : public Catalog {
   void EndDdl(storage::TxnId txn) noexcept;
 
   CatalogTable Table(Oid rel);
-  /// The namespace CREATE TABLE puts `def` in (namespace.c RangeVarGetCreationNamespace).
-  Oid CreationNamespace(const CatalogSnapshot& snap, const TableDef& def,
+  /// The namespace CREATE TABLE / SEQUENCE puts a relation in (namespace.c RangeVarGetCreationNamespace).
+  Oid CreationNamespace(const CatalogSnapshot& snap, const std::string& schema, const std::string& name,
                         const std::vector<std::string>& search_path) const;
   /// The table as txn sees it now, after taking an X lock on it; 42501 for catalog relations.
   std::shared_ptr<const TableInfo> LockForDdl(txn::Transaction& txn, const TableInfo& table);
-  /// Deletes a table's catalog rows and schedules its file's unlink at commit.
-  void DropTableRows(txn::Transaction& txn, const TableInfo& table);
-  /// Inserts the pg_class/pg_attribute/pg_attrdef/pg_constraint rows of a new table.
-  void InsertTableRows(txn::Transaction& txn, Oid oid, Oid namespace_oid, const TableDef& def,
-                       const std::vector<KeyConstraint>& keys);
+
+  // Rows of a table (relation_rows.cpp): a table's catalog rows are written from a complete TableInfo and
+  // deleted as a whole, so CREATE TABLE and ALTER TABLE share one path.
+
+  /// Inserts pg_class, pg_attribute, pg_attrdef, pg_constraint (keys, checks, own foreign keys) and the
+  /// pg_class + pg_index rows of every index of `t`.
+  void InsertRelationRows(txn::Transaction& txn, const TableInfo& t);
+  /// Makes each column's identity_sequence that names an existing sequence owned by nobody OWNED BY that
+  /// column (a caller may create the sequence before the table).
+  void LinkColumnSequences(txn::Transaction& txn, const CatalogSnapshot& snap, const TableInfo& t);
+  /// Deletes every row InsertRelationRows wrote for table `oid` (indexes: those in `indexes`).
+  void DeleteRelationRows(txn::Transaction& txn, Oid oid, const std::vector<IndexInfo>& indexes);
+  /// A new index of table `table_oid`: OID, a new file (unlinked if txn aborts), optionally initialized empty.
+  IndexInfo NewIndex(txn::Transaction& txn, Oid table_oid, IndexInfo index, bool initialize);
+  /// A new relation file for txn: created now, unlinked if txn aborts.
+  storage::FileId NewFile(txn::Transaction& txn);
+  /// Unlinks a file when txn commits.
+  void DropFileAtCommit(txn::Transaction& txn, storage::FileId file);
+  /// Drops a table's rows, its index files and file (at commit) and the sequences it owns; 2BP01 if
+  /// another table's foreign key references it and !cascade (with cascade those constraints go too).
+  void DropTableRows(txn::Transaction& txn, const CatalogSnapshot& snap, const TableInfo& table, bool cascade);
+  /// The name rules shared by CREATE TABLE and ALTER TABLE: generated names, duplicates (42710, 42P07),
+  /// key indexes (created for new keys), foreign keys resolved. `t` is the new definition (oid set).
+  void PrepareDefinition(txn::Transaction& txn, const CatalogSnapshot& snap, TableInfo& t, const TableInfo* old,
+                         bool initialize_new_indexes);
+
+  // Sequences (catalog_sequences.cpp, sequence_state.cpp).
+
+  /// Inserts a sequence's pg_class, pg_attribute, pg_sequence and pg_depend rows.
+  void InsertSequenceRows(txn::Transaction& txn, const SequenceInfo& seq);
+  /// Deletes them (ALTER SEQUENCE writes them again).
+  void DeleteSequenceRows(txn::Transaction& txn, Oid oid);
+  /// Deletes them, unlinks the file and forgets the counter at commit.
+  void DropSequenceRows(txn::Transaction& txn, const SequenceInfo& seq);
 
   storage::StorageEngine& storage_;
   txn::LockManager& locks_;
@@ -78,6 +129,7 @@ class DatabaseCatalog final : public Catalog {
   std::shared_ptr<const CatalogSnapshot> committed_;
   std::unordered_map<storage::TxnId, std::shared_ptr<const CatalogSnapshot>> private_;  // null: stale
   std::atomic<uint64_t> version_{1};
+  SequenceCounters counters_;
 };
 
 }  // namespace lumadb::catalog

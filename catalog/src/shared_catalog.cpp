@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bootstrap.h"
+#include "catalog_rows.h"
 #include "catalog_table.h"
 #include "common/error.h"
 #include "oid_counter.h"

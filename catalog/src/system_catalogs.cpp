@@ -22,15 +22,20 @@ constexpr std::array kPgNamespaceColumns{
     SystemColumn{"nspname", kNameT},
     SystemColumn{"nspowner", kOidT},
 };
+constexpr TypeDesc kInt8T{TypeId::kInt8, -1};
+
 constexpr std::array kPgClassColumns{
-    SystemColumn{"oid", kOidT},       SystemColumn{"relname", kNameT},    SystemColumn{"relnamespace", kOidT},
-    SystemColumn{"relowner", kOidT},  SystemColumn{"relkind", kCharT},    SystemColumn{"relfilenode", kOidT},
-    SystemColumn{"relnatts", kInt2T}, SystemColumn{"reloptions", kTextT},
+    SystemColumn{"oid", kOidT},          SystemColumn{"relname", kNameT},
+    SystemColumn{"relnamespace", kOidT}, SystemColumn{"relowner", kOidT},
+    SystemColumn{"relfilenode", kOidT},  SystemColumn{"relhasindex", kBoolT},
+    SystemColumn{"relkind", kCharT},     SystemColumn{"relnatts", kInt2T},
+    SystemColumn{"relchecks", kInt2T},   SystemColumn{"reloptions", kTextT, true},
 };
 constexpr std::array kPgAttributeColumns{
-    SystemColumn{"attrelid", kOidT},   SystemColumn{"attname", kNameT},   SystemColumn{"atttypid", kOidT},
-    SystemColumn{"atttypmod", kInt4T}, SystemColumn{"attnum", kInt2T},    SystemColumn{"attnotnull", kBoolT},
-    SystemColumn{"attlen", kInt2T},    SystemColumn{"atthasdef", kBoolT}, SystemColumn{"attisdropped", kBoolT},
+    SystemColumn{"attrelid", kOidT},      SystemColumn{"attname", kNameT},   SystemColumn{"atttypid", kOidT},
+    SystemColumn{"attlen", kInt2T},       SystemColumn{"attnum", kInt2T},    SystemColumn{"atttypmod", kInt4T},
+    SystemColumn{"attnotnull", kBoolT},   SystemColumn{"atthasdef", kBoolT}, SystemColumn{"attidentity", kCharT},
+    SystemColumn{"attisdropped", kBoolT},
 };
 constexpr std::array kPgAttrdefColumns{
     SystemColumn{"oid", kOidT},
@@ -38,17 +43,40 @@ constexpr std::array kPgAttrdefColumns{
     SystemColumn{"adnum", kInt2T},
     SystemColumn{"adbin", kTextT},
 };
+// conkey/confkey are int2[] in PostgreSQL and conbin a pg_node_tree: here their text forms ("{1,2}", and the
+// CHECK expression's SQL text).
 constexpr std::array kPgConstraintColumns{
-    SystemColumn{"oid", kOidT},      SystemColumn{"conname", kNameT}, SystemColumn{"connamespace", kOidT},
-    SystemColumn{"contype", kCharT}, SystemColumn{"conrelid", kOidT}, SystemColumn{"conkey", kTextT},
+    SystemColumn{"oid", kOidT},           SystemColumn{"conname", kNameT},       SystemColumn{"connamespace", kOidT},
+    SystemColumn{"contype", kCharT},      SystemColumn{"condeferrable", kBoolT}, SystemColumn{"condeferred", kBoolT},
+    SystemColumn{"convalidated", kBoolT}, SystemColumn{"conrelid", kOidT},       SystemColumn{"contypid", kOidT},
+    SystemColumn{"conindid", kOidT},      SystemColumn{"conparentid", kOidT},    SystemColumn{"confrelid", kOidT},
+    SystemColumn{"confupdtype", kCharT},  SystemColumn{"confdeltype", kCharT},   SystemColumn{"confmatchtype", kCharT},
+    SystemColumn{"conkey", kTextT, true}, SystemColumn{"confkey", kTextT, true}, SystemColumn{"conbin", kTextT, true},
+};
+constexpr std::array kPgDependColumns{
+    SystemColumn{"classid", kOidT},    SystemColumn{"objid", kOidT},    SystemColumn{"objsubid", kInt4T},
+    SystemColumn{"refclassid", kOidT}, SystemColumn{"refobjid", kOidT}, SystemColumn{"refobjsubid", kInt4T},
+    SystemColumn{"deptype", kCharT},
+};
+// indkey and indoption are int2vector in PostgreSQL: here their text forms ("1 2", "0 3").
+constexpr std::array kPgIndexColumns{
+    SystemColumn{"indexrelid", kOidT},      SystemColumn{"indrelid", kOidT},     SystemColumn{"indnatts", kInt2T},
+    SystemColumn{"indnkeyatts", kInt2T},    SystemColumn{"indisunique", kBoolT}, SystemColumn{"indisprimary", kBoolT},
+    SystemColumn{"indisclustered", kBoolT}, SystemColumn{"indisvalid", kBoolT},  SystemColumn{"indisreplident", kBoolT},
+    SystemColumn{"indkey", kTextT},         SystemColumn{"indoption", kTextT},
+};
+constexpr std::array kPgSequenceColumns{
+    SystemColumn{"seqrelid", kOidT},      SystemColumn{"seqtypid", kOidT},  SystemColumn{"seqstart", kInt8T},
+    SystemColumn{"seqincrement", kInt8T}, SystemColumn{"seqmax", kInt8T},   SystemColumn{"seqmin", kInt8T},
+    SystemColumn{"seqcache", kInt8T},     SystemColumn{"seqcycle", kBoolT},
 };
 constexpr std::array kPgDatabaseColumns{
     SystemColumn{"oid", kOidT},       SystemColumn{"datname", kNameT},       SystemColumn{"datdba", kOidT},
     SystemColumn{"encoding", kInt4T}, SystemColumn{"datistemplate", kBoolT}, SystemColumn{"datallowconn", kBoolT},
 };
 constexpr std::array kPgAuthidColumns{
-    SystemColumn{"oid", kOidT},          SystemColumn{"rolname", kNameT},     SystemColumn{"rolsuper", kBoolT},
-    SystemColumn{"rolcanlogin", kBoolT}, SystemColumn{"rolpassword", kTextT},
+    SystemColumn{"oid", kOidT},          SystemColumn{"rolname", kNameT},           SystemColumn{"rolsuper", kBoolT},
+    SystemColumn{"rolcanlogin", kBoolT}, SystemColumn{"rolpassword", kTextT, true},
 };
 
 constexpr std::array kRelations{
@@ -57,6 +85,9 @@ constexpr std::array kRelations{
     SystemRelation{kPgAttributeOid, "pg_attribute", false, kPgAttributeColumns},
     SystemRelation{kPgAttrdefOid, "pg_attrdef", false, kPgAttrdefColumns},
     SystemRelation{kPgConstraintOid, "pg_constraint", false, kPgConstraintColumns},
+    SystemRelation{kPgDependOid, "pg_depend", false, kPgDependColumns},
+    SystemRelation{kPgIndexOid, "pg_index", false, kPgIndexColumns},
+    SystemRelation{kPgSequenceOid, "pg_sequence", false, kPgSequenceColumns},
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
 };

@@ -17,6 +17,9 @@ inline constexpr Oid kPgClassOid = 1259;
 inline constexpr Oid kPgAttributeOid = 1249;
 inline constexpr Oid kPgAttrdefOid = 2604;
 inline constexpr Oid kPgConstraintOid = 2606;
+inline constexpr Oid kPgDependOid = 2608;
+inline constexpr Oid kPgIndexOid = 2610;
+inline constexpr Oid kPgSequenceOid = 2224;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
 
@@ -28,10 +31,11 @@ inline constexpr Oid kPostgresDatabaseOid = 5;
 /// pg_database.encoding for UTF8 (pg_wchar.h's PG_UTF8).
 inline constexpr int32_t kUtf8Encoding = 6;
 
-/// A column of a catalog relation.
+/// A column of a catalog relation; catalog columns are NOT NULL unless `nullable` (BKI_FORCE_NULL).
 struct SystemColumn {
   std::string_view name;
   TypeDesc type;
+  bool nullable = false;
 };
 
 /// A catalog relation: OID (= relfilenode), name, whether it is shared, and its columns.
@@ -42,7 +46,7 @@ struct SystemRelation {
   std::span<const SystemColumn> columns;
 };
 
-/// Every catalog relation: the five per-database ones first, then the two shared ones.
+/// Every catalog relation: the per-database ones first, then the two shared ones.
 std::span<const SystemRelation> SystemRelations();
 
 /// The catalog relation with this OID; XX000 if there is none.
@@ -57,20 +61,66 @@ std::vector<TypeId> ColumnTypes(const SystemRelation& rel);
 /// Column positions (0-based) inside catalog tuples, named as PostgreSQL's Anum_* constants minus one.
 namespace col {
 enum PgNamespace { kNspOid, kNspName, kNspOwner };
-enum PgClass { kRelOid, kRelName, kRelNamespace, kRelOwner, kRelKind, kRelFilenode, kRelNatts, kRelOptions };
+enum PgClass {
+  kRelOid,
+  kRelName,
+  kRelNamespace,
+  kRelOwner,
+  kRelFilenode,
+  kRelHasIndex,
+  kRelKind,
+  kRelNatts,
+  kRelChecks,
+  kRelOptions
+};
 enum PgAttribute {
   kAttRelid,
   kAttName,
   kAttTypid,
-  kAttTypmod,
-  kAttNum,
-  kAttNotNull,
   kAttLen,
+  kAttNum,
+  kAttTypmod,
+  kAttNotNull,
   kAttHasDef,
+  kAttIdentity,
   kAttIsDropped
 };
 enum PgAttrdef { kAdOid, kAdRelid, kAdNum, kAdBin };
-enum PgConstraint { kConOid, kConName, kConNamespace, kConType, kConRelid, kConKey };
+enum PgConstraint {
+  kConOid,
+  kConName,
+  kConNamespace,
+  kConType,
+  kConDeferrable,
+  kConDeferred,
+  kConValidated,
+  kConRelid,
+  kConTypid,
+  kConIndid,
+  kConParentid,
+  kConFrelid,
+  kConFupdtype,
+  kConFdeltype,
+  kConFmatchtype,
+  kConKey,
+  kConFkey,
+  kConBin
+};
+enum PgDepend { kDepClassid, kDepObjid, kDepObjsubid, kDepRefclassid, kDepRefobjid, kDepRefobjsubid, kDepType };
+enum PgIndex {
+  kIndExrelid,
+  kIndRelid,
+  kIndNatts,
+  kIndNkeyatts,
+  kIndIsUnique,
+  kIndIsPrimary,
+  kIndIsClustered,
+  kIndIsValid,
+  kIndIsReplident,
+  kIndKey,
+  kIndOption
+};
+enum PgSequence { kSeqRelid, kSeqTypid, kSeqStart, kSeqIncrement, kSeqMax, kSeqMin, kSeqCache, kSeqCycle };
 enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
 enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };
 }  // namespace col

@@ -63,8 +63,8 @@ TEST_CASE("catalog relations are tables in pg_catalog, found first along any sea
   REQUIRE(pg_database);
   CHECK(pg_database->file == storage::FileId{0, 1262});  // shared, under global/
   auto names = RelNames(db, *t);
-  for (const char* rel :
-       {"pg_namespace", "pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_database", "pg_authid"}) {
+  for (const char* rel : {"pg_namespace", "pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_depend",
+                          "pg_index", "pg_sequence", "pg_database", "pg_authid"}) {
     CHECK(Has(names, rel));
   }
   CHECK_FALSE(db.LookupTable(*t, "", "nosuch", kDefaultPath));

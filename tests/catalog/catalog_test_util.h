@@ -50,6 +50,11 @@ struct ClusterFixture {
     cluster.reset();
     Open();
   }
+  /// Closes the cluster without flushing anything (a crash: the next open runs recovery) and reopens it.
+  void Crash() {
+    cluster.reset();
+    Open();
+  }
   std::unique_ptr<txn::Transaction> Begin() { return cluster->transactions().Begin(); }
   void Commit(txn::Transaction& t) { cluster->transactions().Commit(t); }
   void Abort(txn::Transaction& t) { cluster->transactions().Abort(t); }
@@ -60,5 +65,18 @@ struct ClusterFixture {
     return cluster->OpenDatabase(*db);
   }
 };
+
+/// A column of the given type (nullable, no default).
+inline ColumnInfo Col(std::string name, TypeId type = TypeId::kInt4) {
+  return ColumnInfo{std::move(name), TypeDesc{type, -1}, 0, false, std::nullopt};
+}
+
+/// A CREATE TABLE definition in the search path's first schema.
+inline TableDef MakeDef(std::string name, std::vector<ColumnInfo> columns) {
+  TableDef def;
+  def.name = std::move(name);
+  def.columns = std::move(columns);
+  return def;
+}
 
 }  // namespace lumadb::catalog::testing

@@ -1,7 +1,7 @@
 #pragma once
 // Catalog: the system catalog of one database, stored in ordinary heap files (catalog relations named and
 // numbered as PostgreSQL's: pg_namespace 2615, pg_class 1259, pg_attribute 1249, pg_attrdef 2604,
-// pg_constraint 2606), read through an in-memory cache that is rebuilt when a DDL commits or aborts.
+// pg_constraint 2606, pg_depend 2608, pg_index 2610, pg_sequence 2224), read through an in-memory cache that is rebuilt when a DDL commits or aborts.
 // Catalog changes are heap changes of the caller's transaction, so DDL is transactional.
 //
 // (Contract for the other modules. The catalog module owns the implementation and may add members.)
@@ -17,6 +17,7 @@
 #include "storage/ids.h"
 
 namespace lumadb::storage {
+class BTree;
 class HeapFile;
 }
 namespace lumadb::txn {
@@ -35,19 +36,90 @@ inline constexpr Oid kFirstNormalObjectId = 16384;
 struct ColumnInfo {
   std::string name;
   TypeDesc type;
-  int16_t attnum = 0;  // 1-based
+  int16_t attnum = 0;  // 1-based, dense: the column's position in the row (ALTER TABLE renumbers)
   bool not_null = false;
   std::optional<std::string> default_expr;  // SQL text of the DEFAULT expression, re-parsed by the binder
+                                            // (serial: "nextval('t_id_seq'::regclass)")
+  char identity = 0;  // pg_attribute.attidentity: 0 none, 'a' GENERATED ALWAYS, 'd' BY DEFAULT
+  Oid identity_sequence = 0;  // the sequence an identity column (or a serial's default) draws from
 };
 
-/// A PRIMARY KEY or UNIQUE constraint, as pg_constraint (enforced once indexes exist, issue 4).
+/// A PRIMARY KEY or UNIQUE constraint, as pg_constraint, enforced by the unique index of the same name.
 struct KeyConstraint {
   std::string name;  // PostgreSQL's generated names: <table>_pkey, <table>_<col>_key
   bool primary = false;
   std::vector<int16_t> attnums;
+  Oid index_oid = 0;  // pg_constraint.conindid (0 in a TableDef: the catalog creates the index)
 };
 
-/// A relation, as pg_class plus its columns and constraints. Immutable once published in the cache.
+/// One key column of an index (pg_index.indkey + indoption).
+struct IndexColumn {
+  int16_t attnum = 0;
+  bool descending = false;
+  bool nulls_first = false;  // resolved: SQL's default is NULLS LAST for ASC, FIRST for DESC
+};
+
+/// A B+tree index, as pg_class (relkind 'i') plus pg_index. Immutable once published.
+struct IndexInfo {
+  Oid oid = 0;
+  std::string name;
+  Oid table_oid = 0;
+  bool unique = false;
+  bool primary = false;
+  std::vector<IndexColumn> columns;
+  storage::FileId file;  // relfilenode; REINDEX gives a new one
+};
+
+/// A CHECK constraint (pg_constraint contype 'c'); expr is SQL text over the table's columns, as written
+/// after "CHECK", re-parsed by the binder (PostgreSQL stores conbin; pg_get_constraintdef shows the text).
+struct CheckConstraint {
+  std::string name;  // generated: <table>_<col>_check, or <table>_check for table constraints
+  std::string expr;
+  bool not_valid = false;
+};
+
+/// ON DELETE / ON UPDATE actions (pg_constraint.confdeltype letters).
+enum class FkAction : char {
+  kNoAction = 'a',
+  kRestrict = 'r',
+  kCascade = 'c',
+  kSetNull = 'n',
+  kSetDefault = 'd',
+};
+
+/// A FOREIGN KEY constraint (contype 'f'): table.attnums references ref_table.ref_attnums, which a
+/// unique index or primary key of ref_table (ref_index) covers. Listed in both tables' TableInfo.
+struct ForeignKey {
+  std::string name;  // generated: <table>_<col>_fkey
+  Oid table_oid = 0;
+  std::vector<int16_t> attnums;
+  Oid ref_table_oid = 0;
+  std::vector<int16_t> ref_attnums;
+  Oid ref_index_oid = 0;
+  FkAction on_delete = FkAction::kNoAction;
+  FkAction on_update = FkAction::kNoAction;
+};
+
+/// A sequence (pg_class relkind 'S' plus pg_sequence). The current value lives in the sequence's own
+/// relation file, not here (see Catalog::NextVal).
+struct SequenceInfo {
+  Oid oid = 0;
+  Oid namespace_oid = kPublicNamespace;
+  std::string schema;
+  std::string name;
+  TypeId type = TypeId::kInt8;  // seqtypid: int2, int4 or int8
+  int64_t start = 1;
+  int64_t increment = 1;
+  int64_t min_value = 1;
+  int64_t max_value = INT64_MAX;
+  int64_t cache = 1;
+  bool cycle = false;
+  Oid owned_by_table = 0;  // OWNED BY t.c (serial, identity): dropped with the table
+  int16_t owned_by_attnum = 0;
+  storage::FileId file;
+};
+
+/// A relation, as pg_class plus its columns, constraints and indexes. Immutable once published.
 struct TableInfo {
   Oid oid = 0;
   Oid namespace_oid = kPublicNamespace;
@@ -55,18 +127,45 @@ struct TableInfo {
   std::string name;
   char relkind = 'r';
   std::vector<ColumnInfo> columns;
-  std::vector<KeyConstraint> keys;
+  std::vector<KeyConstraint> keys;  // primary key first
+  std::vector<IndexInfo> indexes;   // every index of the table (those of keys included), by name
+  std::vector<CheckConstraint> checks;
+  std::vector<ForeignKey> foreign_keys;  // this table's own FKs (it is the referencing side)
+  std::vector<ForeignKey> referenced_by;  // FKs of any table (this one too) that reference this table
   int fillfactor = 100;
   storage::FileId file;  // where the heap lives (relfilenode)
 };
 
-/// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file.
+/// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file, generates missing
+/// constraint names as PostgreSQL does, and creates the indexes of keys (empty: the table is new).
 struct TableDef {
   std::string schema;  // empty: the first schema of the search path that exists
   std::string name;
   std::vector<ColumnInfo> columns;
   std::vector<KeyConstraint> keys;  // names may be empty: generated as PostgreSQL does
+  std::vector<CheckConstraint> checks;        // names may be empty
+  std::vector<ForeignKey> foreign_keys;       // names may be empty; table_oid is filled in
   int fillfactor = 100;
+};
+
+/// What CREATE INDEX asks for.
+struct IndexDef {
+  std::string name;  // empty: generated as PostgreSQL's ChooseIndexName (<table>_<col>_idx)
+  bool unique = false;
+  bool primary = false;
+  std::vector<IndexColumn> columns;
+};
+
+/// What CREATE SEQUENCE / ALTER SEQUENCE ask for; unset fields take PostgreSQL's defaults for the type
+/// (or keep their value in ALTER).
+struct SequenceDef {
+  std::string schema;
+  std::string name;
+  std::optional<TypeId> type;
+  std::optional<int64_t> start, increment, min_value, max_value, cache, restart;
+  std::optional<bool> cycle;
+  Oid owned_by_table = 0;
+  int16_t owned_by_attnum = 0;
 };
 
 class Catalog {
@@ -98,11 +197,15 @@ class Catalog {
                                                        const std::vector<std::string>& search_path) = 0;
 
   /// Drops a table: catalog rows now, the file when txn commits. Takes an exclusive lock on the table.
-  /// 42501 "permission denied: \"pg_class\" is a system catalog" for catalog relations.
+  /// 42501 "permission denied: \"pg_class\" is a system catalog" for catalog relations. Also drops its
+  /// indexes, its constraints and the sequences it owns (serial, identity). Foreign keys of other tables
+  /// that reference it must be gone first (exec's DROP ... CASCADE removes them with ReplaceTableDef;
+  /// without CASCADE exec raises 2BP01), else 2BP01.
   virtual void DropTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
   /// Empties a table: a new empty file now; the old file is unlinked at commit (or the new one at abort).
-  /// Takes an exclusive lock on the table; 42501 for catalog relations.
+  /// Takes an exclusive lock on the table; 42501 for catalog relations. Its indexes get new empty
+  /// (initialized) files too.
   virtual void TruncateTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
   /// CREATE SCHEMA; 42P06 "schema \"s\" already exists", 42939 for names starting with "pg_".
@@ -112,6 +215,73 @@ class Catalog {
 
   /// The heap holding a table's tuples.
   virtual storage::HeapFile& Heap(const TableInfo& table) = 0;
+
+  // --- Indexes (issue 4) --------------------------------------------------------------------------------
+
+  /// The B+tree of an index.
+  virtual storage::BTree& Index(const IndexInfo& index) = 0;
+
+  /// Creates an index's catalog rows (pg_class relkind 'i', pg_index) and its empty file; the caller
+  /// fills it (BTree::BulkLoad, or Initialize for an empty table). 42P07 if the name is taken in the
+  /// table's schema. Returns the index as now published in Table(table.oid).
+  virtual IndexInfo CreateIndex(txn::Transaction& txn, const TableInfo& table, const IndexDef& def) = 0;
+  /// Drops an index (file unlinked at commit). 2BP01 "cannot drop index t_pkey because constraint t_pkey
+  /// on table t requires it" when a key constraint uses it (drop the constraint instead).
+  virtual void DropIndex(txn::Transaction& txn, const IndexInfo& index) = 0;
+  /// REINDEX: gives the index a new empty file (the old one is unlinked at commit); the caller fills it.
+  virtual IndexInfo RenewIndexFile(txn::Transaction& txn, const IndexInfo& index) = 0;
+  /// Finds an index by name along the search path (as LookupTable); with its table.
+  virtual std::optional<std::pair<std::shared_ptr<const TableInfo>, IndexInfo>> LookupIndex(
+      txn::Transaction& txn, std::string_view schema, std::string_view name,
+      const std::vector<std::string>& search_path) = 0;
+  /// The current TableInfo of a table by OID (after DDL changed it), or null.
+  virtual std::shared_ptr<const TableInfo> TableByOid(txn::Transaction& txn, Oid oid) = 0;
+
+  // --- ALTER TABLE (issue 4) ----------------------------------------------------------------------------
+
+  /// Replaces a table's definition with `def` (same OID): name, columns (attnums renumbered densely in the
+  /// given order), keys, checks, foreign keys and indexes (def.indexes: entries with oid 0 are created
+  /// with empty files, indexes missing from def are dropped, index columns use def's attnums). Every attnum
+  /// in def's keys, indexes and foreign keys is a position in def.columns (1-based); def.columns[i].attnum
+  /// is that column's attnum in old_table (0 for a new column): other tables' foreign keys referencing
+  /// this table and OWNED BY sequences follow it (a sequence owned by a dropped column loses its owner:
+  /// the caller drops it; 2BP01 if another table's FK needs a dropped column or index). A key with index_oid 0 gets a new unique
+  /// index named after it (empty file); a key that disappears takes its index along; an index and its key
+  /// constraint keep one name (renaming either renames both). def.referenced_by is ignored. With
+  /// new_heap_file the table gets a new empty heap file (the old one is unlinked at commit) that the
+  /// caller fills (a rewrite); the caller rebuilds indexes whose data changed (RenewIndexFile). Checks
+  /// names as CreateTable (42P07, 42701, 42710 for a duplicate constraint name). Returns the new TableInfo.
+  virtual std::shared_ptr<const TableInfo> ReplaceTableDef(txn::Transaction& txn, const TableInfo& old_table,
+                                                           const TableInfo& def, bool new_heap_file) = 0;
+
+  // --- Sequences (issue 4) ------------------------------------------------------------------------------
+
+  /// CREATE SEQUENCE: 42P07, 22023 for inconsistent bounds (PostgreSQL's messages: "START value (0)
+  /// cannot be less than MINVALUE (1)"). Also used for serial and identity columns: with owned_by_table
+  /// set and an empty name, the name is generated (<table>_<column>_seq, then 1, 2... suffixes) in the
+  /// table's schema; the owning column's ColumnInfo::identity_sequence then shows the sequence's OID.
+  virtual SequenceInfo CreateSequence(txn::Transaction& txn, const SequenceDef& def,
+                                      const std::vector<std::string>& search_path) = 0;
+  /// ALTER SEQUENCE (fields set in def change; a non-empty def.name different from the current one renames
+  /// it; restart sets the next value, effective at once and not rolled back). 22023 as CreateSequence,
+  /// "RESTART value (N) cannot be greater than MAXVALUE (M)" when the current value leaves the new bounds.
+  virtual SequenceInfo AlterSequence(txn::Transaction& txn, const SequenceInfo& seq, const SequenceDef& def) = 0;
+  /// DROP SEQUENCE: rows now, the file at commit.
+  virtual void DropSequence(txn::Transaction& txn, const SequenceInfo& seq) = 0;
+  /// Finds a sequence by name along the search path (as LookupTable), or nullopt.
+  virtual std::optional<SequenceInfo> LookupSequence(txn::Transaction& txn, std::string_view schema,
+                                                     std::string_view name,
+                                                     const std::vector<std::string>& search_path) = 0;
+  /// The sequence with this OID as txn sees it, or nullopt.
+  virtual std::optional<SequenceInfo> SequenceByOid(txn::Transaction& txn, Oid oid) = 0;
+  /// nextval: the next value, never handed out twice, even across crashes, and not rolled back with
+  /// the transaction (PostgreSQL logs 32 values ahead and so may skip up to 32 after a crash). 2200H
+  /// "nextval: reached maximum value of sequence \"s\" (N)" without CYCLE.
+  virtual int64_t NextVal(txn::Transaction& txn, const SequenceInfo& seq) = 0;
+  /// setval(seq, value, is_called): 22003 "setval: value N is out of bounds for sequence \"s\" (1..M)".
+  virtual void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) = 0;
+  /// The sequence's stored state (last_value, is_called), as SELECT * FROM seq shows it.
+  virtual std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) = 0;
 };
 
 }  // namespace lumadb::catalog
