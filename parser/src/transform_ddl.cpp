@@ -1,4 +1,5 @@
-// Transformer: CREATE TABLE/SCHEMA/DATABASE, DROP, TRUNCATE (gram.y CreateStmt, ColQualList, DropStmt).
+// Transformer: CREATE TABLE/SCHEMA/DATABASE/INDEX/SEQUENCE, DROP, TRUNCATE, REINDEX (gram.y CreateStmt,
+// IndexStmt, CreateSeqStmt, DropStmt, TruncateStmt, ReindexStmt).
 
 #include "common/error.h"
 #include "grammar/statement.hpp"
@@ -24,49 +25,33 @@ std::string Transformer::OptionValue(const PNode& n) const {
   return out;
 }
 
-ast::ColumnDef Transformer::Column(const PNode& n) {
-  ast::ColumnDef col;
-  col.name = Ident(*n.children.at(0));
-  col.location = Loc(n);
-  col.type = Type(*n.children.at(1));
-  for (std::size_t i = 2; i < n.children.size(); ++i) {
-    const PNode& c = *n.children[i];
-    if (c.is_type<g::not_null_constraint>()) {
-      col.not_null = true;
-    } else if (c.is_type<g::primary_key>()) {
-      col.primary_key = true;
-    } else if (c.is_type<g::unique_constraint>()) {
-      col.unique = true;
-    } else if (c.is_type<g::default_constraint>()) {
-      const PNode& e = *c.children.at(0);
-      col.default_expr = Expr(e);
-      // The stored text runs from the expression's first byte to the end of its last token.
-      std::string_view text = sql_.substr(e.m_begin.byte, c.m_end.byte - e.m_begin.byte);
-      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-      col.default_text = std::string(text);
-    }
-  }
-  return col;
-}
-
 ast::StatementPtr Transformer::CreateTable(const PNode& n) {
   auto stmt = std::make_unique<ast::CreateTableStmt>();
+  bool has_primary_key = false;
+  // A second PRIMARY KEY, column- or table-level (parse_utilcmd.c transformIndexConstraint).
+  auto primary_key = [&](int32_t loc) {
+    if (has_primary_key) {
+      throw DbError(sqlstate::kInvalidTableDefinition,
+                    "multiple primary keys for table \"" + stmt->table.name + "\" are not allowed")
+          .Position(Pos(loc));
+    }
+    has_primary_key = true;
+  };
   for (const auto& c : n.children) {
     if (c->is_type<g::if_not_exists>()) {
       stmt->if_not_exists = true;
     } else if (c->is_type<g::qualified_name>()) {
       stmt->table = QualName(*c);
     } else if (c->is_type<g::column_def>()) {
-      stmt->columns.push_back(Column(*c));
-    } else if (c->is_type<g::table_constraint>()) {
-      ast::TableConstraint tc;
-      tc.location = Loc(*c);
-      for (const auto& part : c->children) {
-        if (part->is_type<g::constraint_name>()) tc.name = Ident(*part->children.at(0));
-        if (part->is_type<g::unique_constraint>()) tc.type = ast::TableConstraint::Type::kUnique;
-        if (part->is_type<g::name_list>()) tc.columns = NameList(*part);
+      stmt->columns.push_back(Column(*c, stmt->table.name));
+      if (stmt->columns.back().primary_key) {
+        for (const auto& part : c->children) {
+          if (part->is_type<g::primary_key>()) primary_key(Loc(*part));
+        }
       }
-      stmt->constraints.push_back(std::move(tc));
+    } else if (c->is_type<g::table_constraint>()) {
+      stmt->constraints.push_back(Constraint(*c));
+      if (stmt->constraints.back().type == ast::TableConstraint::Type::kPrimaryKey) primary_key(Loc(*c));
     } else if (c->is_type<g::rel_option>()) {
       // WITH (name) without a value means true (reloptions.c parseRelOptions).
       std::string value = c->children.size() > 1 ? OptionValue(*c->children[1]) : "true";
@@ -100,8 +85,13 @@ ast::StatementPtr Transformer::Drop(const PNode& n) {
   for (const auto& c : n.children) {
     if (c->is_type<g::database_word>()) {
       stmt->object_type = ast::ObjectType::kDatabase;
+    } else if (c->is_type<g::drop_index_word>()) {
+      stmt->object_type = ast::ObjectType::kIndex;
     } else if (c->is_type<g::drop_kind>()) {
-      stmt->object_type = Words(*c) == "schema" ? ast::ObjectType::kSchema : ast::ObjectType::kTable;
+      const std::string kind = Words(*c);
+      stmt->object_type = kind == "schema"     ? ast::ObjectType::kSchema
+                          : kind == "sequence" ? ast::ObjectType::kSequence
+                                               : ast::ObjectType::kTable;
     } else if (c->is_type<g::if_exists>()) {
       stmt->if_exists = true;
     } else if (c->is_type<g::qualified_name>()) {
@@ -115,7 +105,67 @@ ast::StatementPtr Transformer::Drop(const PNode& n) {
 
 ast::StatementPtr Transformer::Truncate(const PNode& n) {
   auto stmt = std::make_unique<ast::TruncateStmt>();
-  for (const auto& c : n.children) stmt->tables.push_back(QualName(*c));
+  for (const auto& c : n.children) {
+    if (c->is_type<g::qualified_name>()) {
+      stmt->tables.push_back(QualName(*c));
+    } else if (c->is_type<g::restart_identity>()) {
+      stmt->restart_identity = true;
+    } else if (c->is_type<g::cascade_word>()) {
+      stmt->cascade = true;
+    }
+  }
+  return stmt;
+}
+
+ast::StatementPtr Transformer::CreateIndex(const PNode& n) {
+  auto stmt = std::make_unique<ast::CreateIndexStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::index_unique>()) {
+      stmt->unique = true;
+    } else if (c->is_type<g::if_not_exists>()) {
+      stmt->if_not_exists = true;
+    } else if (c->is_type<g::index_name>()) {
+      stmt->name = Ident(*c->children.at(0));
+    } else if (c->is_type<g::qualified_name>()) {
+      stmt->table = QualName(*c);
+    } else if (c->is_type<g::index_method>()) {
+      stmt->method = Ident(*c->children.at(0));
+    } else if (c->is_type<g::index_elem>()) {
+      ast::IndexElem elem;
+      elem.location = Loc(*c);
+      for (const auto& part : c->children) {
+        if (part->is_type<g::col_id>()) elem.column = Ident(*part);
+        if (part->is_type<g::index_expr_key>()) stmt->has_expression = true;
+        if (part->is_type<g::desc_word>()) elem.descending = true;
+        if (part->is_type<g::first_word>()) elem.nulls_first = true;
+        if (part->is_type<g::last_word>()) elem.nulls_first = false;
+      }
+      stmt->columns.push_back(std::move(elem));
+    } else if (c->is_type<g::index_include>()) {
+      stmt->has_include = true;
+    } else if (c->is_type<g::index_where>()) {
+      stmt->has_where = true;
+    }
+  }
+  return stmt;
+}
+
+ast::StatementPtr Transformer::Reindex(const PNode& n) {
+  auto stmt = std::make_unique<ast::ReindexStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::reindex_table_word>()) stmt->is_table = true;
+    if (c->is_type<g::qualified_name>()) stmt->name = QualName(*c);
+  }
+  return stmt;
+}
+
+ast::StatementPtr Transformer::CreateSequence(const PNode& n) {
+  auto stmt = std::make_unique<ast::CreateSequenceStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::if_not_exists>()) stmt->if_not_exists = true;
+    if (c->is_type<g::qualified_name>()) stmt->name = QualName(*c);
+    if (c->is_type<g::seq_option_list>()) stmt->options = SeqOptions(*c);
+  }
   return stmt;
 }
 

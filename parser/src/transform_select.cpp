@@ -104,13 +104,7 @@ SelectPtr Transformer::SimpleSelect(const PNode& n) {
     if (c->is_type<g::select_distinct>()) {
       s->distinct = true;
     } else if (c->is_type<g::target_el>()) {
-      ast::SelectItem item;
-      item.location = Loc(*c);
-      const PNode& e = *c->children.at(0);
-      item.expr =
-          e.is_type<g::target_star>() ? std::make_unique<ast::StarExpr>(std::vector<std::string>{}, Loc(e)) : Expr(e);
-      if (c->children.size() > 1) item.alias = Ident(*c->children[1]->children.at(0));
-      s->targets.push_back(std::move(item));
+      s->targets.push_back(TargetItem(*c));
     } else if (c->is_type<g::from_clause>()) {
       for (const auto& t : c->children) s->from.push_back(TableRef(*t));
     } else if (c->is_type<g::where_clause>()) {
@@ -122,6 +116,16 @@ SelectPtr Transformer::SimpleSelect(const PNode& n) {
     }
   }
   return s;
+}
+
+ast::SelectItem Transformer::TargetItem(const PNode& n) {
+  ast::SelectItem item;
+  item.location = Loc(n);
+  const PNode& e = *n.children.at(0);
+  item.expr =
+      e.is_type<g::target_star>() ? std::make_unique<ast::StarExpr>(std::vector<std::string>{}, Loc(e)) : Expr(e);
+  if (n.children.size() > 1) item.alias = Ident(*n.children[1]->children.at(0));
+  return item;
 }
 
 SelectPtr Transformer::Values(const PNode& n) {
@@ -180,6 +184,10 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
           .Hint("For example, FROM (SELECT ...) [AS] foo.")
           .Position(Pos(Loc(n)));
     }
+  } else if (n.is_type<g::function_ref>()) {
+    ref->kind = ast::TableRefKind::kFunction;
+    ast::ExprPtr call = Call(*n.children.at(0));
+    ref->function.reset(&call.release()->As<ast::FuncCall>());
   } else {
     ref->table = QualName(*n.children.at(0));
   }

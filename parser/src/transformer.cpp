@@ -92,7 +92,10 @@ std::string Transformer::Words(const PNode& n) {
 }
 
 ast::StatementPtr Transformer::Statement(const PNode& n) {
-  const PNode& s = *n.children.at(0);
+  return Dispatch(*n.children.at(0));
+}
+
+ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::select_stmt>()) return Select(s);
   if (s.is_type<g::insert_stmt>()) return Insert(s);
   if (s.is_type<g::update_stmt>()) return Update(s);
@@ -105,7 +108,19 @@ ast::StatementPtr Transformer::Statement(const PNode& n) {
   if (s.is_type<g::set_stmt>()) return Set(s);
   if (s.is_type<g::reset_stmt>() || s.is_type<g::show_stmt>()) return ResetOrShow(s);
   if (s.is_type<g::checkpoint_stmt>()) return std::make_unique<ast::CheckpointStmt>();
+  if (s.is_type<g::create_index>()) return CreateIndex(s);
+  if (s.is_type<g::create_sequence>()) return CreateSequence(s);
+  if (s.is_type<g::reindex_stmt>()) return Reindex(s);
+  if (s.is_type<g::alter_table>() || s.is_type<g::alter_index>() || s.is_type<g::alter_sequence>()) return Alter(s);
+  if (s.is_type<g::vacuum_stmt>() || s.is_type<g::analyze_stmt>()) return Vacuum(s);
+  if (s.is_type<g::explain_stmt>()) return Explain(s);
   return Transaction(s);
+}
+
+std::vector<ast::SelectItem> Transformer::Returning(const PNode& n) {
+  std::vector<ast::SelectItem> items;
+  for (const auto& c : n.children) items.push_back(TargetItem(*c));
+  return items;
 }
 
 ast::StatementPtr Transformer::Insert(const PNode& n) {
@@ -122,6 +137,11 @@ ast::StatementPtr Transformer::Insert(const PNode& n) {
       }
     } else if (c->is_type<g::select_stmt>()) {
       stmt->source = Select(*c);
+    } else if (c->is_type<g::overriding_clause>()) {
+      stmt->overriding =
+          Words(*c->children.at(0)) == "system" ? ast::OverridingKind::kSystem : ast::OverridingKind::kUser;
+    } else if (c->is_type<g::returning_clause>()) {
+      stmt->returning = Returning(*c);
     }
   }
   return stmt;
@@ -144,6 +164,8 @@ ast::StatementPtr Transformer::Update(const PNode& n) {
       for (const auto& t : c->children) stmt->from.push_back(TableRef(*t));
     } else if (c->is_type<g::where_clause>()) {
       stmt->where = Expr(*c->children.at(0));
+    } else if (c->is_type<g::returning_clause>()) {
+      stmt->returning = Returning(*c);
     }
   }
   return stmt;
@@ -158,6 +180,8 @@ ast::StatementPtr Transformer::Delete(const PNode& n) {
       stmt->alias = Ident(*c->children.at(0));
     } else if (c->is_type<g::where_clause>()) {
       stmt->where = Expr(*c->children.at(0));
+    } else if (c->is_type<g::returning_clause>()) {
+      stmt->returning = Returning(*c);
     }
   }
   return stmt;

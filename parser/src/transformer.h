@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -21,6 +22,15 @@ using PNode = tao::pegtl::parse_tree::node;
 /// string, taken from the parse-tree nodes.
 class Transformer {
  public:
+  /// One option of a utility_option_list: lower-cased name (ANALYSE spelled ANALYZE), value text (strings
+  /// unquoted, words folded, numbers as written; empty and has_value false when none was given).
+  struct UtilityOption {
+    std::string name;
+    std::string value;
+    bool has_value = false;
+    int32_t location = -1;
+  };
+
   explicit Transformer(std::string_view sql) : sql_(sql) {}
 
   /// Transforms a grammar::statement node. Throws 42601 for the errors gram.y raises in its actions.
@@ -46,6 +56,9 @@ class Transformer {
   /// Value of a string literal node (plain_string, escape_string or dollar_string).
   static std::string StringValue(const PNode& n);
   static int32_t Loc(const PNode& n) { return static_cast<int32_t>(n.m_begin.byte); }
+  /// The source text of a node without the blanks the grammar skipped after its last token (stored for
+  /// DEFAULT and CHECK expressions).
+  std::string SourceText(const PNode& n) const;
   /// The 1-based character position of byte offset `loc`, for DbError::Position.
   int32_t Pos(int32_t loc) const;
 
@@ -65,7 +78,11 @@ class Transformer {
   std::unique_ptr<ast::SelectStmt> SimpleSelect(const PNode& n);
   std::unique_ptr<ast::SelectStmt> Values(const PNode& n);
   void SelectTail(const PNode& n, ast::SelectStmt& s);
+  ast::SelectItem TargetItem(const PNode& n);
+  std::vector<ast::SelectItem> Returning(const PNode& n);
 
+  /// The statement node under grammar::statement (or under EXPLAIN).
+  ast::StatementPtr Dispatch(const PNode& s);
   ast::StatementPtr Insert(const PNode& n);
   ast::StatementPtr Update(const PNode& n);
   ast::StatementPtr Delete(const PNode& n);
@@ -77,7 +94,22 @@ class Transformer {
   ast::StatementPtr Transaction(const PNode& n);
   ast::StatementPtr Set(const PNode& n);
   ast::StatementPtr ResetOrShow(const PNode& n);
-  ast::ColumnDef Column(const PNode& n);
+  ast::StatementPtr CreateIndex(const PNode& n);
+  ast::StatementPtr Reindex(const PNode& n);
+  ast::StatementPtr CreateSequence(const PNode& n);
+  ast::StatementPtr Alter(const PNode& n);
+  ast::AlterTableCmd AlterCmd(const PNode& n, const std::string& table);
+  ast::StatementPtr Vacuum(const PNode& n);
+  ast::StatementPtr Explain(const PNode& n);
+
+  // ---- constraints and options (transform_constraints.cpp) ----
+  /// A column_def node; `table` names the table in PostgreSQL's transformColumnDefinition errors (42601).
+  ast::ColumnDef Column(const PNode& n, const std::string& table);
+  ast::TableConstraint Constraint(const PNode& n);
+  ast::ForeignKeyRef References(const PNode& n);
+  /// A seq_option_list node; 42601 "conflicting or redundant options" for a repeated option.
+  ast::SequenceOptions SeqOptions(const PNode& n);
+  std::vector<UtilityOption> UtilityOptions(const PNode& n) const;
   std::string OptionValue(const PNode& n) const;
 
   std::string_view sql_;

@@ -45,7 +45,7 @@ TEST_CASE("CREATE TABLE") {
   const std::string sql =
       "CREATE TABLE IF NOT EXISTS s.t (id bigint PRIMARY KEY, name varchar(20) NOT NULL DEFAULT 'x' || 'y' , "
       "price numeric(10,2) CONSTRAINT u UNIQUE NULL, at timestamp with time zone DEFAULT now(), "
-      "CONSTRAINT pk PRIMARY KEY (id, name), UNIQUE (price)) WITH (fillfactor=70, autovacuum_enabled)";
+      "CONSTRAINT pk UNIQUE (id, name), UNIQUE (price)) WITH (fillfactor=70, autovacuum_enabled)";
   auto c = ParseOne<ast::CreateTableStmt>(sql);
   CHECK(c->if_not_exists);
   CHECK(c->table.schema == "s");
@@ -63,6 +63,7 @@ TEST_CASE("CREATE TABLE") {
   CHECK(c->columns[3].default_text == "now()");
   REQUIRE(c->constraints.size() == 2);
   CHECK(c->constraints[0].name == "pk");
+  CHECK(c->constraints[0].type == ast::TableConstraint::Type::kUnique);
   CHECK(c->constraints[0].columns == std::vector<std::string>{"id", "name"});
   CHECK(c->constraints[1].type == ast::TableConstraint::Type::kUnique);
   REQUIRE(c->options.size() == 2);

@@ -210,7 +210,7 @@ struct QualifiedName {
   int32_t location = -1;
 };
 
-enum class TableRefKind { kBase, kJoin, kSubquery };
+enum class TableRefKind { kBase, kJoin, kSubquery, kFunction };
 enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
 
 struct TableRef;
@@ -232,6 +232,8 @@ struct TableRef {
   bool natural = false;
   // kSubquery
   std::unique_ptr<SelectStmt> subquery;
+  // kFunction: FROM generate_series(1, 10) [AS] g[(x)] (alias/column_aliases as above)
+  std::unique_ptr<FuncCall> function;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,6 +254,13 @@ enum class StmtKind {
   kVariableSet,
   kVariableShow,
   kCheckpoint,
+  kCreateIndex,
+  kReindex,
+  kCreateSequence,
+  kAlterSequence,
+  kAlterTable,
+  kVacuum,
+  kExplain,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
@@ -325,6 +334,9 @@ struct SelectStmt : Statement {
   std::vector<LockingClause> locking;  // FOR UPDATE/SHARE clauses, in order
 };
 
+/// INSERT ... OVERRIDING SYSTEM VALUE / OVERRIDING USER VALUE (identity columns).
+enum class OverridingKind { kNone, kSystem, kUser };
+
 struct InsertStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kInsert;
   InsertStmt() : Statement(kKind) {}
@@ -332,7 +344,9 @@ struct InsertStmt : Statement {
   std::string alias;
   std::vector<std::string> columns;  // empty: all columns in order
   std::vector<int32_t> column_locations;
-  std::unique_ptr<SelectStmt> source;  // VALUES or SELECT; null for DEFAULT VALUES
+  std::unique_ptr<SelectStmt> source;                 // VALUES or SELECT; null for DEFAULT VALUES
+  OverridingKind overriding = OverridingKind::kNone;  // OVERRIDING {SYSTEM|USER} VALUE
+  std::vector<SelectItem> returning;                  // RETURNING list (empty: none); may contain a StarExpr
 };
 
 struct SetClause {
@@ -349,6 +363,7 @@ struct UpdateStmt : Statement {
   std::vector<SetClause> set;
   std::vector<TableRefPtr> from;
   ExprPtr where;
+  std::vector<SelectItem> returning;
 };
 
 struct DeleteStmt : Statement {
@@ -357,25 +372,65 @@ struct DeleteStmt : Statement {
   QualifiedName table;
   std::string alias;
   ExprPtr where;
+  std::vector<SelectItem> returning;
+};
+
+/// ON DELETE / ON UPDATE action of a REFERENCES clause.
+enum class FkActionKind { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
+
+/// REFERENCES t [(cols)] [MATCH SIMPLE|FULL] [ON DELETE action] [ON UPDATE action] (column or table level).
+struct ForeignKeyRef {
+  QualifiedName table;
+  std::vector<std::string> columns;  // empty: the referenced table's primary key
+  FkActionKind on_delete = FkActionKind::kNoAction;
+  FkActionKind on_update = FkActionKind::kNoAction;
+};
+
+/// Options of CREATE/ALTER SEQUENCE and of GENERATED ... AS IDENTITY (seq opts): each set one is present.
+struct SequenceOptions {
+  std::optional<TypeName> as_type;  // AS smallint|integer|bigint
+  std::optional<int64_t> increment, start, restart, cache;
+  std::optional<std::optional<int64_t>> min_value, max_value;  // inner nullopt: NO MINVALUE / NO MAXVALUE
+  std::optional<bool> cycle;
+  bool restart_default = false;       // RESTART without a value (back to START)
+  std::vector<std::string> owned_by;  // OWNED BY [schema.]table.column as written; {"none"} for OWNED BY NONE
 };
 
 struct ColumnDef {
   std::string name;
-  TypeName type;
+  TypeName type;  // serial/bigserial/smallserial stay as written ({"serial"}, {"bigserial"}, ...)
   bool not_null = false;
   bool primary_key = false;
   bool unique = false;
-  ExprPtr default_expr;      // DEFAULT expr, or null
-  std::string default_text;  // the source text of default_expr, stored in the catalog
+  std::string pk_name, unique_name;  // CONSTRAINT name before PRIMARY KEY / UNIQUE, or empty
+  ExprPtr default_expr;              // DEFAULT expr, or null
+  std::string default_text;          // the source text of default_expr, stored in the catalog
+  struct Check {
+    std::string name;  // CONSTRAINT name, or empty
+    ExprPtr expr;
+    std::string text;  // source text of expr (inside the parentheses)
+  };
+  std::vector<Check> checks;
+  struct References {
+    std::string name;
+    ForeignKeyRef ref;
+  };
+  std::optional<References> references;
+  char identity = 0;  // 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY DEFAULT
+  SequenceOptions identity_options;
   int32_t location = -1;
 };
 
-/// A table-level PRIMARY KEY (a, b) or UNIQUE (a) constraint.
+/// A table-level constraint: PRIMARY KEY (a, b), UNIQUE (a), CHECK (expr), FOREIGN KEY (a) REFERENCES ...
 struct TableConstraint {
-  enum class Type { kPrimaryKey, kUnique };
+  enum class Type { kPrimaryKey, kUnique, kCheck, kForeignKey };
   Type type = Type::kPrimaryKey;
-  std::string name;  // CONSTRAINT name, or empty
-  std::vector<std::string> columns;
+  std::string name;                  // CONSTRAINT name, or empty
+  std::vector<std::string> columns;  // key columns; FOREIGN KEY's referencing columns
+  ExprPtr check;                     // kCheck
+  std::string check_text;            // kCheck: source text of the expression
+  ForeignKeyRef references;          // kForeignKey
+  bool not_valid = false;            // NOT VALID (accepted)
   int32_t location = -1;
 };
 
@@ -403,9 +458,9 @@ struct CreateDatabaseStmt : Statement {
   std::vector<std::pair<std::string, std::string>> options;  // WITH OWNER = x, TEMPLATE ..., accepted
 };
 
-enum class ObjectType { kTable, kSchema, kDatabase };
+enum class ObjectType { kTable, kSchema, kDatabase, kIndex, kSequence };
 
-/// DROP TABLE|SCHEMA|DATABASE [IF EXISTS] a, b [CASCADE|RESTRICT].
+/// DROP TABLE|SCHEMA|DATABASE|INDEX|SEQUENCE [IF EXISTS] a, b [CASCADE|RESTRICT].
 struct DropStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kDrop;
   DropStmt() : Statement(kKind) {}
@@ -419,6 +474,126 @@ struct TruncateStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kTruncate;
   TruncateStmt() : Statement(kKind) {}
   std::vector<QualifiedName> tables;
+  bool restart_identity = false;  // RESTART IDENTITY
+  bool cascade = false;
+};
+
+/// One key column of CREATE INDEX: a column name (expressions are not supported: 0A000).
+struct IndexElem {
+  std::string column;
+  bool descending = false;
+  std::optional<bool> nulls_first;  // unset: NULLS LAST for ASC, FIRST for DESC
+  int32_t location = -1;
+};
+
+/// CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] t [USING btree] (elems)
+/// [INCLUDE (..)] [WITH (..)] [WHERE ..]: INCLUDE/WHERE/methods other than btree give 0A000 in the binder.
+struct CreateIndexStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCreateIndex;
+  CreateIndexStmt() : Statement(kKind) {}
+  std::string name;  // empty: generated
+  QualifiedName table;
+  bool unique = false;
+  bool if_not_exists = false;
+  std::string method = "btree";
+  std::vector<IndexElem> columns;
+  bool has_where = false;       // partial index (rejected)
+  bool has_include = false;     // INCLUDE (rejected)
+  bool has_expression = false;  // an expression key (rejected)
+};
+
+/// REINDEX {INDEX|TABLE} [CONCURRENTLY] name.
+struct ReindexStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kReindex;
+  ReindexStmt() : Statement(kKind) {}
+  bool is_table = false;
+  QualifiedName name;
+};
+
+/// CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options].
+struct CreateSequenceStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCreateSequence;
+  CreateSequenceStmt() : Statement(kKind) {}
+  QualifiedName name;
+  bool if_not_exists = false;
+  SequenceOptions options;
+};
+
+/// ALTER SEQUENCE [IF EXISTS] name options.
+struct AlterSequenceStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kAlterSequence;
+  AlterSequenceStmt() : Statement(kKind) {}
+  QualifiedName name;
+  bool if_exists = false;
+  SequenceOptions options;
+};
+
+/// One action of ALTER TABLE (gram.y alter_table_cmd), the subset LumaDB supports.
+struct AlterTableCmd {
+  enum class Type {
+    kAddColumn,       // ADD [COLUMN] [IF NOT EXISTS] column_def
+    kDropColumn,      // DROP [COLUMN] [IF EXISTS] name [CASCADE|RESTRICT]
+    kAddConstraint,   // ADD table_constraint
+    kDropConstraint,  // DROP CONSTRAINT [IF EXISTS] name [CASCADE|RESTRICT]
+    kSetNotNull,      // ALTER [COLUMN] c SET NOT NULL
+    kDropNotNull,     // ALTER [COLUMN] c DROP NOT NULL
+    kSetDefault,      // ALTER [COLUMN] c SET DEFAULT expr
+    kDropDefault,     // ALTER [COLUMN] c DROP DEFAULT
+    kAlterType,       // ALTER [COLUMN] c [SET DATA] TYPE t [USING expr]
+    kAddIdentity,     // ALTER [COLUMN] c ADD GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(opts)]
+    kDropIdentity,    // ALTER [COLUMN] c DROP IDENTITY [IF EXISTS]
+  };
+  Type type = Type::kAddColumn;
+  std::string column;          // the column acted on (all but kAddColumn/kAddConstraint/kDropConstraint)
+  std::string constraint;      // kDropConstraint
+  bool if_exists = false;      // DROP ... IF EXISTS
+  bool if_not_exists = false;  // ADD COLUMN IF NOT EXISTS
+  bool cascade = false;
+  std::optional<ColumnDef> column_def;              // kAddColumn
+  std::optional<TableConstraint> table_constraint;  // kAddConstraint
+  ExprPtr expr;                                     // kSetDefault: the default; kAlterType: USING expr (or null)
+  std::string expr_text;                            // source text of expr
+  std::optional<TypeName> type_name;                // kAlterType
+  char identity = 0;                                // kAddIdentity: 'a' ALWAYS, 'd' BY DEFAULT
+  SequenceOptions identity_options;                 // kAddIdentity: the (sequence options) after AS IDENTITY
+  int32_t location = -1;
+};
+
+/// ALTER TABLE [IF EXISTS] [ONLY] t cmd[, ...] | RENAME TO n | RENAME [COLUMN] a TO b |
+/// RENAME CONSTRAINT a TO b; also ALTER INDEX [IF EXISTS] i RENAME TO n (is_index) and
+/// ALTER SEQUENCE [IF EXISTS] s RENAME TO n (is_sequence).
+struct AlterTableStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kAlterTable;
+  AlterTableStmt() : Statement(kKind) {}
+  QualifiedName table;
+  bool if_exists = false;
+  bool is_index = false;            // ALTER INDEX ... RENAME TO
+  bool is_sequence = false;         // ALTER SEQUENCE ... RENAME TO
+  std::vector<AlterTableCmd> cmds;  // empty for a rename
+  enum class Rename { kNone, kTable, kColumn, kConstraint } rename = Rename::kNone;
+  std::string rename_from;  // kColumn / kConstraint: the old name
+  std::string rename_to;
+};
+
+/// VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [(options)] [t [(cols)], ...] and ANALYZE [VERBOSE] [t, ...]
+/// (is_vacuum false).
+struct VacuumStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kVacuum;
+  VacuumStmt() : Statement(kKind) {}
+  bool is_vacuum = true;
+  bool analyze = false;
+  bool full = false;
+  bool verbose = false;
+  std::vector<QualifiedName> tables;  // empty: every table of the database
+};
+
+/// EXPLAIN [ANALYZE] [VERBOSE] stmt, or EXPLAIN (option [value], ...) stmt. Options lower-cased:
+/// analyze, verbose, costs, buffers, timing, summary, format (value "text" or "json").
+struct ExplainStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kExplain;
+  ExplainStmt() : Statement(kKind) {}
+  std::vector<std::pair<std::string, std::string>> options;  // {"analyze", "true"}, {"format", "json"}
+  StatementPtr query;  // SELECT, INSERT, UPDATE, DELETE (others: 0A000 / syntax error as PostgreSQL)
 };
 
 /// Transaction control. `options` holds the transaction modes as lower-case strings:

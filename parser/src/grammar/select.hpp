@@ -27,7 +27,9 @@ struct alias_clause : seq<opt<LUMADB_KW("as")>, col_id, opt<lparen, name_list, r
 struct table_ref;
 struct subquery_ref : seq<select_ahead, select_with_parens, opt<alias_clause>>, Node {};
 struct relation_ref : seq<qualified_name, opt<alias_clause>>, Node {};
-struct table_primary : sor<subquery_ref, seq<lparen, table_ref, rparen>, relation_ref> {};
+/// A set-returning function: generate_series(1, 10) [AS] g[(x)] (gram.y func_table, without ORDINALITY).
+struct function_ref : seq<func_call, opt<alias_clause>>, Node {};
+struct table_primary : sor<subquery_ref, seq<lparen, table_ref, rparen>, function_ref, relation_ref> {};
 
 struct cross_word : LUMADB_WORD("cross"), Node {};
 struct natural_word : LUMADB_WORD("natural"), Node {};

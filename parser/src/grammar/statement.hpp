@@ -1,17 +1,24 @@
 #pragma once
 // The top-level rule: ';'-separated statements (gram.y stmtmulti). Empty statements are allowed.
 
+#include "alter.hpp"
 #include "ddl.hpp"
 #include "dml.hpp"
+#include "index.hpp"
+#include "maintenance.hpp"
 #include "utility.hpp"
 
 namespace lumadb::parser::grammar {
 
+struct create_stmt
+    : seq<LUMADB_KW("create"), sor<create_table, create_schema, create_database, create_index, create_sequence>> {};
+
 /// Order matters only where one statement's first word is another's prefix (SET TRANSACTION is set_stmt).
-struct statement : seq<sor<select_stmt, insert_stmt, update_stmt, delete_stmt, create_stmt, drop_stmt, truncate_stmt,
-                           begin_stmt, commit_stmt, rollback_stmt, savepoint_stmt, release_stmt, set_stmt, reset_stmt,
-                           show_stmt, checkpoint_stmt>>,
-                   Node {};
+struct statement
+    : seq<sor<select_stmt, insert_stmt, update_stmt, delete_stmt, create_stmt, drop_stmt, truncate_stmt, alter_stmt,
+              begin_stmt, commit_stmt, rollback_stmt, savepoint_stmt, release_stmt, set_stmt, reset_stmt, show_stmt,
+              checkpoint_stmt, explain_stmt, vacuum_stmt, analyze_stmt, reindex_stmt>>,
+      Node {};
 
 struct sql : seq<skip, opt<statement>, star<semicolon, opt<statement>>, mark, eof> {};
 
