@@ -1,6 +1,5 @@
 // FROM clause: base tables, joins (ON, USING, NATURAL), subqueries in FROM (parser/parse_clause.c).
-#include <climits>
-
+#include "plan_util.h"
 #include "planner/binder.h"
 
 namespace lumadb::planner {
@@ -54,29 +53,6 @@ int FindUsingColumn(const Binder& b, const Scope& scope, const std::string& name
   return found;
 }
 
-// The range of input columns an expression reads: [min, max], or {-1, -1} when it reads none. A subquery
-// counts as reading everything, so it is never used as a hash key.
-std::pair<int, int> ColumnSpan(const BoundExpr& e) {
-  if (e.kind == BoundKind::kSubquery) return {0, INT32_MAX};
-  std::pair<int, int> span{-1, -1};
-  if (e.kind == BoundKind::kColumn) span = {e.column, e.column};
-  for (const auto& a : e.args) {
-    auto s = ColumnSpan(*a);
-    if (s.first < 0) continue;
-    span.first = span.first < 0 ? s.first : std::min(span.first, s.first);
-    span.second = std::max(span.second, s.second);
-  }
-  return span;
-}
-
-BoundExprPtr ShiftColumns(const BoundExprPtr& e, int by) {
-  if (e->kind == BoundKind::kColumn) return MakeColumn(e->column - by, e->type, e->name, e->location);
-  if (e->args.empty()) return e;
-  auto copy = std::make_shared<BoundExpr>(*e);
-  for (auto& a : copy->args) a = ShiftColumns(a, by);
-  return copy;
-}
-
 }  // namespace
 
 void ExtractHashKeys(JoinPlan* join, int left_width) {
@@ -123,6 +99,7 @@ PlanPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope
 PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
   if (ref.kind == ast::TableRefKind::kBase) return BindBaseTable(ref, scope);
   if (ref.kind == ast::TableRefKind::kJoin) return BindJoin(ref, scope);
+  if (ref.kind == ast::TableRefKind::kFunction) return BindFunctionTable(ref, scope);
   if (ref.alias.empty()) {
     throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias", ref.location)
         .Hint("For example, FROM (SELECT ...) [AS] foo.");

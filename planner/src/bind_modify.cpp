@@ -1,5 +1,6 @@
 // INSERT, UPDATE, DELETE (parser/analyze.c transformInsertStmt/transformUpdateStmt, parse_target.c
 // transformAssignedExpr): target columns, DEFAULT, assignment casts.
+#include "index_selection.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -12,6 +13,22 @@ int FindColumn(const catalog::TableInfo& table, const std::string& name) {
     if (table.columns[i].name == name) return static_cast<int>(i);
   }
   return -1;
+}
+
+// PostgreSQL's ERRCODE_GENERATED_ALWAYS.
+constexpr SqlState kGeneratedAlways{"428C9"};
+
+DbError IdentityDetail(DbError e, const std::string& column) {
+  e.Detail("Column \"" + column + "\" is an identity column defined as GENERATED ALWAYS.");
+  return e;
+}
+
+// rewriteTargetListIU: an explicit value for a GENERATED ALWAYS identity column needs OVERRIDING SYSTEM
+// VALUE.
+DbError InsertIntoAlwaysIdentity(const std::string& column) {
+  return IdentityDetail(DbError(kGeneratedAlways, "cannot insert a non-DEFAULT value into column \"" + column + "\""),
+                        column)
+      .Hint("Use OVERRIDING SYSTEM VALUE to override.");
 }
 
 }  // namespace
@@ -65,9 +82,21 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   };
   std::vector<BoundExprPtr> defaults;
   for (const auto& c : table->columns) defaults.push_back(BindColumnDefault(c));
+  // OVERRIDING USER VALUE drops the given values of identity columns; without OVERRIDING SYSTEM VALUE a
+  // GENERATED ALWAYS column accepts only DEFAULT.
+  auto given_value_ignored = [&](int column) {
+    const auto& col = table->columns[column];
+    if (col.identity == 0) return false;
+    if (stmt.overriding == ast::OverridingKind::kUser) return true;
+    if (col.identity == 'a' && stmt.overriding != ast::OverridingKind::kSystem)
+      throw InsertIntoAlwaysIdentity(col.name);
+    return false;
+  };
 
   auto insert = std::make_shared<InsertPlan>();
   insert->table = table;
+  insert->checks = BindChecks(*table);
+  BindReturning(stmt.returning, TableScope(*table, stmt.alias), insert.get(), insert.get());
   const ast::SelectStmt* src = stmt.source.get();
   bool plain_values = src && !src->values.empty() && src->order_by.empty() && !src->limit && !src->offset;
   if (!src || plain_values) {
@@ -84,7 +113,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       if (explicit_columns && row.size() > targets.size()) continue;
       std::vector<BoundExprPtr> full = defaults;
       for (size_t i = 0; i < row.size(); ++i) {
-        if (row[i]->kind == ast::ExprKind::kDefault) continue;
+        if (row[i]->kind == ast::ExprKind::kDefault || given_value_ignored(targets[i])) continue;
         const auto& col = table->columns[targets[i]];
         full[targets[i]] = Assign(*this, BindExpr(*row[i], Scope{}), col, row[i]->location);
       }
@@ -116,6 +145,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   auto project = std::make_shared<ProjectPlan>();
   project->exprs = defaults;
   for (size_t i = 0; i < targets.size(); ++i) {
+    if (given_value_ignored(targets[i])) continue;
     const auto& col = table->columns[targets[i]];
     int32_t loc = i < src->targets.size() ? src->targets[i].expr->location : -1;
     auto ref = MakeColumn(static_cast<int>(i), source->output[i].type, source->output[i].name, loc);
@@ -129,9 +159,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
 
 PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
                                  const ast::Expr* where, Scope* scope) {
-  std::string rel = alias.empty() ? table->name : alias;
-  scope->relations.push_back(rel);
-  for (const auto& c : table->columns) scope->columns.push_back({rel, c.name, c.type, table->oid, c.attnum, false});
+  *scope = TableScope(*table, alias);
   // Each visited row is X-locked and re-read before WHERE is checked on it (EvalPlanQual), so a
   // concurrent committed update is never lost.
   auto scan = ScanPlan(table, true);
@@ -140,7 +168,7 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
     aggregate_clause_ = "WHERE";
     scan->qual = CoerceToBool(BindExpr(*where, *scope), "WHERE");
   }
-  return scan;
+  return UseIndexes(scan);
 }
 
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
@@ -165,11 +193,16 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     const auto& col = table->columns[index];
     if (set.value->kind == ast::ExprKind::kDefault) {
       update->values[index] = BindColumnDefault(col);
+    } else if (col.identity == 'a') {
+      throw IdentityDetail(DbError(kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT"),
+                           col.name);
     } else {
       update->values[index] = Assign(*this, BindExpr(*set.value, scope), col, set.value->location);
     }
   }
   update->table = table;
+  update->checks = BindChecks(*table);
+  BindReturning(stmt.returning, scope, update.get(), update.get());
   update->child = plan;
   return update;
 }
@@ -180,6 +213,7 @@ PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
   PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
   auto del = std::make_shared<DeletePlan>();
   del->table = table;
+  BindReturning(stmt.returning, scope, del.get(), del.get());
   del->child = plan;
   return del;
 }

@@ -1,5 +1,6 @@
 // SELECT: target lists, GROUP BY / aggregates / HAVING, ORDER BY, DISTINCT, LIMIT, VALUES and set
 // operations (parser/analyze.c transformSelectStmt, parse_agg.c, parse_clause.c).
+#include "index_selection.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
 #include "planner/type_rules.h"
@@ -95,7 +96,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   }
   if (stmt.set_op != ast::SetOpType::kNone) return BindSetOp(stmt);
   if (!stmt.values.empty()) return BindValues(stmt);
-  return BindSimpleSelect(stmt);
+  return UseIndexes(BindSimpleSelect(stmt));
 }
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
@@ -225,13 +226,18 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
 }
 
 std::vector<SelectTarget> Binder::BindTargets(const ast::SelectStmt& stmt, const Scope& scope) {
+  return BindTargetList(stmt.targets, scope, !stmt.from.empty());
+}
+
+std::vector<SelectTarget> Binder::BindTargetList(const std::vector<ast::SelectItem>& items, const Scope& scope,
+                                                 bool has_from) {
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;  // only the INSERT's own SELECT list keeps untyped literals
   std::vector<SelectTarget> targets;
-  for (const auto& item : stmt.targets) {
+  for (const auto& item : items) {
     if (item.expr->kind == ast::ExprKind::kStar) {
       const auto& qualifier = item.expr->As<ast::StarExpr>().qualifier;
-      if (stmt.from.empty()) {
+      if (!has_from) {
         throw Error(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid", item.expr->location);
       }
       std::string rel = qualifier.empty() ? "" : qualifier.back();

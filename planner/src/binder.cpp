@@ -67,6 +67,7 @@ BoundExprPtr Binder::CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32
 }
 
 BoundExprPtr Binder::BindColumnDefault(const catalog::ColumnInfo& column) {
+  if (column.identity != 0) return IdentityNextval(column);
   if (!column.default_expr) return MakeConst(Value::Null(column.type.id), column.type);
   // The catalog stores the expression's text; bind it the way PostgreSQL's stored cooked default would be
   // evaluated: as a standalone expression, assignment-cast to the column type.

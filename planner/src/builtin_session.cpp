@@ -75,6 +75,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddStringBuiltins(all);
     AddMathBuiltins(all);
     AddSessionBuiltins(all);
+    AddSequenceBuiltins(all);
     return all;
   }();
   return kAll;

@@ -16,5 +16,7 @@ void AddStringBuiltins(std::vector<ScalarFunction>& out);
 void AddMathBuiltins(std::vector<ScalarFunction>& out);
 /// The session builtins (now, current_date, version, current_user, ...), from builtin_session.cpp.
 void AddSessionBuiltins(std::vector<ScalarFunction>& out);
+/// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.
+void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 
 }  // namespace lumadb::planner

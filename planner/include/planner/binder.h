@@ -66,7 +66,8 @@ class Binder {
   /// literal's position), others need a pg_cast entry of the context. Returns null when not allowed.
   BoundExprPtr TryCoerce(const BoundExprPtr& e, TypeDesc target, CastContext context);
 
-  /// The bound, assignment-cast DEFAULT of a column (NULL when it has none), from the catalog's text.
+  /// The bound, assignment-cast DEFAULT of a column (NULL when it has none), from the catalog's text; for
+  /// an identity column nextval() of its sequence. Volatile calls in it stay calls: evaluated per row.
   BoundExprPtr BindColumnDefault(const catalog::ColumnInfo& column);
 
   /// The 1-based character position of a byte offset into the query text (0 for an unknown location).
@@ -81,6 +82,9 @@ class Binder {
   PlanPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
+  /// generate_series(...) in FROM (bind_function_scan.cpp): 42883, 42725, 0A000 for other functions,
+  /// 42P10 for too many column aliases.
+  PlanPtr BindFunctionTable(const ast::TableRef& ref, Scope* scope);
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
   std::shared_ptr<SeqScanPlan> ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
@@ -89,6 +93,17 @@ class Binder {
   /// Fills `scope` with the table's columns under `alias` (the table name when empty).
   PlanPtr BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
                            const ast::Expr* where, Scope* scope);
+
+  // CHECK, RETURNING, identity (bind_modify_extras.cpp)
+  /// nextval() of an identity column's sequence, assignment-cast to the column type (a volatile call:
+  /// evaluated once per row). Throws XX000 when the sequence is missing.
+  BoundExprPtr IdentityNextval(const catalog::ColumnInfo& column);
+  /// The table's CHECK constraints, re-parsed from their catalog text and bound over the table's row.
+  std::vector<BoundCheck> BindChecks(const catalog::TableInfo& table);
+  /// Binds a RETURNING list over `scope` (the table's row) into modify->returning and node->output;
+  /// 42803 for aggregates, as PostgreSQL.
+  void BindReturning(const std::vector<ast::SelectItem>& items, const Scope& scope, ModifyCommon* modify,
+                     PlanNode* node);
 
   // FOR UPDATE / FOR SHARE (bind_locking.cpp)
   /// A base table of a FROM clause bound by this binder: the locking clause and the WHERE push-down
@@ -109,6 +124,9 @@ class Binder {
   PlanPtr BindSetOp(const ast::SelectStmt& stmt);
   PlanPtr BindSimpleSelect(const ast::SelectStmt& stmt);
   std::vector<SelectTarget> BindTargets(const ast::SelectStmt& stmt, const Scope& scope);
+  /// A select list (or RETURNING list): `*` expands to the visible columns (42601 without has_from).
+  std::vector<SelectTarget> BindTargetList(const std::vector<ast::SelectItem>& items, const Scope& scope,
+                                           bool has_from);
   std::vector<SortKey> BindOrderKeys(const ast::SelectStmt& stmt, const Scope& scope,
                                      const std::vector<SelectTarget>& targets);
   PlanPtr ApplyOutputOrderAndLimit(const ast::SelectStmt& stmt, PlanPtr plan);
@@ -156,6 +174,9 @@ int32_t CharPosition(std::string_view text, int32_t location);
 inline int32_t Leftmost(int32_t a, int32_t b) {
   return a < 0 ? b : (b < 0 ? a : std::min(a, b));
 }
+
+/// The scope of one table's row (columns in table order) under `alias` (the table name when empty).
+Scope TableScope(const catalog::TableInfo& table, const std::string& alias);
 
 /// Fills join->left_keys/right_keys from the top-level "left = right" terms of join->condition, where
 /// left_width is the number of columns of the left input (so the join can hash on them).

@@ -14,6 +14,21 @@
 
 namespace lumadb::planner {
 
+/// The sequence functions' access to sequences (implemented by exec over the catalog and the session's
+/// currval state). Names are regclass text as PostgreSQL parses it: 's', 'public.s', '"S"'.
+class SequenceFunctions {
+ public:
+  virtual ~SequenceFunctions() = default;
+  /// nextval(name): 42P01 'relation "s" does not exist', 42809 '"t" is not a sequence', 2200H at the limit.
+  virtual int64_t NextVal(std::string_view name) = 0;
+  /// currval(name): 55000 'currval of sequence "s" is not yet defined in this session'.
+  virtual int64_t CurrVal(std::string_view name) = 0;
+  /// setval(name, value, is_called); returns value. 22003 when out of bounds.
+  virtual int64_t SetVal(std::string_view name, int64_t value, bool is_called) = 0;
+  /// lastval(): 55000 'lastval is not yet defined in this session'.
+  virtual int64_t LastVal() = 0;
+};
+
 /// What session-dependent functions (now(), current_user, current_setting...) read at execution time.
 struct FunctionEnv {
   int64_t transaction_start_us = 0;  // microseconds since 2000-01-01 UTC
@@ -23,6 +38,9 @@ struct FunctionEnv {
   std::string current_schema;  // first existing schema of the search path, or empty
   /// current_setting(name): throws 42704 for an unknown parameter.
   std::function<std::string(std::string_view)> get_setting;
+  /// nextval/currval/setval/lastval; null where no session is (constant folding: such calls are volatile
+  /// and never folded).
+  SequenceFunctions* sequences = nullptr;
 };
 
 /// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).
@@ -36,6 +54,9 @@ struct ScalarFunction {
   ScalarImpl impl;
   bool strict = true;     // NULL in any argument gives NULL without calling impl
   bool variadic = false;  // the last arg type repeats (zero or more times)
+  /// Volatile (pg_proc.provolatile 'v', e.g. nextval): every evaluation may differ or change state, so a
+  /// call is evaluated once per row and never treated as a constant (no index bound, no folding).
+  bool is_volatile = false;
 };
 
 /// Aggregate kinds, implemented by exec's aggregate states.

@@ -3,7 +3,9 @@
 // without state; executors in exec/ hold the state). Every node lists its output columns; a bound
 // expression inside a node refers to positions of that node's input row (for joins: left ++ right).
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,6 +37,9 @@ enum class PlanKind {
   kInsert,
   kUpdate,
   kDelete,
+  kIndexScan,
+  kFunctionScan,
+  kIndexNestedLoop,
 };
 
 struct PlanNode;
@@ -83,6 +88,49 @@ struct SeqScanPlan : PlanNode {
   BoundExprPtr qual;  // null: every row; over the table's columns (without the rid)
 };
 
+/// One bound of an index scan over the first columns of the key: values[i] is compared with key
+/// column i (each value an expression without column references, or over the outer row of an index nested
+/// loop, already of the key column's type, or of any integer type for an integer key column and any string
+/// type for a text/varchar key column: those encode alike, see common/index_key.h). Bounds are in index
+/// order: for a DESC key column "col > 5" is an upper bound. The bound covers the columns listed; `inclusive` says
+/// whether keys equal to it on those columns are in range.
+struct IndexBound {
+  std::vector<BoundExprPtr> values;
+  bool inclusive = true;
+};
+
+/// Scan of a table through one of its B+tree indexes, in index order (PostgreSQL's Index Scan):
+/// equality on a key prefix and/or a range on the next key column. The entries between lower and upper
+/// are visited; each heap tuple is locked as row_lock says, re-read, and returned only if `qual` (the
+/// whole WHERE over the table's columns, index conditions included: the recheck) holds. A NULL bound
+/// value matches nothing (x = NULL is never true). Output and emit_rid as SeqScanPlan.
+struct IndexScanPlan : PlanNode {
+  static constexpr PlanKind kKind = PlanKind::kIndexScan;
+  IndexScanPlan() : PlanNode(kKind) {}
+  std::shared_ptr<const catalog::TableInfo> table;
+  catalog::IndexInfo index;
+  std::optional<IndexBound> lower;  // unset: from the first entry
+  std::optional<IndexBound> upper;  // unset: to the last entry
+  bool emit_rid = false;
+  RowLockMode row_lock = RowLockMode::kRead;
+  RowLockWait wait = RowLockWait::kBlock;
+  BoundExprPtr qual;
+  /// For EXPLAIN only: the conditions the bounds implement ("Index Cond", key column on the left; for an
+  /// index nested loop over outer ++ inner columns) and the rest of qual ("Filter", null when none).
+  std::vector<BoundExprPtr> index_conds;
+  BoundExprPtr filter;
+};
+
+/// A set-returning function in FROM: generate_series(start, stop [, step]) over int4, int8 or numeric
+/// (issue 4 needs the integer forms). args have no column references.
+struct FunctionScanPlan : PlanNode {
+  static constexpr PlanKind kKind = PlanKind::kFunctionScan;
+  FunctionScanPlan() : PlanNode(kKind) {}
+  std::string function;  // "generate_series"
+  std::vector<BoundExprPtr> args;
+  std::string alias;  // the FROM item's name (EXPLAIN: "Function Scan on generate_series g")
+};
+
 struct FilterPlan : PlanNode {
   static constexpr PlanKind kKind = PlanKind::kFilter;
   FilterPlan() : PlanNode(kKind) {}
@@ -111,6 +159,18 @@ struct JoinPlan : PlanNode {
   BoundExprPtr condition;
   std::vector<BoundExprPtr> left_keys;
   std::vector<BoundExprPtr> right_keys;
+};
+
+/// Index nested loop join: for each row of `outer`, an index scan of `inner` whose bound values refer
+/// to the outer row (column i = position i of the outer row). Output: outer ++ inner (LEFT: inner NULLs
+/// when no inner row matches); condition is checked per pair as in JoinPlan.
+struct IndexNestedLoopPlan : PlanNode {
+  static constexpr PlanKind kKind = PlanKind::kIndexNestedLoop;
+  IndexNestedLoopPlan() : PlanNode(kKind) {}
+  PlanPtr outer;
+  std::shared_ptr<const IndexScanPlan> inner;  // its bounds are over the outer row, its qual over the inner
+  JoinKind join = JoinKind::kInner;
+  BoundExprPtr condition;  // over outer ++ inner, or null
 };
 
 /// One aggregate computed by an AggregatePlan.
@@ -171,30 +231,60 @@ struct SetOpPlan : PlanNode {
   bool all = false;
 };
 
-/// INSERT: child produces complete rows in table column order, already cast to the column types.
-struct InsertPlan : PlanNode {
+/// A CHECK constraint bound over the table's row (columns in table order).
+struct BoundCheck {
+  std::string name;
+  BoundExprPtr expr;  // a row violates it when expr is false (NULL passes)
+};
+
+/// What INSERT/UPDATE/DELETE need besides the rows: the constraints to enforce and the RETURNING list.
+/// The executor maintains every index of `table` (TableInfo::indexes), checks NOT NULL (columns'
+/// not_null, 23502), `checks` (23514), unique indexes (23505), the table's foreign keys (23503) and
+/// the foreign keys referencing it (actions per ForeignKey::on_delete/on_update; CASCADE, SET NULL and
+/// SET DEFAULT change the referencing rows, whose own constraints are checked in turn).
+/// `returning` (over the new row for INSERT/UPDATE, the old row for DELETE, in table column order)
+/// makes the node output rows; `output` then describes them. Empty returning: no rows, only the count.
+struct ModifyCommon {
+  std::shared_ptr<const catalog::TableInfo> table;
+  std::vector<BoundCheck> checks;
+  std::vector<BoundExprPtr> returning;
+};
+
+/// INSERT: child produces complete rows in table column order, already cast to the column types (defaults,
+/// nextval() of serial/identity columns included: evaluated per row by the child).
+struct InsertPlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kInsert;
   InsertPlan() : PlanNode(kKind) {}
-  std::shared_ptr<const catalog::TableInfo> table;
   PlanPtr child;
 };
 
 /// UPDATE: child yields scan rows (table columns ++ rid); values[i] computes column i's new value from
 /// that row, or is null to keep the old value.
-struct UpdatePlan : PlanNode {
+struct UpdatePlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kUpdate;
   UpdatePlan() : PlanNode(kKind) {}
-  std::shared_ptr<const catalog::TableInfo> table;
   PlanPtr child;
   std::vector<BoundExprPtr> values;
 };
 
 /// DELETE: child yields scan rows (table columns ++ rid).
-struct DeletePlan : PlanNode {
+struct DeletePlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kDelete;
   DeletePlan() : PlanNode(kKind) {}
-  std::shared_ptr<const catalog::TableInfo> table;
   PlanPtr child;
 };
+
+/// EXPLAIN's text format (PostgreSQL's explain.c layout, COSTS OFF style unless costs): one line per
+/// entry, e.g. {"Index Scan using t_pkey on t", "  Index Cond: (id = 1)"}. Node names as PostgreSQL's:
+/// Seq Scan, Index Scan, Function Scan, Nested Loop, Hash Join, Aggregate/HashAggregate, Sort, Limit,
+/// Unique, Result, Insert/Update/Delete on t. With analyze, each node line gets
+/// " (actual rows=N loops=1)" from `actual_rows` (keyed by node).
+struct ExplainOptions {
+  bool costs = true;
+  bool verbose = false;
+  bool analyze = false;
+};
+std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
+                                     const std::function<int64_t(const PlanNode&)>& actual_rows = nullptr);
 
 }  // namespace lumadb::planner

@@ -1,0 +1,80 @@
+// Set-returning functions in FROM (parser/parse_clause.c transformRangeFunction): generate_series over
+// int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric. Other functions in FROM are
+// not supported yet.
+#include "planner/binder.h"
+#include "planner/function_registry.h"
+#include "planner/type_rules.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& args) {
+  std::string out = name + "(";
+  for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + TypeDisplayName(args[i]->type.id);
+  return out + ")";
+}
+
+// The generate_series overload for the argument types (int4 < int8 < numeric, untyped literals take the
+// others' type), or kInvalid when none applies. All-untyped arguments are ambiguous (*ambiguous set).
+TypeId SeriesType(const std::vector<BoundExprPtr>& args, bool* ambiguous) {
+  TypeId result = TypeId::kInvalid;
+  for (const auto& a : args) {
+    TypeId t = a->type.id;
+    if (t == TypeId::kUnknown) continue;
+    if (t == TypeId::kInt2) t = TypeId::kInt4;
+    if (t != TypeId::kInt4 && t != TypeId::kInt8 && t != TypeId::kNumeric) return TypeId::kInvalid;
+    result = result == TypeId::kInvalid ? t : PromoteNumeric(result, t);
+  }
+  *ambiguous = result == TypeId::kInvalid;
+  return result;
+}
+
+}  // namespace
+
+PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
+  const ast::FuncCall& f = *ref.function;
+  const std::string& name = f.name.back();
+  bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  std::vector<BoundExprPtr> args;
+  // No LATERAL: the arguments see no FROM item.
+  for (const auto& a : f.args) args.push_back(BindExpr(*a, Scope{}));
+  if (!schema_ok || name != "generate_series") {
+    if (schema_ok && IsKnownFunctionName(name)) {
+      throw Error(sqlstate::kFeatureNotSupported, "function " + name + " is not supported in FROM", f.location);
+    }
+    std::string shown;
+    for (const auto& part : f.name) shown += (shown.empty() ? "" : ".") + part;
+    throw Error(sqlstate::kUndefinedFunction, "function " + Signature(shown, args) + " does not exist", f.location)
+        .Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+  }
+  bool ambiguous = false;
+  TypeId type = args.size() == 2 || args.size() == 3 ? SeriesType(args, &ambiguous) : TypeId::kInvalid;
+  if (ambiguous && !args.empty() && args.size() <= 3) {
+    throw Error(sqlstate::kAmbiguousFunction, "function " + Signature(name, args) + " is not unique", f.location)
+        .Hint("Could not choose a best candidate function. You might need to add explicit type casts.");
+  }
+  if (type == TypeId::kInvalid) {
+    throw Error(sqlstate::kUndefinedFunction, "function " + Signature(name, args) + " does not exist", f.location)
+        .Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+  }
+  auto plan = std::make_shared<FunctionScanPlan>();
+  plan->function = name;
+  for (const auto& a : args) plan->args.push_back(CoerceOrThrow(a, {type, -1}, a->location));
+  // A function returning a scalar names its column after the alias (or the function), as
+  // buildRelationAliases / chooseScalarFunctionAlias do.
+  std::string rel = ref.alias.empty() ? name : ref.alias;
+  if (ref.column_aliases.size() > 1) {
+    throw DbError(sqlstate::kInvalidColumnReference, "table \"" + rel + "\" has 1 columns available but " +
+                                                         std::to_string(ref.column_aliases.size()) +
+                                                         " columns specified");
+  }
+  std::string column = ref.column_aliases.empty() ? rel : ref.column_aliases[0];
+  plan->alias = rel;
+  plan->output.push_back({column, {type, -1}});
+  scope->relations.push_back(rel);
+  scope->columns.push_back({rel, column, {type, -1}, 0, 0, false});
+  return plan;
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,308 @@
+// EXPLAIN's text format (commands/explain.c ExplainNode / ExplainPrintPlan): one line per node with
+// "->  " arrows for children, six more spaces per level, and node properties (Index Cond, Filter, Sort
+// Key...) two spaces past the node's arrow.
+#include <algorithm>
+#include <cstdio>
+
+#include "deparse.h"
+#include "plan_util.h"
+#include "planner/plan.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+// Relations a plan reads: explain.c qualifies column names when there is more than one.
+int CountRelations(const PlanNode& p) {
+  switch (p.kind) {
+    case PlanKind::kSeqScan:
+    case PlanKind::kIndexScan:
+    case PlanKind::kFunctionScan:
+      return 1;
+    case PlanKind::kValues:
+      return p.As<ValuesPlan>().rows.size() > 1 ? 1 : 0;
+    case PlanKind::kFilter:
+      return CountRelations(*p.As<FilterPlan>().child);
+    case PlanKind::kProject:
+      return CountRelations(*p.As<ProjectPlan>().child);
+    case PlanKind::kJoin:
+      return CountRelations(*p.As<JoinPlan>().left) + CountRelations(*p.As<JoinPlan>().right);
+    case PlanKind::kIndexNestedLoop:
+      return CountRelations(*p.As<IndexNestedLoopPlan>().outer) + 1;
+    case PlanKind::kAggregate:
+      return CountRelations(*p.As<AggregatePlan>().child);
+    case PlanKind::kSort:
+      return CountRelations(*p.As<SortPlan>().child);
+    case PlanKind::kLimit:
+      return CountRelations(*p.As<LimitPlan>().child);
+    case PlanKind::kDistinct:
+      return CountRelations(*p.As<DistinctPlan>().child);
+    case PlanKind::kSetOp:
+      return CountRelations(*p.As<SetOpPlan>().left) + CountRelations(*p.As<SetOpPlan>().right);
+    case PlanKind::kInsert:
+      return CountRelations(*p.As<InsertPlan>().child);
+    case PlanKind::kUpdate:
+      return CountRelations(*p.As<UpdatePlan>().child);
+    case PlanKind::kDelete:
+      return CountRelations(*p.As<DeletePlan>().child);
+  }
+  return 0;
+}
+
+// Rough estimates for the "(cost=... rows=... width=...)" suffix until ANALYZE statistics exist.
+double EstimateRows(const PlanNode& p) {
+  switch (p.kind) {
+    case PlanKind::kSeqScan:
+      return p.As<SeqScanPlan>().qual ? 10 : 1000;
+    case PlanKind::kIndexScan: {
+      const auto& s = p.As<IndexScanPlan>();
+      bool point = s.index.unique && s.lower && s.upper && s.lower->values.size() == s.index.columns.size();
+      return point ? 1 : 10;
+    }
+    case PlanKind::kValues:
+      return static_cast<double>(p.As<ValuesPlan>().rows.size());
+    case PlanKind::kAggregate:
+      return p.As<AggregatePlan>().groups.empty() ? 1 : 200;
+    default:
+      return 1000;
+  }
+}
+
+int EstimateWidth(const PlanNode& p) {
+  int width = 0;
+  for (const auto& c : p.output) {
+    int16_t len = TypeLength(c.type.id);
+    width += len > 0 ? len : 32;
+  }
+  return width;
+}
+
+std::string CompareTermsText(const std::vector<BoundExprPtr>& terms, bool qualify) {
+  auto all = MakeAnd(terms);
+  return all ? Deparse(*all, qualify) : "";
+}
+
+// True if a and b are the same equality, either way round.
+bool SameEquality(const BoundExpr& a, const BoundExpr& b) {
+  if (ExprEquals(a, b)) return true;
+  return a.kind == BoundKind::kCompare && b.kind == BoundKind::kCompare && a.op == b.op &&
+         static_cast<CompareOp>(a.op) == CompareOp::kEq && ExprEquals(*a.args[0], *b.args[1]) &&
+         ExprEquals(*a.args[1], *b.args[0]);
+}
+
+const char* JoinSuffix(JoinKind k) {
+  switch (k) {
+    case JoinKind::kLeft:
+      return " Left Join";
+    case JoinKind::kRight:
+      return " Right Join";
+    case JoinKind::kFull:
+      return " Full Join";
+    case JoinKind::kInner:
+      break;
+  }
+  return "";
+}
+
+class Explainer {
+ public:
+  Explainer(const ExplainOptions& options, const std::function<int64_t(const PlanNode&)>& actual_rows, bool qualify)
+      : options_(options), actual_rows_(actual_rows), qualify_(qualify) {}
+
+  void Node(const PlanNode& p, int depth, std::vector<std::string> extra = {}) {
+    std::string name;
+    std::vector<std::string> props;
+    std::vector<const PlanNode*> children;
+    std::vector<std::pair<const PlanNode*, std::string>> wrapped;  // (child, wrapper node name)
+    switch (p.kind) {
+      case PlanKind::kValues:
+        name = p.As<ValuesPlan>().rows.size() > 1 ? "Values Scan on \"*VALUES*\"" : "Result";
+        break;
+      case PlanKind::kSeqScan: {
+        const auto& s = p.As<SeqScanPlan>();
+        name = "Seq Scan on " + s.table->name;
+        Prop(&props, "Filter", s.qual);
+        break;
+      }
+      case PlanKind::kIndexScan: {
+        const auto& s = p.As<IndexScanPlan>();
+        name = "Index Scan using " + s.index.name + " on " + s.table->name;
+        if (!s.index_conds.empty()) props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_));
+        Prop(&props, "Filter", s.filter);
+        break;
+      }
+      case PlanKind::kFunctionScan: {
+        const auto& f = p.As<FunctionScanPlan>();
+        name = "Function Scan on " + f.function + (f.alias != f.function ? " " + f.alias : "");
+        break;
+      }
+      case PlanKind::kFilter: {
+        // PostgreSQL has no Filter node: the predicate shows on the node below.
+        const auto& f = p.As<FilterPlan>();
+        extra.insert(extra.begin(), "Filter: " + Deparse(*f.predicate, qualify_));
+        return Node(*f.child, depth, extra);
+      }
+      case PlanKind::kProject: {
+        const auto& pr = p.As<ProjectPlan>();
+        return Node(*pr.child, depth, extra);
+      }
+      case PlanKind::kJoin: {
+        const auto& j = p.As<JoinPlan>();
+        std::vector<BoundExprPtr> hash, rest;
+        int left_width = static_cast<int>(j.left->output.size());
+        for (const auto& t : Conjuncts(j.condition)) {
+          bool is_key = false;
+          if (!j.left_keys.empty() && t->kind == BoundKind::kCompare &&
+              static_cast<CompareOp>(t->op) == CompareOp::kEq) {
+            auto a = ColumnSpan(*t->args[0]);
+            auto b = ColumnSpan(*t->args[1]);
+            is_key =
+                a.first >= 0 && b.first >= 0 &&
+                ((a.second < left_width && b.first >= left_width) || (b.second < left_width && a.first >= left_width));
+          }
+          (is_key ? hash : rest).push_back(t);
+        }
+        if (hash.empty()) {
+          name = std::string("Nested Loop") + JoinSuffix(j.join);
+        } else {
+          name = std::string("Hash") + (j.join == JoinKind::kInner ? " Join" : JoinSuffix(j.join));
+        }
+        if (!hash.empty()) props.push_back("Hash Cond: " + CompareTermsText(hash, qualify_));
+        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_));
+        children.push_back(j.left.get());
+        if (hash.empty()) {
+          children.push_back(j.right.get());
+        } else {
+          wrapped.push_back({j.right.get(), "Hash"});
+        }
+        break;
+      }
+      case PlanKind::kIndexNestedLoop: {
+        const auto& j = p.As<IndexNestedLoopPlan>();
+        name = std::string("Nested Loop") + JoinSuffix(j.join);
+        std::vector<BoundExprPtr> rest;
+        for (const auto& t : Conjuncts(j.condition)) {
+          bool in_index = std::any_of(j.inner->index_conds.begin(), j.inner->index_conds.end(),
+                                      [&](const BoundExprPtr& c) { return SameEquality(*t, *c); });
+          if (!in_index) rest.push_back(t);
+        }
+        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_));
+        children.push_back(j.outer.get());
+        children.push_back(j.inner.get());
+        break;
+      }
+      case PlanKind::kAggregate: {
+        const auto& a = p.As<AggregatePlan>();
+        name = a.groups.empty() ? "Aggregate" : "HashAggregate";
+        if (!a.groups.empty()) props.push_back("Group Key: " + ExprList(a.groups));
+        children.push_back(a.child.get());
+        break;
+      }
+      case PlanKind::kSort: {
+        const auto& s = p.As<SortPlan>();
+        name = "Sort";
+        std::string keys;
+        for (const auto& k : s.keys) {
+          keys += (keys.empty() ? "" : ", ") + Deparse(*k.expr, qualify_);
+          if (k.descending) keys += " DESC";
+          if (k.nulls_first != k.descending) keys += k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+        }
+        props.push_back("Sort Key: " + keys);
+        children.push_back(s.child.get());
+        break;
+      }
+      case PlanKind::kLimit:
+        name = "Limit";
+        children.push_back(p.As<LimitPlan>().child.get());
+        break;
+      case PlanKind::kDistinct:
+        name = "Unique";
+        children.push_back(p.As<DistinctPlan>().child.get());
+        break;
+      case PlanKind::kSetOp: {
+        const auto& s = p.As<SetOpPlan>();
+        const char* ops[] = {"Union", "Intersect", "Except"};
+        if (s.op == SetOpKind::kUnion) {
+          name = s.all ? "Append" : "HashAggregate";
+        } else {
+          name = std::string("HashSetOp ") + ops[static_cast<int>(s.op)] + (s.all ? " All" : "");
+        }
+        if (name == "Append") {
+          children = {s.left.get(), s.right.get()};
+        } else {
+          appends_.push_back({s.left.get(), s.right.get()});
+        }
+        break;
+      }
+      case PlanKind::kInsert:
+        name = "Insert on " + p.As<InsertPlan>().table->name;
+        children.push_back(p.As<InsertPlan>().child.get());
+        break;
+      case PlanKind::kUpdate:
+        name = "Update on " + p.As<UpdatePlan>().table->name;
+        children.push_back(p.As<UpdatePlan>().child.get());
+        break;
+      case PlanKind::kDelete:
+        name = "Delete on " + p.As<DeletePlan>().table->name;
+        children.push_back(p.As<DeletePlan>().child.get());
+        break;
+    }
+    Line(depth, name, &p);
+    props.insert(props.end(), extra.begin(), extra.end());
+    for (const auto& prop : props) lines_.push_back(std::string(depth == 0 ? 2 : 6 * depth + 2, ' ') + prop);
+    for (const auto* c : children) Node(*c, depth + 1);
+    for (const auto& [c, wrapper] : wrapped) {
+      Line(depth + 1, wrapper, nullptr);
+      Node(*c, depth + 2);
+    }
+    if (p.kind == PlanKind::kSetOp && name != "Append") {
+      auto [l, r] = appends_.back();
+      Line(depth + 1, "Append", nullptr);
+      Node(*l, depth + 2);
+      Node(*r, depth + 2);
+    }
+  }
+
+  std::vector<std::string> Take() { return std::move(lines_); }
+
+ private:
+  void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e) {
+    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_));
+  }
+  std::string ExprList(const std::vector<BoundExprPtr>& exprs) {
+    std::string out;
+    for (const auto& e : exprs) out += (out.empty() ? "" : ", ") + Deparse(*e, qualify_);
+    return out;
+  }
+  void Line(int depth, const std::string& name, const PlanNode* node) {
+    std::string line = depth == 0 ? "" : std::string(6 * depth - 4, ' ') + "->  ";
+    line += name;
+    if (options_.costs && node) {
+      char buf[96];
+      std::snprintf(buf, sizeof(buf), "  (cost=0.00..%.2f rows=%.0f width=%d)", EstimateRows(*node) * 0.0125 + 0.01,
+                    EstimateRows(*node), EstimateWidth(*node));
+      line += buf;
+    }
+    if (options_.analyze && actual_rows_ && node) {
+      line += " (actual rows=" + std::to_string(actual_rows_(*node)) + " loops=1)";
+    }
+    lines_.push_back(std::move(line));
+  }
+
+  const ExplainOptions& options_;
+  const std::function<int64_t(const PlanNode&)>& actual_rows_;
+  bool qualify_;
+  std::vector<std::string> lines_;
+  std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;
+};
+
+}  // namespace
+
+std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
+                                     const std::function<int64_t(const PlanNode&)>& actual_rows) {
+  Explainer explainer(options, actual_rows, CountRelations(plan) > 1);
+  explainer.Node(plan, 0);
+  return explainer.Take();
+}
+
+}  // namespace lumadb::planner

@@ -1,0 +1,400 @@
+// Rule-based index selection (no statistics yet): PostgreSQL's indxpath.c match_clause_to_indexcol in
+// miniature, plus pathkeys matching for ORDER BY and parameterized inner index scans for joins.
+#include "index_selection.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "plan_util.h"
+#include "planner/binder.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+bool IsInteger(TypeId t) {
+  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8;
+}
+bool IsTextLike(TypeId t) {
+  return t == TypeId::kText || t == TypeId::kVarchar;
+}
+// Types whose values encode like the column's type (common/index_key.h), so index order is the
+// comparison's order.
+bool ValueFits(TypeId column, TypeId value) {
+  return column == value || (IsInteger(column) && IsInteger(value)) || (IsTextLike(column) && IsTextLike(value));
+}
+
+// The table column (0-based) that e reads, possibly through an implicit integer widening or varchar to
+// text cast (which keep the order), where the table's row starts at `offset` of the input row; else -1.
+int KeyColumnOf(const BoundExpr& e, int offset, int width) {
+  const BoundExpr* x = &e;
+  if (x->kind == BoundKind::kCast && !x->explicit_cast && x->args[0]->kind == BoundKind::kColumn) {
+    TypeId from = x->args[0]->type.id;
+    if (!ValueFits(from, x->type.id)) return -1;
+    x = x->args[0].get();
+  }
+  if (x->kind != BoundKind::kColumn) return -1;
+  int c = x->column - offset;
+  return c >= 0 && c < width ? c : -1;
+}
+
+CompareOp Commute(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;
+  }
+}
+
+/// A term `column op value` usable by an index; `term` is written with the column on the left.
+struct KeyCond {
+  int column = -1;
+  CompareOp op = CompareOp::kEq;
+  BoundExprPtr value;
+  BoundExprPtr original;
+  BoundExprPtr term;
+};
+
+template <class ValueOk>
+std::vector<KeyCond> KeyConds(const std::vector<BoundExprPtr>& terms, const catalog::TableInfo& table, int offset,
+                              ValueOk value_ok) {
+  std::vector<KeyCond> out;
+  int width = static_cast<int>(table.columns.size());
+  for (const auto& t : terms) {
+    if (t->kind != BoundKind::kCompare || static_cast<CompareOp>(t->op) == CompareOp::kNe) continue;
+    for (int side = 0; side < 2; ++side) {
+      int c = KeyColumnOf(*t->args[side], offset, width);
+      const BoundExprPtr& value = t->args[1 - side];
+      if (c < 0 || !value_ok(*value) || !ValueFits(table.columns[c].type.id, value->type.id)) continue;
+      KeyCond k{c, static_cast<CompareOp>(t->op), value, t, t};
+      if (side == 1) {
+        k.op = Commute(k.op);
+        auto flipped = std::make_shared<BoundExpr>(*t);
+        flipped->op = static_cast<int>(k.op);
+        std::swap(flipped->args[0], flipped->args[1]);
+        k.term = flipped;
+      }
+      out.push_back(k);
+      break;
+    }
+  }
+  return out;
+}
+
+/// How well an index serves a list of conditions.
+struct IndexMatch {
+  int eq = 0;          // leading key columns fixed by equality
+  bool range = false;  // plus a range on the next one
+  std::optional<IndexBound> lower, upper;
+  std::vector<BoundExprPtr> used;   // originals of the conditions the bounds implement
+  std::vector<BoundExprPtr> shown;  // the same, column on the left (EXPLAIN)
+};
+
+IndexMatch Match(const catalog::IndexInfo& index, const std::vector<KeyCond>& conds) {
+  IndexMatch m;
+  std::vector<BoundExprPtr> prefix;
+  const KeyCond* low = nullptr;   // > / >= in value order
+  const KeyCond* high = nullptr;  // < / <=
+  bool descending = false;
+  for (const auto& col : index.columns) {
+    int c = col.attnum - 1;
+    const KeyCond* eq = nullptr;
+    for (const auto& k : conds) {
+      if (k.column != c) continue;
+      if (k.op == CompareOp::kEq && !eq) eq = &k;
+      if ((k.op == CompareOp::kGt || k.op == CompareOp::kGe) && !low) low = &k;
+      if ((k.op == CompareOp::kLt || k.op == CompareOp::kLe) && !high) high = &k;
+    }
+    if (eq) {
+      prefix.push_back(eq->value);
+      m.used.push_back(eq->original);
+      m.shown.push_back(eq->term);
+      low = high = nullptr;
+      ++m.eq;
+      continue;
+    }
+    descending = col.descending;
+    break;
+  }
+  m.range = low || high;
+  if (m.eq == 0 && !m.range) return m;
+  auto bound = [&](const KeyCond* k) {
+    IndexBound b{prefix, true};
+    if (k) {
+      b.values.push_back(k->value);
+      b.inclusive = k->op == CompareOp::kGe || k->op == CompareOp::kLe;
+      m.used.push_back(k->original);
+      m.shown.push_back(k->term);
+    }
+    return b;
+  };
+  // A DESC key column stores larger values first, so value bounds swap ends in index order.
+  const KeyCond* first = descending ? high : low;
+  const KeyCond* last = descending ? low : high;
+  if (first || m.eq > 0) m.lower = bound(first);
+  if (last || m.eq > 0) m.upper = bound(last);
+  return m;
+}
+
+std::shared_ptr<IndexScanPlan> MakeIndexScan(const SeqScanPlan& scan, const catalog::IndexInfo& index,
+                                             const IndexMatch& m) {
+  auto plan = std::make_shared<IndexScanPlan>();
+  plan->output = scan.output;
+  plan->table = scan.table;
+  plan->index = index;
+  plan->lower = m.lower;
+  plan->upper = m.upper;
+  plan->emit_rid = scan.emit_rid;
+  plan->row_lock = scan.row_lock;
+  plan->wait = scan.wait;
+  plan->qual = scan.qual;
+  plan->index_conds = m.shown;
+  std::vector<BoundExprPtr> rest;
+  for (const auto& t : Conjuncts(scan.qual)) {
+    if (std::find(m.used.begin(), m.used.end(), t) == m.used.end()) rest.push_back(t);
+  }
+  plan->filter = MakeAnd(rest);
+  return plan;
+}
+
+std::vector<KeyCond> ScanConds(const SeqScanPlan& scan) {
+  auto is_const = [](const BoundExpr& e) { return IsRunConstant(e); };
+  return KeyConds(Conjuncts(scan.qual), *scan.table, 0, is_const);
+}
+
+// The best index for the scan's qual, or null when no index condition exists.
+std::shared_ptr<IndexScanPlan> ChooseIndexScan(const SeqScanPlan& scan) {
+  if (!scan.qual) return nullptr;
+  auto conds = ScanConds(scan);
+  if (conds.empty()) return nullptr;
+  const catalog::IndexInfo* best = nullptr;
+  IndexMatch best_match;
+  auto score = [](const catalog::IndexInfo& index, const IndexMatch& m) {
+    bool full_unique = index.unique && m.eq == static_cast<int>(index.columns.size());
+    return std::tuple(m.eq + (m.range ? 1 : 0), full_unique, m.eq, index.unique);
+  };
+  for (const auto& index : scan.table->indexes) {
+    IndexMatch m = Match(index, conds);
+    if (m.eq == 0 && !m.range) continue;
+    if (!best || score(index, m) > score(*best, best_match)) {
+      best = &index;
+      best_match = m;
+    }
+  }
+  return best ? MakeIndexScan(scan, *best, best_match) : nullptr;
+}
+
+// True if rows in `index` order, with the first `eq` key columns fixed, are in `keys` order (keys over
+// the table's row). Forward scans only.
+bool OrderMatches(const std::vector<SortKey>& keys, const catalog::IndexInfo& index, int eq, int width) {
+  for (int skip = 0; skip <= eq; ++skip) {
+    bool ok = keys.size() + skip <= index.columns.size();
+    for (size_t k = 0; ok && k < keys.size(); ++k) {
+      const auto& col = index.columns[skip + k];
+      ok = keys[k].expr->kind == BoundKind::kColumn && keys[k].expr->column < width &&
+           keys[k].expr->column == col.attnum - 1 && keys[k].descending == col.descending &&
+           keys[k].nulls_first == col.nulls_first;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+template <class T>
+std::shared_ptr<T> Copy(const PlanPtr& p) {
+  return std::make_shared<T>(p->As<T>());
+}
+
+// Sort over an index scan already in its order: the sort goes. With `limited` (a LIMIT above), a Sort
+// over a plain scan becomes an index scan in the keys' order.
+PlanPtr SortOverScan(const SortPlan& sort, bool limited) {
+  const PlanPtr& child = sort.child;
+  if (child->kind == PlanKind::kIndexScan) {
+    const auto& scan = child->As<IndexScanPlan>();
+    int width = static_cast<int>(scan.table->columns.size());
+    auto conds = KeyConds(Conjuncts(scan.qual), *scan.table, 0, [](const BoundExpr& e) { return IsRunConstant(e); });
+    if (OrderMatches(sort.keys, scan.index, Match(scan.index, conds).eq, width)) return child;
+    return nullptr;
+  }
+  if (child->kind != PlanKind::kSeqScan || !limited) return nullptr;
+  const auto& scan = child->As<SeqScanPlan>();
+  int width = static_cast<int>(scan.table->columns.size());
+  for (const auto& index : scan.table->indexes) {
+    if (!OrderMatches(sort.keys, index, 0, width)) continue;
+    return MakeIndexScan(scan, index, Match(index, ScanConds(scan)));
+  }
+  return nullptr;
+}
+
+// Moves the single-side terms of a join condition into the plain scans below it (PostgreSQL's
+// distribute_qual_to_rels): inner joins both ways, LEFT joins only into the right (nullable) side.
+PlanPtr PushDownJoinTerms(const JoinPlan& join) {
+  if (join.join != JoinKind::kInner && join.join != JoinKind::kLeft) return nullptr;
+  int left_width = static_cast<int>(join.left->output.size());
+  auto pushable = [](const PlanPtr& p) { return p->kind == PlanKind::kSeqScan && !p->As<SeqScanPlan>().emit_rid; };
+  std::vector<BoundExprPtr> kept, to_left, to_right;
+  for (const auto& t : Conjuncts(join.condition)) {
+    auto span = ColumnSpan(*t);
+    if (span.first >= 0 && !ContainsVolatile(*t)) {
+      if (span.second < left_width && join.join == JoinKind::kInner && pushable(join.left)) {
+        to_left.push_back(t);
+        continue;
+      }
+      if (span.first >= left_width && pushable(join.right)) {
+        to_right.push_back(ShiftColumns(t, left_width));
+        continue;
+      }
+    }
+    kept.push_back(t);
+  }
+  if (to_left.empty() && to_right.empty()) return nullptr;
+  auto with_terms = [](const PlanPtr& p, const std::vector<BoundExprPtr>& terms) -> PlanPtr {
+    if (terms.empty()) return p;
+    auto scan = Copy<SeqScanPlan>(p);
+    auto all = Conjuncts(scan->qual);
+    all.insert(all.end(), terms.begin(), terms.end());
+    scan->qual = MakeAnd(all);
+    return scan;
+  };
+  auto copy = std::make_shared<JoinPlan>(join);
+  copy->left = with_terms(join.left, to_left);
+  copy->right = with_terms(join.right, to_right);
+  copy->condition = MakeAnd(kept);
+  ExtractHashKeys(copy.get(), left_width);
+  return copy;
+}
+
+// An inner/left join whose right side is a plain scan with an index on `outer_expr = inner.col`.
+PlanPtr IndexNestedLoop(const JoinPlan& join) {
+  if ((join.join != JoinKind::kInner && join.join != JoinKind::kLeft) || join.right->kind != PlanKind::kSeqScan) {
+    return nullptr;
+  }
+  const auto& scan = join.right->As<SeqScanPlan>();
+  if (scan.emit_rid) return nullptr;
+  int left_width = static_cast<int>(join.left->output.size());
+  auto over_outer = [&](const BoundExpr& e) {
+    auto span = ColumnSpan(e);
+    return span.first >= 0 && span.second < left_width && !ContainsVolatile(e);
+  };
+  auto conds = KeyConds(Conjuncts(join.condition), *scan.table, left_width, over_outer);
+  const catalog::IndexInfo* best = nullptr;
+  const KeyCond* cond = nullptr;
+  for (const auto& k : conds) {
+    if (k.op != CompareOp::kEq) continue;
+    for (const auto& index : scan.table->indexes) {
+      if (index.columns[0].attnum - 1 != k.column) continue;
+      if (!best || (index.unique && !best->unique)) {
+        best = &index;
+        cond = &k;
+      }
+    }
+  }
+  if (!best) return nullptr;
+  IndexMatch m;
+  m.eq = 1;
+  m.lower = m.upper = IndexBound{{cond->value}, true};
+  m.shown = {cond->term};
+  auto inner = MakeIndexScan(scan, *best, m);
+  auto nl = std::make_shared<IndexNestedLoopPlan>();
+  nl->output = join.output;
+  nl->outer = join.left;
+  nl->inner = inner;
+  nl->join = join.join;
+  nl->condition = join.condition;
+  return nl;
+}
+
+}  // namespace
+
+PlanPtr UseIndexes(const PlanPtr& p) {
+  switch (p->kind) {
+    case PlanKind::kSeqScan: {
+      auto scan = ChooseIndexScan(p->As<SeqScanPlan>());
+      return scan ? scan : p;
+    }
+    case PlanKind::kFilter: {
+      auto child = UseIndexes(p->As<FilterPlan>().child);
+      if (child == p->As<FilterPlan>().child) return p;
+      auto copy = Copy<FilterPlan>(p);
+      copy->child = child;
+      return copy;
+    }
+    case PlanKind::kProject: {
+      auto child = UseIndexes(p->As<ProjectPlan>().child);
+      if (child == p->As<ProjectPlan>().child) return p;
+      auto copy = Copy<ProjectPlan>(p);
+      copy->child = child;
+      return copy;
+    }
+    case PlanKind::kAggregate: {
+      auto child = UseIndexes(p->As<AggregatePlan>().child);
+      if (child == p->As<AggregatePlan>().child) return p;
+      auto copy = Copy<AggregatePlan>(p);
+      copy->child = child;
+      return copy;
+    }
+    case PlanKind::kDistinct: {
+      auto child = UseIndexes(p->As<DistinctPlan>().child);
+      if (child == p->As<DistinctPlan>().child) return p;
+      auto copy = Copy<DistinctPlan>(p);
+      copy->child = child;
+      return copy;
+    }
+    case PlanKind::kSort: {
+      auto copy = Copy<SortPlan>(p);
+      copy->child = UseIndexes(copy->child);
+      if (auto served = SortOverScan(*copy, false)) return served;
+      return copy->child == p->As<SortPlan>().child ? p : copy;
+    }
+    case PlanKind::kLimit: {
+      auto copy = Copy<LimitPlan>(p);
+      copy->child = UseIndexes(copy->child);
+      // ORDER BY ... LIMIT: Limit -> [Project ->] Sort -> scan.
+      PlanPtr below = copy->child;
+      std::shared_ptr<ProjectPlan> project;
+      if (below->kind == PlanKind::kProject) {
+        project = Copy<ProjectPlan>(below);
+        below = project->child;
+      }
+      if (below->kind == PlanKind::kSort) {
+        if (auto served = SortOverScan(below->As<SortPlan>(), true)) {
+          if (project) {
+            project->child = served;
+            served = project;
+          }
+          copy->child = served;
+        }
+      }
+      return copy->child == p->As<LimitPlan>().child ? p : copy;
+    }
+    case PlanKind::kSetOp: {
+      auto copy = Copy<SetOpPlan>(p);
+      copy->left = UseIndexes(copy->left);
+      copy->right = UseIndexes(copy->right);
+      return copy;
+    }
+    case PlanKind::kJoin: {
+      PlanPtr pushed = PushDownJoinTerms(p->As<JoinPlan>());
+      auto copy = Copy<JoinPlan>(pushed ? pushed : p);
+      if (auto nl = IndexNestedLoop(*copy)) {
+        auto n = Copy<IndexNestedLoopPlan>(nl);
+        n->outer = UseIndexes(n->outer);
+        return n;
+      }
+      copy->left = UseIndexes(copy->left);
+      copy->right = UseIndexes(copy->right);
+      return copy;
+    }
+    default:
+      return p;
+  }
+}
+
+}  // namespace lumadb::planner

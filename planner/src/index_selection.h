@@ -1,0 +1,24 @@
+#pragma once
+// Index selection (private to the planner): rewrites a bound plan so that table scans use B+tree
+// indexes where the rule-based heuristics of index_selection.cpp say so.
+
+#include "planner/plan.h"
+
+namespace lumadb::planner {
+
+/// Returns `plan` with index scans, index nested loops and sort-free ordered scans chosen, rebuilding
+/// only the nodes on the way to a changed scan (plans are immutable and may be shared):
+///  - a scan whose qual has `col op const` terms (op = < <= > >=, BETWEEN) on a prefix of an index's
+///    key columns becomes an IndexScanPlan (equalities on a prefix, then a range on the next column);
+///    the longest prefix wins, then unique indexes. The whole qual stays as the recheck.
+///  - a Sort over such an index scan in the index's order is dropped; ORDER BY ... LIMIT over a plain
+///    scan is served by an index whose leading columns match the keys in the same direction.
+///  - single-side terms of inner join conditions move into the scans below (and the ON terms of the
+///    right side of a LEFT join), and an inner/left join with `outer_expr = inner.col`, inner.col the
+///    first key column of an index of a base table, becomes an IndexNestedLoopPlan.
+/// "const" means no column references, subqueries or volatile calls; the const must have the column's
+/// type, or an integer type for an integer column (plan.md §1: otherwise the index order may not be
+/// the comparison's order).
+PlanPtr UseIndexes(const PlanPtr& plan);
+
+}  // namespace lumadb::planner
