@@ -1,7 +1,14 @@
+// DROP, TRUNCATE, CREATE SCHEMA / DATABASE (tablecmds.c RemoveRelations, ExecuteTruncate; dependency.c's
+// CASCADE rules for the dependencies LumaDB tracks: foreign keys and the sequences of serial columns).
+
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "catalog/cluster.h"
 #include "ddl.h"
+#include "ddl_constraints.h"
 #include "planner/binder.h"
-#include "planner/type_rules.h"
 #include "txn/lock_manager.h"
 #include "txn/transaction.h"
 
@@ -9,68 +16,112 @@ namespace lumadb::exec {
 
 namespace {
 
-void LockTable(SessionContext& ctx, const catalog::TableInfo& table) {
-  ctx.cluster.locks().LockRelation(ctx.txn, txn::RelationTag{ctx.catalog.database_oid(), table.oid},
-                                   txn::LockMode::kExclusive, ctx.lock_timeout_ms);
+std::string Shown(const ast::QualifiedName& name) {
+  return name.schema.empty() ? name.name : name.schema + "." + name.name;
 }
 
-int16_t AttnumOf(const catalog::TableDef& def, const std::string& name) {
-  for (const auto& c : def.columns) {
-    if (c.name == name) return c.attnum;
+/// Reports the objects a CASCADE drops as PostgreSQL's reportDependentObjects does.
+void NoticeCascade(ResultSink& sink, const std::vector<std::string>& objects) {
+  if (objects.empty()) return;
+  if (objects.size() == 1) {
+    sink.Notice(Severity::kNotice, sqlstate::kSuccessfulCompletion, "drop cascades to " + objects[0]);
+    return;
   }
-  return 0;
+  std::string detail;
+  for (const auto& o : objects) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to ") + o;
+  sink.NoticeWithDetail(DbError(sqlstate::kSuccessfulCompletion,
+                                "drop cascades to " + std::to_string(objects.size()) + " other objects",
+                                Severity::kNotice)
+                            .Detail(detail));
 }
 
-void ApplyOptions(const ast::CreateTableStmt& stmt, catalog::TableDef* def) {
-  for (const auto& [name, value] : stmt.options) {
-    if (name != "fillfactor") {
-      throw DbError(sqlstate::kInvalidParameterValue, "unrecognized parameter \"" + name + "\"");
-    }
-    int v = 0;
-    try {
-      v = std::stoi(value);
-    } catch (const std::exception&) {
-      throw DbError(sqlstate::kInvalidParameterValue, "invalid value for integer option \"fillfactor\": " + value);
-    }
-    if (v < 10 || v > 100) {
-      throw DbError(sqlstate::kInvalidParameterValue, "value " + value + " out of bounds for option \"fillfactor\"")
-          .Detail("Valid values are between \"10\" and \"100\".");
-    }
-    def->fillfactor = v;
-  }
-}
-
-void AddKeys(const ast::CreateTableStmt& stmt, std::string_view text, catalog::TableDef* def) {
-  bool has_primary = false;
-  auto add = [&](bool primary, std::vector<int16_t> attnums, std::string name, int32_t loc) {
-    if (primary && has_primary) {
-      throw DbError(sqlstate::kInvalidTableDefinition,
-                    "multiple primary keys for table \"" + def->name + "\" are not allowed")
-          .Position(planner::CharPosition(text, loc));
-    }
-    has_primary = has_primary || primary;
-    if (primary) {
-      for (auto a : attnums) def->columns[a - 1].not_null = true;
-    }
-    def->keys.push_back({std::move(name), primary, std::move(attnums)});
-  };
-  for (const auto& c : stmt.columns) {
-    int16_t attnum = AttnumOf(*def, c.name);
-    if (c.primary_key) add(true, {attnum}, "", c.location);
-    if (c.unique) add(false, {attnum}, "", c.location);
-  }
-  for (const auto& k : stmt.constraints) {
-    std::vector<int16_t> attnums;
-    for (const auto& col : k.columns) {
-      int16_t a = AttnumOf(*def, col);
-      if (a == 0) {
-        throw DbError(sqlstate::kUndefinedColumn, "column \"" + col + "\" named in key does not exist")
-            .Position(planner::CharPosition(text, k.location));
+/// DROP TABLE of the given tables: foreign keys of other tables referencing them block the drop (2BP01)
+/// unless CASCADE, which removes those constraints first.
+void DropTables(const std::vector<std::shared_ptr<const catalog::TableInfo>>& tables, bool cascade, SessionContext& ctx,
+                ResultSink& sink) {
+  std::set<Oid> dropped;
+  for (const auto& t : tables) dropped.insert(t->oid);
+  std::map<Oid, std::vector<std::string>> remove;  // referencing table -> FK names to remove
+  std::vector<std::string> notices;
+  for (const auto& t : tables) {
+    for (const auto& fk : t->referenced_by) {
+      if (dropped.contains(fk.table_oid)) continue;
+      auto other = ctx.catalog.TableByOid(ctx.txn, fk.table_oid);
+      if (!other) continue;
+      std::string what = "constraint " + fk.name + " on table " + other->name;
+      if (!cascade) {
+        throw DbError(sqlstate::kDependentObjectsStillExist,
+                      "cannot drop table " + t->name + " because other objects depend on it")
+            .Detail(what + " depends on table " + t->name)
+            .Hint("Use DROP ... CASCADE to drop the dependent objects too.");
       }
-      attnums.push_back(a);
+      remove[fk.table_oid].push_back(fk.name);
+      notices.push_back(what);
     }
-    add(k.type == ast::TableConstraint::Type::kPrimaryKey, attnums, k.name, k.location);
   }
+  NoticeCascade(sink, notices);
+  for (const auto& [oid, names] : remove) {
+    LockTableMode(ctx, oid, true);
+    auto other = ctx.catalog.TableByOid(ctx.txn, oid);
+    catalog::TableInfo next = *other;
+    std::erase_if(next.foreign_keys, [&](const catalog::ForeignKey& fk) {
+      return std::find(names.begin(), names.end(), fk.name) != names.end();
+    });
+    ctx.catalog.ReplaceTableDef(ctx.txn, *other, next, false);
+  }
+  for (const auto& t : tables) {
+    LockTableMode(ctx, t->oid, true);
+    auto current = ctx.catalog.TableByOid(ctx.txn, t->oid);
+    ctx.catalog.DropTable(ctx.txn, current ? *current : *t);
+  }
+}
+
+/// DROP SEQUENCE: an identity column's sequence cannot be dropped; a serial's default depends on its
+/// sequence (2BP01 unless CASCADE, which drops the default).
+void DropSequence(const catalog::SequenceInfo& seq, bool cascade, SessionContext& ctx, ResultSink& sink) {
+  if (seq.owned_by_table != 0) {
+    auto table = ctx.catalog.TableByOid(ctx.txn, seq.owned_by_table);
+    if (table && seq.owned_by_attnum >= 1 && static_cast<size_t>(seq.owned_by_attnum) <= table->columns.size()) {
+      const catalog::ColumnInfo& col = table->columns[seq.owned_by_attnum - 1];
+      std::string column = "column " + col.name + " of table " + table->name;
+      if (col.identity != 0) {
+        throw DbError(sqlstate::kDependentObjectsStillExist,
+                      "cannot drop sequence " + seq.name + " because " + column + " requires it")
+            .Hint("You can drop " + column + " instead.");
+      }
+      if (col.default_expr && col.default_expr->find(seq.name) != std::string::npos) {
+        if (!cascade) {
+          throw DbError(sqlstate::kDependentObjectsStillExist,
+                        "cannot drop sequence " + seq.name + " because other objects depend on it")
+              .Detail("default value for " + column + " depends on sequence " + seq.name)
+              .Hint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        NoticeCascade(sink, {"default value for " + column});
+        LockTableMode(ctx, table->oid, true);
+        catalog::TableInfo next = *table;
+        next.columns[seq.owned_by_attnum - 1].default_expr.reset();
+        next.columns[seq.owned_by_attnum - 1].identity_sequence = 0;
+        ctx.catalog.ReplaceTableDef(ctx.txn, *table, next, false);
+      }
+    }
+  }
+  ctx.catalog.DropSequence(ctx.txn, seq);
+}
+
+const char* DropTag(ast::ObjectType type) {
+  switch (type) {
+    case ast::ObjectType::kTable:
+      return "DROP TABLE";
+    case ast::ObjectType::kSchema:
+      return "DROP SCHEMA";
+    case ast::ObjectType::kDatabase:
+      return "DROP DATABASE";
+    case ast::ObjectType::kIndex:
+      return "DROP INDEX";
+    case ast::ObjectType::kSequence:
+      return "DROP SEQUENCE";
+  }
+  return "DROP TABLE";
 }
 
 }  // namespace
@@ -83,64 +134,34 @@ std::string CreationSchema(SessionContext& ctx) {
   return "";
 }
 
-std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_view query_text, SessionContext& ctx,
-                               ResultSink& sink) {
-  catalog::TableDef def;
-  def.schema = stmt.table.schema;
-  def.name = stmt.table.name;
-  planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
-  for (const auto& c : stmt.columns) {
-    if (AttnumOf(def, c.name) != 0) {
-      throw DbError(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
-    }
-    catalog::ColumnInfo col;
-    col.name = c.name;
-    col.type = planner::ResolveTypeName(c.type, query_text);
-    col.attnum = static_cast<int16_t>(def.columns.size() + 1);
-    col.not_null = c.not_null || c.primary_key;
-    if (c.default_expr) {
-      // Check the default now, as PostgreSQL's cookDefault does, so a bad one fails CREATE TABLE.
-      auto bound = binder.BindExpr(*c.default_expr, planner::Scope{});
-      if (!binder.TryCoerce(bound, col.type, CastContext::kAssignment)) {
-        throw binder
-            .Error(sqlstate::kDatatypeMismatch,
-                   "column \"" + c.name + "\" is of type " + FormatType(col.type) +
-                       " but default expression is of type " + planner::TypeDisplayName(bound->type.id),
-                   c.default_expr->location)
-            .Hint("You will need to rewrite or cast the expression.");
-      }
-      col.default_expr = c.default_text;
-    }
-    def.columns.push_back(std::move(col));
-  }
-  AddKeys(stmt, query_text, &def);
-  ApplyOptions(stmt, &def);
-  if (stmt.if_not_exists) {
-    std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
-    if (!schema.empty() && ctx.catalog.LookupTable(ctx.txn, schema, def.name, {})) {
-      sink.Notice(Severity::kNotice, sqlstate::kDuplicateTable,
-                  "relation \"" + def.name + "\" already exists, skipping");
-      return "CREATE TABLE";
-    }
-  }
-  ctx.catalog.CreateTable(ctx.txn, def, ctx.search_path);
-  return "CREATE TABLE";
+std::shared_ptr<const catalog::TableInfo> TableOrThrow(SessionContext& ctx, const ast::QualifiedName& name) {
+  auto table = ctx.catalog.LookupTable(ctx.txn, name.schema, name.name, ctx.search_path);
+  if (!table) throw DbError(sqlstate::kUndefinedTable, "relation \"" + Shown(name) + "\" does not exist");
+  return table;
+}
+
+void LockTableMode(SessionContext& ctx, Oid table_oid, bool exclusive) {
+  ctx.cluster.locks().LockRelation(ctx.txn, txn::RelationTag{ctx.catalog.database_oid(), table_oid},
+                                   exclusive ? txn::LockMode::kExclusive : txn::LockMode::kShared, ctx.lock_timeout_ms,
+                                   ctx.deadlock_timeout_ms);
 }
 
 std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSink& sink) {
   auto skip = [&](const std::string& what) {
     sink.Notice(Severity::kNotice, sqlstate::kSuccessfulCompletion, what + " does not exist, skipping");
   };
+  // A missing schema in a qualified name: 3F000, or a NOTICE with IF EXISTS (true: skip this name).
+  auto schema_missing = [&](const ast::QualifiedName& name) {
+    if (name.schema.empty() || ctx.catalog.LookupNamespace(ctx.txn, name.schema)) return false;
+    if (!stmt.if_exists) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name.schema + "\" does not exist");
+    skip("schema \"" + name.schema + "\"");
+    return true;
+  };
+  std::vector<std::shared_ptr<const catalog::TableInfo>> tables;
   for (const auto& name : stmt.names) {
     switch (stmt.object_type) {
       case ast::ObjectType::kTable: {
-        if (!name.schema.empty() && !ctx.catalog.LookupNamespace(ctx.txn, name.schema)) {
-          if (stmt.if_exists) {
-            skip("schema \"" + name.schema + "\"");
-            continue;
-          }
-          throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name.schema + "\" does not exist");
-        }
+        if (schema_missing(name)) continue;
         auto table = ctx.catalog.LookupTable(ctx.txn, name.schema, name.name, ctx.search_path);
         if (!table) {
           if (stmt.if_exists) {
@@ -149,8 +170,50 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           }
           throw DbError(sqlstate::kUndefinedTable, "table \"" + name.name + "\" does not exist");
         }
-        LockTable(ctx, *table);
-        ctx.catalog.DropTable(ctx.txn, *table);
+        if (table->relkind == 'S') {
+          throw DbError(sqlstate::kWrongObjectType, "\"" + name.name + "\" is not a table")
+              .Hint("Use DROP SEQUENCE to remove a sequence.");
+        }
+        tables.push_back(table);
+        break;
+      }
+      case ast::ObjectType::kIndex: {
+        if (schema_missing(name)) continue;
+        auto found = ctx.catalog.LookupIndex(ctx.txn, name.schema, name.name, ctx.search_path);
+        if (!found) {
+          if (ctx.catalog.LookupTable(ctx.txn, name.schema, name.name, ctx.search_path)) {
+            throw DbError(sqlstate::kWrongObjectType, "\"" + name.name + "\" is not an index")
+                .Hint("Use DROP TABLE to remove a table.");
+          }
+          if (stmt.if_exists) {
+            skip("index \"" + name.name + "\"");
+            continue;
+          }
+          throw DbError(sqlstate::kUndefinedObject, "index \"" + name.name + "\" does not exist");
+        }
+        LockTableMode(ctx, found->first->oid, true);
+        for (const auto& key : found->first->keys) {
+          if (key.name == found->second.name || key.index_oid == found->second.oid) {
+            throw DbError(sqlstate::kDependentObjectsStillExist, "cannot drop index " + name.name +
+                                                                     " because constraint " + key.name + " on table " +
+                                                                     found->first->name + " requires it")
+                .Hint("You can drop constraint " + key.name + " on table " + found->first->name + " instead.");
+          }
+        }
+        ctx.catalog.DropIndex(ctx.txn, found->second);
+        break;
+      }
+      case ast::ObjectType::kSequence: {
+        if (schema_missing(name)) continue;
+        auto seq = ctx.catalog.LookupSequence(ctx.txn, name.schema, name.name, ctx.search_path);
+        if (!seq) {
+          if (stmt.if_exists) {
+            skip("sequence \"" + name.name + "\"");
+            continue;
+          }
+          throw DbError(sqlstate::kUndefinedTable, "sequence \"" + name.name + "\" does not exist");
+        }
+        DropSequence(*seq, stmt.cascade, ctx, sink);
         break;
       }
       case ast::ObjectType::kSchema: {
@@ -181,30 +244,47 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
       }
     }
   }
-  switch (stmt.object_type) {
-    case ast::ObjectType::kTable:
-      return "DROP TABLE";
-    case ast::ObjectType::kSchema:
-      return "DROP SCHEMA";
-    case ast::ObjectType::kDatabase:
-      return "DROP DATABASE";
-  }
-  return "DROP TABLE";
+  if (!tables.empty()) DropTables(tables, stmt.cascade, ctx, sink);
+  return DropTag(stmt.object_type);
 }
 
-std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx) {
+std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx, ResultSink& sink) {
   std::vector<std::shared_ptr<const catalog::TableInfo>> tables;
+  std::set<Oid> truncated;
   for (const auto& name : stmt.tables) {
-    auto table = ctx.catalog.LookupTable(ctx.txn, name.schema, name.name, ctx.search_path);
-    if (!table) {
-      std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
-      throw DbError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist");
+    auto table = TableOrThrow(ctx, name);
+    if (truncated.insert(table->oid).second) tables.push_back(table);
+  }
+  // heap.c heap_truncate_check_FKs: a referencing table must be truncated too (CASCADE adds it).
+  for (size_t i = 0; i < tables.size(); ++i) {
+    for (const auto& fk : tables[i]->referenced_by) {
+      if (truncated.contains(fk.table_oid)) continue;
+      auto other = ctx.catalog.TableByOid(ctx.txn, fk.table_oid);
+      if (!other) continue;
+      if (!stmt.cascade) {
+        throw DbError(sqlstate::kFeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint")
+            .Detail("Table \"" + other->name + "\" references \"" + tables[i]->name + "\".")
+            .Hint("Truncate table \"" + other->name + "\" at the same time, or use TRUNCATE ... CASCADE.");
+      }
+      sink.Notice(Severity::kNotice, sqlstate::kSuccessfulCompletion,
+                  "truncate cascades to table \"" + other->name + "\"");
+      truncated.insert(other->oid);
+      tables.push_back(other);
     }
-    tables.push_back(table);
   }
   for (const auto& t : tables) {
-    LockTable(ctx, *t);
-    ctx.catalog.TruncateTable(ctx.txn, *t);
+    LockTableMode(ctx, t->oid, true);
+    auto current = ctx.catalog.TableByOid(ctx.txn, t->oid);
+    ctx.catalog.TruncateTable(ctx.txn, current ? *current : *t);
+    if (!stmt.restart_identity) continue;
+    for (const auto& col : t->columns) {
+      if (col.identity_sequence == 0) continue;
+      auto seq = ctx.catalog.SequenceByOid(ctx.txn, col.identity_sequence);
+      if (!seq) continue;
+      catalog::SequenceDef restart;
+      restart.restart = seq->start;
+      ctx.catalog.AlterSequence(ctx.txn, *seq, restart);
+    }
   }
   return "TRUNCATE TABLE";
 }

@@ -20,5 +20,8 @@ std::unique_ptr<Executor> MakeSetOpExecutor(const planner::SetOpPlan& plan, Exec
 std::unique_ptr<Executor> MakeInsertExecutor(const planner::InsertPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeUpdateExecutor(const planner::UpdatePlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeDeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeIndexScanExecutor(const planner::IndexScanPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

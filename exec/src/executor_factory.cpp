@@ -3,7 +3,9 @@
 
 namespace lumadb::exec {
 
-std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx) {
+namespace {
+
+std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, ExecContext& ctx) {
   using planner::PlanKind;
   switch (plan.kind) {
     case PlanKind::kValues:
@@ -32,8 +34,21 @@ std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecConte
       return MakeUpdateExecutor(plan.As<planner::UpdatePlan>(), ctx);
     case PlanKind::kDelete:
       return MakeDeleteExecutor(plan.As<planner::DeletePlan>(), ctx);
+    case PlanKind::kIndexScan:
+      return MakeIndexScanExecutor(plan.As<planner::IndexScanPlan>(), ctx);
+    case PlanKind::kFunctionScan:
+      return MakeFunctionScanExecutor(plan.As<planner::FunctionScanPlan>(), ctx);
+    case PlanKind::kIndexNestedLoop:
+      return MakeIndexNestedLoopExecutor(plan.As<planner::IndexNestedLoopPlan>(), ctx);
   }
   throw DbError(sqlstate::kInternalError, "internal error: unknown plan node");
+}
+
+}  // namespace
+
+std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx) {
+  auto exec = BuildUninstrumented(plan, ctx);
+  return ctx.instrument ? ctx.instrument(plan, std::move(exec)) : std::move(exec);
 }
 
 std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx) {

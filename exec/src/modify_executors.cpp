@@ -1,127 +1,127 @@
 // INSERT, UPDATE and DELETE (PostgreSQL's nodeModifyTable.c). Each takes a RowExclusive (IX) relation lock,
 // materialises its input first (so it never sees its own changes: the "Halloween problem"), then applies
-// the changes through the heap, logged in the transaction for rollback. UPDATE/DELETE input comes from a
-// scan that X-locked and re-read every row (row_locker.h); a new tuple version is X-locked through the
-// heap's insert claim before anyone can see it.
+// the changes through a RowWriter (constraints, indexes, heap, foreign keys), logged in the transaction for
+// rollback. UPDATE/DELETE input comes from a scan that X-locked and re-read every row (row_locker.h); a new
+// tuple version is X-locked through the heap's insert claim before anyone can see it. With RETURNING the
+// node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
 #include "common/error.h"
-#include "common/row_codec.h"
-#include "common/value_io.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "relation_lock.h"
-#include "row_locker.h"
-#include "txn/transaction.h"
+#include "row_writer.h"
 
 namespace lumadb::exec {
 
 namespace {
 
-std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
-  std::vector<TypeId> types;
-  for (const auto& c : table.columns) types.push_back(c.type.id);
-  return types;
-}
-
-// ExecConstraints' not-null check, with PostgreSQL's message and "Failing row contains (...)" detail.
-void CheckNotNull(const catalog::TableInfo& table, const Row& row) {
-  for (size_t i = 0; i < table.columns.size(); ++i) {
-    if (!table.columns[i].not_null || !row[i].is_null()) continue;
-    std::string detail = "Failing row contains (";
-    for (size_t k = 0; k < table.columns.size(); ++k) {
-      detail += (k ? ", " : "") + (row[k].is_null() ? std::string("null") : FormatValue(row[k]));
-    }
-    throw DbError(sqlstate::kNotNullViolation, "null value in column \"" + table.columns[i].name + "\" of relation \"" +
-                                                   table.name + "\" violates not-null constraint")
-        .Detail(detail + ").");
-  }
-}
-
-storage::HeapFile& HeapOf(ExecContext& ctx, const catalog::TableInfo& table) {
-  LUMADB_ASSERT(ctx.catalog != nullptr && ctx.txn != nullptr, "modification without a transaction");
-  return ctx.catalog->Heap(table);
-}
-
-class InsertExecutor : public Executor {
+/// What the three executors share: the RETURNING rows and the count.
+class ModifyExecutor : public Executor {
  public:
-  InsertExecutor(const planner::InsertPlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
+  ModifyExecutor(const planner::ModifyCommon& common, ExecContext& ctx) : common_(common), ctx_(ctx), writer_(ctx) {
+    writer_.UseChecks(*common.table, common.checks);
+  }
+
+  bool Next(Row* out) override {
+    if (next_ >= returned_.size()) return false;
+    *out = std::move(returned_[next_++]);
+    return true;
+  }
+  int64_t RowsAffected() const override { return count_; }
+
+ protected:
+  /// Counts a changed row and computes its RETURNING row (over `row`, in table column order).
+  void Changed(const Row& row) {
+    ++count_;
+    if (common_.returning.empty()) return;
+    Row out;
+    out.reserve(common_.returning.size());
+    for (const auto& e : common_.returning) out.push_back(Evaluate(*e, row, ctx_));
+    returned_.push_back(std::move(out));
+  }
+
+  const planner::ModifyCommon& common_;
+  ExecContext& ctx_;
+  RowWriter writer_;
+
+ private:
+  std::vector<Row> returned_;
+  size_t next_ = 0;
+  int64_t count_ = 0;
+};
+
+class InsertExecutor : public ModifyExecutor {
+ public:
+  InsertExecutor(const planner::InsertPlan& plan, ExecContext& ctx) : ModifyExecutor(plan, ctx), plan_(plan) {}
 
   void Init() override {
+    LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
-    auto& heap = HeapOf(ctx_, *plan_.table);
-    auto types = ColumnTypes(*plan_.table);
-    auto claim = MakeInsertClaim(ctx_, *plan_.table);
     for (const auto& row : rows) {
-      CheckNotNull(*plan_.table, row);
-      heap.Insert(ctx_.txn->log(), EncodeRow(types, row), claim ? &*claim : nullptr);
-      ++count_;
+      writer_.Insert(plan_.table, row);
+      Changed(row);
     }
+    writer_.Finish();
   }
-  bool Next(Row*) override { return false; }
-  int64_t RowsAffected() const override { return count_; }
 
  private:
   const planner::InsertPlan& plan_;
-  ExecContext& ctx_;
-  int64_t count_ = 0;
 };
 
-class UpdateExecutor : public Executor {
+class UpdateExecutor : public ModifyExecutor {
  public:
-  UpdateExecutor(const planner::UpdatePlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
+  UpdateExecutor(const planner::UpdatePlan& plan, ExecContext& ctx) : ModifyExecutor(plan, ctx), plan_(plan) {}
 
   void Init() override {
+    LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
-    auto& heap = HeapOf(ctx_, *plan_.table);
-    auto types = ColumnTypes(*plan_.table);
     size_t ncols = plan_.table->columns.size();
     // Compute every new row before changing any, so all SET expressions see the old values.
-    std::vector<std::pair<storage::Rid, Row>> changes;
-    for (const auto& old : rows) {
-      Row updated(old.begin(), old.begin() + static_cast<std::ptrdiff_t>(ncols));
+    struct Change {
+      storage::Rid rid;
+      Row old_row, new_row;
+    };
+    std::vector<Change> changes;
+    changes.reserve(rows.size());
+    for (const auto& scanned : rows) {
+      Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
+      Row updated = old_row;
       for (size_t i = 0; i < ncols; ++i) {
-        if (plan_.values[i]) updated[i] = Evaluate(*plan_.values[i], old, ctx_);
+        if (plan_.values[i]) updated[i] = Evaluate(*plan_.values[i], scanned, ctx_);
       }
-      CheckNotNull(*plan_.table, updated);
-      changes.emplace_back(DecodeRid(old[ncols].GetInt()), std::move(updated));
+      changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated)});
     }
-    auto claim = MakeInsertClaim(ctx_, *plan_.table);
-    for (const auto& [rid, row] : changes) {
-      heap.Update(ctx_.txn->log(), rid, EncodeRow(types, row), claim ? &*claim : nullptr);
-      ++count_;
+    for (const auto& c : changes) {
+      writer_.Update(plan_.table, c.rid, c.old_row, c.new_row);
+      Changed(c.new_row);
     }
+    writer_.Finish();
   }
-  bool Next(Row*) override { return false; }
-  int64_t RowsAffected() const override { return count_; }
 
  private:
   const planner::UpdatePlan& plan_;
-  ExecContext& ctx_;
-  int64_t count_ = 0;
 };
 
-class DeleteExecutor : public Executor {
+class DeleteExecutor : public ModifyExecutor {
  public:
-  DeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx) : plan_(plan), ctx_(ctx) {}
+  DeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx) : ModifyExecutor(plan, ctx), plan_(plan) {}
 
   void Init() override {
+    LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
-    auto& heap = HeapOf(ctx_, *plan_.table);
     size_t ncols = plan_.table->columns.size();
-    for (const auto& row : rows) {
-      heap.Delete(ctx_.txn->log(), DecodeRid(row[ncols].GetInt()));
-      ++count_;
+    for (const auto& scanned : rows) {
+      Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
+      writer_.Delete(plan_.table, DecodeRid(scanned[ncols].GetInt()), old_row);
+      Changed(old_row);
     }
+    writer_.Finish();
   }
-  bool Next(Row*) override { return false; }
-  int64_t RowsAffected() const override { return count_; }
 
  private:
   const planner::DeletePlan& plan_;
-  ExecContext& ctx_;
-  int64_t count_ = 0;
 };
 
 }  // namespace

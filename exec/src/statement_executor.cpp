@@ -3,14 +3,32 @@
 #include "ddl.h"
 #include "exec/executor.h"
 #include "planner/binder.h"
+#include "sequence_functions.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
 
 namespace {
 
+const char* DropCommandName(ast::ObjectType type) {
+  switch (type) {
+    case ast::ObjectType::kTable:
+      return "DROP TABLE";
+    case ast::ObjectType::kSchema:
+      return "DROP SCHEMA";
+    case ast::ObjectType::kDatabase:
+      return "DROP DATABASE";
+    case ast::ObjectType::kIndex:
+      return "DROP INDEX";
+    case ast::ObjectType::kSequence:
+      return "DROP SEQUENCE";
+  }
+  return "DROP TABLE";
+}
+
 // The tag word PostgreSQL uses in "cannot execute %s in a read-only transaction" (CreateCommandName), or
-// null for a statement a read-only transaction may run.
+// null for a statement a read-only transaction may run (VACUUM, ANALYZE and EXPLAIN among them:
+// ClassifyUtilityCommandAsReadOnly; EXPLAIN ANALYZE of a write checks its statement itself).
 const char* WriteCommandName(const ast::Statement& stmt) {
   switch (stmt.kind) {
     case ast::StmtKind::kInsert:
@@ -27,12 +45,20 @@ const char* WriteCommandName(const ast::Statement& stmt) {
       return "CREATE DATABASE";
     case ast::StmtKind::kTruncate:
       return "TRUNCATE TABLE";
-    case ast::StmtKind::kDrop: {
-      auto type = stmt.As<ast::DropStmt>().object_type;
-      return type == ast::ObjectType::kTable    ? "DROP TABLE"
-             : type == ast::ObjectType::kSchema ? "DROP SCHEMA"
-                                                : "DROP DATABASE";
+    case ast::StmtKind::kCreateIndex:
+      return "CREATE INDEX";
+    case ast::StmtKind::kReindex:
+      return "REINDEX";
+    case ast::StmtKind::kCreateSequence:
+      return "CREATE SEQUENCE";
+    case ast::StmtKind::kAlterSequence:
+      return "ALTER SEQUENCE";
+    case ast::StmtKind::kAlterTable: {
+      const auto& alter = stmt.As<ast::AlterTableStmt>();
+      return alter.is_index ? "ALTER INDEX" : alter.is_sequence ? "ALTER SEQUENCE" : "ALTER TABLE";
     }
+    case ast::StmtKind::kDrop:
+      return DropCommandName(stmt.As<ast::DropStmt>().object_type);
     case ast::StmtKind::kSelect: {
       // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
       const auto& locking = stmt.As<ast::SelectStmt>().locking;
@@ -54,22 +80,6 @@ const char* WriteCommandName(const ast::Statement& stmt) {
   }
 }
 
-ExecContext MakeExecContext(SessionContext& ctx) {
-  ExecContext e;
-  e.catalog = &ctx.catalog;
-  e.txn = &ctx.txn;
-  e.locks = &ctx.cluster.locks();
-  e.lock_timeout_ms = ctx.lock_timeout_ms;
-  e.deadlock_timeout_ms = ctx.deadlock_timeout_ms;
-  e.env.transaction_start_us = ctx.transaction_start_us;
-  e.env.statement_start_us = ctx.statement_start_us;
-  e.env.user = ctx.user;
-  e.env.database = ctx.database;
-  e.env.current_schema = CreationSchema(ctx);
-  e.env.get_setting = ctx.get_setting;
-  return e;
-}
-
 std::vector<ResultColumn> ResultColumns(const planner::PlanNode& plan) {
   std::vector<ResultColumn> cols;
   for (const auto& c : plan.output) cols.push_back({c.name, c.type, c.table_oid, c.attnum});
@@ -77,8 +87,8 @@ std::vector<ResultColumn> ResultColumns(const planner::PlanNode& plan) {
 }
 
 std::string RunQuery(const planner::PlanNode& plan, SessionContext& ctx, ResultSink& sink) {
-  ExecContext ec = MakeExecContext(ctx);
-  auto exec = BuildExecutor(plan, ec);
+  StatementExecContext sec(ctx);
+  auto exec = BuildExecutor(plan, sec.exec);
   exec->Init();
   sink.Columns(ResultColumns(plan));
   int64_t count = 0;
@@ -90,14 +100,47 @@ std::string RunQuery(const planner::PlanNode& plan, SessionContext& ctx, ResultS
   return "SELECT " + std::to_string(count);
 }
 
-int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx) {
-  ExecContext ec = MakeExecContext(ctx);
-  auto exec = BuildExecutor(plan, ec);
+const planner::ModifyCommon& ModifyOf(const planner::PlanNode& plan) {
+  switch (plan.kind) {
+    case planner::PlanKind::kInsert:
+      return plan.As<planner::InsertPlan>();
+    case planner::PlanKind::kUpdate:
+      return plan.As<planner::UpdatePlan>();
+    default:
+      return plan.As<planner::DeletePlan>();
+  }
+}
+
+/// Runs INSERT/UPDATE/DELETE; with RETURNING its rows go to the sink (plan.md §9). Returns the row count.
+int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink& sink) {
+  StatementExecContext sec(ctx);
+  auto exec = BuildExecutor(plan, sec.exec);
   exec->Init();
+  if (!ModifyOf(plan).returning.empty()) {
+    sink.Columns(ResultColumns(plan));
+    Row row;
+    while (exec->Next(&row)) sink.Row(row);
+  }
   return exec->RowsAffected();
 }
 
 }  // namespace
+
+StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(MakeSequenceFunctions(ctx)) {
+  exec.catalog = &ctx.catalog;
+  exec.txn = &ctx.txn;
+  exec.locks = &ctx.cluster.locks();
+  exec.lock_timeout_ms = ctx.lock_timeout_ms;
+  exec.deadlock_timeout_ms = ctx.deadlock_timeout_ms;
+  exec.env.transaction_start_us = ctx.transaction_start_us;
+  exec.env.statement_start_us = ctx.statement_start_us;
+  exec.env.user = ctx.user;
+  exec.env.database = ctx.database;
+  exec.env.current_schema = CreationSchema(ctx);
+  exec.env.get_setting = ctx.get_setting;
+  exec.env.sequences = sequences.get();
+  exec.search_path = ctx.search_path;
+}
 
 std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_text, SessionContext& ctx,
                              ResultSink& sink) {
@@ -110,11 +153,11 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
     case ast::StmtKind::kSelect:
       return RunQuery(*binder.BindSelect(stmt.As<ast::SelectStmt>()), ctx, sink);
     case ast::StmtKind::kInsert:
-      return "INSERT 0 " + std::to_string(RunModify(*binder.BindInsert(stmt.As<ast::InsertStmt>()), ctx));
+      return "INSERT 0 " + std::to_string(RunModify(*binder.BindInsert(stmt.As<ast::InsertStmt>()), ctx, sink));
     case ast::StmtKind::kUpdate:
-      return "UPDATE " + std::to_string(RunModify(*binder.BindUpdate(stmt.As<ast::UpdateStmt>()), ctx));
+      return "UPDATE " + std::to_string(RunModify(*binder.BindUpdate(stmt.As<ast::UpdateStmt>()), ctx, sink));
     case ast::StmtKind::kDelete:
-      return "DELETE " + std::to_string(RunModify(*binder.BindDelete(stmt.As<ast::DeleteStmt>()), ctx));
+      return "DELETE " + std::to_string(RunModify(*binder.BindDelete(stmt.As<ast::DeleteStmt>()), ctx, sink));
     case ast::StmtKind::kCreateTable:
       return ExecuteCreateTable(stmt.As<ast::CreateTableStmt>(), query_text, ctx, sink);
     case ast::StmtKind::kCreateSchema:
@@ -124,7 +167,21 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
     case ast::StmtKind::kDrop:
       return ExecuteDrop(stmt.As<ast::DropStmt>(), ctx, sink);
     case ast::StmtKind::kTruncate:
-      return ExecuteTruncate(stmt.As<ast::TruncateStmt>(), ctx);
+      return ExecuteTruncate(stmt.As<ast::TruncateStmt>(), ctx, sink);
+    case ast::StmtKind::kCreateIndex:
+      return ExecuteCreateIndex(stmt.As<ast::CreateIndexStmt>(), query_text, ctx, sink);
+    case ast::StmtKind::kReindex:
+      return ExecuteReindex(stmt.As<ast::ReindexStmt>(), ctx);
+    case ast::StmtKind::kCreateSequence:
+      return ExecuteCreateSequence(stmt.As<ast::CreateSequenceStmt>(), ctx, sink);
+    case ast::StmtKind::kAlterSequence:
+      return ExecuteAlterSequence(stmt.As<ast::AlterSequenceStmt>(), ctx, sink);
+    case ast::StmtKind::kAlterTable:
+      return ExecuteAlterTable(stmt.As<ast::AlterTableStmt>(), query_text, ctx, sink);
+    case ast::StmtKind::kExplain:
+      return ExecuteExplain(stmt.As<ast::ExplainStmt>(), query_text, ctx, sink);
+    case ast::StmtKind::kVacuum:
+      return ExecuteVacuum(stmt.As<ast::VacuumStmt>(), ctx);
     default:
       throw DbError(sqlstate::kInternalError, "internal error: statement kind is handled by the session");
   }

@@ -81,6 +81,7 @@ class TestSession {
     SessionContext ctx{*cluster_, *catalog_, txn, {"$user", "public"}, "postgres", "postgres", lock_timeout_ms,
                        0,         123456789, 0,   get_setting};
     ctx.deadlock_timeout_ms = deadlock_timeout_ms;
+    ctx.sequences = &sequences_;
     return ExecuteStatement(*stmts[0], sql, ctx, *sink);
   }
 
@@ -103,6 +104,7 @@ class TestSession {
       };
       SessionContext ctx{*cluster_, *catalog_, *txn, {"$user", "public"}, "postgres", "postgres", lock_timeout_ms,
                          0,         123456789, 0,    get_setting};
+      ctx.sequences = &sequences_;
       try {
         tag = ExecuteStatement(*stmt, sql, ctx, sink_);
       } catch (...) {
@@ -139,6 +141,7 @@ class TestSession {
   catalog::Catalog* catalog_ = nullptr;
   std::unique_ptr<txn::Transaction> block_;
   RecordingSink sink_;
+  SequenceSessionState sequences_;  // currval/lastval of this test session (RunOn shares it)
 };
 
 }  // namespace lumadb::exec::testing

@@ -4,8 +4,10 @@
 // run, so one plan can serve many portals (DuckDB's operator/state split).
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "common/value.h"
@@ -22,6 +24,8 @@ class LockManager;
 
 namespace lumadb::exec {
 
+class Executor;
+
 /// Everything a running statement needs: where tables live, whose transaction it is, where locks come from,
 /// and the session values functions read. catalog/txn/locks may be null when evaluating pure expressions
 /// (unit tests, constant folding); executors touching tables require them.
@@ -32,6 +36,11 @@ struct ExecContext {
   int64_t lock_timeout_ms = 0;      // the session's lock_timeout; 0: wait forever
   int64_t deadlock_timeout_ms = 0;  // the session's deadlock_timeout; 0: the LockManager's value
   planner::FunctionEnv env;
+  /// The session's search_path, for the binder when exec binds catalog texts itself (CHECK constraints
+  /// of tables changed by foreign-key actions, SET DEFAULT values).
+  std::vector<std::string> search_path;
+  /// EXPLAIN ANALYZE: when set, BuildExecutor passes every executor it builds through it (to count rows).
+  std::function<std::unique_ptr<Executor>(const planner::PlanNode&, std::unique_ptr<Executor>)> instrument;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
   std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;
 };

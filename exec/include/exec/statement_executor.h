@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -40,6 +41,16 @@ class ResultSink {
   virtual void Row(const lumadb::Row& row) = 0;
   /// A NOTICE or WARNING for the client (e.g. 'table "t" does not exist, skipping').
   virtual void Notice(Severity severity, SqlState code, const std::string& message) = 0;
+  /// A NOTICE with a DETAIL line ("drop cascades to 2 other objects"); sinks that cannot show the detail
+  /// keep the default, which drops it.
+  virtual void NoticeWithDetail(const DbError& notice) { Notice(notice.severity(), notice.code(), notice.message()); }
+};
+
+/// The session's sequence state: currval per sequence and the sequence lastval() reads (PostgreSQL keeps
+/// these per backend, outside transactions). Owned by the session.
+struct SequenceSessionState {
+  std::unordered_map<Oid, int64_t> last_values;  // sequence OID -> value its last nextval/setval gave
+  Oid last_sequence = 0;                         // 0: lastval() not yet defined
 };
 
 /// What a statement sees of its session.
@@ -56,6 +67,7 @@ struct SessionContext {
   int64_t statement_start_us = 0;
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
   std::function<std::string(std::string_view)> get_setting;
+  SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

@@ -1,0 +1,94 @@
+#include "index_scan_executor.h"
+
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "common/index_key.h"
+#include "common/row_codec.h"
+#include "exec/expression_evaluator.h"
+#include "executor_builders.h"
+#include "index_keys.h"
+#include "relation_lock.h"
+
+namespace lumadb::exec {
+
+IndexScanExecutor::IndexScanExecutor(const planner::IndexScanPlan& plan, ExecContext& ctx)
+    : plan_(plan),
+      ctx_(ctx),
+      locker_(ctx, *plan.table, plan.row_lock, plan.wait),
+      orders_(IndexKeyOrders(*plan.table, plan.index)) {
+  for (const auto& c : plan.table->columns) types_.push_back(c.type.id);
+  qual_ = [this](const std::vector<std::byte>& bytes) {
+    return IsTrue(Evaluate(*plan_.qual, DecodeRow(types_, bytes), ctx_));
+  };
+}
+
+void IndexScanExecutor::Init() {
+  Open();
+  Rescan(Row{});
+}
+
+void IndexScanExecutor::Open() {
+  LUMADB_ASSERT(ctx_.catalog != nullptr, "index scan without a catalog");
+  locker_.LockRelation();
+  heap_ = &ctx_.catalog->Heap(*plan_.table);
+  tree_ = &ctx_.catalog->Index(plan_.index);
+}
+
+std::optional<std::string> IndexScanExecutor::EncodeBound(const planner::IndexBound& bound, const Row& outer) {
+  std::string key;
+  for (size_t i = 0; i < bound.values.size(); ++i) {
+    Value v = Evaluate(*bound.values[i], outer, ctx_);
+    if (v.is_null()) return std::nullopt;  // col = NULL, col < NULL: never true
+    AppendKeyColumn(v, orders_[i], &key);
+  }
+  return key;
+}
+
+void IndexScanExecutor::Rescan(const Row& outer) {
+  done_ = true;
+  cursor_.reset();
+  std::string start;
+  if (plan_.lower) {
+    auto key = EncodeBound(*plan_.lower, outer);
+    if (!key) return;
+    // Exclusive: skip every entry that starts with the bound (all further key columns included).
+    start = plan_.lower->inclusive ? *key : PrefixSuccessor(*key);
+    if (start.empty()) return;
+  }
+  has_stop_ = false;
+  if (plan_.upper) {
+    auto key = EncodeBound(*plan_.upper, outer);
+    if (!key) return;
+    // Inclusive: entries starting with the bound are in range, so stop past all of them.
+    stop_ = plan_.upper->inclusive ? PrefixSuccessor(*key) : *key;
+    has_stop_ = !stop_.empty();
+  }
+  cursor_.emplace(tree_->Seek(start));
+  done_ = false;
+}
+
+bool IndexScanExecutor::Next(Row* out) {
+  if (done_) return false;
+  storage::BTree::Entry entry;
+  while (cursor_->Next(&entry)) {
+    if (has_stop_ && entry.key >= stop_) break;
+    bool deleted = false;
+    if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
+    if (!locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
+    *out = DecodeRow(types_, bytes_);
+    bool accepted = IndexKeyOf(*plan_.table, plan_.index, *out) == entry.key &&
+                    (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
+    locker_.Done(accepted);
+    if (!accepted) continue;
+    if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(entry.rid)));
+    return true;
+  }
+  done_ = true;
+  return false;
+}
+
+std::unique_ptr<Executor> MakeIndexScanExecutor(const planner::IndexScanPlan& plan, ExecContext& ctx) {
+  return std::make_unique<IndexScanExecutor>(plan, ctx);
+}
+
+}  // namespace lumadb::exec

@@ -1,0 +1,54 @@
+#pragma once
+// IndexScanExecutor: a scan through a B+tree index in key order (PostgreSQL's nodeIndexscan.c). The bounds
+// are evaluated and encoded (common/index_key.h) at Init or, inside an index nested loop, per outer row
+// (Rescan). Each entry's heap tuple is locked as the plan says (row_locker.h, the seq scan's rules), re-read,
+// and returned only if its current key is the entry's key (the index may hold entries of older versions
+// until COMMIT: each row is returned through the entry of its current key only, so never twice) and the
+// plan's qual holds on that version (the recheck).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/index_key.h"
+#include "exec/executor.h"
+#include "row_locker.h"
+#include "storage/btree.h"
+#include "storage/heap_file.h"
+
+namespace lumadb::exec {
+
+class IndexScanExecutor : public Executor {
+ public:
+  IndexScanExecutor(const planner::IndexScanPlan& plan, ExecContext& ctx);
+
+  /// Open, then starts the scan with bounds evaluated over an empty row (they are constants).
+  void Init() override;
+  /// Takes the relation lock and finds the heap and the index, without starting a scan (an index nested
+  /// loop's inner side, whose bounds need an outer row).
+  void Open();
+  /// Restarts the scan with bounds evaluated over `outer` (the outer row of an index nested loop).
+  /// A NULL bound value makes the scan empty. Open must have run.
+  void Rescan(const Row& outer);
+  bool Next(Row* out) override;
+
+ private:
+  /// The encoded prefix of a bound, or nullopt when a value is NULL.
+  std::optional<std::string> EncodeBound(const planner::IndexBound& bound, const Row& outer);
+
+  const planner::IndexScanPlan& plan_;
+  ExecContext& ctx_;
+  RowLocker locker_;
+  RowLocker::Qual qual_;
+  std::vector<TypeId> types_;
+  std::vector<KeyColumnOrder> orders_;  // of the index's key columns
+  const storage::HeapFile* heap_ = nullptr;
+  const storage::BTree* tree_ = nullptr;
+  std::optional<storage::BTree::Cursor> cursor_;
+  std::string stop_;  // entries with key >= stop_ end the scan (when has_stop_)
+  bool has_stop_ = false;
+  bool done_ = true;
+  std::vector<std::byte> bytes_;
+};
+
+}  // namespace lumadb::exec
