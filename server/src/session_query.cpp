@@ -35,7 +35,9 @@ int64_t NowPgMicros() {
 
 bool IsDdl(ast::StmtKind kind) {
   using enum ast::StmtKind;
-  return kind == kCreateTable || kind == kCreateSchema || kind == kCreateDatabase || kind == kDrop;
+  return kind == kCreateTable || kind == kCreateSchema || kind == kCreateDatabase || kind == kDrop ||
+         kind == kCreateIndex || kind == kReindex || kind == kCreateSequence || kind == kAlterSequence ||
+         kind == kAlterTable;
 }
 
 bool IsMod(ast::StmtKind kind) {
@@ -73,6 +75,8 @@ class WireSink : public exec::ResultSink {
   void Notice(Severity severity, SqlState code, const std::string& message) override {
     notice_(DbError(code, message, severity));
   }
+
+  void NoticeWithDetail(const DbError& notice) override { notice_(notice); }
 
  private:
   pgwire::BackendWriter& writer_;
@@ -154,7 +158,8 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
                                .deadlock_timeout_ms = settings_.GetInt("deadlock_timeout"),
                                .transaction_start_us = transaction_start_us_,
                                .statement_start_us = statement_start_us_,
-                               .get_setting = [this](std::string_view name) { return settings_.Show(name); }};
+                               .get_setting = [this](std::string_view name) { return settings_.Show(name); },
+                               .sequences = &sequences_};
       WireSink sink(writer_, [this](const DbError& notice) { SendNotice(notice); });
       tag = exec::ExecuteStatement(stmt, sql, ctx, sink);
     }
@@ -165,6 +170,9 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
 }
 
 void Session::PreventInTransactionBlock(const ast::Statement& stmt) {
+  if (stmt.kind == ast::StmtKind::kVacuum && stmt.As<ast::VacuumStmt>().is_vacuum && block_.InTransactionBlock()) {
+    throw DbError(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
+  }
   bool create = stmt.kind == ast::StmtKind::kCreateDatabase;
   bool drop = stmt.kind == ast::StmtKind::kDrop && stmt.As<ast::DropStmt>().object_type == ast::ObjectType::kDatabase;
   if (!create && !drop) return;

@@ -1,8 +1,11 @@
 #include "server/verify_command.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -11,8 +14,10 @@
 #include "catalog/catalog.h"
 #include "catalog/cluster.h"
 #include "common/error.h"
+#include "common/index_key.h"
 #include "common/row_codec.h"
 #include "server/data_dir_lock.h"
+#include "storage/btree.h"
 #include "storage/disk_manager.h"
 #include "storage/heap_file.h"
 #include "storage/slotted_page.h"
@@ -26,6 +31,32 @@ namespace fs = std::filesystem;
 
 /// At most this many undecodable tuples are listed per table; the rest are counted in one line.
 constexpr int kMaxTupleProblemsPerTable = 10;
+/// At most this many heap/index disagreements are listed per index.
+constexpr int kMaxIndexProblems = 10;
+
+/// The magic u32 (little-endian) at the end of every B+tree page's special area (storage/src/btree_page.h):
+/// such pages have their own layout, checked by BTree::Verify instead of the slotted-page validation.
+constexpr uint32_t kBTreePageMagic = 0x4C425452;
+bool IsBTreePage(const char* page) {
+  uint32_t magic = 0;
+  std::memcpy(&magic, page + storage::kPageSize - 8, sizeof magic);
+  return magic == kBTreePageMagic;
+}
+
+/// An index entry as verify compares them: key bytes, then the TID.
+struct IndexEntry {
+  std::string key;
+  storage::Rid rid;
+  bool operator<(const IndexEntry& o) const {
+    if (key != o.key) return key < o.key;
+    return rid.page != o.rid.page ? rid.page < o.rid.page : rid.slot < o.rid.slot;
+  }
+  bool operator==(const IndexEntry& o) const { return key == o.key && rid == o.rid; }
+};
+
+std::string TidText(storage::Rid rid) {
+  return "(" + std::to_string(rid.page) + "," + std::to_string(rid.slot + 1) + ")";
+}
 
 /// A relation file name is its relfilenode: all digits. Other files (lumadb_nextoid, ...) are not pages.
 bool IsRelationFileName(const std::string& name, uint32_t* rel) {
@@ -135,6 +166,7 @@ class Verifier {
       Problem(where + ": checksum mismatch");
       return;
     }
+    if (IsBTreePage(page)) return;
     try {
       storage::ConstSlottedPage(page).Validate(file, block);
     } catch (const DbError&) {
@@ -178,6 +210,7 @@ class Verifier {
       const Oid oid = static_cast<Oid>(r[ColumnIndex(*pg_class, "oid")].GetInt());
       const std::string& name = r[ColumnIndex(*pg_class, "relname")].GetString();
       const Oid nsp = static_cast<Oid>(r[ColumnIndex(*pg_class, "relnamespace")].GetInt());
+      const bool is_index = r[ColumnIndex(*pg_class, "relkind")].GetString() == "i";
       relations.insert(oid);
       auto ns = namespaces.find(nsp);
       if (ns == namespaces.end()) {
@@ -185,7 +218,13 @@ class Verifier {
                 ") names namespace " + std::to_string(nsp) + ", which is not in pg_namespace");
         continue;
       }
-      CheckRelation(cluster, cat, txn, db, ns->second, name);
+      if (!is_index) {
+        CheckRelation(cluster, cat, txn, db, ns->second, name);
+      } else if (!cat.LookupIndex(txn, ns->second, name, {})) {
+        // Index contents are checked with their tables (CheckIndexes); here only that the catalog knows it.
+        Problem("database \"" + db.name + "\": index \"" + ns->second + "." + name +
+                "\" is in pg_class but not in the catalog");
+      }
     }
     const size_t attrelid = ColumnIndex(*pg_attribute, "attrelid");
     for (const Row& r : ReadRows(cat, *pg_attribute)) {
@@ -214,6 +253,72 @@ class Verifier {
     }
     if (!decoded_.insert(table->file.Key()).second) return;  // a shared catalog, seen from another database
     CheckTuples(cat, *table);
+    for (const catalog::IndexInfo& index : table->indexes) CheckIndex(cluster, cat, db, *table, index);
+  }
+
+  /// amcheck's bt_index_check plus heapallindexed: the tree's own structure, then every live heap tuple has
+  /// exactly its entry and every entry points to a live tuple with that key.
+  void CheckIndex(catalog::Cluster& cluster, catalog::Catalog& cat, const catalog::DatabaseInfo& db,
+                  const catalog::TableInfo& table, const catalog::IndexInfo& index) {
+    const std::string where = "index \"" + index.name + "\" of relation " + Quoted(table) + " (" +
+                              storage::DiskManager::RelativePath(index.file) + ")";
+    if (!cluster.storage().FileExists(index.file)) {
+      Problem("database \"" + db.name + "\": " + where + " has no file");
+      return;
+    }
+    ++report_.indexes;
+    try {
+      storage::BTree& tree = cat.Index(index);
+      for (const std::string& p : tree.Verify()) Problem(where + ": " + p);
+      std::vector<KeyColumnOrder> orders;
+      for (const catalog::IndexColumn& c : index.columns) {
+        orders.push_back({table.columns[c.attnum - 1].type.id, c.descending, c.nulls_first});
+      }
+      std::vector<IndexEntry> expected;
+      const std::vector<TypeId> types = ColumnTypes(table);
+      storage::HeapFile::Iterator it = cat.Heap(table).Scan();
+      storage::Rid rid;
+      std::vector<std::byte> bytes;
+      while (it.Next(&rid, &bytes)) {
+        Row row;
+        try {
+          row = DecodeRow(types, bytes);
+        } catch (const DbError&) {
+          continue;  // reported by CheckTuples
+        }
+        std::vector<Value> values;
+        for (const catalog::IndexColumn& c : index.columns) values.push_back(row[c.attnum - 1]);
+        expected.push_back({EncodeKey(values, orders), rid});
+      }
+      std::vector<IndexEntry> actual;
+      storage::BTree::Cursor cursor = tree.Seek("");
+      storage::BTree::Entry entry;
+      while (cursor.Next(&entry)) actual.push_back({entry.key, entry.rid});
+      std::sort(expected.begin(), expected.end());
+      std::sort(actual.begin(), actual.end());
+      std::vector<IndexEntry> missing, extra;
+      std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));
+      std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(), std::back_inserter(extra));
+      for (size_t i = 1; i < actual.size(); ++i) {
+        if (actual[i] == actual[i - 1]) extra.push_back(actual[i]);
+      }
+      int shown = 0;
+      for (const IndexEntry& e : missing) {
+        if (++shown > kMaxIndexProblems) break;
+        Problem(where + ": heap tuple " + TidText(e.rid) + " has no index entry");
+      }
+      for (const IndexEntry& e : extra) {
+        if (++shown > kMaxIndexProblems) break;
+        Problem(where + ": entry for " + TidText(e.rid) + " points to no live tuple with its key");
+      }
+      if (shown > kMaxIndexProblems) {
+        Problem(where + ": " + std::to_string(missing.size() + extra.size() - kMaxIndexProblems) +
+                " more heap/index disagreements");
+      }
+      report_.index_entries += actual.size();
+    } catch (const std::exception& e) {
+      Problem("could not check " + where + ": " + e.what());
+    }
   }
 
   /// Decodes every live tuple of a table with its column types.
@@ -277,7 +382,8 @@ int RunVerify(const VerifyCommand& command) {
   std::cout << "data directory \"" << command.data_dir.string() << "\"\n"
             << "  relation files: " << report.files << ", pages checked: " << report.pages << "\n"
             << "  databases: " << report.databases << ", relations: " << report.relations
-            << ", tuples decoded: " << report.tuples << "\n";
+            << ", tuples decoded: " << report.tuples << "\n"
+            << "  indexes: " << report.indexes << ", index entries checked: " << report.index_entries << "\n";
   for (const std::string& problem : report.problems) std::cout << "problem: " << problem << "\n";
   if (report.ok()) {
     std::cout << "verify: OK, no problems found" << std::endl;

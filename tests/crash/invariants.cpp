@@ -74,6 +74,35 @@ void CheckLedger(PgClient& client, const WorkloadConfig& config, const std::vect
   }
 }
 
+/// The same question answered through an index (a range on its leading column) and by a heap scan (the
+/// column hidden in an expression no index serves) must give the same rows.
+void CheckIndexAgreement(PgClient& client, InvariantReport& report) {
+  struct Probe {
+    const char* what;
+    std::string index_sql;
+    std::string heap_sql;
+  };
+  const Probe probes[] = {
+      {"accounts_pkey", "SELECT count(*), sum(id), sum(balance) FROM accounts WHERE id >= 1",
+       "SELECT count(*), sum(id), sum(balance) FROM accounts WHERE id + 0 >= 1"},
+      {"ledger_pkey", "SELECT count(*), sum(tag), sum(seq) FROM ledger WHERE tag >= 0",
+       "SELECT count(*), sum(tag), sum(seq) FROM ledger WHERE tag + 0 >= 0"},
+      {"ledger_seq", "SELECT count(*), sum(tag), sum(seq) FROM ledger WHERE seq >= 1",
+       "SELECT count(*), sum(tag), sum(seq) FROM ledger WHERE seq + 0 >= 1"},
+  };
+  for (const Probe& p : probes) {
+    PgResult by_index = client.Exec(p.index_sql);
+    PgResult by_heap = client.Exec(p.heap_sql);
+    if (!by_index.ok || !by_heap.ok) {
+      report.problems.push_back(std::string(p.what) + ": probe failed: " + by_index.sqlstate + " " + by_index.message +
+                                " / " + by_heap.sqlstate + " " + by_heap.message);
+    } else if (by_index.rows != by_heap.rows) {
+      report.problems.push_back(std::string(p.what) + ": an index scan and a heap scan disagree (" +
+                                by_index.rows[0][0] + " vs " + by_heap.rows[0][0] + " rows)");
+    }
+  }
+}
+
 }  // namespace
 
 InvariantReport CheckInvariants(const std::string& conninfo, const WorkloadConfig& config,
@@ -87,6 +116,7 @@ InvariantReport CheckInvariants(const std::string& conninfo, const WorkloadConfi
   }
   CheckBank(client, config, report);
   CheckLedger(client, config, acked, report);
+  CheckIndexAgreement(client, report);
   return report;
 }
 

@@ -4,7 +4,9 @@
 //   * no tag is partly present: each tag has 0 or K rows, acknowledged or not (a COMMIT lost in flight may
 //     or may not have happened, but never half);
 //   * the accounts still number N and their balances still sum to N * initial_balance;
-//   * `lumadb verify` finds the stopped data directory consistent.
+//   * every index agrees with its table: a range scan through accounts_pkey, ledger_pkey and ledger_seq
+//     returns what a heap scan returns, and `lumadb verify` (which checks every index's structure and its
+//     entries against the heap) finds the stopped data directory consistent.
 
 #include <cstdint>
 #include <filesystem>

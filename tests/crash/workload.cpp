@@ -96,8 +96,9 @@ void CreateSchema(const std::string& conninfo, const WorkloadConfig& config) {
     values += (id > 1 ? ", (" : "(") + std::to_string(id) + ", " + std::to_string(config.initial_balance) + ")";
   }
   for (const std::string& sql :
-       {std::string("CREATE TABLE accounts (id int, balance int)"),
-        std::string("CREATE TABLE ledger (tag int, seq int, note text)"), "INSERT INTO accounts VALUES " + values}) {
+       {std::string("CREATE TABLE accounts (id int PRIMARY KEY, balance int)"),
+        std::string("CREATE TABLE ledger (tag int, seq int, note text, PRIMARY KEY (tag, seq))"),
+        std::string("CREATE INDEX ledger_seq ON ledger (seq)"), "INSERT INTO accounts VALUES " + values}) {
     PgResult r = client.Exec(sql);
     if (!r.ok) throw std::runtime_error(sql.substr(0, 40) + ": " + r.sqlstate + " " + r.message);
   }

@@ -1,10 +1,11 @@
 #pragma once
-// The crash test's workload: a bank (`accounts(id int, balance int)`, a fixed total moved between accounts
-// by two-UPDATE transactions) and a ledger (`ledger(tag int, seq int, note text)`, each transaction inserts
-// exactly rows_per_tag rows under a fresh tag). A tag is recorded as acknowledged only once its COMMIT
-// returned "COMMIT", so after any crash every acknowledged tag must be complete and no tag may be partial.
-// Deadlocks (40P01), serialization failures (40001) and lock timeouts (55P03) are expected under strict
-// 2PL and retried. Everything talks libpq (simple query protocol), one connection per thread.
+// The crash test's workload: a bank (`accounts(id int PRIMARY KEY, balance int)`, a fixed total moved
+// between accounts by two-UPDATE transactions) and a ledger (`ledger(tag int, seq int, note text,
+// PRIMARY KEY (tag, seq))` plus the secondary index `ledger_seq (seq)`, each transaction inserts exactly
+// rows_per_tag rows under a fresh tag), so index entries are inserted, moved and undone under the crashes. A tag is
+// recorded as acknowledged only once its COMMIT returned "COMMIT", so after any crash every acknowledged tag must be
+// complete and no tag may be partial. Deadlocks (40P01), serialization failures (40001) and lock timeouts (55P03) are
+// expected under strict 2PL and retried. Everything talks libpq (simple query protocol), one connection per thread.
 
 #include <atomic>
 #include <cstdint>

@@ -12,14 +12,24 @@ PqConnection::PqConnection(const std::string& conninfo) : conn_(PQconnectdb(conn
 void PqConnection::OnNotice(void* self, const PGresult* notice) {
   const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
   const char* state = PQresultErrorField(notice, PG_DIAG_SQLSTATE);
-  static_cast<PqConnection*>(self)->notices_.push_back(std::string(severity != nullptr ? severity : "?") + " " +
-                                                       (state != nullptr ? state : "?"));
+  auto* me = static_cast<PqConnection*>(self);
+  me->notices_.push_back(std::string(severity != nullptr ? severity : "?") + " " + (state != nullptr ? state : "?"));
+  const char* message = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
+  me->notice_messages_.push_back(message != nullptr ? message : "");
 }
 
 std::string PqConnection::Run(const std::string& sql) {
   notices_.clear();
+  notice_messages_.clear();
   const std::unique_ptr<PGresult, decltype(&PQclear)> res(PQexec(conn_.get(), sql.c_str()), &PQclear);
   tag_ = PQcmdStatus(res.get());
+  auto field = [&](int code) {
+    const char* v = PQresultErrorField(res.get(), code);
+    return std::string(v != nullptr ? v : "");
+  };
+  error_message_ = field(PG_DIAG_MESSAGE_PRIMARY);
+  error_detail_ = field(PG_DIAG_MESSAGE_DETAIL);
+  error_hint_ = field(PG_DIAG_MESSAGE_HINT);
   const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
   return state == nullptr ? "" : state;
 }

@@ -22,6 +22,12 @@ class PqConnection {
   char Status() const;
   /// "SEVERITY SQLSTATE" of each NoticeResponse since the last Run(), e.g. "WARNING 25P01".
   const std::vector<std::string>& notices() const { return notices_; }
+  /// The primary message, DETAIL and HINT of the last Run()'s error (empty when absent).
+  const std::string& error_message() const { return error_message_; }
+  const std::string& error_detail() const { return error_detail_; }
+  const std::string& error_hint() const { return error_hint_; }
+  /// The primary message of each NoticeResponse since the last Run().
+  const std::vector<std::string>& notice_messages() const { return notice_messages_; }
 
  private:
   static void OnNotice(void* self, const PGresult* notice);
@@ -29,6 +35,10 @@ class PqConnection {
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn_;
   std::string tag_;
   std::vector<std::string> notices_;
+  std::vector<std::string> notice_messages_;
+  std::string error_message_;
+  std::string error_detail_;
+  std::string error_hint_;
 };
 
 }  // namespace lumadb::integration

@@ -122,8 +122,16 @@ void ServerProcess::DrainStderr() {
 }
 
 int ServerProcess::Stop() {
+  return StopWith(SIGTERM);
+}
+
+int ServerProcess::Kill() {
+  return StopWith(SIGKILL);
+}
+
+int ServerProcess::StopWith(int signal) {
   if (pid_ <= 0) return exit_code_;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   const auto deadline = std::chrono::steady_clock::now() + kStopTimeout;
   int status = 0;
   pid_t r;

@@ -40,6 +40,8 @@ class ServerProcess {
   /// Sends SIGTERM and waits up to 60 s; returns the exit code (128 + signal if killed by one, -1 if it had to
   /// be SIGKILLed after the timeout). A stopped server returns its previous code again.
   int Stop();
+  /// Sends SIGKILL (a crash: no shutdown checkpoint) and waits; returns as Stop().
+  int Kill();
   /// The address of the running server.
   Endpoint endpoint() const { return {"127.0.0.1", port_}; }
   /// Everything the server has written to stderr so far (for diagnostics).
@@ -49,6 +51,7 @@ class ServerProcess {
 
  private:
   void DrainStderr();
+  int StopWith(int signal);
 
   std::vector<std::string> settings_;
   lumadb::testing::TempDir tmp_;

@@ -14,6 +14,7 @@
 
 #include "catalog/cluster.h"
 #include "common/error.h"
+#include "exec/statement_executor.h"
 #include "parser/ast.h"
 #include "pgwire/backend_writer.h"
 #include "pgwire/startup.h"
@@ -114,6 +115,7 @@ class Session {
   bool ignore_till_sync_ = false;
   int64_t transaction_start_us_ = 0;
   int64_t statement_start_us_ = 0;
+  exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
 };
 
 }  // namespace lumadb::server

@@ -7,7 +7,10 @@
 //      whole number of 8 KiB pages;
 //   2. in every database, every pg_class row has its relation file, and every pg_attribute row belongs to
 //      a relation of pg_class;
-//   3. every tuple of every table decodes with the table's row codec (common/row_codec.h).
+//   3. every tuple of every table decodes with the table's row codec (common/row_codec.h);
+//   4. every index passes BTree::Verify (amcheck's bt_index_check; its pages skip the slotted-page check of
+//      1), and agrees with its table (amcheck's heapallindexed, both ways): each live heap tuple has exactly
+//      one entry (its key, its TID) and each entry points to a live tuple with that key.
 
 #include <cstdint>
 #include <filesystem>
@@ -24,11 +27,13 @@ struct VerifyCommand {
 
 /// What a verification found: counts for the summary and one line per problem.
 struct VerifyReport {
-  uint64_t files = 0;      // relation files read
-  uint64_t pages = 0;      // pages whose checksum and layout were checked
-  uint64_t databases = 0;  // databases whose catalog was checked
-  uint64_t relations = 0;  // pg_class rows checked
-  uint64_t tuples = 0;     // tuples decoded with their table's row codec
+  uint64_t files = 0;          // relation files read
+  uint64_t pages = 0;          // pages whose checksum and layout were checked
+  uint64_t databases = 0;      // databases whose catalog was checked
+  uint64_t relations = 0;      // pg_class rows checked
+  uint64_t tuples = 0;         // tuples decoded with their table's row codec
+  uint64_t indexes = 0;        // indexes whose structure and heap agreement were checked
+  uint64_t index_entries = 0;  // index entries compared with the heap
   std::vector<std::string> problems;
 
   bool ok() const { return problems.empty(); }
