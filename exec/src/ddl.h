@@ -21,6 +21,8 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
 /// DROP TABLE|SCHEMA|DATABASE|INDEX|SEQUENCE [IF EXISTS] ... [CASCADE]: 42P01 / 3F000 / 3D000 / 42704, or
 /// a NOTICE with IF EXISTS; 2BP01 for dependent objects without CASCADE.
 std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSink& sink);
+/// The command tag of DROP of that object type ("DROP TABLE", "DROP INDEX", ...).
+const char* DropTag(ast::ObjectType type);
 /// TRUNCATE a, b [RESTART IDENTITY] [CASCADE]: 42P01 for a missing table, 0A000 for a table another
 /// (not truncated) table references by a foreign key.
 std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx, ResultSink& sink);

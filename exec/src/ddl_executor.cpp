@@ -108,6 +108,8 @@ void DropSequence(const catalog::SequenceInfo& seq, bool cascade, SessionContext
   ctx.catalog.DropSequence(ctx.txn, seq);
 }
 
+}  // namespace
+
 const char* DropTag(ast::ObjectType type) {
   switch (type) {
     case ast::ObjectType::kTable:
@@ -123,8 +125,6 @@ const char* DropTag(ast::ObjectType type) {
   }
   return "DROP TABLE";
 }
-
-}  // namespace
 
 std::string CreationSchema(SessionContext& ctx) {
   for (const auto& entry : ctx.search_path) {

@@ -10,22 +10,6 @@ namespace lumadb::exec {
 
 namespace {
 
-const char* DropCommandName(ast::ObjectType type) {
-  switch (type) {
-    case ast::ObjectType::kTable:
-      return "DROP TABLE";
-    case ast::ObjectType::kSchema:
-      return "DROP SCHEMA";
-    case ast::ObjectType::kDatabase:
-      return "DROP DATABASE";
-    case ast::ObjectType::kIndex:
-      return "DROP INDEX";
-    case ast::ObjectType::kSequence:
-      return "DROP SEQUENCE";
-  }
-  return "DROP TABLE";
-}
-
 // The tag word PostgreSQL uses in "cannot execute %s in a read-only transaction" (CreateCommandName), or
 // null for a statement a read-only transaction may run (VACUUM, ANALYZE and EXPLAIN among them:
 // ClassifyUtilityCommandAsReadOnly; EXPLAIN ANALYZE of a write checks its statement itself).
@@ -58,7 +42,7 @@ const char* WriteCommandName(const ast::Statement& stmt) {
       return alter.is_index ? "ALTER INDEX" : alter.is_sequence ? "ALTER SEQUENCE" : "ALTER TABLE";
     }
     case ast::StmtKind::kDrop:
-      return DropCommandName(stmt.As<ast::DropStmt>().object_type);
+      return DropTag(stmt.As<ast::DropStmt>().object_type);
     case ast::StmtKind::kSelect: {
       // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
       const auto& locking = stmt.As<ast::SelectStmt>().locking;
