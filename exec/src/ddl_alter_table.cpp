@@ -222,15 +222,7 @@ void AlterCommands::SetDefault(const ast::AlterTableCmd& cmd) {
     throw IdentityError(col.name, "is an identity column", sqlstate::kSyntaxError)
         .Hint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
   }
-  auto bound = binder_.BindExpr(*cmd.expr, planner::Scope{});
-  if (!binder_.TryCoerce(bound, col.type, CastContext::kAssignment)) {
-    throw binder_
-        .Error(sqlstate::kDatatypeMismatch,
-               "column \"" + col.name + "\" is of type " + FormatType(col.type) +
-                   " but default expression is of type " + planner::TypeDisplayName(bound->type.id),
-               cmd.expr->location)
-        .Hint("You will need to rewrite or cast the expression.");
-  }
+  CheckDefault(binder_, *cmd.expr, col);
   col.default_expr = cmd.expr_text;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "common/error.h"
 #include "ddl.h"
@@ -10,28 +11,16 @@
 
 namespace lumadb::exec {
 
-namespace {
-
-// PostgreSQL rejects these while transforming the expression, before any name is resolved
-// (parse_expr.c transformSubLink, parse_agg.c check_agglevels_and_constraints).
-void RejectInCheck(const ast::Expr& e, std::string_view text) {
+void VisitExpr(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
   using ast::ExprKind;
+  fn(e);
   auto walk = [&](const ast::ExprPtr& child) {
-    if (child) RejectInCheck(*child, text);
+    if (child) VisitExpr(*child, fn);
   };
   switch (e.kind) {
-    case ExprKind::kSubquery:
-      throw DbError(sqlstate::kFeatureNotSupported, "cannot use subquery in check constraint")
-          .Position(planner::CharPosition(text, e.location));
-    case ExprKind::kFunc: {
-      const auto& f = e.As<ast::FuncCall>();
-      if (planner::IsAggregateName(f.name.back())) {
-        throw DbError(sqlstate::kGroupingError, "aggregate functions are not allowed in check constraints")
-            .Position(planner::CharPosition(text, e.location));
-      }
-      for (const auto& a : f.args) walk(a);
+    case ExprKind::kFunc:
+      for (const auto& a : e.As<ast::FuncCall>().args) walk(a);
       return;
-    }
     case ExprKind::kUnary:
       walk(e.As<ast::UnaryExpr>().arg);
       return;
@@ -79,18 +68,43 @@ void RejectInCheck(const ast::Expr& e, std::string_view text) {
   }
 }
 
-bool IsIntegerType(TypeId t) {
-  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8;
+void CheckDefault(planner::Binder& binder, const ast::Expr& expr, const catalog::ColumnInfo& column) {
+  auto bound = binder.BindExpr(expr, planner::Scope{});
+  if (!binder.TryCoerce(bound, column.type, CastContext::kAssignment)) {
+    throw binder
+        .Error(sqlstate::kDatatypeMismatch,
+               "column \"" + column.name + "\" is of type " + FormatType(column.type) +
+                   " but default expression is of type " + planner::TypeDisplayName(bound->type.id),
+               expr.location)
+        .Hint("You will need to rewrite or cast the expression.");
+  }
 }
 
-bool IsStringType(TypeId t) {
-  return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kBpchar || t == TypeId::kName;
+namespace {
+
+// PostgreSQL rejects these while transforming the expression, before any name is resolved
+// (parse_expr.c transformSubLink, parse_agg.c check_agglevels_and_constraints).
+void RejectInCheck(const ast::Expr& expr, std::string_view text) {
+  VisitExpr(expr, [text](const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::kSubquery) {
+      throw DbError(sqlstate::kFeatureNotSupported, "cannot use subquery in check constraint")
+          .Position(planner::CharPosition(text, e.location));
+    }
+    if (e.kind == ast::ExprKind::kFunc && planner::IsAggregateName(e.As<ast::FuncCall>().name.back())) {
+      throw DbError(sqlstate::kGroupingError, "aggregate functions are not allowed in check constraints")
+          .Position(planner::CharPosition(text, e.location));
+    }
+  });
+}
+
+bool IsIntegerType(TypeId t) {
+  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8;
 }
 
 // ATAddForeignKeyConstraint accepts a pair when an equality operator joins the two types; for the types
 // LumaDB indexes that is: the same type, two integer types, or two string types.
 bool FkTypesCompatible(TypeId a, TypeId b) {
-  return a == b || (IsIntegerType(a) && IsIntegerType(b)) || (IsStringType(a) && IsStringType(b));
+  return a == b || (IsIntegerType(a) && IsIntegerType(b)) || (planner::IsStringType(a) && planner::IsStringType(b));
 }
 
 // Calls fn(begin, end, identifier) for every identifier token of sql outside string literals.

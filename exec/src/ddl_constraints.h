@@ -4,6 +4,7 @@
 // table (tablecmds.c ATAddForeignKeyConstraint, transformFkeyGetPrimaryKey, transformFkeyCheckAttrs), and
 // the SQLSTATEs common/sqlstate.h does not list yet.
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,14 @@
 #include "planner/binder.h"
 
 namespace lumadb::exec {
+
+/// Calls fn on e and then, depth first, on every expression below it (subqueries are not entered): the one
+/// walk over a parsed expression that CHECK validation and CHECK naming share.
+void VisitExpr(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn);
+
+/// Checks a DEFAULT expression as PostgreSQL's cookDefault: it must be assignable to the column's type,
+/// else 42804 "column \"c\" is of type T but default expression is of type U" with HINT.
+void CheckDefault(planner::Binder& binder, const ast::Expr& expr, const catalog::ColumnInfo& column);
 
 inline constexpr SqlState kCheckViolation{"23514"};
 inline constexpr SqlState kInvalidForeignKey{"42830"};

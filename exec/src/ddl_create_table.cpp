@@ -79,54 +79,10 @@ TypeId SerialType(const ast::TypeName& type) {
 }
 
 /// The names of the columns an expression mentions (for CHECK constraint names).
-void ColumnNames(const ast::Expr& e, std::set<std::string>* out) {
-  using ast::ExprKind;
-  auto walk = [&](const ast::ExprPtr& c) {
-    if (c) ColumnNames(*c, out);
-  };
-  switch (e.kind) {
-    case ExprKind::kColumnRef:
-      out->insert(e.As<ast::ColumnRef>().names.back());
-      return;
-    case ExprKind::kUnary:
-      walk(e.As<ast::UnaryExpr>().arg);
-      return;
-    case ExprKind::kBinary:
-      walk(e.As<ast::BinaryExpr>().left);
-      walk(e.As<ast::BinaryExpr>().right);
-      return;
-    case ExprKind::kIsNull:
-      walk(e.As<ast::IsNullExpr>().arg);
-      return;
-    case ExprKind::kBoolTest:
-      walk(e.As<ast::BoolTestExpr>().arg);
-      return;
-    case ExprKind::kBetween:
-      walk(e.As<ast::BetweenExpr>().arg);
-      walk(e.As<ast::BetweenExpr>().low);
-      walk(e.As<ast::BetweenExpr>().high);
-      return;
-    case ExprKind::kInList:
-      walk(e.As<ast::InListExpr>().arg);
-      for (const auto& x : e.As<ast::InListExpr>().list) walk(x);
-      return;
-    case ExprKind::kFunc:
-      for (const auto& x : e.As<ast::FuncCall>().args) walk(x);
-      return;
-    case ExprKind::kCast:
-      walk(e.As<ast::CastExpr>().arg);
-      return;
-    case ExprKind::kCase:
-      walk(e.As<ast::CaseExpr>().arg);
-      for (const auto& [w, t] : e.As<ast::CaseExpr>().whens) {
-        walk(w);
-        walk(t);
-      }
-      walk(e.As<ast::CaseExpr>().else_result);
-      return;
-    default:
-      return;
-  }
+void ColumnNames(const ast::Expr& expr, std::set<std::string>* out) {
+  VisitExpr(expr, [out](const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::kColumnRef) out->insert(e.As<ast::ColumnRef>().names.back());
+  });
 }
 
 /// A sequence a serial or identity column needs, created before the table and owned by it after.
@@ -211,16 +167,8 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
       sequences.push_back(std::move(seq));
     }
     if (c.default_expr) {
-      // Check the default now, as PostgreSQL's cookDefault does, so a bad one fails CREATE TABLE.
-      auto bound = binder.BindExpr(*c.default_expr, planner::Scope{});
-      if (!binder.TryCoerce(bound, col.type, CastContext::kAssignment)) {
-        throw binder
-            .Error(sqlstate::kDatatypeMismatch,
-                   "column \"" + c.name + "\" is of type " + FormatType(col.type) +
-                       " but default expression is of type " + planner::TypeDisplayName(bound->type.id),
-                   c.default_expr->location)
-            .Hint("You will need to rewrite or cast the expression.");
-      }
+      // Check the default now, so a bad one fails CREATE TABLE.
+      CheckDefault(binder, *c.default_expr, col);
       col.default_expr = c.default_text;
     }
     def.columns.push_back(std::move(col));
