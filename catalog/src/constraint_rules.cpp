@@ -144,7 +144,8 @@ const IndexInfo* FindUniqueIndex(const TableInfo& table, const std::vector<int16
 
 void ResolveForeignKey(const TableInfo& self, const TableInfo& ref, ForeignKey& fk) {
   if (fk.attnums.size() != fk.ref_attnums.size()) {
-    throw DbError(kInvalidForeignKey, "number of referencing and referenced columns for foreign key disagree");
+    throw DbError(sqlstate::kInvalidForeignKey,
+                  "number of referencing and referenced columns for foreign key disagree");
   }
   auto in_range = [](const std::vector<int16_t>& attnums, const TableInfo& t) {
     return std::all_of(attnums.begin(), attnums.end(),
@@ -153,7 +154,7 @@ void ResolveForeignKey(const TableInfo& self, const TableInfo& ref, ForeignKey& 
   LUMADB_ASSERT(in_range(fk.attnums, self) && in_range(fk.ref_attnums, ref), "foreign key column out of range");
   const IndexInfo* index = FindUniqueIndex(ref, fk.ref_attnums);
   if (!index) {
-    throw DbError(kInvalidForeignKey,
+    throw DbError(sqlstate::kInvalidForeignKey,
                   "there is no unique constraint matching given keys for referenced table \"" + ref.name + "\"");
   }
   fk.ref_index_oid = index->oid;

@@ -14,7 +14,6 @@
 namespace lumadb::catalog {
 
 /// 42830 invalid_foreign_key (errcodes.txt), not in common/sqlstate.h.
-inline constexpr SqlState kInvalidForeignKey{"42830"};
 
 /// Says whether a name is already used in the namespace (by a relation or a constraint, or chosen earlier
 /// in the same command).

@@ -13,7 +13,6 @@ namespace lumadb::catalog {
 namespace {
 
 /// 2200H sequence_generator_limit_exceeded (errcodes.txt), not in common/sqlstate.h.
-constexpr SqlState kSequenceGeneratorLimitExceeded{"2200H"};
 
 constexpr std::array<TypeId, 3> kTupleTypes{TypeId::kInt8, TypeId::kInt8, TypeId::kBool};
 
@@ -92,9 +91,9 @@ int64_t SequenceCounters::Next(const SequenceInfo& seq) {
     auto [next, steps] = Advance(seq, c.last_value, 1);
     if (steps == 0) {
       bool up = seq.increment > 0;
-      throw DbError(kSequenceGeneratorLimitExceeded, std::string("nextval: reached ") + (up ? "maximum" : "minimum") +
-                                                         " value of sequence \"" + seq.name + "\" (" +
-                                                         std::to_string(up ? seq.max_value : seq.min_value) + ")");
+      throw DbError(sqlstate::kSequenceGeneratorLimitExceeded,
+                    std::string("nextval: reached ") + (up ? "maximum" : "minimum") + " value of sequence \"" +
+                        seq.name + "\" (" + std::to_string(up ? seq.max_value : seq.min_value) + ")");
     }
     value = next;
   }

@@ -136,11 +136,13 @@ void AlterCommands::DropConstraint(const ast::AlterTableCmd& cmd) {
 
 void AlterCommands::AddIdentity(const ast::AlterTableCmd& cmd) {
   catalog::ColumnInfo& col = Column(cmd.column);
-  if (col.identity != 0) throw IdentityError(col.name, "is already an identity column", kObjectNotInPrerequisiteState);
-  if (col.default_expr) throw IdentityError(col.name, "already has a default value", kObjectNotInPrerequisiteState);
+  if (col.identity != 0)
+    throw IdentityError(col.name, "is already an identity column", sqlstate::kObjectNotInPrerequisiteState);
+  if (col.default_expr)
+    throw IdentityError(col.name, "already has a default value", sqlstate::kObjectNotInPrerequisiteState);
   if (!col.not_null) {
     throw IdentityError(col.name, "must be declared NOT NULL before identity can be added",
-                        kObjectNotInPrerequisiteState);
+                        sqlstate::kObjectNotInPrerequisiteState);
   }
   if (col.type.id != TypeId::kInt2 && col.type.id != TypeId::kInt4 && col.type.id != TypeId::kInt8) {
     throw DbError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
@@ -164,7 +166,7 @@ void AlterCommands::DropIdentity(const ast::AlterTableCmd& cmd) {
                    "column \"" + col.name + "\" of relation \"" + old_.name + "\" is not an identity column, skipping");
       return;
     }
-    throw IdentityError(col.name, "is not an identity column", kObjectNotInPrerequisiteState);
+    throw IdentityError(col.name, "is not an identity column", sqlstate::kObjectNotInPrerequisiteState);
   }
   if (auto seq = ctx_.catalog.SequenceByOid(ctx_.txn, col.identity_sequence)) work_.drop_sequences.push_back(*seq);
   col.identity = 0;

@@ -106,8 +106,8 @@ void CheckRows(SessionContext& ctx, const catalog::TableInfo& table, const Alter
     rows([&](const Row& row) {
       Value v = Evaluate(*expr, row, sec.exec);
       if (!v.is_null() && !IsTrue(v)) {
-        throw DbError(kCheckViolation, "check constraint \"" + check.name + "\" of relation \"" + table.name +
-                                           "\" is violated by some row");
+        throw DbError(sqlstate::kCheckViolation, "check constraint \"" + check.name + "\" of relation \"" + table.name +
+                                                     "\" is violated by some row");
       }
     });
   }

@@ -279,7 +279,8 @@ catalog::ForeignKey ResolveForeignKey(SessionContext& ctx, const SelfTable& self
     }
   }
   if (fk.ref_attnums.size() != fk.attnums.size()) {
-    throw DbError(kInvalidForeignKey, "number of referencing and referenced columns for foreign key disagree");
+    throw DbError(sqlstate::kInvalidForeignKey,
+                  "number of referencing and referenced columns for foreign key disagree");
   }
   if (matched == nullptr) {
     // Any unique key over exactly these columns, in any order (transformFkeyCheckAttrs).
@@ -299,8 +300,9 @@ catalog::ForeignKey ResolveForeignKey(SessionContext& ctx, const SelfTable& self
       }
     }
     if (matched == nullptr && fk.ref_index_oid == 0) {
-      throw DbError(kInvalidForeignKey, "there is no unique constraint matching given keys for referenced table \"" +
-                                            ref.table.name + "\"");
+      throw DbError(
+          sqlstate::kInvalidForeignKey,
+          "there is no unique constraint matching given keys for referenced table \"" + ref.table.name + "\"");
     }
   }
   if (matched != nullptr) fk.ref_index_oid = matched->index_oid;

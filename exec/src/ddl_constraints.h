@@ -24,10 +24,6 @@ void VisitExpr(const ast::Expr& e, const std::function<void(const ast::Expr&)>& 
 /// else 42804 "column \"c\" is of type T but default expression is of type U" with HINT.
 void CheckDefault(planner::Binder& binder, const ast::Expr& expr, const catalog::ColumnInfo& column);
 
-inline constexpr SqlState kCheckViolation{"23514"};
-inline constexpr SqlState kInvalidForeignKey{"42830"};
-inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
-
 /// The scope a CHECK or USING expression sees: the table's columns under the table's name.
 planner::Scope TableScope(const std::string& table_name, const std::vector<catalog::ColumnInfo>& columns);
 

@@ -115,7 +115,7 @@ std::vector<MatchedRow> FindMatchingRows(ExecContext& ctx, const catalog::TableI
 
 DbError MissingReferenceError(const catalog::TableInfo& table, const catalog::TableInfo& referenced,
                               const catalog::ForeignKey& fk, const Row& row) {
-  return DbError(kForeignKeyViolation,
+  return DbError(sqlstate::kForeignKeyViolation,
                  "insert or update on table \"" + table.name + "\" violates foreign key constraint \"" + fk.name + "\"")
       .Detail(KeyDescription(table, fk.attnums, row) + " is not present in table \"" + referenced.name + "\".")
       .Constraint(fk.name);
@@ -123,9 +123,9 @@ DbError MissingReferenceError(const catalog::TableInfo& table, const catalog::Ta
 
 DbError StillReferencedError(const catalog::TableInfo& referenced, const catalog::TableInfo& table,
                              const catalog::ForeignKey& fk, const Row& row) {
-  return DbError(kForeignKeyViolation, "update or delete on table \"" + referenced.name +
-                                           "\" violates foreign key constraint \"" + fk.name + "\" on table \"" +
-                                           table.name + "\"")
+  return DbError(sqlstate::kForeignKeyViolation, "update or delete on table \"" + referenced.name +
+                                                     "\" violates foreign key constraint \"" + fk.name +
+                                                     "\" on table \"" + table.name + "\"")
       .Detail(KeyDescription(referenced, fk.ref_attnums, row) + " is still referenced from table \"" + table.name +
               "\".")
       .Constraint(fk.name);

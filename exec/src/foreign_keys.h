@@ -19,7 +19,6 @@
 namespace lumadb::exec {
 
 /// SQLSTATE 23503 foreign_key_violation.
-inline constexpr SqlState kForeignKeyViolation{"23503"};
 
 /// One row found by FindMatchingRows: its TID and current version (table column order).
 struct MatchedRow {

@@ -19,8 +19,6 @@ namespace lumadb::exec {
 
 namespace {
 
-inline constexpr SqlState kCheckViolation{"23514"};
-
 std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
   std::vector<TypeId> types;
   for (const auto& c : table.columns) types.push_back(c.type.id);
@@ -91,7 +89,7 @@ void RowWriter::CheckRow(const catalog::TableInfo& table, const Row& row) {
   for (const auto& check : ChecksOf(table)) {
     Value v = Evaluate(*check.expr, row, ctx_);
     if (v.is_null() || v.GetBool()) continue;
-    throw DbError(kCheckViolation,
+    throw DbError(sqlstate::kCheckViolation,
                   "new row for relation \"" + table.name + "\" violates check constraint \"" + check.name + "\"")
         .Detail(FailingRow(table, row))
         .Constraint(check.name);

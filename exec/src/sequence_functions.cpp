@@ -7,8 +7,6 @@ namespace lumadb::exec {
 
 namespace {
 
-inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
-
 // stringToQualifiedNameList + makeRangeVarFromNameList: dot-separated identifiers, double quotes keep case
 // (a doubled quote is one quote), unquoted parts are lower-cased (ASCII, as downcase_identifier).
 std::vector<std::string> SplitQualifiedName(std::string_view text) {
@@ -72,7 +70,7 @@ class SessionSequences final : public planner::SequenceFunctions {
     auto seq = Lookup(name);
     auto it = state_.last_values.find(seq.oid);
     if (it == state_.last_values.end()) {
-      throw DbError(kObjectNotInPrerequisiteState,
+      throw DbError(sqlstate::kObjectNotInPrerequisiteState,
                     "currval of sequence \"" + seq.name + "\" is not yet defined in this session");
     }
     return it->second;
@@ -89,7 +87,7 @@ class SessionSequences final : public planner::SequenceFunctions {
   int64_t LastVal() override {
     // A dropped sequence no longer defines lastval (PostgreSQL checks the relation still exists).
     if (state_.last_sequence == 0 || !ctx_.catalog.SequenceByOid(ctx_.txn, state_.last_sequence)) {
-      throw DbError(kObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
+      throw DbError(sqlstate::kObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
     }
     return state_.last_values.at(state_.last_sequence);
   }

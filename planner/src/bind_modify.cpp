@@ -16,7 +16,6 @@ int FindColumn(const catalog::TableInfo& table, const std::string& name) {
 }
 
 // PostgreSQL's ERRCODE_GENERATED_ALWAYS.
-constexpr SqlState kGeneratedAlways{"428C9"};
 
 DbError IdentityDetail(DbError e, const std::string& column) {
   e.Detail("Column \"" + column + "\" is an identity column defined as GENERATED ALWAYS.");
@@ -26,8 +25,9 @@ DbError IdentityDetail(DbError e, const std::string& column) {
 // rewriteTargetListIU: an explicit value for a GENERATED ALWAYS identity column needs OVERRIDING SYSTEM
 // VALUE.
 DbError InsertIntoAlwaysIdentity(const std::string& column) {
-  return IdentityDetail(DbError(kGeneratedAlways, "cannot insert a non-DEFAULT value into column \"" + column + "\""),
-                        column)
+  return IdentityDetail(
+             DbError(sqlstate::kGeneratedAlways, "cannot insert a non-DEFAULT value into column \"" + column + "\""),
+             column)
       .Hint("Use OVERRIDING SYSTEM VALUE to override.");
 }
 
@@ -194,8 +194,8 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     if (set.value->kind == ast::ExprKind::kDefault) {
       update->values[index] = BindColumnDefault(col);
     } else if (col.identity == 'a') {
-      throw IdentityDetail(DbError(kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT"),
-                           col.name);
+      throw IdentityDetail(
+          DbError(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT"), col.name);
     } else {
       update->values[index] = Assign(*this, BindExpr(*set.value, scope), col, set.value->location);
     }

@@ -37,9 +37,12 @@ inline constexpr SqlState kCharacterNotInRepertoire{"22021"};
 inline constexpr SqlState kInvalidBinaryRepresentation{"22P03"};
 inline constexpr SqlState kDatatypeMismatchData{"2200G"};  // most_specific_type_mismatch
 inline constexpr SqlState kSubstringError{"22011"};
+inline constexpr SqlState kSequenceGeneratorLimitExceeded{"2200H"};
 // Class 23: integrity constraint violation
 inline constexpr SqlState kNotNullViolation{"23502"};
 inline constexpr SqlState kUniqueViolation{"23505"};
+inline constexpr SqlState kForeignKeyViolation{"23503"};
+inline constexpr SqlState kCheckViolation{"23514"};
 inline constexpr SqlState kDependentObjectsStillExist{"2BP01"};
 // Class 25: invalid transaction state
 inline constexpr SqlState kActiveSqlTransaction{"25001"};
@@ -79,6 +82,8 @@ inline constexpr SqlState kDuplicatePreparedStatement{"42P05"};
 inline constexpr SqlState kDuplicateCursor{"42P03"};
 inline constexpr SqlState kInvalidColumnReference{"42P10"};
 inline constexpr SqlState kIndeterminateDatatype{"42P18"};
+inline constexpr SqlState kInvalidForeignKey{"42830"};
+inline constexpr SqlState kGeneratedAlways{"428C9"};
 inline constexpr SqlState kInvalidTableDefinition{"42P16"};
 inline constexpr SqlState kInvalidObjectDefinition{"42P17"};
 inline constexpr SqlState kWrongObjectType{"42809"};
@@ -90,6 +95,7 @@ inline constexpr SqlState kOutOfMemory{"53200"};
 inline constexpr SqlState kTooManyConnections{"53300"};
 inline constexpr SqlState kProgramLimitExceeded{"54000"};
 inline constexpr SqlState kStatementTooComplex{"54001"};
+inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
 inline constexpr SqlState kObjectInUse{"55006"};
 inline constexpr SqlState kLockNotAvailable{"55P03"};
 inline constexpr SqlState kQueryCanceled{"57014"};
