@@ -22,6 +22,9 @@ bool ApplyHeapAction(SlottedPage& page, LogRecordType action, const LogRecord& r
       return true;
     case LogRecordType::kHeapUpdate:
       return state != SlotState::kEmpty && page.Update(slot, rec.after);
+    case LogRecordType::kHeapVacuum:
+      page.Vacuum();
+      return true;
     default:
       return false;
   }

@@ -8,9 +8,10 @@
 
 namespace lumadb::storage {
 
-/// Applies `action` (HEAP_INSERT, MARKDELETE, APPLYDELETE, ROLLBACKDELETE or UPDATE) with rec's slot and
-/// images: INSERT puts rec.after in the slot, UPDATE writes rec.after over it, the others change the slot
-/// state. False, with the page unchanged, when the slot is not in the state the action expects.
+/// Applies `action` (HEAP_INSERT, MARKDELETE, APPLYDELETE, ROLLBACKDELETE, UPDATE or VACUUM) with rec's
+/// slot and images: INSERT puts rec.after in the slot, UPDATE writes rec.after over it, VACUUM repairs the
+/// whole page (SlottedPage::Vacuum), the others change the slot state. False, with the page unchanged,
+/// when the slot is not in the state the action expects.
 bool ApplyHeapAction(SlottedPage& page, LogRecordType action, const LogRecord& rec);
 
 }  // namespace lumadb::storage

@@ -64,6 +64,7 @@ bool KnownType(uint8_t t) {
     case LogRecordType::kHeapApplyDelete:
     case LogRecordType::kHeapRollbackDelete:
     case LogRecordType::kHeapUpdate:
+    case LogRecordType::kHeapVacuum:
     case LogRecordType::kClr:
     case LogRecordType::kFpi:
     case LogRecordType::kFileCreate:
@@ -159,6 +160,8 @@ const char* LogRecordTypeName(LogRecordType type) {
       return "HEAP_ROLLBACKDELETE";
     case LogRecordType::kHeapUpdate:
       return "HEAP_UPDATE";
+    case LogRecordType::kHeapVacuum:
+      return "HEAP_VACUUM";
     case LogRecordType::kClr:
       return "CLR";
     case LogRecordType::kFpi:
@@ -182,7 +185,7 @@ const char* LogRecordTypeName(LogRecordType type) {
 bool IsHeapRecord(LogRecordType type) {
   return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
          type == LogRecordType::kHeapApplyDelete || type == LogRecordType::kHeapRollbackDelete ||
-         type == LogRecordType::kHeapUpdate;
+         type == LogRecordType::kHeapUpdate || type == LogRecordType::kHeapVacuum;
 }
 
 bool IsBTreeRecord(LogRecordType type) {

@@ -1,6 +1,7 @@
 #include "storage/slotted_page.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,21 @@ size_t ConstSlottedPage::TotalFree() const {
 size_t ConstSlottedPage::MaxInsertSize() const {
   size_t total = TotalFree();
   return total > kSlotSize ? total - kSlotSize : 0;
+}
+
+bool ConstSlottedPage::NeedsVacuum() const {
+  if (IsNew()) return false;
+  uint16_t n = SlotCount();
+  if (n > 0 && State(static_cast<uint16_t>(n - 1)) == SlotState::kEmpty) return true;
+  size_t reserved = 0;
+  for (uint16_t i = 0; i < n; ++i) {
+    SlotEntry e = Slot(i);
+    auto state = static_cast<SlotState>(e.state);
+    if (state == SlotState::kLive && e.capacity > e.length) return true;
+    if (state != SlotState::kEmpty) reserved += e.capacity;
+  }
+  PageHeader h = Header();
+  return reserved != static_cast<size_t>(h.special - h.upper);  // a hole between tuples
 }
 
 void ConstSlottedPage::Validate(FileId file, PageId page) const {
@@ -233,6 +249,24 @@ void SlottedPage::Compact() {
   }
   h.upper = upper;
   SetHeader(h);
+}
+
+void SlottedPage::Vacuum() {
+  if (IsNew()) return;
+  uint16_t n = SlotCount();
+  while (n > 0 && State(static_cast<uint16_t>(n - 1)) == SlotState::kEmpty) --n;
+  PageHeader h = Header();
+  h.lower = static_cast<uint16_t>(SlotOffset(n));
+  SetHeader(h);
+  for (uint16_t i = 0; i < n; ++i) {
+    SlotEntry e = Slot(i);
+    if (static_cast<SlotState>(e.state) != SlotState::kLive || e.capacity == e.length) continue;
+    e.capacity = e.length;
+    SetSlot(i, e);
+  }
+  Compact();
+  h = Header();
+  std::memset(data_ + h.lower, 0, static_cast<size_t>(h.upper - h.lower));
 }
 
 }  // namespace lumadb::storage

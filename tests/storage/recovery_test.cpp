@@ -15,6 +15,8 @@
 #include "storage/buffer_pool.h"
 #include "storage/heap_file.h"
 #include "storage/log_manager.h"
+#include "storage/page.h"
+#include "storage/slotted_page.h"
 #include "storage/storage_engine.h"
 #include "storage/undo.h"
 #include "support/byte_strings.h"
@@ -166,6 +168,118 @@ TEST_CASE("a torn page is restored from its full-page image") {
   }
   StorageEngine engine(dir.path(), 8);
   CHECK(Contents(engine) == std::multiset<std::string>{"X", "y", "z"});
+}
+
+namespace {
+
+/// Every page of kFile (frames of the pool), the checksum field zeroed (it is set only in write copies).
+std::vector<std::vector<char>> PageImages(StorageEngine& engine) {
+  std::vector<std::vector<char>> images;
+  for (PageId p = 0; p < engine.Heap(kFile).PageCount(); ++p) {
+    ReadPageGuard g = engine.pool().Read(kFile, p);
+    images.emplace_back(g.data(), g.data() + kPageSize);
+    std::fill_n(images.back().begin() + kPageChecksumOffset, 4, 0);
+  }
+  return images;
+}
+
+/// The record types from `from` to the end of the log, after flushing it.
+std::vector<LogRecordType> RecordsSince(LogManager& log, Lsn from) {
+  log.FlushAll();
+  std::vector<LogRecordType> types;
+  LogRecord rec;
+  size_t size = 0;
+  for (Lsn lsn = from; log.ReadRecord(lsn, &rec, &size); lsn += size) types.push_back(rec.type);
+  return types;
+}
+
+size_t CountOf(const std::vector<LogRecordType>& types, LogRecordType t) {
+  return static_cast<size_t>(std::count(types.begin(), types.end(), t));
+}
+
+/// 300 committed rows of 100 bytes (several pages) and a checkpoint; then every third row deleted and the
+/// others shrunk by an in-place update, committed: pages with holes and spare capacity.
+std::vector<Rid> HolesAndSpareCapacity(StorageEngine& engine) {
+  engine.CreateFile(kFile);
+  HeapFile& heap = engine.Heap(kFile);
+  LogContext load{1, &engine.log(), 0, {}};
+  std::vector<Rid> rids;
+  for (int i = 0; i < 300; ++i) rids.push_back(heap.Insert(load, Bytes(std::to_string(i) + std::string(97, 'v'))));
+  Commit(engine, load);
+  engine.Checkpoint();
+  LogContext change{2, &engine.log(), 0, {}};
+  for (int i = 0; i < 300; ++i) {
+    if (i % 3 == 0) {
+      heap.Delete(change, rids[i]);
+    } else {
+      heap.Update(change, rids[i], Bytes("short" + std::to_string(i)));
+    }
+  }
+  Commit(engine, change);
+  return rids;
+}
+
+bool EveryPageVacuumed(StorageEngine& engine) {
+  for (PageId p = 0; p < engine.Heap(kFile).PageCount(); ++p) {
+    ConstSlottedPage page(engine.pool().Read(kFile, p).data());
+    if (page.NeedsVacuum() || page.ContiguousFree() != page.TotalFree()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("HEAP_VACUUM is redone after a crash: the same compacted pages, the same TIDs") {
+  TempDir dir;
+  std::vector<std::vector<char>> vacuumed;
+  std::multiset<std::string> rows;
+  {
+    StorageEngine engine(dir.path(), 16);
+    HolesAndSpareCapacity(engine);
+    Lsn from = engine.log().next_lsn();
+    LogContext vac{3, &engine.log(), 0, {}};
+    HeapFile::VacuumStats stats = engine.Heap(kFile).Vacuum(vac);
+    REQUIRE(stats.pages_vacuumed == engine.Heap(kFile).PageCount());
+    std::vector<LogRecordType> logged = RecordsSince(engine.log(), from);
+    // The pages changed since the checkpoint, so no FPI: recovery must redo HEAP_VACUUM itself.
+    CHECK(CountOf(logged, LogRecordType::kHeapVacuum) == stats.pages_vacuumed);
+    CHECK(CountOf(logged, LogRecordType::kFpi) == 0);
+    REQUIRE(EveryPageVacuumed(engine));
+    vacuumed = PageImages(engine);
+    rows = Contents(engine);
+  }  // crash: the pages never reached the disk after the checkpoint
+  StorageEngine engine(dir.path(), 16);
+  CHECK(engine.recovery_stats().crashed);
+  CHECK(Contents(engine) == rows);
+  CHECK(EveryPageVacuumed(engine));
+  CHECK(PageImages(engine) == vacuumed);  // byte for byte (page LSNs included)
+}
+
+TEST_CASE("a torn vacuumed page is restored from the full-page image logged with HEAP_VACUUM") {
+  TempDir dir;
+  std::multiset<std::string> rows;
+  {
+    StorageEngine engine(dir.path(), 16);
+    HolesAndSpareCapacity(engine);
+    engine.Checkpoint();  // the next change to each page logs an FPI
+    Lsn from = engine.log().next_lsn();
+    LogContext vac{3, &engine.log(), 0, {}};
+    HeapFile::VacuumStats stats = engine.Heap(kFile).Vacuum(vac);
+    std::vector<LogRecordType> logged = RecordsSince(engine.log(), from);
+    CHECK(CountOf(logged, LogRecordType::kFpi) == stats.pages_vacuumed);
+    engine.pool().FlushAll();
+    rows = Contents(engine);
+  }
+  {
+    int fd = ::open((dir.path() / "base" / "1" / "16384").c_str(), O_WRONLY);
+    REQUIRE(fd >= 0);
+    std::string junk(4096, '\x5a');
+    REQUIRE(::pwrite(fd, junk.data(), junk.size(), 4096) == 4096);
+    ::close(fd);
+  }
+  StorageEngine engine(dir.path(), 16);
+  CHECK(Contents(engine) == rows);
+  CHECK(EveryPageVacuumed(engine));
 }
 
 TEST_CASE("wal child: open a data directory (run by the mid-recovery test)") {

@@ -82,6 +82,26 @@ class HeapFile {
   /// Number of pages in the file.
   PageId PageCount() const;
 
+  /// What one Vacuum() pass did.
+  struct VacuumStats {
+    PageId pages_scanned = 0;    // every page of the file
+    PageId pages_vacuumed = 0;   // pages that changed (one HEAP_VACUUM record each)
+    size_t bytes_reclaimed = 0;  // growth of the pages' free space (TotalFree): capacities and slots given back
+    PageId empty_pages = 0;      // pages holding no tuple afterwards (reused first; the file is not truncated)
+  };
+
+  /// VACUUM of the heap (PostgreSQL's lazy_scan_heap / heap_page_prune, minus dead-tuple pruning: a delete's
+  /// slot is already freed at commit). For each page, one at a time: if SlottedPage::NeedsVacuum(), repairs
+  /// it with SlottedPage::Vacuum() (holes removed, live tuples' capacity shrunk to their length, trailing
+  /// empty slots trimmed) and logs a redo-only HEAP_VACUUM (with an FPI first under the usual rule); then
+  /// records the page's free space in the free-space map (building the map if it was not built yet).
+  /// TIDs never change, so concurrent readers and index entries are unaffected.
+  /// Precondition: no transaction that has not ended has changed this file (the caller holds a table lock
+  /// that conflicts with every writer, e.g. S against the writers' IX), because undoing an in-place update
+  /// that shrank a tuple needs the capacity this gives back. Throws XX001 for a corrupt page (pages before
+  /// it stay vacuumed) and the buffer pool's errors.
+  VacuumStats Vacuum(LogContext& log);
+
   // Commit and undo support (storage/undo.h drives these).
 
   /// Post-commit free of a mark-deleted tuple (logged as HEAP_APPLYDELETE, redo-only: never undone).
@@ -99,6 +119,8 @@ class HeapFile {
   void NoteFreeSpace(PageId page, size_t max_insert) const;
   /// A page that may hold `size` more bytes, or kInvalidPageId (builds the map on first use).
   PageId FindPageWithSpace(size_t size) const;
+  /// Repairs one page for Vacuum(), adding to *stats; returns the page's insert capacity afterwards.
+  size_t VacuumPage(LogContext& log, PageId page, VacuumStats* stats);
 
   BufferPool& pool_;
   FileId file_;

@@ -19,6 +19,10 @@
 //   | db u32 | rel u32| page   | slot   | before_len | before | after_len | after |
 //   |        |        | u32    | u16    | u32        | bytes  | u32       | bytes |
 //   +--------+--------+--------+--------+------------+--------+-----------+-------+
+//   HEAP_VACUUM: page = the vacuumed page; slot 0 and both images empty (before_len = after_len = 0):
+//   +--------+--------+--------+--------+------------+-----------+
+//   | db u32 | rel u32| page   | 0 u16  | 0 u32      | 0 u32     |   22 bytes after the header
+//   +--------+--------+--------+--------+------------+-----------+
 //   FPI: after = the 8192-byte page image (its LSN field is that of the record it precedes).
 //   FILE_CREATE / FILE_DROP: page, slot and the images unused (0); FILE_DROP with rel 0 drops database db.
 //   BTREE_INSERT: page = the leaf, slot = the item's position then (informative), after = the entry.
@@ -53,6 +57,9 @@
 //   HEAP_APPLYDELETE     before           redo: free the slot              post-commit, never undone
 //   HEAP_ROLLBACKDELETE  before           redo: clear the delete mark      only as a CLR action
 //   HEAP_UPDATE          before, after    redo: write after in the slot    undo: CLR(UPDATE to before)
+//   HEAP_VACUUM          (none)           redo: SlottedPage::Vacuum()      VACUUM, never undone (its
+//                                         (compact, shrink capacities,     table lock keeps every
+//                                         trim slots; deterministic)       unfinished writer out)
 //   FILE_CREATE                           redo: create if missing          undo: CLR(FILE_DROP)
 //
 // B+tree records (storage/btree.h; structure changes redo-only, key changes undone logically):
@@ -84,6 +91,7 @@ enum class LogRecordType : uint8_t {
   kHeapApplyDelete = 12,
   kHeapRollbackDelete = 13,
   kHeapUpdate = 14,
+  kHeapVacuum = 15,
   kClr = 20,
   kFpi = 21,
   kFileCreate = 22,

@@ -80,6 +80,10 @@ class ConstSlottedPage {
   /// True if Update(slot, size-byte tuple) would succeed.
   bool CanUpdate(uint16_t slot, size_t size) const;
 
+  /// True when Vacuum() would change the page: a hole between tuples, a live tuple whose capacity exceeds
+  /// its length, or a trailing empty slot.
+  bool NeedsVacuum() const;
+
   /// Throws XX001 when the header or a slot points outside the page (a corrupt page that passed its
   /// checksum, or a page of another kind).
   void Validate(FileId file, PageId page) const;
@@ -121,6 +125,14 @@ class SlottedPage : public ConstSlottedPage {
 
   /// Moves all tuples to the end of the page, removing the holes left by freed tuples.
   void Compact();
+
+  /// VACUUM's page repair (PostgreSQL's PageRepairFragmentation, heap_page_prune): shrinks every live
+  /// tuple's capacity to its length, trims trailing empty slots, compacts, and zeroes the free space.
+  /// Deterministic (the result depends on the page bytes only), so redo of HEAP_VACUUM repeats it exactly.
+  /// Precondition: no transaction that has not ended changed a tuple on this page, since a live tuple's
+  /// extra capacity is what lets undo write a longer before image back. Mark-deleted tuples (whose
+  /// transaction has not ended, by definition) keep their capacity. Slot indexes never change.
+  void Vacuum();
 
  private:
   void SetSlot(uint16_t slot, const SlotEntry& e);
