@@ -39,7 +39,7 @@ bool Match(const std::vector<uint32_t>& t, const std::vector<uint32_t>& p, uint3
     if (pi < p.size()) {
       bool escaped = p[pi] == esc;
       if (escaped && pi + 1 >= p.size()) {
-        throw DbError(SqlState{"22025"}, "LIKE pattern must not end with escape character");
+        throw DbError(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
       }
       uint32_t pc = escaped ? p[pi + 1] : p[pi];
       if ((!escaped && pc == '_') || pc == t[ti]) {
@@ -54,7 +54,7 @@ bool Match(const std::vector<uint32_t>& t, const std::vector<uint32_t>& p, uint3
   }
   while (pi < p.size() && p[pi] == '%') ++pi;
   if (pi < p.size() && p[pi] == esc && pi + 1 >= p.size()) {
-    throw DbError(SqlState{"22025"}, "LIKE pattern must not end with escape character");
+    throw DbError(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
   }
   return pi == p.size();
 }
@@ -64,7 +64,8 @@ bool Match(const std::vector<uint32_t>& t, const std::vector<uint32_t>& p, uint3
 bool LikeMatch(std::string_view text, std::string_view pattern, std::string_view escape, bool case_insensitive) {
   auto esc_points = Decode(escape, case_insensitive);
   if (esc_points.size() > 1) {
-    throw DbError(SqlState{"22019"}, "invalid escape string").Hint("Escape string must be empty or one character.");
+    throw DbError(sqlstate::kInvalidEscapeCharacter, "invalid escape string")
+        .Hint("Escape string must be empty or one character.");
   }
   uint32_t esc = esc_points.empty() ? kNoEscape : esc_points[0];
   return Match(Decode(text, case_insensitive), Decode(pattern, case_insensitive), esc);

@@ -21,7 +21,7 @@ class LimitExecutor : public Executor {
     if (plan_.limit) {
       Value v = Evaluate(*plan_.limit, Row{}, ctx_);
       if (!v.is_null()) {
-        if (v.GetInt() < 0) throw DbError(SqlState{"2201W"}, "LIMIT must not be negative");
+        if (v.GetInt() < 0) throw DbError(sqlstate::kInvalidRowCountInLimitClause, "LIMIT must not be negative");
         remaining_ = v.GetInt();
       }
     }
@@ -29,7 +29,8 @@ class LimitExecutor : public Executor {
     if (plan_.offset) {
       Value v = Evaluate(*plan_.offset, Row{}, ctx_);
       if (!v.is_null()) {
-        if (v.GetInt() < 0) throw DbError(SqlState{"2201X"}, "OFFSET must not be negative");
+        if (v.GetInt() < 0)
+          throw DbError(sqlstate::kInvalidRowCountInResultOffsetClause, "OFFSET must not be negative");
         offset = v.GetInt();
       }
     }

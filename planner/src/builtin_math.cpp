@@ -10,7 +10,6 @@ namespace lumadb::planner {
 namespace {
 
 using T = TypeId;
-constexpr SqlState kInvalidArgumentForPower{"2201F"};
 
 Value Float8(double d) {
   if (std::isinf(d)) throw DbError(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
@@ -70,15 +69,17 @@ Value FloorNumeric(const std::vector<Value>& a, const FunctionEnv&) {
 
 Value Sqrt(const std::vector<Value>& a, const FunctionEnv&) {
   double d = a[0].GetFloat();
-  if (d < 0) throw DbError(kInvalidArgumentForPower, "cannot take square root of a negative number");
+  if (d < 0) throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "cannot take square root of a negative number");
   return Value::Float8(std::sqrt(d));
 }
 Value Power(const std::vector<Value>& a, const FunctionEnv&) {
   double x = a[0].GetFloat();
   double y = a[1].GetFloat();
-  if (x == 0 && y < 0) throw DbError(kInvalidArgumentForPower, "zero raised to a negative power is undefined");
+  if (x == 0 && y < 0)
+    throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "zero raised to a negative power is undefined");
   if (x < 0 && std::floor(y) != y) {
-    throw DbError(kInvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
+    throw DbError(sqlstate::kInvalidArgumentForPowerFunction,
+                  "a negative number raised to a non-integer power yields a complex result");
   }
   return Float8(std::pow(x, y));
 }

@@ -26,19 +26,19 @@ void Settings::CheckSettable(const SettingDef& def, SettingSource source) const 
   std::string quoted = "parameter \"" + std::string(def.name) + "\"";
   switch (def.context) {
     case SettingContext::kInternal:
-      throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed");
+      throw DbError(sqlstate::kCantChangeRuntimeParam, quoted + " cannot be changed");
     case SettingContext::kPostmaster:
       if (source != SettingSource::kServerStart) {
-        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed without restarting the server");
+        throw DbError(sqlstate::kCantChangeRuntimeParam, quoted + " cannot be changed without restarting the server");
       }
       break;
     case SettingContext::kSighup:
       if (source != SettingSource::kServerStart)
-        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be changed now");
+        throw DbError(sqlstate::kCantChangeRuntimeParam, quoted + " cannot be changed now");
       break;
     case SettingContext::kBackend:
       if (source == SettingSource::kSession) {
-        throw DbError(kCantChangeRuntimeParam, quoted + " cannot be set after connection start");
+        throw DbError(sqlstate::kCantChangeRuntimeParam, quoted + " cannot be set after connection start");
       }
       break;
     case SettingContext::kSuperuser:

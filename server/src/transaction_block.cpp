@@ -4,11 +4,6 @@
 
 namespace lumadb::server {
 
-namespace {
-/// 3B001 invalid_savepoint_specification (errcodes.txt), used only here.
-constexpr SqlState kInvalidSavepointSpecification{"3B001"};
-}  // namespace
-
 char TransactionBlock::StatusByte() const {
   switch (state_) {
     case BlockState::kInBlock:
@@ -90,7 +85,7 @@ size_t TransactionBlock::FindSavepoint(const std::string& name) const {
   for (size_t i = savepoints_.size(); i-- > 0;) {
     if (savepoints_[i] == name) return i;
   }
-  throw DbError(kInvalidSavepointSpecification, "savepoint \"" + name + "\" does not exist");
+  throw DbError(sqlstate::kInvalidSavepointSpecification, "savepoint \"" + name + "\" does not exist");
 }
 
 void TransactionBlock::DefineSavepoint(const std::string& name) {

@@ -32,6 +32,9 @@ inline constexpr SqlState kInvalidArgumentForPowerFunction{"2201F"};
 inline constexpr SqlState kInvalidParameterValue{"22023"};
 inline constexpr SqlState kInvalidTextRepresentation{"22P02"};
 inline constexpr SqlState kInvalidEscapeSequence{"22025"};
+inline constexpr SqlState kInvalidEscapeCharacter{"22019"};
+inline constexpr SqlState kInvalidRowCountInLimitClause{"2201W"};
+inline constexpr SqlState kInvalidRowCountInResultOffsetClause{"2201X"};
 inline constexpr SqlState kUntranslatableCharacter{"22P05"};
 inline constexpr SqlState kCharacterNotInRepertoire{"22021"};
 inline constexpr SqlState kInvalidBinaryRepresentation{"22P03"};
@@ -49,11 +52,12 @@ inline constexpr SqlState kActiveSqlTransaction{"25001"};
 inline constexpr SqlState kNoActiveSqlTransaction{"25P01"};
 inline constexpr SqlState kInFailedSqlTransaction{"25P02"};
 inline constexpr SqlState kReadOnlySqlTransaction{"25006"};
-// Class 26 / 28 / 34 / 3D: names of statements, authorization, cursors, databases
+// Class 26 / 28 / 34 / 3B / 3D: names of statements, authorization, cursors, savepoints, databases
 inline constexpr SqlState kInvalidSqlStatementName{"26000"};
 inline constexpr SqlState kInvalidAuthorizationSpecification{"28000"};
 inline constexpr SqlState kInvalidPassword{"28P01"};
 inline constexpr SqlState kInvalidCursorName{"34000"};
+inline constexpr SqlState kInvalidSavepointSpecification{"3B001"};
 inline constexpr SqlState kInvalidCatalogName{"3D000"};
 inline constexpr SqlState kInvalidSchemaName{"3F000"};
 // Class 40: transaction rollback
@@ -97,6 +101,7 @@ inline constexpr SqlState kProgramLimitExceeded{"54000"};
 inline constexpr SqlState kStatementTooComplex{"54001"};
 inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
 inline constexpr SqlState kObjectInUse{"55006"};
+inline constexpr SqlState kCantChangeRuntimeParam{"55P02"};
 inline constexpr SqlState kLockNotAvailable{"55P03"};
 inline constexpr SqlState kQueryCanceled{"57014"};
 inline constexpr SqlState kAdminShutdown{"57P01"};

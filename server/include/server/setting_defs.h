@@ -12,9 +12,6 @@
 
 namespace lumadb::server {
 
-/// 55P02 cant_change_runtime_param (errcodes.txt), used only by the settings code.
-inline constexpr SqlState kCantChangeRuntimeParam{"55P02"};
-
 enum class SettingType { kBool, kInt, kString, kEnum };
 
 /// When a parameter may change (GucContext): kInternal never; kPostmaster only at server start
