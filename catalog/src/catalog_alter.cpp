@@ -1,8 +1,8 @@
 // DatabaseCatalog::ReplaceTableDef: the catalog side of ALTER TABLE (PostgreSQL's tablecmds.c). The new
 // definition replaces every catalog row of the table; index files are kept for indexes that stay, created
 // for new ones (empty: the caller fills them) and unlinked at commit for dropped ones. Other tables'
-// foreign keys that reference this table and the sequences owned by its columns follow the renumbered
-// columns.
+// foreign keys that reference this table, the sequences owned by its columns and their pg_statistic rows
+// follow the renumbered columns.
 #include <set>
 #include <unordered_map>
 
@@ -34,6 +34,8 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::ReplaceTableDef(txn::Transacti
   t.schema = current->schema;
   t.relkind = 'r';
   t.file = current->file;
+  t.reltuples = current->reltuples;
+  t.relpages = current->relpages;
   t.referenced_by.clear();
   if (t.name != current->name && snap->HasRelation(t.namespace_oid, t.name)) {
     throw DbError(sqlstate::kDuplicateTable, "relation \"" + t.name + "\" already exists");
@@ -95,6 +97,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::ReplaceTableDef(txn::Transacti
   DeleteRelationRows(txn, t.oid, current->indexes);
   InsertRelationRows(txn, t);
   LinkColumnSequences(txn, *snap, t);
+  CarryStatistics(txn, *current, def);
   Table(kPgConstraintOid)
       .UpdateIf(
           txn,

@@ -84,6 +84,8 @@ Row ClassRow(const ClassFields& c) {
           Value::Oid(c.namespace_oid),
           Value::Oid(kBootstrapSuperuserId),
           Value::Oid(c.filenode),
+          Value::Int4(c.relpages),
+          Value::Float4(static_cast<float>(c.reltuples)),
           Value::Bool(c.has_index),
           Char(c.relkind),
           Value::Int2(c.natts),

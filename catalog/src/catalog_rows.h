@@ -20,6 +20,8 @@ struct ClassFields {
   std::string_view name;
   Oid namespace_oid = 0;
   Oid filenode = 0;
+  int32_t relpages = 0;
+  double reltuples = -1;  // -1: never analyzed (PostgreSQL 15)
   bool has_index = false;
   char relkind = 'r';
   int16_t natts = 0;

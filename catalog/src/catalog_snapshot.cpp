@@ -5,6 +5,7 @@
 
 #include "catalog_rows.h"
 #include "catalog_table.h"
+#include "statistic_rows.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
 
@@ -50,6 +51,7 @@ struct CatalogSnapshot::Builder {
     KeyConstraint key;
   };
   std::vector<KeyRow> keys;
+  std::unordered_map<Oid, TableStatistics> statistics;  // by table
 
   CatalogTable Table(Oid rel) const {
     return CatalogTable(storage.Heap(storage::FileId{db, rel}), SystemRelationById(rel));
@@ -84,6 +86,8 @@ struct CatalogSnapshot::Builder {
       t.relkind = relkind;
       t.file = file;
       t.fillfactor = FillfactorOf(r[col::kRelOptions]);
+      t.relpages = static_cast<int32_t>(r[col::kRelPages].GetInt());
+      t.reltuples = r[col::kRelTuples].GetFloat();
       tables.emplace(oid, std::move(t));
     });
   }
@@ -107,6 +111,18 @@ struct CatalogSnapshot::Builder {
       int16_t attnum = AsInt2(r[col::kAdNum]);
       for (ColumnInfo& c : t->columns) {
         if (c.attnum == attnum) c.default_expr = r[col::kAdBin].GetString();
+      }
+    });
+  }
+
+  /// pg_statistic rows, parsed as their column's current type (DDL removes the rows of a retyped column).
+  void ReadStatistics() {
+    Table(kPgStatisticOid).ForEach([&](const Row& r) {
+      TableInfo* t = FindTable(AsOid(r[col::kStaRelid]));
+      int16_t attnum = AsInt2(r[col::kStaAttnum]);
+      if (!t) return;
+      for (const ColumnInfo& c : t->columns) {
+        if (c.attnum == attnum) statistics[t->oid].columns.push_back(StatisticFromRow(r, c.type));
       }
     });
   }
@@ -187,6 +203,11 @@ struct CatalogSnapshot::Builder {
       SortByName(t.checks);
       SortByName(t.foreign_keys);
       SortByName(t.referenced_by);
+      if (auto it = statistics.find(oid); it != statistics.end()) {
+        std::sort(it->second.columns.begin(), it->second.columns.end(),
+                  [](const ColumnStatistics& a, const ColumnStatistics& b) { return a.attnum < b.attnum; });
+        t.statistics = std::make_shared<const TableStatistics>(std::move(it->second));
+      }
       snap.by_oid_.emplace(oid, std::make_shared<const TableInfo>(std::move(t)));
     }
   }
@@ -194,13 +215,14 @@ struct CatalogSnapshot::Builder {
 
 std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Load(storage::StorageEngine& storage, Oid db) {
   auto snap = std::make_shared<CatalogSnapshot>();
-  Builder builder{storage, db, *snap, {}, {}, {}};
+  Builder builder{storage, db, *snap, {}, {}, {}, {}};
   builder.Table(kPgNamespaceOid).ForEach([&](const Row& r) {
     snap->namespaces_.push_back(
         NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(), AsOid(r[col::kNspOwner])});
   });
   builder.ReadClasses();
   builder.ReadColumns();
+  builder.ReadStatistics();
   builder.ReadIndexesAndSequences();
   builder.ReadConstraints();
   builder.Publish();

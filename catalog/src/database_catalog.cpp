@@ -19,8 +19,8 @@ namespace {
 using sqlstate::kDependentObjectsStillExist;
 
 /// The per-database catalog relations in ascending OID order: the DDL lock order.
-constexpr Oid kLockOrder[] = {kPgAttributeOid,  kPgClassOid,  kPgSequenceOid, kPgAttrdefOid,
-                              kPgConstraintOid, kPgDependOid, kPgIndexOid,    kPgNamespaceOid};
+constexpr Oid kLockOrder[] = {kPgAttributeOid, kPgClassOid, kPgSequenceOid,  kPgAttrdefOid,  kPgConstraintOid,
+                              kPgDependOid,    kPgIndexOid, kPgNamespaceOid, kPgStatisticOid};
 
 bool Contains(const std::vector<std::string>& path, std::string_view name) {
   return std::find(path.begin(), path.end(), name) != path.end();
@@ -202,10 +202,16 @@ void DatabaseCatalog::TruncateTable(txn::Transaction& txn, const TableInfo& tabl
     filenodes.emplace(index.oid, file.rel);
     DropFileAtCommit(txn, index.file);
   }
+  // The new files are empty: pg_class's size figures start over, as RelationSetNewRelfilenode resets them
+  // (the pg_statistic rows stay).
   Table(kPgClassOid)
       .UpdateIf(
           txn, [&](const Row& r) { return filenodes.contains(static_cast<Oid>(r[col::kRelOid].GetInt())); },
-          [&](Row& r) { r[col::kRelFilenode] = Value::Oid(filenodes.at(static_cast<Oid>(r[col::kRelOid].GetInt()))); });
+          [&](Row& r) {
+            r[col::kRelFilenode] = Value::Oid(filenodes.at(static_cast<Oid>(r[col::kRelOid].GetInt())));
+            r[col::kRelPages] = Value::Int4(0);
+            r[col::kRelTuples] = Value::Float4(-1);
+          });
   Changed(txn);
 }
 

@@ -5,7 +5,8 @@
 //    holds its exclusive catalog locks, so the heaps then hold exactly the committed state.
 //  - private_[txn]: for a transaction that has done DDL, a snapshot that includes its own uncommitted
 //    changes, reloaded from the heaps after each of its DDL statements.
-// DDL is serialised per database: every DDL X-locks the per-database catalog relations (ascending OID) until
+// DDL (and ANALYZE, which writes pg_statistic and pg_class) is serialised per database: every DDL X-locks the
+// per-database catalog relations (ascending OID) until
 // the transaction ends, so no other transaction's uncommitted catalog tuples are ever in the heaps a snapshot
 // is loaded from (README.md "Concurrency").
 
@@ -69,6 +70,7 @@ class DatabaseCatalog final : public Catalog {
   int64_t NextVal(txn::Transaction& txn, const SequenceInfo& seq) override;
   void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) override;
   std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) override;
+  void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) override;
 
  private:
   /// The snapshot txn must see (its private one if it has done DDL here, else the committed one).
@@ -111,6 +113,13 @@ class DatabaseCatalog final : public Catalog {
   /// key indexes (created for new keys), foreign keys resolved. `t` is the new definition (oid set).
   void PrepareDefinition(txn::Transaction& txn, const CatalogSnapshot& snap, TableInfo& t, const TableInfo* old,
                          bool initialize_new_indexes);
+
+  /// Renumbers the pg_statistic rows of table `oid` by `kept` (old attnum -> new attnum) and deletes those
+  /// of attnums not in it (catalog_statistics.cpp; an empty map deletes them all: DROP TABLE).
+  void MoveStatistics(txn::Transaction& txn, Oid oid, const std::unordered_map<int16_t, int16_t>& kept);
+  /// ALTER TABLE's part: the statistics of each column of `def` that is a column of `old_table` with the
+  /// same type follow it to its new position; those of dropped and retyped columns go (RemoveStatistics).
+  void CarryStatistics(txn::Transaction& txn, const TableInfo& old_table, const TableInfo& def);
 
   // Sequences (catalog_sequences.cpp, sequence_state.cpp).
 

@@ -1,5 +1,6 @@
 // DatabaseCatalog: the catalog rows of a table as a whole (pg_class, pg_attribute, pg_attrdef,
-// pg_constraint, and its indexes' pg_class + pg_index rows), new relation files, and dropping a table.
+// pg_constraint, and its indexes' pg_class + pg_index rows), new relation files, and dropping a table (its
+// pg_statistic rows go too).
 #include <algorithm>
 #include <set>
 
@@ -51,6 +52,8 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
   table.name = t.name;
   table.namespace_oid = t.namespace_oid;
   table.filenode = t.file.rel;
+  table.relpages = t.relpages;
+  table.reltuples = t.reltuples;
   table.has_index = !t.indexes.empty();
   table.relkind = t.relkind;
   table.natts = static_cast<int16_t>(t.columns.size());
@@ -124,6 +127,7 @@ void DatabaseCatalog::DropTableRows(txn::Transaction& txn, const CatalogSnapshot
     });
   }
   DeleteRelationRows(txn, table.oid, table.indexes);
+  MoveStatistics(txn, table.oid, {});
   DropFileAtCommit(txn, table.file);
   for (const IndexInfo& index : table.indexes) DropFileAtCommit(txn, index.file);
   for (const SequenceInfo& seq : snap.SequencesOwnedBy(table.oid)) DropSequenceRows(txn, seq);

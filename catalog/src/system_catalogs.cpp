@@ -14,6 +14,7 @@ constexpr TypeDesc kBoolT{TypeId::kBool, -1};
 constexpr TypeDesc kInt2T{TypeId::kInt2, -1};
 constexpr TypeDesc kInt4T{TypeId::kInt4, -1};
 constexpr TypeDesc kTextT{TypeId::kText, -1};
+constexpr TypeDesc kFloat4T{TypeId::kFloat4, -1};
 // PostgreSQL's one-byte "char" type has no TypeId; char(1) prints and compares the same way.
 constexpr TypeDesc kCharT{TypeId::kBpchar, 1 + 4};
 
@@ -25,11 +26,10 @@ constexpr std::array kPgNamespaceColumns{
 constexpr TypeDesc kInt8T{TypeId::kInt8, -1};
 
 constexpr std::array kPgClassColumns{
-    SystemColumn{"oid", kOidT},          SystemColumn{"relname", kNameT},
-    SystemColumn{"relnamespace", kOidT}, SystemColumn{"relowner", kOidT},
-    SystemColumn{"relfilenode", kOidT},  SystemColumn{"relhasindex", kBoolT},
-    SystemColumn{"relkind", kCharT},     SystemColumn{"relnatts", kInt2T},
-    SystemColumn{"relchecks", kInt2T},   SystemColumn{"reloptions", kTextT, true},
+    SystemColumn{"oid", kOidT},          SystemColumn{"relname", kNameT},     SystemColumn{"relnamespace", kOidT},
+    SystemColumn{"relowner", kOidT},     SystemColumn{"relfilenode", kOidT},  SystemColumn{"relpages", kInt4T},
+    SystemColumn{"reltuples", kFloat4T}, SystemColumn{"relhasindex", kBoolT}, SystemColumn{"relkind", kCharT},
+    SystemColumn{"relnatts", kInt2T},    SystemColumn{"relchecks", kInt2T},   SystemColumn{"reloptions", kTextT, true},
 };
 constexpr std::array kPgAttributeColumns{
     SystemColumn{"attrelid", kOidT},      SystemColumn{"attname", kNameT},   SystemColumn{"atttypid", kOidT},
@@ -70,6 +70,43 @@ constexpr std::array kPgSequenceColumns{
     SystemColumn{"seqincrement", kInt8T}, SystemColumn{"seqmax", kInt8T},   SystemColumn{"seqmin", kInt8T},
     SystemColumn{"seqcache", kInt8T},     SystemColumn{"seqcycle", kBoolT},
 };
+// stanumbersN (real[]) and stavaluesN (anyarray) are arrays in PostgreSQL: here their text forms exactly as
+// pg_statistic prints them ("{0.5,0.25}", "{a,\"b c\"}"), written and parsed by array_text.h (issue 5 brings
+// array types).
+constexpr std::array kPgStatisticColumns{
+    SystemColumn{"starelid", kOidT},
+    SystemColumn{"staattnum", kInt2T},
+    SystemColumn{"stainherit", kBoolT},
+    SystemColumn{"stanullfrac", kFloat4T},
+    SystemColumn{"stawidth", kInt4T},
+    SystemColumn{"stadistinct", kFloat4T},
+    SystemColumn{"stakind1", kInt2T},
+    SystemColumn{"stakind2", kInt2T},
+    SystemColumn{"stakind3", kInt2T},
+    SystemColumn{"stakind4", kInt2T},
+    SystemColumn{"stakind5", kInt2T},
+    SystemColumn{"staop1", kOidT},
+    SystemColumn{"staop2", kOidT},
+    SystemColumn{"staop3", kOidT},
+    SystemColumn{"staop4", kOidT},
+    SystemColumn{"staop5", kOidT},
+    SystemColumn{"stacoll1", kOidT},
+    SystemColumn{"stacoll2", kOidT},
+    SystemColumn{"stacoll3", kOidT},
+    SystemColumn{"stacoll4", kOidT},
+    SystemColumn{"stacoll5", kOidT},
+    SystemColumn{"stanumbers1", kTextT, true},
+    SystemColumn{"stanumbers2", kTextT, true},
+    SystemColumn{"stanumbers3", kTextT, true},
+    SystemColumn{"stanumbers4", kTextT, true},
+    SystemColumn{"stanumbers5", kTextT, true},
+    SystemColumn{"stavalues1", kTextT, true},
+    SystemColumn{"stavalues2", kTextT, true},
+    SystemColumn{"stavalues3", kTextT, true},
+    SystemColumn{"stavalues4", kTextT, true},
+    SystemColumn{"stavalues5", kTextT, true},
+};
+static_assert(kPgStatisticColumns.size() == static_cast<size_t>(col::kStaColumnCount));
 constexpr std::array kPgDatabaseColumns{
     SystemColumn{"oid", kOidT},       SystemColumn{"datname", kNameT},       SystemColumn{"datdba", kOidT},
     SystemColumn{"encoding", kInt4T}, SystemColumn{"datistemplate", kBoolT}, SystemColumn{"datallowconn", kBoolT},
@@ -88,6 +125,7 @@ constexpr std::array kRelations{
     SystemRelation{kPgDependOid, "pg_depend", false, kPgDependColumns},
     SystemRelation{kPgIndexOid, "pg_index", false, kPgIndexColumns},
     SystemRelation{kPgSequenceOid, "pg_sequence", false, kPgSequenceColumns},
+    SystemRelation{kPgStatisticOid, "pg_statistic", false, kPgStatisticColumns},
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
 };

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/statistics.h"
 #include "common/types.h"
 
 namespace lumadb::catalog {
@@ -20,6 +21,7 @@ inline constexpr Oid kPgConstraintOid = 2606;
 inline constexpr Oid kPgDependOid = 2608;
 inline constexpr Oid kPgIndexOid = 2610;
 inline constexpr Oid kPgSequenceOid = 2224;
+inline constexpr Oid kPgStatisticOid = kStatisticRelationId;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
 
@@ -67,6 +69,8 @@ enum PgClass {
   kRelNamespace,
   kRelOwner,
   kRelFilenode,
+  kRelPages,
+  kRelTuples,
   kRelHasIndex,
   kRelKind,
   kRelNatts,
@@ -121,6 +125,21 @@ enum PgIndex {
   kIndOption
 };
 enum PgSequence { kSeqRelid, kSeqTypid, kSeqStart, kSeqIncrement, kSeqMax, kSeqMin, kSeqCache, kSeqCycle };
+/// pg_statistic: five slots, each kind, operator, collation, numbers and values (kStaKind1 + slot, ...).
+enum PgStatistic {
+  kStaRelid,
+  kStaAttnum,
+  kStaInherit,
+  kStaNullfrac,
+  kStaWidth,
+  kStaDistinct,
+  kStaKind1,
+  kStaOp1 = kStaKind1 + 5,
+  kStaColl1 = kStaOp1 + 5,
+  kStaNumbers1 = kStaColl1 + 5,
+  kStaValues1 = kStaNumbers1 + 5,
+  kStaColumnCount = kStaValues1 + 5
+};
 enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
 enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };
 }  // namespace col

@@ -64,6 +64,10 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
 /// VACUUM [ANALYZE] [t, ...] and ANALYZE [t, ...]: removes index entries whose heap tuple is gone or
 /// has another key; 42P01 for a missing table. Tags "VACUUM" / "ANALYZE".
 std::string ExecuteVacuum(const ast::VacuumStmt& stmt, SessionContext& ctx);
+/// ANALYZE of one table (analyze.c): samples its rows, computes every column's statistics and stores them
+/// with pg_class.reltuples/relpages (Catalog::StoreStatistics) in ctx.txn. The caller holds a table lock
+/// that keeps writers out. Tables only: sequences and pg_statistic are skipped, as PostgreSQL skips them.
+void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table);
 
 /// An ExecContext for a statement of ctx's session, with the sequence functions (nextval, ...) it points
 /// to: PostgreSQL's per-statement executor state.

@@ -1,7 +1,12 @@
-// VACUUM and ANALYZE (commands/vacuum.c, analyze.c) as far as LumaDB needs them: heap slots are already
-// freed when a delete commits (HEAP_APPLYDELETE), so VACUUM's work is the indexes: an entry whose heap slot
-// is empty, or holds a tuple with another key, is removed (BTree::Delete, redo-only). ANALYZE only checks
-// the tables exist and locks them: the planner keeps no statistics yet.
+// VACUUM and ANALYZE (commands/vacuum.c, analyze.c) as far as LumaDB needs them. Heap slots are already
+// freed when a delete commits (HEAP_APPLYDELETE), so VACUUM of a table is two passes: the indexes (an entry
+// whose heap slot is empty, or holds a tuple with another key, is removed: BTree::Delete, redo-only), then
+// the heap (HeapFile::Vacuum: pages compacted, capacity kept for undoing shrinking updates given back, the
+// free-space map refreshed; redo-only HEAP_VACUUM). ANALYZE alone never changes a page.
+//
+// The table's S lock keeps every writer out (they hold IX until they end), which is HeapFile::Vacuum's
+// precondition; readers (IS) go on, as TIDs do not change. The session refuses VACUUM inside a transaction
+// block (25001, server/src/session_query.cpp).
 
 #include "common/row_codec.h"
 #include "ddl.h"
@@ -18,7 +23,7 @@ namespace {
 
 /// Every ordinary table of the database, as VACUUM without a table list visits them (get_all_vacuum_rels).
 std::vector<std::shared_ptr<const catalog::TableInfo>> AllTables(SessionContext& ctx) {
-  const std::string sql = "SELECT oid FROM pg_catalog.pg_class WHERE relkind = 'r' AND relnamespace <> 11";
+  const std::string sql = "SELECT oid FROM pg_catalog.pg_class WHERE relkind = 'r' AND relnamespace <> 11::oid";
   auto statements = parser::Parse(sql);
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, sql);
   planner::PlanPtr plan = binder.BindSelect(statements.at(0)->As<ast::SelectStmt>());
@@ -58,6 +63,15 @@ size_t VacuumIndex(SessionContext& ctx, const catalog::TableInfo& table, const c
   return dead.size();
 }
 
+/// VACUUM of one table: the index pass, then the heap pass.
+void VacuumTable(SessionContext& ctx, const catalog::TableInfo& table) {
+  for (const auto& index : table.indexes) VacuumIndex(ctx, table, index);
+  // Changes of this very transaction (possible when a client pipelines statements without Sync) may still
+  // be undone and need the capacity the heap pass gives back: the precondition would not hold.
+  if (table.relkind != 'r' || !ctx.txn.log().records.empty()) return;
+  ctx.catalog.Heap(table).Vacuum(ctx.txn.log());
+}
+
 }  // namespace
 
 std::string ExecuteVacuum(const ast::VacuumStmt& stmt, SessionContext& ctx) {
@@ -68,12 +82,18 @@ std::string ExecuteVacuum(const ast::VacuumStmt& stmt, SessionContext& ctx) {
     for (const auto& name : stmt.tables) tables.push_back(TableOrThrow(ctx, name));
   }
   for (const auto& t : tables) {
-    // Writers wait (their index entries must not change under the check); readers go on.
+    // Writers wait (HeapFile::Vacuum's precondition; index entries must not change under the check);
+    // readers go on.
     LockTableMode(ctx, t->oid, false);
     auto table = ctx.catalog.TableByOid(ctx.txn, t->oid);
     if (!table) continue;
-    if (stmt.is_vacuum) {
-      for (const auto& index : table->indexes) VacuumIndex(ctx, *table, index);
+    if (stmt.is_vacuum) VacuumTable(ctx, *table);
+  }
+  // After every VACUUM pass: ANALYZE writes catalog rows, and a heap pass must not follow changes of its
+  // own transaction (VacuumTable).
+  if (stmt.analyze) {
+    for (const auto& t : tables) {
+      if (auto table = ctx.catalog.TableByOid(ctx.txn, t->oid)) AnalyzeTable(ctx, *table);
     }
   }
   return stmt.is_vacuum ? "VACUUM" : "ANALYZE";

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "deparse.h"
+#include "plan_estimate.h"
 #include "plan_util.h"
 #include "planner/plan.h"
 
@@ -49,34 +50,6 @@ int CountRelations(const PlanNode& p) {
   return 0;
 }
 
-// Rough estimates for the "(cost=... rows=... width=...)" suffix until ANALYZE statistics exist.
-double EstimateRows(const PlanNode& p) {
-  switch (p.kind) {
-    case PlanKind::kSeqScan:
-      return p.As<SeqScanPlan>().qual ? 10 : 1000;
-    case PlanKind::kIndexScan: {
-      const auto& s = p.As<IndexScanPlan>();
-      bool point = s.index.unique && s.lower && s.upper && s.lower->values.size() == s.index.columns.size();
-      return point ? 1 : 10;
-    }
-    case PlanKind::kValues:
-      return static_cast<double>(p.As<ValuesPlan>().rows.size());
-    case PlanKind::kAggregate:
-      return p.As<AggregatePlan>().groups.empty() ? 1 : 200;
-    default:
-      return 1000;
-  }
-}
-
-int EstimateWidth(const PlanNode& p) {
-  int width = 0;
-  for (const auto& c : p.output) {
-    int16_t len = TypeLength(c.type.id);
-    width += len > 0 ? len : 32;
-  }
-  return width;
-}
-
 std::string CompareTermsText(const std::vector<BoundExprPtr>& terms, bool qualify) {
   auto all = MakeAnd(terms);
   return all ? Deparse(*all, qualify) : "";
@@ -109,7 +82,9 @@ class Explainer {
   Explainer(const ExplainOptions& options, const std::function<int64_t(const PlanNode&)>& actual_rows, bool qualify)
       : options_(options), actual_rows_(actual_rows), qualify_(qualify) {}
 
-  void Node(const PlanNode& p, int depth, std::vector<std::string> extra = {}) {
+  /// Prints p and its children. `shown` is the Filter or Project above p that PostgreSQL folds into p's
+  /// line: its estimate is the one printed.
+  void Node(const PlanNode& p, int depth, std::vector<std::string> extra = {}, const PlanNode* shown = nullptr) {
     std::string name;
     std::vector<std::string> props;
     std::vector<const PlanNode*> children;
@@ -140,11 +115,11 @@ class Explainer {
         // PostgreSQL has no Filter node: the predicate shows on the node below.
         const auto& f = p.As<FilterPlan>();
         extra.insert(extra.begin(), "Filter: " + Deparse(*f.predicate, qualify_));
-        return Node(*f.child, depth, extra);
+        return Node(*f.child, depth, extra, shown ? shown : &p);
       }
       case PlanKind::kProject: {
         const auto& pr = p.As<ProjectPlan>();
-        return Node(*pr.child, depth, extra);
+        return Node(*pr.child, depth, extra, shown ? shown : &p);
       }
       case PlanKind::kJoin: {
         const auto& j = p.As<JoinPlan>();
@@ -247,17 +222,24 @@ class Explainer {
         children.push_back(p.As<DeletePlan>().child.get());
         break;
     }
-    Line(depth, name, &p);
+    Line(depth, name, &p, &estimates_.Estimate(shown ? *shown : p));
     props.insert(props.end(), extra.begin(), extra.end());
     for (const auto& prop : props) lines_.push_back(std::string(depth == 0 ? 2 : 6 * depth + 2, ' ') + prop);
     for (const auto* c : children) Node(*c, depth + 1);
     for (const auto& [c, wrapper] : wrapped) {
-      Line(depth + 1, wrapper, nullptr);
+      // Hash: the whole input is read before the first row comes out.
+      NodeEstimate hash = estimates_.Estimate(*c);
+      hash.cost.startup = hash.cost.total;
+      Line(depth + 1, wrapper, nullptr, &hash);
       Node(*c, depth + 2);
     }
     if (p.kind == PlanKind::kSetOp && name != "Append") {
       auto [l, r] = appends_.back();
-      Line(depth + 1, "Append", nullptr);
+      NodeEstimate append = estimates_.Estimate(*l);
+      const NodeEstimate& right = estimates_.Estimate(*r);
+      append.cost.total += right.cost.total;
+      append.rows += right.rows;
+      Line(depth + 1, "Append", nullptr, &append);
       Node(*l, depth + 2);
       Node(*r, depth + 2);
     }
@@ -274,13 +256,13 @@ class Explainer {
     for (const auto& e : exprs) out += (out.empty() ? "" : ", ") + Deparse(*e, qualify_);
     return out;
   }
-  void Line(int depth, const std::string& name, const PlanNode* node) {
+  void Line(int depth, const std::string& name, const PlanNode* node, const NodeEstimate* estimate) {
     std::string line = depth == 0 ? "" : std::string(6 * depth - 4, ' ') + "->  ";
     line += name;
-    if (options_.costs && node) {
-      char buf[96];
-      std::snprintf(buf, sizeof(buf), "  (cost=0.00..%.2f rows=%.0f width=%d)", EstimateRows(*node) * 0.0125 + 0.01,
-                    EstimateRows(*node), EstimateWidth(*node));
+    if (options_.costs && estimate) {
+      char buf[128];
+      std::snprintf(buf, sizeof(buf), "  (cost=%.2f..%.2f rows=%.0f width=%d)", estimate->cost.startup,
+                    estimate->cost.total, estimate->rows, estimate->width());
       line += buf;
     }
     if (options_.analyze && actual_rows_ && node) {
@@ -292,6 +274,7 @@ class Explainer {
   const ExplainOptions& options_;
   const std::function<int64_t(const PlanNode&)>& actual_rows_;
   bool qualify_;
+  PlanEstimator estimates_;
   std::vector<std::string> lines_;
   std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;
 };

@@ -1,12 +1,17 @@
-// Rule-based index selection (no statistics yet): PostgreSQL's indxpath.c match_clause_to_indexcol in
-// miniature, plus pathkeys matching for ORDER BY and parameterized inner index scans for joins.
+// Index selection: PostgreSQL's indxpath.c match_clause_to_indexcol in miniature, plus pathkeys matching
+// for ORDER BY and parameterized inner index scans for joins. For a scan's WHERE clause, a table with
+// ANALYZE statistics gets the cheapest of a sequential scan and each usable index (cost_estimate.h); a
+// table never analyzed keeps the rule (an index whenever one matches): PostgreSQL would choose a bitmap
+// scan there from its default estimates, and an index scan is LumaDB's nearest plan to that.
 #include "index_selection.h"
 
 #include <algorithm>
 #include <tuple>
 
+#include "cost_estimate.h"
 #include "plan_util.h"
 #include "planner/binder.h"
+#include "planner/selectivity.h"
 
 namespace lumadb::planner {
 
@@ -22,20 +27,6 @@ bool IsTextLike(TypeId t) {
 // comparison's order.
 bool ValueFits(TypeId column, TypeId value) {
   return column == value || (IsInteger(column) && IsInteger(value)) || (IsTextLike(column) && IsTextLike(value));
-}
-
-// The table column (0-based) that e reads, possibly through an implicit integer widening or varchar to
-// text cast (which keep the order), where the table's row starts at `offset` of the input row; else -1.
-int KeyColumnOf(const BoundExpr& e, int offset, int width) {
-  const BoundExpr* x = &e;
-  if (x->kind == BoundKind::kCast && !x->explicit_cast && x->args[0]->kind == BoundKind::kColumn) {
-    TypeId from = x->args[0]->type.id;
-    if (!ValueFits(from, x->type.id)) return -1;
-    x = x->args[0].get();
-  }
-  if (x->kind != BoundKind::kColumn) return -1;
-  int c = x->column - offset;
-  return c >= 0 && c < width ? c : -1;
 }
 
 CompareOp Commute(CompareOp op) {
@@ -70,7 +61,7 @@ std::vector<KeyCond> KeyConds(const std::vector<BoundExprPtr>& terms, const cata
   for (const auto& t : terms) {
     if (t->kind != BoundKind::kCompare || static_cast<CompareOp>(t->op) == CompareOp::kNe) continue;
     for (int side = 0; side < 2; ++side) {
-      int c = KeyColumnOf(*t->args[side], offset, width);
+      int c = OrderedColumnRef(*t->args[side], offset, width);
       const BoundExprPtr& value = t->args[1 - side];
       if (c < 0 || !value_ok(*value) || !ValueFits(table.columns[c].type.id, value->type.id)) continue;
       KeyCond k{c, static_cast<CompareOp>(t->op), value, t, t};
@@ -169,13 +160,35 @@ std::vector<KeyCond> ScanConds(const SeqScanPlan& scan) {
   return KeyConds(Conjuncts(scan.qual), *scan.table, 0, is_const);
 }
 
-// The best index for the scan's qual, or null when no index condition exists.
+// The estimated cost of scanning through `index` as `m` says (cost_index).
+double IndexPathCost(const SeqScanPlan& scan, const RelationSize& rel, const catalog::IndexInfo& index,
+                     const IndexMatch& m) {
+  IndexScanInput in;
+  in.table = scan.table.get();
+  in.index = &index;
+  in.rel = rel;
+  in.index_selectivity = ClauseListSelectivity(m.used, RelationContext{scan.table.get(), rel.tuples});
+  in.index_conds = static_cast<int>(m.used.size());
+  in.unique_lookup = index.unique && m.eq == static_cast<int>(index.columns.size());
+  std::vector<BoundExprPtr> rest;
+  for (const auto& t : Conjuncts(scan.qual)) {
+    if (std::find(m.used.begin(), m.used.end(), t) == m.used.end()) rest.push_back(t);
+  }
+  in.filter = MakeAnd(rest);
+  return IndexScanCost(in).total;
+}
+
+// The index scan for the scan's qual, or null for a sequential scan: with statistics the cheapest path,
+// without them the index whose conditions cover the most key columns (then unique ones).
 std::shared_ptr<IndexScanPlan> ChooseIndexScan(const SeqScanPlan& scan) {
   if (!scan.qual) return nullptr;
   auto conds = ScanConds(scan);
   if (conds.empty()) return nullptr;
+  const bool analyzed = scan.table->reltuples >= 0;
+  const RelationSize rel = EstimateRelationSize(*scan.table);
   const catalog::IndexInfo* best = nullptr;
   IndexMatch best_match;
+  double best_cost = analyzed ? SeqScanCost(rel, scan.qual).total : 0.0;
   auto score = [](const catalog::IndexInfo& index, const IndexMatch& m) {
     bool full_unique = index.unique && m.eq == static_cast<int>(index.columns.size());
     return std::tuple(m.eq + (m.range ? 1 : 0), full_unique, m.eq, index.unique);
@@ -183,10 +196,15 @@ std::shared_ptr<IndexScanPlan> ChooseIndexScan(const SeqScanPlan& scan) {
   for (const auto& index : scan.table->indexes) {
     IndexMatch m = Match(index, conds);
     if (m.eq == 0 && !m.range) continue;
-    if (!best || score(index, m) > score(*best, best_match)) {
-      best = &index;
-      best_match = m;
+    if (analyzed) {
+      double cost = IndexPathCost(scan, rel, index, m);
+      if (cost >= best_cost) continue;
+      best_cost = cost;
+    } else if (best && score(index, m) <= score(*best, best_match)) {
+      continue;
     }
+    best = &index;
+    best_match = m;
   }
   return best ? MakeIndexScan(scan, *best, best_match) : nullptr;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Index selection (private to the planner): rewrites a bound plan so that table scans use B+tree
-// indexes where the rule-based heuristics of index_selection.cpp say so.
+// indexes where the estimated costs (or, for tables never analyzed, the rules) of index_selection.cpp
+// say so.
 
 #include "planner/plan.h"
 
@@ -9,8 +10,10 @@ namespace lumadb::planner {
 /// Returns `plan` with index scans, index nested loops and sort-free ordered scans chosen, rebuilding
 /// only the nodes on the way to a changed scan (plans are immutable and may be shared):
 ///  - a scan whose qual has `col op const` terms (op = < <= > >=, BETWEEN) on a prefix of an index's
-///    key columns becomes an IndexScanPlan (equalities on a prefix, then a range on the next column);
-///    the longest prefix wins, then unique indexes. The whole qual stays as the recheck.
+///    key columns may become an IndexScanPlan (equalities on a prefix, then a range on the next column).
+///    With ANALYZE statistics (reltuples >= 0) the cheapest of the sequential scan and each such index
+///    wins (cost_estimate.h); without, the longest prefix wins, then unique indexes. The whole qual stays
+///    as the recheck.
 ///  - a Sort over such an index scan in the index's order is dropped; ORDER BY ... LIMIT over a plain
 ///    scan is served by an index whose leading columns match the keys in the same direction.
 ///  - single-side terms of inner join conditions move into the scans below (and the ON terms of the

@@ -1,7 +1,8 @@
 #pragma once
 // Catalog: the system catalog of one database, stored in ordinary heap files (catalog relations named and
 // numbered as PostgreSQL's: pg_namespace 2615, pg_class 1259, pg_attribute 1249, pg_attrdef 2604,
-// pg_constraint 2606, pg_depend 2608, pg_index 2610, pg_sequence 2224), read through an in-memory cache that is rebuilt when a DDL commits or aborts.
+// pg_constraint 2606, pg_depend 2608, pg_index 2610, pg_sequence 2224, pg_statistic 2619), read through an
+// in-memory cache that is rebuilt when a DDL (or ANALYZE) commits or aborts.
 // Catalog changes are heap changes of the caller's transaction, so DDL is transactional.
 //
 // (Contract for the other modules. The catalog module owns the implementation and may add members.)
@@ -13,13 +14,14 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/statistics.h"
 #include "common/types.h"
 #include "storage/ids.h"
 
 namespace lumadb::storage {
 class BTree;
 class HeapFile;
-}
+}  // namespace lumadb::storage
 namespace lumadb::txn {
 class Transaction;
 }
@@ -40,8 +42,8 @@ struct ColumnInfo {
   bool not_null = false;
   std::optional<std::string> default_expr;  // SQL text of the DEFAULT expression, re-parsed by the binder
                                             // (serial: "nextval('t_id_seq'::regclass)")
-  char identity = 0;  // pg_attribute.attidentity: 0 none, 'a' GENERATED ALWAYS, 'd' BY DEFAULT
-  Oid identity_sequence = 0;  // the sequence an identity column (or a serial's default) draws from
+  char identity = 0;                        // pg_attribute.attidentity: 0 none, 'a' GENERATED ALWAYS, 'd' BY DEFAULT
+  Oid identity_sequence = 0;                // the sequence an identity column (or a serial's default) draws from
 };
 
 /// A PRIMARY KEY or UNIQUE constraint, as pg_constraint, enforced by the unique index of the same name.
@@ -130,10 +132,16 @@ struct TableInfo {
   std::vector<KeyConstraint> keys;  // primary key first
   std::vector<IndexInfo> indexes;   // every index of the table (those of keys included), by name
   std::vector<CheckConstraint> checks;
-  std::vector<ForeignKey> foreign_keys;  // this table's own FKs (it is the referencing side)
+  std::vector<ForeignKey> foreign_keys;   // this table's own FKs (it is the referencing side)
   std::vector<ForeignKey> referenced_by;  // FKs of any table (this one too) that reference this table
   int fillfactor = 100;
   storage::FileId file;  // where the heap lives (relfilenode)
+  /// pg_class.reltuples and relpages as the last ANALYZE (or TRUNCATE) left them: -1 tuples means never
+  /// analyzed (PostgreSQL 15), and then relpages is 0.
+  double reltuples = -1;
+  int32_t relpages = 0;
+  /// The table's pg_statistic rows, parsed; null when it has none.
+  std::shared_ptr<const TableStatistics> statistics;
 };
 
 /// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file, generates missing
@@ -142,9 +150,9 @@ struct TableDef {
   std::string schema;  // empty: the first schema of the search path that exists
   std::string name;
   std::vector<ColumnInfo> columns;
-  std::vector<KeyConstraint> keys;  // names may be empty: generated as PostgreSQL does
-  std::vector<CheckConstraint> checks;        // names may be empty
-  std::vector<ForeignKey> foreign_keys;       // names may be empty; table_oid is filled in
+  std::vector<KeyConstraint> keys;       // names may be empty: generated as PostgreSQL does
+  std::vector<CheckConstraint> checks;   // names may be empty
+  std::vector<ForeignKey> foreign_keys;  // names may be empty; table_oid is filled in
   int fillfactor = 100;
 };
 
@@ -245,8 +253,8 @@ class Catalog {
   /// in def's keys, indexes and foreign keys is a position in def.columns (1-based); def.columns[i].attnum
   /// is that column's attnum in old_table (0 for a new column): other tables' foreign keys referencing
   /// this table and OWNED BY sequences follow it (a sequence owned by a dropped column loses its owner:
-  /// the caller drops it; 2BP01 if another table's FK needs a dropped column or index). A key with index_oid 0 gets a new unique
-  /// index named after it (empty file); a key that disappears takes its index along; an index and its key
+  /// the caller drops it; 2BP01 if another table's FK needs a dropped column or index). A key with index_oid 0 gets a
+  /// new unique index named after it (empty file); a key that disappears takes its index along; an index and its key
   /// constraint keep one name (renaming either renames both). def.referenced_by is ignored. With
   /// new_heap_file the table gets a new empty heap file (the old one is unlinked at commit) that the
   /// caller fills (a rewrite); the caller rebuilds indexes whose data changed (RenewIndexFile). Checks
@@ -282,6 +290,14 @@ class Catalog {
   virtual void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) = 0;
   /// The sequence's stored state (last_value, is_called), as SELECT * FROM seq shows it.
   virtual std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) = 0;
+
+  // --- Statistics (issue 4) -----------------------------------------------------------------------------
+
+  /// Stores ANALYZE's result (PostgreSQL's update_attstats and vac_update_relstats): replaces the
+  /// pg_statistic rows of the analyzed columns and sets pg_class.reltuples/relpages, in txn (a rollback
+  /// keeps the old rows). Takes the catalog's DDL locks like any catalog change; the caller holds a lock
+  /// on the table that keeps writers out while it samples. 42501 for pg_statistic itself.
+  virtual void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) = 0;
 };
 
 }  // namespace lumadb::catalog

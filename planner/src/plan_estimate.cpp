@@ -1,0 +1,330 @@
+#include "plan_estimate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "plan_util.h"
+#include "planner/selectivity.h"
+
+namespace lumadb::planner {
+namespace {
+
+constexpr double kDefaultFunctionRows = 1000;  // pg_proc.prorows of a set-returning function
+constexpr int32_t kTidWidth = 6;               // ctid
+
+/// The table whose columns a scan's row holds, or null for other nodes.
+const catalog::TableInfo* ScanTable(const PlanNode& p) {
+  if (p.kind == PlanKind::kSeqScan) return p.As<SeqScanPlan>().table.get();
+  if (p.kind == PlanKind::kIndexScan) return p.As<IndexScanPlan>().table.get();
+  return nullptr;
+}
+
+/// What a predicate over `input`'s row is estimated against: the scanned table, or an unknown input.
+RelationContext ContextOf(const PlanNode& input, double input_rows) {
+  const catalog::TableInfo* table = ScanTable(input);
+  return RelationContext{table, table ? EstimateRelationSize(*table).tuples : input_rows};
+}
+
+std::vector<int32_t> TableWidths(const catalog::TableInfo& t, bool emit_rid) {
+  std::vector<int32_t> widths;
+  for (size_t i = 0; i < t.columns.size(); ++i) widths.push_back(ColumnWidth(t, static_cast<int>(i)));
+  if (emit_rid) widths.push_back(kTidWidth);
+  return widths;
+}
+
+std::vector<int32_t> TypeWidths(const std::vector<OutputColumn>& output) {
+  std::vector<int32_t> widths;
+  for (const auto& c : output) widths.push_back(TypeAvgWidth(c.type));
+  return widths;
+}
+
+double Selectivity(const BoundExprPtr& qual, const RelationContext& rel) {
+  return qual ? ClauseListSelectivity(Conjuncts(qual), rel) : 1.0;
+}
+
+/// An int8 LIMIT/OFFSET known at plan time, or nullopt.
+std::optional<double> FoldedCount(const BoundExprPtr& e) {
+  if (!e) return std::nullopt;
+  auto v = FoldConstant(*e);
+  if (!v || v->is_null()) return std::nullopt;
+  return static_cast<double>(v->GetInt());
+}
+
+/// generate_series' support function: the row count of constant integer or numeric bounds, else prorows.
+double FunctionRows(const FunctionScanPlan& f) {
+  std::vector<double> args;
+  for (const auto& a : f.args) {
+    auto v = FoldConstant(*a);
+    if (!v || v->is_null()) return kDefaultFunctionRows;
+    args.push_back(v->type() == TypeId::kNumeric ? v->GetNumeric().ToDouble() : static_cast<double>(v->GetInt()));
+  }
+  if (args.size() < 2) return kDefaultFunctionRows;
+  double step = args.size() > 2 ? args[2] : 1.0;
+  if (step == 0) return kDefaultFunctionRows;
+  return std::max(0.0, std::floor((args[1] - args[0]) / step) + 1);
+}
+
+}  // namespace
+
+int32_t NodeEstimate::width() const {
+  return std::accumulate(widths.begin(), widths.end(), 0);
+}
+
+const NodeEstimate& PlanEstimator::Estimate(const PlanNode& node) {
+  if (auto it = done_.find(&node); it != done_.end()) return it->second;
+  NodeEstimate e = Compute(node);
+  return done_.emplace(&node, std::move(e)).first->second;
+}
+
+double PlanEstimator::NumDistinct(const PlanNode& input, const BoundExpr& expr, int offset) {
+  const NodeEstimate& in = Estimate(input);
+  RelationContext rel = ContextOf(input, in.rows);
+  int width = rel.table ? static_cast<int>(rel.table->columns.size()) : 0;
+  int column = OrderedColumnRef(expr, offset, width);
+  ColumnEstimate c = rel.Column(column);
+  if (column < 0) c.rel_tuples = in.rows;
+  return EstimateNumDistinct(c);
+}
+
+NodeEstimate PlanEstimator::SeqScan(const SeqScanPlan& scan) {
+  RelationSize rel = EstimateRelationSize(*scan.table);
+  NodeEstimate e;
+  e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, RelationContext{scan.table.get(), rel.tuples}));
+  e.cost = SeqScanCost(rel, scan.qual);
+  e.widths = TableWidths(*scan.table, scan.emit_rid);
+  return e;
+}
+
+NodeEstimate PlanEstimator::IndexScan(const IndexScanPlan& scan) {
+  RelationSize rel = EstimateRelationSize(*scan.table);
+  RelationContext ctx{scan.table.get(), rel.tuples};
+  IndexScanInput in;
+  in.table = scan.table.get();
+  in.index = &scan.index;
+  in.rel = rel;
+  in.index_selectivity = scan.index_conds.empty() ? 1.0 : ClauseListSelectivity(scan.index_conds, ctx);
+  in.index_conds = static_cast<int>(scan.index_conds.size());
+  int equalities = 0;
+  for (const auto& c : scan.index_conds) equalities += static_cast<CompareOp>(c->op) == CompareOp::kEq ? 1 : 0;
+  in.unique_lookup = scan.index.unique && equalities == static_cast<int>(scan.index.columns.size());
+  in.filter = scan.filter;
+  NodeEstimate e;
+  e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, ctx));
+  e.cost = IndexScanCost(in);
+  e.widths = TableWidths(*scan.table, scan.emit_rid);
+  return e;
+}
+
+NodeEstimate PlanEstimator::Filter(const FilterPlan& filter) {
+  NodeEstimate e = Estimate(*filter.child);
+  double input = e.rows;
+  e.rows = ClampRowEst(input * Selectivity(filter.predicate, ContextOf(*filter.child, input)));
+  e.cost.total += input * QualCost(filter.predicate.get());
+  return e;
+}
+
+NodeEstimate PlanEstimator::Project(const ProjectPlan& project) {
+  const NodeEstimate& child = Estimate(*project.child);
+  NodeEstimate e;
+  e.rows = child.rows;
+  e.cost = child.cost;
+  for (const auto& expr : project.exprs) {
+    bool passed = expr->kind == BoundKind::kColumn && expr->column >= 0 &&
+                  static_cast<size_t>(expr->column) < child.widths.size();
+    e.widths.push_back(passed ? child.widths[expr->column] : TypeAvgWidth(expr->type));
+    e.cost.total += child.rows * QualCost(expr.get());
+  }
+  return e;
+}
+
+NodeEstimate PlanEstimator::Join(const JoinPlan& join) {
+  const NodeEstimate& left = Estimate(*join.left);
+  const NodeEstimate& right = Estimate(*join.right);
+  int left_width = static_cast<int>(join.left->output.size());
+  // eqjoinsel without MCV matching: 1 / max(nd1, nd2) per equality across the sides; other terms alone.
+  double selectivity = 1.0;
+  for (const auto& t : Conjuncts(join.condition)) {
+    if (t->kind == BoundKind::kCompare && static_cast<CompareOp>(t->op) == CompareOp::kEq) {
+      auto a = ColumnSpan(*t->args[0]), b = ColumnSpan(*t->args[1]);
+      if (a.first >= 0 && b.first >= 0 && (a.second < left_width) != (b.second < left_width)) {
+        const BoundExpr& l = a.second < left_width ? *t->args[0] : *t->args[1];
+        const BoundExpr& r = a.second < left_width ? *t->args[1] : *t->args[0];
+        selectivity /= std::max(NumDistinct(*join.left, l, 0), NumDistinct(*join.right, r, left_width));
+        continue;
+      }
+    }
+    selectivity *= ClauseSelectivity(*t, RelationContext{nullptr, left.rows * right.rows});
+  }
+  NodeEstimate e;
+  double rows = left.rows * right.rows * selectivity;
+  if (join.join == JoinKind::kLeft || join.join == JoinKind::kFull) rows = std::max(rows, left.rows);
+  if (join.join == JoinKind::kRight || join.join == JoinKind::kFull) rows = std::max(rows, right.rows);
+  e.rows = ClampRowEst(rows);
+  double keys = static_cast<double>(join.left_keys.size());
+  if (keys > 0) {
+    // Hash the right input, probe with each left row.
+    e.cost.startup = right.cost.total + right.rows * (kCpuOperatorCost * keys + kCpuTupleCost);
+    e.cost.total = e.cost.startup + left.cost.total + left.rows * kCpuOperatorCost * keys;
+  } else {
+    e.cost.startup = left.cost.startup + right.cost.startup;
+    e.cost.total =
+        left.cost.total + left.rows * right.cost.total + left.rows * right.rows * QualCost(join.condition.get());
+  }
+  e.cost.total += e.rows * kCpuTupleCost;
+  e.widths = left.widths;
+  e.widths.insert(e.widths.end(), right.widths.begin(), right.widths.end());
+  return e;
+}
+
+NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
+  const NodeEstimate& outer = Estimate(*join.outer);
+  const IndexScanPlan& inner = *join.inner;
+  // One inner scan per outer row, for an equality on the first key column with a value unknown until then.
+  RelationSize rel = EstimateRelationSize(*inner.table);
+  RelationContext ctx{inner.table.get(), rel.tuples};
+  IndexScanInput in;
+  in.table = inner.table.get();
+  in.index = &inner.index;
+  in.rel = rel;
+  in.index_selectivity = EqualityUnknownSelectivity(ctx.Column(inner.index.columns.at(0).attnum - 1), false);
+  in.index_conds = 1;
+  in.unique_lookup = inner.index.unique && inner.index.columns.size() == 1;
+  in.filter = inner.filter;
+  NodeEstimate per_loop;
+  per_loop.rows = ClampRowEst(rel.tuples * in.index_selectivity * Selectivity(inner.qual, ctx));
+  per_loop.cost = IndexScanCost(in);
+  per_loop.widths = TableWidths(*inner.table, inner.emit_rid);
+  NodeEstimate e;
+  double rows = outer.rows * per_loop.rows;
+  e.rows = ClampRowEst(join.join == JoinKind::kLeft ? std::max(rows, outer.rows) : rows);
+  e.cost.startup = outer.cost.startup + per_loop.cost.startup;
+  e.cost.total = outer.cost.total + outer.rows * per_loop.cost.total + e.rows * kCpuTupleCost;
+  e.widths = outer.widths;
+  e.widths.insert(e.widths.end(), per_loop.widths.begin(), per_loop.widths.end());
+  done_[&inner] = std::move(per_loop);
+  return e;
+}
+
+NodeEstimate PlanEstimator::Aggregate(const AggregatePlan& agg) {
+  const NodeEstimate& child = Estimate(*agg.child);
+  NodeEstimate e;
+  double trans = kCpuOperatorCost * static_cast<double>(agg.aggregates.size());
+  if (agg.groups.empty()) {
+    e.rows = 1;
+    e.cost.startup = child.cost.total + child.rows * trans;
+    e.cost.total = e.cost.startup + kCpuTupleCost;
+  } else {
+    // estimate_num_groups: the product of the keys' distinct counts, at most the input rows.
+    double groups = 1;
+    for (const auto& g : agg.groups) groups *= NumDistinct(*agg.child, *g, 0);
+    e.rows = ClampRowEst(std::min(groups, child.rows));
+    double keys = static_cast<double>(agg.groups.size());
+    e.cost.startup = child.cost.total + child.rows * (kCpuOperatorCost * keys + trans);
+    e.cost.total = e.cost.startup + e.rows * kCpuTupleCost;
+  }
+  // Output: group keys (a column passed up keeps its width) ++ aggregate results.
+  e.widths = TypeWidths(agg.output);
+  for (size_t i = 0; i < agg.groups.size() && i < e.widths.size(); ++i) {
+    const BoundExpr& g = *agg.groups[i];
+    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < child.widths.size()) {
+      e.widths[i] = child.widths[g.column];
+    }
+  }
+  return e;
+}
+
+NodeEstimate PlanEstimator::Limit(const LimitPlan& limit) {
+  NodeEstimate e = Estimate(*limit.child);
+  double input = std::max(e.rows, 1.0);
+  double offset = std::clamp(FoldedCount(limit.offset).value_or(0), 0.0, input);
+  double count = std::clamp(FoldedCount(limit.limit).value_or(input - offset), 0.0, input - offset);
+  double run = e.cost.total - e.cost.startup;
+  e.cost.startup += run * offset / input;
+  e.cost.total = e.cost.startup + run * count / input;
+  e.rows = ClampRowEst(count);
+  return e;
+}
+
+NodeEstimate PlanEstimator::Leaf(const PlanNode& node) {
+  NodeEstimate e;
+  e.widths = TypeWidths(node.output);
+  if (node.kind == PlanKind::kValues) {
+    // A Values Scan charges an operator per row besides the tuple; a one-row Result only the tuple.
+    e.rows = static_cast<double>(node.As<ValuesPlan>().rows.size());
+    e.cost.total = e.rows * (e.rows > 1 ? kCpuOperatorCost + kCpuTupleCost : kCpuTupleCost);
+  } else {
+    e.rows = FunctionRows(node.As<FunctionScanPlan>());
+    e.cost.startup = kCpuOperatorCost;
+    e.cost.total = e.cost.startup + e.rows * kCpuTupleCost;
+  }
+  return e;
+}
+
+NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
+  switch (node.kind) {
+    case PlanKind::kSeqScan:
+      return SeqScan(node.As<SeqScanPlan>());
+    case PlanKind::kIndexScan:
+      return IndexScan(node.As<IndexScanPlan>());
+    case PlanKind::kFilter:
+      return Filter(node.As<FilterPlan>());
+    case PlanKind::kProject:
+      return Project(node.As<ProjectPlan>());
+    case PlanKind::kJoin:
+      return Join(node.As<JoinPlan>());
+    case PlanKind::kIndexNestedLoop:
+      return IndexNestedLoop(node.As<IndexNestedLoopPlan>());
+    case PlanKind::kAggregate:
+      return Aggregate(node.As<AggregatePlan>());
+    case PlanKind::kLimit:
+      return Limit(node.As<LimitPlan>());
+    case PlanKind::kValues:
+    case PlanKind::kFunctionScan:
+      return Leaf(node);
+    case PlanKind::kSort: {
+      // cost_sort: N log2 N comparisons at twice an operator's cost before the first row.
+      NodeEstimate e = Estimate(*node.As<SortPlan>().child);
+      double n = std::max(e.rows, 2.0);
+      e.cost.startup = e.cost.total + 2 * kCpuOperatorCost * n * std::log2(n);
+      e.cost.total = e.cost.startup + kCpuOperatorCost * e.rows;
+      return e;
+    }
+    case PlanKind::kDistinct: {
+      NodeEstimate e = Estimate(*node.As<DistinctPlan>().child);
+      e.cost.total += e.rows * kCpuOperatorCost;
+      e.rows = ClampRowEst(std::min(e.rows, kDefaultNumDistinct));
+      return e;
+    }
+    case PlanKind::kSetOp: {
+      const auto& s = node.As<SetOpPlan>();
+      const NodeEstimate& left = Estimate(*s.left);
+      const NodeEstimate& right = Estimate(*s.right);
+      NodeEstimate e = left;
+      e.cost.total = left.cost.total + right.cost.total;
+      bool append = s.op == SetOpKind::kUnion;
+      e.rows = append ? left.rows + right.rows : left.rows;
+      if (!s.all) e.cost.total += (left.rows + right.rows) * kCpuOperatorCost;
+      return e;
+    }
+    case PlanKind::kInsert:
+    case PlanKind::kUpdate:
+    case PlanKind::kDelete: {
+      // ModifyTable costs what its input does and returns rows only with RETURNING.
+      const PlanPtr& child = node.kind == PlanKind::kInsert   ? node.As<InsertPlan>().child
+                             : node.kind == PlanKind::kUpdate ? node.As<UpdatePlan>().child
+                                                              : node.As<DeletePlan>().child;
+      const NodeEstimate& in = Estimate(*child);
+      NodeEstimate e;
+      e.cost = in.cost;
+      if (!node.output.empty()) {
+        e.rows = in.rows;
+        e.widths = TypeWidths(node.output);
+      }
+      return e;
+    }
+  }
+  return NodeEstimate{};
+}
+
+}  // namespace lumadb::planner
