@@ -49,7 +49,7 @@ std::vector<SampledRow> SampleRows(storage::HeapFile& heap, const std::vector<Ty
 
 }  // namespace
 
-void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table) {
+void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table, const std::vector<int16_t>& attnums) {
   // PostgreSQL analyzes tables only (a named sequence gets a WARNING) and never pg_statistic itself.
   if (table.relkind != 'r' || table.oid == catalog::kStatisticRelationId) return;
   storage::HeapFile& heap = ctx.catalog.Heap(table);
@@ -63,6 +63,7 @@ void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table) {
     column.clear();
     for (const SampledRow& s : sample) column.push_back(s.row[i]);
     const catalog::ColumnInfo& c = table.columns[i];
+    if (!attnums.empty() && std::find(attnums.begin(), attnums.end(), c.attnum) == attnums.end()) continue;
     if (auto stats = ComputeColumnStatistics(c.attnum, c.type, column, result.reltuples)) {
       result.columns.push_back(std::move(*stats));
     }

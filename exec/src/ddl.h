@@ -61,13 +61,16 @@ std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, std::string_view 
 std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_text, SessionContext& ctx,
                            ResultSink& sink);
 
-/// VACUUM [ANALYZE] [t, ...] and ANALYZE [t, ...]: removes index entries whose heap tuple is gone or
-/// has another key; 42P01 for a missing table. Tags "VACUUM" / "ANALYZE".
+/// VACUUM [ANALYZE] [t [(cols)], ...] and ANALYZE [t [(cols)], ...]: VACUUM removes index entries whose heap
+/// tuple is gone or has another key and compacts the heap (HeapFile::Vacuum); ANALYZE stores statistics
+/// (AnalyzeTable). 42P01 for a missing table, 42703 / 42701 for an unknown or repeated column of a column
+/// list. Tags "VACUUM" / "ANALYZE".
 std::string ExecuteVacuum(const ast::VacuumStmt& stmt, SessionContext& ctx);
-/// ANALYZE of one table (analyze.c): samples its rows, computes every column's statistics and stores them
-/// with pg_class.reltuples/relpages (Catalog::StoreStatistics) in ctx.txn. The caller holds a table lock
-/// that keeps writers out. Tables only: sequences and pg_statistic are skipped, as PostgreSQL skips them.
-void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table);
+/// ANALYZE of one table (analyze.c): samples its rows, computes the statistics of the columns `attnums`
+/// (empty: every column; the others keep theirs) and stores them with pg_class.reltuples/relpages
+/// (Catalog::StoreStatistics) in ctx.txn. The caller holds a table lock that keeps writers out. Tables
+/// only: sequences and pg_statistic are skipped, as PostgreSQL skips them.
+void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table, const std::vector<int16_t>& attnums = {});
 
 /// An ExecContext for a statement of ctx's session, with the sequence functions (nextval, ...) it points
 /// to: PostgreSQL's per-statement executor state.

@@ -8,6 +8,8 @@
 // precondition; readers (IS) go on, as TIDs do not change. The session refuses VACUUM inside a transaction
 // block (25001, server/src/session_query.cpp).
 
+#include <algorithm>
+
 #include "common/row_codec.h"
 #include "ddl.h"
 #include "index_keys.h"
@@ -63,6 +65,26 @@ size_t VacuumIndex(SessionContext& ctx, const catalog::TableInfo& table, const c
   return dead.size();
 }
 
+/// The attnums of an ANALYZE column list (analyze.c's examine_attribute loop); empty for no list. 42703 for
+/// an unknown column, 42701 for one named twice, as PostgreSQL.
+std::vector<int16_t> ColumnListAttnums(const catalog::TableInfo& table, const std::vector<std::string>& names) {
+  std::vector<int16_t> attnums;
+  for (const std::string& name : names) {
+    auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                               [&](const catalog::ColumnInfo& c) { return c.name == name; });
+    if (column == table.columns.end()) {
+      throw DbError(sqlstate::kUndefinedColumn,
+                    "column \"" + name + "\" of relation \"" + table.name + "\" does not exist");
+    }
+    if (std::find(attnums.begin(), attnums.end(), column->attnum) != attnums.end()) {
+      throw DbError(sqlstate::kDuplicateColumn,
+                    "column \"" + name + "\" of relation \"" + table.name + "\" appears more than once");
+    }
+    attnums.push_back(column->attnum);
+  }
+  return attnums;
+}
+
 /// VACUUM of one table: the index pass, then the heap pass.
 void VacuumTable(SessionContext& ctx, const catalog::TableInfo& table) {
   for (const auto& index : table.indexes) VacuumIndex(ctx, table, index);
@@ -81,19 +103,21 @@ std::string ExecuteVacuum(const ast::VacuumStmt& stmt, SessionContext& ctx) {
   } else {
     for (const auto& name : stmt.tables) tables.push_back(TableOrThrow(ctx, name));
   }
-  for (const auto& t : tables) {
+  std::vector<std::vector<int16_t>> columns(tables.size());
+  for (size_t i = 0; i < tables.size(); ++i) {
     // Writers wait (HeapFile::Vacuum's precondition; index entries must not change under the check);
     // readers go on.
-    LockTableMode(ctx, t->oid, false);
-    auto table = ctx.catalog.TableByOid(ctx.txn, t->oid);
+    LockTableMode(ctx, tables[i]->oid, false);
+    auto table = ctx.catalog.TableByOid(ctx.txn, tables[i]->oid);
     if (!table) continue;
+    if (i < stmt.columns.size()) columns[i] = ColumnListAttnums(*table, stmt.columns[i]);
     if (stmt.is_vacuum) VacuumTable(ctx, *table);
   }
   // After every VACUUM pass: ANALYZE writes catalog rows, and a heap pass must not follow changes of its
   // own transaction (VacuumTable).
   if (stmt.analyze) {
-    for (const auto& t : tables) {
-      if (auto table = ctx.catalog.TableByOid(ctx.txn, t->oid)) AnalyzeTable(ctx, *table);
+    for (size_t i = 0; i < tables.size(); ++i) {
+      if (auto table = ctx.catalog.TableByOid(ctx.txn, tables[i]->oid)) AnalyzeTable(ctx, *table, columns[i]);
     }
   }
   return stmt.is_vacuum ? "VACUUM" : "ANALYZE";

@@ -71,6 +71,7 @@ ast::StatementPtr Transformer::Vacuum(const PNode& n) {
       stmt->analyze = true;
     } else if (c->is_type<g::vacuum_relation>()) {
       stmt->tables.push_back(QualName(*c->children.at(0)));
+      stmt->columns.push_back(c->children.size() > 1 ? NameList(*c->children.at(1)) : std::vector<std::string>{});
       column_list = column_list || c->children.size() > 1;
     } else if (c->is_type<g::utility_option_list>()) {
       for (const UtilityOption& o : UtilityOptions(*c)) {

@@ -113,4 +113,33 @@ TEST_CASE("ANALYZE fills pg_class and pg_statistic as PostgreSQL does, and the p
   CHECK(raw.error_message() == "relation \"" + t + "\" does not exist");
 }
 
+TEST_CASE("ANALYZE t (cols) analyzes only those columns; unknown and repeated columns are errors") {
+  PqConnection raw(SharedTarget::Get().ConnString());
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("stats_cols");
+  Exec(conn, "DROP TABLE IF EXISTS " + t);
+  Exec(conn, "CREATE TABLE " + t + " (a int, b int, c int)");
+  Exec(conn, "INSERT INTO " + t + " SELECT i, i % 3, NULL FROM generate_series(1, 1000) AS i");
+  const std::string oid = Scalar(conn, "SELECT oid FROM pg_class WHERE relname = '" + t + "'");
+
+  CHECK(raw.Run("ANALYZE " + t + " (b)") == "");
+  CHECK(StatisticRows(conn, oid) == "1");
+  CHECK(NullFracAndDistinct(conn, t, "b") == "0|3");
+  CHECK(NullFracAndDistinct(conn, t, "a") == "none");
+  CHECK(Scalar(conn, "SELECT reltuples FROM pg_class WHERE relname = '" + t + "'") == "1000");
+  // A later list adds its columns and keeps the others' rows.
+  CHECK(raw.Run("VACUUM ANALYZE " + t + " (c, a)") == "");
+  CHECK(StatisticRows(conn, oid) == "3");
+  CHECK(NullFracAndDistinct(conn, t, "c") == "1|0");
+  CHECK(NullFracAndDistinct(conn, t, "a") == "0|-1");
+
+  CHECK(raw.Run("ANALYZE " + t + " (x)") == "42703");
+  CHECK(raw.error_message() == "column \"x\" of relation \"" + t + "\" does not exist");
+  CHECK(raw.Run("ANALYZE " + t + " (a, a)") == "42701");
+  CHECK(raw.error_message() == "column \"a\" of relation \"" + t + "\" appears more than once");
+  CHECK(raw.Run("VACUUM " + t + " (a)") == "0A000");
+  CHECK(raw.error_message() == "ANALYZE option must be specified when a column list is provided");
+  Exec(conn, "DROP TABLE " + t);
+}
+
 }  // namespace lumadb::integration

@@ -585,6 +585,8 @@ struct VacuumStmt : Statement {
   bool full = false;
   bool verbose = false;
   std::vector<QualifiedName> tables;  // empty: every table of the database
+  /// Per entry of `tables`, its column list `t (a, b)` (ANALYZE only those columns); empty: every column.
+  std::vector<std::vector<std::string>> columns;
 };
 
 /// EXPLAIN [ANALYZE] [VERBOSE] stmt, or EXPLAIN (option [value], ...) stmt. Options lower-cased:
