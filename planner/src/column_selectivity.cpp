@@ -8,6 +8,7 @@
 
 #include "common/value_ops.h"
 #include "planner/selectivity.h"
+#include "planner/type_rules.h"
 
 namespace lumadb::planner {
 namespace {
@@ -32,10 +33,6 @@ bool Holds(CompareOp op, int cmp) {
       return cmp != 0;
   }
   return false;
-}
-
-bool IsStringType(TypeId t) {
-  return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kBpchar || t == TypeId::kName;
 }
 
 /// A value of a numeric or datetime type on a double scale; nullopt for other types.

@@ -62,10 +62,6 @@ double HeapPagesFetched(double tuples, double pages, double index_pages) {
   return std::ceil(fetched);
 }
 
-bool IsTextLike(TypeId t) {
-  return t == TypeId::kText || t == TypeId::kVarchar;
-}
-
 /// Operators evaluated per row in e: constant subexpressions are folded once at plan time in PostgreSQL,
 /// and a binary-compatible cast (varchar to text) is a free RelabelType.
 double OperatorCount(const BoundExpr& e) {

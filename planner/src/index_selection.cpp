@@ -17,33 +17,6 @@ namespace lumadb::planner {
 
 namespace {
 
-bool IsInteger(TypeId t) {
-  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8;
-}
-bool IsTextLike(TypeId t) {
-  return t == TypeId::kText || t == TypeId::kVarchar;
-}
-// Types whose values encode like the column's type (common/index_key.h), so index order is the
-// comparison's order.
-bool ValueFits(TypeId column, TypeId value) {
-  return column == value || (IsInteger(column) && IsInteger(value)) || (IsTextLike(column) && IsTextLike(value));
-}
-
-CompareOp Commute(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return CompareOp::kGt;
-    case CompareOp::kLe:
-      return CompareOp::kGe;
-    case CompareOp::kGt:
-      return CompareOp::kLt;
-    case CompareOp::kGe:
-      return CompareOp::kLe;
-    default:
-      return op;
-  }
-}
-
 /// A term `column op value` usable by an index; `term` is written with the column on the left.
 struct KeyCond {
   int column = -1;
@@ -63,7 +36,7 @@ std::vector<KeyCond> KeyConds(const std::vector<BoundExprPtr>& terms, const cata
     for (int side = 0; side < 2; ++side) {
       int c = OrderedColumnRef(*t->args[side], offset, width);
       const BoundExprPtr& value = t->args[1 - side];
-      if (c < 0 || !value_ok(*value) || !ValueFits(table.columns[c].type.id, value->type.id)) continue;
+      if (c < 0 || !value_ok(*value) || !SameOrdering(table.columns[c].type.id, value->type.id)) continue;
       KeyCond k{c, static_cast<CompareOp>(t->op), value, t, t};
       if (side == 1) {
         k.op = Commute(k.op);

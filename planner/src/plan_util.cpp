@@ -59,4 +59,28 @@ bool IsRunConstant(const BoundExpr& e) {
   return ColumnSpan(e).first < 0 && !ContainsVolatile(e) && !ContainsAggregate(e);
 }
 
+bool IsTextLike(TypeId t) {
+  return t == TypeId::kText || t == TypeId::kVarchar;
+}
+
+bool SameOrdering(TypeId a, TypeId b) {
+  auto is_integer = [](TypeId t) { return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8; };
+  return a == b || (is_integer(a) && is_integer(b)) || (IsTextLike(a) && IsTextLike(b));
+}
+
+CompareOp Commute(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;
+  }
+}
+
 }  // namespace lumadb::planner

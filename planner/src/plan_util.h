@@ -30,4 +30,14 @@ bool ContainsVolatile(const BoundExpr& e);
 /// calls ($n parameters will count as constant too).
 bool IsRunConstant(const BoundExpr& e);
 
+/// text or varchar: binary-compatible types whose values compare (and encode in index keys) alike.
+bool IsTextLike(TypeId t);
+
+/// True if values of `a` and `b` order alike (same type, both integers, both text-like), so a comparison of
+/// one with the other follows an index over either (common/index_key.h encodes them alike).
+bool SameOrdering(TypeId a, TypeId b);
+
+/// `x op y` written as `y op' x`: < and >, <= and >= swap; = and <> stay.
+CompareOp Commute(CompareOp op);
+
 }  // namespace lumadb::planner

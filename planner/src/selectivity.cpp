@@ -13,30 +13,8 @@
 namespace lumadb::planner {
 namespace {
 
-bool IsInteger(TypeId t) {
-  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8;
-}
-bool IsTextLike(TypeId t) {
-  return t == TypeId::kText || t == TypeId::kVarchar;
-}
-
 bool IsInequality(CompareOp op) {
   return op == CompareOp::kLt || op == CompareOp::kLe || op == CompareOp::kGt || op == CompareOp::kGe;
-}
-
-CompareOp Commute(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return CompareOp::kGt;
-    case CompareOp::kLe:
-      return CompareOp::kGe;
-    case CompareOp::kGt:
-      return CompareOp::kLt;
-    case CompareOp::kGe:
-      return CompareOp::kLe;
-    default:
-      return op;
-  }
 }
 
 /// `var op other` with var over the relation's row and other constant for the run (get_restriction_variable).
@@ -133,8 +111,7 @@ int OrderedColumnRef(const BoundExpr& e, int offset, int width) {
   if (x->kind == BoundKind::kCast && !x->explicit_cast && x->args[0]->kind == BoundKind::kColumn) {
     TypeId from = x->args[0]->type.id;
     TypeId to = x->type.id;
-    bool keeps_order = from == to || (IsInteger(from) && IsInteger(to)) || (IsTextLike(from) && IsTextLike(to));
-    if (!keeps_order) return -1;
+    if (!SameOrdering(from, to)) return -1;
     x = x->args[0].get();
   }
   if (x->kind != BoundKind::kColumn) return -1;
