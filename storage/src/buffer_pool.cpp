@@ -14,7 +14,10 @@ BufferPool::BufferPool(DiskManager& disk, size_t frames, LogManager* wal) : disk
   LUMADB_ASSERT(frames >= 1, "a buffer pool needs at least one frame");
   frames_.reserve(frames);
   for (size_t i = 0; i < frames; ++i) frames_.push_back(std::make_unique<BufferFrame>(i));
-  for (size_t i = frames; i > 0; --i) free_.push_back(i - 1);  // frame 0 is handed out first
+  for (size_t i = frames; i > 0; --i) {  // frame 0 is handed out first
+    free_.push_back(i - 1);
+    frames_[i - 1]->on_free_list = true;
+  }
   replacer_ = std::make_unique<ClockReplacer>(frames);
 }
 
@@ -47,11 +50,7 @@ WritePageGuard BufferPool::NewPage(FileId file) {
   }
   {
     std::unique_lock lock(mu_);
-    if (table_.count(Key{file, page}) == 0) {
-      f->file = file;
-      f->page = page;
-      f->valid = true;
-      table_.emplace(Key{file, page}, f);
+    if (Map(*f, file, page)) {
       lock.unlock();
       std::memset(f->data.data(), 0, kPageSize);
       return WritePageGuard(this, f, file, page, f->data.data());
@@ -65,14 +64,20 @@ WritePageGuard BufferPool::NewPage(FileId file) {
 }
 
 BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
+  const Key key{file, page};
+  Shard& shard = ShardOf(key);
   for (;;) {
-    std::unique_lock lock(mu_);
-    auto it = table_.find(Key{file, page});
-    if (it != table_.end()) {
-      BufferFrame* f = it->second;
-      ++f->pins;
+    BufferFrame* f = nullptr;
+    {
+      std::lock_guard lock(shard.mu);
+      auto it = shard.table.find(key);
+      if (it != shard.table.end()) {
+        f = it->second;
+        f->pins.fetch_add(1);
+      }
+    }
+    if (f != nullptr) {
       replacer_->RecordAccess(f->id);
-      lock.unlock();
       if (exclusive) {
         f->latch.lock();
       } else {
@@ -88,8 +93,9 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
       Unpin(f);
       continue;
     }
-    BufferFrame* f = ClaimFrame(lock, file, page);
-    if (f == nullptr) continue;  // another thread loaded the page while we wrote a victim back
+    std::unique_lock lock(mu_);
+    f = ClaimFrame(lock, file, page);
+    if (f == nullptr) continue;  // another thread loaded the page first
     lock.unlock();
     try {
       LoadPage(file, page, f->data.data());
@@ -97,8 +103,9 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
       // Waiters blocked on the latch see valid == false and retry (and fail the same way).
       {
         std::lock_guard l(mu_);
-        auto again = table_.find(Key{file, page});
-        if (again != table_.end() && again->second == f) table_.erase(again);
+        std::lock_guard s(shard.mu);
+        auto again = shard.table.find(key);
+        if (again != shard.table.end() && again->second == f) shard.table.erase(again);
         f->valid = false;
       }
       f->latch.unlock();
@@ -114,53 +121,95 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
   }
 }
 
+bool BufferPool::UnmapIfUnpinned(BufferFrame& f) {
+  if (!f.valid.load()) return f.pins.load() == 0;  // in no table: only the free list race (FreeIfUnused)
+  Shard& shard = ShardOf(Key{f.file, f.page});
+  std::lock_guard lock(shard.mu);
+  // Under the shard mutex no lookup can pin the frame after this check; other pins need mu_ (held). A
+  // writer may have pinned, dirtied and unpinned it since the caller looked: its unpin (a release) is
+  // seen by this load, and so is the dirty flag it set before.
+  if (f.pins.load() != 0 || f.dirty.load()) return false;
+  shard.table.erase(Key{f.file, f.page});
+  f.valid = false;
+  return true;
+}
+
+bool BufferPool::Map(BufferFrame& f, FileId file, PageId page) {
+  Shard& shard = ShardOf(Key{file, page});
+  std::lock_guard lock(shard.mu);
+  if (!shard.table.emplace(Key{file, page}, &f).second) return false;
+  f.file = file;
+  f.page = page;
+  f.valid = true;
+  return true;
+}
+
+void BufferPool::FreeIfUnused(BufferFrame& f) {
+  if (f.pins.load() == 0 && !f.valid.load() && !f.on_free_list) {
+    f.on_free_list = true;
+    free_.push_back(f.id);
+  }
+}
+
 BufferFrame* BufferPool::ClaimFrame(std::unique_lock<std::mutex>& lock, FileId file, PageId page) {
+  auto cached = [&] {
+    if (page == kInvalidPageId) return false;
+    Shard& shard = ShardOf(Key{file, page});
+    std::lock_guard l(shard.mu);
+    return shard.table.count(Key{file, page}) > 0;
+  };
+  // Mappings are only added under mu_, so once this says no, nobody else maps the page before we do.
+  if (cached()) return nullptr;
   for (;;) {
     BufferFrame* f = nullptr;
     if (!free_.empty()) {
       f = frames_[free_.back()].get();
       free_.pop_back();
+      f->on_free_list = false;
     } else {
-      std::optional<size_t> victim = replacer_->Victim([this](size_t i) { return frames_[i]->pins == 0; });
+      std::optional<size_t> victim = replacer_->Victim([this](size_t i) { return frames_[i]->pins.load() == 0; });
       if (!victim) throw DbError(sqlstate::kInternalError, "no unpinned buffers available");
       f = frames_[*victim].get();
-      if (f->dirty.load()) {
+      if (f->valid.load() && f->dirty.load()) {
         // Write the victim back while it is still mapped, so a concurrent reader of that page finds this
         // frame (and waits for the latch) instead of reading a stale copy from disk.
-        ++f->pins;
+        f->pins.fetch_add(1);
         lock.unlock();
         try {
           WriteBack(*f);
         } catch (...) {
           lock.lock();
-          --f->pins;
-          if (f->pins == 0 && !f->valid) free_.push_back(f->id);
+          f->pins.fetch_sub(1);
+          FreeIfUnused(*f);
           throw;
         }
         lock.lock();
-        --f->pins;
-        if (page != kInvalidPageId && table_.count(Key{file, page}) > 0) {
-          if (f->pins == 0 && !f->valid) free_.push_back(f->id);
+        f->pins.fetch_sub(1);
+        if (cached()) {
+          FreeIfUnused(*f);
           return nullptr;
         }
-        // Pinned or dirtied again meanwhile: pick another (a discarded frame still pinned by someone is
-        // freed by that pinner's Unpin).
-        if (f->pins != 0 || (f->valid && f->dirty.load())) continue;
+        // Dirtied again meanwhile: pick another (a pinned one is skipped by UnmapIfUnpinned below).
+        if (f->valid.load() && f->dirty.load()) continue;
       }
-      if (f->valid) {
-        auto it = table_.find(Key{f->file, f->page});
-        if (it != table_.end() && it->second == f) table_.erase(it);
-      }
+      // Pinned meanwhile (a lookup or a writer): pick another. An invalid frame with no pins whose last
+      // unpinner has not yet put it on the free list is simply taken (FreeIfUnused then sees it in use).
+      if (!UnmapIfUnpinned(*f)) continue;
     }
-    f->file = file;
-    f->page = page;
-    f->valid = page != kInvalidPageId;
-    f->pins = 1;
+    // Nobody can reach the frame now: it is in no table, has no pins, and other claims wait for mu_.
+    f->pins.store(1);
     f->dirty = false;
     // Nobody latches an unpinned frame, so try_lock succeeds (and, unlike lock(), records no lock-order
     // edge mu_ -> latch for ThreadSanitizer); lock() only covers a spurious failure.
     if (!f->latch.try_lock()) f->latch.lock();
-    if (f->valid) table_.emplace(Key{file, page}, f);
+    if (page == kInvalidPageId) {
+      f->file = file;
+      f->page = kInvalidPageId;
+      f->valid = false;
+    } else {
+      bool mapped = Map(*f, file, page);
+      LUMADB_ASSERT(mapped, "a page got mapped while the pool mutex was held");
+    }
     replacer_->RecordAccess(f->id);
     return f;
   }
@@ -193,9 +242,12 @@ void BufferPool::WriteBack(BufferFrame& f) {
 }
 
 void BufferPool::Unpin(BufferFrame* f) {
+  // Sequentially consistent, against Discard: it clears `valid`, then reads `pins`; we drop the pin, then
+  // read `valid`. At least one of us sees the other's write, so an invalid frame always reaches the free
+  // list (FreeIfUnused ignores the second attempt).
+  if (f->pins.fetch_sub(1) != 1 || f->valid.load()) return;
   std::lock_guard lock(mu_);
-  --f->pins;
-  if (f->pins == 0 && !f->valid) free_.push_back(f->id);
+  FreeIfUnused(*f);
 }
 
 template <class Pred>
@@ -203,9 +255,10 @@ void BufferPool::Flush(Pred pred) {
   for (auto& frame : frames_) {
     BufferFrame* f = frame.get();
     {
+      // mu_ keeps the tag stable and claims away, so a pin taken here is as good as a lookup's.
       std::lock_guard lock(mu_);
       if (!f->valid || !f->dirty.load() || !pred(*f)) continue;
-      ++f->pins;
+      f->pins.fetch_add(1);
     }
     try {
       WriteBack(*f);
@@ -231,10 +284,14 @@ void BufferPool::Discard(Pred pred) {
   for (auto& frame : frames_) {
     BufferFrame* f = frame.get();
     if (!f->valid || !pred(*f)) continue;
-    table_.erase(Key{f->file, f->page});
+    {
+      Shard& shard = ShardOf(Key{f->file, f->page});
+      std::lock_guard s(shard.mu);
+      shard.table.erase(Key{f->file, f->page});
+    }
     f->valid = false;
     f->dirty = false;
-    if (f->pins == 0) free_.push_back(f->id);
+    FreeIfUnused(*f);  // pinned: the last Unpin frees it
   }
 }
 
@@ -247,9 +304,8 @@ void BufferPool::DiscardDatabase(uint32_t db) {
 }
 
 size_t BufferPool::PinnedFrames() const {
-  std::lock_guard lock(mu_);
   size_t n = 0;
-  for (const auto& f : frames_) n += f->pins > 0 ? 1 : 0;
+  for (const auto& f : frames_) n += f->pins.load() > 0 ? 1 : 0;
   return n;
 }
 

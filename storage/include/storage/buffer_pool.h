@@ -4,11 +4,30 @@
 // unpinned frames; a dirty victim is written back before its frame is reused. Pages are reached only
 // through ReadPageGuard / WritePageGuard (page_guard.h). Thread-safe.
 //
-// Latching (storage/README.md): `mu_` guards the page table, the frame tags and pin counts and is never
-// held while waiting for a frame latch or doing I/O, except that a frame whose pin count is 0 (so nobody
-// holds its latch) is latched under `mu_` while it is being claimed. A thread may hold several guards, but
-// two page latches only in a fixed order (for the heap: never two).
+// Concurrency (storage/README.md "Buffer pool"), after PostgreSQL's buffer mapping partitions
+// (src/backend/storage/buffer/README):
+//
+//   hit:    shard(key).mu { find; ++pins (atomic) }          then latch the frame, check `valid`
+//   unpin:  --pins (atomic); a last unpin of an invalid frame takes mu_ to put it on the free list
+//   miss:   mu_ { shard(key).mu { still absent? }  claim a frame: free list or clock victim with
+//           shard(old).mu { pins == 0? unmap };  tag it, latch it, shard(key).mu { map } }  then read
+//
+// * The page table is split into kShards hash tables, each with its own mutex; a key's shard is fixed
+//   by its hash. A buffer hit takes only that shard's mutex, so lookups of different pages do not
+//   serialise on one lock.
+// * Pin counts are atomics. A pin is only ever taken (a) by a lookup holding the shard mutex that maps
+//   the frame, or (b) under mu_ (claims, Flush). A frame is unmapped or re-tagged only by a holder of
+//   mu_ and the mapping shard's mutex that has seen pins == 0 there: so no pin can arrive between that
+//   check and the re-tagging, and a pinned frame keeps its tag (`valid` may still go false: a discard
+//   or a failed read).
+// * Tags (file, page) change only under mu_ (plus the shard mutexes of the mappings changed), so a
+//   holder of mu_, of a pin, or of the shard mutex that maps the frame reads a stable tag.
+// * Lock order: mu_ before a shard mutex; at most one shard mutex at a time; neither is held while
+//   waiting for a frame latch or doing I/O, except that a frame with no pins (so nobody holds its latch)
+//   is latched under mu_ while it is being claimed. The clock's reference bits are atomics set on hits.
+// A thread may hold several guards, but two page latches only in a fixed order (for the heap: never two).
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <memory>
@@ -33,12 +52,14 @@ struct BufferFrame {
   std::vector<char> data;
   std::shared_mutex latch;  // protects `data`
   std::mutex io;            // held while the frame is written back (one write at a time)
-  // Changed under BufferPool::mu_, and only while pins == 0, except `valid`, which a failed load or a
-  // discard clears while the frame is pinned (so it is atomic: a pinner checks it after latching).
+  // The tag: changed under BufferPool::mu_ (and the mapping shard's mutex), and only while pins == 0,
+  // except `valid`, which a failed load or a discard clears while the frame is pinned (so it is atomic:
+  // a pinner checks it after latching).
   FileId file;
   PageId page = kInvalidPageId;
   std::atomic<bool> valid{false};  // holds (file, page) and is in the page table
-  int pins = 0;
+  std::atomic<int> pins{0};        // see BufferPool: taken under a shard mutex or mu_, given back anywhere
+  bool on_free_list = false;       // under BufferPool::mu_
   // Set under the exclusive latch; cleared under a latch by the writer-back.
   std::atomic<bool> dirty{false};
 };
@@ -89,16 +110,34 @@ class BufferPool {
     bool operator==(const Key&) const = default;
   };
   struct KeyHash {
-    size_t operator()(const Key& k) const noexcept { return std::hash<uint64_t>()(k.file.Key() * 31 + k.page); }
+    size_t operator()(const Key& k) const noexcept {
+      // A multiplicative mix, so consecutive pages of one file spread over the shards.
+      return static_cast<size_t>((k.file.Key() * 0x9E3779B97F4A7C15ull + k.page) * 0xBF58476D1CE4E5B9ull >> 16);
+    }
   };
+  /// One partition of the page table (PostgreSQL's NUM_BUFFER_PARTITIONS, a power of two).
+  static constexpr size_t kShards = 64;
+  struct alignas(64) Shard {
+    std::mutex mu;
+    std::unordered_map<Key, BufferFrame*, KeyHash> table;
+  };
+  Shard& ShardOf(const Key& k) { return shards_[KeyHash()(k) % kShards]; }
 
   /// Pins the frame for (file, page), reading the page if it is not cached, latched as asked.
   BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive);
   /// Claims an unused or evictable frame (writing a dirty victim back first); returns it pinned once,
   /// exclusively latched, tagged with (file, page) and in the page table; or, for page kInvalidPageId,
-  /// untagged (valid = false) and in no table. Returns nullptr if (file, page) got cached by another
-  /// thread meanwhile. Caller holds `lock` on mu_.
+  /// untagged (valid = false) and in no table. Returns nullptr if (file, page) is (or got) cached by
+  /// another thread. Caller holds `lock` on mu_.
   BufferFrame* ClaimFrame(std::unique_lock<std::mutex>& lock, FileId file, PageId page);
+  /// Takes the frame of a clock victim out of the page table if it is unpinned and clean; false (and no
+  /// change) if it is pinned or dirty. Caller holds mu_.
+  bool UnmapIfUnpinned(BufferFrame& f);
+  /// Maps (file, page) to a frame that is in no table; false (and no change) if it is already mapped.
+  /// Caller holds mu_.
+  bool Map(BufferFrame& f, FileId file, PageId page);
+  /// Puts an unpinned, invalid frame on the free list unless it is there already. Caller holds mu_.
+  void FreeIfUnused(BufferFrame& f);
   /// Reads a page from disk into a frame (zeroing it if damaged and zero_damaged_pages is on).
   void LoadPage(FileId file, PageId page, char* out);
   /// Writes a pinned frame back if dirty (takes its latch shared). Throws on I/O failure (stays dirty).
@@ -113,9 +152,9 @@ class BufferPool {
   LogManager* wal_;
   std::atomic<bool> zero_damaged_pages_{false};
   std::vector<std::unique_ptr<BufferFrame>> frames_;
-  mutable std::mutex mu_;
-  std::unordered_map<Key, BufferFrame*, KeyHash> table_;
-  std::vector<size_t> free_;  // frames holding no page
+  mutable std::mutex mu_;  // claims, tags, the free list, the clock hand (see the top of this file)
+  std::array<Shard, kShards> shards_;
+  std::vector<size_t> free_;  // frames holding no page, not pinned
   std::unique_ptr<ClockReplacer> replacer_;
 };
 
