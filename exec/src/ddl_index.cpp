@@ -1,6 +1,7 @@
 // CREATE INDEX, REINDEX and the bulk build both (and ALTER TABLE ADD PRIMARY KEY) use (indexcmds.c
 // DefineIndex, index.c index_build, nbtsort.c): one heap scan under a table lock that keeps writers out,
-// keys encoded into one vector, one sort by (key, TID), a duplicate check on neighbours, BTree::BulkLoad.
+// keys encoded into one arena, one sort by (key, TID) (index_build_entries.h), a duplicate check on
+// neighbours, BTree::BulkLoad reading the sorted entries in place.
 
 #include <algorithm>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "common/row_codec.h"
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "index_build_entries.h"
 #include "index_keys.h"
 #include "planner/binder.h"
 #include "storage/btree.h"
@@ -23,12 +25,6 @@ uint64_t RidKey(storage::Rid rid) {
   return (static_cast<uint64_t>(rid.page) << 16) | rid.slot;
 }
 
-bool EntryLess(const storage::BTree::Entry& a, const storage::BTree::Entry& b) {
-  int c = a.key.compare(b.key);  // std::string compares bytes as unsigned char: memcmp order
-  if (c != 0) return c < 0;
-  return a.rid.page != b.rid.page ? a.rid.page < b.rid.page : a.rid.slot < b.rid.slot;
-}
-
 std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
   std::vector<TypeId> types;
   types.reserve(table.columns.size());
@@ -41,7 +37,7 @@ std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
 void BuildIndex(SessionContext& ctx, const catalog::TableInfo& table, const catalog::IndexInfo& index) {
   storage::HeapFile& heap = ctx.catalog.Heap(table);
   const std::vector<TypeId> types = ColumnTypes(table);
-  std::vector<storage::BTree::Entry> entries;
+  IndexBuildEntries entries;
   std::unordered_set<uint64_t> no_unique_check;  // NULL keys and tuples this transaction deleted
   std::vector<storage::BTree::Entry> deleted_by_us;
   const size_t max_key = storage::BTree::MaxKeySize();
@@ -54,32 +50,35 @@ void BuildIndex(SessionContext& ctx, const catalog::TableInfo& table, const cata
   // they get an entry scheduled for removal at commit, so a rollback finds the index complete.
   while (it.Next(&rid, &bytes, &deleted)) {
     Row row = DecodeRow(types, bytes);
-    std::string key = IndexKeyOf(table, index, row);
-    if (key.size() > max_key) {
-      throw DbError(sqlstate::kProgramLimitExceeded, "index row size " + std::to_string(key.size() + 16) +
+    const size_t start = entries.arena()->size();
+    AppendIndexKey(table, index, row, entries.arena());
+    const size_t key_size = entries.arena()->size() - start;
+    if (key_size > max_key) {
+      throw DbError(sqlstate::kProgramLimitExceeded, "index row size " + std::to_string(key_size + 16) +
                                                          " exceeds btree version 4 maximum " + std::to_string(max_key) +
                                                          " for index \"" + index.name + "\"");
     }
+    entries.AddAppended(start, rid);
     if (index.unique && (deleted || KeyHasNull(index, row))) no_unique_check.insert(RidKey(rid));
-    if (deleted) deleted_by_us.push_back({key, rid});
-    entries.push_back({std::move(key), rid});
+    if (deleted) deleted_by_us.push_back({std::string(entries.key(entries.size() - 1)), rid});
   }
-  std::sort(entries.begin(), entries.end(), EntryLess);
+  entries.Sort();
   if (index.unique) {
     for (size_t i = 1; i < entries.size(); ++i) {
-      const auto& a = entries[i - 1];
-      const auto& b = entries[i];
-      if (a.key != b.key || no_unique_check.contains(RidKey(a.rid)) || no_unique_check.contains(RidKey(b.rid))) {
+      const storage::Rid a = entries.rid(i - 1);
+      const storage::Rid b = entries.rid(i);
+      if (entries.key(i - 1) != entries.key(i) || no_unique_check.contains(RidKey(a)) ||
+          no_unique_check.contains(RidKey(b))) {
         continue;
       }
       std::vector<std::byte> tuple;
-      heap.Get(b.rid, &tuple);
+      heap.Get(b, &tuple);
       throw DbError(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
           .Detail(KeyDescription(table, index, DecodeRow(types, tuple)) + " is duplicated.");
     }
   }
   storage::BTree& tree = ctx.catalog.Index(index);
-  if (entries.empty()) {
+  if (entries.size() == 0) {
     tree.Initialize(ctx.txn.log());
   } else {
     tree.BulkLoad(ctx.txn.log(), entries);

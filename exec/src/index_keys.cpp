@@ -31,11 +31,16 @@ std::vector<KeyColumnOrder> IndexKeyOrders(const catalog::TableInfo& table, cons
 
 std::string IndexKeyOf(const catalog::TableInfo& table, const catalog::IndexInfo& index, const Row& row) {
   std::string key;
+  AppendIndexKey(table, index, row, &key);
+  return key;
+}
+
+void AppendIndexKey(const catalog::TableInfo& table, const catalog::IndexInfo& index, const Row& row,
+                    std::string* out) {
   for (const auto& c : index.columns) {
     KeyColumnOrder order{table.columns[c.attnum - 1].type.id, c.descending, c.nulls_first};
-    AppendKeyColumn(row[c.attnum - 1], order, &key);
+    AppendKeyColumn(row[c.attnum - 1], order, out);
   }
-  return key;
 }
 
 bool KeyHasNull(const catalog::IndexInfo& index, const Row& row) {

@@ -18,6 +18,8 @@ std::vector<KeyColumnOrder> IndexKeyOrders(const catalog::TableInfo& table, cons
 
 /// The index key of a table row (row in table column order, at least as long as the table's columns).
 std::string IndexKeyOf(const catalog::TableInfo& table, const catalog::IndexInfo& index, const Row& row);
+/// The same key appended to *out (index builds put every key into one arena).
+void AppendIndexKey(const catalog::TableInfo& table, const catalog::IndexInfo& index, const Row& row, std::string* out);
 
 /// True if any key column of the row is NULL (unique checks skip such keys: NULLs are distinct).
 bool KeyHasNull(const catalog::IndexInfo& index, const Row& row);

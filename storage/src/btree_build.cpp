@@ -51,8 +51,7 @@ class LevelBuilder {
       Start();
       if (!carried.empty()) Append(carried);
     }
-    std::string item = btree::MakeItem(e, level_, child);
-    Append(item);
+    AppendEntry(e, child);
   }
 
   /// Writes the last (rightmost) page; returns (first entry, page) of every page of the level.
@@ -81,6 +80,25 @@ class LevelBuilder {
     MutPage page(buf_.data());
     bool ok = page.InsertItem(page.count(), item);
     LUMADB_ASSERT(ok, "bulk-loaded btree item does not fit an empty page");
+  }
+
+  /// Append(MakeItem(e, level_, child)) without building the item in a string first (once per entry).
+  void AppendEntry(EntryRef e, PageId child) {
+    char* d = buf_.data();
+    PageHeader h = ReadPageHeader(d);
+    size_t size = btree::ItemSize(e.key.size(), level_);
+    LUMADB_ASSERT(static_cast<size_t>(h.upper - h.lower) >= size + btree::kLpSize,
+                  "bulk-loaded btree item does not fit an empty page");
+    auto off = static_cast<uint16_t>(h.upper - size);
+    auto k = static_cast<uint16_t>(e.key.size());
+    std::memcpy(d + off, &k, 2);
+    if (k != 0) std::memcpy(d + off + 2, e.key.data(), k);
+    std::memcpy(d + off + 2 + k, e.tid.data(), btree::kTidSize);
+    if (level_ > 0) std::memcpy(d + off + 2 + k + btree::kTidSize, &child, 4);
+    std::memcpy(d + h.lower, &off, 2);
+    h.lower = static_cast<uint16_t>(h.lower + btree::kLpSize);
+    h.upper = off;
+    WritePageHeader(d, h);
   }
 
   void Flush(const std::string& high_key) {
@@ -158,27 +176,53 @@ void BTree::Impl::WriteMetaPage(LogContext& log, WritePageGuard& meta, btree::Me
   StampLsn(meta.mutable_data(), AppendLog(log, std::move(rec)));
 }
 
+namespace {
+
+/// BulkLoad's input as a vector of entries (tests, small builds).
+class VectorSource : public BTree::EntrySource {
+ public:
+  explicit VectorSource(const std::vector<BTree::Entry>& entries) : entries_(entries) {}
+  size_t size() const override { return entries_.size(); }
+  std::string_view key(size_t i) const override { return entries_[i].key; }
+  Rid rid(size_t i) const override { return entries_[i].rid; }
+
+ private:
+  const std::vector<BTree::Entry>& entries_;
+};
+
+}  // namespace
+
 void BTree::BulkLoad(LogContext& log, const std::vector<Entry>& sorted, int fillfactor) {
+  BulkLoad(log, VectorSource(sorted), fillfactor);
+}
+
+void BTree::BulkLoad(LogContext& log, const EntrySource& sorted, int fillfactor) {
   Impl& impl = *impl_;
   std::lock_guard lock(impl.init_mu);
   if (impl.Initialized()) {
     throw DbError(sqlstate::kInternalError, "index \"" + DiskManager::RelativePath(file_) + "\" is not empty");
   }
-  for (const Entry& e : sorted) CheckKeySize(e.key.size(), std::to_string(file_.rel));
+  const size_t n = sorted.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (sorted.key(i).size() > MaxKeySize()) CheckKeySize(sorted.key(i).size(), std::to_string(file_.rel));
+  }
   fillfactor = std::clamp(fillfactor, 10, 100);
   WritePageGuard meta = pool_.NewPage(file_);  // block 0, latched until it is filled in, last
   LUMADB_ASSERT(meta.page_id() == btree::kMetaPage, "a btree being built was extended by someone else");
   PageId next_id = 1;
   LevelBuilder leaves(impl, log, 0, fillfactor, &next_id);
-  std::string prev;
-  std::string enc;
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    enc = btree::EncodeEntry(sorted[i].key, sorted[i].rid);
-    if (i > 0 && btree::Compare(btree::SplitEntry(prev), btree::SplitEntry(enc)) >= 0) {
+  // Entries are viewed in place: the keys stay in the source, the TIDs in two small buffers.
+  char tids[2][btree::kTidSize];
+  EntryRef prev;
+  for (size_t i = 0; i < n; ++i) {
+    char* tid = tids[i % 2];
+    btree::EncodeTid(sorted.rid(i), tid);
+    EntryRef e{sorted.key(i), std::string_view(tid, btree::kTidSize)};
+    if (i > 0 && btree::Compare(prev, e) >= 0) {
       throw DbError(sqlstate::kInternalError, "internal error: btree bulk load input is not sorted");
     }
-    leaves.Add(btree::SplitEntry(enc), 0);
-    std::swap(prev, enc);
+    leaves.Add(e, 0);
+    prev = e;
   }
   std::vector<std::pair<std::string, PageId>> level = leaves.Finish();
   uint16_t height = 0;

@@ -6,9 +6,8 @@ namespace lumadb::storage::btree {
 
 std::string EncodeEntry(std::string_view key, Rid rid) {
   std::string out(key);
-  char tid[kTidSize] = {static_cast<char>(rid.page >> 24), static_cast<char>(rid.page >> 16),
-                        static_cast<char>(rid.page >> 8),  static_cast<char>(rid.page),
-                        static_cast<char>(rid.slot >> 8),  static_cast<char>(rid.slot)};
+  char tid[kTidSize];
+  EncodeTid(rid, tid);
   out.append(tid, kTidSize);
   return out;
 }

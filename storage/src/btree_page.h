@@ -79,6 +79,15 @@ inline int Compare(EntryRef a, EntryRef b) {
   return std::memcmp(a.tid.data(), b.tid.data(), kTidSize);
 }
 
+/// The 6 TID bytes of rid (block u32, slot u16, big-endian).
+inline void EncodeTid(Rid rid, char* out) {
+  out[0] = static_cast<char>(rid.page >> 24);
+  out[1] = static_cast<char>(rid.page >> 16);
+  out[2] = static_cast<char>(rid.page >> 8);
+  out[3] = static_cast<char>(rid.page);
+  out[4] = static_cast<char>(rid.slot >> 8);
+  out[5] = static_cast<char>(rid.slot);
+}
 /// key ++ TID: the entry form stored in log records and cursors.
 std::string EncodeEntry(std::string_view key, Rid rid);
 /// A view of an encoded entry (size >= 6).

@@ -127,9 +127,21 @@ class BTree {
   /// when the key passes its upper bound (common/index_key.h PrefixSuccessor for equality scans).
   Cursor Seek(std::string_view lower) const;
 
+  /// Sorted BulkLoad input read in place (an index build keeps its keys in one arena rather than a
+  /// std::string per entry): entry i is (key(i), rid(i)), i < size(), in (key, TID) order.
+  class EntrySource {
+   public:
+    virtual ~EntrySource() = default;
+    virtual size_t size() const = 0;
+    virtual std::string_view key(size_t i) const = 0;
+    virtual Rid rid(size_t i) const = 0;
+  };
+
   /// Builds the tree from entries sorted by (key, TID) into an empty file: leaves filled to fillfactor
   /// percent, then each internal level, then the meta page; every page logged as an FPI in log's
-  /// transaction. Much faster than inserting one by one (CREATE INDEX, REINDEX).
+  /// transaction. Much faster than inserting one by one (CREATE INDEX, REINDEX). XX000 if the file is
+  /// not empty or the input is not strictly ascending; 54000 for an oversized key.
+  void BulkLoad(LogContext& log, const EntrySource& sorted, int fillfactor = 90);
   void BulkLoad(LogContext& log, const std::vector<Entry>& sorted, int fillfactor = 90);
 
   /// Structure check (amcheck's bt_index_check): meta page sane, keys ascending within each page and
