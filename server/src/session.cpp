@@ -210,6 +210,8 @@ void Session::SendStartupReplies() {
 }
 
 void Session::SendChangedParameterStatus() {
+  if (settings_.version() == reported_version_) return;  // nothing changed since the last comparison
+  reported_version_ = settings_.version();
   for (const auto& [name, value] : settings_.Reported()) {
     auto it = reported_.find(name);
     if (it != reported_.end() && it->second == value) continue;

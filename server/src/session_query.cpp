@@ -148,10 +148,14 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
     default: {
       PreventInTransactionBlock(stmt);
       ApplyDateOrder(settings_.Get("DateStyle"));
+      if (search_path_version_ != settings_.version()) {
+        search_path_ = SplitIdentifierList(settings_.Get("search_path"));
+        search_path_version_ = settings_.version();
+      }
       exec::SessionContext ctx{.cluster = server_.cluster,
                                .catalog = *catalog_,
                                .txn = EnsureTransaction(),
-                               .search_path = SplitIdentifierList(settings_.Get("search_path")),
+                               .search_path = search_path_,
                                .user = user_,
                                .database = database_.name,
                                .lock_timeout_ms = settings_.GetInt("lock_timeout"),

@@ -1,5 +1,6 @@
 #include "server/setting_defs.h"
 
+#include <algorithm>
 #include <climits>
 #include <string>
 #include <unordered_map>
@@ -268,14 +269,22 @@ const std::vector<SettingDef>& AllSettingDefs() {
 }
 
 int FindSetting(std::string_view name) {
-  // Looked up on every statement (Settings::Get): a hash of the lower-case names instead of a scan.
-  static const std::unordered_map<std::string, int> kIndex = [] {
-    std::unordered_map<std::string, int> m;
+  // Looked up several times per statement (Settings::Get): a hash of the lower-case names instead of a
+  // scan, probed with a string_view so that a lookup allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+  };
+  static const std::unordered_map<std::string, int, Hash, std::equal_to<>> kIndex = [] {
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> m;
     const auto& defs = AllSettingDefs();
     for (size_t i = 0; i < defs.size(); ++i) m.emplace(ToLower(defs[i].name), static_cast<int>(i));
     return m;
   }();
-  auto it = kIndex.find(ToLower(name));
+  char lower[64];
+  if (name.size() > sizeof(lower)) return -1;  // longer than every name
+  std::transform(name.begin(), name.end(), lower, AsciiLower);
+  auto it = kIndex.find(std::string_view(lower, name.size()));
   return it == kIndex.end() ? -1 : it->second;
 }
 

@@ -57,18 +57,18 @@ void Settings::SetDefault(std::string_view name, const std::string& value, Setti
   const SettingDef& def = AllSettingDefs()[index];
   CheckSettable(def, source);
   std::string canonical = ParseSettingValue(def, ToLower(name), {value}, entries_[index].value);
-  entries_[index].value = canonical;
+  Put(index, canonical);
   entries_[index].reset_value = std::move(canonical);
 }
 
 void Settings::SetInternal(std::string_view name, const std::string& value) {
   size_t index = IndexOf(name);
-  entries_[index].value = value;
+  Put(index, value);
   entries_[index].reset_value = value;
 }
 
 void Settings::Assign(size_t index, std::string value, bool local) {
-  if (local && txn_start_values_) {
+  if (local && in_transaction_) {
     bool recorded =
         std::any_of(local_restore_.begin(), local_restore_.end(), [index](const auto& r) { return r.first == index; });
     if (!recorded) local_restore_.emplace_back(index, entries_[index].value);
@@ -76,7 +76,7 @@ void Settings::Assign(size_t index, std::string value, bool local) {
     // A plain SET after SET LOCAL in the same transaction outlives it (guc.c GUC_SET over GUC_LOCAL).
     std::erase_if(local_restore_, [index](const auto& r) { return r.first == index; });
   }
-  entries_[index].value = std::move(value);
+  Put(index, std::move(value));
 }
 
 void Settings::Set(std::string_view name, const std::vector<std::string>& items, bool local) {
@@ -142,13 +142,29 @@ std::vector<std::pair<std::string, std::string>> Settings::Reported() const {
   return out;
 }
 
+void Settings::Put(size_t index, std::string value) {
+  if (entries_[index].value == value) return;
+  if (in_transaction_ && !txn_start_values_) {
+    // Copied on the first change rather than at every transaction start: most transactions change nothing.
+    std::vector<std::string> values;
+    values.reserve(entries_.size());
+    for (const Entry& e : entries_) values.push_back(e.value);
+    txn_start_values_ = std::move(values);
+  }
+  entries_[index].value = std::move(value);
+  ++version_;
+}
+
 void Settings::AtTransactionStart() {
-  std::vector<std::string> values;
-  for (const Entry& e : entries_) values.push_back(e.value);
-  txn_start_values_ = std::move(values);
+  in_transaction_ = true;
+  txn_start_values_.reset();
   local_restore_.clear();
-  entries_[IndexOf("transaction_isolation")].value = Get("default_transaction_isolation");
-  entries_[IndexOf("transaction_read_only")].value = Get("default_transaction_read_only");
+  static const size_t kIsolation = IndexOf("transaction_isolation");
+  static const size_t kReadOnly = IndexOf("transaction_read_only");
+  static const size_t kDefaultIsolation = IndexOf("default_transaction_isolation");
+  static const size_t kDefaultReadOnly = IndexOf("default_transaction_read_only");
+  Put(kIsolation, entries_[kDefaultIsolation].value);
+  Put(kReadOnly, entries_[kDefaultReadOnly].value);
 }
 
 SettingsMark Settings::Mark() const {
@@ -158,20 +174,21 @@ SettingsMark Settings::Mark() const {
 }
 
 void Settings::RollbackTo(const SettingsMark& mark) {
-  for (size_t i = 0; i < entries_.size(); ++i) entries_[i].value = mark.values[i];
+  for (size_t i = 0; i < entries_.size(); ++i) Put(i, mark.values[i]);
   local_restore_ = mark.local_restore;
 }
 
 void Settings::AtTransactionEnd(bool committed) {
+  in_transaction_ = false;
   if (!committed && txn_start_values_) {
-    for (size_t i = 0; i < entries_.size(); ++i) entries_[i].value = (*txn_start_values_)[i];
+    for (size_t i = 0; i < entries_.size(); ++i) Put(i, (*txn_start_values_)[i]);
   } else {
-    for (auto& [index, value] : local_restore_) entries_[index].value = value;
+    for (auto& [index, value] : local_restore_) Put(index, value);
   }
   txn_start_values_.reset();
   local_restore_.clear();
-  entries_[IndexOf("transaction_isolation")].value = Get("default_transaction_isolation");
-  entries_[IndexOf("transaction_read_only")].value = Get("default_transaction_read_only");
+  Put(IndexOf("transaction_isolation"), Get("default_transaction_isolation"));
+  Put(IndexOf("transaction_read_only"), Get("default_transaction_read_only"));
 }
 
 }  // namespace lumadb::server

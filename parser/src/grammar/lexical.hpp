@@ -62,8 +62,9 @@ struct bare_word {
     std::size_t n = 0;
     const std::size_t size = in.size(256);
     const auto* p = reinterpret_cast<const unsigned char*>(in.current());
-    auto is_start = [](unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; };
-    auto is_cont = [&](unsigned char c) { return is_start(c) || std::isdigit(c) || c == '$'; };
+    // ASCII tests, not <cctype>'s locale-dependent calls (the server never sets a locale, so they agree).
+    auto is_start = [](unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c >= 0x80; };
+    auto is_cont = [&](unsigned char c) { return is_start(c) || (c >= '0' && c <= '9') || c == '$'; };
     if (size == 0 || !is_start(p[0])) return false;
     while (n < size && is_cont(p[n])) ++n;
     // E'...' is an escape string, not the identifier e followed by a string (scan.l xestart).
@@ -72,7 +73,7 @@ struct bare_word {
     KeywordCategory category = KeywordCategory::kNone;
     if (n < 64) {
       char lower[64];
-      for (std::size_t i = 0; i < n; ++i) lower[i] = static_cast<char>(std::tolower(p[i]));
+      for (std::size_t i = 0; i < n; ++i) lower[i] = static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 0x20 : p[i]);
       category = LookupKeyword(std::string_view(lower, n));
     }
     if (!Accept(category)) return false;

@@ -110,6 +110,9 @@ class Session {
   catalog::DatabaseInfo database_;
   catalog::Catalog* catalog_ = nullptr;
   std::map<std::string, std::string> reported_;  // ParameterStatus values the client has
+  uint64_t reported_version_ = UINT64_MAX;       // settings_.version() when reported_ was last compared
+  std::vector<std::string> search_path_;         // search_path split, as of settings_.version() ...
+  uint64_t search_path_version_ = UINT64_MAX;    // ... this one
   std::string current_query_;                    // for the STATEMENT: log line of errors
   bool statement_logged_ = false;
   bool ignore_till_sync_ = false;

@@ -65,6 +65,9 @@ class Settings {
   std::vector<ShowAllRow> ShowAll() const;
   /// Canonical name and display value of every GUC_REPORT parameter (ParameterStatus).
   std::vector<std::pair<std::string, std::string>> Reported() const;
+  /// A number that changes whenever any value changes, so a caller can skip rereading unchanged values
+  /// (the session sends ParameterStatus and splits search_path only after a change).
+  uint64_t version() const { return version_; }
 
   /// A transaction begins: remember the values to restore if it aborts.
   void AtTransactionStart();
@@ -85,8 +88,13 @@ class Settings {
   size_t IndexOf(std::string_view name) const;
   void CheckSettable(const SettingDef& def, SettingSource source) const;
   void Assign(size_t index, std::string value, bool local);
+  /// Every change of a value goes through here: it keeps version_ and the transaction-start copy.
+  void Put(size_t index, std::string value);
 
   std::vector<Entry> entries_;  // parallel to AllSettingDefs()
+  uint64_t version_ = 0;
+  bool in_transaction_ = false;
+  // The values when the transaction began, copied by the first change inside it (none: nothing changed).
   std::optional<std::vector<std::string>> txn_start_values_;
   std::vector<std::pair<size_t, std::string>> local_restore_;  // SET LOCAL: value before the first SET LOCAL
 };
