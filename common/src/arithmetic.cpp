@@ -1,4 +1,5 @@
-// Arithmetic operators of value_ops.h (int.c, int8.c, float.c, numeric.c, date.c).
+// Arithmetic operators of value_ops.h (int.c, int8.c, float.c, numeric.c, date.c); the interval and time
+// operators are in datetime_arith.cpp.
 
 #include <cmath>
 #include <string>
@@ -6,6 +7,7 @@
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/value_ops.h"
+#include "datetime_arith.h"
 
 namespace lumadb {
 
@@ -190,10 +192,8 @@ Value Arithmetic(ArithOp op, const Value& a, const Value& b) {
     if (ta == tb) return FloatArith(op, a, b);
     return FloatArith(op, Value::Float8(ToDouble(a)), Value::Float8(ToDouble(b)));
   }
+  if (std::optional<Value> r = DateTimeArithmetic(op, a, b)) return std::move(*r);
   if (ta == TypeId::kDate || tb == TypeId::kDate) return DateArith(op, a, b);
-  if ((ta == TypeId::kTimestamp || ta == TypeId::kTimestampTz) && ta == tb && op == ArithOp::kSub) {
-    throw DbError(sqlstate::kFeatureNotSupported, "type interval is not supported");
-  }
   ThrowNoOperator(op, a, b);
 }
 
@@ -209,6 +209,8 @@ Value Negate(const Value& v) {
       return Value::Float8(-v.GetFloat());
     case TypeId::kNumeric:
       return Value::Num(v.GetNumeric().Negate());
+    case TypeId::kInterval:
+      return Value::OfInterval(NegateInterval(v.GetInterval()));
     default:
       throw DbError(sqlstate::kUndefinedFunction, "operator does not exist: - " + FormatType({v.type(), -1}));
   }

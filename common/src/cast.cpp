@@ -6,6 +6,8 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/interval.h"
+#include "common/time_of_day.h"
 #include "common/value_io.h"
 #include "string_util.h"
 
@@ -51,7 +53,10 @@ constexpr CastEntry kCasts[] = {
     {TypeId::kTimestampTz, TypeId::kDate, kA}, {TypeId::kTimestampTz, TypeId::kTimestamp, kA},
     {TypeId::kNumeric, TypeId::kInt8, kA},     {TypeId::kNumeric, TypeId::kInt2, kA},
     {TypeId::kNumeric, TypeId::kInt4, kA},     {TypeId::kNumeric, TypeId::kFloat4, kI},
-    {TypeId::kNumeric, TypeId::kFloat8, kI},
+    {TypeId::kNumeric, TypeId::kFloat8, kI},   {TypeId::kTime, TypeId::kInterval, kI},
+    {TypeId::kTime, TypeId::kTimeTz, kI},      {TypeId::kTimestamp, TypeId::kTime, kA},
+    {TypeId::kTimestampTz, TypeId::kTime, kA}, {TypeId::kTimestampTz, TypeId::kTimeTz, kA},
+    {TypeId::kInterval, TypeId::kTime, kA},    {TypeId::kTimeTz, TypeId::kTime, kA},
 };
 
 bool IsStringType(TypeId t) {
@@ -137,16 +142,55 @@ Numeric FloatToNumeric(double d, TypeId from) {
   return Numeric::Parse(buf);
 }
 
-int64_t DateToTimestamp(int64_t days) {
-  if (days == kDateNoBegin) return kTimestampNoBegin;
-  if (days == kDateNoEnd) return kTimestampNoEnd;
-  return days * kUsecsPerDay;
-}
-
 int64_t TimestampToDate(int64_t micros) {
   if (micros == kTimestampNoBegin) return kDateNoBegin;
   if (micros == kTimestampNoEnd) return kDateNoEnd;
   return micros / kUsecsPerDay - (micros % kUsecsPerDay < 0 ? 1 : 0);
+}
+
+// timestamp_date / timestamp_time / timestamptz_timetz (TimeZone UTC): an infinite timestamp has no time
+// of day, so those casts give NULL, as in PostgreSQL.
+Value FromTimestamp(int64_t micros, TypeDesc target) {
+  const bool infinite = micros == kTimestampNoBegin || micros == kTimestampNoEnd;
+  switch (target.id) {
+    case TypeId::kDate:
+      return Value::Date(TimestampToDate(micros));
+    case TypeId::kTime:
+      if (infinite) return Value::Null(TypeId::kTime);
+      return Value::Time(RoundTime(TimestampTimeOfDay(micros), target.typmod));
+    case TypeId::kTimeTz:
+      if (infinite) return Value::Null(TypeId::kTimeTz);
+      return Value::OfTimeTz(TimeTz{RoundTime(TimestampTimeOfDay(micros), target.typmod), 0});
+    default:
+      return Value::Timestamp(RoundTimestamp(micros, target.typmod), target.id);
+  }
+}
+
+// time_interval, time_timetz (zone of TimeZone UTC), timetz_time, interval_time, and the length coercions
+// time(p), timetz(p), interval(p).
+Value FromTimeOrInterval(const Value& v, TypeDesc target) {
+  int64_t time = 0;
+  switch (v.type()) {
+    case TypeId::kTime:
+      time = v.GetInt();
+      break;
+    case TypeId::kTimeTz:
+      time = v.GetTimeTz().time;
+      break;
+    default:
+      if (target.id == TypeId::kInterval) return Value::OfInterval(ApplyIntervalTypmod(v.GetInterval(), target.typmod));
+      time = IntervalToTime(v.GetInterval());
+      break;
+  }
+  switch (target.id) {
+    case TypeId::kInterval:
+      return Value::OfInterval(ApplyIntervalTypmod(Interval{time, 0, 0}, target.typmod));
+    case TypeId::kTimeTz:
+      return Value::OfTimeTz(
+          TimeTz{RoundTime(time, target.typmod), v.type() == TypeId::kTimeTz ? v.GetTimeTz().zone : 0});
+    default:
+      return Value::Time(RoundTime(time, target.typmod));
+  }
 }
 
 // Casts into a string type: the source's text form (booleans spell out true/false as booltext does,
@@ -213,8 +257,11 @@ Value CastValue(const Value& v, TypeDesc target, CastContext context) {
       return Value::Timestamp(DateToTimestamp(v.GetInt()), target.id);
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-      if (target.id == TypeId::kDate) return Value::Date(TimestampToDate(v.GetInt()));
-      return Value::Timestamp(RoundTimestamp(v.GetInt(), target.typmod), target.id);
+      return FromTimestamp(v.GetInt(), target);
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+    case TypeId::kInterval:
+      return FromTimeOrInterval(v, target);
     default:
       return v.WithType(target.id);
   }

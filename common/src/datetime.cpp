@@ -89,6 +89,19 @@ void CivilFromDays(int64_t days, int64_t* year, int32_t* month, int32_t* day) {
   *month = static_cast<int32_t>((quad + 10) % 12 + 1);
 }
 
+int DaysInMonth(int64_t year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+int64_t DateToTimestamp(int64_t days) {
+  if (days == kDateNoBegin) return kTimestampNoBegin;
+  if (days == kDateNoEnd) return kTimestampNoEnd;
+  if (days >= kTimestampEndDays) throw DbError(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
+  return days * kUsecsPerDay;
+}
+
 bool IsValidDate(int64_t days) {
   return days == kDateNoBegin || days == kDateNoEnd || (days >= kJulianMinDays && days < kDateEndDays);
 }

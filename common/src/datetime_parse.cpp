@@ -1,12 +1,14 @@
 #include "datetime_parse.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/datetime.h"
 #include "common/error.h"
 #include "string_util.h"
+#include "zone_abbrevs.h"
 
 namespace lumadb {
 
@@ -64,12 +66,6 @@ bool IsWeekday(std::string_view s) {
   return false;
 }
 
-int DaysInMonth(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // Decodes one input string; keeps the pieces seen so far and reports errors with the whole input.
 class Decoder {
  public:
@@ -105,6 +101,8 @@ class Decoder {
       if (!tok.empty() && tok[0] >= '0' && tok[0] <= '9' && t != std::string_view::npos) {
         out.push_back(tok.substr(0, t));
         out.push_back(tok.substr(t + 1));
+      } else if (tok.size() > 1 && tok[0] == 't' && tok[1] >= '0' && tok[1] <= '9') {
+        out.push_back(tok.substr(1));  // ISO 8601 'T10:00' without a date
       } else {
         out.push_back(tok);
       }
@@ -119,7 +117,17 @@ class Decoder {
       bc_ = tok == "bc";
       return;
     }
-    if (tok == "z" || tok == "utc" || tok == "gmt" || tok == "zulu") return SetZone(0);
+    if (std::optional<int32_t> offset = ZoneAbbrevOffset(tok)) return SetZone(*offset);
+    if (tok == "am" || tok == "a.m." || tok == "pm" || tok == "p.m.") {
+      if (meridian_ != 0) Syntax();
+      meridian_ = tok[0] == 'a' ? 1 : 2;
+      return;
+    }
+    if (tok == "allballs") {  // datetktbl's DTK_ZULU: midnight UTC
+      if (have_time_) Syntax();
+      have_time_ = true;
+      return SetZone(0);
+    }
     if (int m = MonthNumber(tok)) {
       if (month_name_ != 0 || f_.has_date) Syntax();
       month_name_ = m;
@@ -222,7 +230,9 @@ class Decoder {
       sec = sec.substr(0, dot);
       if (!frac.empty() && !IsDigits(frac)) Syntax();
     }
-    if (!IsDigits(parts[0]) || !IsDigits(parts[1]) || !IsDigits(sec)) Syntax();
+    // An empty minute or second reads as 0 ('10:', '10:00:'), as strtoint leaves it in DecodeTime.
+    auto digits_or_empty = [](std::string_view p) { return p.empty() || IsDigits(p); };
+    if (!IsDigits(parts[0]) || !digits_or_empty(parts[1]) || !digits_or_empty(sec)) Syntax();
     f_.hour = static_cast<int32_t>(std::min<int64_t>(ToInt(parts[0]), 1000));
     f_.minute = static_cast<int32_t>(std::min<int64_t>(ToInt(parts[1]), 1000));
     f_.second = static_cast<int32_t>(std::min<int64_t>(ToInt(sec), 1000));
@@ -249,7 +259,10 @@ class Decoder {
       if (parts.size() > 2) s = ToInt(parts[2]);
       if (parts.size() > 3) Syntax();
     }
-    if (h > 15 * 24 || m > 59 || s > 59) Overflow();
+    if (h > 15 || m > 59 || s > 59) {  // MAX_TZDISP_HOUR
+      throw DbError(sqlstate::kInvalidTimeZoneDisplacementValue,
+                    "time zone displacement out of range: \"" + std::string(text_) + "\"");
+    }
     SetZone(sign * static_cast<int32_t>(h * 3600 + m * 60 + s));
   }
 
@@ -261,6 +274,12 @@ class Decoder {
 
   // Resolves loose numbers against a month name ('Jan 2 2024', '2 Jan 2024') and validates fields.
   void Finish() {
+    f_.has_time = have_time_;
+    if (meridian_ != 0) {  // DecodeDateTime's AM/PM rule: hours 0..12, 12 AM is midnight
+      if (f_.hour > 12) Overflow();
+      if (meridian_ == 1 && f_.hour == 12) f_.hour = 0;
+      if (meridian_ == 2 && f_.hour != 12) f_.hour += 12;
+    }
     if (f_.special != DateTimeSpecial::kNone) {
       if (f_.has_date || have_time_ || !numbers_.empty() || month_name_ != 0) Syntax();
       return;
@@ -291,6 +310,7 @@ class Decoder {
   bool bc_ = false;
   bool have_time_ = false;
   int month_name_ = 0;
+  int meridian_ = 0;  // 1 AM, 2 PM
   std::vector<std::string_view> numbers_;
 };
 

@@ -11,10 +11,12 @@ namespace lumadb {
 enum class DateTimeSpecial { kNone, kEpoch, kInfinity, kNegInfinity, kNow, kToday, kTomorrow, kYesterday };
 
 /// The decoded fields; year is astronomical (0 = 1 BC); the time of day is hour/minute/second plus
-/// microseconds (already rounded from longer fractions; second may be 60 and hour 24 as in PostgreSQL).
+/// microseconds (already rounded from longer fractions, AM/PM applied; second may be 60 and hour 24 as in
+/// PostgreSQL). 'allballs' is a time of 00:00:00 with zone UTC.
 struct DateTimeFields {
   DateTimeSpecial special = DateTimeSpecial::kNone;
   bool has_date = false;
+  bool has_time = false;
   int64_t year = 0;
   int32_t month = 0;
   int32_t day = 0;
@@ -26,9 +28,10 @@ struct DateTimeFields {
   int32_t tz_offset_seconds = 0;  // east of UTC
 };
 
-/// Decodes text into fields. Throws 22007 "invalid input syntax for type <type_name>: \"text\"" and
-/// 22008 "date/time field value out of range: \"text\"" (with PostgreSQL's datestyle HINT for M/D/Y
-/// input whose month is out of range).
+/// Decodes text into fields. Zones are numeric offsets or the fixed abbreviations of PostgreSQL's Default
+/// set (UTC, Z, PST, CET, ...). Throws 22007 "invalid input syntax for type <type_name>: \"text\"", 22008
+/// "date/time field value out of range: \"text\"" (with PostgreSQL's datestyle HINT for M/D/Y input whose
+/// month is out of range) and 22009 "time zone displacement out of range: \"text\"".
 DateTimeFields ParseDateTimeFields(std::string_view text, const char* type_name);
 
 }  // namespace lumadb

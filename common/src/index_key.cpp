@@ -20,7 +20,7 @@ constexpr char kNumericZero = 0x03;
 constexpr char kNumericPositive = 0x04;
 constexpr char kNumericNaN = 0x06;
 
-enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kNone };
+enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kNone };
 
 KeyKind KindOf(TypeId t) {
   switch (t) {
@@ -31,7 +31,14 @@ KeyKind KindOf(TypeId t) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
       return KeyKind::kInteger;
+    case TypeId::kTimeTz:
+      return KeyKind::kTimeTz;
+    case TypeId::kInterval:
+      return KeyKind::kInterval;
+    case TypeId::kUuid:
+      return KeyKind::kUuid;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
       return KeyKind::kFloat;
@@ -78,6 +85,20 @@ void AppendBigEndian64(uint64_t u, std::string* out) {
 
 void AppendInteger(int64_t v, std::string* out) {
   AppendBigEndian64(static_cast<uint64_t>(v) ^ (uint64_t{1} << 63), out);
+}
+
+// timetz_cmp_internal's order: the UTC instant, then the zone.
+void AppendTimeTz(const TimeTz& t, std::string* out) {
+  AppendInteger(t.time + static_cast<int64_t>(t.zone) * 1000000, out);
+  const uint32_t zone = static_cast<uint32_t>(t.zone) ^ (uint32_t{1} << 31);
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((zone >> shift) & 0xff));
+}
+
+// interval_cmp_value: the 128-bit span, big-endian with the sign bit flipped.
+void AppendInterval(const Interval& v, std::string* out) {
+  const auto span = static_cast<unsigned __int128>(IntervalSpan(v)) ^ (static_cast<unsigned __int128>(1) << 127);
+  AppendBigEndian64(static_cast<uint64_t>(span >> 64), out);
+  AppendBigEndian64(static_cast<uint64_t>(span), out);
 }
 
 void AppendFloat(double d, std::string* out) {
@@ -182,6 +203,16 @@ void AppendKeyColumn(const Value& v, const KeyColumnOrder& col, std::string* out
       }
       case KeyKind::kNumeric:
         AppendNumeric(v.GetNumeric(), out);
+        break;
+      case KeyKind::kTimeTz:
+        AppendTimeTz(v.GetTimeTz(), out);
+        break;
+      case KeyKind::kInterval:
+        AppendInterval(v.GetInterval(), out);
+        break;
+      case KeyKind::kUuid:
+        LUMADB_ASSERT(v.GetString().size() == 16, "uuid of the wrong length");
+        out->append(v.GetString());
         break;
       case KeyKind::kNone:
         break;

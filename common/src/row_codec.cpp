@@ -81,6 +81,36 @@ Value FixedValue(uint64_t bits, TypeId t) {
   throw DbError(sqlstate::kDataCorrupted, std::string("malformed tuple: ") + what);
 }
 
+// Width of the fixed-width types wider than 8 bytes (stored inline, no length), else 0.
+size_t WideWidth(TypeId t) {
+  return t == TypeId::kTimeTz || t == TypeId::kInterval || t == TypeId::kUuid ? static_cast<size_t>(TypeLength(t)) : 0;
+}
+
+// timetz: time i64, zone i32; interval: time i64, day i32, month i32; uuid: its 16 bytes.
+void PutWide(std::vector<std::byte>& out, const Value& v, TypeId t) {
+  if (t == TypeId::kUuid) {
+    LUMADB_ASSERT(v.GetString().size() == 16, "uuid of the wrong length");
+    const auto* p = reinterpret_cast<const std::byte*>(v.GetString().data());
+    out.insert(out.end(), p, p + 16);
+  } else if (t == TypeId::kTimeTz) {
+    PutLe(out, static_cast<uint64_t>(v.GetTimeTz().time), 8);
+    PutLe(out, static_cast<uint32_t>(v.GetTimeTz().zone), 4);
+  } else {
+    const Interval& i = v.GetInterval();
+    PutLe(out, static_cast<uint64_t>(i.time), 8);
+    PutLe(out, static_cast<uint32_t>(i.day), 4);
+    PutLe(out, static_cast<uint32_t>(i.month), 4);
+  }
+}
+
+Value GetWide(std::span<const std::byte> in, size_t pos, TypeId t) {
+  if (t == TypeId::kUuid) return Value::Uuid(std::string(reinterpret_cast<const char*>(in.data() + pos), 16));
+  const auto time = static_cast<int64_t>(GetLe(in, pos, 8));
+  if (t == TypeId::kTimeTz) return Value::OfTimeTz(TimeTz{time, static_cast<int32_t>(GetLe(in, pos + 8, 4))});
+  return Value::OfInterval(
+      Interval{time, static_cast<int32_t>(GetLe(in, pos + 8, 4)), static_cast<int32_t>(GetLe(in, pos + 12, 4))});
+}
+
 }  // namespace
 
 std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) {
@@ -99,6 +129,10 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) 
     }
     if (size_t width = FixedWidth(types[i])) {
       PutLe(out, FixedBits(v, types[i]), width);
+      continue;
+    }
+    if (WideWidth(types[i]) != 0) {
+      PutWide(out, v, types[i]);
       continue;
     }
     const std::string text = types[i] == TypeId::kNumeric ? v.GetNumeric().ToString() : std::string();
@@ -127,6 +161,12 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {
     if (size_t width = FixedWidth(types[i])) {
       if (pos + width > bytes.size()) ThrowCorrupt("truncated attribute");
       row.push_back(FixedValue(GetLe(bytes, pos, width), types[i]));
+      pos += width;
+      continue;
+    }
+    if (size_t width = WideWidth(types[i])) {
+      if (pos + width > bytes.size()) ThrowCorrupt("truncated attribute");
+      row.push_back(GetWide(bytes, pos, types[i]));
       pos += width;
       continue;
     }

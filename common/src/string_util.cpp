@@ -1,5 +1,8 @@
 #include "string_util.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "common/error.h"
 
 namespace lumadb {
@@ -47,7 +50,57 @@ bool IsOctal(char c, char max) {
   return c >= '0' && c <= max;
 }
 
+// pg_utf_mblen: the length a lead byte announces.
+size_t Utf8SequenceLength(unsigned char c) {
+  if ((c & 0x80) == 0) return 1;
+  if ((c & 0xe0) == 0xc0) return 2;
+  if ((c & 0xf0) == 0xe0) return 3;
+  if ((c & 0xf8) == 0xf0) return 4;
+  return 1;
+}
+
+// pg_utf8_islegal: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool Utf8IsLegal(const unsigned char* s, size_t length) {
+  if (length > 4) return false;
+  for (size_t i = length; i-- > 2;) {
+    if (s[i] < 0x80 || s[i] > 0xbf) return false;
+  }
+  if (length >= 2) {
+    const unsigned char a = s[1];
+    unsigned char lo = 0x80, hi = 0xbf;
+    if (s[0] == 0xe0) lo = 0xa0;
+    if (s[0] == 0xed) hi = 0x9f;
+    if (s[0] == 0xf0) lo = 0x90;
+    if (s[0] == 0xf4) hi = 0x8f;
+    if (a < lo || a > hi) return false;
+  }
+  return !(s[0] >= 0x80 && s[0] < 0xc2) && s[0] <= 0xf4;
+}
+
 }  // namespace
+
+void CheckUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (p[i] != 0 && p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = Utf8SequenceLength(p[i]);
+    if (p[i] != 0 && len <= s.size() - i && Utf8IsLegal(p + i, len)) {
+      i += len;
+      continue;
+    }
+    std::string bytes;  // report_invalid_encoding: the character's bytes that are present, at most 8
+    for (size_t j = 0; j < std::min(len, s.size() - i); ++j) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%s0x%02x", j == 0 ? "" : " ", p[i + j]);
+      bytes += buf;
+    }
+    throw DbError(sqlstate::kCharacterNotInRepertoire, "invalid byte sequence for encoding \"UTF8\": " + bytes);
+  }
+}
 
 std::string_view TrimSpace(std::string_view s) {
   size_t b = 0, e = s.size();

@@ -17,6 +17,10 @@ size_t Utf8Length(std::string_view s);
 /// Byte length of the first `chars` characters of UTF-8 text.
 size_t Utf8PrefixBytes(std::string_view s, size_t chars);
 
+/// pg_verify_mbstr for UTF-8: throws 22021 "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28" (the
+/// bytes of the offending character, as PostgreSQL prints them) on invalid UTF-8 or a NUL byte.
+void CheckUtf8(std::string_view s);
+
 /// Applies a varchar(n)/bpchar(n) typmod (varchar_input, bpchar_input, varchar(), bpchar()): too-long
 /// input loses excess characters when they are all spaces or when `explicit_cast`, else throws 22001
 /// "value too long for type character varying(n)" / "character(n)". bpchar(n) pads with spaces.

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/interval.h"
+
 namespace lumadb {
 
 namespace {
@@ -32,7 +34,13 @@ int16_t TypeLength(TypeId t) {
     case TypeId::kFloat8:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
       return 8;
+    case TypeId::kTimeTz:
+      return 12;
+    case TypeId::kInterval:
+    case TypeId::kUuid:
+      return 16;
     case TypeId::kName:
       return 64;  // NAMEDATALEN
     case TypeId::kUnknown:
@@ -72,6 +80,12 @@ std::string FormatType(TypeDesc t) {
       return has_mod ? "timestamp(" + std::to_string(t.typmod) + ") without time zone" : "timestamp without time zone";
     case TypeId::kTimestampTz:
       return has_mod ? "timestamp(" + std::to_string(t.typmod) + ") with time zone" : "timestamp with time zone";
+    case TypeId::kTime:
+      return has_mod ? "time(" + std::to_string(t.typmod) + ") without time zone" : "time without time zone";
+    case TypeId::kTimeTz:
+      return has_mod ? "time(" + std::to_string(t.typmod) + ") with time zone" : "time with time zone";
+    case TypeId::kInterval:
+      return "interval" + IntervalTypmodSuffix(t.typmod);
     case TypeId::kInvalid:
       return "-";
     default:
@@ -115,8 +129,16 @@ const char* TypeName(TypeId t) {
       return "timestamp";
     case TypeId::kTimestampTz:
       return "timestamptz";
+    case TypeId::kTime:
+      return "time";
+    case TypeId::kTimeTz:
+      return "timetz";
+    case TypeId::kInterval:
+      return "interval";
     case TypeId::kNumeric:
       return "numeric";
+    case TypeId::kUuid:
+      return "uuid";
   }
   return "-";
 }
@@ -141,7 +163,11 @@ char TypeCategory(TypeId t) {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
       return 'D';
+    case TypeId::kInterval:
+      return 'T';
     case TypeId::kUnknown:
       return 'X';  // pg_type says 'X' for unknown, not 'U'
     default:

@@ -8,6 +8,9 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/interval.h"
+#include "common/time_of_day.h"
+#include "common/uuid.h"
 #include "string_util.h"
 
 namespace lumadb {
@@ -146,6 +149,14 @@ Value ParseValue(TypeDesc type, std::string_view text) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
       return Value::Timestamp(ParseTimestamp(text, type.id == TypeId::kTimestampTz, type.typmod), type.id);
+    case TypeId::kTime:
+      return Value::Time(ParseTime(text, type.typmod));
+    case TypeId::kTimeTz:
+      return Value::OfTimeTz(ParseTimeTz(text, type.typmod));
+    case TypeId::kInterval:
+      return Value::OfInterval(ParseInterval(text, type.typmod));
+    case TypeId::kUuid:
+      return Value::Uuid(ParseUuid(text));
     case TypeId::kText:
     case TypeId::kUnknown:
       return Value::String(std::string(text), type.id);
@@ -179,6 +190,14 @@ std::string FormatValue(const Value& v) {
       return FormatTimestamp(v.GetInt(), false);
     case TypeId::kTimestampTz:
       return FormatTimestamp(v.GetInt(), true);
+    case TypeId::kTime:
+      return FormatTime(v.GetInt());
+    case TypeId::kTimeTz:
+      return FormatTimeTz(v.GetTimeTz());
+    case TypeId::kInterval:
+      return FormatInterval(v.GetInterval());
+    case TypeId::kUuid:
+      return FormatUuid(v.GetString());
     default:
       return v.GetString();
   }

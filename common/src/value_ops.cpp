@@ -11,7 +11,21 @@ namespace lumadb {
 
 namespace {
 
-enum class Family { kInt, kFloat, kNumeric, kString, kBpchar, kBool, kDate, kTimestamp, kOther };
+enum class Family {
+  kInt,
+  kFloat,
+  kNumeric,
+  kString,
+  kBpchar,
+  kBool,
+  kDate,
+  kTimestamp,
+  kTime,
+  kTimeTz,
+  kInterval,
+  kUuid,
+  kOther
+};
 
 Family FamilyOf(TypeId t) {
   switch (t) {
@@ -40,6 +54,14 @@ Family FamilyOf(TypeId t) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
       return Family::kTimestamp;
+    case TypeId::kTime:
+      return Family::kTime;
+    case TypeId::kTimeTz:
+      return Family::kTimeTz;
+    case TypeId::kInterval:
+      return Family::kInterval;
+    case TypeId::kUuid:
+      return Family::kUuid;
     default:
       return Family::kOther;
   }
@@ -103,7 +125,14 @@ int CompareValues(const Value& a, const Value& b) {
       case Family::kInt:
       case Family::kDate:
       case Family::kTimestamp:
+      case Family::kTime:
         return Cmp3(a.GetInt(), b.GetInt());
+      case Family::kTimeTz:
+        return CompareTimeTz(a.GetTimeTz(), b.GetTimeTz());
+      case Family::kInterval:
+        return CompareIntervals(a.GetInterval(), b.GetInterval());
+      case Family::kUuid:  // uuid_cmp: memcmp of the 16 bytes
+        return Cmp3(std::string_view(a.GetString()), std::string_view(b.GetString()));
       case Family::kFloat:
         return CompareDoubles(a.GetFloat(), b.GetFloat());
       case Family::kNumeric:
@@ -137,7 +166,14 @@ size_t HashValue(const Value& v) {
     case Family::kInt:
     case Family::kDate:
     case Family::kTimestamp:
+    case Family::kTime:
       return std::hash<int64_t>()(v.GetInt());
+    case Family::kTimeTz:
+      return HashTimeTz(v.GetTimeTz());
+    case Family::kInterval:
+      return HashInterval(v.GetInterval());
+    case Family::kUuid:
+      return std::hash<std::string_view>()(v.GetString());
     case Family::kFloat: {
       double d = v.GetFloat();
       if (std::isnan(d)) return 0x7ff8;

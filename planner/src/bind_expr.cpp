@@ -191,7 +191,10 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryExpr& u, const Scope& scope) {
     }
   }
   auto arg = BindExpr(*u.arg, scope);
-  if (!IsNumericType(arg->type.id)) {
+  // Prefix minus also exists for interval (interval_um), which time reaches by its implicit cast.
+  if (u.op == "-" && (arg->type.id == TypeId::kInterval || arg->type.id == TypeId::kTime)) {
+    arg = CoerceOrThrow(arg, {TypeId::kInterval, -1}, arg->location);
+  } else if (!IsNumericType(arg->type.id)) {
     throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + u.op + " " + TypeDisplayName(arg->type.id),
                 u.location)
         .Hint("No operator matches the given name and argument type. You might need to add an explicit type cast.");

@@ -70,29 +70,29 @@ BoundExprPtr Binder::Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r
     throw Error(sqlstate::kAmbiguousFunction, "operator is not unique: unknown " + op + " unknown", location)
         .Hint("Could not choose a best candidate operator. You might need to add explicit type casts.");
   }
-  if (lt == TypeId::kUnknown) lt = rt == TypeId::kDate ? TypeId::kInt4 : rt;
-  if (rt == TypeId::kUnknown) rt = lt == TypeId::kDate ? TypeId::kInt4 : lt;
   TypeId result = TypeId::kInvalid;
   TypeId lcast = lt;
   TypeId rcast = rt;
-  if (IsNumericType(lt) && IsNumericType(rt)) {
+  if (HasDateTimeOperand(lt, rt)) {
+    const OperatorResolution res = op.size() == 1 ? ResolveDateTimeOperator(op[0], lt, rt) : OperatorResolution{};
+    if (res.ambiguous) {
+      throw Error(sqlstate::kAmbiguousFunction,
+                  "operator is not unique: " + TypeDisplayName(lt) + " " + op + " " + TypeDisplayName(rt), location)
+          .Hint("Could not choose a best candidate operator. You might need to add explicit type casts.");
+    }
+    if (!res.signature) throw OperatorError(op, l, r, location);
+    result = res.signature->result;
+    lcast = res.signature->left;
+    rcast = res.signature->right;
+  } else {
+    if (lt == TypeId::kUnknown) lt = rt;
+    if (rt == TypeId::kUnknown) rt = lt;
+    if (!IsNumericType(lt) || !IsNumericType(rt)) throw OperatorError(op, l, r, location);
     result = PromoteNumeric(lt, rt);
     bool is_float = result == TypeId::kFloat4 || result == TypeId::kFloat8;
     if (op == "%" && is_float) throw OperatorError(op, l, r, location);
     if (op == "^" && result != TypeId::kNumeric) result = TypeId::kFloat8;
     lcast = rcast = result;
-  } else if (lt == TypeId::kDate && (rt == TypeId::kInt2 || rt == TypeId::kInt4) && (op == "+" || op == "-")) {
-    result = TypeId::kDate;
-    rcast = TypeId::kInt4;
-  } else if (rt == TypeId::kDate && (lt == TypeId::kInt2 || lt == TypeId::kInt4) && op == "+") {
-    std::swap(l, r);  // integer + date is evaluated as date + integer
-    result = TypeId::kDate;
-    lcast = TypeId::kDate;
-    rcast = TypeId::kInt4;
-  } else if (lt == TypeId::kDate && rt == TypeId::kDate && op == "-") {
-    result = TypeId::kInt4;
-  } else {
-    throw OperatorError(op, l, r, location);
   }
   auto e = NewExpr(BoundKind::kArith, result, Leftmost(location, l->location));
   e->op = static_cast<int>(ArithOpOf(op));

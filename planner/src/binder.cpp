@@ -1,5 +1,8 @@
 #include "planner/binder.h"
 
+#include <algorithm>
+
+#include "common/interval.h"
 #include "common/value_io.h"
 #include "parser/parser.h"
 #include "planner/type_rules.h"
@@ -99,6 +102,10 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
       {"date", TypeId::kDate},
       {"timestamp", TypeId::kTimestamp},
       {"timestamptz", TypeId::kTimestampTz},
+      {"time", TypeId::kTime},
+      {"timetz", TypeId::kTimeTz},
+      {"interval", TypeId::kInterval},
+      {"uuid", TypeId::kUuid},
       {"bytea", TypeId::kBytea},
       {"oid", TypeId::kOid},
       {"integer", TypeId::kInt4},
@@ -128,6 +135,16 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
   if (id == TypeId::kBpchar && mods.empty()) t.typmod = 1 + 4;  // char means char(1)
   if (id == TypeId::kNumeric && !mods.empty()) t.typmod = NumericTypmod(mods[0], mods.size() > 1 ? mods[1] : 0);
   if ((id == TypeId::kTimestamp || id == TypeId::kTimestampTz) && !mods.empty()) t.typmod = mods[0];
+  if ((id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kInterval) && !mods.empty()) {
+    if (mods.size() > 1) {  // gram.y takes one precision here
+      DbError e(sqlstate::kSyntaxError, "syntax error at or near \",\"");
+      e.Position(CharPosition(query_text, name.location));
+      throw e;
+    }
+    // timetypmodin / intervaltypmodin reduce a precision above 6 to 6 (with a WARNING in PostgreSQL).
+    const int32_t precision = std::min<int32_t>(mods[0], 6);
+    t.typmod = id == TypeId::kInterval ? IntervalTypmod(kIntervalFullRange, precision) : precision;
+  }
   return t;
 }
 

@@ -76,6 +76,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddMathBuiltins(all);
     AddSessionBuiltins(all);
     AddSequenceBuiltins(all);
+    AddDateTimeBuiltins(all);
     return all;
   }();
   return kAll;

@@ -16,6 +16,9 @@ void AddStringBuiltins(std::vector<ScalarFunction>& out);
 void AddMathBuiltins(std::vector<ScalarFunction>& out);
 /// The session builtins (now, current_date, version, current_user, ...), from builtin_session.cpp.
 void AddSessionBuiltins(std::vector<ScalarFunction>& out);
+/// The date/time and uuid builtins (extract, date_part, justify_*, gen_random_uuid, current_time, localtime,
+/// localtimestamp), from builtin_datetime.cpp.
+void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);
 /// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 

@@ -54,16 +54,18 @@ int IntRank(TypeId t) {
 }
 
 // Preferred types per category (pg_type.typispreferred): float8 for numbers, text for strings,
-// timestamptz for date/time.
+// timestamptz for date/time, interval for timespans.
 bool IsPreferred(TypeId t) {
-  return t == TypeId::kFloat8 || t == TypeId::kText || t == TypeId::kTimestampTz || t == TypeId::kBool;
+  return t == TypeId::kFloat8 || t == TypeId::kText || t == TypeId::kTimestampTz || t == TypeId::kBool ||
+         t == TypeId::kInterval;
 }
 
 char Category(TypeId t) {
   if (IsNumericType(t)) return 'N';
   if (IsStringType(t)) return 'S';
-  if (IsDateTimeType(t)) return 'D';
+  if (IsDateTimeType(t) || t == TypeId::kTime || t == TypeId::kTimeTz) return 'D';
   if (t == TypeId::kBool) return 'B';
+  if (t == TypeId::kInterval) return 'T';
   return 'U';
 }
 
@@ -88,6 +90,10 @@ std::optional<TypeId> ComparisonType(TypeId a, TypeId b) {
   if (IsDateTimeType(a) && IsDateTimeType(b)) {
     if (a == TypeId::kTimestampTz || b == TypeId::kTimestampTz) return TypeId::kTimestampTz;
     return TypeId::kTimestamp;
+  }
+  // time converts implicitly to timetz and to interval, so it compares with either as that type.
+  for (TypeId wider : {TypeId::kTimeTz, TypeId::kInterval}) {
+    if ((a == TypeId::kTime && b == wider) || (b == TypeId::kTime && a == wider)) return wider;
   }
   return std::nullopt;
 }

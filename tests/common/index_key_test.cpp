@@ -289,6 +289,40 @@ TEST_CASE("numeric keys: exact order, NaN greatest, equal values at any scale en
   CHECK(key("NaN") > key("1e1000"));
 }
 
+TEST_CASE("time, timetz, interval and uuid keys keep their order") {
+  std::mt19937_64 rng(4008);
+  std::uniform_int_distribution<int64_t> day_us(0, kUsecsPerDay), small(-3, 3), wide(INT64_MIN, INT64_MAX);
+  std::uniform_int_distribution<int32_t> zone(-57599, 57599), coarse_zone(-2, 2), i32(INT32_MIN, INT32_MAX);
+  std::vector<Value> times, timetzs, intervals, uuids;
+  for (int64_t t : {int64_t{0}, int64_t{1}, kUsecsPerDay - 1, kUsecsPerDay}) times.push_back(Value::Time(t));
+  for (int i = 0; i < 2000; ++i) {
+    times.push_back(Value::Time(day_us(rng)));
+    times.push_back(Value::Time(3600000000LL * (small(rng) + 3)));
+    // Same instant, different zones, and far-apart zones (timetz_cmp_internal: instant, then zone).
+    timetzs.push_back(Value::OfTimeTz(TimeTz{day_us(rng), zone(rng)}));
+    const int32_t z = coarse_zone(rng) * 3600;
+    timetzs.push_back(Value::OfTimeTz(TimeTz{(small(rng) + 10) * 3600000000LL - z * 1000000LL, z}));
+    // Equal spans with different fields ('1 mon' = '30 days' = '720 hours') and extreme fields.
+    const int64_t m = small(rng), d = small(rng) * 15, h = small(rng) * 360;
+    intervals.push_back(
+        Value::OfInterval(Interval{h * 3600000000LL, static_cast<int32_t>(d), static_cast<int32_t>(m)}));
+    intervals.push_back(Value::OfInterval(Interval{0, static_cast<int32_t>(m * 30 + d + h / 24), 0}));
+    intervals.push_back(Value::OfInterval(Interval{wide(rng), i32(rng), i32(rng)}));
+    std::string u(16, '\0');
+    for (char& c : u) c = static_cast<char>(rng() % (i % 2 ? 256 : 3));  // many near-equal uuids
+    uuids.push_back(Value::Uuid(u));
+  }
+  intervals.push_back(Value::OfInterval(Interval{INT64_MIN, INT32_MIN, INT32_MIN}));
+  intervals.push_back(Value::OfInterval(Interval{INT64_MAX, INT32_MAX, INT32_MAX}));
+  CheckOrderPreserved(std::move(times), TypeId::kTime, rng);
+  CheckOrderPreserved(std::move(timetzs), TypeId::kTimeTz, rng);
+  CheckOrderPreserved(std::move(intervals), TypeId::kInterval, rng);
+  CheckOrderPreserved(std::move(uuids), TypeId::kUuid, rng);
+  const KeyColumnOrder iv{TypeId::kInterval};
+  CHECK(EncodeKey({Value::OfInterval(Interval{0, 0, 1})}, {iv}) ==
+        EncodeKey({Value::OfInterval(Interval{0, 30, 0})}, {iv}));
+}
+
 TEST_CASE("pinned bytes of the on-disk layout") {
   using namespace std::string_literals;
   CHECK(EncodeKey({Value::Int4(1)}, {{TypeId::kInt4}}) == "\x01\x80\0\0\0\0\0\0\x01"s);
@@ -311,6 +345,14 @@ TEST_CASE("pinned bytes of the on-disk layout") {
         "\x01\x02\x7f\xff\xff\xfd\xf1\xcb\xff"s);
   CHECK(EncodeKey({Value::Num(Numeric::Parse("0"))}, {{TypeId::kNumeric}}) == "\x01\x03"s);
   CHECK(EncodeKey({Value::Num(Numeric::NaN())}, {{TypeId::kNumeric}}) == "\x01\x06"s);
+  CHECK(EncodeKey({Value::Time(1)}, {{TypeId::kTime}}) == "\x01\x80\0\0\0\0\0\0\x01"s);
+  // timetz '00:00:01-00:00:01' (zone 1 second west): instant 2 s, then the zone.
+  CHECK(EncodeKey({Value::OfTimeTz(TimeTz{1000000, 1})}, {{TypeId::kTimeTz}}) ==
+        "\x01\x80\0\0\0\0\x1e\x84\x80\x80\0\0\x01"s);
+  // interval '1 day' = 86400000000 microseconds as a 128-bit integer.
+  CHECK(EncodeKey({Value::OfInterval(Interval{0, 1, 0})}, {{TypeId::kInterval}}) ==
+        "\x01\x80\0\0\0\0\0\0\0\0\0\0\x14\x1d\xd7\x60\0"s);
+  CHECK(EncodeKey({Value::Uuid(std::string(16, '\x5a'))}, {{TypeId::kUuid}}) == "\x01" + std::string(16, '\x5a'));
 }
 
 // Rows of three columns with small domains (many ties) in mixed orders.

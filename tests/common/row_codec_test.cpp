@@ -76,5 +76,34 @@ TEST_CASE("layout, missing trailing columns and corruption") {
   CHECK(test::SqlStateOf([&] { DecodeRow(one, EncodeRow(two, Row{Value::Int4(1), Value::String("x")})); }) == "XX001");
 }
 
+TEST_CASE("time, timetz, interval and uuid: fixed-width layouts, bit-exact round trips") {
+  const std::vector<TypeId> types = {TypeId::kTime, TypeId::kTimeTz, TypeId::kInterval, TypeId::kUuid};
+  const std::string uuid("\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff", 16);
+  const Row row = {Value::Time(86400000000LL), Value::OfTimeTz(TimeTz{1, -57599}),
+                   Value::OfInterval(Interval{INT64_MIN, INT32_MAX, -1}), Value::Uuid(uuid)};
+  const std::vector<std::byte> bytes = EncodeRow(types, row);
+  REQUIRE(bytes.size() == 2 + 1 + 8 + 12 + 16 + 16);
+  const Row decoded = DecodeRow(types, bytes);
+  CheckSameRow(row, decoded);
+  CHECK(decoded[1].GetTimeTz() == TimeTz{1, -57599});
+  CHECK(decoded[2].GetInterval() == Interval{INT64_MIN, INT32_MAX, -1});  // '1 mon' never becomes '30 days'
+  CHECK(decoded[3].GetString() == uuid);
+  // timetz: time then zone, little-endian; interval: time, day, month; uuid: its bytes in order.
+  CHECK(bytes[3 + 8] == std::byte{1});
+  CHECK(bytes[3 + 8 + 8] == std::byte{0x01});  // -57599 = 0xFFFF1F01
+  CHECK(bytes[3 + 8 + 8 + 3] == std::byte{0xff});
+  CHECK(bytes[3 + 20 + 7] == std::byte{0x80});  // INT64_MIN's high byte last
+  CHECK(bytes[3 + 20 + 8] == std::byte{0xff});  // INT32_MAX = 0x7FFFFFFF
+  CHECK(bytes[3 + 20 + 11] == std::byte{0x7f});
+  CHECK(bytes[3 + 36] == std::byte{0x00});
+  CHECK(bytes[3 + 36 + 15] == std::byte{0xff});
+
+  Row mixed = {Value::Null(TypeId::kTime), row[1], Value::Null(TypeId::kInterval), row[3]};
+  CheckSameRow(mixed, DecodeRow(types, EncodeRow(types, mixed)));
+  std::vector<std::byte> truncated = EncodeRow(types, row);
+  truncated.pop_back();
+  CHECK(test::SqlStateOf([&] { DecodeRow(types, truncated); }) == "XX001");
+}
+
 }  // namespace
 }  // namespace lumadb

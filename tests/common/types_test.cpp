@@ -25,6 +25,12 @@ TEST_CASE("format_type spellings") {
   CHECK(FormatType({TypeId::kBool}) == "boolean");
   CHECK(FormatType({TypeId::kText}) == "text");
   CHECK(FormatType({TypeId::kUnknown}) == "unknown");
+  CHECK(FormatType({TypeId::kTime}) == "time without time zone");
+  CHECK(FormatType({TypeId::kTime, 2}) == "time(2) without time zone");
+  CHECK(FormatType({TypeId::kTimeTz}) == "time with time zone");
+  CHECK(FormatType({TypeId::kTimeTz, 6}) == "time(6) with time zone");
+  CHECK(FormatType({TypeId::kInterval}) == "interval");
+  CHECK(FormatType({TypeId::kUuid}) == "uuid");
 }
 
 TEST_CASE("typname, typlen and typcategory") {
@@ -41,6 +47,23 @@ TEST_CASE("typname, typlen and typcategory") {
   CHECK(TypeCategory(TypeId::kTimestamp) == 'D');
   CHECK(TypeCategory(TypeId::kBool) == 'B');
   CHECK(TypeCategory(TypeId::kUnknown) == 'X');
+  // select typname, typlen, typcategory from pg_type where typname in ('time','timetz','interval','uuid')
+  CHECK(std::string(TypeName(TypeId::kTime)) == "time");
+  CHECK(std::string(TypeName(TypeId::kTimeTz)) == "timetz");
+  CHECK(std::string(TypeName(TypeId::kInterval)) == "interval");
+  CHECK(std::string(TypeName(TypeId::kUuid)) == "uuid");
+  CHECK(TypeLength(TypeId::kTime) == 8);
+  CHECK(TypeLength(TypeId::kTimeTz) == 12);
+  CHECK(TypeLength(TypeId::kInterval) == 16);
+  CHECK(TypeLength(TypeId::kUuid) == 16);
+  CHECK(TypeCategory(TypeId::kTime) == 'D');
+  CHECK(TypeCategory(TypeId::kTimeTz) == 'D');
+  CHECK(TypeCategory(TypeId::kInterval) == 'T');
+  CHECK(TypeCategory(TypeId::kUuid) == 'U');
+  CHECK(static_cast<int>(TypeId::kTime) == 1083);
+  CHECK(static_cast<int>(TypeId::kTimeTz) == 1266);
+  CHECK(static_cast<int>(TypeId::kInterval) == 1186);
+  CHECK(static_cast<int>(TypeId::kUuid) == 2950);
 }
 
 }  // namespace

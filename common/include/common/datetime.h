@@ -21,6 +21,11 @@ inline constexpr int64_t kUsecsPerDay = 86400000000LL;
 int64_t DaysFromCivil(int64_t year, int32_t month, int32_t day);
 /// Inverse of DaysFromCivil (j2date).
 void CivilFromDays(int64_t days, int64_t* year, int32_t* month, int32_t* day);
+/// Days in a month of a proleptic Gregorian year (astronomical numbering: year 0 is a leap year).
+int DaysInMonth(int64_t year, int month);
+/// date2timestamp: midnight of a date; infinite dates become infinite timestamps. Throws 22008 "date out of
+/// range for timestamp" past 294276-12-31.
+int64_t DateToTimestamp(int64_t days);
 /// True when a date (days) lies in PostgreSQL's range 4714-11-24 BC .. 5874897-12-31 (or is ±infinity).
 bool IsValidDate(int64_t days);
 /// True when a timestamp lies in PostgreSQL's range 4714-11-24 BC .. 294276-12-31 (or is ±infinity).

@@ -12,9 +12,15 @@
 //   | marker | body (non-NULL only)   |      ASC column
 //   +--------+------------------------+
 //   marker: 0x00 NULL when NULLS FIRST, 0x01 a value, 0x02 NULL when NULLS LAST.
-//   body:   int2/int4/int8/oid/date/timestamp[tz]: 8 bytes big-endian, sign bit flipped (so int2, int4 and
-//           int8 keys of equal value are equal bytes; date and timestamp infinities are their extreme
+//   body:   int2/int4/int8/oid/date/timestamp[tz]/time: 8 bytes big-endian, sign bit flipped (so int2, int4
+//           and int8 keys of equal value are equal bytes; date and timestamp infinities are their extreme
 //           integers, so they sort first/last as in PostgreSQL);
+//           timetz: the UTC instant (time + zone * 10^6 microseconds) as the integers above, then the zone
+//           (seconds west) as 4 bytes big-endian, sign bit flipped: 12 bytes;
+//           interval: the span in microseconds with months as 30 days and days as 24 hours
+//           (interval_cmp_value), a 128-bit integer, 16 bytes big-endian, sign bit flipped (so '1 mon'
+//           and '30 days', equal in SQL, are equal bytes);
+//           uuid: the 16 bytes as they are (uuid_cmp is memcmp);
 //           float4/float8: the float8 bits big-endian, sign bit flipped for positives, all bits flipped for
 //           negatives; -0 encoded as +0; every NaN encoded as the canonical quiet NaN 0x7FF8000000000000,
 //           which lands above +Infinity (PostgreSQL's float ordering: NaN equals NaN, above all else);

@@ -9,8 +9,16 @@
 //
 // All integers are little-endian. Bit i % 8 of bitmap byte i / 8 is SET when attribute i is NULL.
 // Fixed widths: bool 1 (0/1); int2 2; int4, oid, date (days, signed) 4; float4 4 (IEEE single);
-// int8, timestamp[tz] (microseconds, signed) 8; float8 8 (IEEE double). Everything else (text, varchar,
-// bpchar with its padding, name, bytea, numeric) is a u32 byte length followed by the bytes.
+// int8, timestamp[tz] (microseconds, signed), time (microseconds) 8; float8 8 (IEEE double);
+// and, wider:
+//
+//   timetz   12: +-----------+----------+            interval 16: +-----------+---------+-----------+
+//                | time i64  | zone i32 |                         | time i64  | day i32 | month i32 |
+//                +-----------+----------+                         +-----------+---------+-----------+
+//   uuid     16: the 16 bytes as they are (no byte order).
+//
+// (zone: seconds west of UTC; time: microseconds.) Everything else (text, varchar, bpchar with its padding,
+// name, bytea, numeric) is a u32 byte length followed by the bytes.
 //
 // natts is stored so a later ALTER TABLE ADD COLUMN can read old tuples (missing trailing columns are NULL).
 

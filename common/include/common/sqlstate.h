@@ -27,6 +27,8 @@ inline constexpr SqlState kStringDataRightTruncation{"22001"};
 inline constexpr SqlState kNumericValueOutOfRange{"22003"};
 inline constexpr SqlState kInvalidDatetimeFormat{"22007"};
 inline constexpr SqlState kDatetimeFieldOverflow{"22008"};
+inline constexpr SqlState kInvalidTimeZoneDisplacementValue{"22009"};
+inline constexpr SqlState kIntervalFieldOverflow{"22015"};
 inline constexpr SqlState kDivisionByZero{"22012"};
 inline constexpr SqlState kInvalidArgumentForPowerFunction{"2201F"};
 inline constexpr SqlState kInvalidParameterValue{"22023"};

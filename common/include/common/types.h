@@ -26,14 +26,18 @@ enum class TypeId : uint32_t {
   kBpchar = 1042,
   kVarchar = 1043,
   kDate = 1082,
+  kTime = 1083,
   kTimestamp = 1114,
   kTimestampTz = 1184,
+  kInterval = 1186,
+  kTimeTz = 1266,
   kNumeric = 1700,
+  kUuid = 2950,
 };
 
 /// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; for
 /// varchar(n)/char(n) it is n + 4 (VARHDRSZ); for numeric(p,s) it is ((p << 16) | s) + 4; for
-/// timestamp(p) it is p.
+/// timestamp(p), time(p) and timetz(p) it is p; for interval it is ((fields << 16) | p) (IntervalTypmod).
 struct TypeDesc {
   TypeId id = TypeId::kInvalid;
   int32_t typmod = -1;
@@ -44,13 +48,15 @@ struct TypeDesc {
 int16_t TypeLength(TypeId t);
 
 /// PostgreSQL's format_type() spelling: "integer", "character varying(10)", "numeric(10,2)",
-/// "timestamp without time zone", "text". Used in messages and catalog views.
+/// "timestamp without time zone", "time(3) with time zone", "interval day to second(2)", "text". Used in
+/// messages and catalog views.
 std::string FormatType(TypeDesc t);
 
 /// pg_type.typname: "int4", "varchar", "bpchar", "numeric", ...
 const char* TypeName(TypeId t);
 
-/// pg_type.typcategory: 'B' bool, 'N' numeric, 'S' string, 'D' datetime, 'U' user/unknown.
+/// pg_type.typcategory: 'B' bool, 'N' numeric, 'S' string, 'D' datetime, 'T' timespan (interval),
+/// 'U' user-defined and uuid, 'X' unknown.
 char TypeCategory(TypeId t);
 
 /// Builds a numeric typmod from precision and scale, as numeric's typmodin does.

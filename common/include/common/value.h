@@ -6,7 +6,9 @@
 #include <variant>
 #include <vector>
 
+#include "common/interval.h"
 #include "common/numeric.h"
+#include "common/time_of_day.h"
 #include "common/types.h"
 
 namespace lumadb {
@@ -16,6 +18,10 @@ namespace lumadb {
 ///   int2, int4, int8, oid   -> int64_t (range kept by the type's own checks)
 ///   date                    -> int64_t days since 2000-01-01 (PostgreSQL's POSTGRES_EPOCH_JDATE)
 ///   timestamp[tz]           -> int64_t microseconds since 2000-01-01 00:00:00 (UTC for tz)
+///   time                    -> int64_t microseconds since midnight (0 .. 24:00:00)
+///   timetz                  -> TimeTz (time of day + zone seconds west of UTC)
+///   interval                -> Interval (microseconds, days, months)
+///   uuid                    -> std::string of the 16 bytes
 ///   float4, float8          -> double (float4 values are rounded to float on creation)
 ///   text, varchar, bpchar, name, unknown, bytea -> std::string (bytea holds raw bytes)
 ///   numeric                 -> Numeric
@@ -38,16 +44,23 @@ class Value {
   static Value Num(Numeric n) { return Value(TypeId::kNumeric, std::move(n)); }
   static Value Date(int64_t days) { return Value(TypeId::kDate, days); }
   static Value Timestamp(int64_t micros, TypeId type = TypeId::kTimestamp) { return Value(type, micros); }
+  static Value Time(int64_t micros) { return Value(TypeId::kTime, micros); }
+  static Value OfTimeTz(TimeTz t) { return Value(TypeId::kTimeTz, t); }
+  static Value OfInterval(Interval i) { return Value(TypeId::kInterval, i); }
+  /// A uuid from its 16 raw bytes.
+  static Value Uuid(std::string bytes) { return Value(TypeId::kUuid, std::move(bytes)); }
 
   TypeId type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
 
   bool GetBool() const { return std::get<bool>(data_); }
-  /// The integer of an int2/int4/int8/oid/date/timestamp value.
+  /// The integer of an int2/int4/int8/oid/date/timestamp/time value.
   int64_t GetInt() const { return std::get<int64_t>(data_); }
   double GetFloat() const { return std::get<double>(data_); }
   const std::string& GetString() const { return std::get<std::string>(data_); }
   const Numeric& GetNumeric() const { return std::get<Numeric>(data_); }
+  const Interval& GetInterval() const { return std::get<Interval>(data_); }
+  const TimeTz& GetTimeTz() const { return std::get<TimeTz>(data_); }
 
   /// Same value, relabelled as another type of the same representation (e.g. unknown -> text).
   Value WithType(TypeId t) const {
@@ -57,8 +70,11 @@ class Value {
   }
 
  private:
-  using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric>;
-  Value(TypeId t, Data d) : type_(t), data_(std::move(d)) {}
+  using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric, Interval, TimeTz>;
+  // Builds the alternative in place (T is exactly one of Data's types): moving a temporary Data instead makes
+  // GCC 12 report the other alternatives as maybe-uninitialized under -fsanitize=address.
+  template <typename T>
+  Value(TypeId t, T v) : type_(t), data_(std::in_place_type<T>, std::move(v)) {}
 
   TypeId type_ = TypeId::kUnknown;
   Data data_;

@@ -35,8 +35,33 @@ std::optional<TypeId> SelectCommonType(const std::vector<TypeId>& types, size_t*
 bool IsNumericType(TypeId t);
 /// True for text, varchar, bpchar, name.
 bool IsStringType(TypeId t);
-/// True for date, timestamp, timestamptz.
+/// True for date, timestamp, timestamptz (the types that compare with each other).
 bool IsDateTimeType(TypeId t);
+
+/// A binary operator's pg_operator signature: its operand types and its result type.
+struct OperatorSignature {
+  TypeId left;
+  TypeId right;
+  TypeId result;
+};
+
+/// The outcome of operator resolution: the chosen signature, or none (ambiguous: several candidates were
+/// left, "operator is not unique" 42725; otherwise "operator does not exist" 42883).
+struct OperatorResolution {
+  std::optional<OperatorSignature> signature;
+  bool ambiguous = false;
+};
+
+/// True when either operand is date, time, timetz, timestamp, timestamptz or interval.
+bool HasDateTimeOperand(TypeId left, TypeId right);
+
+/// Resolves op ('+', '-', '*', '/') over PostgreSQL 15's date/time operators (date +- int4, date - date,
+/// x +- interval, timestamp - timestamp, time - time, date + time[tz], interval * / float8, ...) as
+/// oper_select_candidate does: an exact match (an unknown operand assumed to be the other's type), else
+/// the candidates reachable by implicit casts narrowed by exact matches, preferred types, the categories
+/// of unknown operands and finally "unknowns take the known type". time + '1 hour' is time + interval;
+/// date + '1' and time + time are ambiguous.
+OperatorResolution ResolveDateTimeOperator(char op, TypeId left, TypeId right);
 
 /// The name PostgreSQL prints for a type in operator and function error messages ("integer", "unknown").
 std::string TypeDisplayName(TypeId t);

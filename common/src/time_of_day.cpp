@@ -1,0 +1,137 @@
+// time and timetz (PostgreSQL 15 date.c time_in, timetz_in, time_out, timetz_out, timetz_cmp_internal,
+// time_pl_interval, interval_time; datetime.c DecodeTimeOnly, EncodeTimezone).
+
+#include "common/time_of_day.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include "common/datetime.h"
+#include "common/error.h"
+#include "datetime_parse.h"
+#include "interval_util.h"
+
+namespace lumadb {
+
+namespace {
+
+constexpr int32_t kMaxZoneSeconds = 16 * 3600;  // TZDISP_LIMIT: |zone| < 16 hours
+
+int64_t FloorMod(int64_t a, int64_t b) {
+  const int64_t r = a % b;
+  return r < 0 ? r + b : r;
+}
+
+int64_t NowTimeOfDay() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return FloorMod(std::chrono::duration_cast<std::chrono::microseconds>(now).count(), kUsecsPerDay);
+}
+
+// DecodeTimeOnly's checks: a time of day is required, dates are checked but dropped, the fields must
+// give at most 24:00:00 (time_overflows). Returns the time before typmod rounding.
+int64_t DecodeTimeOfDay(std::string_view text, const char* type_name, DateTimeFields* f) {
+  *f = ParseDateTimeFields(text, type_name);
+  if (f->special == DateTimeSpecial::kNow) {
+    f->has_tz = false;
+    return NowTimeOfDay();
+  }
+  if (f->special != DateTimeSpecial::kNone || !f->has_time) {
+    throw DbError(sqlstate::kInvalidDatetimeFormat,
+                  std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
+  }
+  const int64_t micros =
+      ((static_cast<int64_t>(f->hour) * 60 + f->minute) * 60 + f->second) * kUsecsPerSecond + f->micros;
+  if (f->hour < 0 || f->hour > 24 || f->minute < 0 || f->minute > 59 || f->second < 0 || f->second > 60 ||
+      f->micros < 0 || f->micros > kUsecsPerSecond || micros > kUsecsPerDay) {
+    throw DbError(sqlstate::kDatetimeFieldOverflow,
+                  "date/time field value out of range: \"" + std::string(text) + "\"");
+  }
+  return micros;
+}
+
+}  // namespace
+
+int64_t ParseTime(std::string_view text, int32_t typmod) {
+  DateTimeFields f;
+  return RoundTime(DecodeTimeOfDay(text, "time", &f), typmod);
+}
+
+TimeTz ParseTimeTz(std::string_view text, int32_t typmod) {
+  DateTimeFields f;
+  TimeTz v;
+  v.time = RoundTime(DecodeTimeOfDay(text, "time with time zone", &f), typmod);
+  v.zone = f.has_tz ? -f.tz_offset_seconds : 0;  // no zone: the session's TimeZone, UTC
+  if (v.zone <= -kMaxZoneSeconds || v.zone >= kMaxZoneSeconds) {
+    throw DbError(sqlstate::kInvalidTimeZoneDisplacementValue,
+                  "time zone displacement out of range: \"" + std::string(text) + "\"");
+  }
+  return v;
+}
+
+std::string FormatTime(int64_t micros) {
+  const int64_t secs = micros / kUsecsPerSecond;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
+                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+  return buf + AppendFraction(micros % kUsecsPerSecond);
+}
+
+// EncodeTimezone: the zone is stored west-positive, shown east-positive; minutes and seconds only when
+// non-zero.
+std::string FormatTimeTz(const TimeTz& v) {
+  int32_t sec = std::abs(v.zone);
+  int32_t min = sec / 60;
+  sec -= min * 60;
+  const int32_t hour = min / 60;
+  min -= hour * 60;
+  char buf[32];
+  const char sign = v.zone <= 0 ? '+' : '-';
+  if (sec != 0) {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, hour, min, sec);
+  } else if (min != 0) {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, hour, min);
+  } else {
+    std::snprintf(buf, sizeof buf, "%c%02d", sign, hour);
+  }
+  return FormatTime(v.time) + buf;
+}
+
+int64_t RoundTime(int64_t micros, int32_t precision) {
+  if (precision < 0 || precision >= 6) return micros;
+  int64_t scale = 1;
+  for (int32_t i = precision; i < 6; ++i) scale *= 10;
+  const int64_t offset = scale / 2;
+  return micros >= 0 ? (micros + offset) / scale * scale : -((-micros + offset) / scale * scale);
+}
+
+int CompareTimeTz(const TimeTz& a, const TimeTz& b) {
+  const int64_t ta = a.time + static_cast<int64_t>(a.zone) * kUsecsPerSecond;
+  const int64_t tb = b.time + static_cast<int64_t>(b.zone) * kUsecsPerSecond;
+  if (ta != tb) return ta < tb ? -1 : 1;
+  if (a.zone != b.zone) return a.zone < b.zone ? -1 : 1;  // same instant: equal only with the same zone
+  return 0;
+}
+
+size_t HashTimeTz(const TimeTz& v) {
+  return std::hash<int64_t>()(v.time) ^ (std::hash<int32_t>()(v.zone) * 0x9e3779b97f4a7c15ULL);
+}
+
+int64_t TimePlusInterval(int64_t micros, const Interval& span, bool subtract) {
+  const __int128 sum = subtract ? static_cast<__int128>(micros) - span.time : static_cast<__int128>(micros) + span.time;
+  __int128 r = sum % kUsecsPerDay;
+  if (r < 0) r += kUsecsPerDay;
+  return static_cast<int64_t>(r);
+}
+
+int64_t IntervalToTime(const Interval& span) {
+  return FloorMod(span.time, kUsecsPerDay);
+}
+
+int64_t TimestampTimeOfDay(int64_t micros) {
+  return FloorMod(micros, kUsecsPerDay);
+}
+
+}  // namespace lumadb
