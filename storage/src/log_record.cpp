@@ -1,14 +1,13 @@
 #include "storage/log_record.h"
 
+#include <algorithm>
 #include <cstring>
 
-#include <boost/crc.hpp>
+#include "crc32c.h"
 
 namespace lumadb::storage {
 
 namespace {
-
-using Crc32c = boost::crc_optimal<32, 0x1EDC6F41, 0xFFFFFFFF, 0xFFFFFFFF, true, true>;
 
 constexpr size_t kHeapFixedPayload = 4 + 4 + 4 + 2 + 4 + 4;  // db, rel, page, slot, before_len, after_len
 
@@ -211,7 +210,9 @@ size_t LogRecord::SerializedSize() const {
 void SerializeLogRecord(const LogRecord& rec, std::vector<std::byte>* out) {
   size_t start = out->size();
   size_t size = rec.SerializedSize();
-  out->reserve(start + size);
+  // Grow geometrically: the log buffer holds many records, and reserving exactly start + size on every
+  // append would copy the whole buffer each time (quadratic in the records between flushes).
+  if (out->capacity() < start + size) out->reserve(std::max(start + size, 2 * out->capacity()));
   Put<uint32_t>(out, static_cast<uint32_t>(size));
   Put<uint32_t>(out, 0);  // crc, filled in below
   Put<uint64_t>(out, rec.lsn);
@@ -234,8 +235,8 @@ void SerializeLogRecord(const LogRecord& rec, std::vector<std::byte>* out) {
     }
   }
   Crc32c crc;
-  crc.process_bytes(out->data() + start + 8, out->size() - start - 8);
-  uint32_t sum = crc.checksum();
+  crc.Update(out->data() + start + 8, out->size() - start - 8);
+  uint32_t sum = crc.Final();
   for (size_t i = 0; i < 4; ++i) (*out)[start + 4 + i] = static_cast<std::byte>((sum >> (8 * i)) & 0xff);
 }
 
@@ -250,8 +251,8 @@ size_t DeserializeLogRecord(std::span<const std::byte> in, LogRecord* out) {
   auto crc_stored = r.Get<uint32_t>();
   if (!r.ok || len < LogRecord::kHeaderSize || len > in.size()) return 0;
   Crc32c crc;
-  crc.process_bytes(in.data() + 8, len - 8);
-  if (crc.checksum() != crc_stored) return 0;
+  crc.Update(in.data() + 8, len - 8);
+  if (crc.Final() != crc_stored) return 0;
   r.in = in.first(len);
   LogRecord rec;
   rec.lsn = r.Get<uint64_t>();
