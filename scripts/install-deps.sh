@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache mold lld pkg-config
   libboost-dev libssl-dev tao-pegtl-dev libspdlog-dev libfmt-dev doctest-dev libpqxx-dev libpq-dev libcli11-dev
+  libisal-dev
   postgresql-15 postgresql-client-15 python3
 )
 

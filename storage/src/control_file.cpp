@@ -7,9 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include <boost/crc.hpp>
-
 #include "common/error.h"
+#include "crc32c.h"
 #include "storage/panic.h"
 
 namespace lumadb::storage {
@@ -18,16 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Crc32c = boost::crc_optimal<32, 0x1EDC6F41, 0xFFFFFFFF, 0xFFFFFFFF, true, true>;
-
 constexpr uint32_t kMagic = 0x434d554c;  // "LUMC"
 constexpr uint32_t kVersion = 1;
 constexpr size_t kSize = 36;
 
 uint32_t Crc(const std::array<char, kSize>& b) {
   Crc32c crc;
-  crc.process_bytes(b.data(), 32);
-  return crc.checksum();
+  crc.Update(b.data(), 32);
+  return crc.Final();
 }
 
 void SyncOrPanic(const fs::path& p, const char* rel) {

@@ -1,13 +1,8 @@
 #include "storage/page.h"
 
-#include <boost/crc.hpp>
+#include "crc32c.h"
 
 namespace lumadb::storage {
-
-namespace {
-// CRC32C (Castagnoli), reflected, as iSCSI/ext4/PostgreSQL's WAL use it.
-using Crc32c = boost::crc_optimal<32, 0x1EDC6F41, 0xFFFFFFFF, 0xFFFFFFFF, true, true>;
-}  // namespace
 
 bool PageIsZero(const char* page) {
   // Word-at-a-time would be faster; pages are checked only when read from disk.
@@ -20,10 +15,10 @@ bool PageIsZero(const char* page) {
 uint32_t ComputePageChecksum(const char* page) {
   static constexpr char kZero[sizeof(uint32_t)] = {};
   Crc32c crc;
-  crc.process_bytes(page, kPageChecksumOffset);
-  crc.process_bytes(kZero, sizeof(kZero));
-  crc.process_bytes(page + kPageChecksumOffset + sizeof(uint32_t), kPageSize - kPageChecksumOffset - sizeof(uint32_t));
-  return crc.checksum();
+  crc.Update(page, kPageChecksumOffset);
+  crc.Update(kZero, sizeof(kZero));
+  crc.Update(page + kPageChecksumOffset + sizeof(uint32_t), kPageSize - kPageChecksumOffset - sizeof(uint32_t));
+  return crc.Final();
 }
 
 void SetPageChecksum(char* page) {
