@@ -145,6 +145,10 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) 
 }
 
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {
+  return DecodeRow(types, bytes, {});
+}
+
+Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted) {
   if (bytes.size() < 2) ThrowCorrupt("too short");
   const size_t natts = GetLe(bytes, 0, 2);
   if (natts > types.size()) ThrowCorrupt("more attributes than columns");
@@ -158,25 +162,27 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {
       row.push_back(Value::Null(types[i]));
       continue;
     }
-    if (size_t width = FixedWidth(types[i])) {
-      if (pos + width > bytes.size()) ThrowCorrupt("truncated attribute");
+    const size_t fixed = FixedWidth(types[i]);
+    const size_t wide = fixed != 0 ? 0 : WideWidth(types[i]);
+    size_t width = fixed + wide;
+    if (width == 0) {
+      if (pos + 4 > bytes.size()) ThrowCorrupt("truncated length");
+      width = GetLe(bytes, pos, 4);
+      pos += 4;
+    }
+    if (width > bytes.size() - pos) ThrowCorrupt("truncated attribute");
+    if (!wanted.empty() && !wanted[i]) {
+      row.push_back(Value::Null(types[i]));
+    } else if (fixed != 0) {
       row.push_back(FixedValue(GetLe(bytes, pos, width), types[i]));
-      pos += width;
-      continue;
-    }
-    if (size_t width = WideWidth(types[i])) {
-      if (pos + width > bytes.size()) ThrowCorrupt("truncated attribute");
+    } else if (wide != 0) {
       row.push_back(GetWide(bytes, pos, types[i]));
-      pos += width;
-      continue;
+    } else {
+      std::string s(reinterpret_cast<const char*>(bytes.data() + pos), width);
+      row.push_back(types[i] == TypeId::kNumeric ? Value::Num(Numeric::Parse(s))
+                                                 : Value::String(std::move(s), types[i]));
     }
-    if (pos + 4 > bytes.size()) ThrowCorrupt("truncated length");
-    const size_t len = GetLe(bytes, pos, 4);
-    pos += 4;
-    if (len > bytes.size() - pos) ThrowCorrupt("truncated attribute");
-    std::string s(reinterpret_cast<const char*>(bytes.data() + pos), len);
-    pos += len;
-    row.push_back(types[i] == TypeId::kNumeric ? Value::Num(Numeric::Parse(s)) : Value::String(std::move(s), types[i]));
+    pos += width;
   }
   if (pos != bytes.size()) ThrowCorrupt("trailing bytes");
   return row;

@@ -37,6 +37,8 @@ std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
 void BuildIndex(SessionContext& ctx, const catalog::TableInfo& table, const catalog::IndexInfo& index) {
   storage::HeapFile& heap = ctx.catalog.Heap(table);
   const std::vector<TypeId> types = ColumnTypes(table);
+  std::vector<bool> key_columns(types.size());  // only these are decoded: rows may be much wider than keys
+  for (const auto& c : index.columns) key_columns[c.attnum - 1] = true;
   IndexBuildEntries entries;
   std::unordered_set<uint64_t> no_unique_check;  // NULL keys and tuples this transaction deleted
   std::vector<storage::BTree::Entry> deleted_by_us;
@@ -49,7 +51,7 @@ void BuildIndex(SessionContext& ctx, const catalog::TableInfo& table, const cata
   // Mark-deleted tuples can only be this transaction's own (other writers wait for our table lock):
   // they get an entry scheduled for removal at commit, so a rollback finds the index complete.
   while (it.Next(&rid, &bytes, &deleted)) {
-    Row row = DecodeRow(types, bytes);
+    Row row = DecodeRow(types, bytes, key_columns);
     const size_t start = entries.arena()->size();
     AppendIndexKey(table, index, row, entries.arena());
     const size_t key_size = entries.arena()->size() - start;

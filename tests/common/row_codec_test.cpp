@@ -57,6 +57,28 @@ TEST_CASE("every type round-trips, with and without NULLs") {
   CheckSameRow(mixed, DecodeRow(types, EncodeRow(types, mixed)));
 }
 
+TEST_CASE("decoding only the wanted columns") {
+  const std::vector<TypeId> types = {TypeId::kText,    TypeId::kInt4, TypeId::kInterval,
+                                     TypeId::kNumeric, TypeId::kInt8, TypeId::kBpchar};
+  const Row row = {Value::String("skipped"),           Value::Int4(7),  Value::Null(TypeId::kInterval),
+                   Value::Num(Numeric::Parse("1.50")), Value::Int8(-9), Value::String("wide  ", TypeId::kBpchar)};
+  const std::vector<std::byte> bytes = EncodeRow(types, row);
+  const Row some = DecodeRow(types, bytes, {false, true, true, false, true, false});
+  REQUIRE(some.size() == types.size());
+  for (size_t i : {0, 3, 5}) {
+    CHECK(some[i].is_null());  // not wanted: NULL of the column's type
+    CHECK(some[i].type() == types[i]);
+  }
+  CHECK(some[1].GetInt() == 7);
+  CHECK(some[2].is_null());
+  CHECK(some[4].GetInt() == -9);
+  CheckSameRow(row, DecodeRow(types, bytes, {}));
+  // A corrupt tuple is still caught in the columns that are skipped.
+  std::vector<std::byte> truncated(bytes.begin(), bytes.end() - 1);
+  CHECK_THROWS_WITH(DecodeRow(types, truncated, {false, true, false, false, false, false}),
+                    "malformed tuple: truncated attribute");
+}
+
 TEST_CASE("layout, missing trailing columns and corruption") {
   const std::vector<TypeId> one = {TypeId::kInt4};
   const std::vector<std::byte> bytes = EncodeRow(one, Row{Value::Int4(0x01020304)});

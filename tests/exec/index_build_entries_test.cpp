@@ -1,6 +1,7 @@
 // IndexBuildEntries sorts as BTree orders entries (memcmp of keys, a proper prefix first, then TID),
-// including the cases its 8-byte integer prefixes must not get wrong: keys sharing 8 bytes, keys shorter
-// than 8 bytes (padded with zeros, so "ab" and "ab\0" tie on the prefix), bytes >= 0x80, equal keys.
+// including the cases its 16-byte integer prefixes must not get wrong: keys sharing 8 or 16 bytes, keys
+// shorter than 16 bytes (padded with zeros, so "ab" and "ab\0" tie on the prefix), keys of exactly 16
+// bytes against longer ones with the same start, bytes >= 0x80, equal keys.
 #include "../../exec/src/index_build_entries.h"
 
 #include <algorithm>
@@ -35,14 +36,18 @@ TEST_CASE("IndexBuildEntries sorts by key bytes, then TID, like the B+tree") {
       8);
   std::vector<Ref> refs;
   for (int i = 0; i < 5000; ++i) {
-    std::string key = i % 3 == 0 ? "01234567" : "";  // a third share their first 8 bytes
-    size_t len = rng() % 12;
+    // A quarter share their first 8 bytes, a quarter their first 16.
+    std::string key = i % 4 == 0 ? "01234567" : i % 4 == 1 ? "0123456789abcdef" : "";
+    size_t len = rng() % 20;
     for (size_t j = 0; j < len; ++j) key += alphabet[rng() % alphabet.size()];
     refs.push_back({key, Rid{static_cast<uint32_t>(rng() % 50), static_cast<uint16_t>(rng() % 4)}});
   }
   refs.push_back({"ab", Rid{1, 1}});
   refs.push_back({std::string("ab\0", 3), Rid{1, 1}});
   refs.push_back({"", Rid{0, 0}});
+  refs.push_back({std::string("0123456789abcdef"), Rid{2, 2}});
+  refs.push_back({std::string("0123456789abcdef\0", 17), Rid{2, 1}});
+  refs.push_back({std::string("0123456789abcde\0", 16), Rid{2, 3}});
   IndexBuildEntries entries;
   for (const Ref& r : refs) {
     size_t start = entries.arena()->size();

@@ -36,5 +36,9 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row);
 
 /// Decodes bytes written by EncodeRow for the same column types. Throws XX001 on a malformed tuple.
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes);
+/// The same, materialising only the columns i with wanted[i] (an empty `wanted`: all of them); the others
+/// come back NULL, skipped without copying, for readers that need a few columns of wide rows (index
+/// builds). wanted.size() is types.size() when not empty.
+Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted);
 
 }  // namespace lumadb
