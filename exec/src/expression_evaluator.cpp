@@ -174,6 +174,11 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       return e.value;
     case BoundKind::kColumn:
       return row[e.column];
+    case BoundKind::kParam:
+      if (!ctx.params || e.op < 1 || static_cast<size_t>(e.op) > ctx.params->size()) {
+        throw DbError(sqlstate::kUndefinedObject, "no value found for parameter " + std::to_string(e.op));
+      }
+      return (*ctx.params)[e.op - 1];
     case BoundKind::kCast:
       return CastValue(Evaluate(*e.args[0], row, ctx), e.type, ContextOf(e));
     case BoundKind::kArith: {

@@ -4,77 +4,18 @@
 #include "exec/executor.h"
 #include "planner/binder.h"
 #include "sequence_functions.h"
+#include "statement_info.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
 
 namespace {
 
-// The tag word PostgreSQL uses in "cannot execute %s in a read-only transaction" (CreateCommandName), or
-// null for a statement a read-only transaction may run (VACUUM, ANALYZE and EXPLAIN among them:
-// ClassifyUtilityCommandAsReadOnly; EXPLAIN ANALYZE of a write checks its statement itself).
-const char* WriteCommandName(const ast::Statement& stmt) {
-  switch (stmt.kind) {
-    case ast::StmtKind::kInsert:
-      return "INSERT";
-    case ast::StmtKind::kUpdate:
-      return "UPDATE";
-    case ast::StmtKind::kDelete:
-      return "DELETE";
-    case ast::StmtKind::kCreateTable:
-      return "CREATE TABLE";
-    case ast::StmtKind::kCreateSchema:
-      return "CREATE SCHEMA";
-    case ast::StmtKind::kCreateDatabase:
-      return "CREATE DATABASE";
-    case ast::StmtKind::kTruncate:
-      return "TRUNCATE TABLE";
-    case ast::StmtKind::kCreateIndex:
-      return "CREATE INDEX";
-    case ast::StmtKind::kReindex:
-      return "REINDEX";
-    case ast::StmtKind::kCreateSequence:
-      return "CREATE SEQUENCE";
-    case ast::StmtKind::kAlterSequence:
-      return "ALTER SEQUENCE";
-    case ast::StmtKind::kAlterTable: {
-      const auto& alter = stmt.As<ast::AlterTableStmt>();
-      return alter.is_index ? "ALTER INDEX" : alter.is_sequence ? "ALTER SEQUENCE" : "ALTER TABLE";
-    }
-    case ast::StmtKind::kDrop:
-      return DropTag(stmt.As<ast::DropStmt>().object_type);
-    case ast::StmtKind::kSelect: {
-      // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
-      const auto& locking = stmt.As<ast::SelectStmt>().locking;
-      if (locking.empty()) return nullptr;
-      switch (locking.front().strength) {
-        case ast::LockStrength::kUpdate:
-          return "SELECT FOR UPDATE";
-        case ast::LockStrength::kNoKeyUpdate:
-          return "SELECT FOR NO KEY UPDATE";
-        case ast::LockStrength::kShare:
-          return "SELECT FOR SHARE";
-        case ast::LockStrength::kKeyShare:
-          return "SELECT FOR KEY SHARE";
-      }
-      return nullptr;
-    }
-    default:
-      return nullptr;
-  }
-}
-
-std::vector<ResultColumn> ResultColumns(const planner::PlanNode& plan) {
-  std::vector<ResultColumn> cols;
-  for (const auto& c : plan.output) cols.push_back({c.name, c.type, c.table_oid, c.attnum});
-  return cols;
-}
-
 std::string RunQuery(const planner::PlanNode& plan, SessionContext& ctx, ResultSink& sink) {
   StatementExecContext sec(ctx);
   auto exec = BuildExecutor(plan, sec.exec);
   exec->Init();
-  sink.Columns(ResultColumns(plan));
+  sink.Columns(PlanResultColumns(plan));
   int64_t count = 0;
   Row row;
   while (exec->Next(&row)) {
@@ -101,7 +42,7 @@ int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink
   auto exec = BuildExecutor(plan, sec.exec);
   exec->Init();
   if (!ModifyOf(plan).returning.empty()) {
-    sink.Columns(ResultColumns(plan));
+    sink.Columns(PlanResultColumns(plan));
     Row row;
     while (exec->Next(&row)) sink.Row(row);
   }

@@ -107,8 +107,7 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr, const Scope& scope) {
     case ast::ExprKind::kSubquery:
       return BindSubquery(expr.As<ast::SubqueryExpr>(), scope);
     case ast::ExprKind::kParam:
-      throw Error(sqlstate::kUndefinedParameter,
-                  "there is no parameter $" + std::to_string(expr.As<ast::ParamRef>().number), expr.location);
+      return BindParam(expr.As<ast::ParamRef>());
     case ast::ExprKind::kDefault:
       throw Error(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", expr.location);
     case ast::ExprKind::kStar:
@@ -192,6 +191,11 @@ BoundExprPtr Binder::BindUnary(const ast::UnaryExpr& u, const Scope& scope) {
   }
   auto arg = BindExpr(*u.arg, scope);
   // Prefix minus also exists for interval (interval_um), which time reaches by its implicit cast.
+  if (u.op == "-" && arg->type.id == TypeId::kUnknown) {
+    // Every prefix minus accepts an unknown operand, so none is preferred (oper_select_candidate).
+    throw Error(sqlstate::kAmbiguousFunction, "operator is not unique: - unknown", u.location)
+        .Hint("Could not choose a best candidate operator. You might need to add explicit type casts.");
+  }
   if (u.op == "-" && (arg->type.id == TypeId::kInterval || arg->type.id == TypeId::kTime)) {
     arg = CoerceOrThrow(arg, {TypeId::kInterval, -1}, arg->location);
   } else if (!IsNumericType(arg->type.id)) {
@@ -299,6 +303,7 @@ BoundExprPtr Binder::BindCast(const ast::CastExpr& c, const Scope& scope) {
 BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope) {
   using ST = ast::SubqueryExpr::Type;
   Binder inner(catalog_, txn_, search_path_, query_text_);
+  inner.params_ = params_;
   PlanPtr plan = inner.BindSelect(*s.query);
   auto e = NewExpr(BoundKind::kSubquery, {TypeId::kBool, -1}, s.location);
   if (s.type == ST::kExists) {

@@ -105,6 +105,7 @@ PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
         .Hint("For example, FROM (SELECT ...) [AS] foo.");
   }
   Binder inner(catalog_, txn_, search_path_, query_text_);
+  inner.params_ = params_;
   PlanPtr plan = inner.BindSelect(*ref.subquery);
   scope->relations.push_back(ref.alias);
   for (size_t i = 0; i < plan->output.size(); ++i) {

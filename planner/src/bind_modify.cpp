@@ -132,11 +132,12 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
   check_width(source->output.size(), extra_loc);
   if (source->kind == PlanKind::kProject) {
-    // Untyped literals of the SELECT list are read as the column type here, so 22P02 points at them.
+    // Untyped literals of the SELECT list are read as the column type here, so 22P02 points at them;
+    // untyped parameters take the column type.
     auto typed = std::make_shared<ProjectPlan>(source->As<ProjectPlan>());
     for (size_t i = 0; i < targets.size(); ++i) {
       const auto& e = typed->exprs[i];
-      if (e->kind != BoundKind::kConst || e->type.id != TypeId::kUnknown) continue;
+      if ((e->kind != BoundKind::kConst && e->kind != BoundKind::kParam) || e->type.id != TypeId::kUnknown) continue;
       typed->exprs[i] = Assign(*this, e, table->columns[targets[i]], e->location);
       typed->output[i].type = typed->exprs[i]->type;
     }

@@ -295,6 +295,10 @@ std::vector<SortKey> Binder::BindOrderKeys(const ast::SelectStmt& stmt, const Sc
         key.expr = t.expr;
       }
       if (!key.expr) key.expr = BindExpr(*o.expr, scope);
+      // An untyped parameter sorts as text (addTargetToSortList resolves unknown sort keys to text).
+      if (key.expr->kind == BoundKind::kParam && key.expr->type.id == TypeId::kUnknown) {
+        key.expr = TryCoerce(key.expr, {TypeId::kText, -1}, CastContext::kImplicit);
+      }
     }
     keys.push_back(key);
   }

@@ -36,6 +36,10 @@ DbError Binder::Error(SqlState code, std::string message, int32_t location) cons
 
 BoundExprPtr Binder::TryCoerce(const BoundExprPtr& e, TypeDesc target, CastContext context) {
   if (e->type == target) return e;
+  if (e->kind == BoundKind::kParam && e->type.id == TypeId::kUnknown && target.id != TypeId::kUnknown) {
+    return MakeCast(ResolveParam(e, target), target, context == CastContext::kExplicit,
+                    context == CastContext::kAssignment);
+  }
   if (e->kind == BoundKind::kConst && e->type.id == TypeId::kUnknown) {
     if (e->value.is_null()) return MakeConst(Value::Null(target.id), target, e->location);
     // The literal is read by the type's input function now (22P02 points at it); a length or precision

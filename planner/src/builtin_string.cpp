@@ -162,6 +162,9 @@ void AddStringBuiltins(std::vector<ScalarFunction>& out) {
       {"left", {T::kText, T::kInt4}, T::kText, Left},
       {"right", {T::kText, T::kInt4}, T::kText, Right},
       {"repeat", {T::kText, T::kInt4}, T::kText, Repeat},
+      // After the text forms, so an untyped argument still resolves to text (byteaoctetlen).
+      {"length", {T::kBytea}, T::kInt4, OctetLength},
+      {"octet_length", {T::kBytea}, T::kInt4, OctetLength},
   };
   out.insert(out.end(), fns.begin(), fns.end());
 }

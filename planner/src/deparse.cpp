@@ -95,6 +95,8 @@ class Deparser {
     switch (e.kind) {
       case BoundKind::kConst:
         return Const(e.value, e.type);
+      case BoundKind::kParam:
+        return "$" + std::to_string(e.op);
       case BoundKind::kColumn: {
         auto dot = e.name.rfind('.');
         return qualify_ || dot == std::string::npos ? e.name : e.name.substr(dot + 1);

@@ -134,6 +134,20 @@ class TestSession {
   }
 
   RecordingSink& sink() { return sink_; }
+  /// The transaction Begin() opened (null outside a block).
+  txn::Transaction* Transaction() { return block_.get(); }
+
+  /// The session context of a statement running in txn (for tests that drive exec below ExecuteStatement).
+  SessionContext Context(txn::Transaction& txn) {
+    auto get_setting = [](std::string_view name) -> std::string {
+      if (name == "search_path") return "\"$user\", public";
+      throw DbError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(name) + "\"");
+    };
+    SessionContext ctx{*cluster_, *catalog_, txn, {"$user", "public"}, "postgres", "postgres", 0,
+                       0,         123456789, 0,   get_setting};
+    ctx.sequences = &sequences_;
+    return ctx;
+  }
 
  private:
   lumadb::testing::TempDir dir_;  // declared first: outlives the cluster using it

@@ -11,9 +11,9 @@
 
 namespace lumadb::exec {
 
-/// Evaluates e over `row` (the input row of the plan node that owns e). Throws the DbErrors of the
+/// Evaluates e over `row` (the input row of the plan node that owns e); $n reads ctx.params. Throws the DbErrors of the
 /// operations it performs: 22012, 22003, 22P02 (casts), 21000 (scalar subquery returned several rows),
-/// 22019/22025 (bad LIKE escape).
+/// 22019/22025 (bad LIKE escape), 42704 "no value found for parameter n".
 Value Evaluate(const planner::BoundExpr& e, const Row& row, ExecContext& ctx);
 
 /// True only for a non-NULL boolean true (how WHERE, HAVING, ON and CASE WHEN read a predicate).

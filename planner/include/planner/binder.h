@@ -6,6 +6,8 @@
 // parser_errposition does.
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +40,14 @@ struct Scope {
   std::vector<std::string> relations;  // names of the range table entries, for "missing FROM-clause entry"
 };
 
+/// The parameters $1..$n of a statement being prepared, shared by the binders of its subqueries
+/// (parse_param.c's VarParamState): the types decided so far (kUnknown: not yet) and the parameter nodes
+/// still of unknown type, which coercion resolves.
+struct ParamState {
+  std::vector<TypeDesc> types;
+  std::map<const BoundExpr*, BoundExprPtr> unresolved;  // kept alive until coerced (op: n of its $n)
+};
+
 /// One bound select-list item and the output column it produces.
 struct SelectTarget {
   BoundExprPtr expr;
@@ -58,6 +68,17 @@ class Binder {
   PlanPtr BindUpdate(const ast::UpdateStmt& stmt);
   /// DELETE ... WHERE. Throws 42P01, 42703.
   PlanPtr BindDelete(const ast::DeleteStmt& stmt);
+
+  /// Allows $n in what is bound next (without it $n is 42P02 "there is no parameter $1", as in a simple
+  /// Query). types[i] is $(i+1)'s type; kUnknown (and any $n beyond the list) takes the type of the context
+  /// it is coerced to: `col = $1`, INSERT/UPDATE targets, `x + $1`, `$1::int4`, function arguments
+  /// (parse_param.c variable_coerce_param_hook). 42P08 "inconsistent types deduced for parameter $1" when
+  /// two contexts disagree.
+  void EnableParameters(std::vector<TypeDesc> types);
+  /// The types of $1..$n after binding (n: the highest referenced or given). Throws 42P18 "could not
+  /// determine data type of parameter $n" for one nothing decided (`$1 IS NULL`, an unreferenced $1),
+  /// as exec_parse_message and check_variable_parameters do.
+  std::vector<TypeDesc> ParameterTypes() const;
 
   /// Binds an expression over `scope` (aggregates allowed only when the caller extracts them).
   BoundExprPtr BindExpr(const ast::Expr& expr, const Scope& scope);
@@ -136,6 +157,9 @@ class Binder {
   // Expressions (bind_expr.cpp, bind_operators.cpp, bind_functions.cpp)
   BoundExprPtr BindColumnRef(const ast::ColumnRef& ref, const Scope& scope);
   BoundExprPtr BindConst(const ast::ConstExpr& c);
+  BoundExprPtr BindParam(const ast::ParamRef& p);
+  /// Gives an unknown-typed parameter node the type `target` (without typmod, which a cast then applies).
+  BoundExprPtr ResolveParam(const BoundExprPtr& e, TypeDesc target);
   BoundExprPtr BindUnary(const ast::UnaryExpr& u, const Scope& scope);
   BoundExprPtr BindBinary(const ast::BinaryExpr& b, const Scope& scope);
   BoundExprPtr BindBetween(const ast::BetweenExpr& b, const Scope& scope);
@@ -164,6 +188,7 @@ class Binder {
   const char* aggregate_clause_ = nullptr;  // "WHERE", "JOIN conditions"...: where aggregates are rejected
   bool keep_unknown_targets_ = false;       // leave untyped select-list literals unknown (INSERT ... SELECT)
   std::vector<FromScan> from_scans_;        // base tables of the FROM clauses bound so far
+  std::shared_ptr<ParamState> params_;      // null: $n is not allowed
 };
 
 /// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL

@@ -38,6 +38,7 @@ enum class BoundKind {
   kGreatest,   // GREATEST(args...) (op = 1) or LEAST (op = -1)
   kAggregate,  // an aggregate call before the planner moves it into an Aggregate node
   kSubquery,   // (SELECT ...), EXISTS, IN (SELECT ...): subplan; args[0] is the IN operand
+  kParam,      // $n of a prepared statement: op is n; its value comes from the portal at run time
 };
 
 /// Comparison operators.
@@ -62,7 +63,7 @@ struct BoundExpr {
   Value value;       // kConst
   int column = -1;   // kColumn
   std::string name;  // kColumn: display name; kFunc/kAggregate: function name
-  int op = 0;        // ArithOp, CompareOp, BoolTestKind, SubqueryKind, or GREATEST/LEAST direction
+  int op = 0;        // ArithOp, CompareOp, BoolTestKind, SubqueryKind, GREATEST/LEAST direction, $n
   bool negated = false;
   bool case_insensitive = false;  // ILIKE
   bool has_else = false;          // kCase
