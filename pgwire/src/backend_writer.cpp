@@ -2,6 +2,10 @@
 
 #include <string>
 
+#include "common/value_binary.h"
+#include "common/value_io.h"
+#include "pgwire/extended.h"
+
 namespace lumadb::pgwire {
 
 void BackendWriter::AuthenticationOk() {
@@ -47,7 +51,7 @@ void BackendWriter::RowDescription(const std::vector<FieldDescription>& fields) 
     buffer_.AppendInt32(static_cast<int32_t>(f.type_oid));
     buffer_.AppendInt16(TypeLength(static_cast<TypeId>(f.type_oid)));
     buffer_.AppendInt32(f.typmod);
-    buffer_.AppendInt16(0);  // text format: the simple protocol never sends binary
+    buffer_.AppendInt16(f.format);
   }
   buffer_.EndMessage();
 }
@@ -65,6 +69,66 @@ void BackendWriter::DataRow(const std::vector<std::optional<std::string>>& value
   }
   buffer_.EndMessage();
   MaybeFlush();
+}
+
+void BackendWriter::DataRow(const Row& row, const std::vector<int16_t>& formats) {
+  for (int16_t f : formats) {
+    if (f != 0 && f != 1) {
+      throw DbError(sqlstate::kInvalidParameterValue, "unsupported format code: " + std::to_string(f));
+    }
+  }
+  size_t mark = buffer_.size();
+  try {
+    buffer_.BeginMessage('D');
+    buffer_.AppendInt16(static_cast<int16_t>(row.size()));
+    for (size_t i = 0; i < row.size(); ++i) {
+      const Value& v = row[i];
+      if (v.is_null()) {
+        buffer_.AppendInt32(-1);
+        continue;
+      }
+      std::string bytes = FormatCode(formats, i) == 1 ? SendValue(v) : FormatValue(v);
+      buffer_.AppendInt32(static_cast<int32_t>(bytes.size()));
+      buffer_.AppendBytes(bytes);
+    }
+    buffer_.EndMessage();
+  } catch (...) {
+    buffer_.Truncate(mark);  // only whole messages may reach the client
+    throw;
+  }
+  MaybeFlush();
+}
+
+void BackendWriter::ParameterDescription(const std::vector<Oid>& types) {
+  buffer_.BeginMessage('t');
+  buffer_.AppendInt16(static_cast<int16_t>(types.size()));
+  for (Oid oid : types) buffer_.AppendInt32(static_cast<int32_t>(oid));
+  buffer_.EndMessage();
+}
+
+void BackendWriter::EmptyMessage(char type) {
+  buffer_.BeginMessage(type);
+  buffer_.EndMessage();
+}
+
+void BackendWriter::ParseComplete() {
+  EmptyMessage('1');
+}
+
+void BackendWriter::BindComplete() {
+  EmptyMessage('2');
+}
+
+void BackendWriter::CloseComplete() {
+  EmptyMessage('3');
+}
+
+void BackendWriter::NoData() {
+  EmptyMessage('n');
+}
+
+void BackendWriter::PortalSuspended() {
+  EmptyMessage('s');
 }
 
 void BackendWriter::CommandComplete(std::string_view tag) {
@@ -92,6 +156,7 @@ void BackendWriter::ErrorOrNotice(const DbError& error) {
   if (error.detail()) field('D', *error.detail());
   if (error.hint()) field('H', *error.hint());
   if (error.position() > 0) field('P', std::to_string(error.position()));
+  if (error.context()) field('W', *error.context());
   if (error.constraint()) field('n', *error.constraint());
   buffer_.AppendByte(0);
   buffer_.EndMessage();

@@ -34,6 +34,11 @@ void MessageBuffer::EndMessage() {
   open_at_ = kNoMessage;
 }
 
+void MessageBuffer::Truncate(size_t size) {
+  if (size < data_.size()) data_.resize(size);
+  if (open_at_ != kNoMessage && open_at_ > data_.size()) open_at_ = kNoMessage;
+}
+
 void MessageBuffer::AppendRawByte(char c) {
   LUMADB_ASSERT(open_at_ == kNoMessage, "raw byte inside a message");
   data_.push_back(c);

@@ -20,6 +20,7 @@ Session::Session(ServerContext& server, pgwire::Transport& transport, std::funct
       settings_(server.settings) {}
 
 Session::~Session() {
+  portals_.clear();  // their executors point into the transaction
   try {
     FinishTransaction(false);  // the whole transaction, savepoints or not
   } catch (...) {
@@ -255,6 +256,9 @@ void Session::MessageLoop() {
       switch (message->type) {
         case 'Q':
           handle_->cancel_requested = false;  // a cancel that arrived while idle is void, as in PostgreSQL
+          // exec_simple_query drops the unnamed statement and portal.
+          statements_.erase("");
+          portals_.erase("");
           SimpleQuery(pgwire::ParseQuery(*message));
           send_ready = true;
           break;
@@ -262,7 +266,16 @@ void Session::MessageLoop() {
           return;
         case 'S':
           ignore_till_sync_ = false;
+          ExtendedSync(*message);
           send_ready = true;
+          break;
+        case 'P':
+        case 'B':
+        case 'D':
+        case 'E':
+        case 'C':
+        case 'H':
+          if (!ignore_till_sync_) ExtendedMessage(*message);
           break;
         case 'd':
         case 'c':
@@ -272,8 +285,7 @@ void Session::MessageLoop() {
           throw DbError(sqlstate::kProtocolViolation, "invalid frontend message type 112", Severity::kFatal);
         default:
           if (ignore_till_sync_) break;
-          throw DbError(sqlstate::kFeatureNotSupported, extended ? "extended query protocol is not supported yet"
-                                                                 : "fastpath function calls are not supported yet");
+          throw DbError(sqlstate::kFeatureNotSupported, "fastpath function calls are not supported yet");
       }
     } catch (const pgwire::ConnectionLost&) {
       throw;
@@ -284,9 +296,11 @@ void Session::MessageLoop() {
       send_ready = !extended;
     } catch (const std::bad_alloc&) {
       HandleError(DbError(sqlstate::kOutOfMemory, "out of memory"));
+      if (extended) ignore_till_sync_ = true;
       send_ready = !extended;
     } catch (const std::exception& e) {
       HandleError(DbError(sqlstate::kInternalError, std::string("internal error: ") + e.what()));
+      if (extended) ignore_till_sync_ = true;
       send_ready = !extended;
     }
   }

@@ -125,11 +125,7 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
     using T = ast::TransactionStmt::Type;
     exit_statement = type == T::kCommit || type == T::kRollback || type == T::kRollbackTo;
   }
-  if (block_.BeforeStatement(exit_statement, implicit_block)) {
-    settings_.AtTransactionStart();
-    transaction_start_us_ = NowPgMicros();
-  }
-  statement_start_us_ = NowPgMicros();
+  BeginStatement(exit_statement, implicit_block);
 
   std::string tag;
   switch (stmt.kind) {
@@ -147,30 +143,45 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
       break;
     default: {
       PreventInTransactionBlock(stmt);
-      ApplyDateOrder(settings_.Get("DateStyle"));
-      if (search_path_version_ != settings_.version()) {
-        search_path_ = SplitIdentifierList(settings_.Get("search_path"));
-        search_path_version_ = settings_.version();
-      }
-      exec::SessionContext ctx{.cluster = server_.cluster,
-                               .catalog = *catalog_,
-                               .txn = EnsureTransaction(),
-                               .search_path = search_path_,
-                               .user = user_,
-                               .database = database_.name,
-                               .lock_timeout_ms = settings_.GetInt("lock_timeout"),
-                               .deadlock_timeout_ms = settings_.GetInt("deadlock_timeout"),
-                               .transaction_start_us = transaction_start_us_,
-                               .statement_start_us = statement_start_us_,
-                               .get_setting = [this](std::string_view name) { return settings_.Show(name); },
-                               .sequences = &sequences_};
+      exec::SessionContext ctx = StatementContext();
       WireSink sink(writer_, [this](const DbError& notice) { SendNotice(notice); });
-      tag = exec::ExecuteStatement(stmt, sql, ctx, sink);
+      tag = stmt.kind == ast::StmtKind::kCopy ? CopyStatement(stmt.As<ast::CopyStmt>(), sql, ctx)
+                                              : exec::ExecuteStatement(stmt, sql, ctx, sink);
     }
   }
   if (block_.AfterStatement(last)) FinishTransaction(true);
   SendChangedParameterStatus();
   return tag;
+}
+
+void Session::BeginStatement(bool exit_statement, bool implicit_block) {
+  if (block_.BeforeStatement(exit_statement, implicit_block)) {
+    settings_.AtTransactionStart();
+    transaction_start_us_ = NowPgMicros();
+  }
+  statement_start_us_ = NowPgMicros();
+}
+
+void Session::ApplyDateStyle() { ApplyDateOrder(settings_.Get("DateStyle")); }
+
+exec::SessionContext Session::StatementContext() {
+  ApplyDateStyle();
+  if (search_path_version_ != settings_.version()) {
+    search_path_ = SplitIdentifierList(settings_.Get("search_path"));
+    search_path_version_ = settings_.version();
+  }
+  return exec::SessionContext{.cluster = server_.cluster,
+                              .catalog = *catalog_,
+                              .txn = EnsureTransaction(),
+                              .search_path = search_path_,
+                              .user = user_,
+                              .database = database_.name,
+                              .lock_timeout_ms = settings_.GetInt("lock_timeout"),
+                              .deadlock_timeout_ms = settings_.GetInt("deadlock_timeout"),
+                              .transaction_start_us = transaction_start_us_,
+                              .statement_start_us = statement_start_us_,
+                              .get_setting = [this](std::string_view name) { return settings_.Show(name); },
+                              .sequences = &sequences_};
 }
 
 void Session::PreventInTransactionBlock(const ast::Statement& stmt) {

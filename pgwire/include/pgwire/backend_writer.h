@@ -11,12 +11,17 @@
 //   'Z' ReadyForQuery      Byte1 status: 'I' idle, 'T' in a transaction block, 'E' in a failed block
 //   'T' RowDescription     int16 n, then n times:
 //                            String name | int32 table OID | int16 attnum | int32 type OID |
-//                            int16 typlen | int32 typmod | int16 format (0 = text)
+//                            int16 typlen | int32 typmod | int16 format (0 = text, 1 = binary)
 //   'D' DataRow            int16 n, then n times: int32 length (-1 = NULL) | Byten value
+//                            (value: typoutput text, or typsend bytes for a binary column)
+//   't' ParameterDescription  int16 n, then n times int32 type OID
+//   '1' ParseComplete, '2' BindComplete, '3' CloseComplete, 'n' NoData, 's' PortalSuspended (no body)
 //   'C' CommandComplete    String tag ("SELECT 3", "INSERT 0 1", ...)
 //   'I' EmptyQueryResponse (no body)
+//   'G' CopyInResponse / 'H' CopyOutResponse  int8 format (0 text, 1 binary), int16 n, n times int16 format
+//   'd' CopyData           Byten data;  'c' CopyDone (no body)
 //   'E' ErrorResponse      (Byte1 field code, String value)*, Byte1 0
-//   'N' NoticeResponse     same as ErrorResponse; fields S, V, C, M, D, H, P, n
+//   'N' NoticeResponse     same as ErrorResponse; fields S, V, C, M, D, H, P, W, n
 //   'v' NegotiateProtocolVersion  int32 newest minor supported, int32 n, n times String option
 //
 // The answer to SSLRequest/GSSENCRequest is one unframed byte 'N'.
@@ -29,6 +34,7 @@
 
 #include "common/error.h"
 #include "common/types.h"
+#include "common/value.h"
 #include "pgwire/message_buffer.h"
 #include "pgwire/transport.h"
 
@@ -41,6 +47,7 @@ struct FieldDescription {
   int16_t attnum = 0;  // 1-based column number in that table, else 0
   Oid type_oid = 0;
   int32_t typmod = -1;
+  int16_t format = 0;  // 0 text, 1 binary (only a Describe of a bound portal says 1)
 };
 
 /// The fields of an ErrorResponse or NoticeResponse, taken from a DbError (its severity picks the type).
@@ -61,8 +68,27 @@ class BackendWriter {
   void RowDescription(const std::vector<FieldDescription>& fields);
   /// A DataRow in text format; nullopt is SQL NULL (length -1).
   void DataRow(const std::vector<std::optional<std::string>>& values);
+  /// A DataRow of values, column i in format FormatCode(formats, i) (extended.h): text via FormatValue,
+  /// binary via SendValue (PostgreSQL printtup.c). Throws 22023 "unsupported format code: 2" for a code
+  /// other than 0 or 1, and whatever SendValue throws, before anything is written.
+  void DataRow(const Row& row, const std::vector<int16_t>& formats);
+  /// ParameterDescription: the type OID of each parameter.
+  void ParameterDescription(const std::vector<Oid>& types);
+  void ParseComplete();
+  void BindComplete();
+  void CloseComplete();
+  void NoData();
+  void PortalSuspended();
   void CommandComplete(std::string_view tag);
   void EmptyQueryResponse();
+  /// CopyInResponse ('G') / CopyOutResponse ('H'): overall format 0 text / 1 binary, then one format code
+  /// per column, all equal to it (PostgreSQL copyfrom.c ReceiveCopyBegin, copyto.c SendCopyBegin).
+  /// Defined in copy_messages.cpp.
+  void CopyInResponse(bool binary, int16_t columns);
+  void CopyOutResponse(bool binary, int16_t columns);
+  /// CopyData ('d', the bytes as they are) and CopyDone ('c').
+  void CopyData(std::string_view data);
+  void CopyDone();
   /// ErrorResponse for ERROR/FATAL/PANIC severities, NoticeResponse for WARNING/NOTICE.
   void ErrorOrNotice(const DbError& error);
   /// NegotiateProtocolVersion: we speak 3.0 and none of the `_pq_.` options.
@@ -75,6 +101,7 @@ class BackendWriter {
 
  private:
   void MaybeFlush();
+  void EmptyMessage(char type);
 
   Transport& transport_;
   MessageBuffer buffer_;

@@ -30,6 +30,10 @@ class MessageBuffer {
   /// Closes the open message, patching its length. XX000 if none is open.
   void EndMessage();
 
+  /// Drops everything from byte `size` on, an open message included: how a message whose content failed
+  /// half-way (a value that cannot be encoded) is taken back so the buffer holds only complete messages.
+  void Truncate(size_t size);
+
   /// Appends one unframed byte (the 'N' answer to SSLRequest has no type or length).
   void AppendRawByte(char c);
 

@@ -17,8 +17,10 @@
 #include "exec/statement_executor.h"
 #include "parser/ast.h"
 #include "pgwire/backend_writer.h"
+#include "pgwire/frontend.h"
 #include "pgwire/startup.h"
 #include "pgwire/transport.h"
+#include "server/extended_state.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
 #include "server/transaction_block.h"
@@ -71,7 +73,20 @@ class Session {
   std::string SetVariable(const ast::VariableSetStmt& stmt);
   std::string ShowVariable(const ast::VariableShowStmt& stmt);
   void PreventInTransactionBlock(const ast::Statement& stmt);
+  /// start_xact_command: begins a transaction (implicit_block: one spanning a multi-statement Query) if
+  /// none is open and stamps the statement's start time; 25P02 in a failed block unless exit_statement
+  /// (COMMIT/ROLLBACK/ROLLBACK TO).
+  void BeginStatement(bool exit_statement, bool implicit_block);
+  /// Hands the DateStyle field order to this thread's type input functions (they read it per thread).
+  void ApplyDateStyle();
+  /// What exec sees of this session for the current statement; opens the transaction if needed.
+  exec::SessionContext StatementContext();
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
+
+  // COPY (session_copy.cpp).
+  /// COPY FROM STDIN / TO STDOUT over the COPY sub-protocol, or a server-side file; returns "COPY n".
+  /// Throws 57014 "COPY from stdin failed: msg" on CopyFail, 08P01 for other messages during copy-in.
+  std::string CopyStatement(const ast::CopyStmt& stmt, const std::string& sql, exec::SessionContext& ctx);
 
   // Transactions, savepoints, CHECKPOINT (session_transaction.cpp).
   std::string TransactionControl(const ast::TransactionStmt& stmt);
@@ -89,6 +104,30 @@ class Session {
   void RollbackToSavepoint(size_t index);
   /// CHECKPOINT: 42501 unless superuser; writes a checkpoint of the storage engine.
   std::string Checkpoint();
+
+  // The extended query protocol (session_extended.cpp; postgres.c exec_parse_message and friends).
+  /// Parse, Bind, Describe, Execute, Close or Flush. An error thrown drops every portal (the transaction
+  /// aborts); the message loop then skips to Sync.
+  void ExtendedMessage(const pgwire::FrontendMessage& message);
+  /// Sync: commits the implicit transaction of the messages since the last Sync (finish_xact_command).
+  void ExtendedSync(const pgwire::FrontendMessage& message);
+  void ParseStatement(const pgwire::FrontendMessage& message);
+  void BindPortal(const pgwire::FrontendMessage& message);
+  void DescribeTarget(const pgwire::FrontendMessage& message);
+  void ExecutePortal(const pgwire::FrontendMessage& message);
+  void CloseTarget(const pgwire::FrontendMessage& message);
+  /// st, or st prepared again (and stored) when the catalog changed under it; 0A000 "cached plan must
+  /// not change result type" when its columns changed (plancache.c RevalidateCachedQuery).
+  std::shared_ptr<const ExtendedStatement> Revalidated(std::shared_ptr<const ExtendedStatement> st);
+  /// The RowDescription fields of st (analyzed as prepared, if not null) in the given result formats, or
+  /// nullopt for NoData. 08P01 when there are several formats but not one per column.
+  std::optional<std::vector<pgwire::FieldDescription>> ResultFields(const ExtendedStatement& st,
+                                                                    const exec::PreparedStatement* prepared,
+                                                                    const std::vector<int16_t>& formats);
+  /// Runs transaction control, SET, SHOW, CHECKPOINT or COPY (sql: its text) for Execute; SHOW's rows in
+  /// the given formats.
+  std::string RunSessionStatement(const ast::Statement& stmt, const std::string& sql,
+                                  const std::vector<int16_t>& formats);
 
   ServerContext& server_;
   pgwire::Transport& transport_;
@@ -119,6 +158,8 @@ class Session {
   int64_t transaction_start_us_ = 0;
   int64_t statement_start_us_ = 0;
   exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
+  std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
+  std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed
 };
 
 }  // namespace lumadb::server
