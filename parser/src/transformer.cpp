@@ -114,6 +114,7 @@ ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::alter_table>() || s.is_type<g::alter_index>() || s.is_type<g::alter_sequence>()) return Alter(s);
   if (s.is_type<g::vacuum_stmt>() || s.is_type<g::analyze_stmt>()) return Vacuum(s);
   if (s.is_type<g::explain_stmt>()) return Explain(s);
+  if (s.is_type<g::copy_stmt>()) return Copy(s);
   return Transaction(s);
 }
 

@@ -101,6 +101,8 @@ class Transformer {
   ast::AlterTableCmd AlterCmd(const PNode& n, const std::string& table);
   ast::StatementPtr Vacuum(const PNode& n);
   ast::StatementPtr Explain(const PNode& n);
+  /// COPY (transform_copy.cpp); the options are normalised, not validated (exec/copy_options does that).
+  ast::StatementPtr Copy(const PNode& n);
 
   // ---- constraints and options (transform_constraints.cpp) ----
   /// A column_def node; `table` names the table in PostgreSQL's transformColumnDefinition errors (42601).

@@ -19,7 +19,7 @@ enum class Severity { kError, kFatal, kPanic, kWarning, kNotice };
 const char* SeverityName(Severity s);
 
 /// An error with a SQLSTATE, thrown anywhere and caught only in the session loop, which reports it
-/// (ErrorResponse fields S, V, C, M, D, H, P) and rolls the transaction back.
+/// (ErrorResponse fields S, V, C, M, D, H, P, W) and rolls the transaction back.
 /// There is no default constructor: every error has a code (NoisePage's ErrorData rule).
 class DbError : public std::exception {
  public:
@@ -49,11 +49,19 @@ class DbError : public std::exception {
 
   const SqlState& code() const { return code_; }
   Severity severity() const { return severity_; }
+  /// Sets the CONTEXT line ('W'), e.g. `COPY t, line 17, column x: "abc"` (PostgreSQL's error context
+  /// callbacks; copyfrom.c CopyFromErrorCallback).
+  DbError& Context(std::string c) {
+    context_ = std::move(c);
+    return *this;
+  }
+
   const std::string& message() const { return message_; }
   const std::optional<std::string>& detail() const { return detail_; }
   const std::optional<std::string>& hint() const { return hint_; }
   int32_t position() const { return position_; }
   const std::optional<std::string>& constraint() const { return constraint_; }
+  const std::optional<std::string>& context() const { return context_; }
   const char* what() const noexcept override { return message_.c_str(); }
 
  private:
@@ -64,6 +72,7 @@ class DbError : public std::exception {
   std::optional<std::string> hint_;
   int32_t position_ = 0;
   std::optional<std::string> constraint_;
+  std::optional<std::string> context_;
 };
 
 /// Throws XX000 "internal error: <msg>" when cond is false: a broken invariant, never user error.

@@ -40,6 +40,7 @@ inline constexpr SqlState kInvalidRowCountInResultOffsetClause{"2201X"};
 inline constexpr SqlState kUntranslatableCharacter{"22P05"};
 inline constexpr SqlState kCharacterNotInRepertoire{"22021"};
 inline constexpr SqlState kInvalidBinaryRepresentation{"22P03"};
+inline constexpr SqlState kBadCopyFileFormat{"22P04"};
 inline constexpr SqlState kDatatypeMismatchData{"2200G"};  // most_specific_type_mismatch
 inline constexpr SqlState kSubstringError{"22011"};
 inline constexpr SqlState kSequenceGeneratorLimitExceeded{"2200H"};

@@ -261,6 +261,7 @@ enum class StmtKind {
   kAlterTable,
   kVacuum,
   kExplain,
+  kCopy,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
@@ -596,6 +597,34 @@ struct ExplainStmt : Statement {
   ExplainStmt() : Statement(kKind) {}
   std::vector<std::pair<std::string, std::string>> options;  // {"analyze", "true"}, {"format", "json"}
   StatementPtr query;  // SELECT, INSERT, UPDATE, DELETE (others: 0A000 / syntax error as PostgreSQL)
+};
+
+/// One COPY option, in the generic form (gram.y copy_generic_opt_elem); the old syntax is normalised to it:
+/// BINARY/CSV -> {"format", "binary"/"csv"}, HEADER -> {"header"}, FORCE QUOTE -> "force_quote",
+/// FORCE NOT NULL -> "force_not_null", FORCE NULL -> "force_null", DELIMITER AS x -> {"delimiter", x}.
+struct CopyOption {
+  std::string name;               // lower-cased
+  std::string value;              // strings unquoted, words folded, numbers as written
+  bool has_value = false;         // false: no argument (a boolean option meaning true)
+  bool star = false;              // FORCE_QUOTE *
+  std::vector<std::string> list;  // FORCE_QUOTE (a, b): the column names
+  bool is_list = false;
+  int32_t location = -1;
+};
+
+/// COPY t [(cols)] FROM {STDIN | 'file'} [WITH] options | COPY {t [(cols)] | (query)} TO {STDOUT | 'file'}
+/// [WITH] options (gram.y CopyStmt). PROGRAM and WHERE are rejected by the grammar.
+struct CopyStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kCopy;
+  CopyStmt() : Statement(kKind) {}
+  QualifiedName table;                // empty name when query is set
+  std::vector<std::string> columns;   // empty: every column
+  std::unique_ptr<SelectStmt> query;  // COPY (query) TO
+  int32_t query_location = -1;        // byte offset of the query's text
+  int32_t query_length = 0;
+  bool is_from = false;
+  std::string filename;  // empty: STDIN / STDOUT
+  std::vector<CopyOption> options;
 };
 
 /// Transaction control. `options` holds the transaction modes as lower-case strings:

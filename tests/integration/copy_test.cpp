@@ -1,0 +1,129 @@
+// COPY (issue 5): libpqxx stream_to/stream_from, psql COPY FROM STDIN / \copy / COPY TO STDOUT, bad data
+// errors with PostgreSQL's CONTEXT leaving the table unchanged, and `pgbench -i` (COPY ... WITH (FREEZE ON)).
+#include <cstdio>
+#include <string>
+#include <tuple>
+
+#include <doctest/doctest.h>
+#include <pqxx/pqxx>
+
+#include "sql_helpers.h"
+#include "test_server.h"
+#include <sys/wait.h>
+
+namespace lumadb::integration {
+namespace {
+
+/// Runs a shell command; returns its exit status, its stdout and stderr in *out.
+int Shell(const std::string& cmd, std::string* out) {
+  FILE* pipe = ::popen((cmd + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof(buf), pipe)) out->append(buf, n);
+  int status = ::pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// psql on the shared target, reading `input` from stdin.
+int Psql(const std::string& args, const std::string& input, std::string* out) {
+  const std::string conn = SharedTarget::Get().ConnString();
+  return Shell("printf '" + input + "' | psql -X -q -v ON_ERROR_STOP=1 '" + conn + "' " + args, out);
+}
+
+}  // namespace
+
+TEST_CASE("libpqxx stream_to and stream_from use COPY") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("copy_stream");
+  Exec(conn, "CREATE TABLE " + t + " (id serial, a int NOT NULL, b text, c float8)");
+  {
+    pqxx::work tx(conn);
+    pqxx::stream_to out(tx, t, std::vector<std::string>{"a", "b", "c"});
+    out << std::make_tuple(1, std::string("tab\there"), 1.5);
+    out << std::make_tuple(2, std::string("back\\slash\nnewline"), -0.25);
+    out << std::make_tuple(3, std::string("z"), 0.0);
+    out.complete();
+    tx.commit();
+  }
+  CHECK(Scalar(conn, "SELECT count(*) FROM " + t) == "3");
+  CHECK(Scalar(conn, "SELECT min(id) || '-' || max(id) FROM " + t) == "1-3");
+  CHECK(Scalar(conn, "SELECT b FROM " + t + " WHERE a = 2") == "back\\slash\nnewline");
+  const std::string u = TableName("copy_stream_from");
+  Exec(conn, "CREATE TABLE " + u + " (a int, b text)");
+  Exec(conn, "INSERT INTO " + u + " SELECT a, b FROM " + t + " ORDER BY a");
+  pqxx::work tx(conn);
+  pqxx::stream_from in(tx, u);
+  std::tuple<int, std::string> row;
+  std::vector<std::string> seen;
+  while (in >> row) seen.push_back(std::to_string(std::get<0>(row)) + "=" + std::get<1>(row));
+  in.complete();
+  CHECK(seen == std::vector<std::string>{"1=tab\there", "2=back\\slash\nnewline", "3=z"});
+}
+
+TEST_CASE("psql: COPY FROM STDIN, \\copy and COPY TO STDOUT in text and csv") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("copy_psql");
+  Exec(conn, "CREATE TABLE " + t + " (a int PRIMARY KEY, b text, c int DEFAULT 7)");
+  std::string out;
+  CHECK(Psql("-c 'COPY " + t + " (a, b) FROM STDIN'", "1\\tone\\n2\\t\\\\N\\n", &out) == 0);
+  CHECK(Psql("-c '\\copy " + t + " FROM STDIN WITH (FORMAT csv, HEADER)'", "a,b,c\\n3,\"x,y\",\\n", &out) == 0);
+  CHECK(out.empty());
+  out.clear();
+  CHECK(Psql("-c 'COPY " + t + " TO STDOUT WITH (FORMAT csv, FORCE_QUOTE (b))'", "", &out) == 0);
+  CHECK(out == "1,\"one\",7\n2,,7\n3,\"x,y\",\n");
+  out.clear();
+  CHECK(Psql("-c 'COPY (SELECT a, b FROM " + t + " ORDER BY a DESC) TO STDOUT'", "", &out) == 0);
+  CHECK(out == "3\tx,y\n2\t\\N\n1\tone\n");
+}
+
+TEST_CASE("bad COPY data: 22P04 / 22P02 with CONTEXT, nothing stays in the table") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("copy_bad");
+  Exec(conn, "CREATE TABLE " + t + " (a int NOT NULL, b text, c int CHECK (c > 0))");
+  Exec(conn, "INSERT INTO " + t + " VALUES (100, 'kept', 1)");
+  struct Case {
+    std::string data, error, context;
+  };
+  const std::vector<Case> cases{
+      {"1\\tx\\t1\\n2\\tx\\tabc\\n", "ERROR:  invalid input syntax for type integer: \"abc\"",
+       "CONTEXT:  COPY " + t + ", line 2, column c: \"abc\""},
+      {"1\\tx\\t1\\n1\\n", "ERROR:  missing data for column \"b\"", "CONTEXT:  COPY " + t + ", line 2: \"1\""},
+      {"1\\tx\\t1\\t4\\n", "ERROR:  extra data after last expected column",
+       "CONTEXT:  COPY " + t + ", line 1: \"1\tx\t1\t4\""},
+      {"1\\tx\\t-1\\n", "ERROR:  new row for relation \"" + t + "\" violates check constraint \"" + t + "_c_check\"",
+       "CONTEXT:  COPY " + t + ", line 1: \"1\tx\t-1\""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.data);
+    std::string out;
+    CHECK(Psql("-c 'COPY " + t + " FROM STDIN'", c.data, &out) != 0);
+    CHECK(out.find(c.error) != std::string::npos);
+    CHECK(out.find(c.context) != std::string::npos);
+  }
+  std::string out;
+  CHECK(Psql("-c 'COPY " + t + " FROM STDIN (FORMAT csv)'", "1,\"abc\\n", &out) != 0);
+  CHECK(out.find("ERROR:  unterminated CSV quoted field") != std::string::npos);
+  CHECK(Scalar(conn, "SELECT count(*) FROM " + t) == "1");
+  CHECK(SqlStateOf(conn, "COPY " + t + " FROM STDIN (FORMAT xml)") == "22023");
+  CHECK(SqlStateOf(conn, "COPY " + t + " (a, a) FROM STDIN") == "42701");
+  CHECK(SqlStateOf(conn, "COPY " + t + " (zz) FROM STDIN") == "42703");
+  CHECK(SqlStateOf(conn, "COPY " + t + " FROM STDIN (FORMAT csv, FORCE_QUOTE *)") == "0A000");
+  CHECK(SqlStateOf(conn, "COPY " + t + " TO 'relative.txt'") == "42602");
+}
+
+TEST_CASE("pgbench -i loads pgbench_accounts through COPY and -S runs" * doctest::skip(IsExternal())) {
+  ServerProcess server;
+  const Endpoint e = server.endpoint();
+  const std::string args = " -h " + e.host + " -p " + std::to_string(e.port) + " -U postgres postgres";
+  std::string out;
+  CHECK(Shell("/usr/lib/postgresql/15/bin/pgbench -i -s 1" + args, &out) == 0);
+  INFO(out);
+  pqxx::connection conn(ConnString(e, "postgres", "postgres"));
+  CHECK(Scalar(conn, "SELECT count(*) FROM pgbench_accounts") == "100000");
+  CHECK(Scalar(conn, "SELECT sum(bid) FROM pgbench_accounts") == "100000");
+  out.clear();
+  CHECK(Shell("/usr/lib/postgresql/15/bin/pgbench -S -t 50" + args, &out) == 0);
+  CHECK(out.find("number of transactions actually processed: 50/50") != std::string::npos);
+}
+
+}  // namespace lumadb::integration
