@@ -214,7 +214,10 @@ SequenceInfo DatabaseCatalog::AlterSequence(txn::Transaction& txn, const Sequenc
     }
     next.name = def.name;
   }
-  if (def.owned_by_table != 0) {
+  if (def.owned_by_none) {
+    next.owned_by_table = 0;
+    next.owned_by_attnum = 0;
+  } else if (def.owned_by_table != 0) {
     next.owned_by_table = def.owned_by_table;
     next.owned_by_attnum = def.owned_by_attnum;
   }

@@ -21,6 +21,24 @@ bool RelationExists(SessionContext& ctx, const ast::QualifiedName& name) {
          ctx.catalog.LookupIndex(ctx.txn, schema, name.name, {});
 }
 
+// An identity column's sequence is part of the column: OWNED BY may not move it (sequence.c
+// process_owned_by). A new owner must be in the sequence's schema.
+void CheckOwnerChange(const catalog::SequenceInfo& seq, const catalog::SequenceDef& def, SessionContext& ctx) {
+  if (seq.owned_by_table != 0) {
+    auto owner = ctx.catalog.TableByOid(ctx.txn, seq.owned_by_table);
+    if (owner && seq.owned_by_attnum >= 1 && static_cast<size_t>(seq.owned_by_attnum) <= owner->columns.size() &&
+        owner->columns[seq.owned_by_attnum - 1].identity != 0) {
+      throw DbError(sqlstate::kFeatureNotSupported, "cannot change ownership of identity sequence")
+          .Detail("Sequence \"" + seq.name + "\" is linked to table \"" + owner->name + "\".");
+    }
+  }
+  if (def.owned_by_table == 0) return;
+  auto table = ctx.catalog.TableByOid(ctx.txn, def.owned_by_table);
+  if (table && table->namespace_oid != seq.namespace_oid) {
+    throw DbError(sqlstate::kObjectNotInPrerequisiteState, "sequence must be in same schema as table it is linked to");
+  }
+}
+
 }  // namespace
 
 catalog::SequenceDef SequenceDefOf(const ast::SequenceOptions& options, SessionContext& ctx) {
@@ -48,7 +66,8 @@ catalog::SequenceDef SequenceDefOf(const ast::SequenceOptions& options, SessionC
   if (options.min_value && *options.min_value) def.min_value = **options.min_value;
   if (options.max_value && *options.max_value) def.max_value = **options.max_value;
   def.cycle = options.cycle;
-  if (!options.owned_by.empty() && !(options.owned_by.size() == 1 && options.owned_by[0] == "none")) {
+  def.owned_by_none = options.owned_by.size() == 1 && options.owned_by[0] == "none";
+  if (!options.owned_by.empty() && !def.owned_by_none) {
     if (options.owned_by.size() < 2) {
       throw DbError(sqlstate::kSyntaxError, "invalid OWNED BY option")
           .Hint("Specify OWNED BY table.column or OWNED BY NONE.");
@@ -107,6 +126,7 @@ std::string ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, SessionCont
   if (stmt.options.min_value && !*stmt.options.min_value) def.min_value = increment > 0 ? 1 : type_min;
   if (stmt.options.max_value && !*stmt.options.max_value) def.max_value = increment > 0 ? type_max : -1;
   if (stmt.options.restart_default) def.restart = def.start.value_or(seq->start);
+  if (!stmt.options.owned_by.empty()) CheckOwnerChange(*seq, def, ctx);
   ctx.catalog.AlterSequence(ctx.txn, *seq, def);
   return "ALTER SEQUENCE";
 }

@@ -75,6 +75,25 @@ TEST_CASE("serial and identity columns") {
   CHECK(SqlStateOf(conn, "SELECT nextval('" + t + "_id_seq')") == "42P01");
 }
 
+TEST_CASE("ALTER SEQUENCE OWNED BY: NONE detaches, identity sequences cannot move") {
+  PqConnection raw(SharedTarget::Get().ConnString());
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("owned");
+  Exec(conn, "DROP TABLE IF EXISTS " + t);
+  Exec(conn, "DROP SEQUENCE IF EXISTS " + t + "_id_seq");
+  Exec(conn, "CREATE TABLE " + t + " (id serial, g int GENERATED ALWAYS AS IDENTITY)");
+  CHECK(raw.Run("ALTER SEQUENCE " + t + "_g_seq OWNED BY NONE") == "0A000");
+  CHECK(raw.error_message() == "cannot change ownership of identity sequence");
+  CHECK(raw.error_detail() == "Sequence \"" + t + "_g_seq\" is linked to table \"" + t + "\".");
+  CHECK(raw.Run("ALTER SEQUENCE " + t + "_g_seq OWNED BY " + t + ".id") == "0A000");
+  // A serial's sequence detached by OWNED BY NONE outlives the table once the default is gone.
+  CHECK(raw.Run("ALTER SEQUENCE " + t + "_id_seq OWNED BY NONE") == "");
+  Exec(conn, "ALTER TABLE " + t + " ALTER COLUMN id DROP DEFAULT");
+  Exec(conn, "DROP TABLE " + t);
+  CHECK(Scalar(conn, "SELECT nextval('" + t + "_id_seq')") == "1");
+  Exec(conn, "DROP SEQUENCE " + t + "_id_seq");
+}
+
 /// Takes 40 values of a sequence and of a serial column, and returns the largest.
 long TakeValues(pqxx::connection& conn) {
   long last = 0;

@@ -174,6 +174,7 @@ struct SequenceDef {
   std::optional<bool> cycle;
   Oid owned_by_table = 0;
   int16_t owned_by_attnum = 0;
+  bool owned_by_none = false;  // OWNED BY NONE: AlterSequence forgets the owning column
 };
 
 class Catalog {
