@@ -80,6 +80,7 @@ std::vector<ast::StatementPtr> Parse(std::string_view sql) {
   // Lazy: positions are byte offsets (Transformer::Loc); nothing needs lines and columns.
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(sql.data(), sql.size(), "query");
   ParseProgress progress;
+  grammar::last_word_scan = {};
   ThreadTreeState scoped;
   TreeState& tree = scoped.state();
   bool ok = false;

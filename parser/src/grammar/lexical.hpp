@@ -51,6 +51,41 @@ struct kw : tok<word<Str>> {};
 
 #define LUMADB_KW(name) kw<TAO_PEGTL_ISTRING(name)>
 
+/// The last word bare_word scanned. Alternatives try the same word again and again (an expression's
+/// primary tries some 16 rules that start with a name), so its length and keyword category are computed
+/// once per position. Parse() resets it: the same address may hold another text next time.
+struct WordScan {
+  const char* at = nullptr;
+  std::size_t length = 0;
+  KeywordCategory category = KeywordCategory::kNone;
+};
+inline thread_local WordScan last_word_scan;
+
+/// The word at p (size bytes available): its length (0 when p does not start a word) and category.
+inline const WordScan& ScanWord(const char* at, std::size_t size) {
+  WordScan& scan = last_word_scan;
+  if (scan.at == at) return scan;
+  const auto* p = reinterpret_cast<const unsigned char*>(at);
+  // ASCII tests, not <cctype>'s locale-dependent calls (the server never sets a locale, so they agree).
+  auto is_start = [](unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c >= 0x80; };
+  auto is_cont = [&](unsigned char c) { return is_start(c) || (c >= '0' && c <= '9') || c == '$'; };
+  std::size_t n = 0;
+  if (size > 0 && is_start(p[0])) {
+    while (n < size && is_cont(p[n])) ++n;
+  }
+  // E'...' is an escape string, not the identifier e followed by a string (scan.l xestart).
+  if (n == 1 && (p[0] == 'e' || p[0] == 'E') && size > 1 && p[1] == '\'') n = 0;
+  KeywordCategory category = KeywordCategory::kNone;
+  // No keyword is 64 bytes long, so a longer word is a plain identifier.
+  if (n > 0 && n < 64) {
+    char lower[64];
+    for (std::size_t i = 0; i < n; ++i) lower[i] = static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 0x20 : p[i]);
+    category = LookupKeyword(std::string_view(lower, n));
+  }
+  scan = WordScan{at, n, category};
+  return scan;
+}
+
 /// An unquoted word accepted when Accept(category of its lower-cased spelling) holds.
 template <bool (*Accept)(KeywordCategory)>
 struct bare_word {
@@ -59,25 +94,10 @@ struct bare_word {
   template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
             typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&... /*unused*/) {
-    std::size_t n = 0;
-    const std::size_t size = in.size(256);
-    const auto* p = reinterpret_cast<const unsigned char*>(in.current());
-    // ASCII tests, not <cctype>'s locale-dependent calls (the server never sets a locale, so they agree).
-    auto is_start = [](unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c >= 0x80; };
-    auto is_cont = [&](unsigned char c) { return is_start(c) || (c >= '0' && c <= '9') || c == '$'; };
-    if (size == 0 || !is_start(p[0])) return false;
-    while (n < size && is_cont(p[n])) ++n;
-    // E'...' is an escape string, not the identifier e followed by a string (scan.l xestart).
-    if (n == 1 && (p[0] == 'e' || p[0] == 'E') && size > 1 && p[1] == '\'') return false;
-    // No keyword is 64 bytes long, so a longer word is a plain identifier.
-    KeywordCategory category = KeywordCategory::kNone;
-    if (n < 64) {
-      char lower[64];
-      for (std::size_t i = 0; i < n; ++i) lower[i] = static_cast<char>(p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 0x20 : p[i]);
-      category = LookupKeyword(std::string_view(lower, n));
-    }
-    if (!Accept(category)) return false;
-    in.bump(n);
+    // 256 bytes suffice: a word longer than 63 is an identifier whatever follows.
+    const WordScan& scan = ScanWord(in.current(), in.size(256));
+    if (scan.length == 0 || !Accept(scan.category)) return false;
+    in.bump(scan.length);
     return true;
   }
 };
