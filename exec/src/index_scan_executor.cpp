@@ -47,13 +47,14 @@ std::optional<std::string> IndexScanExecutor::EncodeBound(const planner::IndexBo
 void IndexScanExecutor::Rescan(const Row& outer) {
   done_ = true;
   cursor_.reset();
-  std::string start;
+  reverse_cursor_.reset();
+  start_.clear();
   if (plan_.lower) {
     auto key = EncodeBound(*plan_.lower, outer);
     if (!key) return;
     // Exclusive: skip every entry that starts with the bound (all further key columns included).
-    start = plan_.lower->inclusive ? *key : PrefixSuccessor(*key);
-    if (start.empty()) return;
+    start_ = plan_.lower->inclusive ? *key : PrefixSuccessor(*key);
+    if (start_.empty()) return;
   }
   has_stop_ = false;
   if (plan_.upper) {
@@ -63,15 +64,23 @@ void IndexScanExecutor::Rescan(const Row& outer) {
     stop_ = plan_.upper->inclusive ? PrefixSuccessor(*key) : *key;
     has_stop_ = !stop_.empty();
   }
-  cursor_.emplace(tree_->Seek(start));
+  if (plan_.backward) {
+    reverse_cursor_.emplace(tree_->SeekBackward(has_stop_ ? std::optional<std::string>(stop_) : std::nullopt));
+  } else {
+    cursor_.emplace(tree_->Seek(start_));
+  }
   done_ = false;
+}
+
+bool IndexScanExecutor::NextEntry(storage::BTree::Entry* entry) {
+  if (plan_.backward) return reverse_cursor_->Next(entry) && entry->key >= start_;
+  return cursor_->Next(entry) && !(has_stop_ && entry->key >= stop_);
 }
 
 bool IndexScanExecutor::Next(Row* out) {
   if (done_) return false;
   storage::BTree::Entry entry;
-  while (cursor_->Next(&entry)) {
-    if (has_stop_ && entry.key >= stop_) break;
+  while (NextEntry(&entry)) {
     bool deleted = false;
     if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
     if (!locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;

@@ -1,5 +1,6 @@
 #pragma once
-// IndexScanExecutor: a scan through a B+tree index in key order (PostgreSQL's nodeIndexscan.c). The bounds
+// IndexScanExecutor: a scan through a B+tree index in key order, or backward in reverse key order
+// (PostgreSQL's nodeIndexscan.c). The bounds
 // are evaluated and encoded (common/index_key.h) at Init or, inside an index nested loop, per outer row
 // (Rescan). Each entry's heap tuple is locked as the plan says (row_locker.h, the seq scan's rules), re-read,
 // and returned only if its current key is the entry's key (the index may hold entries of older versions
@@ -44,8 +45,13 @@ class IndexScanExecutor : public Executor {
   std::vector<KeyColumnOrder> orders_;  // of the index's key columns
   const storage::HeapFile* heap_ = nullptr;
   const storage::BTree* tree_ = nullptr;
+  /// The next index entry in the scan's direction within the bounds; false at the end.
+  bool NextEntry(storage::BTree::Entry* entry);
+
   std::optional<storage::BTree::Cursor> cursor_;
-  std::string stop_;  // entries with key >= stop_ end the scan (when has_stop_)
+  std::optional<storage::BTree::ReverseCursor> reverse_cursor_;  // a backward scan
+  std::string start_;                                            // entries with key < start_ lie below the range
+  std::string stop_;  // entries with key >= stop_ lie above the range (when has_stop_)
   bool has_stop_ = false;
   bool done_ = true;
   std::vector<std::byte> bytes_;

@@ -101,7 +101,8 @@ class Explainer {
       }
       case PlanKind::kIndexScan: {
         const auto& s = p.As<IndexScanPlan>();
-        name = "Index Scan using " + s.index.name + " on " + s.table->name;
+        name = std::string(s.backward ? "Index Scan Backward using " : "Index Scan using ") + s.index.name + " on " +
+               s.table->name;
         if (!s.index_conds.empty()) props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_));
         Prop(&props, "Filter", s.filter);
         break;

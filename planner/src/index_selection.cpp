@@ -182,20 +182,25 @@ std::shared_ptr<IndexScanPlan> ChooseIndexScan(const SeqScanPlan& scan) {
   return best ? MakeIndexScan(scan, *best, best_match) : nullptr;
 }
 
-// True if rows in `index` order, with the first `eq` key columns fixed, are in `keys` order (keys over
-// the table's row). Forward scans only.
-bool OrderMatches(const std::vector<SortKey>& keys, const catalog::IndexInfo& index, int eq, int width) {
-  for (int skip = 0; skip <= eq; ++skip) {
-    bool ok = keys.size() + skip <= index.columns.size();
-    for (size_t k = 0; ok && k < keys.size(); ++k) {
-      const auto& col = index.columns[skip + k];
-      ok = keys[k].expr->kind == BoundKind::kColumn && keys[k].expr->column < width &&
-           keys[k].expr->column == col.attnum - 1 && keys[k].descending == col.descending &&
-           keys[k].nulls_first == col.nulls_first;
+// How rows in `index` order, with the first `eq` key columns fixed, relate to the order of `keys` (sort
+// keys over the table's row): kForward when they are in it, kBackward when a backward scan gives it (every
+// key in the opposite direction, NULLs at the opposite end: PostgreSQL's reversed pathkeys), else kNone.
+enum class ScanOrder { kNone, kForward, kBackward };
+
+ScanOrder OrderMatches(const std::vector<SortKey>& keys, const catalog::IndexInfo& index, int eq, int width) {
+  for (bool reversed : {false, true}) {
+    for (int skip = 0; skip <= eq; ++skip) {
+      bool ok = keys.size() + skip <= index.columns.size();
+      for (size_t k = 0; ok && k < keys.size(); ++k) {
+        const auto& col = index.columns[skip + k];
+        ok = keys[k].expr->kind == BoundKind::kColumn && keys[k].expr->column < width &&
+             keys[k].expr->column == col.attnum - 1 && (keys[k].descending != col.descending) == reversed &&
+             (keys[k].nulls_first != col.nulls_first) == reversed;
+      }
+      if (ok) return reversed ? ScanOrder::kBackward : ScanOrder::kForward;
     }
-    if (ok) return true;
   }
-  return false;
+  return ScanOrder::kNone;
 }
 
 template <class T>
@@ -211,15 +216,22 @@ PlanPtr SortOverScan(const SortPlan& sort, bool limited) {
     const auto& scan = child->As<IndexScanPlan>();
     int width = static_cast<int>(scan.table->columns.size());
     auto conds = KeyConds(Conjuncts(scan.qual), *scan.table, 0, [](const BoundExpr& e) { return IsRunConstant(e); });
-    if (OrderMatches(sort.keys, scan.index, Match(scan.index, conds).eq, width)) return child;
-    return nullptr;
+    ScanOrder order = OrderMatches(sort.keys, scan.index, Match(scan.index, conds).eq, width);
+    if (order == ScanOrder::kNone) return nullptr;
+    if (order == ScanOrder::kForward) return child;
+    auto backward = Copy<IndexScanPlan>(child);
+    backward->backward = true;
+    return backward;
   }
   if (child->kind != PlanKind::kSeqScan || !limited) return nullptr;
   const auto& scan = child->As<SeqScanPlan>();
   int width = static_cast<int>(scan.table->columns.size());
   for (const auto& index : scan.table->indexes) {
-    if (!OrderMatches(sort.keys, index, 0, width)) continue;
-    return MakeIndexScan(scan, index, Match(index, ScanConds(scan)));
+    ScanOrder order = OrderMatches(sort.keys, index, 0, width);
+    if (order == ScanOrder::kNone) continue;
+    auto plan = MakeIndexScan(scan, index, Match(index, ScanConds(scan)));
+    plan->backward = order == ScanOrder::kBackward;
+    return plan;
   }
   return nullptr;
 }

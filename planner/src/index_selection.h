@@ -14,8 +14,9 @@ namespace lumadb::planner {
 ///    With ANALYZE statistics (reltuples >= 0) the cheapest of the sequential scan and each such index
 ///    wins (cost_estimate.h); without, the longest prefix wins, then unique indexes. The whole qual stays
 ///    as the recheck.
-///  - a Sort over such an index scan in the index's order is dropped; ORDER BY ... LIMIT over a plain
-///    scan is served by an index whose leading columns match the keys in the same direction.
+///  - a Sort over such an index scan in the index's order, or in its exact reverse (a backward scan), is
+///    dropped; ORDER BY ... LIMIT over a plain scan is served by an index whose leading columns match the
+///    keys in the same direction or all in the opposite one (NULLs too), scanned backward for the latter.
 ///  - single-side terms of inner join conditions move into the scans below (and the ON terms of the
 ///    right side of a LEFT join), and an inner/left join with `outer_expr = inner.col`, inner.col the
 ///    first key column of an index of a base table, becomes an IndexNestedLoopPlan.

@@ -306,16 +306,23 @@ TEST_CASE_FIXTURE(Fixture, "no index for other types, volatile values or non-pre
   CHECK(Explain("SELECT id FROM k WHERE id = 3000000000")[0] == "Index Scan using k_pkey on k");
 }
 
-TEST_CASE_FIXTURE(Fixture, "ORDER BY ... LIMIT is served by an index in the same order") {
+TEST_CASE_FIXTURE(Fixture, "ORDER BY ... LIMIT is served by an index in the same or the reverse order") {
   CHECK(Explain("SELECT * FROM k ORDER BY id LIMIT 5") == Lines{"Limit", "  ->  Index Scan using k_pkey on k"});
   CHECK(Explain("SELECT * FROM k ORDER BY b DESC LIMIT 5") == Lines{"Limit", "  ->  Index Scan using k_b_desc on k"});
-  // Opposite direction or no LIMIT: sort.
+  // The exact reverse, NULLs included: a backward scan.
   CHECK(Explain("SELECT * FROM k ORDER BY id DESC LIMIT 5") ==
-        Lines{"Limit", "  ->  Sort", "        Sort Key: id DESC", "        ->  Seq Scan on k"});
+        Lines{"Limit", "  ->  Index Scan Backward using k_pkey on k"});
+  CHECK(Explain("SELECT * FROM k ORDER BY b LIMIT 5") ==
+        Lines{"Limit", "  ->  Index Scan Backward using k_b_desc on k"});
+  // Reversed direction with NULLs at the same end, or no LIMIT: sort.
+  CHECK(Explain("SELECT * FROM k ORDER BY id DESC NULLS LAST LIMIT 5") ==
+        Lines{"Limit", "  ->  Sort", "        Sort Key: id DESC NULLS LAST", "        ->  Seq Scan on k"});
   CHECK(Explain("SELECT * FROM k ORDER BY id")[0] == "Sort");
   // An index scan chosen for WHERE already delivers its order.
   CHECK(Explain("SELECT * FROM k WHERE a = 1 ORDER BY b") ==
         Lines{"Index Scan using k_a_b on k", "  Index Cond: (a = 1)"});
+  CHECK(Explain("SELECT * FROM k WHERE a = 1 ORDER BY b DESC") ==
+        Lines{"Index Scan Backward using k_a_b on k", "  Index Cond: (a = 1)"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "joins on an indexed column use an index nested loop") {

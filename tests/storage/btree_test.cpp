@@ -14,6 +14,7 @@
 #include "support/temp_dir.h"
 
 using namespace lumadb::storage;
+using lumadb::testing::BTreeFixture;
 using lumadb::testing::CommitCtx;
 using lumadb::testing::EntryEq;
 using lumadb::testing::EntryLess;
@@ -26,18 +27,6 @@ using lumadb::testing::TempDir;
 
 namespace {
 
-struct Fixture {
-  explicit Fixture(size_t pages = 64) : engine(dir.path(), pages) {
-    engine.CreateFile(kIndexFile);
-    tree = &engine.Index(kIndexFile);
-    tree->Initialize(ctx);
-  }
-  TempDir dir;
-  StorageEngine engine;
-  LogContext ctx{1, &engine.log(), 0, {}};
-  BTree* tree = nullptr;
-};
-
 std::string RandomKey(std::mt19937& rng, size_t max_len) {
   std::uniform_int_distribution<size_t> len(0, max_len);
   std::uniform_int_distribution<int> byte(0, 255);
@@ -49,7 +38,7 @@ std::string RandomKey(std::mt19937& rng, size_t max_len) {
 }  // namespace
 
 TEST_CASE("random keys of every size come back in (key, TID) order; Seek finds the first key >= a bound") {
-  Fixture f;
+  BTreeFixture f;
   std::mt19937 rng(42);
   std::vector<BTree::Entry> expected;
   for (int i = 0; i < 4000; ++i) {
@@ -83,7 +72,7 @@ TEST_CASE("random keys of every size come back in (key, TID) order; Seek finds t
 }
 
 TEST_CASE("duplicates of one key with different TIDs; inserting an existing entry is a no-op") {
-  Fixture f;
+  BTreeFixture f;
   for (uint16_t s = 0; s < 500; ++s) f.tree->Insert(f.ctx, "same", Rid{static_cast<PageId>(499 - s), s});
   f.tree->Insert(f.ctx, "same", Rid{7, 492});  // already there
   f.tree->Insert(f.ctx, "samd", Rid{1, 1});
@@ -100,7 +89,7 @@ TEST_CASE("duplicates of one key with different TIDs; inserting an existing entr
 }
 
 TEST_CASE("large keys split pages up to four levels; every key is found again") {
-  Fixture f;
+  BTreeFixture f;
   constexpr int kKeys = 700;
   std::vector<int> order(kKeys);
   for (int i = 0; i < kKeys; ++i) order[i] = i;
@@ -119,7 +108,7 @@ TEST_CASE("large keys split pages up to four levels; every key is found again") 
 }
 
 TEST_CASE("ascending inserts pack the left pages (rightmost splits)") {
-  Fixture f;
+  BTreeFixture f;
   for (int i = 0; i < 20000; ++i) f.tree->Insert(f.ctx, NumKey(i), Rid{static_cast<PageId>(i), 0});
   CHECK(f.tree->Verify().empty());
   // 20000 entries of 2 + 12 + 6 bytes plus a line pointer: ~55 pages at 90%, ~80 at 50%.
@@ -128,7 +117,7 @@ TEST_CASE("ascending inserts pack the left pages (rightmost splits)") {
 }
 
 TEST_CASE("keys longer than MaxKeySize are 54000 with PostgreSQL's wording") {
-  Fixture f;
+  BTreeFixture f;
   std::string max(BTree::MaxKeySize(), 'x');
   CHECK(f.tree->Insert(f.ctx, max, Rid{1, 1}).kind == BTree::InsertResult::kInserted);
   std::string too_long(BTree::MaxKeySize() + 1, 'x');
@@ -142,7 +131,7 @@ TEST_CASE("keys longer than MaxKeySize are 54000 with PostgreSQL's wording") {
 }
 
 TEST_CASE("unique checks: conflict and wait leave the index unchanged; ignore inserts") {
-  Fixture f;
+  BTreeFixture f;
   f.tree->Insert(f.ctx, "a", Rid{1, 1});
   f.tree->Insert(f.ctx, "b", Rid{1, 2});
   std::vector<Rid> asked;
@@ -171,7 +160,7 @@ TEST_CASE("unique checks: conflict and wait leave the index unchanged; ignore in
 }
 
 TEST_CASE("a unique check sees every equal key, across right siblings") {
-  Fixture f;
+  BTreeFixture f;
   std::string key(300, 'k');
   for (uint16_t s = 0; s < 200; ++s) f.tree->Insert(f.ctx, key, Rid{10, s});  // spans several leaves
   f.tree->Insert(f.ctx, key + "z", Rid{1, 0});
@@ -196,7 +185,7 @@ TEST_CASE("a unique check sees every equal key, across right siblings") {
 }
 
 TEST_CASE("Delete removes one entry and reports a missing one; the cursor skips nothing") {
-  Fixture f;
+  BTreeFixture f;
   for (int i = 0; i < 3000; ++i) f.tree->Insert(f.ctx, NumKey(i), Rid{static_cast<PageId>(i), 0});
   for (int i = 0; i < 3000; i += 2) CHECK(f.tree->Delete(f.ctx, NumKey(i), Rid{static_cast<PageId>(i), 0}));
   CHECK_FALSE(f.tree->Delete(f.ctx, NumKey(0), Rid{0, 0}));
@@ -208,7 +197,7 @@ TEST_CASE("Delete removes one entry and reports a missing one; the cursor skips 
 }
 
 TEST_CASE("a cursor sees entries inserted ahead of it, never behind it, and none twice") {
-  Fixture f;
+  BTreeFixture f;
   for (int i = 0; i < 2000; i += 2) f.tree->Insert(f.ctx, NumKey(i), Rid{1, 0});
   BTree::Cursor c = f.tree->Seek("");
   BTree::Entry e;
@@ -226,7 +215,7 @@ TEST_CASE("a cursor sees entries inserted ahead of it, never behind it, and none
 }
 
 TEST_CASE("Verify reports a page whose items are out of order, and a broken right-link") {
-  Fixture f;
+  BTreeFixture f;
   for (int i = 0; i < 2000; ++i) f.tree->Insert(f.ctx, NumKey(i), Rid{1, 0});
   REQUIRE(f.tree->Verify().empty());
   std::vector<BTree::Entry> all = ScanAll(*f.tree);
@@ -273,7 +262,7 @@ TEST_CASE("Verify reports a page whose items are out of order, and a broken righ
 }
 
 TEST_CASE("IsIndexPage tells index pages from heap pages") {
-  Fixture f;
+  BTreeFixture f;
   ReadPageGuard g = f.engine.pool().Read(kIndexFile, 1);
   CHECK(BTree::IsIndexPage(g.data()));
   std::vector<char> zero(kPageSize, 0);

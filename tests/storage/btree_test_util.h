@@ -13,10 +13,24 @@
 #include "storage/log_manager.h"
 #include "storage/storage_engine.h"
 #include "storage/undo.h"
+#include "support/temp_dir.h"
 
 namespace lumadb::testing {
 
 inline constexpr storage::FileId kIndexFile{1, 20000};
+
+/// An empty, initialized index in a fresh storage engine of `pages` buffer frames.
+struct BTreeFixture {
+  explicit BTreeFixture(size_t pages = 64) : engine(dir.path(), pages) {
+    engine.CreateFile(kIndexFile);
+    tree = &engine.Index(kIndexFile);
+    tree->Initialize(ctx);
+  }
+  TempDir dir;
+  storage::StorageEngine engine;
+  storage::LogContext ctx{1, &engine.log(), 0, {}};
+  storage::BTree* tree = nullptr;
+};
 
 /// A key whose byte order is the order of i (8 digits), padded to `width` bytes.
 inline std::string NumKey(int i, size_t width = 12) {

@@ -111,6 +111,7 @@ struct IndexScanPlan : PlanNode {
   catalog::IndexInfo index;
   std::optional<IndexBound> lower;  // unset: from the first entry
   std::optional<IndexBound> upper;  // unset: to the last entry
+  bool backward = false;            // descending index order, from upper down to lower (ORDER BY ... DESC)
   bool emit_rid = false;
   RowLockMode row_lock = RowLockMode::kRead;
   RowLockWait wait = RowLockWait::kBlock;

@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -126,6 +127,30 @@ class BTree {
   /// A scan starting at the first entry whose key is >= lower (empty: the whole index). The caller stops
   /// when the key passes its upper bound (common/index_key.h PrefixSuccessor for equality scans).
   Cursor Seek(std::string_view lower) const;
+
+  /// A backward scan in descending (key, TID) order (PostgreSQL's backward index scan). Pins a page only
+  /// inside Next(), as Cursor. The tree has no left-links: while the previous entry's leaf still covers it,
+  /// the next entry is found there; past the start of that leaf a new descent looks for the greatest
+  /// entry below it (one descent per leaf, not per entry). Entries inserted behind the cursor (below the
+  /// last entry returned) are seen, entries ahead of it are not; none is returned twice.
+  class ReverseCursor {
+   public:
+    /// Moves to the previous entry; false before the start of the index.
+    bool Next(Entry* out);
+
+   private:
+    friend class BTree;
+    ReverseCursor(const BTree* tree, std::optional<std::string> upper) : tree_(tree), upper_(std::move(upper)) {}
+    const BTree* tree_;
+    std::optional<std::string> upper_;  // key ++ TID: the next entry returned is < this; unset: +infinity
+    bool done_ = false;
+    PageId page_ = kInvalidPageId;         // the leaf of the last entry returned
+    std::optional<std::string> page_low_;  // its low key (separator in the parent); unset: the leftmost leaf
+  };
+
+  /// A backward scan starting at the last entry whose key is < upper (nullopt: the last entry of the
+  /// index). The caller stops when the key falls below its lower bound.
+  ReverseCursor SeekBackward(const std::optional<std::string>& upper) const;
 
   /// Sorted BulkLoad input read in place (an index build keeps its keys in one arena rather than a
   /// std::string per entry): entry i is (key(i), rid(i)), i < size(), in (key, TID) order.
