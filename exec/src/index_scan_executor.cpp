@@ -37,6 +37,10 @@ void IndexScanExecutor::Open() {
 std::optional<std::string> IndexScanExecutor::EncodeBound(const planner::IndexBound& bound, const Row& outer) {
   std::string key;
   for (size_t i = 0; i < bound.values.size(); ++i) {
+    if (!bound.values[i]) {  // col IS NULL
+      AppendKeyColumn(Value(), orders_[i], &key);
+      continue;
+    }
     Value v = Evaluate(*bound.values[i], outer, ctx_);
     if (v.is_null()) return std::nullopt;  // col = NULL, col < NULL: never true
     AppendKeyColumn(v, orders_[i], &key);

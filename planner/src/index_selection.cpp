@@ -17,7 +17,8 @@ namespace lumadb::planner {
 
 namespace {
 
-/// A term `column op value` usable by an index; `term` is written with the column on the left.
+/// A term `column op value` usable by an index; `term` is written with the column on the left. A
+/// `column IS NULL` term is an equality with a null `value`: the key column's NULL encoding.
 struct KeyCond {
   int column = -1;
   CompareOp op = CompareOp::kEq;
@@ -32,6 +33,11 @@ std::vector<KeyCond> KeyConds(const std::vector<BoundExprPtr>& terms, const cata
   std::vector<KeyCond> out;
   int width = static_cast<int>(table.columns.size());
   for (const auto& t : terms) {
+    if (t->kind == BoundKind::kIsNull && !t->negated) {
+      int c = OrderedColumnRef(*t->args[0], offset, width);
+      if (c >= 0) out.push_back(KeyCond{c, CompareOp::kEq, nullptr, t, t});
+      continue;
+    }
     if (t->kind != BoundKind::kCompare || static_cast<CompareOp>(t->op) == CompareOp::kNe) continue;
     for (int side = 0; side < 2; ++side) {
       int c = OrderedColumnRef(*t->args[side], offset, width);
@@ -54,8 +60,9 @@ std::vector<KeyCond> KeyConds(const std::vector<BoundExprPtr>& terms, const cata
 
 /// How well an index serves a list of conditions.
 struct IndexMatch {
-  int eq = 0;          // leading key columns fixed by equality
-  bool range = false;  // plus a range on the next one
+  int eq = 0;              // leading key columns fixed by equality (or IS NULL)
+  bool range = false;      // plus a range on the next one
+  bool null_test = false;  // one of the eq columns is IS NULL: a unique index may hold many such rows
   std::optional<IndexBound> lower, upper;
   std::vector<BoundExprPtr> used;   // originals of the conditions the bounds implement
   std::vector<BoundExprPtr> shown;  // the same, column on the left (EXPLAIN)
@@ -77,6 +84,7 @@ IndexMatch Match(const catalog::IndexInfo& index, const std::vector<KeyCond>& co
       if ((k.op == CompareOp::kLt || k.op == CompareOp::kLe) && !high) high = &k;
     }
     if (eq) {
+      m.null_test = m.null_test || !eq->value;
       prefix.push_back(eq->value);
       m.used.push_back(eq->original);
       m.shown.push_back(eq->term);
@@ -142,7 +150,7 @@ double IndexPathCost(const SeqScanPlan& scan, const RelationSize& rel, const cat
   in.rel = rel;
   in.index_selectivity = ClauseListSelectivity(m.used, RelationContext{scan.table.get(), rel.tuples});
   in.index_conds = static_cast<int>(m.used.size());
-  in.unique_lookup = index.unique && m.eq == static_cast<int>(index.columns.size());
+  in.unique_lookup = index.unique && m.eq == static_cast<int>(index.columns.size()) && !m.null_test;
   std::vector<BoundExprPtr> rest;
   for (const auto& t : Conjuncts(scan.qual)) {
     if (std::find(m.used.begin(), m.used.end(), t) == m.used.end()) rest.push_back(t);
@@ -163,7 +171,7 @@ std::shared_ptr<IndexScanPlan> ChooseIndexScan(const SeqScanPlan& scan) {
   IndexMatch best_match;
   double best_cost = analyzed ? SeqScanCost(rel, scan.qual).total : 0.0;
   auto score = [](const catalog::IndexInfo& index, const IndexMatch& m) {
-    bool full_unique = index.unique && m.eq == static_cast<int>(index.columns.size());
+    bool full_unique = index.unique && m.eq == static_cast<int>(index.columns.size()) && !m.null_test;
     return std::tuple(m.eq + (m.range ? 1 : 0), full_unique, m.eq, index.unique);
   };
   for (const auto& index : scan.table->indexes) {
@@ -290,7 +298,7 @@ PlanPtr IndexNestedLoop(const JoinPlan& join) {
   const catalog::IndexInfo* best = nullptr;
   const KeyCond* cond = nullptr;
   for (const auto& k : conds) {
-    if (k.op != CompareOp::kEq) continue;
+    if (k.op != CompareOp::kEq || !k.value) continue;
     for (const auto& index : scan.table->indexes) {
       if (index.columns[0].attnum - 1 != k.column) continue;
       if (!best || (index.unique && !best->unique)) {

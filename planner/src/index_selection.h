@@ -9,7 +9,8 @@ namespace lumadb::planner {
 
 /// Returns `plan` with index scans, index nested loops and sort-free ordered scans chosen, rebuilding
 /// only the nodes on the way to a changed scan (plans are immutable and may be shared):
-///  - a scan whose qual has `col op const` terms (op = < <= > >=, BETWEEN) on a prefix of an index's
+///  - a scan whose qual has `col op const` terms (op = < <= > >=, BETWEEN; `col IS NULL` counts as an
+///    equality) on a prefix of an index's
 ///    key columns may become an IndexScanPlan (equalities on a prefix, then a range on the next column).
 ///    With ANALYZE statistics (reltuples >= 0) the cheapest of the sequential scan and each such index
 ///    wins (cost_estimate.h); without, the longest prefix wins, then unique indexes. The whole qual stays

@@ -295,6 +295,14 @@ TEST_CASE_FIXTURE(Fixture, "equality and range predicates on an index prefix bec
   CHECK(p.index.name == "k_a_b");
   CHECK(p.lower->values.size() == 1);
   CHECK(p.upper->values.size() == 2);
+  // IS NULL is an equality on the NULL key; IS NOT NULL is not an index condition.
+  CHECK(Explain("SELECT * FROM k WHERE a IS NULL AND b = 'x'") ==
+        Lines{"Index Scan using k_a_b on k", "  Index Cond: ((a IS NULL) AND (b = 'x'::text))"});
+  CHECK(Explain("SELECT * FROM k WHERE a IS NOT NULL")[0] == "Seq Scan on k");
+  CHECK(Bind("SELECT * FROM k WHERE id IS NULL")
+            ->As<planner::ProjectPlan>()
+            .child->As<planner::IndexScanPlan>()
+            .lower->values.at(0) == nullptr);
 }
 
 TEST_CASE_FIXTURE(Fixture, "no index for other types, volatile values or non-prefix columns") {

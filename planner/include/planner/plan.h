@@ -95,7 +95,7 @@ struct SeqScanPlan : PlanNode {
 /// order: for a DESC key column "col > 5" is an upper bound. The bound covers the columns listed; `inclusive` says
 /// whether keys equal to it on those columns are in range.
 struct IndexBound {
-  std::vector<BoundExprPtr> values;
+  std::vector<BoundExprPtr> values;  // per leading key column; null: the column IS NULL (its NULL encoding)
   bool inclusive = true;
 };
 
