@@ -56,6 +56,8 @@ TEST_CASE("arithmetic with PostgreSQL's rules and errors") {
   auto e = s.Error("SELECT '1' + '2'");
   CHECK(e.code().View() == "42725");
   CHECK(e.position() == 12);
+  // Integers meet oid at oid (implicit casts), as catalog queries such as `oid <> 0` need.
+  CHECK(One(s, "1::oid <> 1, 7::oid = 7::int8, 3 < 4::oid, 5::int2 >= 5::oid") == "f|t|t|t");
 }
 
 TEST_CASE("string and math builtins") {
