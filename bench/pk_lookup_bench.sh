@@ -21,69 +21,14 @@
 #   then INDEX_RUNS times: CREATE INDEX k_a ON k (a) timed by psql's \timing (client wall time), DROP INDEX.
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_name=pk-lookup-bench
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-10}
-lumadb=${LUMADB_BINARY:-$repo/build/server/lumadb}
-pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 clients=${CLIENTS:-1 8}
 scale=${SCALE:-10}
 index_rows=${INDEX_ROWS:-1000000}
 index_runs=${INDEX_RUNS:-3}
-
-work=$(mktemp -d /tmp/pk-lookup-bench.XXXXXX)
-chmod 755 "$work"
-lumadb_pid=""
-pg_data="$work/pg"
-# Runs under set -e: every step tolerates failure so that both servers stop and the directory goes.
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  if [[ -n $lumadb_pid ]]; then
-    kill "$lumadb_pid" 2>/dev/null || true
-    wait "$lumadb_pid" 2>/dev/null || true
-  fi
-  if [[ -f $pg_data/postmaster.pid ]]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A free loopback port, as the kernel hands one out.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-start_lumadb() {
-  lumadb_port=$(free_port)
-  "$lumadb" serve -D "$work/lumadb" -p "$lumadb_port" >"$work/lumadb.log" 2>&1 &
-  lumadb_pid=$!
-  for _ in $(seq 100); do
-    grep -q "ready to accept connections" "$work/lumadb.log" && return 0
-    sleep 0.1
-  done
-  echo "lumadb did not start:" >&2
-  cat "$work/lumadb.log" >&2
-  return 1
-}
-
-# PostgreSQL 15 with its default settings, except the port and the socket directory.
-start_postgres() {
-  pg_port=$(free_port)
-  mkdir -p "$pg_data" "$work/pgsock"
-  chown postgres "$pg_data" "$work/pgsock"
-  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust >"$work/initdb.log" 2>&1
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pgsock/pg.log" -w \
-    -o "-p $pg_port -k $work/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
-}
-
-# psql_at PORT SQL...: runs each SQL as its own -c, unaligned tuples only, stopping at the first error
-# (then the status is non-zero); errors go to $work/psql.err.
-psql_at() {
-  local port=$1
-  shift
-  local args=()
-  for sql in "$@"; do args+=(-c "$sql"); done
-  "$pg_bin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres "${args[@]}" \
-    2>>"$work/psql.err"
-}
 
 # init_pgbench PORT: pgbench -i with server-side generation; prints pgbench's "done in ..." step timings,
 # or "failed" (the reason is appended to $work/init.err).
@@ -93,18 +38,8 @@ init_pgbench() {
   sed -n 's/^done in \(.*\)\.$/\1/p' "$work/init.out" | grep . || echo failed
 }
 
-# run_pgbench PORT CLIENTS: prints "tps latency_ms" as pgbench measured them (initial connection time
-# excluded), or nothing when the run failed or a client aborted (pgbench's output is appended to
-# $work/pgbench.err).
-run_pgbench() {
-  "$pg_bin/pgbench" -n -S -M simple -c "$2" -j "$2" -T "$seconds" \
-    -h 127.0.0.1 -p "$1" -U postgres postgres >"$work/pgbench.out" 2>&1 || true
-  cat "$work/pgbench.out" >>"$work/pgbench.err"
-  awk '/^latency average = / { lat = $4 }
-       /^tps = .* \(without initial connection time\)$/ { tps = $3 }
-       /Run was aborted|number of failed transactions: [1-9]/ { bad = 1 }
-       END { if (tps != "" && !bad) print tps, lat }' "$work/pgbench.out"
-}
+# run_pgbench PORT CLIENTS: select-only in the simple protocol; "tps latency_ms" or nothing.
+run_pgbench() { pgbench_tps "$1" -S -M simple -c "$2" -j "$2" -T "$seconds"; }
 
 # create_index_ms PORT: the median CREATE INDEX time in ms over INDEX_RUNS runs on a fresh INDEX_ROWS-row
 # table, or "failed".
@@ -124,14 +59,6 @@ create_index_ms() {
   printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] }'
 }
 
-# ratio A B: A / B with two decimals, "-" when either is missing or not a number ("failed").
-ratio() {
-  awk -v a="${1:-}" -v b="${2:-}" 'BEGIN {
-    num = "^[0-9]+([.][0-9]+)?$"
-    if (a ~ num && b ~ num && a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-"
-  }'
-}
-
 start_lumadb
 start_postgres
 declare -A init_steps plan check
@@ -146,9 +73,7 @@ done
 
 echo "pk_lookup_bench: pgbench -S -M simple at scale $scale ($((100000 * scale)) rows), ${seconds} s per run;" \
   "CREATE INDEX on $index_rows rows, median of $index_runs"
-echo "lumadb: $lumadb ($("$lumadb" --version)), commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
-echo "postgres: $("$pg_bin/postgres" --version), default settings"
-echo "machine: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ)"
+describe_run
 echo "pgbench -i -I dtGvp: lumadb ${init_steps[$lumadb_port]}"
 echo "                     pg15   ${init_steps[$pg_port]}"
 echo "plan of the lookup:  lumadb ${plan[$lumadb_port]:-failed}"
