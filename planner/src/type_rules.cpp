@@ -86,8 +86,11 @@ std::optional<TypeId> ComparisonType(TypeId a, TypeId b) {
   if (b == TypeId::kUnknown) return a;
   if (a == b) return a;
   if (IsNumericType(a) && IsNumericType(b)) return PromoteNumeric(a, b);
-  // int2/int4/int8 convert to oid implicitly (pg_cast), the other way only by assignment: oid's operators.
-  if ((a == TypeId::kOid && IntRank(b) > 0) || (b == TypeId::kOid && IntRank(a) > 0)) return TypeId::kOid;
+  // Integers convert implicitly to oid but oid only by assignment to them (pg_cast), so `c.oid = 18908`, as
+  // pgjdbc writes table OIDs, compares as oid (oideq).
+  for (TypeId integer : {TypeId::kInt2, TypeId::kInt4, TypeId::kInt8}) {
+    if ((a == TypeId::kOid && b == integer) || (b == TypeId::kOid && a == integer)) return TypeId::kOid;
+  }
   if (IsStringType(a) && IsStringType(b)) return TypeId::kText;
   if (IsDateTimeType(a) && IsDateTimeType(b)) {
     if (a == TypeId::kTimestampTz || b == TypeId::kTimestampTz) return TypeId::kTimestampTz;
