@@ -14,6 +14,9 @@ namespace g = grammar;
 
 namespace {
 
+// invalid_cursor_definition (kept here: a new constant in common/sqlstate.h rebuilds every module).
+constexpr SqlState kInvalidCursorDefinition{"42P11"};
+
 // gram.y SignedIconst: a count beyond int32 is a float token there, so a syntax error at its digits.
 int64_t SignedCount(const Transformer& t, const PNode& n) {
   bool negative = false;
@@ -86,10 +89,10 @@ ast::StatementPtr Transformer::DeclareCursor(const PNode& n) {
     }
   }
   if (stmt->scroll && stmt->no_scroll) {
-    throw DbError(sqlstate::kInvalidCursorDefinition, "cannot specify both SCROLL and NO SCROLL");
+    throw DbError(kInvalidCursorDefinition, "cannot specify both SCROLL and NO SCROLL");
   }
   if (asensitive && insensitive) {
-    throw DbError(sqlstate::kInvalidCursorDefinition, "cannot specify both ASENSITIVE and INSENSITIVE");
+    throw DbError(kInvalidCursorDefinition, "cannot specify both ASENSITIVE and INSENSITIVE");
   }
   return stmt;
 }

@@ -26,7 +26,8 @@ constexpr Oid kTextOid = static_cast<Oid>(TypeId::kText);
 bool RunBySession(const ast::Statement& stmt) {
   using enum ast::StmtKind;
   return stmt.kind == kTransaction || stmt.kind == kVariableSet || stmt.kind == kVariableShow ||
-         stmt.kind == kCheckpoint || stmt.kind == kCopy;
+         stmt.kind == kCheckpoint || stmt.kind == kCopy || stmt.kind == kPrepare || stmt.kind == kExecute ||
+         stmt.kind == kDeallocate || stmt.kind == kDeclareCursor || stmt.kind == kFetch || stmt.kind == kClosePortal;
 }
 
 // postgres.c IsTransactionExitStmt: what a failed block still accepts.
@@ -93,7 +94,7 @@ Value ConvertParam(const std::optional<std::string>& bytes, int16_t format, Type
 
 void Session::ExtendedMessage(const pgwire::FrontendMessage& message) {
   // Portals belong to a transaction; a simple Query or an Execute of COMMIT may have ended it.
-  if (block_.state() == BlockState::kDefault) portals_.clear();
+  if (block_.state() == BlockState::kDefault) ReleasePortals(false);
   try {
     switch (message.type) {
       case 'P':
@@ -118,14 +119,14 @@ void Session::ExtendedMessage(const pgwire::FrontendMessage& message) {
   } catch (...) {
     // An error aborts the transaction and its portals with it (portalmem.c AtAbort_Portals); they go
     // first, while the transaction their executors point into still exists.
-    portals_.clear();
+    ReleasePortals(false);
     throw;
   }
 }
 
 void Session::ExtendedSync(const pgwire::FrontendMessage& message) {
   pgwire::DecodeEmpty(message);
-  if (block_.state() == BlockState::kStarted) portals_.clear();  // before the commit they depend on
+  if (block_.state() == BlockState::kStarted) ReleasePortals(true);  // before the commit they depend on
   if (block_.AfterStatement(true)) FinishTransaction(true);
 }
 
@@ -175,6 +176,7 @@ std::optional<std::vector<pgwire::FieldDescription>> Session::ResultFields(const
                                                                            const exec::PreparedStatement* prepared,
                                                                            const std::vector<int16_t>& formats) {
   std::vector<pgwire::FieldDescription> fields;
+  if (!prepared && st.ast) prepared = UtilityResultStatement(*st.ast);
   if (prepared) {
     if (!prepared->result_columns()) return std::nullopt;
     for (const exec::ResultColumn& c : *prepared->result_columns()) {
@@ -262,7 +264,8 @@ void Session::DescribeTarget(const pgwire::FrontendMessage& message) {
   auto found = portals_.find(target.name);
   if (found == portals_.end()) throw NoPortal(target.name);
   const ExtendedPortal& portal = *found->second;
-  const exec::PreparedStatement* prepared = portal.portal ? &portal.portal->statement() : nullptr;
+  const exec::PreparedStatement* prepared =
+      portal.portal ? &portal.portal->statement() : portal.statement->prepared.get();  // (a cursor's)
   auto fields = ResultFields(*portal.statement, prepared, portal.result_formats);
   if (failed && fields) throw FailedBlock();
   fields ? writer_.RowDescription(*fields) : writer_.NoData();
@@ -281,6 +284,10 @@ void Session::ExecutePortal(const pgwire::FrontendMessage& message) {
   }
   CheckInterrupts();
   BeginStatement(IsExitStatement(*st.ast), false);
+  if (portal->cursor) {
+    ExecuteCursorPortal(*portal, execute.max_rows);
+    return;
+  }
   std::string tag;
   if (portal->portal) {
     PreventInTransactionBlock(*st.ast);
@@ -310,13 +317,13 @@ std::string Session::RunSessionStatement(const ast::Statement& stmt, const std::
       return CopyStatement(stmt.As<ast::CopyStmt>(), sql, ctx);
     }
     case ast::StmtKind::kTransaction:
-      if (EndsTransaction(stmt)) portals_.clear();  // before the transaction they point into ends
+      if (EndsTransaction(stmt)) ReleasePortals(true);  // before the transaction they point into ends
       return TransactionControl(stmt.As<ast::TransactionStmt>());
     case ast::StmtKind::kVariableSet:
       return SetVariable(stmt.As<ast::VariableSetStmt>());
     case ast::StmtKind::kCheckpoint:
       return Checkpoint();
-    default: {
+    case ast::StmtKind::kVariableShow: {
       const std::string& name = stmt.As<ast::VariableShowStmt>().name;
       if (name != "all") {
         writer_.DataRow(Row{Value::String(settings_.Show(name))}, formats);
@@ -328,6 +335,8 @@ std::string Session::RunSessionStatement(const ast::Statement& stmt, const std::
       }
       return "SHOW";
     }
+    default:
+      return CursorStatement(stmt, sql, &formats);
   }
 }
 

@@ -141,6 +141,14 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
     case ast::StmtKind::kCheckpoint:
       tag = Checkpoint();
       break;
+    case ast::StmtKind::kPrepare:
+    case ast::StmtKind::kExecute:
+    case ast::StmtKind::kDeallocate:
+    case ast::StmtKind::kDeclareCursor:
+    case ast::StmtKind::kFetch:
+    case ast::StmtKind::kClosePortal:
+      tag = CursorStatement(stmt, sql, nullptr);
+      break;
     default: {
       PreventInTransactionBlock(stmt);
       exec::SessionContext ctx = StatementContext();

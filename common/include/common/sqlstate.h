@@ -87,7 +87,6 @@ inline constexpr SqlState kDuplicateSchema{"42P06"};
 inline constexpr SqlState kDuplicateObject{"42710"};
 inline constexpr SqlState kDuplicatePreparedStatement{"42P05"};
 inline constexpr SqlState kDuplicateCursor{"42P03"};
-inline constexpr SqlState kInvalidCursorDefinition{"42P11"};
 inline constexpr SqlState kInvalidColumnReference{"42P10"};
 inline constexpr SqlState kIndeterminateDatatype{"42P18"};
 inline constexpr SqlState kInvalidForeignKey{"42830"};
