@@ -6,6 +6,7 @@
 // DECLARE into portals_ beside Bind's portals (server/include/server/extended_state.h).
 
 #include "exec/sql_prepare.h"
+#include "format_sink.h"
 #include "pgwire/extended.h"
 #include "planner/binder.h"
 #include "server/session.h"
@@ -13,35 +14,6 @@
 namespace lumadb::server {
 
 namespace {
-
-// Rows to the client in given formats; with describe, a RowDescription first (the simple protocol).
-class FormatSink final : public exec::ResultSink {
- public:
-  FormatSink(pgwire::BackendWriter& writer, std::vector<int16_t> formats, bool describe,
-             std::function<void(const DbError&)> notice)
-      : writer_(writer), formats_(std::move(formats)), describe_(describe), notice_(std::move(notice)) {}
-  void Columns(const std::vector<exec::ResultColumn>& columns) override {
-    if (!describe_) return;
-    std::vector<pgwire::FieldDescription> fields;
-    for (size_t i = 0; i < columns.size(); ++i) {
-      const exec::ResultColumn& c = columns[i];
-      fields.push_back({c.name, c.table_oid, c.attnum, static_cast<Oid>(c.type.id), c.type.typmod});
-      fields.back().format = pgwire::FormatCode(formats_, i);
-    }
-    writer_.RowDescription(fields);
-  }
-  void Row(const lumadb::Row& row) override { writer_.DataRow(row, formats_); }
-  void Notice(Severity severity, SqlState code, const std::string& message) override {
-    notice_(DbError(code, message, severity));
-  }
-  void NoticeWithDetail(const DbError& notice) override { notice_(notice); }
-
- private:
-  pgwire::BackendWriter& writer_;
-  std::vector<int16_t> formats_;
-  bool describe_;
-  std::function<void(const DbError&)> notice_;
-};
 
 DbError NoCursor(const std::string& name) {
   return DbError(sqlstate::kInvalidCursorName, "cursor \"" + name + "\" does not exist");
@@ -189,7 +161,8 @@ void Session::ExecuteCursorPortal(ExtendedPortal& portal, int64_t max_rows) {
 }
 
 void Session::ReleasePortals(bool keep_holdable) {
-  std::erase_if(portals_, [&](const auto& entry) { return !(entry.second->held || (keep_holdable && entry.second->hold)); });
+  std::erase_if(portals_,
+                [&](const auto& entry) { return !(entry.second->held || (keep_holdable && entry.second->hold)); });
 }
 
 void Session::PortalsAtTransactionEnd(bool commit) {

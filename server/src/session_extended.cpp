@@ -10,6 +10,7 @@
 
 #include "common/value_binary.h"
 #include "common/value_io.h"
+#include "format_sink.h"
 #include "parser/parser.h"
 #include "pgwire/extended.h"
 #include "server/session.h"
@@ -60,26 +61,6 @@ DbError FailedBlock() {
   return DbError(sqlstate::kInFailedSqlTransaction,
                  "current transaction is aborted, commands ignored until end of transaction block");
 }
-
-// Streams a portal's rows as DataRows in the formats Bind asked for. It sends no RowDescription: in the
-// extended protocol only Describe does.
-class PortalSink final : public exec::ResultSink {
- public:
-  PortalSink(pgwire::BackendWriter& writer, const std::vector<int16_t>& formats,
-             std::function<void(const DbError&)> notice)
-      : writer_(writer), formats_(formats), notice_(std::move(notice)) {}
-  void Columns(const std::vector<exec::ResultColumn>&) override {}
-  void Row(const lumadb::Row& row) override { writer_.DataRow(row, formats_); }
-  void Notice(Severity severity, SqlState code, const std::string& message) override {
-    notice_(DbError(code, message, severity));
-  }
-  void NoticeWithDetail(const DbError& notice) override { notice_(notice); }
-
- private:
-  pgwire::BackendWriter& writer_;
-  const std::vector<int16_t>& formats_;
-  std::function<void(const DbError&)> notice_;
-};
 
 // The value of parameter $(index+1) from its Bind bytes (exec_bind_message: typinput for text, typreceive
 // for binary).
@@ -292,7 +273,7 @@ void Session::ExecutePortal(const pgwire::FrontendMessage& message) {
   if (portal->portal) {
     PreventInTransactionBlock(*st.ast);
     exec::SessionContext ctx = StatementContext();
-    PortalSink sink(writer_, portal->result_formats, [this](const DbError& notice) { SendNotice(notice); });
+    FormatSink sink(writer_, portal->result_formats, false, [this](const DbError& notice) { SendNotice(notice); });
     std::optional<std::string> done = portal->portal->Run(ctx, sink, execute.max_rows);
     if (!done) {
       writer_.PortalSuspended();

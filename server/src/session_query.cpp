@@ -170,7 +170,9 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
   statement_start_us_ = NowPgMicros();
 }
 
-void Session::ApplyDateStyle() { ApplyDateOrder(settings_.Get("DateStyle")); }
+void Session::ApplyDateStyle() {
+  ApplyDateOrder(settings_.Get("DateStyle"));
+}
 
 exec::SessionContext Session::StatementContext() {
   ApplyDateStyle();
