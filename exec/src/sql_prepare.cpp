@@ -33,8 +33,7 @@ class OneRowSink final : public ResultSink {
 
 class PortalRowSource final : public RowSource {
  public:
-  PortalRowSource(std::unique_ptr<Portal> portal, const SessionContext& ctx)
-      : portal_(std::move(portal)), ctx_(ctx) {}
+  PortalRowSource(std::unique_ptr<Portal> portal, const SessionContext& ctx) : portal_(std::move(portal)), ctx_(ctx) {}
   bool Next(Row* row, ResultSink& notices) override {
     if (portal_->done()) return false;
     OneRowSink sink(row, notices);

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <pqxx/pqxx>
 
+#include "protocol_frames.h"
 #include "sql_helpers.h"
 #include "test_server.h"
 #include <libpq-fe.h>
@@ -350,6 +351,34 @@ TEST_CASE("libpqxx stateless_cursor and icursorstream") {
     w.commit();
   }
   Exec(conn, "DROP TABLE " + t);
+}
+
+TEST_CASE("raw protocol: Bind to a cursor's name, Execute and Describe of a SQL cursor, EXECUTE via Parse") {
+  Raw raw;
+  CHECK(raw.Round(Frame('Q', Str("BEGIN; DECLARE c SCROLL CURSOR FOR SELECT g FROM generate_series(1, 5) g"))) ==
+        "CCZ");
+  // A protocol portal may not take a cursor's name.
+  CHECK(raw.Round(Parse("", "SELECT 1") + Bind("c", "", {}) + kSync) == "1EZ");
+  CHECK(raw.Code() == "42P03");
+  CHECK(raw.Message() == "cursor \"c\" already exists");
+  CHECK(raw.Round(Frame(
+            'Q', Str("ROLLBACK; BEGIN; DECLARE c SCROLL CURSOR FOR SELECT g FROM generate_series(1, 5) g"))) == "CCCZ");
+  // Execute reads the cursor forward; Describe shows its columns.
+  CHECK(raw.Round(Describe('P', "c") + Execute("c", 2) + kSync) == "TDDsZ");
+  CHECK(Values(raw.Nth('D', 1).body)[0] == "2");
+  CHECK(raw.Round(Execute("c", 0) + kSync) == "DDDCZ");
+  CHECK(raw.Nth('C').body == std::string("SELECT 3") + '\0');
+  // FETCH through Parse/Bind/Execute, described as the cursor's rows.
+  CHECK(raw.Round(Parse("f", "FETCH BACKWARD 2 FROM c") + Bind("", "f", {}) + Describe('P', "") + Execute("") +
+                  kSync) == "12TDDCZ");
+  CHECK(Values(raw.Nth('D', 1).body)[0] == "4");
+  CHECK(raw.Nth('C').body == std::string("FETCH 2") + '\0');
+  // EXECUTE of a SQL-prepared statement through the protocol.
+  CHECK(raw.Round(Frame('Q', Str("PREPARE pq (int) AS SELECT $1 + 1 AS n"))) == "CZ");
+  CHECK(raw.Round(Parse("", "EXECUTE pq (41)") + Bind("", "", {}) + Describe('P', "") + Execute("") + kSync) ==
+        "12TDCZ");
+  CHECK(Values(raw.Nth('D').body)[0] == "42");
+  CHECK(raw.Round(Frame('Q', Str("ROLLBACK; DEALLOCATE pq"))) == "CCZ");
 }
 
 }  // namespace lumadb::integration

@@ -56,7 +56,8 @@ TEST_CASE("DECLARE CURSOR options") {
   CHECK(ErrorOf("declare c asensitive insensitive cursor for select 1").message ==
         "cannot specify both ASENSITIVE and INSENSITIVE");
   CHECK(ErrorOf("declare c cursor for insert into t values (1)").code == "42601");
-  auto ro = ParseOne<ast::DeclareCursorStmt>("DECLARE \"x\" SCROLL CURSOR FOR SELECT a FROM t ORDER BY a FOR READ ONLY");
+  auto ro =
+      ParseOne<ast::DeclareCursorStmt>("DECLARE \"x\" SCROLL CURSOR FOR SELECT a FROM t ORDER BY a FOR READ ONLY");
   CHECK(ro->query->As<ast::SelectStmt>().locking.empty());
 }
 
