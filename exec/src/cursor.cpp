@@ -42,7 +42,7 @@ uint64_t Cursor::RunSelect(bool forward, int64_t count, ResultSink& sink, bool s
   uint64_t processed = 0;
   while (count == ast::kFetchAll || processed < static_cast<uint64_t>(count)) {
     uint64_t next = forward ? pos_ + 1 : pos_ - 1;
-    const Row* row = next == 0 ? nullptr : RowAt(next, sink);
+    const Row* row = !forward && pos_ <= 1 ? nullptr : RowAt(next, sink);
     if (!row) {
       pos_ = forward ? base_ + rows_.size() + 1 : 0;
       break;

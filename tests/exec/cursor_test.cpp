@@ -137,4 +137,19 @@ TEST_CASE("MOVE 0 and FETCH 0 before the first row") {
   CHECK(sink.got == std::vector<int32_t>{1});
 }
 
+TEST_CASE("an empty cursor moves nowhere in any direction") {
+  int reads = 0;
+  Cursor cursor(std::make_unique<CountingSource>(0, &reads), true);
+  Collect sink;
+  CHECK(cursor.Fetch(D::kForward, 1, sink, true) == 0);
+  CHECK(cursor.Fetch(D::kBackward, 1, sink, true) == 0);
+  CHECK(cursor.Fetch(D::kAbsolute, -1, sink, true) == 0);
+  CHECK(cursor.Fetch(D::kBackward, ast::kFetchAll, sink, false) == 0);
+  CHECK(cursor.Fetch(D::kForward, 0, sink, false) == 0);
+  CHECK(cursor.Fetch(D::kAbsolute, 1, sink, true) == 0);
+  CHECK(cursor.Fetch(D::kForward, ast::kFetchAll, sink, false) == 0);
+  CHECK(sink.got.empty());
+  CHECK(reads == 0);
+}
+
 }  // namespace lumadb::exec
