@@ -115,6 +115,12 @@ ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::vacuum_stmt>() || s.is_type<g::analyze_stmt>()) return Vacuum(s);
   if (s.is_type<g::explain_stmt>()) return Explain(s);
   if (s.is_type<g::copy_stmt>()) return Copy(s);
+  if (s.is_type<g::prepare_stmt>()) return Prepare(s);
+  if (s.is_type<g::execute_stmt>()) return Execute(s);
+  if (s.is_type<g::deallocate_stmt>()) return Deallocate(s);
+  if (s.is_type<g::declare_stmt>()) return DeclareCursor(s);
+  if (s.is_type<g::fetch_stmt>()) return Fetch(s);
+  if (s.is_type<g::close_stmt>()) return ClosePortal(s);
   return Transaction(s);
 }
 

@@ -103,6 +103,14 @@ class Transformer {
   ast::StatementPtr Explain(const PNode& n);
   /// COPY (transform_copy.cpp); the options are normalised, not validated (exec/copy_options does that).
   ast::StatementPtr Copy(const PNode& n);
+  // PREPARE, EXECUTE, DEALLOCATE, DECLARE, FETCH/MOVE, CLOSE (transform_cursor.cpp); 42P11 for
+  // conflicting cursor options, 42601 for a FETCH count beyond int32.
+  ast::StatementPtr Prepare(const PNode& n);
+  ast::StatementPtr Execute(const PNode& n);
+  ast::StatementPtr Deallocate(const PNode& n);
+  ast::StatementPtr DeclareCursor(const PNode& n);
+  ast::StatementPtr Fetch(const PNode& n);
+  ast::StatementPtr ClosePortal(const PNode& n);
 
   // ---- constraints and options (transform_constraints.cpp) ----
   /// A column_def node; `table` names the table in PostgreSQL's transformColumnDefinition errors (42601).

@@ -10,6 +10,7 @@
 
 #include "common/value_binary.h"
 #include "common/value_io.h"
+#include "format_sink.h"
 #include "parser/parser.h"
 #include "pgwire/extended.h"
 #include "server/session.h"
@@ -26,7 +27,8 @@ constexpr Oid kTextOid = static_cast<Oid>(TypeId::kText);
 bool RunBySession(const ast::Statement& stmt) {
   using enum ast::StmtKind;
   return stmt.kind == kTransaction || stmt.kind == kVariableSet || stmt.kind == kVariableShow ||
-         stmt.kind == kCheckpoint || stmt.kind == kCopy;
+         stmt.kind == kCheckpoint || stmt.kind == kCopy || stmt.kind == kPrepare || stmt.kind == kExecute ||
+         stmt.kind == kDeallocate || stmt.kind == kDeclareCursor || stmt.kind == kFetch || stmt.kind == kClosePortal;
 }
 
 // postgres.c IsTransactionExitStmt: what a failed block still accepts.
@@ -60,26 +62,6 @@ DbError FailedBlock() {
                  "current transaction is aborted, commands ignored until end of transaction block");
 }
 
-// Streams a portal's rows as DataRows in the formats Bind asked for. It sends no RowDescription: in the
-// extended protocol only Describe does.
-class PortalSink final : public exec::ResultSink {
- public:
-  PortalSink(pgwire::BackendWriter& writer, const std::vector<int16_t>& formats,
-             std::function<void(const DbError&)> notice)
-      : writer_(writer), formats_(formats), notice_(std::move(notice)) {}
-  void Columns(const std::vector<exec::ResultColumn>&) override {}
-  void Row(const lumadb::Row& row) override { writer_.DataRow(row, formats_); }
-  void Notice(Severity severity, SqlState code, const std::string& message) override {
-    notice_(DbError(code, message, severity));
-  }
-  void NoticeWithDetail(const DbError& notice) override { notice_(notice); }
-
- private:
-  pgwire::BackendWriter& writer_;
-  const std::vector<int16_t>& formats_;
-  std::function<void(const DbError&)> notice_;
-};
-
 // The value of parameter $(index+1) from its Bind bytes (exec_bind_message: typinput for text, typreceive
 // for binary).
 Value ConvertParam(const std::optional<std::string>& bytes, int16_t format, TypeDesc type, size_t index) {
@@ -93,7 +75,7 @@ Value ConvertParam(const std::optional<std::string>& bytes, int16_t format, Type
 
 void Session::ExtendedMessage(const pgwire::FrontendMessage& message) {
   // Portals belong to a transaction; a simple Query or an Execute of COMMIT may have ended it.
-  if (block_.state() == BlockState::kDefault) portals_.clear();
+  if (block_.state() == BlockState::kDefault) ReleasePortals(false);
   try {
     switch (message.type) {
       case 'P':
@@ -118,14 +100,14 @@ void Session::ExtendedMessage(const pgwire::FrontendMessage& message) {
   } catch (...) {
     // An error aborts the transaction and its portals with it (portalmem.c AtAbort_Portals); they go
     // first, while the transaction their executors point into still exists.
-    portals_.clear();
+    ReleasePortals(false);
     throw;
   }
 }
 
 void Session::ExtendedSync(const pgwire::FrontendMessage& message) {
   pgwire::DecodeEmpty(message);
-  if (block_.state() == BlockState::kStarted) portals_.clear();  // before the commit they depend on
+  if (block_.state() == BlockState::kStarted) ReleasePortals(true);  // before the commit they depend on
   if (block_.AfterStatement(true)) FinishTransaction(true);
 }
 
@@ -175,6 +157,7 @@ std::optional<std::vector<pgwire::FieldDescription>> Session::ResultFields(const
                                                                            const exec::PreparedStatement* prepared,
                                                                            const std::vector<int16_t>& formats) {
   std::vector<pgwire::FieldDescription> fields;
+  if (!prepared && st.ast) prepared = UtilityResultStatement(*st.ast);
   if (prepared) {
     if (!prepared->result_columns()) return std::nullopt;
     for (const exec::ResultColumn& c : *prepared->result_columns()) {
@@ -262,7 +245,8 @@ void Session::DescribeTarget(const pgwire::FrontendMessage& message) {
   auto found = portals_.find(target.name);
   if (found == portals_.end()) throw NoPortal(target.name);
   const ExtendedPortal& portal = *found->second;
-  const exec::PreparedStatement* prepared = portal.portal ? &portal.portal->statement() : nullptr;
+  const exec::PreparedStatement* prepared =
+      portal.portal ? &portal.portal->statement() : portal.statement->prepared.get();  // (a cursor's)
   auto fields = ResultFields(*portal.statement, prepared, portal.result_formats);
   if (failed && fields) throw FailedBlock();
   fields ? writer_.RowDescription(*fields) : writer_.NoData();
@@ -281,11 +265,15 @@ void Session::ExecutePortal(const pgwire::FrontendMessage& message) {
   }
   CheckInterrupts();
   BeginStatement(IsExitStatement(*st.ast), false);
+  if (portal->cursor) {
+    ExecuteCursorPortal(*portal, execute.max_rows);
+    return;
+  }
   std::string tag;
   if (portal->portal) {
     PreventInTransactionBlock(*st.ast);
     exec::SessionContext ctx = StatementContext();
-    PortalSink sink(writer_, portal->result_formats, [this](const DbError& notice) { SendNotice(notice); });
+    FormatSink sink(writer_, portal->result_formats, false, [this](const DbError& notice) { SendNotice(notice); });
     std::optional<std::string> done = portal->portal->Run(ctx, sink, execute.max_rows);
     if (!done) {
       writer_.PortalSuspended();
@@ -310,13 +298,13 @@ std::string Session::RunSessionStatement(const ast::Statement& stmt, const std::
       return CopyStatement(stmt.As<ast::CopyStmt>(), sql, ctx);
     }
     case ast::StmtKind::kTransaction:
-      if (EndsTransaction(stmt)) portals_.clear();  // before the transaction they point into ends
+      if (EndsTransaction(stmt)) ReleasePortals(true);  // before the transaction they point into ends
       return TransactionControl(stmt.As<ast::TransactionStmt>());
     case ast::StmtKind::kVariableSet:
       return SetVariable(stmt.As<ast::VariableSetStmt>());
     case ast::StmtKind::kCheckpoint:
       return Checkpoint();
-    default: {
+    case ast::StmtKind::kVariableShow: {
       const std::string& name = stmt.As<ast::VariableShowStmt>().name;
       if (name != "all") {
         writer_.DataRow(Row{Value::String(settings_.Show(name))}, formats);
@@ -328,6 +316,8 @@ std::string Session::RunSessionStatement(const ast::Statement& stmt, const std::
       }
       return "SHOW";
     }
+    default:
+      return CursorStatement(stmt, sql, &formats);
   }
 }
 

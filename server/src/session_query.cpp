@@ -141,6 +141,14 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
     case ast::StmtKind::kCheckpoint:
       tag = Checkpoint();
       break;
+    case ast::StmtKind::kPrepare:
+    case ast::StmtKind::kExecute:
+    case ast::StmtKind::kDeallocate:
+    case ast::StmtKind::kDeclareCursor:
+    case ast::StmtKind::kFetch:
+    case ast::StmtKind::kClosePortal:
+      tag = CursorStatement(stmt, sql, nullptr);
+      break;
     default: {
       PreventInTransactionBlock(stmt);
       exec::SessionContext ctx = StatementContext();
@@ -162,7 +170,9 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
   statement_start_us_ = NowPgMicros();
 }
 
-void Session::ApplyDateStyle() { ApplyDateOrder(settings_.Get("DateStyle")); }
+void Session::ApplyDateStyle() {
+  ApplyDateOrder(settings_.Get("DateStyle"));
+}
 
 exec::SessionContext Session::StatementContext() {
   ApplyDateStyle();

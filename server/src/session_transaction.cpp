@@ -32,6 +32,7 @@ txn::Transaction& Session::EnsureTransaction() {
 }
 
 void Session::FinishTransaction(bool commit) {
+  PortalsAtTransactionEnd(commit);  // while the transaction their executors read in still exists
   std::unique_ptr<txn::Transaction> tx = std::move(txn_);
   savepoints_.clear();
   // Read before AtTransactionEnd: SET LOCAL synchronous_commit applies to this very commit.
@@ -69,6 +70,7 @@ void Session::RollbackToSavepoint(size_t index) {
   if (txn_) server_.cluster.transactions().RollbackTo(*txn_, *savepoint.txn_mark);
   settings_.RollbackTo(savepoint.settings);
   savepoints_.resize(index + 1);
+  PortalsAtSavepointEnd(index, true);
 }
 
 std::string Session::SavepointControl(const ast::TransactionStmt& stmt) {
@@ -81,6 +83,7 @@ std::string Session::SavepointControl(const ast::TransactionStmt& stmt) {
     case T::kRelease:
       // The released savepoints' changes and settings now belong to the enclosing level.
       savepoints_.resize(block_.ReleaseSavepoint(stmt.savepoint));
+      PortalsAtSavepointEnd(savepoints_.size(), false);
       return "RELEASE";
     default:
       RollbackToSavepoint(block_.RollbackToSavepoint(stmt.savepoint));

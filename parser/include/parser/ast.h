@@ -262,6 +262,12 @@ enum class StmtKind {
   kVacuum,
   kExplain,
   kCopy,
+  kPrepare,
+  kExecute,
+  kDeallocate,
+  kDeclareCursor,
+  kFetch,
+  kClosePortal,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
@@ -673,6 +679,69 @@ struct VariableShowStmt : Statement {
 struct CheckpointStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kCheckpoint;
   CheckpointStmt() : Statement(kKind) {}
+};
+
+/// PREPARE name [(type, ...)] AS statement (gram.y PrepareStmt); query is SELECT, INSERT, UPDATE or DELETE.
+/// Shared so the prepared statement can keep it after the query string's other statements are gone.
+struct PrepareStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kPrepare;
+  PrepareStmt() : Statement(kKind) {}
+  std::string name;
+  std::vector<TypeName> types;
+  std::shared_ptr<const Statement> query;
+};
+
+/// EXECUTE name [(expr, ...)] (gram.y ExecuteStmt).
+struct ExecuteStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kExecute;
+  ExecuteStmt() : Statement(kKind) {}
+  std::string name;
+  std::vector<ExprPtr> params;
+};
+
+/// DEALLOCATE [PREPARE] {name | ALL} (gram.y DeallocateStmt).
+struct DeallocateStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kDeallocate;
+  DeallocateStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+  bool all = false;
+};
+
+/// DECLARE name [BINARY] [ASENSITIVE | INSENSITIVE] [[NO] SCROLL] CURSOR [{WITH | WITHOUT} HOLD] FOR query
+/// (gram.y DeclareCursorStmt). Neither scroll nor no_scroll: the plan decides, as PostgreSQL's PortalStart.
+struct DeclareCursorStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kDeclareCursor;
+  DeclareCursorStmt() : Statement(kKind) {}
+  std::string name;
+  bool binary = false;
+  bool scroll = false;
+  bool no_scroll = false;
+  bool hold = false;
+  std::shared_ptr<const Statement> query;  // a SelectStmt
+};
+
+/// Where FETCH and MOVE go (parsenodes.h FetchDirection); NEXT, PRIOR, FIRST, LAST, n and ALL are
+/// normalised to these as gram.y does (PRIOR: kBackward 1, LAST: kAbsolute -1, ...).
+enum class FetchDirection { kForward, kBackward, kAbsolute, kRelative };
+/// The count of FETCH ALL / FORWARD ALL / BACKWARD ALL (PostgreSQL's FETCH_ALL).
+inline constexpr int64_t kFetchAll = INT64_MAX;
+
+/// FETCH [direction] [FROM | IN] name and MOVE (gram.y FetchStmt).
+struct FetchStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kFetch;
+  FetchStmt() : Statement(kKind) {}
+  std::string name;
+  FetchDirection direction = FetchDirection::kForward;
+  int64_t count = 1;
+  bool is_move = false;
+};
+
+/// CLOSE {name | ALL} (gram.y ClosePortalStmt).
+struct ClosePortalStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kClosePortal;
+  ClosePortalStmt() : Statement(kKind) {}
+  std::string name;  // empty for ALL
+  bool all = false;
 };
 
 }  // namespace lumadb::ast

@@ -103,7 +103,9 @@ struct lock_skip_locked : seq<LUMADB_KW("skip"), LUMADB_KW("locked")>, Node {};
 struct locking_item : seq<LUMADB_KW("for"), sor<lock_update, lock_no_key_update, lock_share, lock_key_share>,
                           opt<locked_rels>, opt<sor<lock_nowait, lock_skip_locked>>>,
                       Node {};
-struct locking_clause : plus<locking_item> {};
+/// FOR READ ONLY is an empty locking clause (gram.y for_locking_clause; libpqxx's cursors send it).
+struct for_read_only : seq<LUMADB_KW("for"), LUMADB_KW("read"), LUMADB_KW("only")> {};
+struct locking_clause : sor<for_read_only, plus<locking_item>> {};
 /// PostgreSQL accepts the locking clause before or after LIMIT/OFFSET.
 struct select_options : sor<seq<select_limit, opt<locking_clause>>, seq<locking_clause, opt<select_limit>>> {};
 

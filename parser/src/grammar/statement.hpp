@@ -3,6 +3,7 @@
 
 #include "alter.hpp"
 #include "copy.hpp"
+#include "cursor.hpp"
 #include "ddl.hpp"
 #include "dml.hpp"
 #include "index.hpp"
@@ -18,7 +19,8 @@ struct create_stmt
 struct statement
     : seq<sor<select_stmt, insert_stmt, update_stmt, delete_stmt, create_stmt, drop_stmt, truncate_stmt, alter_stmt,
               begin_stmt, commit_stmt, rollback_stmt, savepoint_stmt, release_stmt, set_stmt, reset_stmt, show_stmt,
-              checkpoint_stmt, explain_stmt, vacuum_stmt, analyze_stmt, reindex_stmt, copy_stmt>>,
+              checkpoint_stmt, explain_stmt, vacuum_stmt, analyze_stmt, reindex_stmt, copy_stmt, prepare_stmt,
+              execute_stmt, deallocate_stmt, declare_stmt, fetch_stmt, close_stmt>>,
       Node {};
 
 struct sql : seq<skip, opt<statement>, star<semicolon, opt<statement>>, mark, eof> {};

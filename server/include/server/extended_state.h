@@ -8,6 +8,11 @@
 //   portal ""      replaced silently by the next Bind to ""
 //   portal "p"     lives until Close 'P' or the end of its transaction; a second Bind "p" is 42P03
 //   any portal     dropped when its transaction ends (commit, rollback, or an error aborting it)
+//   cursor "c"     a portal made by DECLARE (session_cursor.cpp): CLOSE, FETCH and protocol Execute and
+//                  Describe reach it; WITH HOLD ones are materialized at commit and then live until CLOSE
+//                  or the end of the session; ROLLBACK TO drops those declared after the savepoint
+//
+// PREPARE stores into the statement map like Parse (one namespace: PREPARE x after Parse "x" is 42P05).
 
 #include <cstdint>
 #include <memory>
@@ -15,6 +20,7 @@
 #include <vector>
 
 #include "common/types.h"
+#include "exec/cursor.h"
 #include "exec/portal.h"
 #include "parser/ast.h"
 
@@ -38,6 +44,10 @@ struct ExtendedPortal {
   std::unique_ptr<exec::Portal> portal;                // null when statement->prepared is null
   std::vector<int16_t> result_formats;                 // Bind's result format codes (0/1/N rule)
   bool done = false;                                   // a statement the session runs itself has run
+  std::unique_ptr<exec::Cursor> cursor;                // a SQL cursor (portal and statement->ast unused)
+  bool hold = false;                                   // DECLARE ... WITH HOLD
+  bool held = false;                                   // materialized at a commit: outlives transactions
+  size_t savepoint_depth = 0;                          // savepoints open at DECLARE
 };
 
 }  // namespace lumadb::server

@@ -88,6 +88,35 @@ class Session {
   /// Throws 57014 "COPY from stdin failed: msg" on CopyFail, 08P01 for other messages during copy-in.
   std::string CopyStatement(const ast::CopyStmt& stmt, const std::string& sql, exec::SessionContext& ctx);
 
+  // PREPARE/EXECUTE/DEALLOCATE, DECLARE/FETCH/MOVE/CLOSE (session_cursor.cpp; prepare.c, portalcmds.c).
+  /// Runs one of those statements. formats null: the simple protocol (FETCH and EXECUTE send a
+  /// RowDescription, a BINARY cursor's rows go out in binary); else the Bind's result formats.
+  std::string CursorStatement(const ast::Statement& stmt, const std::string& sql, const std::vector<int16_t>* formats);
+  /// PREPARE: 42P05 "prepared statement \"x\" already exists" (after analysis), 42704 for a bad type.
+  std::string PrepareSql(const ast::PrepareStmt& stmt, const std::string& sql);
+  /// EXECUTE: 26000 for an unknown name; revalidates as Bind does; parameters as exec::EvaluateParams.
+  std::string ExecuteSql(const ast::ExecuteStmt& stmt, const std::string& sql, exec::ResultSink& sink);
+  /// DECLARE CURSOR: 0A000 for FOR UPDATE with HOLD or SCROLL, 25P01 without HOLD outside a block,
+  /// 42P03 "cursor \"c\" already exists" (also for a protocol portal of that name).
+  std::string DeclareCursor(const ast::DeclareCursorStmt& stmt, const std::string& sql);
+  /// FETCH / MOVE: 34000 "cursor \"c\" does not exist", 55000 backward on a NO SCROLL cursor.
+  std::string FetchCursor(const ast::FetchStmt& stmt, const std::vector<int16_t>* formats);
+  /// What EXECUTE name / FETCH name returns rows of (its prepared statement, the cursor's query), for
+  /// Describe (utility.c UtilityTupleDescriptor); null for other statements, MOVE and unknown names.
+  const exec::PreparedStatement* UtilityResultStatement(const ast::Statement& stmt) const;
+  /// A protocol Execute naming a SQL cursor: the next max_rows rows (0: all) forward.
+  void ExecuteCursorPortal(ExtendedPortal& portal, int64_t max_rows);
+  /// Drops the portals of the current transaction: all but the held cursors, and with keep_holdable also
+  /// the WITH HOLD cursors still to be materialized by the commit.
+  void ReleasePortals(bool keep_holdable);
+  /// At the end of a transaction (FinishTransaction): a commit materializes its WITH HOLD cursors, which
+  /// then outlive it; every other portal of the transaction goes (AtCommit_Portals / AtAbort_Portals).
+  void PortalsAtTransactionEnd(bool commit);
+  /// After ROLLBACK TO savepoints_[index] (rollback) the cursors declared after it go; after a RELEASE
+  /// leaving `index` savepoints (!rollback) theirs belong to the enclosing level (AtSubAbort_Portals,
+  /// AtSubCommit_Portals).
+  void PortalsAtSavepointEnd(size_t index, bool rollback);
+
   // Transactions, savepoints, CHECKPOINT (session_transaction.cpp).
   std::string TransactionControl(const ast::TransactionStmt& stmt);
   /// SAVEPOINT, RELEASE, ROLLBACK TO: 25P01 outside a block, 3B001 for an unknown name.
