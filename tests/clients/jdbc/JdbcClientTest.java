@@ -1,0 +1,356 @@
+import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.io.StringReader;
+import java.io.StringWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * pgjdbc (Debian libpostgresql-jdbc-java) against LumaDB: PreparedStatements past the prepare threshold (named
+ * server statements, binary parameters and results), prepareThreshold=-1 (Describe Statement first, binary at
+ * once) and 0 (never server-prepared, text), every common getter, setNull, batches, fetchSize portals,
+ * transactions and savepoints, COPY through CopyManager, DatabaseMetaData and SQLSTATEs. Connects with PGHOST,
+ * PGPORT, PGDATABASE, PGUSER as set by with_server.sh; closes with "N passed, N failed".
+ */
+public final class JdbcClientTest {
+  private static int passed = 0;
+  private static int failed = 0;
+
+  private static void check(String name, Object got, Object want) {
+    boolean ok = got instanceof byte[] && want instanceof byte[] ? Arrays.equals((byte[]) got, (byte[]) want)
+                                                                  : Objects.equals(got, want);
+    if (ok) {
+      passed++;
+    } else {
+      failed++;
+      System.out.println("FAIL " + name + ": got " + show(got) + ", want " + show(want));
+    }
+  }
+
+  private static String show(Object o) {
+    if (o == null) return "null";
+    if (o instanceof byte[]) return Arrays.toString((byte[]) o);
+    return o + " (" + o.getClass().getSimpleName() + ")";
+  }
+
+  private static Connection connect(String extra) throws SQLException {
+    String url = "jdbc:postgresql://" + System.getenv("PGHOST") + ":" + System.getenv("PGPORT") + "/"
+        + System.getenv("PGDATABASE") + "?ApplicationName=jdbc_test" + extra;
+    Properties props = new Properties();
+    props.setProperty("user", System.getenv("PGUSER"));
+    return DriverManager.getConnection(url, props);
+  }
+
+  private static String sqlState(Connection c, String sql) {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+      return "no error";
+    } catch (SQLException e) {
+      return e.getSQLState();
+    }
+  }
+
+  private static void literals(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT 1::int4 AS i, 9000000000::int8 AS l, 'txt'::text AS t, "
+             + "1.25::numeric(6,2) AS n, true AS b, DATE '2024-02-29' AS d, NULL::int AS z, 2.5::float8 AS f, "
+             + "'\\x0102'::bytea AS by, TIMESTAMP '2024-02-29 10:11:12.5' AS ts, 7::int2 AS s")) {
+      check("literal row", rs.next(), true);
+      check("getInt", rs.getInt("i"), 1);
+      check("getLong", rs.getLong("l"), 9000000000L);
+      check("getString", rs.getString("t"), "txt");
+      check("getBigDecimal", rs.getBigDecimal("n"), new BigDecimal("1.25"));
+      check("getBoolean", rs.getBoolean("b"), true);
+      check("getDate", rs.getDate("d"), Date.valueOf("2024-02-29"));
+      check("getInt of NULL", rs.getInt("z"), 0);
+      check("wasNull", rs.wasNull(), true);
+      check("getDouble", rs.getDouble("f"), 2.5);
+      check("getBytes", rs.getBytes("by"), new byte[] {1, 2});
+      check("getTimestamp", rs.getTimestamp("ts"), Timestamp.valueOf("2024-02-29 10:11:12.5"));
+      check("getObject int4", rs.getObject("i"), 1);
+      check("getObject int8", rs.getObject("l"), 9000000000L);
+      check("getObject int2", rs.getObject("s"), 7);
+      check("getObject numeric", rs.getObject("n"), new BigDecimal("1.25"));
+      check("getObject bool", rs.getObject("b"), true);
+      check("getObject date", rs.getObject("d"), Date.valueOf("2024-02-29"));
+      check("getObject NULL", rs.getObject("z"), null);
+      check("getObject float8", rs.getObject("f"), 2.5);
+      ResultSetMetaData md = rs.getMetaData();
+      check("column count", md.getColumnCount(), 11);
+      check("column label", md.getColumnLabel(4), "n");
+      check("column type int8", md.getColumnType(2), Types.BIGINT);
+      check("column type name numeric", md.getColumnTypeName(4), "numeric");
+      check("column type date", md.getColumnType(6), Types.DATE);
+      check("only one row", rs.next(), false);
+    }
+  }
+
+  private static void createTable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS jdbct_items");
+      st.execute("CREATE TABLE jdbct_items (id serial PRIMARY KEY, name varchar(100) NOT NULL UNIQUE, qty integer,"
+          + " price numeric(10,2), ok boolean, born date, at timestamp, raw bytea, big bigint, f8 float8)");
+    }
+  }
+
+  /** Inserts 12 rows through one PreparedStatement, then reads each back through another, 12 times. */
+  private static void preparedRoundTrips(Connection c, String label, int base) throws SQLException {
+    try (PreparedStatement ins = c.prepareStatement("INSERT INTO jdbct_items (id, name, qty, price, ok, born, at, raw,"
+             + " big, f8) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < 12; i++) {
+        int id = base + i;
+        ins.setInt(1, id);
+        ins.setString(2, label + i);
+        if (i % 3 == 2) {
+          ins.setNull(3, Types.INTEGER);
+        } else {
+          ins.setInt(3, i * 10);
+        }
+        ins.setBigDecimal(4, new BigDecimal(i).add(new BigDecimal("0.25")));
+        ins.setBoolean(5, i % 2 == 0);
+        ins.setDate(6, Date.valueOf("2020-01-" + (10 + i)));
+        ins.setTimestamp(7, Timestamp.valueOf("2021-06-0" + (1 + i % 9) + " 12:34:56.789"));
+        ins.setBytes(8, new byte[] {(byte) i, (byte) 0xff, 0});
+        ins.setLong(9, 5000000000L + i);
+        if (i == 5) {
+          ins.setNull(10, Types.DOUBLE);
+        } else {
+          ins.setDouble(10, i + 0.125);
+        }
+        check(label + " insert count " + i, ins.executeUpdate(), 1);
+      }
+    }
+    try (PreparedStatement sel = c.prepareStatement("SELECT id, name, qty, price, ok, born, at, raw, big, f8 FROM"
+             + " jdbct_items WHERE id = ?")) {
+      for (int i = 0; i < 12; i++) {
+        sel.setInt(1, base + i);
+        try (ResultSet rs = sel.executeQuery()) {
+          String p = label + " row " + i + " ";
+          check(p + "found", rs.next(), true);
+          check(p + "id", rs.getInt(1), base + i);
+          check(p + "name", rs.getString(2), label + i);
+          check(p + "qty", rs.getObject(3), i % 3 == 2 ? null : i * 10);
+          check(p + "price", rs.getBigDecimal(4), new BigDecimal(i + ".25"));
+          check(p + "ok", rs.getBoolean(5), i % 2 == 0);
+          check(p + "born", rs.getDate(6), Date.valueOf("2020-01-" + (10 + i)));
+          check(p + "at", rs.getTimestamp(7), Timestamp.valueOf("2021-06-0" + (1 + i % 9) + " 12:34:56.789"));
+          check(p + "raw", rs.getBytes(8), new byte[] {(byte) i, (byte) 0xff, 0});
+          check(p + "big", rs.getLong(9), 5000000000L + i);
+          check(p + "f8", rs.getObject(10), i == 5 ? null : i + 0.125);
+          check(p + "one row", rs.next(), false);
+        }
+      }
+    }
+    try (PreparedStatement agg = c.prepareStatement("SELECT count(*), sum(qty), sum(price) FROM jdbct_items"
+             + " WHERE name LIKE ? AND qty >= ?")) {
+      for (int i = 0; i < 8; i++) {
+        agg.setString(1, label + "%");
+        agg.setInt(2, 0);
+        try (ResultSet rs = agg.executeQuery()) {
+          rs.next();
+          check(label + " count " + i, rs.getLong(1), 8L);
+          check(label + " sum(qty) " + i, rs.getLong(2), 400L);
+          check(label + " sum(price) " + i, rs.getBigDecimal(3), new BigDecimal("42.00"));
+        }
+      }
+    }
+  }
+
+  private static void batch(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO jdbct_items (id, name, qty) VALUES (?, ?, ?)")) {
+      for (int i = 0; i < 100; i++) {
+        ps.setInt(1, 1000 + i);
+        ps.setString(2, "batch" + i);
+        ps.setInt(3, i);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      check("batch size", counts.length, 100);
+      check("batch counts", Arrays.stream(counts).sum(), 100);
+    }
+    c.commit();
+    try (Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT count(*), sum(qty) FROM jdbct_items WHERE name LIKE 'batch%'")) {
+      rs.next();
+      check("batch rows", rs.getLong(1), 100L);
+      check("batch sum", rs.getLong(2), 4950L);
+    }
+    c.commit();
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO jdbct_items (id, name) VALUES (?, ?)")) {
+      ps.setInt(1, 2000);
+      ps.setString(2, "dup-a");
+      ps.addBatch();
+      ps.setInt(1, 2000);
+      ps.setString(2, "dup-b");
+      ps.addBatch();
+      ps.executeBatch();
+      check("duplicate in batch fails", "no error", "error");
+    } catch (BatchUpdateException e) {
+      check("batch error SQLSTATE", e.getNextException() != null ? e.getNextException().getSQLState()
+                                                                   : e.getSQLState(), "23505");
+    }
+    c.rollback();
+    c.setAutoCommit(true);
+  }
+
+  private static void fetchSize(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("SELECT g, g * 2 AS d FROM generate_series(1, 95) g")) {
+      ps.setFetchSize(10);
+      long sum = 0;
+      int rows = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows++;
+          sum += rs.getInt(1);
+          if (rs.getInt(2) != 2 * rs.getInt(1)) check("fetchSize row " + rows, rs.getInt(2), 2 * rs.getInt(1));
+        }
+      }
+      check("fetchSize rows", rows, 95);
+      check("fetchSize sum", sum, 4560L);
+    }
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  private static void transactions(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO jdbct_items (id, name) VALUES (3000, 'committed')");
+      c.commit();
+      st.executeUpdate("INSERT INTO jdbct_items (id, name) VALUES (3001, 'rolledback')");
+      c.rollback();
+      st.executeUpdate("INSERT INTO jdbct_items (id, name) VALUES (3002, 'before_sp')");
+      Savepoint sp = c.setSavepoint("sp1");
+      st.executeUpdate("INSERT INTO jdbct_items (id, name) VALUES (3003, 'after_sp')");
+      c.rollback(sp);
+      c.commit();
+      check("aborted transaction", sqlState(c, "SELECT * FROM jdbct_missing"), "42P01");
+      check("statement in aborted transaction", sqlState(c, "SELECT 1"), "25P02");
+      c.rollback();
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT name FROM jdbct_items WHERE id BETWEEN 3000 AND 3003 ORDER BY id")) {
+        while (rs.next()) names.add(rs.getString(1));
+      }
+      check("commit, rollback, savepoint", names, List.of("committed", "before_sp"));
+      c.commit();
+    }
+    c.setAutoCommit(true);
+    c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+    check("isolation", c.getTransactionIsolation(), Connection.TRANSACTION_SERIALIZABLE);
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  private static void errors(Connection c) throws SQLException {
+    check("unique violation", sqlState(c, "INSERT INTO jdbct_items (id, name) VALUES (1, 'x')"), "23505");
+    check("undefined table", sqlState(c, "SELECT * FROM jdbct_missing"), "42P01");
+    check("syntax error", sqlState(c, "SELEC 1"), "42601");
+    check("division by zero", sqlState(c, "SELECT 1/0"), "22012");
+    try (PreparedStatement ps = c.prepareStatement("SELECT 10 / ?")) {
+      ps.setInt(1, 0);
+      ps.executeQuery();
+      check("division by zero (prepared)", "no error", "error");
+    } catch (SQLException e) {
+      check("division by zero (prepared)", e.getSQLState(), "22012");
+      check("error message", e.getMessage(), "ERROR: division by zero");
+    }
+    check("isValid", c.isValid(5), true);
+  }
+
+  private static void copy(Connection c) throws Exception {
+    CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
+    long in = cm.copyIn("COPY jdbct_items (id, name, qty) FROM STDIN WITH (FORMAT csv)",
+        new StringReader("4000,copy-a,7\n4001,\"copy,b\",\n"));
+    check("copyIn rows", in, 2L);
+    StringWriter out = new StringWriter();
+    long n = cm.copyOut("COPY (SELECT id, name, qty FROM jdbct_items WHERE id >= 4000 ORDER BY id) TO STDOUT"
+        + " WITH (FORMAT csv)", out);
+    check("copyOut rows", n, 2L);
+    check("copyOut data", out.toString(), "4000,copy-a,7\n4001,\"copy,b\",\n");
+  }
+
+  private static void metadata(Connection c) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    check("product name", md.getDatabaseProductName(), "PostgreSQL");
+    check("major version", md.getDatabaseMajorVersion(), 15);
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = md.getTables(null, "public", "jdbct_%", new String[] {"TABLE"})) {
+      while (rs.next()) tables.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
+    }
+    check("getTables", tables, List.of("jdbct_items:TABLE"));
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = md.getColumns(null, "public", "jdbct_items", "%")) {
+      while (rs.next()) columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME"));
+    }
+    check("getColumns", columns, List.of("id:serial", "name:varchar", "qty:int4", "price:numeric", "ok:bool",
+        "born:date", "at:timestamp", "raw:bytea", "big:int8", "f8:float8"));
+    List<String> keys = new ArrayList<>();
+    try (ResultSet rs = md.getPrimaryKeys(null, "public", "jdbct_items")) {
+      while (rs.next()) keys.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("PK_NAME"));
+    }
+    check("getPrimaryKeys", keys, List.of("id:jdbct_items_pkey"));
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs one group of checks; a group that throws counts as one failure and leaves c in autocommit. */
+  private static void step(Connection c, String name, Step s) throws SQLException {
+    try {
+      s.run();
+    } catch (Exception e) {
+      failed++;
+      System.out.println("FAIL " + name + " threw " + e);
+      e.printStackTrace(System.out);
+      if (!c.getAutoCommit()) {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    try (Connection c = connect("")) {
+      step(c, "literals", () -> literals(c));
+      step(c, "create table", () -> createTable(c));
+      step(c, "prepared, default threshold", () -> preparedRoundTrips(c, "def", 0));
+      try (Connection forced = connect("&prepareThreshold=-1")) {
+        step(forced, "prepared, prepareThreshold=-1", () -> preparedRoundTrips(forced, "force", 100));
+        step(forced, "literals, prepareThreshold=-1", () -> literals(forced));
+      }
+      try (Connection never = connect("&prepareThreshold=0")) {
+        step(never, "prepared, prepareThreshold=0", () -> preparedRoundTrips(never, "text", 200));
+      }
+      step(c, "batch", () -> batch(c));
+      step(c, "fetchSize", () -> fetchSize(c));
+      step(c, "transactions", () -> transactions(c));
+      step(c, "errors", () -> errors(c));
+      step(c, "copy", () -> copy(c));
+      step(c, "metadata", () -> metadata(c));
+      try (Statement st = c.createStatement()) {
+        st.execute("DROP TABLE jdbct_items");
+      }
+    }
+    System.out.println("jdbc: " + passed + " passed, " + failed + " failed");
+    System.exit(failed == 0 ? 0 : 1);
+  }
+}

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""psycopg2 (Debian python3-psycopg2) against LumaDB: parameters of every common type, fetch* with type
+conversion, executemany, transactions and autocommit, COPY (copy_expert / copy_from / copy_to), SQLSTATEs of
+errors and notices. Every check compares the values that come back, as psycopg2 converts them.
+
+Run through with_server.sh, which sets PGHOST/PGPORT/PGUSER/PGDATABASE. Prints one line per failed check and
+closes with "N passed, N failed"; exits non-zero on any failure.
+"""
+import datetime
+import io
+import sys
+import traceback
+from decimal import Decimal
+
+import psycopg2
+import psycopg2.errors
+import psycopg2.extensions
+
+passed = 0
+failed = 0
+
+
+def check(name, got, want):
+    global passed, failed
+    if got == want and type(got) is type(want):
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: got {got!r} ({type(got).__name__}), want {want!r} ({type(want).__name__})")
+
+
+def connect(**kwargs):
+    return psycopg2.connect("", application_name="psycopg2_test", **kwargs)
+
+
+def test_connection(conn):
+    check("encoding", conn.encoding, "UTF8")
+    check("server_version is 15", conn.server_version // 10000, 15)
+    check("standard_conforming_strings",
+          conn.get_parameter_status("standard_conforming_strings"), "on")
+    check("application_name reported", conn.get_parameter_status("application_name"), "psycopg2_test")
+
+
+def test_parameters(conn):
+    cur = conn.cursor()
+    when = datetime.datetime(2024, 2, 29, 13, 14, 15, 123456)
+    cur.execute("SELECT %s, %s::float8, %s, %s, %s, %s, %s, %s",
+                (42, 2.5, Decimal("12345.678"), "O'Reilly \u00e9", True, datetime.date(2020, 2, 29), when, None))
+    row = cur.fetchone()
+    check("int param", row[0], 42)
+    check("float param", row[1], 2.5)
+    check("Decimal param", row[2], Decimal("12345.678"))
+    check("text param with quote and UTF-8", row[3], "O'Reilly \u00e9")
+    check("bool param", row[4], True)
+    check("date param", row[5], datetime.date(2020, 2, 29))
+    check("timestamp param", row[6], when)
+    check("None param", row[7], None)
+    check("description type oids", [d.type_code for d in cur.description],
+          [23, 701, 1700, 25, 16, 1082, 1114, 25])
+
+    cur.execute("SELECT 9223372036854775807::int8, (-32768)::int2, 1.5::float4, 'abc'::varchar(5), "
+                "'\\x00ff'::bytea, TIMESTAMPTZ '2024-01-02 03:04:05+00', 2.50::numeric(5,2), NULL::int")
+    row = cur.fetchone()
+    check("int8", row[0], 9223372036854775807)
+    check("int2", row[1], -32768)
+    check("float4", row[2], 1.5)
+    check("varchar", row[3], "abc")
+    check("bytea", bytes(row[4]), b"\x00\xff")
+    check("timestamptz", row[5],
+          datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc))
+    check("numeric keeps its scale", str(row[6]), "2.50")
+    check("NULL int", row[7], None)
+    cur.execute("SELECT %s::bytea", (psycopg2.Binary(b"a\x00\\'z"),))
+    check("bytea round trip", bytes(cur.fetchone()[0]), b"a\x00\\'z")
+
+
+def test_table_and_fetch(conn):
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS pg2t_items")
+    cur.execute("CREATE TABLE pg2t_items (id serial PRIMARY KEY, name text NOT NULL, qty integer, "
+                "price numeric(10,2), ok boolean, born date, at timestamp)")
+    cur.execute("INSERT INTO pg2t_items (name, qty, price, ok, born, at) VALUES (%s, %s, %s, %s, %s, %s) "
+                "RETURNING id",
+                ("first", 3, Decimal("9.99"), False, datetime.date(2021, 5, 6),
+                 datetime.datetime(2021, 5, 6, 7, 8, 9)))
+    check("RETURNING id", cur.fetchone(), (1,))
+    check("rowcount of INSERT", cur.rowcount, 1)
+    cur.executemany("INSERT INTO pg2t_items (name, qty, price) VALUES (%s, %s, %s)",
+                    [(f"m{i}", i, Decimal(i) / 4) for i in range(10)])
+    check("executemany rowcount", cur.rowcount, 10)
+    conn.commit()
+
+    cur.execute("SELECT name, qty, price, ok, born, at FROM pg2t_items WHERE id = %s", (1,))
+    check("fetchone row", cur.fetchone(),
+          ("first", 3, Decimal("9.99"), False, datetime.date(2021, 5, 6),
+           datetime.datetime(2021, 5, 6, 7, 8, 9)))
+    check("fetchone past the end", cur.fetchone(), None)
+
+    cur.execute("SELECT qty, price FROM pg2t_items WHERE name LIKE %s ORDER BY qty", ("m%",))
+    check("rowcount of SELECT", cur.rowcount, 10)
+    check("fetchmany(3)", cur.fetchmany(3),
+          [(0, Decimal("0.00")), (1, Decimal("0.25")), (2, Decimal("0.50"))])
+    check("fetchone after fetchmany", cur.fetchone(), (3, Decimal("0.75")))
+    rest = cur.fetchall()
+    check("fetchall rest", [r[0] for r in rest], [4, 5, 6, 7, 8, 9])
+    check("fetchall sum", sum(r[1] for r in rest), Decimal("9.75"))
+
+    cur.execute("UPDATE pg2t_items SET ok = %s WHERE qty >= %s", (True, 5))
+    check("UPDATE rowcount", cur.rowcount, 5)
+    cur.execute("SELECT count(*), sum(qty), min(qty) FROM pg2t_items WHERE ok")
+    check("aggregates", cur.fetchone(), (5, 35, 5))
+    cur.execute("SELECT count(*) FROM pg2t_items WHERE qty IN %s", ((1, 2, 99),))
+    check("IN tuple param", cur.fetchone(), (2,))
+    conn.commit()
+
+
+def test_transactions():
+    conn = connect()
+    cur = conn.cursor()
+    cur.execute("INSERT INTO pg2t_items (name) VALUES ('tx')")
+    check("in transaction", conn.get_transaction_status(), psycopg2.extensions.TRANSACTION_STATUS_INTRANS)
+    conn.rollback()
+    cur.execute("SELECT count(*) FROM pg2t_items WHERE name = 'tx'")
+    check("rolled back", cur.fetchone(), (0,))
+    cur.execute("INSERT INTO pg2t_items (name) VALUES ('kept')")
+    conn.commit()
+    with conn:
+        with conn.cursor() as c2:
+            c2.execute("INSERT INTO pg2t_items (name) VALUES ('ctx')")
+    try:
+        with conn:
+            with conn.cursor() as c2:
+                c2.execute("INSERT INTO pg2t_items (name) VALUES ('ctx-dropped')")
+                raise KeyError("abort")
+    except KeyError:
+        pass
+    cur.execute("SELECT name FROM pg2t_items WHERE name IN ('kept', 'ctx', 'ctx-dropped') ORDER BY name")
+    check("commit, with-block commit and rollback", cur.fetchall(), [("ctx",), ("kept",)])
+    conn.rollback()
+
+    conn.autocommit = True
+    cur.execute("INSERT INTO pg2t_items (name) VALUES ('auto')")
+    check("autocommit idle", conn.get_transaction_status(), psycopg2.extensions.TRANSACTION_STATUS_IDLE)
+    other = connect()
+    ocur = other.cursor()
+    ocur.execute("SELECT count(*) FROM pg2t_items WHERE name = 'auto'")
+    check("autocommit visible to another session", ocur.fetchone(), (1,))
+    other.close()
+    cur.execute("VACUUM pg2t_items")
+    check("VACUUM in autocommit", cur.statusmessage, "VACUUM")
+
+    conn.autocommit = False
+    conn.set_session(isolation_level="SERIALIZABLE", readonly=True)
+    cur.execute("SHOW transaction_isolation")
+    check("isolation level", cur.fetchone(), ("serializable",))
+    cur.execute("SHOW transaction_read_only")
+    check("read only", cur.fetchone(), ("on",))
+    try:
+        cur.execute("INSERT INTO pg2t_items (name) VALUES ('ro')")
+        check("read-only INSERT fails", "no error", "error")
+    except psycopg2.errors.ReadOnlySqlTransaction as e:
+        check("read-only SQLSTATE", e.pgcode, "25006")
+    conn.rollback()
+    conn.close()
+
+
+def test_copy(conn):
+    cur = conn.cursor()
+    cur.copy_expert("COPY pg2t_items (name, qty, price) FROM STDIN WITH (FORMAT csv)",
+                    io.StringIO('c1,100,1.5\n"c,2",101,\n'))
+    check("copy_expert FROM rowcount", cur.rowcount, 2)
+    cur.execute("CREATE TABLE pg2t_copy (name text, qty integer)")
+    cur.copy_from(io.StringIO("t1\t200\nt2\t\\N\n"), "pg2t_copy", columns=("name", "qty"))
+    check("copy_from rowcount", cur.rowcount, 2)
+    conn.commit()
+    cur.execute("SELECT name, qty, price FROM pg2t_items WHERE name IN ('c1', 'c,2') ORDER BY name")
+    check("copied rows", cur.fetchall(), [("c,2", 101, None), ("c1", 100, Decimal("1.50"))])
+    cur.execute("SELECT name, qty FROM pg2t_copy ORDER BY name")
+    check("copy_from rows", cur.fetchall(), [("t1", 200), ("t2", None)])
+
+    out = io.StringIO()
+    cur.copy_expert("COPY (SELECT name, qty, price FROM pg2t_items WHERE qty >= 100 ORDER BY qty) "
+                    "TO STDOUT WITH (FORMAT csv, HEADER)", out)
+    check("copy_expert TO csv", out.getvalue(), 'name,qty,price\nc1,100,1.50\n"c,2",101,\n')
+    out = io.StringIO()
+    cur.copy_to(out, "pg2t_copy", sep="|")
+    check("copy_to text", sorted(out.getvalue().splitlines()), ["t1|200", "t2|\\N"])
+    cur.execute("DROP TABLE pg2t_copy")
+    conn.commit()
+
+
+def test_errors(conn):
+    cur = conn.cursor()
+    try:
+        cur.execute("INSERT INTO pg2t_items (id, name) VALUES (%s, %s), (%s, %s)", (500, "a", 500, "b"))
+        check("unique violation raised", "no error", "error")
+    except psycopg2.errors.UniqueViolation as e:
+        check("unique violation pgcode", e.pgcode, "23505")
+        check("unique violation constraint", e.diag.constraint_name, "pg2t_items_pkey")
+        check("unique violation message", e.diag.message_primary,
+              'duplicate key value violates unique constraint "pg2t_items_pkey"')
+        check("unique violation detail", e.diag.message_detail, "Key (id)=(500) already exists.")
+    try:
+        cur.execute("SELECT 1")
+        check("in failed transaction raised", "no error", "error")
+    except psycopg2.errors.InFailedSqlTransaction as e:
+        check("25P02", e.pgcode, "25P02")
+    conn.rollback()
+    try:
+        cur.execute("SELECT * FROM pg2t_missing")
+    except psycopg2.errors.UndefinedTable as e:
+        check("undefined table pgcode", e.pgcode, "42P01")
+        check("undefined table position", e.diag.statement_position, "15")
+    conn.rollback()
+    try:
+        cur.execute("SELECT 1 / %s", (0,))
+    except psycopg2.errors.DivisionByZero as e:
+        check("division by zero pgcode", e.pgcode, "22012")
+    conn.rollback()
+    del conn.notices[:]
+    cur.execute("DROP TABLE IF EXISTS pg2t_never_existed")
+    check("notice", conn.notices, ['NOTICE:  table "pg2t_never_existed" does not exist, skipping\n'])
+    conn.rollback()
+
+
+def main():
+    conn = connect()
+    for test in (test_connection, test_parameters, test_table_and_fetch, test_copy, test_errors):
+        try:
+            test(conn)
+        except Exception:
+            global failed
+            failed += 1
+            print(f"FAIL {test.__name__} raised:")
+            traceback.print_exc(file=sys.stdout)
+            conn.rollback()
+    try:
+        test_transactions()
+    except Exception:
+        failed += 1
+        print("FAIL test_transactions raised:")
+        traceback.print_exc(file=sys.stdout)
+    conn.cursor().execute("DROP TABLE pg2t_items")
+    conn.commit()
+    conn.close()
+    print(f"psycopg2: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
