@@ -71,6 +71,7 @@ bool IndexScanExecutor::Next(Row* out) {
   if (done_) return false;
   storage::BTree::Entry entry;
   while (cursor_->Next(&entry)) {
+    PollInterrupts(ctx_);
     if (has_stop_ && entry.key >= stop_) break;
     bool deleted = false;
     if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
