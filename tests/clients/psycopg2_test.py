@@ -9,12 +9,15 @@ closes with "N passed, N failed"; exits non-zero on any failure.
 import datetime
 import io
 import sys
+import threading
+import time
 import traceback
 from decimal import Decimal
 
 import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
+import psycopg2.extras
 
 passed = 0
 failed = 0
@@ -70,6 +73,11 @@ def test_parameters(conn):
           datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc))
     check("numeric keeps its scale", str(row[6]), "2.50")
     check("NULL int", row[7], None)
+    cur.execute("SELECT INTERVAL '1 day 02:03:04.5', TIME '13:14:15', %s::interval, %s::time",
+                (datetime.timedelta(days=-2, seconds=7), datetime.time(1, 2, 3, 400000)))
+    check("interval, time and their parameters", cur.fetchone(),
+          (datetime.timedelta(days=1, seconds=7384, microseconds=500000), datetime.time(13, 14, 15),
+           datetime.timedelta(days=-2, seconds=7), datetime.time(1, 2, 3, 400000)))
     cur.execute("SELECT %s::bytea", (psycopg2.Binary(b"a\x00\\'z"),))
     check("bytea round trip", bytes(cur.fetchone()[0]), b"a\x00\\'z")
 
@@ -88,6 +96,12 @@ def test_table_and_fetch(conn):
     cur.executemany("INSERT INTO pg2t_items (name, qty, price) VALUES (%s, %s, %s)",
                     [(f"m{i}", i, Decimal(i) / 4) for i in range(10)])
     check("executemany rowcount", cur.rowcount, 10)
+    psycopg2.extras.execute_values(cur, "INSERT INTO pg2t_items (name, qty) VALUES %s",
+                                   [(f"v{i}", -1 - i) for i in range(5)])
+    psycopg2.extras.execute_batch(cur, "UPDATE pg2t_items SET price = %s WHERE name = %s",
+                                  [(Decimal("1.10"), f"v{i}") for i in range(3)], page_size=2)
+    cur.execute("SELECT count(*), sum(qty), sum(price) FROM pg2t_items WHERE name LIKE 'v%%'")
+    check("execute_values and execute_batch", cur.fetchone(), (5, -15, Decimal("3.30")))
     conn.commit()
 
     cur.execute("SELECT name, qty, price, ok, born, at FROM pg2t_items WHERE id = %s", (1,))
@@ -223,6 +237,34 @@ def test_errors(conn):
     conn.rollback()
 
 
+def test_cancel():
+    """conn.cancel() (a CancelRequest on a second connection) and statement_timeout stop a running query."""
+    conn = connect()
+    cur = conn.cursor()
+    threading.Timer(0.3, conn.cancel).start()
+    start = time.monotonic()
+    try:
+        cur.execute("SELECT count(*) FROM generate_series(1, 2000000000)")
+        check("cancel stops the query", "no error", "error")
+    except psycopg2.errors.QueryCanceled as e:
+        check("cancel pgcode", e.pgcode, "57014")
+        check("cancel message", e.diag.message_primary, "canceling statement due to user request")
+        check("cancel is prompt", time.monotonic() - start < 5, True)
+    conn.rollback()
+    cur.execute("SET statement_timeout = '200ms'")
+    start = time.monotonic()
+    try:
+        cur.execute("SELECT count(*) FROM generate_series(1, 2000000000)")
+        check("statement_timeout stops the query", "no error", "error")
+    except psycopg2.errors.QueryCanceled as e:
+        check("statement_timeout message", e.diag.message_primary, "canceling statement due to statement timeout")
+        check("statement_timeout is prompt", time.monotonic() - start < 5, True)
+    conn.rollback()
+    cur.execute("SELECT count(*) FROM generate_series(1, 1000)")
+    check("short statement under statement_timeout", cur.fetchone(), (1000,))
+    conn.close()
+
+
 def main():
     conn = connect()
     for test in (test_connection, test_parameters, test_table_and_fetch, test_copy, test_errors):
@@ -234,12 +276,13 @@ def main():
             print(f"FAIL {test.__name__} raised:")
             traceback.print_exc(file=sys.stdout)
             conn.rollback()
-    try:
-        test_transactions()
-    except Exception:
-        failed += 1
-        print("FAIL test_transactions raised:")
-        traceback.print_exc(file=sys.stdout)
+    for test in (test_transactions, test_cancel):  # these open their own connections
+        try:
+            test()
+        except Exception:
+            failed += 1
+            print(f"FAIL {test.__name__} raised:")
+            traceback.print_exc(file=sys.stdout)
     conn.cursor().execute("DROP TABLE pg2t_items")
     conn.commit()
     conn.close()

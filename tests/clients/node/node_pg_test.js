@@ -156,6 +156,23 @@ async function errors(client) {
   check('usable after rollback', r.rows, [{ x: 2 }]);
 }
 
+async function statementTimeout() {
+  // node-postgres sends statement_timeout as a startup parameter.
+  const c = new pg.Client({ statement_timeout: 200 });
+  await c.connect();
+  const start = Date.now();
+  try {
+    await c.query('SELECT count(*) FROM generate_series(1, 2000000000)');
+    check('statement_timeout', 'no error', 'error');
+  } catch (e) {
+    check('statement_timeout error', [e.code, e.message], ['57014', 'canceling statement due to statement timeout']);
+    check('statement_timeout is prompt', Date.now() - start < 5000, true);
+  }
+  const r = await c.query('SHOW statement_timeout');
+  check('statement_timeout setting', r.rows, [{ statement_timeout: '200ms' }]);
+  await c.end();
+}
+
 async function pool() {
   const p = new pg.Pool({ max: 3 });
   const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => p.query('SELECT $1::int * 2 AS v', [i])));
@@ -166,7 +183,7 @@ async function pool() {
 async function main() {
   const client = new pg.Client({ application_name: 'node_pg_test' });
   await client.connect();
-  for (const step of [basics, table, cursor, copy, transactions, errors, pool]) {
+  for (const step of [basics, table, cursor, copy, transactions, errors, statementTimeout, pool]) {
     try {
       await step(client);
     } catch (e) {
