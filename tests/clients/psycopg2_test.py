@@ -8,6 +8,7 @@ closes with "N passed, N failed"; exits non-zero on any failure.
 """
 import datetime
 import io
+import os
 import sys
 import threading
 import time
@@ -237,6 +238,17 @@ def test_errors(conn):
     conn.rollback()
 
 
+def test_auth():
+    """with_server.sh runs LumaDB with password authentication: a wrong password is refused (28P01)."""
+    if os.environ.get("LUMADB_CLIENT_AUTH") != "password":
+        return
+    try:
+        psycopg2.connect("", password="wrong")
+        check("wrong password refused", "connected", "refused")
+    except psycopg2.OperationalError as e:
+        check("wrong password message", 'password authentication failed for user "postgres"' in str(e), True)
+
+
 def test_cancel():
     """conn.cancel() (a CancelRequest on a second connection) and statement_timeout stop a running query."""
     conn = connect()
@@ -276,7 +288,7 @@ def main():
             print(f"FAIL {test.__name__} raised:")
             traceback.print_exc(file=sys.stdout)
             conn.rollback()
-    for test in (test_transactions, test_cancel):  # these open their own connections
+    for test in (test_auth, test_transactions, test_cancel):  # these open their own connections
         try:
             test()
         except Exception:

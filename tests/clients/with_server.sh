@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs one client test program against a fresh `lumadb serve -p 0`: starts the server in a scratch data
-# directory, waits for "ready to accept connections", takes the port from its log, runs the command with
-# PGHOST/PGPORT/PGUSER/PGDATABASE set, then stops the server with SIGTERM (which must exit 0).
+# Runs one client test program against a fresh `lumadb serve -p 0`: initialises a scratch data directory with
+# password authentication (so every driver goes through its authentication exchange), starts the server, waits
+# for "ready to accept connections", takes the port from its log, runs the command with
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE set and LUMADB_CLIENT_AUTH=password, then stops the server with
+# SIGTERM (which must exit 0).
 #
 # usage: with_server.sh LUMADB_BINARY COMMAND [ARGS...]
 #   LUMADB_TEST_EXTERNAL=host:port  run against that server instead, in a scratch database created and dropped
@@ -16,7 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lumadb-client-XXXXXX")
 server_pid=
 database=postgres
 
-unset PGSERVICE PGOPTIONS PGPASSWORD PGAPPNAME
+unset PGSERVICE PGOPTIONS PGPASSWORD PGAPPNAME LUMADB_CLIENT_AUTH
 export LC_ALL=C PGCONNECT_TIMEOUT=10 PGTZ=UTC
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
@@ -47,7 +49,11 @@ if [[ -n ${LUMADB_TEST_EXTERNAL:-} ]]; then
   database=lumadb_client_$$
   "$psql_bin" -X -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "CREATE DATABASE $database"
 else
-  "$binary" serve -D "$work/data" -p 0 2>"$work/server.log" &
+  export PGPASSWORD=client-test-secret LUMADB_CLIENT_AUTH=password
+  printf '%s\n' "$PGPASSWORD" >"$work/pwfile"
+  "$binary" init -D "$work/data" --auth password --pwfile "$work/pwfile" >"$work/server.log" 2>&1 ||
+    { echo "FAIL: lumadb init failed:" >&2; cat "$work/server.log" >&2; exit 1; }
+  "$binary" serve -D "$work/data" -p 0 2>>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 600); do
     grep -q 'database system is ready to accept connections' "$work/server.log" && break

@@ -56,6 +56,7 @@ public final class JdbcClientTest {
         + System.getenv("PGDATABASE") + "?ApplicationName=jdbc_test" + extra;
     Properties props = new Properties();
     props.setProperty("user", System.getenv("PGUSER"));
+    if (System.getenv("PGPASSWORD") != null) props.setProperty("password", System.getenv("PGPASSWORD"));
     return DriverManager.getConnection(url, props);
   }
 
@@ -341,6 +342,13 @@ public final class JdbcClientTest {
       check("error message", e.getMessage(), "ERROR: division by zero");
     }
     check("isValid", c.isValid(5), true);
+    if ("password".equals(System.getenv("LUMADB_CLIENT_AUTH"))) {
+      try (Connection bad = connect("&password=wrong")) {
+        check("wrong password refused", "connected", "refused");
+      } catch (SQLException e) {
+        check("wrong password SQLSTATE", e.getSQLState(), "28P01");
+      }
+    }
     // setQueryTimeout: pgjdbc sends a CancelRequest on a second connection when the timer fires.
     try (Statement st = c.createStatement()) {
       st.setQueryTimeout(1);

@@ -173,6 +173,18 @@ async function statementTimeout() {
   await c.end();
 }
 
+async function wrongPassword() {
+  if (process.env.LUMADB_CLIENT_AUTH !== 'password') return;  // with_server.sh's LumaDB asks for passwords
+  const c = new pg.Client({ password: 'wrong' });
+  try {
+    await c.connect();
+    check('wrong password refused', 'connected', 'refused');
+    await c.end();
+  } catch (e) {
+    check('wrong password', [e.code, e.message], ['28P01', 'password authentication failed for user "postgres"']);
+  }
+}
+
 async function pool() {
   const p = new pg.Pool({ max: 3 });
   const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => p.query('SELECT $1::int * 2 AS v', [i])));
@@ -183,7 +195,7 @@ async function pool() {
 async function main() {
   const client = new pg.Client({ application_name: 'node_pg_test' });
   await client.connect();
-  for (const step of [basics, table, cursor, copy, transactions, errors, statementTimeout, pool]) {
+  for (const step of [basics, table, cursor, copy, transactions, errors, statementTimeout, wrongPassword, pool]) {
     try {
       await step(client);
     } catch (e) {
