@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.io.StringReader;
 import java.io.StringWriter;
 import org.postgresql.PGConnection;
+import org.postgresql.PGResultSetMetaData;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -377,6 +378,24 @@ public final class JdbcClientTest {
     check("product name", md.getDatabaseProductName(), "PostgreSQL");
     check("major version", md.getDatabaseMajorVersion(), 15);
     check("product version", md.getDatabaseProductVersion().startsWith("15."), true);
+    // Columns of a table: pgjdbc looks their table, nullability and serial-ness up in pg_class, pg_attribute,
+    // pg_type and pg_attrdef (pg_get_expr), by the table OID and attnum of RowDescription.
+    try (Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT id, name, qty, price, 1 AS one FROM jdbct_items WHERE false")) {
+      ResultSetMetaData rmd = rs.getMetaData();
+      check("serial type name", rmd.getColumnTypeName(1), "serial");
+      check("isAutoIncrement", rmd.isAutoIncrement(1), true);
+      check("varchar type name", rmd.getColumnTypeName(2), "varchar");
+      check("isAutoIncrement varchar", rmd.isAutoIncrement(2), false);
+      check("isNullable NOT NULL", rmd.isNullable(2), ResultSetMetaData.columnNoNulls);
+      check("isNullable", rmd.isNullable(3), ResultSetMetaData.columnNullable);
+      check("getTableName", rmd.getTableName(3), "jdbct_items");
+      check("getSchemaName", ((PGResultSetMetaData) rmd).getBaseSchemaName(3), "public");
+      check("getColumnDisplaySize varchar(100)", rmd.getColumnDisplaySize(2), 100);
+      check("getPrecision numeric(10,2)", rmd.getPrecision(4), 10);
+      check("getScale numeric(10,2)", rmd.getScale(4), 2);
+      check("literal column has no table", rmd.getTableName(5), "");
+    }
     // getTables/getColumns/getPrimaryKeys are left out: their catalog queries need regular expressions,
     // pg_description, window functions and arrays, which the server lacks (README.md).
   }
