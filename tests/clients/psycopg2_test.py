@@ -170,11 +170,8 @@ def test_transactions():
     check("isolation level", cur.fetchone(), ("serializable",))
     cur.execute("SHOW transaction_read_only")
     check("read only", cur.fetchone(), ("on",))
-    try:
-        cur.execute("INSERT INTO pg2t_items (name) VALUES ('ro')")
-        check("read-only INSERT fails", "no error", "error")
-    except psycopg2.errors.ReadOnlySqlTransaction as e:
-        check("read-only SQLSTATE", e.pgcode, "25006")
+    e = error_of(cur, "INSERT INTO pg2t_items (name) VALUES ('ro')")
+    check("read-only INSERT", (type(e), e and e.pgcode), (psycopg2.errors.ReadOnlySqlTransaction, "25006"))
     conn.rollback()
     conn.close()
 
@@ -204,33 +201,34 @@ def test_copy(conn):
     conn.commit()
 
 
+def error_of(cur, sql, args=None):
+    """Runs sql expecting a database error and returns it; None (and a failed check) if it succeeded."""
+    try:
+        cur.execute(sql, args)
+    except psycopg2.Error as e:
+        return e
+    check(f"error from {sql}", "no error", "error")
+    return None
+
+
 def test_errors(conn):
     cur = conn.cursor()
-    try:
-        cur.execute("INSERT INTO pg2t_items (id, name) VALUES (%s, %s), (%s, %s)", (500, "a", 500, "b"))
-        check("unique violation raised", "no error", "error")
-    except psycopg2.errors.UniqueViolation as e:
-        check("unique violation pgcode", e.pgcode, "23505")
-        check("unique violation constraint", e.diag.constraint_name, "pg2t_items_pkey")
-        check("unique violation message", e.diag.message_primary,
-              'duplicate key value violates unique constraint "pg2t_items_pkey"')
-        check("unique violation detail", e.diag.message_detail, "Key (id)=(500) already exists.")
-    try:
-        cur.execute("SELECT 1")
-        check("in failed transaction raised", "no error", "error")
-    except psycopg2.errors.InFailedSqlTransaction as e:
-        check("25P02", e.pgcode, "25P02")
+    e = error_of(cur, "INSERT INTO pg2t_items (id, name) VALUES (%s, %s), (%s, %s)", (500, "a", 500, "b"))
+    check("unique violation class", type(e), psycopg2.errors.UniqueViolation)
+    check("unique violation pgcode", e and e.pgcode, "23505")
+    check("unique violation constraint", e and e.diag.constraint_name, "pg2t_items_pkey")
+    check("unique violation message", e and e.diag.message_primary,
+          'duplicate key value violates unique constraint "pg2t_items_pkey"')
+    check("unique violation detail", e and e.diag.message_detail, "Key (id)=(500) already exists.")
+    e = error_of(cur, "SELECT 1")
+    check("in failed transaction", (type(e), e and e.pgcode), (psycopg2.errors.InFailedSqlTransaction, "25P02"))
     conn.rollback()
-    try:
-        cur.execute("SELECT * FROM pg2t_missing")
-    except psycopg2.errors.UndefinedTable as e:
-        check("undefined table pgcode", e.pgcode, "42P01")
-        check("undefined table position", e.diag.statement_position, "15")
+    e = error_of(cur, "SELECT * FROM pg2t_missing")
+    check("undefined table", (type(e), e and e.pgcode, e and e.diag.statement_position),
+          (psycopg2.errors.UndefinedTable, "42P01", "15"))
     conn.rollback()
-    try:
-        cur.execute("SELECT 1 / %s", (0,))
-    except psycopg2.errors.DivisionByZero as e:
-        check("division by zero pgcode", e.pgcode, "22012")
+    e = error_of(cur, "SELECT 1 / %s", (0,))
+    check("division by zero", (type(e), e and e.pgcode), (psycopg2.errors.DivisionByZero, "22012"))
     conn.rollback()
     del conn.notices[:]
     cur.execute("DROP TABLE IF EXISTS pg2t_never_existed")
