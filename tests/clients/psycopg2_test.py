@@ -261,6 +261,8 @@ def test_cancel():
         check("cancel message", e.diag.message_primary, "canceling statement due to user request")
         check("cancel is prompt", time.monotonic() - start < 5, True)
     conn.rollback()
+    conn.autocommit = True  # the SETs must outlive the failing statements
+    cur.execute("SET lock_timeout = '5s'")  # fail rather than hang if the timeout below does not work
     cur.execute("SET statement_timeout = '200ms'")
     start = time.monotonic()
     try:
@@ -269,9 +271,22 @@ def test_cancel():
     except psycopg2.errors.QueryCanceled as e:
         check("statement_timeout message", e.diag.message_primary, "canceling statement due to statement timeout")
         check("statement_timeout is prompt", time.monotonic() - start < 5, True)
-    conn.rollback()
     cur.execute("SELECT count(*) FROM generate_series(1, 1000)")
     check("short statement under statement_timeout", cur.fetchone(), (1000,))
+    # A statement waiting for a row lock is interrupted too.
+    holder = connect()
+    hcur = holder.cursor()
+    hcur.execute("CREATE TABLE pg2t_lock (id int PRIMARY KEY, v int)")
+    hcur.execute("INSERT INTO pg2t_lock VALUES (1, 0)")
+    holder.commit()
+    hcur.execute("UPDATE pg2t_lock SET v = 1 WHERE id = 1")
+    e = error_of(cur, "UPDATE pg2t_lock SET v = 2 WHERE id = 1")
+    check("lock wait timeout", (type(e), e and e.diag.message_primary),
+          (psycopg2.errors.QueryCanceled, "canceling statement due to statement timeout"))
+    holder.rollback()
+    hcur.execute("DROP TABLE pg2t_lock")
+    holder.commit()
+    holder.close()
     conn.close()
 
 
