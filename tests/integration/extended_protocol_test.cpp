@@ -349,8 +349,8 @@ TEST_CASE("COPY through Parse/Bind/Execute, as libpq's PQexecParams sends it") {
   Raw raw;
   // The Sync libpq sends right after Execute arrives during copy-in and is ignored; the one after
   // CopyDone ends the cycle.
-  CHECK(raw.Round(Parse("", "COPY " + t + " FROM STDIN") + Bind("", "", {}) + Describe('P', "") + Execute("") +
-                  kSync + Frame('d', "1\tone\n2\t") + Frame('d', "two\n") + Frame('c', "") + kSync) == "12nGCZ");
+  CHECK(raw.Round(Parse("", "COPY " + t + " FROM STDIN") + Bind("", "", {}) + Describe('P', "") + Execute("") + kSync +
+                  Frame('d', "1\tone\n2\t") + Frame('d', "two\n") + Frame('c', "") + kSync) == "12nGCZ");
   CHECK(raw.Nth('C').body == Str("COPY 2"));
   CHECK(raw.Round(Parse("", "COPY " + t + " TO STDOUT (FORMAT csv)") + Bind("", "", {}) + Describe('P', "") +
                   Execute("") + kSync) == "12nHddcCZ");
