@@ -9,7 +9,12 @@ packages=(
   libboost-dev libssl-dev tao-pegtl-dev libspdlog-dev libfmt-dev doctest-dev libpqxx-dev libpq-dev libcli11-dev
   libisal-dev
   postgresql-15 postgresql-client-15 python3
+  # tests/clients: the drivers the client tests run (pg, pg-cursor, pg-copy-streams come from npm there)
+  python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless
 )
+# node and npm may come from elsewhere than Debian (a nodejs package that bundles npm conflicts with Debian's
+# npm), so they are only installed when the commands are missing.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for pkg in "${packages[@]}"; do

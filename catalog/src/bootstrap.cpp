@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
+#include "type_rows.h"
 
 namespace lumadb::catalog {
 namespace {
@@ -30,6 +31,8 @@ void WriteDatabaseBootstrap(storage::StorageEngine& storage, txn::Transaction& t
   CatalogTable namespaces = Table(storage, db, kPgNamespaceOid);
   namespaces.Insert(txn, NamespaceRow(kPgCatalogNamespace, "pg_catalog", kBootstrapSuperuserId));
   namespaces.Insert(txn, NamespaceRow(kPublicNamespace, "public", kBootstrapSuperuserId));
+  CatalogTable types = Table(storage, db, kPgTypeOid);
+  for (const Row& row : BuiltinTypeRows()) types.Insert(txn, row);
   CatalogTable classes = Table(storage, db, kPgClassOid);
   CatalogTable attributes = Table(storage, db, kPgAttributeOid);
   for (const SystemRelation& rel : SystemRelations()) {

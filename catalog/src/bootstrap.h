@@ -22,8 +22,8 @@ void WriteSharedBootstrap(storage::StorageEngine& storage, txn::Transaction& txn
                           const std::optional<std::string>& password);
 
 /// Creates base/<db>/ with the per-database catalog files and fills them, in txn: namespaces pg_catalog and
-/// public, and pg_class/pg_attribute rows describing every catalog relation (shared ones included, as in
-/// PostgreSQL), so that SELECT relname FROM pg_class lists them.
+/// public, the built-in types' pg_type rows, and pg_class/pg_attribute rows describing every catalog relation (shared
+/// ones included, as in PostgreSQL), so that SELECT relname FROM pg_class lists them.
 void WriteDatabaseBootstrap(storage::StorageEngine& storage, txn::Transaction& txn, Oid db);
 
 }  // namespace lumadb::catalog

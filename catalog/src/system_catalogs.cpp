@@ -107,6 +107,33 @@ constexpr std::array kPgStatisticColumns{
     SystemColumn{"stavalues5", kTextT, true},
 };
 static_assert(kPgStatisticColumns.size() == static_cast<size_t>(col::kStaColumnCount));
+// pg_type of the built-in types (type_rows.cpp); typinput/typoutput and the other regproc columns are left
+// out, as LumaDB has no pg_proc.
+constexpr std::array kPgTypeColumns{
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"typname", kNameT},
+    SystemColumn{"typnamespace", kOidT},
+    SystemColumn{"typowner", kOidT},
+    SystemColumn{"typlen", kInt2T},
+    SystemColumn{"typbyval", kBoolT},
+    SystemColumn{"typtype", kCharT},
+    SystemColumn{"typcategory", kCharT},
+    SystemColumn{"typispreferred", kBoolT},
+    SystemColumn{"typisdefined", kBoolT},
+    SystemColumn{"typdelim", kCharT},
+    SystemColumn{"typrelid", kOidT},
+    SystemColumn{"typelem", kOidT},
+    SystemColumn{"typarray", kOidT},
+    SystemColumn{"typalign", kCharT},
+    SystemColumn{"typstorage", kCharT},
+    SystemColumn{"typnotnull", kBoolT},
+    SystemColumn{"typbasetype", kOidT},
+    SystemColumn{"typtypmod", kInt4T},
+    SystemColumn{"typndims", kInt4T},
+    SystemColumn{"typcollation", kOidT},
+    SystemColumn{"typdefault", kTextT, true},
+};
+static_assert(kPgTypeColumns.size() == static_cast<size_t>(col::kTypColumnCount));
 constexpr std::array kPgDatabaseColumns{
     SystemColumn{"oid", kOidT},       SystemColumn{"datname", kNameT},       SystemColumn{"datdba", kOidT},
     SystemColumn{"encoding", kInt4T}, SystemColumn{"datistemplate", kBoolT}, SystemColumn{"datallowconn", kBoolT},
@@ -126,6 +153,7 @@ constexpr std::array kRelations{
     SystemRelation{kPgIndexOid, "pg_index", false, kPgIndexColumns},
     SystemRelation{kPgSequenceOid, "pg_sequence", false, kPgSequenceColumns},
     SystemRelation{kPgStatisticOid, "pg_statistic", false, kPgStatisticColumns},
+    SystemRelation{kPgTypeOid, "pg_type", false, kPgTypeColumns},
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
 };

@@ -22,6 +22,7 @@ inline constexpr Oid kPgDependOid = 2608;
 inline constexpr Oid kPgIndexOid = 2610;
 inline constexpr Oid kPgSequenceOid = 2224;
 inline constexpr Oid kPgStatisticOid = kStatisticRelationId;
+inline constexpr Oid kPgTypeOid = 1247;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
 
@@ -139,6 +140,31 @@ enum PgStatistic {
   kStaNumbers1 = kStaColl1 + 5,
   kStaValues1 = kStaNumbers1 + 5,
   kStaColumnCount = kStaValues1 + 5
+};
+enum PgType {
+  kTypOid,
+  kTypName,
+  kTypNamespace,
+  kTypOwner,
+  kTypLen,
+  kTypByVal,
+  kTypType,
+  kTypCategory,
+  kTypIsPreferred,
+  kTypIsDefined,
+  kTypDelim,
+  kTypRelid,
+  kTypElem,
+  kTypArray,
+  kTypAlign,
+  kTypStorage,
+  kTypNotNull,
+  kTypBaseType,
+  kTypTypmod,
+  kTypNdims,
+  kTypCollation,
+  kTypDefault,
+  kTypColumnCount
 };
 enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
 enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };

@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "executor_builders.h"
+#include "txn/transaction.h"
 
 namespace lumadb::exec {
 
@@ -58,6 +59,12 @@ std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx
   Row row;
   while (exec->Next(&row)) rows.push_back(row);
   return rows;
+}
+
+void PollInterrupts(ExecContext& ctx) {
+  if (++ctx.calls_since_interrupt_check < kInterruptPollCalls) return;
+  ctx.calls_since_interrupt_check = 0;
+  if (ctx.txn != nullptr) ctx.txn->CheckForInterrupts();
 }
 
 }  // namespace lumadb::exec

@@ -45,6 +45,7 @@ class GenerateSeriesExecutor : public Executor {
 
   bool Next(Row* out) override {
     if (done_) return false;
+    PollInterrupts(ctx_);
     out->clear();
     if (numeric_) {
       int cmp = cur_num_.Compare(stop_num_);

@@ -85,6 +85,7 @@ bool IndexScanExecutor::Next(Row* out) {
   if (done_) return false;
   storage::BTree::Entry entry;
   while (NextEntry(&entry)) {
+    PollInterrupts(ctx_);
     bool deleted = false;
     if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
     if (!locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;

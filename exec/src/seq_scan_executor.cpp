@@ -38,6 +38,7 @@ class SeqScanExecutor : public Executor {
     // Mark-deleted rows come too: a reader waits for the deleter rather than skipping a row that may
     // come back if it rolls back.
     while (iter_->Next(&rid, &bytes_, &deleted)) {
+      PollInterrupts(ctx_);
       if (!locker_.Lock(*heap_, rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
       *out = DecodeRow(types_, bytes_);
       bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));

@@ -49,6 +49,12 @@ Value Concat(const std::vector<Value>& a, const FunctionEnv&) {
   return Value::String(out);
 }
 
+// pg_get_expr(adbin, relid [, pretty]): the catalog keeps expressions (pg_attrdef.adbin, pg_constraint.conbin)
+// as their deparsed SQL text rather than node trees, so the text is already what PostgreSQL would print.
+Value PgGetExpr(const std::vector<Value>& a, const FunctionEnv&) {
+  return Value::String(a[0].GetString());
+}
+
 }  // namespace
 
 void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
@@ -65,6 +71,8 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
       {"user", {}, T::kName, CurrentUser},
       {"current_setting", {T::kText}, T::kText, CurrentSetting},
       {"concat", {T::kInvalid}, T::kText, Concat, false, true},
+      {"pg_get_expr", {T::kText, T::kOid}, T::kText, PgGetExpr},
+      {"pg_get_expr", {T::kText, T::kOid, T::kBool}, T::kText, PgGetExpr},
   };
   out.insert(out.end(), fns.begin(), fns.end());
 }

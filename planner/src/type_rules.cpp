@@ -53,15 +53,15 @@ int IntRank(TypeId t) {
   }
 }
 
-// Preferred types per category (pg_type.typispreferred): float8 for numbers, text for strings,
+// Preferred types per category (pg_type.typispreferred): float8 and oid for numbers, text for strings,
 // timestamptz for date/time, interval for timespans.
 bool IsPreferred(TypeId t) {
-  return t == TypeId::kFloat8 || t == TypeId::kText || t == TypeId::kTimestampTz || t == TypeId::kBool ||
-         t == TypeId::kInterval;
+  return t == TypeId::kFloat8 || t == TypeId::kOid || t == TypeId::kText || t == TypeId::kTimestampTz ||
+         t == TypeId::kBool || t == TypeId::kInterval;
 }
 
 char Category(TypeId t) {
-  if (IsNumericType(t)) return 'N';
+  if (IsNumericType(t) || t == TypeId::kOid) return 'N';
   if (IsStringType(t)) return 'S';
   if (IsDateTimeType(t) || t == TypeId::kTime || t == TypeId::kTimeTz) return 'D';
   if (t == TypeId::kBool) return 'B';
@@ -95,6 +95,11 @@ std::optional<TypeId> ComparisonType(TypeId a, TypeId b) {
   if (IsDateTimeType(a) && IsDateTimeType(b)) {
     if (a == TypeId::kTimestampTz || b == TypeId::kTimestampTz) return TypeId::kTimestampTz;
     return TypeId::kTimestamp;
+  }
+  // Integers convert implicitly to oid but oid only by assignment to them (pg_cast), so `c.oid = 18908`, as
+  // pgjdbc writes table OIDs, compares as oid (oideq).
+  for (TypeId integer : {TypeId::kInt2, TypeId::kInt4, TypeId::kInt8}) {
+    if ((a == TypeId::kOid && b == integer) || (b == TypeId::kOid && a == integer)) return TypeId::kOid;
   }
   // time converts implicitly to timetz and to interval, so it compares with either as that type.
   for (TypeId wider : {TypeId::kTimeTz, TypeId::kInterval}) {

@@ -168,6 +168,15 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
     transaction_start_us_ = NowPgMicros();
   }
   statement_start_us_ = NowPgMicros();
+  const int64_t timeout_ms = settings_.GetInt("statement_timeout");
+  statement_deadline_us_ = timeout_ms > 0 ? statement_start_us_ + timeout_ms * 1000 : 0;
+}
+
+void Session::CheckInterruptsWhileRunning() {
+  CheckInterrupts();
+  if (statement_deadline_us_ != 0 && NowPgMicros() >= statement_deadline_us_) {
+    throw DbError(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
+  }
 }
 
 void Session::ApplyDateStyle() {

@@ -25,6 +25,8 @@ txn::Transaction& Session::EnsureTransaction() {
   if (!txn_) {
     txn_ = server_.cluster.transactions().Begin(ParseIsolation(settings_.Get("transaction_isolation")),
                                                 settings_.GetBool("transaction_read_only"));
+    // Lock waits and the executor's scan loops poll it, so a running statement can be canceled.
+    txn_->SetInterruptCheck([this] { CheckInterruptsWhileRunning(); });
     // Savepoints taken before the first statement that needed storage all return to the empty transaction.
     for (SavepointState& savepoint : savepoints_) savepoint.txn_mark = txn_->Mark();
   }

@@ -64,7 +64,7 @@ TEST_CASE("catalog relations are tables in pg_catalog, found first along any sea
   CHECK(pg_database->file == storage::FileId{0, 1262});  // shared, under global/
   auto names = RelNames(db, *t);
   for (const char* rel : {"pg_namespace", "pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_depend",
-                          "pg_index", "pg_sequence", "pg_database", "pg_authid"}) {
+                          "pg_index", "pg_sequence", "pg_type", "pg_database", "pg_authid"}) {
     CHECK(Has(names, rel));
   }
   CHECK_FALSE(db.LookupTable(*t, "", "nosuch", kDefaultPath));

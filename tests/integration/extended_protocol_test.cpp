@@ -1,8 +1,7 @@
 // The extended query protocol as clients use it: libpqxx exec_params and prepared statements, the exact
 // message sequences for Describe, max_rows/PortalSuspended, errors skipping to Sync and malformed messages
-// (raw bytes), and pgbench in -M extended and -M prepared. Run with LUMADB_TEST_EXTERNAL against
-// PostgreSQL 15 to prove the expectations (the pgbench case needs its own server and skips there).
-#include <cstdlib>
+// (raw bytes). Run with LUMADB_TEST_EXTERNAL against PostgreSQL 15 to prove the expectations. pgbench in
+// every -M mode is tests/clients/pgbench_test.sh.
 #include <string>
 #include <vector>
 
@@ -244,29 +243,6 @@ TEST_CASE("COPY through Parse/Bind/Execute, as libpq's PQexecParams sends it") {
   CHECK(raw.Code() == "22P02");
   CHECK(Scalar(conn, "SELECT count(*) FROM " + t) == "2");
   Exec(conn, "DROP TABLE " + t);
-}
-
-std::string PgBench() {
-  const char* dir = std::getenv("PGBENCH_DIR");
-  return std::string(dir != nullptr ? dir : "/usr/lib/postgresql/15/bin") + "/pgbench";
-}
-
-TEST_CASE("pgbench -M extended and -M prepared, with balances checked" * doctest::skip(IsExternal())) {
-  ServerProcess server;
-  const std::string base = PgBench() + " -h 127.0.0.1 -p " + std::to_string(server.endpoint().port) + " -U postgres ";
-  // -n: no vacuum before each run, which would also truncate pgbench_history and lose the deltas.
-  const std::string quiet = " -n postgres > /dev/null 2>&1";
-  REQUIRE(std::system((base + "-i -I dtGvp -s 1 postgres > /dev/null 2>&1").c_str()) == 0);
-  CHECK(std::system((base + "-M extended -S -t 50" + quiet).c_str()) == 0);
-  CHECK(std::system((base + "-M prepared -S -t 50" + quiet).c_str()) == 0);
-  CHECK(std::system((base + "-M prepared -c 2 -t 50" + quiet).c_str()) == 0);
-  CHECK(std::system((base + "-M extended -c 2 -t 20" + quiet).c_str()) == 0);
-  pqxx::connection conn(ConnString(server.endpoint(), "postgres", "postgres"));
-  CHECK(Scalar(conn, "SELECT count(*) FROM pgbench_history") == "140");
-  const std::string delta = Scalar(conn, "SELECT sum(delta) FROM pgbench_history");
-  CHECK(Scalar(conn, "SELECT sum(abalance) FROM pgbench_accounts") == delta);
-  CHECK(Scalar(conn, "SELECT sum(tbalance) FROM pgbench_tellers") == delta);
-  CHECK(Scalar(conn, "SELECT sum(bbalance) FROM pgbench_branches") == delta);
 }
 
 }  // namespace

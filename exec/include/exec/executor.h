@@ -46,7 +46,16 @@ struct ExecContext {
   /// The values of $1..$n of a portal (already of the parameters' types); null outside the extended
   /// protocol. Kept out of the plan so one plan serves every portal (plancache.c's generic plan).
   const std::vector<Value>* params = nullptr;
+  /// Calls of PollInterrupts since it last ran the transaction's interrupt check.
+  uint32_t calls_since_interrupt_check = 0;
 };
+
+/// Runs the transaction's interrupt check (cancel request, statement_timeout, shutdown: throws 57014 or
+/// 57P01) once every kInterruptPollCalls calls. Scan loops call it for every row they read, kept or not,
+/// so any long statement stays cancellable at no measurable cost (PostgreSQL's CHECK_FOR_INTERRUPTS in
+/// its scan and executor loops). A context without a transaction never checks.
+void PollInterrupts(ExecContext& ctx);
+inline constexpr uint32_t kInterruptPollCalls = 1024;
 
 /// A pull-based iterator over rows.
 class Executor {

@@ -62,6 +62,9 @@ class Session {
   void MessageLoop();
   void HandleError(const DbError& error);
   void CheckInterrupts();
+  /// The transaction's interrupt check while a statement runs: CheckInterrupts, then statement_timeout
+  /// (57014 "canceling statement due to statement timeout").
+  void CheckInterruptsWhileRunning();
   void SendChangedParameterStatus();
   /// Sends a NOTICE/WARNING unless client_min_messages suppresses it.
   void SendNotice(const DbError& notice);
@@ -186,6 +189,7 @@ class Session {
   bool ignore_till_sync_ = false;
   int64_t transaction_start_us_ = 0;
   int64_t statement_start_us_ = 0;
+  int64_t statement_deadline_us_ = 0;     // statement_start_us_ + statement_timeout; 0: no timeout
   exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
   std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
   std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed

@@ -12,56 +12,21 @@ binary=${1:?usage: run_psql_tests.sh LUMADB_BINARY [--generate]}
 generate=${2:-}
 psql_bin=/usr/lib/postgresql/15/bin/psql
 [[ -x $psql_bin ]] || psql_bin=psql
-work=$(mktemp -d "${TMPDIR:-/tmp}/lumadb-psql-XXXXXX")
-server_pid=
-database=postgres
+# tests/clients/with_server.sh starts a fresh server (or takes LUMADB_TEST_EXTERNAL's scratch database), exports
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE and a scratch LUMADB_CLIENT_WORK, and runs this script again inside.
+if [[ -z ${LUMADB_CLIENT_WORK:-} ]]; then
+  exec bash "$here/../../clients/with_server.sh" "$binary" bash "${BASH_SOURCE[0]}" "$binary" "$generate"
+fi
+work=$LUMADB_CLIENT_WORK
 
 # psql's output depends on the locale and these session settings; pin them as the conformance runner does.
-unset PGDATABASE PGSERVICE PGOPTIONS PGHOST PGPORT PGUSER PGPASSWORD
+unset PGSERVICE PGOPTIONS
 export LC_ALL=C PGCLIENTENCODING=UTF8 PGTZ=UTC PGDATESTYLE='ISO, MDY' PGCONNECT_TIMEOUT=10
-
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-cleanup() {
-  local rc=$?
-  if [[ -n $server_pid ]]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    local server_rc=0
-    wait "$server_pid" || server_rc=$?
-    if ((server_rc != 0)); then
-      echo "FAIL: lumadb exited with $server_rc after SIGTERM (expected 0); log:" >&2
-      cat "$work/server.log" >&2
-      rc=1
-    fi
-  elif [[ $database != postgres ]]; then
-    "$psql_bin" -X -q -h "$host" -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $database" || true
-  fi
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-
-if [[ -n ${LUMADB_TEST_EXTERNAL:-} ]]; then
-  host=${LUMADB_TEST_EXTERNAL%:*}
-  port=${LUMADB_TEST_EXTERNAL##*:}
-  database=lumadb_psql_$$
-  "$psql_bin" -X -q -h "$host" -p "$port" -U postgres -d postgres -c "CREATE DATABASE $database"
-else
-  host=127.0.0.1
-  "$binary" serve -D "$work/data" -p 0 2>"$work/server.log" &
-  server_pid=$!
-  for _ in $(seq 600); do
-    grep -q 'database system is ready to accept connections' "$work/server.log" && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "FAIL: lumadb exited during start-up:" >&2; cat "$work/server.log" >&2; server_pid=; exit 1; }
-    sleep 0.1
-  done
-  port=$(sed -n 's/.*listening on IPv4 address "[^"]*", port \([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
-  [[ -n $port ]] || { echo "FAIL: no port in the server log:" >&2; cat "$work/server.log" >&2; exit 1; }
-fi
 
 failed=0
 for sql in "$here"/sql/*.sql; do
   name=$(basename "$sql" .sql)
-  "$psql_bin" -X -a -h "$host" -p "$port" -U postgres -d "$database" <"$sql" >"$work/$name.out" 2>&1 || true
+  "$psql_bin" -X -a <"$sql" >"$work/$name.out" 2>&1 || true
   if [[ $generate == --generate ]]; then
     cp "$work/$name.out" "$here/expected/$name.out"
     echo "generated expected/$name.out"

@@ -1,0 +1,89 @@
+#include "type_rows.h"
+
+#include <string_view>
+
+#include "catalog/catalog.h"
+#include "system_catalogs.h"
+
+namespace lumadb::catalog {
+namespace {
+
+/// The columns of pg_type that differ between the built-in types.
+struct BuiltinType {
+  TypeId type;
+  std::string_view name;
+  int16_t len;  // -1 varlena, -2 C string
+  bool by_value;
+  char category;
+  bool preferred;
+  Oid elem;
+  Oid array;
+  char align;
+  char storage;
+  Oid collation;  // 100 default, 950 "C"
+};
+
+// SELECT oid, typname, typlen, typbyval, typcategory, typispreferred, typelem, typarray, typalign, typstorage,
+// typcollation FROM pg_type on PostgreSQL 15, for each TypeId.
+constexpr BuiltinType kBuiltinTypes[] = {
+    {TypeId::kBool, "bool", 1, true, 'B', true, 0, 1000, 'c', 'p', 0},
+    {TypeId::kBytea, "bytea", -1, false, 'U', false, 0, 1001, 'i', 'x', 0},
+    {TypeId::kName, "name", 64, false, 'S', false, 18, 1003, 'c', 'p', 950},
+    {TypeId::kInt8, "int8", 8, true, 'N', false, 0, 1016, 'd', 'p', 0},
+    {TypeId::kInt2, "int2", 2, true, 'N', false, 0, 1005, 's', 'p', 0},
+    {TypeId::kInt4, "int4", 4, true, 'N', false, 0, 1007, 'i', 'p', 0},
+    {TypeId::kText, "text", -1, false, 'S', true, 0, 1009, 'i', 'x', 100},
+    {TypeId::kOid, "oid", 4, true, 'N', true, 0, 1028, 'i', 'p', 0},
+    {TypeId::kFloat4, "float4", 4, true, 'N', false, 0, 1021, 'i', 'p', 0},
+    {TypeId::kFloat8, "float8", 8, true, 'N', true, 0, 1022, 'd', 'p', 0},
+    {TypeId::kUnknown, "unknown", -2, false, 'X', false, 0, 0, 'c', 'p', 0},
+    {TypeId::kBpchar, "bpchar", -1, false, 'S', false, 0, 1014, 'i', 'x', 100},
+    {TypeId::kVarchar, "varchar", -1, false, 'S', false, 0, 1015, 'i', 'x', 100},
+    {TypeId::kDate, "date", 4, true, 'D', false, 0, 1182, 'i', 'p', 0},
+    {TypeId::kTime, "time", 8, true, 'D', false, 0, 1183, 'd', 'p', 0},
+    {TypeId::kTimestamp, "timestamp", 8, true, 'D', false, 0, 1115, 'd', 'p', 0},
+    {TypeId::kTimestampTz, "timestamptz", 8, true, 'D', true, 0, 1185, 'd', 'p', 0},
+    {TypeId::kInterval, "interval", 16, false, 'T', true, 0, 1187, 'd', 'p', 0},
+    {TypeId::kTimeTz, "timetz", 12, false, 'D', false, 0, 1270, 'd', 'p', 0},
+    {TypeId::kNumeric, "numeric", -1, false, 'N', false, 0, 1231, 'i', 'm', 0},
+    {TypeId::kUuid, "uuid", 16, false, 'U', false, 0, 2951, 'c', 'p', 0},
+};
+
+Value Char(char c) {
+  return Value::String(std::string(1, c), TypeId::kBpchar);
+}
+
+}  // namespace
+
+std::vector<Row> BuiltinTypeRows() {
+  std::vector<Row> rows;
+  for (const BuiltinType& t : kBuiltinTypes) {
+    Row row(col::kTypColumnCount);
+    row[col::kTypOid] = Value::Oid(static_cast<Oid>(t.type));
+    row[col::kTypName] = Value::String(std::string(t.name), TypeId::kName);
+    row[col::kTypNamespace] = Value::Oid(kPgCatalogNamespace);
+    row[col::kTypOwner] = Value::Oid(kBootstrapSuperuserId);
+    row[col::kTypLen] = Value::Int2(t.len);
+    row[col::kTypByVal] = Value::Bool(t.by_value);
+    row[col::kTypType] = Char(t.type == TypeId::kUnknown ? 'p' : 'b');
+    row[col::kTypCategory] = Char(t.category);
+    row[col::kTypIsPreferred] = Value::Bool(t.preferred);
+    row[col::kTypIsDefined] = Value::Bool(true);
+    row[col::kTypDelim] = Char(',');
+    row[col::kTypRelid] = Value::Oid(0);
+    row[col::kTypElem] = Value::Oid(t.elem);
+    row[col::kTypArray] = Value::Oid(t.array);
+    row[col::kTypAlign] = Char(t.align);
+    row[col::kTypStorage] = Char(t.storage);
+    row[col::kTypNotNull] = Value::Bool(false);
+    row[col::kTypBaseType] = Value::Oid(0);
+    row[col::kTypTypmod] = Value::Int4(-1);
+    row[col::kTypNdims] = Value::Int4(0);
+    row[col::kTypCollation] = Value::Oid(t.collation);
+    row[col::kTypDefault] = Value::Null(TypeId::kText);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace lumadb::catalog
