@@ -129,6 +129,32 @@ def test_table_and_fetch(conn):
     conn.commit()
 
 
+def test_named_cursor(conn):
+    """A server-side cursor: DECLARE ... CURSOR WITHOUT HOLD FOR, FETCH FORWARD n, scroll(), CLOSE; and a
+    WITH HOLD cursor that outlives its commit."""
+    cur = conn.cursor(name="pg2t_cursor")
+    cur.itersize = 4
+    cur.execute("SELECT qty FROM pg2t_items WHERE name LIKE %s ORDER BY qty", ("m%",))
+    check("named cursor fetchmany", [r[0] for r in cur.fetchmany(3)], [0, 1, 2])
+    check("named cursor iterates in batches of itersize", [r[0] for r in cur], [3, 4, 5, 6, 7, 8, 9])
+    cur.close()
+    cur = conn.cursor(name="pg2t_scroll", scrollable=True)
+    cur.execute("SELECT g FROM generate_series(1, 10) AS g")
+    cur.scroll(5, mode="absolute")
+    check("scroll absolute", cur.fetchone(), (6,))
+    cur.scroll(-3)
+    check("scroll relative backward", cur.fetchone(), (4,))
+    check("fetchall after scrolling", [r[0] for r in cur.fetchall()], [5, 6, 7, 8, 9, 10])
+    cur.close()
+    conn.commit()
+    held = conn.cursor(name="pg2t_held", withhold=True)
+    held.execute("SELECT g FROM generate_series(1, 3) AS g")
+    conn.commit()
+    check("WITH HOLD cursor after commit", held.fetchall(), [(1,), (2,), (3,)])
+    held.close()
+    conn.commit()
+
+
 def test_transactions():
     conn = connect()
     cur = conn.cursor()
@@ -292,7 +318,7 @@ def test_cancel():
 
 def main():
     conn = connect()
-    for test in (test_connection, test_parameters, test_table_and_fetch, test_copy, test_errors):
+    for test in (test_connection, test_parameters, test_table_and_fetch, test_named_cursor, test_copy, test_errors):
         try:
             test(conn)
         except Exception:
