@@ -1,13 +1,17 @@
 #include "common/value_io.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cfloat>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/float_output.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
@@ -89,12 +93,20 @@ double ParseFloat(std::string_view text, bool is_float4) {
   return v;
 }
 
+thread_local int extra_float_digits = 1;
+
 // Shortest round-trip digits (PostgreSQL 12+ Ryu output): fixed notation when the decimal exponent is in
-// [-4, 15) for float8 or [-4, 6) for float4, otherwise d.ddde+XX.
+// [-4, 15) for float8 or [-4, 6) for float4, otherwise d.ddde+XX. With extra_float_digits <= 0, %g with
+// that many fewer digits (pg_strfromd).
 std::string FormatFloat(double v, bool is_float4) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
   char buf[64];
+  if (extra_float_digits <= 0) {
+    int digits = std::max(1, (is_float4 ? FLT_DIG : DBL_DIG) + extra_float_digits);
+    int n = std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    return std::string(buf, static_cast<size_t>(n));
+  }
   auto res = is_float4 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
                        : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   std::string sci(buf, res.ptr);
@@ -118,6 +130,14 @@ std::string FormatFloat(double v, bool is_float4) {
 }
 
 }  // namespace
+
+void SetExtraFloatDigits(int digits) {
+  extra_float_digits = digits;
+}
+
+int ExtraFloatDigits() {
+  return extra_float_digits;
+}
 
 Value ParseValue(TypeDesc type, std::string_view text) {
   switch (type.id) {

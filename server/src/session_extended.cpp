@@ -206,7 +206,7 @@ void Session::BindPortal(const pgwire::FrontendMessage& message) {
   portal->result_formats = std::move(bind.result_formats);
   ResultFields(*st, st->prepared.get(), portal->result_formats);  // checks the number of result formats
   if (st->prepared) {
-    ApplyDateStyle();
+    ApplyTypeIoSettings();
     const std::vector<TypeDesc>& types = st->prepared->param_types();
     std::vector<Value> params;
     params.reserve(types.size());

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "common/datetime.h"
+#include "common/float_output.h"
 #include "common/value_io.h"
 #include "exec/statement_executor.h"
 #include "parser/parser.h"
@@ -179,12 +180,16 @@ void Session::CheckInterruptsWhileRunning() {
   }
 }
 
-void Session::ApplyDateStyle() {
+void Session::ApplyTypeIoSettings() {
+  // The thread belongs to this session, so what was applied stays until a setting changes.
+  if (type_io_version_ == settings_.version()) return;
   ApplyDateOrder(settings_.Get("DateStyle"));
+  SetExtraFloatDigits(static_cast<int>(settings_.GetInt("extra_float_digits")));
+  type_io_version_ = settings_.version();
 }
 
 exec::SessionContext Session::StatementContext() {
-  ApplyDateStyle();
+  ApplyTypeIoSettings();
   if (search_path_version_ != settings_.version()) {
     search_path_ = SplitIdentifierList(settings_.Get("search_path"));
     search_path_version_ = settings_.version();

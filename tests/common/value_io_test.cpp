@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "common/datetime.h"
+#include "common/float_output.h"
 #include "test_util.h"
 
 namespace lumadb {
@@ -52,6 +53,25 @@ TEST_CASE("booleans") {
   CHECK(SqlStateOf([] { ParseValue(kBool, "o"); }) == "22P02");
   CHECK(SqlStateOf([] { ParseValue(kBool, "truee"); }) == "22P02");
   CHECK(SqlStateOf([] { ParseValue(kBool, "2"); }) == "22P02");
+}
+
+TEST_CASE("extra_float_digits <= 0 prints %g with fewer digits, as float8out/float4out") {
+  SetExtraFloatDigits(0);
+  CHECK(RoundTrip(kFloat8, "0.1") == "0.1");
+  CHECK(RoundTrip(kFloat8, "1e20") == "1e+20");
+  CHECK(RoundTrip(kFloat8, "-0") == "-0");
+  CHECK(RoundTrip(kFloat8, "0.333333333333333333") == "0.333333333333333");
+  CHECK(RoundTrip(kFloat4, "123456789") == "1.23457e+08");
+  CHECK(RoundTrip(kFloat8, "nan") == "NaN");
+  SetExtraFloatDigits(-3);
+  CHECK(RoundTrip(kFloat8, "0.333333333333333333") == "0.333333333333");
+  CHECK(RoundTrip(kFloat4, "1.5e-7") == "1.5e-07");
+  SetExtraFloatDigits(-15);
+  CHECK(RoundTrip(kFloat8, "0.333333333333333333") == "0.3");
+  CHECK(RoundTrip(kFloat4, "2.5") == "2");  // %.1g rounds half to even
+  SetExtraFloatDigits(3);
+  CHECK(RoundTrip(kFloat8, "0.1") == "0.1");  // above 0: shortest exact, whatever the value
+  SetExtraFloatDigits(1);
 }
 
 TEST_CASE("floats use shortest round-trip output") {

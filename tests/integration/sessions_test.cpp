@@ -41,6 +41,18 @@ TEST_CASE("two sessions interleave and see each other's committed data") {
   Exec(a, "DROP TABLE " + ta + ", " + tb);
 }
 
+TEST_CASE("extra_float_digits applies to the session's float output until changed") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Scalar(conn, "SELECT 1.0 / 3::float8") == "0.3333333333333333");
+  Exec(conn, "SET extra_float_digits = 0");
+  CHECK(Scalar(conn, "SELECT 1.0 / 3::float8") == "0.333333333333333");
+  CHECK(Scalar(conn, "SELECT 123456789::float4") == "1.23457e+08");
+  pqxx::connection other(SharedTarget::Get().ConnString());
+  CHECK(Scalar(other, "SELECT 1.0 / 3::float8") == "0.3333333333333333");
+  Exec(conn, "RESET extra_float_digits");
+  CHECK(Scalar(conn, "SELECT 1.0 / 3::float8") == "0.3333333333333333");
+}
+
 TEST_CASE("a garbage startup packet closes only its own connection") {
   const auto& target = SharedTarget::Get();
   pqxx::connection before(target.ConnString());

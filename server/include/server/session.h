@@ -80,8 +80,9 @@ class Session {
   /// none is open and stamps the statement's start time; 25P02 in a failed block unless exit_statement
   /// (COMMIT/ROLLBACK/ROLLBACK TO).
   void BeginStatement(bool exit_statement, bool implicit_block);
-  /// Hands the DateStyle field order to this thread's type input functions (they read it per thread).
-  void ApplyDateStyle();
+  /// Hands DateStyle's field order and extra_float_digits to this thread's type input and output
+  /// functions (they read them per thread).
+  void ApplyTypeIoSettings();
   /// What exec sees of this session for the current statement; opens the transaction if needed.
   exec::SessionContext StatementContext();
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
@@ -184,6 +185,7 @@ class Session {
   uint64_t reported_version_ = UINT64_MAX;       // settings_.version() when reported_ was last compared
   std::vector<std::string> search_path_;         // search_path split, as of settings_.version() ...
   uint64_t search_path_version_ = UINT64_MAX;    // ... this one
+  uint64_t type_io_version_ = UINT64_MAX;        // settings version ApplyTypeIoSettings last applied
   std::string current_query_;                    // for the STATEMENT: log line of errors
   bool statement_logged_ = false;
   bool ignore_till_sync_ = false;
