@@ -177,6 +177,9 @@ BoundExprPtr Binder::ArrayOperator(const std::string& op, BoundExprPtr l, BoundE
 }
 
 BoundExprPtr Binder::BindArrayFunction(const std::string& name, std::vector<BoundExprPtr> args, int32_t location) {
+  if (name == "unnest") {
+    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM", location);
+  }
   const PolymorphicShape* shape = CompatibleShape(name);
   bool any_array = false;
   for (const char* n : kAnyArrayFunctions) any_array = any_array || name == n;

@@ -6,6 +6,7 @@
 #include "common/array_funcs.h"
 #include "common/error.h"
 #include "common/value_ops.h"
+#include "plan_util.h"
 #include "planner/bound_expr.h"
 
 namespace lumadb::planner {
@@ -118,24 +119,6 @@ Value Slice(const Args& a, const FunctionEnv&) {
   return ArraySlice(a[0].GetArray(), lower, upper);
 }
 
-bool Holds(CompareOp op, int c) {
-  switch (op) {
-    case CompareOp::kEq:
-      return c == 0;
-    case CompareOp::kNe:
-      return c != 0;
-    case CompareOp::kLt:
-      return c < 0;
-    case CompareOp::kLe:
-      return c <= 0;
-    case CompareOp::kGt:
-      return c > 0;
-    case CompareOp::kGe:
-      return c >= 0;
-  }
-  return false;
-}
-
 // x op ANY/ALL (array), ExecEvalScalarArrayOp: an empty array gives false (ANY) / true (ALL) even for a
 // NULL x; otherwise a NULL comparison makes an undecided result NULL.
 template <CompareOp kOp, bool kAll>
@@ -148,7 +131,7 @@ Value ScalarArrayOp(const Args& a, const FunctionEnv&) {
   for (const Value& v : arr.items) {
     if (v.is_null()) {
       saw_null = true;
-    } else if (Holds(kOp, CompareValues(a[0], v)) != kAll) {
+    } else if (CompareHolds(kOp, CompareValues(a[0], v)) != kAll) {
       return Value::Bool(!kAll);
     }
   }

@@ -63,8 +63,6 @@ TEST_CASE("array columns: values, RowDescription OIDs, UPDATE, ORDER BY and GROU
         std::vector<std::string>{R"({"a b","",NULL,"NULL"})", "{x}", "{}", "{NULL}"});
   CHECK(Column(conn, "SELECT n FROM " + t + " ORDER BY id") ==
         std::vector<std::string>{"{1.5,NULL}", "{2}", "{{1,2},{3,4}}", "NULL"});
-  CHECK(Scalar(conn, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '" + t +
-                         "'::regclass AND attname = 'c'") == "character varying(3)[]");
   CHECK(SqlStateOf(conn, "INSERT INTO " + t + " (id, c) VALUES (9, '{abcd}')") == "22001");
   CHECK(SqlStateOf(conn, "INSERT INTO " + t + " (id, a) VALUES (9, '{1,x}')") == "22P02");
   CHECK(SqlStateOf(conn, "INSERT INTO " + t + " (id, a) VALUES (9, ARRAY['1'::text])") == "42804");
@@ -104,8 +102,9 @@ TEST_CASE("array literals, constructors, subscripts and casts") {
              "(ARRAY[1,2,3])[2:], (ARRAY[1,2,3])[NULL], (ARRAY[1,2,3])[3:1], "
              "('[0:2]={1,2,3}'::int[])[0:1], ('{1,2}'::int[])['1'], ('{1,2}'::int[])[1.6]") ==
         std::vector<std::string>{"2", "NULL", "{2,3}", "{1,2}", "{2,3}", "NULL", "{}", "{1,2}", "1", "2"});
-  const pqxx::result names = Exec(conn, "SELECT ARRAY[1], x[1], x = ANY(ARRAY[x]) FROM (SELECT 1) s(x)");
+  const pqxx::result names = Exec(conn, "SELECT ARRAY[1], x[1], 1 = ANY(x) FROM (SELECT ARRAY[1]) s(x)");
   CHECK(std::string(names.column_name(0)) == "array");
+  CHECK(std::string(names.column_name(1)) == "x");
   CHECK(std::string(names.column_name(2)) == "?column?");
 }
 
@@ -187,12 +186,14 @@ TEST_CASE("binary array results and parameters") {
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(SharedTarget::Get().ConnString().c_str()), PQfinish);
   REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
   std::unique_ptr<PGresult, decltype(&PQclear)> res(
-      PQexecParams(conn.get(), "SELECT '{1,NULL,3}'::int[], '[0:1]={a,b}'::text[]", 0, nullptr, nullptr, nullptr,
-                   nullptr, 1),
+      PQexecParams(conn.get(), "SELECT '{1,NULL,3}'::int[], '[0:1]={a,b}'::text[], '{a}'::varchar(3)[]", 0, nullptr,
+                   nullptr, nullptr, nullptr, 1),
       PQclear);
   REQUIRE(PQresultStatus(res.get()) == PGRES_TUPLES_OK);
   CHECK(PQftype(res.get(), 0) == 1007);
   CHECK(PQftype(res.get(), 1) == 1009);
+  CHECK(PQftype(res.get(), 2) == 1015);
+  CHECK(PQfmod(res.get(), 2) == 7);
   CHECK(std::string(PQgetvalue(res.get(), 0, 0), PQgetlength(res.get(), 0, 0)) ==
         std::string("\0\0\0\1\0\0\0\1\0\0\0\x17\0\0\0\3\0\0\0\1\0\0\0\4\0\0\0\1\xff\xff\xff\xff\0\0\0\4\0\0\0\3", 40));
   CHECK(std::string(PQgetvalue(res.get(), 0, 1), PQgetlength(res.get(), 0, 1)) ==
@@ -203,6 +204,7 @@ TEST_CASE("binary array results and parameters") {
   const int formats[] = {1};
   const Oid types[] = {1007};
   res.reset(PQexecParams(conn.get(), "SELECT $1, array_length($1, 1), $1[2]", 1, types, values, lengths, formats, 0));
+  INFO(std::string(PQresultErrorMessage(res.get())));
   REQUIRE(PQresultStatus(res.get()) == PGRES_TUPLES_OK);
   CHECK(std::string(PQgetvalue(res.get(), 0, 0)) == "{7,9}");
   CHECK(std::string(PQgetvalue(res.get(), 0, 1)) == "2");
