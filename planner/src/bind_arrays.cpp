@@ -34,8 +34,8 @@ struct PolymorphicShape {
   std::vector<size_t> elements;
 };
 
-constexpr const char* kAnyArrayFunctions[] = {"array_length", "array_lower", "array_upper",
-                                              "array_ndims",  "cardinality", "array_to_string"};
+constexpr const char* kAnyArrayFunctions[] = {"array_length", "array_lower", "array_upper",    "array_ndims",
+                                              "array_dims",   "cardinality", "array_to_string"};
 
 const PolymorphicShape* CompatibleShape(const std::string& name) {
   static const PolymorphicShape kShapes[] = {

@@ -30,6 +30,17 @@ Value Ndims(const Args& a, const FunctionEnv&) {
   return n == 0 ? Value::Null(T::kInt4) : Value::Int4(n);
 }
 
+// array_dims: "[lb:ub]" per dimension, NULL for the empty array.
+Value Dims(const Args& a, const FunctionEnv&) {
+  const Array& arr = a[0].GetArray();
+  if (arr.ndim() == 0) return Value::Null(T::kText);
+  std::string out;
+  for (int d = 0; d < arr.ndim(); ++d) {
+    out += "[" + std::to_string(arr.lbounds[d]) + ":" + std::to_string(arr.lbounds[d] + arr.dims[d] - 1) + "]";
+  }
+  return Value::String(std::move(out));
+}
+
 Value Cardinality(const Args& a, const FunctionEnv&) {
   return Value::Int4(static_cast<int32_t>(a[0].GetArray().items.size()));
 }
@@ -159,6 +170,7 @@ const std::vector<ScalarFunction>& ArrayFunctions() {
       {"array_lower", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kLower>},
       {"array_upper", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kUpper>},
       {"array_ndims", {kAny}, T::kInt4, Ndims},
+      {"array_dims", {kAny}, T::kText, Dims},
       {"cardinality", {kAny}, T::kInt4, Cardinality},
       {"array_position", {kAny, kAny}, T::kInt4, Position, false},
       {"array_position", {kAny, kAny, T::kInt4}, T::kInt4, Position, false},

@@ -146,7 +146,7 @@ class Deparser {
         return "(" + Expr(*e.args[0]) + (e.negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[") + items + "]))";
       }
       case BoundKind::kFunc:
-        return Call(e.name, e);
+        return Function(e);
       case BoundKind::kCoalesce:
         return Call("COALESCE", e);
       case BoundKind::kNullIf:
@@ -170,6 +170,25 @@ class Deparser {
     std::string out = "(";
     for (size_t i = 0; i < e.args.size(); ++i) out += (i ? sep : "") + Expr(*e.args[i]);
     return out + ")";
+  }
+  // The array nodes (bind_arrays.cpp) are calls of internal functions; show them in SQL syntax as
+  // ruleutils.c does: ARRAY[...], a[i], a[i:j], x = ANY (a), a @> b.
+  std::string Function(const BoundExpr& e) {
+    const std::string& n = e.name;
+    auto arg = [&](size_t i) { return Expr(*e.args[i]); };
+    if (n == "array") {
+      std::string items;
+      for (size_t i = 0; i < e.args.size(); ++i) items += (i ? "," : "") + arg(i);
+      return "ARRAY[" + items + "]";
+    }
+    if (n == "subscript") return arg(0) + "[" + arg(1) + "]";
+    if (n == "slice") return arg(0) + "[" + arg(1) + ":" + arg(2) + "]";
+    if (n == "slice_from") return arg(0) + "[" + arg(1) + ":]";
+    if (n == "slice_to") return arg(0) + "[:" + arg(1) + "]";
+    if (n == "slice_all") return arg(0) + "[:]";
+    if (n == "@>" || n == "<@" || n == "&&") return Binary(e, n.c_str());
+    if (n.ends_with(" ANY") || n.ends_with(" ALL")) return "(" + arg(0) + " " + n + " (" + arg(1) + "))";
+    return Call(n, e);
   }
   std::string Call(const std::string& name, const BoundExpr& e) {
     std::string out = name + "(";

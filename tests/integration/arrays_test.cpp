@@ -129,8 +129,10 @@ TEST_CASE("array functions and their NULL cases") {
              "SELECT array_length(ARRAY[1,2], 1), array_length(ARRAY[1,2], 2), array_length('{}'::int[], 1), "
              "array_upper('[2:5]={1,2,3,4}'::int[], 1), array_lower('[2:5]={1,2,3,4}'::int[], 1), "
              "array_ndims('{{1},{2}}'::int[]), array_ndims('{}'::int[]), cardinality('{{1,2},{3,4}}'::int[]), "
-             "cardinality('{}'::int[]), array_length(NULL::int[], 1)") ==
-        std::vector<std::string>{"2", "NULL", "NULL", "5", "2", "2", "NULL", "4", "0", "NULL"});
+             "cardinality('{}'::int[]), array_length(NULL::int[], 1), array_dims('[2:5]={1,2,3,4}'::int[]), "
+             "array_dims('{{1},{2}}'::int[]), array_dims('{}'::int[])") ==
+        std::vector<std::string>{"2", "NULL", "NULL", "5", "2", "2", "NULL", "4", "0", "NULL", "[2:5]", "[1:2][1:1]",
+                                 "NULL"});
   CHECK(Row0(conn,
              "SELECT array_prepend(0, '[3:4]={1,2}'::int[]), array_append('[3:4]={1,2}'::int[], 5), "
              "array_cat('[3:4]={1,2}'::int[], '[7:7]={9}'), array_remove('[3:5]={1,2,1}'::int[], 1), "
