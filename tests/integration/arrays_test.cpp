@@ -18,12 +18,6 @@
 namespace lumadb::integration {
 namespace {
 
-std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& row : Exec(conn, sql)) out.push_back(row[0].is_null() ? "NULL" : row[0].c_str());
-  return out;
-}
-
 std::vector<std::string> Row0(pqxx::connection& conn, const std::string& sql) {
   std::vector<std::string> out;
   const pqxx::result r = Exec(conn, sql);

@@ -12,6 +12,7 @@ TEST_CASE("ARRAY constructors, subscripts and slices") {
   CHECK(Render(*ParseExpr("ARRAY[1, 2 + 3]")) == "[1 (+ 2 3)]");
   CHECK(Render(*ParseExpr("array[[1, 2], [3]]")) == "[[1 2] [3]]");
   CHECK(Render(*ParseExpr("ARRAY[]")) == "[]");
+  CHECK_THROWS_AS(ParseExpr("ARRAY[1, [2]]"), DbError);
   CHECK(Render(*ParseExpr("a[1]")) == "(SUB a 1)");
   CHECK(Render(*ParseExpr("t.a[i + 1][2]")) == "(SUB (SUB t.a (+ i 1)) 2)");
   CHECK(Render(*ParseExpr("a[1:2]")) == "(SUB a 1:2)");

@@ -78,7 +78,9 @@ struct func_call : seq<func_name, lparen,
 struct typed_literal : seq<type_name, string_literal>, Node {};
 
 /// ARRAY[a, b], ARRAY[[1, 2], [3, 4]] (gram.y array_expr): inner brackets are sub-arrays.
-struct array_brackets : seq<punct<'['>, opt<list<sor<array_brackets, a_expr>, comma>>, punct<']'>>, Node {};
+/// Sub-arrays and elements do not mix (gram.y array_expr_list vs expr_list).
+struct array_brackets : seq<punct<'['>, opt<sor<list<array_brackets, comma>, list<a_expr, comma>>>, punct<']'>>,
+                        Node {};
 struct array_ctor : seq<LUMADB_KW("array"), array_brackets>, Node {};
 
 struct star_suffix : seq<star_op>, Node {};
