@@ -17,12 +17,6 @@ bool NotDistinct(const Value& a, const Value& b) {
   return CompareValues(a, b) == 0;
 }
 
-size_t RowSize(const Array& a) {
-  size_t n = 1;
-  for (int d = 1; d < a.ndim(); ++d) n *= static_cast<size_t>(a.dims[d]);
-  return n;
-}
-
 Array EmptyLike(TypeId element) {
   return Array{element, {}, {}, {}};
 }
@@ -59,25 +53,44 @@ std::optional<int32_t> ArrayDimension(const Array& a, int64_t dim, ArrayBound wh
   return std::nullopt;
 }
 
-Value ArraySubscript(const Array& a, int64_t index) {
-  if (a.ndim() != 1 || index < a.lbounds[0] || index >= static_cast<int64_t>(a.lbounds[0]) + a.dims[0]) {
-    return Value::Null(a.element);
+Value ArraySubscript(const Array& a, const std::vector<int64_t>& indexes) {
+  if (static_cast<int>(indexes.size()) != a.ndim() || a.ndim() == 0) return Value::Null(a.element);
+  size_t offset = 0;
+  for (int d = 0; d < a.ndim(); ++d) {
+    const int64_t i = indexes[d] - a.lbounds[d];
+    if (i < 0 || i >= a.dims[d]) return Value::Null(a.element);
+    offset = offset * static_cast<size_t>(a.dims[d]) + static_cast<size_t>(i);
   }
-  return a.items[static_cast<size_t>(index - a.lbounds[0])];
+  return a.items[offset];
 }
 
-Value ArraySlice(const Array& a, std::optional<int64_t> lower, std::optional<int64_t> upper) {
-  if (a.ndim() == 0) return MakeArray(EmptyLike(a.element));
-  const int64_t lb = a.lbounds[0];
-  const int64_t ub = lb + a.dims[0] - 1;
-  const int64_t from = std::max(lower.value_or(lb), lb);
-  const int64_t to = std::min(upper.value_or(ub), ub);
-  if (from > to) return MakeArray(EmptyLike(a.element));
-  const size_t row = RowSize(a);
+Value ArraySlice(const Array& a, const std::vector<std::pair<int64_t, int64_t>>& ranges) {
+  if (a.ndim() == 0 || static_cast<int>(ranges.size()) > a.ndim()) return MakeArray(EmptyLike(a.element));
+  std::vector<int64_t> from(a.ndim());
   Array out{a.element, a.dims, std::vector<int32_t>(a.dims.size(), 1), {}};
-  out.dims[0] = static_cast<int32_t>(to - from + 1);
-  out.items.assign(a.items.begin() + static_cast<ptrdiff_t>((from - lb) * row),
-                   a.items.begin() + static_cast<ptrdiff_t>((to - lb + 1) * row));
+  for (int d = 0; d < a.ndim(); ++d) {
+    const int64_t lb = a.lbounds[d];
+    const int64_t ub = lb + a.dims[d] - 1;
+    from[d] = d < static_cast<int>(ranges.size()) ? std::max(ranges[d].first, lb) : lb;
+    const int64_t to = d < static_cast<int>(ranges.size()) ? std::min(ranges[d].second, ub) : ub;
+    if (from[d] > to) return MakeArray(EmptyLike(a.element));
+    out.dims[d] = static_cast<int32_t>(to - from[d] + 1);
+  }
+  // Odometer over the result's subscripts, reading the source element at each.
+  std::vector<int64_t> index(from);
+  for (bool more = true; more;) {
+    size_t offset = 0;
+    for (int d = 0; d < a.ndim(); ++d) {
+      offset = offset * static_cast<size_t>(a.dims[d]) + static_cast<size_t>(index[d] - a.lbounds[d]);
+    }
+    out.items.push_back(a.items[offset]);
+    int d = a.ndim() - 1;
+    for (; d >= 0; --d) {
+      if (++index[d] < from[d] + out.dims[d]) break;
+      index[d] = from[d];
+    }
+    more = d >= 0;
+  }
   return MakeArray(std::move(out));
 }
 

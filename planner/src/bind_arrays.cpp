@@ -2,6 +2,8 @@
 // parse_coerce.c enforce_generic_type_consistency for the anyarray / anycompatible functions). Every
 // array node binds to a kFunc call of builtin_array.cpp with its resolved types.
 
+#include <algorithm>
+#include <climits>
 #include <set>
 
 #include "builtins.h"
@@ -102,29 +104,38 @@ BoundExprPtr Binder::BindArray(const ast::ArrayExpr& a, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindSubscript(const ast::SubscriptExpr& s, const Scope& scope) {
-  auto array = BindExpr(*s.arg, scope);
+  // a[i][j] is one subscript per dimension (transformIndirection): collect the chain, innermost first.
+  std::vector<const ast::SubscriptExpr*> chain{&s};
+  while (chain.back()->arg->kind == ast::ExprKind::kSubscript) {
+    chain.push_back(&chain.back()->arg->As<ast::SubscriptExpr>());
+  }
+  std::reverse(chain.begin(), chain.end());
+  auto array = BindExpr(*chain.front()->arg, scope);
   if (!IsArrayType(array->type.id)) {
     throw Error(
         sqlstate::kDatatypeMismatch,
         "cannot subscript type " + TypeDisplayName(array->type.id) + " because it does not support subscripting",
         array->location);
   }
-  std::vector<BoundExprPtr> args{array};
-  for (const auto* bound : {&s.lower, &s.upper}) {
-    if (!*bound) continue;
-    auto b = BindExpr(**bound, scope);
+  bool is_slice = false;
+  for (const auto* sub : chain) is_slice = is_slice || sub->is_slice;
+  auto bound = [&](const ast::ExprPtr& e, int32_t missing) {
+    if (!e) return MakeConst(Value::Int4(missing), {TypeId::kInt4, -1});
+    auto b = BindExpr(*e, scope);
     auto cast = TryCoerce(b, {TypeId::kInt4, -1}, CastContext::kAssignment);
     if (!cast) throw Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer", b->location);
-    args.push_back(cast);
+    return cast;
+  };
+  std::vector<BoundExprPtr> args{array};
+  for (const auto* sub : chain) {
+    // In a slice a plain subscript i means 1:i (transformContainerSubscripts).
+    if (is_slice) args.push_back(sub->is_slice ? bound(sub->lower, INT32_MIN) : bound(nullptr, 1));
+    args.push_back(bound(sub->is_slice ? sub->upper : sub->lower, INT32_MAX));
   }
   const int32_t location = Leftmost(array->location, s.location);
-  if (!s.is_slice) {
-    return Call(FindArrayFunction("subscript", 2), {ElementTypeOf(array->type.id), array->type.typmod}, std::move(args),
-                location);
-  }
-  const char* name = s.lower ? (s.upper ? "slice" : "slice_from") : (s.upper ? "slice_to" : "slice_all");
-  const ScalarFunction* f = FindArrayFunction(name, args.size());
-  return Call(f, array->type, std::move(args), location);
+  const TypeDesc type = is_slice ? array->type : TypeDesc{ElementTypeOf(array->type.id), array->type.typmod};
+  const ScalarFunction* f = FindArrayFunction(is_slice ? "slice" : "subscript", args.size());
+  return Call(f, type, std::move(args), location);
 }
 
 BoundExprPtr Binder::BindArrayOp(const ast::ArrayOpExpr& op, const Scope& scope) {

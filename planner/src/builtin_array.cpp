@@ -117,17 +117,19 @@ Value Construct(const Args& a, const FunctionEnv&) {
   return MakeArray(std::move(out));
 }
 
+// a[i][j]...: the arguments are the array and one subscript per dimension.
 Value Subscript(const Args& a, const FunctionEnv&) {
-  return ArraySubscript(a[0].GetArray(), a[1].GetInt());
+  std::vector<int64_t> indexes;
+  for (size_t i = 1; i < a.size(); ++i) indexes.push_back(a[i].GetInt());
+  return ArraySubscript(a[0].GetArray(), indexes);
 }
 
-template <bool kLower, bool kUpper>
+// a[lo:hi]...: the array, then a lower and an upper bound per sliced dimension (an omitted bound arrives
+// as INT32_MIN / INT32_MAX, which the clamping to the array's bounds turns into that bound).
 Value Slice(const Args& a, const FunctionEnv&) {
-  std::optional<int64_t> lower;
-  std::optional<int64_t> upper;
-  if (kLower) lower = a[1].GetInt();
-  if (kUpper) upper = a[kLower ? 2 : 1].GetInt();
-  return ArraySlice(a[0].GetArray(), lower, upper);
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  for (size_t i = 1; i + 1 < a.size(); i += 2) ranges.emplace_back(a[i].GetInt(), a[i + 1].GetInt());
+  return ArraySlice(a[0].GetArray(), ranges);
 }
 
 // x op ANY/ALL (array), ExecEvalScalarArrayOp: an empty array gives false (ANY) / true (ALL) even for a
@@ -182,11 +184,8 @@ const std::vector<ScalarFunction>& ArrayFunctions() {
       {"array_to_string", {kAny, T::kText}, T::kText, ToString, false},
       {"array_to_string", {kAny, T::kText, T::kText}, T::kText, ToString, false},
       {"array", {}, kAny, Construct, false, true},
-      {"subscript", {kAny, T::kInt4}, kAny, Subscript},
-      {"slice", {kAny, T::kInt4, T::kInt4}, kAny, Slice<true, true>},
-      {"slice_from", {kAny, T::kInt4}, kAny, Slice<true, false>},
-      {"slice_to", {kAny, T::kInt4}, kAny, Slice<false, true>},
-      {"slice_all", {kAny}, kAny, Slice<false, false>},
+      {"subscript", {kAny, T::kInt4}, kAny, Subscript, true, true},
+      {"slice", {kAny, T::kInt4}, kAny, Slice, true, true},
       {"@>", {kAny, kAny}, T::kBool, Contains},
       {"<@", {kAny, kAny}, T::kBool, ContainedBy},
       {"&&", {kAny, kAny}, T::kBool, Overlaps},

@@ -1,6 +1,7 @@
 #include "deparse.h"
 
 #include <cctype>
+#include <climits>
 
 #include "common/cast.h"
 #include "common/error.h"
@@ -181,14 +182,27 @@ class Deparser {
       for (size_t i = 0; i < e.args.size(); ++i) items += (i ? "," : "") + arg(i);
       return "ARRAY[" + items + "]";
     }
-    if (n == "subscript") return arg(0) + "[" + arg(1) + "]";
-    if (n == "slice") return arg(0) + "[" + arg(1) + ":" + arg(2) + "]";
-    if (n == "slice_from") return arg(0) + "[" + arg(1) + ":]";
-    if (n == "slice_to") return arg(0) + "[:" + arg(1) + "]";
-    if (n == "slice_all") return arg(0) + "[:]";
+    if (n == "subscript" || n == "slice") {
+      std::string out = arg(0);
+      for (size_t i = 1; i < e.args.size(); ++i) {
+        if (n == "subscript") {
+          out += "[" + arg(i) + "]";
+          continue;
+        }
+        out += "[" + Bound(*e.args[i]) + ":" + Bound(*e.args[i + 1]) + "]";
+        ++i;
+      }
+      return out;
+    }
     if (n == "@>" || n == "<@" || n == "&&") return Binary(e, n.c_str());
     if (n.ends_with(" ANY") || n.ends_with(" ALL")) return "(" + arg(0) + " " + n + " (" + arg(1) + "))";
     return Call(n, e);
+  }
+  // A slice bound; the binder's stand-ins for an omitted one (INT32_MIN / INT32_MAX) print as nothing.
+  std::string Bound(const BoundExpr& e) {
+    const bool omitted = e.kind == BoundKind::kConst && !e.value.is_null() && e.value.type() == TypeId::kInt4 &&
+                         (e.value.GetInt() == INT32_MIN || e.value.GetInt() == INT32_MAX);
+    return omitted ? "" : Expr(e);
   }
   std::string Call(const std::string& name, const BoundExpr& e) {
     std::string out = name + "(";

@@ -208,8 +208,14 @@ TEST_CASE("array functions as PostgreSQL 15 computes them") {
   CHECK(FormatValue(StringToArray("a,*,c", &comma, &star)) == "{a,NULL,c}");
   CHECK(ArrayDimension(ParseValue(kIntArray, "[2:5]={1,2,3,4}").GetArray(), 1, ArrayBound::kUpper) == 5);
   CHECK(!ArrayDimension(ParseValue(kIntArray, "{}").GetArray(), 1, ArrayBound::kLength));
-  CHECK(FormatValue(ArraySlice(ParseValue(kIntArray, "[0:2]={1,2,3}").GetArray(), 0, 1)) == "{1,2}");
-  CHECK(ArraySubscript(ParseValue(kIntArray, "{1,2}").GetArray(), 3).is_null());
+  CHECK(FormatValue(ArraySlice(ParseValue(kIntArray, "[0:2]={1,2,3}").GetArray(), {{0, 1}})) == "{1,2}");
+  const Array square = ParseValue(kIntArray, "{{1,2,3},{4,5,6},{7,8,9}}").GetArray();
+  CHECK(FormatValue(ArraySlice(square, {{2, 3}, {1, 2}})) == "{{4,5},{7,8}}");
+  CHECK(FormatValue(ArraySlice(square, {{1, 1}})) == "{{1,2,3}}");
+  CHECK(FormatValue(ArraySlice(square, {{1, 1}, {1, 1}, {1, 1}})) == "{}");
+  CHECK(FormatValue(ArraySubscript(square, {2, 3})) == "6");
+  CHECK(ArraySubscript(square, {2}).is_null());
+  CHECK(ArraySubscript(ParseValue(kIntArray, "{1,2}").GetArray(), {3}).is_null());
   CHECK(ArrayContains(ParseValue(kIntArray, "{1,2}").GetArray(), ParseValue(kIntArray, "{1}").GetArray()));
   CHECK(!ArrayContains(ParseValue(kIntArray, "{1,NULL}").GetArray(), ParseValue(kIntArray, "{NULL}").GetArray()));
   CHECK(ArrayOverlaps(ParseValue(kIntArray, "{1,2}").GetArray(), ParseValue(kIntArray, "{2,3}").GetArray()));

@@ -96,6 +96,12 @@ TEST_CASE("array literals, constructors, subscripts and casts") {
              "(ARRAY[1,2,3])[2:], (ARRAY[1,2,3])[NULL], (ARRAY[1,2,3])[3:1], "
              "('[0:2]={1,2,3}'::int[])[0:1], ('{1,2}'::int[])['1'], ('{1,2}'::int[])[1.6]") ==
         std::vector<std::string>{"2", "NULL", "{2,3}", "{1,2}", "{2,3}", "NULL", "{}", "{1,2}", "1", "2"});
+  // Several subscripts address one multi-dimensional element; in a slice a plain [i] means [1:i].
+  CHECK(Row0(conn,
+             "SELECT ('{{1,2,3},{4,5,6}}'::int[])[2][3], ('{{1,2,3},{4,5,6}}'::int[])[1:2][2:3], "
+             "('{{1,2,3},{4,5,6}}'::int[])[2][1:2], ('{{1,2},{3,4}}'::int[])[1], "
+             "('{{1,2,3},{4,5,6}}'::int[])[:][2:], ('{{1,2},{3,4}}'::int[])[NULL][1]") ==
+        std::vector<std::string>{"6", "{{2,3},{5,6}}", "{{1,2},{4,5}}", "NULL", "{{2,3},{5,6}}", "NULL"});
   const pqxx::result names = Exec(conn, "SELECT ARRAY[1], x[1], 1 = ANY(x) FROM (SELECT ARRAY[1]) s(x)");
   CHECK(std::string(names.column_name(0)) == "array");
   CHECK(std::string(names.column_name(1)) == "x");

@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/array.h"
 
@@ -15,13 +17,14 @@ namespace lumadb {
 enum class ArrayBound { kLength, kLower, kUpper };
 std::optional<int32_t> ArrayDimension(const Array& a, int64_t dim, ArrayBound what);
 
-/// a[index]: the element at that subscript, a NULL of the element type when out of range or when a is
-/// not one-dimensional (array_get_element with one subscript).
-Value ArraySubscript(const Array& a, int64_t index);
+/// a[i][j]...: the element at those subscripts, a NULL of the element type when one is out of range or
+/// their number is not a's ndim (array_get_element).
+Value ArraySubscript(const Array& a, const std::vector<int64_t>& indexes);
 
-/// a[lower:upper] (either bound nullopt: the array's own bound), applied to the first dimension; the
-/// result has lower bound 1, and is empty when the range misses the array (array_get_slice).
-Value ArraySlice(const Array& a, std::optional<int64_t> lower, std::optional<int64_t> upper);
+/// a[lo:hi][lo:hi]...: the sub-array of those ranges (clamped to a's bounds; dimensions past the ranges
+/// given are taken whole), with lower bounds 1; empty when a range misses the array or more ranges than
+/// dimensions are given (array_get_slice).
+Value ArraySlice(const Array& a, const std::vector<std::pair<int64_t, int64_t>>& ranges);
 
 /// array_append(a, e) / array_prepend(e, a): a may be NULL (then {e}). 22000 "argument must be empty or
 /// one-dimensional array" otherwise; the lower bound of a is kept.
