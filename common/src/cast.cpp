@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "common/array.h"
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/interval.h"
@@ -211,10 +212,24 @@ Value ToString(const Value& v, TypeDesc target, CastContext context) {
   return Value::String(ApplyCharTypmod(std::move(s), target, context == CastContext::kExplicit), target.id);
 }
 
+// array_map of the element cast (ArrayCoerceExpr): dimensions and bounds stay, each element is cast to
+// the target's element type with the target's typmod.
+Value CastArray(const Array& a, TypeDesc target, CastContext context) {
+  Array out;
+  out.element = ElementTypeOf(target.id);
+  out.dims = a.dims;
+  out.lbounds = a.lbounds;
+  out.items.reserve(a.items.size());
+  for (const Value& v : a.items) out.items.push_back(CastValue(v, {out.element, target.typmod}, context));
+  return MakeArray(std::move(out));
+}
+
 }  // namespace
 
 std::optional<CastContext> FindCast(TypeId from, TypeId to) {
   if (from == to || from == TypeId::kUnknown) return CastContext::kImplicit;
+  // Array coercion (parse_coerce.c find_coercion_pathway): element-wise, in the element cast's context.
+  if (IsArrayType(from) && IsArrayType(to)) return FindCast(ElementTypeOf(from), ElementTypeOf(to));
   for (const CastEntry& c : kCasts) {
     if (c.from == from && c.to == to) return c.context;
   }
@@ -234,6 +249,7 @@ Value CastValue(const Value& v, TypeDesc target, CastContext context) {
   if (v.is_null()) return Value::Null(target.id);
   if (IsStringType(target.id)) return ToString(v, target, context);
   if (IsStringType(from) || from == TypeId::kUnknown) return ParseValue(target, v.GetString());
+  if (IsArrayType(from)) return CastArray(v.GetArray(), target, context);
   switch (from) {
     case TypeId::kInt2:
     case TypeId::kInt4:

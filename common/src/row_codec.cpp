@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "common/array.h"
 #include "common/error.h"
 #include "common/types.h"
 
@@ -135,8 +136,11 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) 
       PutWide(out, v, types[i]);
       continue;
     }
-    const std::string text = types[i] == TypeId::kNumeric ? v.GetNumeric().ToString() : std::string();
-    const std::string& bytes = types[i] == TypeId::kNumeric ? text : v.GetString();
+    const bool encoded = types[i] == TypeId::kNumeric || IsArrayType(types[i]);
+    const std::string text = types[i] == TypeId::kNumeric ? v.GetNumeric().ToString()
+                             : encoded                    ? SendArray(v.GetArray())
+                                                          : std::string();
+    const std::string& bytes = encoded ? text : v.GetString();
     PutLe(out, bytes.size(), 4);
     const auto* p = reinterpret_cast<const std::byte*>(bytes.data());
     out.insert(out.end(), p, p + bytes.size());
@@ -179,8 +183,13 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, c
       row.push_back(GetWide(bytes, pos, types[i]));
     } else {
       std::string s(reinterpret_cast<const char*>(bytes.data() + pos), width);
-      row.push_back(types[i] == TypeId::kNumeric ? Value::Num(Numeric::Parse(s))
-                                                 : Value::String(std::move(s), types[i]));
+      if (types[i] == TypeId::kNumeric) {
+        row.push_back(Value::Num(Numeric::Parse(s)));
+      } else if (IsArrayType(types[i])) {
+        row.push_back(ReceiveArray({types[i], -1}, s));
+      } else {
+        row.push_back(Value::String(std::move(s), types[i]));
+      }
     }
     pos += width;
   }

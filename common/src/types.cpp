@@ -19,6 +19,59 @@ int32_t NumericScale(int32_t typmod) {
 
 }  // namespace
 
+namespace {
+
+struct ArrayPair {
+  TypeId element;
+  TypeId array;
+  const char* name;  // the array's typname
+};
+
+// pg_type's typarray links of the element types LumaDB has (PostgreSQL 15 pg_type.dat).
+constexpr ArrayPair kArrayTypes[] = {
+    {TypeId::kBool, array_type::kBool, "_bool"},
+    {TypeId::kBytea, array_type::kBytea, "_bytea"},
+    {TypeId::kName, array_type::kName, "_name"},
+    {TypeId::kInt2, array_type::kInt2, "_int2"},
+    {TypeId::kInt4, array_type::kInt4, "_int4"},
+    {TypeId::kText, array_type::kText, "_text"},
+    {TypeId::kBpchar, array_type::kBpchar, "_bpchar"},
+    {TypeId::kVarchar, array_type::kVarchar, "_varchar"},
+    {TypeId::kInt8, array_type::kInt8, "_int8"},
+    {TypeId::kFloat4, array_type::kFloat4, "_float4"},
+    {TypeId::kFloat8, array_type::kFloat8, "_float8"},
+    {TypeId::kOid, array_type::kOid, "_oid"},
+    {TypeId::kTimestamp, array_type::kTimestamp, "_timestamp"},
+    {TypeId::kDate, array_type::kDate, "_date"},
+    {TypeId::kTime, array_type::kTime, "_time"},
+    {TypeId::kTimestampTz, array_type::kTimestampTz, "_timestamptz"},
+    {TypeId::kInterval, array_type::kInterval, "_interval"},
+    {TypeId::kNumeric, array_type::kNumeric, "_numeric"},
+    {TypeId::kTimeTz, array_type::kTimeTz, "_timetz"},
+    {TypeId::kUuid, array_type::kUuid, "_uuid"},
+};
+
+const ArrayPair* FindArrayPair(TypeId array) {
+  for (const ArrayPair& p : kArrayTypes) {
+    if (p.array == array) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TypeId ArrayTypeOf(TypeId element) {
+  for (const ArrayPair& p : kArrayTypes) {
+    if (p.element == element) return p.array;
+  }
+  return TypeId::kInvalid;
+}
+
+TypeId ElementTypeOf(TypeId array) {
+  const ArrayPair* p = FindArrayPair(array);
+  return p == nullptr ? TypeId::kInvalid : p->element;
+}
+
 int16_t TypeLength(TypeId t) {
   switch (t) {
     case TypeId::kBool:
@@ -53,6 +106,7 @@ int16_t TypeLength(TypeId t) {
 // Follows format_type_extended() in src/backend/utils/adt/format_type.c: SQL-standard spellings, with
 // the typmod printed only when it is set (typmod >= 0).
 std::string FormatType(TypeDesc t) {
+  if (const ArrayPair* p = FindArrayPair(t.id)) return FormatType({p->element, t.typmod}) + "[]";
   const bool has_mod = t.typmod >= 0;
   switch (t.id) {
     case TypeId::kBool:
@@ -94,6 +148,7 @@ std::string FormatType(TypeDesc t) {
 }
 
 const char* TypeName(TypeId t) {
+  if (const ArrayPair* p = FindArrayPair(t)) return p->name;
   switch (t) {
     case TypeId::kInvalid:
       return "-";
@@ -144,6 +199,7 @@ const char* TypeName(TypeId t) {
 }
 
 char TypeCategory(TypeId t) {
+  if (IsArrayType(t)) return 'A';
   switch (t) {
     case TypeId::kBool:
       return 'B';

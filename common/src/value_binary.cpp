@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "common/array.h"
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/interval.h"
@@ -120,6 +121,7 @@ Value ReceiveOne(TypeDesc type, BinaryReader& in) {
 
 std::string SendValue(const Value& v) {
   LUMADB_ASSERT(!v.is_null(), "SendValue of NULL");
+  if (IsArrayType(v.type())) return SendArray(v.GetArray());
   std::string out;
   switch (v.type()) {
     case TypeId::kBool:
@@ -165,6 +167,7 @@ std::string SendValue(const Value& v) {
 }
 
 Value ReceiveValue(TypeDesc type, std::string_view bytes, int param_number) {
+  if (IsArrayType(type.id)) return ReceiveArray(type, bytes);
   BinaryReader in(bytes);
   Value v = ReceiveOne(type, in);
   if (!in.AtEnd()) {

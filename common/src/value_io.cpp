@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "common/array.h"
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/float_output.h"
@@ -140,6 +141,7 @@ int ExtraFloatDigits() {
 }
 
 Value ParseValue(TypeDesc type, std::string_view text) {
+  if (IsArrayType(type.id)) return ParseArray(type, text);
   switch (type.id) {
     case TypeId::kBool:
       return Value::Bool(ParseBool(text));
@@ -188,6 +190,7 @@ Value ParseValue(TypeDesc type, std::string_view text) {
 
 std::string FormatValue(const Value& v) {
   LUMADB_ASSERT(!v.is_null(), "FormatValue of NULL");
+  if (IsArrayType(v.type())) return FormatArray(v.GetArray());
   switch (v.type()) {
     case TypeId::kBool:
       return v.GetBool() ? "t" : "f";

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string_view>
 
+#include "common/array.h"
 #include "common/datetime.h"
 #include "common/error.h"
 
@@ -119,6 +120,7 @@ int Cmp3(const T& a, const T& b) {
 }  // namespace
 
 int CompareValues(const Value& a, const Value& b) {
+  if (IsArrayType(a.type()) && IsArrayType(b.type())) return CompareArrays(a.GetArray(), b.GetArray());
   const Family fa = FamilyOf(a.type()), fb = FamilyOf(b.type());
   if (fa == fb) {
     switch (fa) {
@@ -162,6 +164,7 @@ int CompareValues(const Value& a, const Value& b) {
 
 size_t HashValue(const Value& v) {
   if (v.is_null()) return 0;
+  if (IsArrayType(v.type())) return HashArray(v.GetArray());
   switch (FamilyOf(v.type())) {
     case Family::kInt:
     case Family::kDate:

@@ -1,5 +1,8 @@
 #include "aggregate_state.h"
 
+#include <algorithm>
+
+#include "common/array.h"
 #include "common/value_ops.h"
 
 namespace lumadb::exec {
@@ -10,6 +13,7 @@ size_t AggregateState::ValueHash::operator()(const Value& v) const {
   return HashValue(v);
 }
 bool AggregateState::ValueEqual::operator()(const Value& a, const Value& b) const {
+  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();  // array_agg(DISTINCT x) keeps one NULL
   return CompareValues(a, b) == 0;
 }
 
@@ -40,12 +44,19 @@ void AggregateState::Accumulate(const Value& v) {
     ++count_;
     return;
   }
+  if (kind == AggKind::kArrayAgg) {  // array_agg keeps NULL inputs as NULL elements
+    if (spec_.distinct && !seen_.insert(v).second) return;
+    ++count_;
+    items_.push_back(v);
+    return;
+  }
   if (v.is_null()) return;
   if (spec_.distinct && !seen_.insert(v).second) return;
   ++count_;
   switch (kind) {
     case AggKind::kCount:
     case AggKind::kCountStar:
+    case AggKind::kArrayAgg:
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
@@ -66,6 +77,16 @@ Value AggregateState::Finish() const {
   AggKind kind = spec_.func->kind;
   if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
   if (count_ == 0) return Value::Null(spec_.result.id);
+  if (kind == AggKind::kArrayAgg) {
+    if (!spec_.distinct) return MakeArray(spec_.arg->type.id, items_);
+    // A DISTINCT aggregate reads its input sorted (nodeAgg.c), NULLs last.
+    std::vector<Value> sorted = items_;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Value& a, const Value& b) {
+      if (a.is_null() || b.is_null()) return !a.is_null() && b.is_null();
+      return CompareValues(a, b) < 0;
+    });
+    return MakeArray(spec_.arg->type.id, std::move(sorted));
+  }
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
     return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));

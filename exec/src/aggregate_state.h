@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <unordered_set>
+#include <vector>
 
 #include "common/value.h"
 #include "planner/function_registry.h"
@@ -32,6 +33,7 @@ class AggregateState {
   int64_t count_ = 0;
   Value acc_;                                              // running sum (int8, numeric or float8) or min/max
   std::unordered_set<Value, ValueHash, ValueEqual> seen_;  // DISTINCT inputs
+  std::vector<Value> items_;                               // array_agg's inputs, NULLs included
 };
 
 }  // namespace lumadb::exec

@@ -63,6 +63,20 @@ void VisitExpr(const ast::Expr& e, const std::function<void(const ast::Expr&)>& 
     case ExprKind::kCast:
       walk(e.As<ast::CastExpr>().arg);
       return;
+    case ExprKind::kArray:
+      for (const auto& x : e.As<ast::ArrayExpr>().elements) walk(x);
+      return;
+    case ExprKind::kSubscript: {
+      const auto& s = e.As<ast::SubscriptExpr>();
+      walk(s.arg);
+      walk(s.lower);
+      walk(s.upper);
+      return;
+    }
+    case ExprKind::kArrayOp:
+      walk(e.As<ast::ArrayOpExpr>().arg);
+      walk(e.As<ast::ArrayOpExpr>().array);
+      return;
     default:
       return;
   }

@@ -82,6 +82,7 @@ class GenerateSeriesExecutor : public Executor {
 }  // namespace
 
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx) {
+  if (plan.function == "unnest") return MakeUnnestExecutor(plan, ctx);
   if (plan.function != "generate_series") {
     throw DbError(sqlstate::kFeatureNotSupported, "function " + plan.function + "() in FROM is not supported");
   }

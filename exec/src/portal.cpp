@@ -47,7 +47,8 @@ TypeDesc ParamType(Oid oid) {
                                       TypeId::kInterval, TypeId::kTimeTz, TypeId::kNumeric,   TypeId::kUuid};
   if (oid == 0 || oid == static_cast<Oid>(TypeId::kUnknown)) return {TypeId::kUnknown, -1};
   for (TypeId t : kTypes) {
-    if (static_cast<Oid>(t) == oid) return {t, -1};
+    // The array type of each (typarray) is a parameter type too.
+    if (static_cast<Oid>(t) == oid || static_cast<Oid>(ArrayTypeOf(t)) == oid) return {static_cast<TypeId>(oid), -1};
   }
   throw DbError(sqlstate::kUndefinedObject, "type with OID " + std::to_string(oid) + " does not exist");
 }

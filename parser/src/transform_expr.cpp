@@ -154,10 +154,15 @@ ExprPtr Transformer::Expr(const PNode& n) {
     ExprPtr e = Expr(*n.children.at(0));
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const PNode& suffix = *n.children[i];
+      if (suffix.is_type<g::subscript_suffix>()) {
+        e = Subscript(std::move(e), suffix);
+        continue;
+      }
       e = std::make_unique<ast::CastExpr>(std::move(e), Type(*suffix.children.at(1)), Loc(suffix));
     }
     return e;
   }
+  if (n.is_type<g::array_ctor>()) return ArrayConstructor(*n.children.at(0), false, Loc(n));
   if (n.is_type<g::scalar_subquery>() || n.is_type<g::exists_expr>()) {
     auto sub = std::make_unique<ast::SubqueryExpr>(
         n.is_type<g::exists_expr>() ? ast::SubqueryExpr::Type::kExists : ast::SubqueryExpr::Type::kScalar, Loc(n));
@@ -235,7 +240,31 @@ ExprPtr Transformer::Comparison(const PNode& n) {
     sub->query = Select(*right.children.at(1));
     return sub;
   }
+  if (right.is_type<g::array_op_rhs>()) {
+    const bool all = right.children.at(0)->is_type<g::all_word>();
+    return std::make_unique<ast::ArrayOpExpr>(std::move(text), all, std::move(left), Expr(*right.children.at(1)),
+                                              Loc(op));
+  }
   return std::make_unique<ast::BinaryExpr>(std::move(text), std::move(left), Expr(right), Loc(op));
+}
+
+ExprPtr Transformer::ArrayConstructor(const PNode& brackets, bool is_sub, int32_t location) {
+  auto a = std::make_unique<ast::ArrayExpr>(is_sub, location);
+  for (const auto& child : brackets.children) {
+    a->elements.push_back(child->is_type<g::array_brackets>() ? ArrayConstructor(*child, true, Loc(*child))
+                                                              : Expr(*child));
+  }
+  return a;
+}
+
+ExprPtr Transformer::Subscript(ExprPtr arg, const PNode& suffix) {
+  auto s = std::make_unique<ast::SubscriptExpr>(std::move(arg), Loc(suffix));
+  for (const auto& child : suffix.children) {
+    if (child->is_type<g::subscript_lower>()) s->lower = Expr(*child->children.at(0));
+    if (child->is_type<g::slice_colon>()) s->is_slice = true;
+    if (child->is_type<g::subscript_upper>()) s->upper = Expr(*child->children.at(0));
+  }
+  return s;
 }
 
 ExprPtr Transformer::Predicate(const PNode& n) {

@@ -65,6 +65,10 @@ class Transformer {
  private:
   ast::ExprPtr BinaryLevel(const PNode& n);
   ast::ExprPtr Predicate(const PNode& n);
+  /// ARRAY[...] from its array_brackets node; inner brackets become sub-arrays.
+  ast::ExprPtr ArrayConstructor(const PNode& brackets, bool is_sub, int32_t location);
+  /// arg[i] / arg[i:j] from a subscript_suffix node.
+  ast::ExprPtr Subscript(ast::ExprPtr arg, const PNode& suffix);
   ast::ExprPtr Comparison(const PNode& n);
   ast::ExprPtr IsTests(const PNode& n);
   ast::ExprPtr Unary(const PNode& n);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "common/array.h"
 #include "common/stack_depth.h"
 #include "common/value_io.h"
 #include "planner/binder.h"
@@ -112,6 +113,12 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr, const Scope& scope) {
       throw Error(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", expr.location);
     case ast::ExprKind::kStar:
       throw Error(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", expr.location);
+    case ast::ExprKind::kArray:
+      return BindArray(expr.As<ast::ArrayExpr>(), scope);
+    case ast::ExprKind::kSubscript:
+      return BindSubscript(expr.As<ast::SubscriptExpr>(), scope);
+    case ast::ExprKind::kArrayOp:
+      return BindArrayOp(expr.As<ast::ArrayOpExpr>(), scope);
   }
   throw Error(sqlstate::kInternalError, "unrecognized expression", expr.location);
 }
@@ -281,6 +288,10 @@ BoundExprPtr Binder::BindCast(const ast::CastExpr& c, const Scope& scope) {
                 c.location);
   }
   TypeDesc target = ResolveTypeName(c.type, query_text_);
+  if (c.arg->kind == ast::ExprKind::kArray && c.arg->As<ast::ArrayExpr>().elements.empty() && IsArrayType(target.id)) {
+    // ARRAY[] takes its type from the cast around it (transformArrayExpr with an array type hint).
+    return MakeConst(MakeArray(Array{ElementTypeOf(target.id), {}, {}, {}}), target, c.location);
+  }
   auto arg = BindExpr(*c.arg, scope);
   if (arg->kind == BoundKind::kConst && arg->type.id == TypeId::kUnknown) {
     // A literal is read by the type's input function; a length limit is then applied as an explicit cast

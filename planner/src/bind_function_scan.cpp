@@ -39,6 +39,7 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
   std::vector<BoundExprPtr> args;
   // No LATERAL: the arguments see no FROM item.
   for (const auto& a : f.args) args.push_back(BindExpr(*a, Scope{}));
+  if (schema_ok && name == "unnest") return BindUnnest(ref, std::move(args), scope);
   if (!schema_ok || name != "generate_series") {
     if (schema_ok && IsKnownFunctionName(name)) {
       throw Error(sqlstate::kFeatureNotSupported, "function " + name + " is not supported in FROM", f.location);
@@ -58,9 +59,27 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
     throw Error(sqlstate::kUndefinedFunction, "function " + Signature(name, args) + " does not exist", f.location)
         .Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
   }
+  std::vector<BoundExprPtr> coerced;
+  for (const auto& a : args) coerced.push_back(CoerceOrThrow(a, {type, -1}, a->location));
+  return FunctionScan(ref, name, std::move(coerced), {type, -1}, scope);
+}
+
+PlanPtr Binder::BindUnnest(const ast::TableRef& ref, std::vector<BoundExprPtr> args, Scope* scope) {
+  const int32_t location = ref.function->location;
+  if (args.size() == 1 && args[0]->type.id == TypeId::kUnknown) {
+    throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
+                location);
+  }
+  if (args.size() != 1 || !IsArrayType(args[0]->type.id)) throw NoFunction("unnest", args, location);
+  const TypeDesc element{ElementTypeOf(args[0]->type.id), args[0]->type.typmod};
+  return FunctionScan(ref, "unnest", std::move(args), element, scope);
+}
+
+PlanPtr Binder::FunctionScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args,
+                             TypeDesc type, Scope* scope) {
   auto plan = std::make_shared<FunctionScanPlan>();
   plan->function = name;
-  for (const auto& a : args) plan->args.push_back(CoerceOrThrow(a, {type, -1}, a->location));
+  plan->args = std::move(args);
   // A function returning a scalar names its column after the alias (or the function), as
   // buildRelationAliases / chooseScalarFunctionAlias do.
   std::string rel = ref.alias.empty() ? name : ref.alias;
@@ -71,9 +90,9 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
   }
   std::string column = ref.column_aliases.empty() ? rel : ref.column_aliases[0];
   plan->alias = rel;
-  plan->output.push_back({column, {type, -1}});
+  plan->output.push_back({column, type});
   scope->relations.push_back(rel);
-  scope->columns.push_back({rel, column, {type, -1}, 0, 0, false});
+  scope->columns.push_back({rel, column, type, 0, 0, false});
   return plan;
 }
 

@@ -13,13 +13,13 @@ std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& 
   return out + ")";
 }
 
-DbError NoFunction(const Binder& b, const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) {
-  DbError e = b.Error(sqlstate::kUndefinedFunction, "function " + Signature(name, args) + " does not exist", location);
+}  // namespace
+
+DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) const {
+  DbError e = Error(sqlstate::kUndefinedFunction, "function " + Signature(name, args) + " does not exist", location);
   e.Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
   return e;
 }
-
-}  // namespace
 
 BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
@@ -30,13 +30,16 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   }
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
+  if (schema_ok && !f.distinct && !f.star) {
+    if (auto e = BindArrayFunction(name, args, f.location)) return e;
+  }
   std::vector<TypeId> types;
   for (const auto& a : args) types.push_back(a->type.id);
   auto resolved = schema_ok ? ResolveFunction(name, types) : std::nullopt;
   if (!resolved) {
     std::string shown;
     for (const auto& part : f.name) shown += (shown.empty() ? "" : ".") + part;
-    throw NoFunction(*this, shown, args, f.location);
+    throw NoFunction(shown, args, f.location);
   }
   if (f.distinct || f.star) {
     throw Error(sqlstate::kWrongObjectType,
@@ -70,7 +73,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   e->star = f.star;
   if (f.star) {
     e->agg = ResolveAggregate(name, TypeId::kInvalid);
-    if (!e->agg) throw NoFunction(*this, name, {}, f.location);
+    if (!e->agg) throw NoFunction(name, {}, f.location);
     e->type = TypeDesc{e->agg->result, -1};
     return e;
   }
@@ -85,18 +88,22 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     allow_aggregates_ = saved_allow;
     aggregate_clause_ = saved_clause;
   }
-  if (args.size() != 1) throw NoFunction(*this, name, args, f.location);
+  if (args.size() != 1) throw NoFunction(name, args, f.location);
   BoundExprPtr arg = args[0];
   // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
-  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count")) {
+  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg")) {
     arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
   }
   e->agg = ResolveAggregate(name, arg->type.id);
-  if (!e->agg) throw NoFunction(*this, name, args, f.location);
+  if (!e->agg) throw NoFunction(name, args, f.location);
   if (e->agg->arg != TypeId::kInvalid && e->agg->arg != arg->type.id) {
     arg = CoerceOrThrow(arg, {e->agg->arg, -1}, arg->location);
   }
   e->type = e->agg->result == TypeId::kInvalid ? arg->type : TypeDesc{e->agg->result, -1};
+  if (e->agg->kind == AggKind::kArrayAgg) {
+    if (ArrayTypeOf(arg->type.id) == TypeId::kInvalid) throw NoFunction(name, args, f.location);
+    e->type.id = ArrayTypeOf(arg->type.id);
+  }
   e->args.push_back(arg);
   return e;
 }
@@ -108,14 +115,14 @@ BoundExprPtr Binder::BindVariadicSpecial(const ast::FuncCall& f, const std::stri
   e->location = f.location;
   e->name = name;
   if (name == "nullif") {
-    if (args.size() != 2) throw NoFunction(*this, name, args, f.location);
+    if (args.size() != 2) throw NoFunction(name, args, f.location);
     auto eq = Compare("=", args[0], args[1], f.location);
     e->kind = BoundKind::kNullIf;
     e->type = args[0]->type.id == TypeId::kUnknown ? TypeDesc{TypeId::kText, -1} : args[0]->type;
     e->args = {CoerceOrThrow(args[0], e->type, args[0]->location), eq};
     return e;
   }
-  if (args.empty()) throw NoFunction(*this, name, args, f.location);
+  if (args.empty()) throw NoFunction(name, args, f.location);
   std::string upper = name == "coalesce" ? "COALESCE" : (name == "greatest" ? "GREATEST" : "LEAST");
   args = UnifyTypes(std::move(args), upper.c_str());
   if (args[0]->type.id == TypeId::kUnknown) {

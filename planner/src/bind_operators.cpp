@@ -58,7 +58,11 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryExpr& b, const Scope& scope) {
   if (op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" || op == ">=") {
     return Compare(op, l, r, b.location);
   }
-  if (op == "||") return Concat(l, r, b.location);
+  if (op == "@>" || op == "<@" || op == "&&") return ArrayOperator(op, l, r, b.location);
+  if (op == "||") {
+    if (auto array_op = ArrayOperator(op, l, r, b.location)) return array_op;
+    return Concat(l, r, b.location);
+  }
   if (op == "LIKE" || op == "NOT LIKE" || op == "ILIKE" || op == "NOT ILIKE") return Like(b, l, r, scope);
   return Arith(op, l, r, b.location);
 }

@@ -126,7 +126,7 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
   for (const auto& [n, t] : kNames) {
     if (n == last) id = t;
   }
-  if (id == TypeId::kInvalid || !schema_ok || name.array) {
+  if (id == TypeId::kInvalid || !schema_ok) {
     std::string full;
     for (const auto& part : name.names) full += (full.empty() ? "" : ".") + part;
     DbError e(sqlstate::kUndefinedObject, "type \"" + full + (name.array ? "[]" : "") + "\" does not exist");
@@ -149,6 +149,7 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
     const int32_t precision = std::min<int32_t>(mods[0], 6);
     t.typmod = id == TypeId::kInterval ? IntervalTypmod(kIntervalFullRange, precision) : precision;
   }
+  if (name.array) t.id = ArrayTypeOf(t.id);  // int[], varchar(10)[]: the element's typmod stays
   return t;
 }
 

@@ -85,6 +85,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddSessionBuiltins(all);
     AddSequenceBuiltins(all);
     AddDateTimeBuiltins(all);
+    AddArrayBuiltins(all);
     return all;
   }();
   return kAll;

@@ -21,5 +21,12 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out);
 void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);
 /// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
+/// string_to_array, from builtin_array.cpp.
+void AddArrayBuiltins(std::vector<ScalarFunction>& out);
+
+/// The polymorphic array functions and operators of builtin_array.cpp (array_length, array_append, ...,
+/// and the internal "array" constructor, "subscript", "slice*", "@>", "<@", "&&", "= ANY", "<> ALL", ...)
+/// taking nargs arguments, or null. Their kInvalid argument/result types are resolved by the binder.
+const ScalarFunction* FindArrayFunction(std::string_view name, size_t nargs);
 
 }  // namespace lumadb::planner

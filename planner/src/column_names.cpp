@@ -49,6 +49,11 @@ int Figure(const ast::Expr& e, std::string_view text, std::string* name) {
     case ast::ExprKind::kCase:
       *name = "case";
       return 1;
+    case ast::ExprKind::kArray:
+      *name = "array";
+      return 2;
+    case ast::ExprKind::kSubscript:
+      return Figure(*e.As<ast::SubscriptExpr>().arg, text, name);
     case ast::ExprKind::kSubquery: {
       const auto& s = e.As<ast::SubqueryExpr>();
       if (s.type == ast::SubqueryExpr::Type::kExists) {

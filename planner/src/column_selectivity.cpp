@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/value_ops.h"
+#include "plan_util.h"
 #include "planner/selectivity.h"
 #include "planner/type_rules.h"
 
@@ -15,24 +16,6 @@ namespace {
 
 double Clamp(double p) {
   return std::clamp(p, 0.0, 1.0);
-}
-
-bool Holds(CompareOp op, int cmp) {
-  switch (op) {
-    case CompareOp::kLt:
-      return cmp < 0;
-    case CompareOp::kLe:
-      return cmp <= 0;
-    case CompareOp::kGt:
-      return cmp > 0;
-    case CompareOp::kGe:
-      return cmp >= 0;
-    case CompareOp::kEq:
-      return cmp == 0;
-    case CompareOp::kNe:
-      return cmp != 0;
-  }
-  return false;
 }
 
 /// A value of a numeric or datetime type on a double scale; nullopt for other types.
@@ -133,7 +116,7 @@ double HistogramSelectivity(const ColumnEstimate& c, CompareOp op, const Value& 
   size_t lobound = 0, hibound = hist.size();
   while (lobound < hibound) {
     size_t probe = (lobound + hibound) / 2;
-    bool ltcmp = Holds(op, CompareValues(hist[probe], constant));
+    bool ltcmp = CompareHolds(op, CompareValues(hist[probe], constant));
     if (isgt) ltcmp = !ltcmp;
     if (ltcmp) {
       lobound = probe + 1;
@@ -262,7 +245,7 @@ double InequalitySelectivity(const ColumnEstimate& c, CompareOp op, const Value&
   double mcv_selec = 0.0, sumcommon = 0.0;
   for (size_t i = 0; i < c.stats->mcv_values.size(); ++i) {
     sumcommon += c.stats->mcv_freqs[i];
-    if (Holds(op, CompareValues(c.stats->mcv_values[i], constant))) mcv_selec += c.stats->mcv_freqs[i];
+    if (CompareHolds(op, CompareValues(c.stats->mcv_values[i], constant))) mcv_selec += c.stats->mcv_freqs[i];
   }
   // The histogram covers the non-NULL values that are not MCVs; without one, assume half of those match.
   double hist_selec = HistogramSelectivity(c, op, constant);

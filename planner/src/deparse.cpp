@@ -1,6 +1,7 @@
 #include "deparse.h"
 
 #include <cctype>
+#include <climits>
 
 #include "common/cast.h"
 #include "common/error.h"
@@ -146,7 +147,7 @@ class Deparser {
         return "(" + Expr(*e.args[0]) + (e.negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[") + items + "]))";
       }
       case BoundKind::kFunc:
-        return Call(e.name, e);
+        return Function(e);
       case BoundKind::kCoalesce:
         return Call("COALESCE", e);
       case BoundKind::kNullIf:
@@ -170,6 +171,38 @@ class Deparser {
     std::string out = "(";
     for (size_t i = 0; i < e.args.size(); ++i) out += (i ? sep : "") + Expr(*e.args[i]);
     return out + ")";
+  }
+  // The array nodes (bind_arrays.cpp) are calls of internal functions; show them in SQL syntax as
+  // ruleutils.c does: ARRAY[...], a[i], a[i:j], x = ANY (a), a @> b.
+  std::string Function(const BoundExpr& e) {
+    const std::string& n = e.name;
+    auto arg = [&](size_t i) { return Expr(*e.args[i]); };
+    if (n == "array") {
+      std::string items;
+      for (size_t i = 0; i < e.args.size(); ++i) items += (i ? "," : "") + arg(i);
+      return "ARRAY[" + items + "]";
+    }
+    if (n == "subscript" || n == "slice") {
+      std::string out = arg(0);
+      for (size_t i = 1; i < e.args.size(); ++i) {
+        if (n == "subscript") {
+          out += "[" + arg(i) + "]";
+          continue;
+        }
+        out += "[" + Bound(*e.args[i]) + ":" + Bound(*e.args[i + 1]) + "]";
+        ++i;
+      }
+      return out;
+    }
+    if (n == "@>" || n == "<@" || n == "&&") return Binary(e, n.c_str());
+    if (n.ends_with(" ANY") || n.ends_with(" ALL")) return "(" + arg(0) + " " + n + " (" + arg(1) + "))";
+    return Call(n, e);
+  }
+  // A slice bound; the binder's stand-ins for an omitted one (INT32_MIN / INT32_MAX) print as nothing.
+  std::string Bound(const BoundExpr& e) {
+    const bool omitted = e.kind == BoundKind::kConst && !e.value.is_null() && e.value.type() == TypeId::kInt4 &&
+                         (e.value.GetInt() == INT32_MIN || e.value.GetInt() == INT32_MAX);
+    return omitted ? "" : Expr(e);
   }
   std::string Call(const std::string& name, const BoundExpr& e) {
     std::string out = name + "(";

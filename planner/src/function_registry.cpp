@@ -32,6 +32,7 @@ const std::vector<AggregateFunction>& Aggregates() {
       {"avg", AggKind::kAvg, T::kFloat8, T::kFloat8},
       {"min", AggKind::kMin, T::kInvalid, T::kInvalid},
       {"max", AggKind::kMax, T::kInvalid, T::kInvalid},
+      {"array_agg", AggKind::kArrayAgg, T::kInvalid, T::kInvalid},
   };
   return kAggs;
 }

@@ -83,4 +83,22 @@ CompareOp Commute(CompareOp op) {
   }
 }
 
+bool CompareHolds(CompareOp op, int cmp) {
+  switch (op) {
+    case CompareOp::kLt:
+      return cmp < 0;
+    case CompareOp::kLe:
+      return cmp <= 0;
+    case CompareOp::kGt:
+      return cmp > 0;
+    case CompareOp::kGe:
+      return cmp >= 0;
+    case CompareOp::kEq:
+      return cmp == 0;
+    case CompareOp::kNe:
+      return cmp != 0;
+  }
+  return false;
+}
+
 }  // namespace lumadb::planner

@@ -40,4 +40,7 @@ bool SameOrdering(TypeId a, TypeId b);
 /// `x op y` written as `y op' x`: < and >, <= and >= swap; = and <> stay.
 CompareOp Commute(CompareOp op);
 
+/// Whether a three-way comparison result `cmp` satisfies op (cmp < 0 for kLt, ...).
+bool CompareHolds(CompareOp op, int cmp);
+
 }  // namespace lumadb::planner

@@ -61,6 +61,7 @@ bool IsPreferred(TypeId t) {
 }
 
 char Category(TypeId t) {
+  if (IsArrayType(t)) return 'A';
   if (IsNumericType(t) || t == TypeId::kOid) return 'N';
   if (IsStringType(t)) return 'S';
   if (IsDateTimeType(t) || t == TypeId::kTime || t == TypeId::kTimeTz) return 'D';

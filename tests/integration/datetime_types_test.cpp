@@ -14,12 +14,6 @@
 namespace lumadb::integration {
 namespace {
 
-std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& row : Exec(conn, sql)) out.push_back(row[0].is_null() ? "NULL" : row[0].c_str());
-  return out;
-}
-
 void Load(pqxx::connection& conn, const std::string& t) {
   Exec(conn, "CREATE TABLE " + t + " (id int PRIMARY KEY, u uuid, i interval, tm time(3), tz timetz)");
   Exec(conn, "INSERT INTO " + t +

@@ -20,6 +20,12 @@ std::string SqlStateOf(pqxx::connection& conn, const std::string& sql) {
   return "";
 }
 
+std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql) {
+  std::vector<std::string> out;
+  for (const auto& row : Exec(conn, sql)) out.push_back(row[0].is_null() ? "NULL" : row[0].c_str());
+  return out;
+}
+
 std::string Scalar(pqxx::connection& conn, const std::string& sql) {
   const pqxx::result r = Exec(conn, sql);
   if (r.size() != 1 || r.columns() != 1) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -15,6 +16,9 @@ std::string SqlStateOf(pqxx::connection& conn, const std::string& sql);
 
 /// Runs a query that yields one row of one column and returns that value as text ("NULL" for SQL NULL).
 std::string Scalar(pqxx::connection& conn, const std::string& sql);
+
+/// Runs a query and returns its first column as text, one entry per row ("NULL" for SQL NULL).
+std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql);
 
 /// A unique-per-process table name with `stem` in it, so tests do not collide on a shared database.
 std::string TableName(const std::string& stem);

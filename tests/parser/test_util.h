@@ -108,6 +108,21 @@ inline std::string Render(const ast::Expr& e) {
       if (c.type.array) type += "[]";
       return "(CAST " + Render(*c.arg) + " " + type + ")";
     }
+    case ExprKind::kArray: {
+      std::string out = "[";
+      for (const auto& x : e.As<ast::ArrayExpr>().elements) out += (out.size() > 1 ? " " : "") + Render(*x);
+      return out + "]";
+    }
+    case ExprKind::kSubscript: {
+      const auto& s = e.As<ast::SubscriptExpr>();
+      std::string out = "(SUB " + Render(*s.arg) + " " + (s.lower ? Render(*s.lower) : "-");
+      if (s.is_slice) out += ":" + (s.upper ? Render(*s.upper) : std::string("-"));
+      return out + ")";
+    }
+    case ExprKind::kArrayOp: {
+      const auto& a = e.As<ast::ArrayOpExpr>();
+      return "(" + a.op + (a.all ? " ALL " : " ANY ") + Render(*a.arg) + " " + Render(*a.array) + ")";
+    }
     case ExprKind::kSubquery: {
       const auto& s = e.As<ast::SubqueryExpr>();
       static const char* kNames[] = {"SCALAR", "EXISTS", "IN", "ANY", "ALL"};

@@ -18,7 +18,8 @@
 //   uuid     16: the 16 bytes as they are (no byte order).
 //
 // (zone: seconds west of UTC; time: microseconds.) Everything else (text, varchar, bpchar with its padding,
-// name, bytea, numeric) is a u32 byte length followed by the bytes.
+// name, bytea, numeric, arrays) is a u32 byte length followed by the bytes; an array's bytes are its
+// binary send form (array_send: ndim, has-null flag, element OID, dims and lower bounds, elements).
 //
 // natts is stored so a later ALTER TABLE ADD COLUMN can read old tuples (missing trailing columns are NULL).
 

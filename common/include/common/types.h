@@ -35,7 +35,34 @@ enum class TypeId : uint32_t {
   kUuid = 2950,
 };
 
-/// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; for
+/// The array types, one per element type above (pg_type typname "_" + element, typelem = the element):
+/// array_type::kInt4 is _int4 (1007). Constants rather than enumerators, so that switches over the scalar
+/// types stay exhaustive; IsArrayType/ElementTypeOf tell them apart.
+namespace array_type {
+inline constexpr TypeId kBool = static_cast<TypeId>(1000);
+inline constexpr TypeId kBytea = static_cast<TypeId>(1001);
+inline constexpr TypeId kName = static_cast<TypeId>(1003);
+inline constexpr TypeId kInt2 = static_cast<TypeId>(1005);
+inline constexpr TypeId kInt4 = static_cast<TypeId>(1007);
+inline constexpr TypeId kText = static_cast<TypeId>(1009);
+inline constexpr TypeId kBpchar = static_cast<TypeId>(1014);
+inline constexpr TypeId kVarchar = static_cast<TypeId>(1015);
+inline constexpr TypeId kInt8 = static_cast<TypeId>(1016);
+inline constexpr TypeId kFloat4 = static_cast<TypeId>(1021);
+inline constexpr TypeId kFloat8 = static_cast<TypeId>(1022);
+inline constexpr TypeId kOid = static_cast<TypeId>(1028);
+inline constexpr TypeId kTimestamp = static_cast<TypeId>(1115);
+inline constexpr TypeId kDate = static_cast<TypeId>(1182);
+inline constexpr TypeId kTime = static_cast<TypeId>(1183);
+inline constexpr TypeId kTimestampTz = static_cast<TypeId>(1185);
+inline constexpr TypeId kInterval = static_cast<TypeId>(1187);
+inline constexpr TypeId kNumeric = static_cast<TypeId>(1231);
+inline constexpr TypeId kTimeTz = static_cast<TypeId>(1270);
+inline constexpr TypeId kUuid = static_cast<TypeId>(2951);
+}  // namespace array_type
+
+/// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; an array type
+/// carries its element's typmod (varchar(10)[] is _varchar with typmod 14); for
 /// varchar(n)/char(n) it is n + 4 (VARHDRSZ); for numeric(p,s) it is ((p << 16) | s) + 4; for
 /// timestamp(p), time(p) and timetz(p) it is p; for interval it is ((fields << 16) | p) (IntervalTypmod).
 struct TypeDesc {
@@ -56,8 +83,19 @@ std::string FormatType(TypeDesc t);
 const char* TypeName(TypeId t);
 
 /// pg_type.typcategory: 'B' bool, 'N' numeric, 'S' string, 'D' datetime, 'T' timespan (interval),
-/// 'U' user-defined and uuid, 'X' unknown.
+/// 'U' user-defined and uuid, 'A' arrays, 'X' unknown.
 char TypeCategory(TypeId t);
+
+/// pg_type.typarray: the array type of element type `element`, or kInvalid when it has none.
+TypeId ArrayTypeOf(TypeId element);
+
+/// pg_type.typelem of an array type: its element type, or kInvalid when `array` is no array type.
+TypeId ElementTypeOf(TypeId array);
+
+/// True for the array types (typcategory 'A').
+inline bool IsArrayType(TypeId t) {
+  return ElementTypeOf(t) != TypeId::kInvalid;
+}
 
 /// Builds a numeric typmod from precision and scale, as numeric's typmodin does.
 constexpr int32_t NumericTypmod(int32_t precision, int32_t scale) {

@@ -2,6 +2,7 @@
 // Value: one SQL datum of a built-in type, or NULL. Row: a tuple of them.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "common/types.h"
 
 namespace lumadb {
+
+struct Array;  // common/array.h
 
 /// A SQL datum. The physical representation by type:
 ///   bool                    -> bool
@@ -25,6 +28,7 @@ namespace lumadb {
 ///   float4, float8          -> double (float4 values are rounded to float on creation)
 ///   text, varchar, bpchar, name, unknown, bytea -> std::string (bytea holds raw bytes)
 ///   numeric                 -> Numeric
+///   arrays (_int4, ...)     -> shared immutable Array (common/array.h)
 /// A NULL still has a type (the column's), as in PostgreSQL.
 class Value {
  public:
@@ -50,6 +54,9 @@ class Value {
   /// A uuid from its 16 raw bytes.
   static Value Uuid(std::string bytes) { return Value(TypeId::kUuid, std::move(bytes)); }
 
+  /// An array value of array type `type` (the element type's array type).
+  static Value OfArray(TypeId type, std::shared_ptr<const Array> a) { return Value(type, std::move(a)); }
+
   TypeId type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
 
@@ -61,6 +68,7 @@ class Value {
   const Numeric& GetNumeric() const { return std::get<Numeric>(data_); }
   const Interval& GetInterval() const { return std::get<Interval>(data_); }
   const TimeTz& GetTimeTz() const { return std::get<TimeTz>(data_); }
+  const Array& GetArray() const { return *std::get<std::shared_ptr<const Array>>(data_); }
 
   /// Same value, relabelled as another type of the same representation (e.g. unknown -> text).
   Value WithType(TypeId t) const {
@@ -70,7 +78,8 @@ class Value {
   }
 
  private:
-  using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric, Interval, TimeTz>;
+  using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric, Interval, TimeTz,
+                            std::shared_ptr<const Array>>;
   // Builds the alternative in place (T is exactly one of Data's types): moving a temporary Data instead makes
   // GCC 12 report the other alternatives as maybe-uninitialized under -fsanitize=address.
   template <typename T>

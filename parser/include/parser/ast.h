@@ -34,6 +34,9 @@ enum class ExprKind {
   kCast,       // CastExpr: CAST(x AS t), x::t, and typed literals  date '2020-01-01'
   kSubquery,   // SubqueryExpr: (SELECT ...), EXISTS (...), x [NOT] IN (SELECT ...)
   kDefault,    // DefaultExpr: the DEFAULT keyword in INSERT VALUES / UPDATE SET
+  kArray,      // ArrayExpr: ARRAY[a, b], ARRAY[[1, 2], [3, 4]]
+  kSubscript,  // SubscriptExpr: x[i], x[i:j]
+  kArrayOp,    // ArrayOpExpr: x op ANY (array), x op ALL (array)
 };
 
 struct Expr;
@@ -192,6 +195,35 @@ struct SubqueryExpr : Expr {
   ExprPtr arg;     // the left operand of IN/ANY/ALL
   std::string op;  // comparison operator of ANY/ALL ("=" for IN)
   bool negated = false;
+};
+
+/// ARRAY[...]; an inner [...] is a sub-array (is_sub), making a multi-dimensional array.
+struct ArrayExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kArray;
+  ArrayExpr(bool sub, int32_t loc) : Expr(kKind, loc), is_sub(sub) {}
+  std::vector<ExprPtr> elements;
+  bool is_sub;
+};
+
+/// arg[lower] or the slice arg[lower:upper] (either bound may be omitted in a slice).
+struct SubscriptExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kSubscript;
+  SubscriptExpr(ExprPtr a, int32_t loc) : Expr(kKind, loc), arg(std::move(a)) {}
+  ExprPtr arg;
+  ExprPtr lower;  // the index when !is_slice
+  ExprPtr upper;
+  bool is_slice = false;
+};
+
+/// arg op ANY (array) / arg op ALL (array). location is the operator's.
+struct ArrayOpExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kArrayOp;
+  ArrayOpExpr(std::string o, bool all_, ExprPtr a, ExprPtr arr, int32_t loc)
+      : Expr(kKind, loc), op(std::move(o)), all(all_), arg(std::move(a)), array(std::move(arr)) {}
+  std::string op;
+  bool all;
+  ExprPtr arg;
+  ExprPtr array;
 };
 
 struct DefaultExpr : Expr {

@@ -77,18 +77,30 @@ struct func_call : seq<func_name, lparen,
 /// type 'string': date '2020-01-01', timestamp with time zone '...', interval '1 day'.
 struct typed_literal : seq<type_name, string_literal>, Node {};
 
+/// ARRAY[a, b], ARRAY[[1, 2], [3, 4]] (gram.y array_expr): inner brackets are sub-arrays.
+/// Sub-arrays and elements do not mix (gram.y array_expr_list vs expr_list).
+struct array_brackets : seq<punct<'['>, opt<sor<list<array_brackets, comma>, list<a_expr, comma>>>, punct<']'>>,
+                        Node {};
+struct array_ctor : seq<LUMADB_KW("array"), array_brackets>, Node {};
+
 struct star_suffix : seq<star_op>, Node {};
 struct column_ref : seq<col_id, star<dot, sor<star_suffix, col_label>>>, Node {};
 
-struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, case_expr, cast_func, exists_expr,
-                     special_call, substring_func, position_func, trim_func, extract_func, typed_literal, func_call,
-                     sql_value_func, column_ref> {};
+struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, array_ctor, case_expr, cast_func,
+                     exists_expr, special_call, substring_func, position_func, trim_func, extract_func, typed_literal,
+                     func_call, sql_value_func, column_ref> {};
 
 // ---- operator levels, highest precedence first ---------------------------------------------------------
 
 struct typecast_op : two<':'>, Node {};
 struct cast_suffix : seq<tok<typecast_op>, type_name>, Node {};
-struct cast_expr : seq<primary, star<cast_suffix>>, Fold {};
+/// x[i] and the slice x[i:j], x[:j], x[i:], x[:] (gram.y indirection_el).
+struct subscript_lower : seq<a_expr>, Node {};
+struct subscript_upper : seq<a_expr>, Node {};
+struct slice_colon : tok<seq<one<':'>, not_at<one<':'>>>>, Node {};
+struct subscript_suffix : seq<punct<'['>, opt<subscript_lower>, opt<slice_colon, opt<subscript_upper>>, punct<']'>>,
+                          Node {};
+struct cast_expr : seq<primary, star<sor<cast_suffix, subscript_suffix>>>, Fold {};
 
 struct sign_op : one<'+', '-'>, Node {};
 struct unary_expr : sor<seq<op_tok<sign_op>, unary_expr>, cast_expr>, Fold {};
@@ -102,7 +114,8 @@ struct mul_expr : seq<exp_expr, star<op_tok<mul_op>, exp_expr>>, Fold {};
 struct add_op : one<'+', '-'>, Node {};
 struct add_expr : seq<mul_expr, star<op_tok<add_op>, mul_expr>>, Fold {};
 
-struct concat_op : two<'|'>, Node {};
+/// || and the array containment/overlap operators @> <@ && (gram.y's generic Op level).
+struct concat_op : sor<two<'|'>, string<'@', '>'>, string<'<', '@'>, two<'&'>>, Node {};
 struct other_expr : seq<add_expr, star<op_tok<concat_op>, add_expr>>, Fold {};
 
 struct not_word : LUMADB_WORD("not"), Node {};
@@ -124,8 +137,10 @@ struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'<', '>'>, string
 struct any_word : sor<LUMADB_WORD("any"), LUMADB_WORD("some")>, Node {};
 struct all_word : LUMADB_WORD("all"), Node {};
 struct sublink_rhs : seq<sor<tok<any_word>, tok<all_word>>, select_with_parens>, Node {};
+/// x op ANY (array) / ALL (array) (gram.y sub_type '(' a_expr ')', a ScalarArrayOpExpr).
+struct array_op_rhs : seq<sor<tok<any_word>, tok<all_word>>, lparen, a_expr, rparen>, Node {};
 /// Comparison is non-associative in PostgreSQL: a = b = c is a syntax error at the second operator.
-struct cmp_expr : seq<pred_expr, opt<op_tok<cmp_op>, sor<sublink_rhs, pred_expr>>>, Fold {};
+struct cmp_expr : seq<pred_expr, opt<op_tok<cmp_op>, sor<sublink_rhs, array_op_rhs, pred_expr>>>, Fold {};
 
 struct unknown_word : LUMADB_WORD("unknown"), Node {};
 struct isnull_word : LUMADB_WORD("isnull"), Node {};

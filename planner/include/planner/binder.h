@@ -106,6 +106,12 @@ class Binder {
   /// generate_series(...) in FROM (bind_function_scan.cpp): 42883, 42725, 0A000 for other functions,
   /// 42P10 for too many column aliases.
   PlanPtr BindFunctionTable(const ast::TableRef& ref, Scope* scope);
+  /// unnest(anyarray) in FROM: one column of the element type.
+  PlanPtr BindUnnest(const ast::TableRef& ref, std::vector<BoundExprPtr> args, Scope* scope);
+  /// The FunctionScanPlan of a set-returning function with one output column of `type`, named as
+  /// buildRelationAliases does.
+  PlanPtr FunctionScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, TypeDesc type,
+                       Scope* scope);
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
   std::shared_ptr<SeqScanPlan> ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
@@ -179,6 +185,22 @@ class Binder {
   BoundExprPtr CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location);
   std::vector<BoundExprPtr> UnifyTypes(std::vector<BoundExprPtr> exprs, const char* construct);
   DbError OperatorError(const std::string& op, const BoundExprPtr& l, const BoundExprPtr& r, int32_t location) const;
+  /// 42883 "function f(types) does not exist" with PostgreSQL's hint.
+  DbError NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) const;
+
+  // Arrays (bind_arrays.cpp): constructors, subscripts, ANY/ALL, array operators and functions
+  BoundExprPtr BindArray(const ast::ArrayExpr& a, const Scope& scope);
+  BoundExprPtr BindSubscript(const ast::SubscriptExpr& s, const Scope& scope);
+  BoundExprPtr BindArrayOp(const ast::ArrayOpExpr& op, const Scope& scope);
+  /// ||, @>, <@, && with an array operand (null when neither side is an array, for ||).
+  BoundExprPtr ArrayOperator(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
+  /// The polymorphic array functions (array_length, array_append, ...); null for any other name.
+  BoundExprPtr BindArrayFunction(const std::string& name, std::vector<BoundExprPtr> args, int32_t location);
+  /// The common element type of anycompatiblearray arguments `arrays` and anycompatible `elements`
+  /// (parse_coerce.c enforce_generic_type_consistency); 42804 when every one is unknown, nullopt when
+  /// they do not match.
+  std::optional<TypeId> CommonElementType(const std::vector<BoundExprPtr>& arrays,
+                                          const std::vector<BoundExprPtr>& elements, int32_t location);
 
   catalog::Catalog& catalog_;
   txn::Transaction& txn_;

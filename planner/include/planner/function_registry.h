@@ -60,9 +60,10 @@ struct ScalarFunction {
 };
 
 /// Aggregate kinds, implemented by exec's aggregate states.
-enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax };
+enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kArrayAgg };
 
-/// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type.
+/// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type (for
+/// array_agg: the array type of the argument's type).
 struct AggregateFunction {
   const char* name;
   AggKind kind;
