@@ -88,7 +88,10 @@ struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, case
 
 struct typecast_op : two<':'>, Node {};
 struct cast_suffix : seq<tok<typecast_op>, type_name>, Node {};
-struct cast_expr : seq<primary, star<cast_suffix>>, Fold {};
+/// COLLATE name: only the collations that equal LumaDB's byte-order comparison are accepted (transformer).
+struct collation_name : seq<col_id, opt<dot, col_label>>, Node {};
+struct collate_suffix : seq<LUMADB_KW("collate"), collation_name>, Node {};
+struct cast_expr : seq<primary, star<sor<cast_suffix, collate_suffix>>>, Fold {};
 
 struct sign_op : one<'+', '-'>, Node {};
 struct unary_expr : sor<seq<op_tok<sign_op>, unary_expr>, cast_expr>, Fold {};
@@ -102,8 +105,12 @@ struct mul_expr : seq<exp_expr, star<op_tok<mul_op>, exp_expr>>, Fold {};
 struct add_op : one<'+', '-'>, Node {};
 struct add_expr : seq<mul_expr, star<op_tok<add_op>, mul_expr>>, Fold {};
 
-struct concat_op : two<'|'>, Node {};
-struct other_expr : seq<add_expr, star<op_tok<concat_op>, add_expr>>, Fold {};
+/// The "other operators" level (gram.y Op): || and the regular-expression match operators.
+struct concat_op : sor<two<'|'>, string<'!', '~', '*'>, string<'!', '~'>, string<'~', '*'>, one<'~'>>, Node {};
+/// OPERATOR(schema.op), as psql sends it: any operator, at the Op precedence level.
+struct qual_op_symbol : plus<op_char>, Node {};
+struct qualified_op : seq<LUMADB_KW("operator"), lparen, opt<col_id, dot>, tok<qual_op_symbol>, rparen>, Node {};
+struct other_expr : seq<add_expr, star<sor<op_tok<concat_op>, qualified_op>, add_expr>>, Fold {};
 
 struct not_word : LUMADB_WORD("not"), Node {};
 struct symmetric_word : LUMADB_WORD("symmetric"), Node {};
