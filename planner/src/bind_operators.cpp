@@ -62,6 +62,8 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryExpr& b, const Scope& scope) {
   if (op == "||") return Concat(l, r, b.location);
   if (op == "LIKE" || op == "NOT LIKE" || op == "ILIKE" || op == "NOT ILIKE") return Like(b, l, r, scope);
   if (op == "~" || op == "~*" || op == "!~" || op == "!~*") return RegexMatch(op, l, r, b.location);
+  // OPERATOR(schema.op) outside pg_catalog: no other schema defines operators.
+  if (op.find('.') != std::string::npos) throw OperatorError(op, l, r, b.location);
   return Arith(op, l, r, b.location);
 }
 

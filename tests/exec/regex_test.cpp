@@ -108,5 +108,6 @@ TEST_CASE("psql's \\dt query shape: OPERATOR(pg_catalog.~) and COLLATE") {
                "ORDER BY 1, 2") == Rows{"public|t"});
   CHECK(One(s, "1 operator(pg_catalog.+) 2 * 3, 'abc' operator(pg_catalog.~*) 'B', 'b' collate \"C\" ~ 'b'") ==
         "7|t|t");
+  CheckError(s, "SELECT 'a' OPERATOR(public.~) 'a'", "42883", "operator does not exist: unknown public.~ unknown");
   CheckError(s, "SELECT 'a' COLLATE \"foo\"", "42704", "collation \"foo\" for encoding \"UTF8\" does not exist");
 }
