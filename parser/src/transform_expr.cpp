@@ -158,6 +158,10 @@ ExprPtr Transformer::Expr(const PNode& n) {
         e = Subscript(std::move(e), suffix);
         continue;
       }
+      if (suffix.is_type<g::collate_suffix>()) {
+        CheckCollation(*suffix.children.at(0));
+        continue;
+      }
       e = std::make_unique<ast::CastExpr>(std::move(e), Type(*suffix.children.at(1)), Loc(suffix));
     }
     return e;
@@ -220,10 +224,32 @@ ExprPtr Transformer::BinaryLevel(const PNode& n) {
   ExprPtr left = Expr(*n.children.at(0));
   for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
     const PNode& op = *n.children[i];
-    std::string text = op.is_type<g::or_word>() ? "OR" : op.is_type<g::and_word>() ? "AND" : op.string();
+    std::string text = op.is_type<g::or_word>()        ? "OR"
+                       : op.is_type<g::and_word>()     ? "AND"
+                       : op.is_type<g::qualified_op>() ? QualifiedOperator(op)
+                                                       : op.string();
     left = std::make_unique<ast::BinaryExpr>(std::move(text), std::move(left), Expr(*n.children[i + 1]), Loc(op));
   }
   return left;
+}
+
+std::string Transformer::QualifiedOperator(const PNode& n) const {
+  const std::string symbol = n.children.back()->string();
+  if (n.children.size() == 1 || Ident(*n.children[0]) == "pg_catalog") return symbol;
+  return Ident(*n.children[0]) + "." + symbol;
+}
+
+void Transformer::CheckCollation(const PNode& name) const {
+  std::vector<std::string> parts = NameList(name);
+  if (parts.size() == 2 && parts[0] == "pg_catalog") parts.erase(parts.begin());
+  // LumaDB compares text bytewise, which is what these collations (the database's default is C) mean.
+  if (parts.size() == 1 &&
+      (parts[0] == "default" || parts[0] == "C" || parts[0] == "POSIX" || parts[0] == "ucs_basic")) {
+    return;
+  }
+  std::string shown;
+  for (const auto& p : NameList(name)) shown += (shown.empty() ? "" : ".") + p;
+  throw DbError(sqlstate::kUndefinedObject, "collation \"" + shown + "\" for encoding \"UTF8\" does not exist");
 }
 
 ExprPtr Transformer::Comparison(const PNode& n) {

@@ -64,6 +64,11 @@ class Transformer {
 
  private:
   ast::ExprPtr BinaryLevel(const PNode& n);
+  /// The operator of OPERATOR(schema.op): the bare symbol for pg_catalog, else "schema.op" (which binds to
+  /// no operator, as no other schema defines operators).
+  std::string QualifiedOperator(const PNode& n) const;
+  /// COLLATE name: accepts default, C, POSIX and ucs_basic; 42704 for any other collation.
+  void CheckCollation(const PNode& name) const;
   ast::ExprPtr Predicate(const PNode& n);
   /// ARRAY[...] from its array_brackets node; inner brackets become sub-arrays.
   ast::ExprPtr ArrayConstructor(const PNode& brackets, bool is_sub, int32_t location);

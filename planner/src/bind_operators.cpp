@@ -2,6 +2,7 @@
 // at a common type, untyped literals take the other side's type, and a missing operator is 42883.
 #include "common/value_ops.h"
 #include "planner/binder.h"
+#include "planner/function_registry.h"
 #include "planner/type_rules.h"
 
 namespace lumadb::planner {
@@ -64,6 +65,9 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryExpr& b, const Scope& scope) {
     return Concat(l, r, b.location);
   }
   if (op == "LIKE" || op == "NOT LIKE" || op == "ILIKE" || op == "NOT ILIKE") return Like(b, l, r, scope);
+  if (op == "~" || op == "~*" || op == "!~" || op == "!~*") return RegexMatch(op, l, r, b.location);
+  // OPERATOR(schema.op) outside pg_catalog: no other schema defines operators.
+  if (op.find('.') != std::string::npos) throw OperatorError(op, l, r, b.location);
   return Arith(op, l, r, b.location);
 }
 
@@ -145,6 +149,23 @@ BoundExprPtr Binder::Like(const ast::BinaryExpr& b, BoundExprPtr l, BoundExprPtr
   if (b.escape) e->args.push_back(text(BindExpr(*b.escape, scope)));
   e->negated = b.op.rfind("NOT ", 0) == 0;
   e->case_insensitive = b.op.find("ILIKE") != std::string::npos;
+  return e;
+}
+
+BoundExprPtr Binder::RegexMatch(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location) {
+  auto stringish = [](TypeId t) { return IsStringType(t) || t == TypeId::kUnknown; };
+  if (!stringish(l->type.id) || !stringish(r->type.id)) throw OperatorError(op, l, r, location);
+  const std::string name =
+      std::string("text") + (op.back() == '*' ? "icregex" : "regex") + (op[0] == '!' ? "ne" : "eq");
+  auto resolved = ResolveFunction(name, {TypeId::kText, TypeId::kText});
+  auto e = NewExpr(BoundKind::kFunc, TypeId::kBool, Leftmost(location, l->location));
+  e->name = name;
+  e->func = resolved->func;
+  // bpcharregexeq matches the padded value, so a bpchar operand is not cast (which would strip the blanks).
+  auto text = [&](const BoundExprPtr& x) {
+    return x->type.id == TypeId::kBpchar ? x : CoerceOrThrow(x, {TypeId::kText, -1}, x->location);
+  };
+  e->args = {text(l), text(r)};
   return e;
 }
 

@@ -81,6 +81,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
   static const std::vector<ScalarFunction> kAll = [] {
     std::vector<ScalarFunction> all;
     AddStringBuiltins(all);
+    AddRegexBuiltins(all);
     AddMathBuiltins(all);
     AddSessionBuiltins(all);
     AddSequenceBuiltins(all);

@@ -12,6 +12,9 @@ const std::vector<ScalarFunction>& BuiltinFunctions();
 
 /// The string builtins (length, lower, substring, trim, ...), from builtin_string.cpp.
 void AddStringBuiltins(std::vector<ScalarFunction>& out);
+/// The POSIX regular-expression builtins (textregexeq, regexp_replace, regexp_like, ...), from
+/// builtin_regex.cpp.
+void AddRegexBuiltins(std::vector<ScalarFunction>& out);
 /// The numeric builtins (abs, round, trunc, ceil, floor, sqrt, power, mod, sign), from builtin_math.cpp.
 void AddMathBuiltins(std::vector<ScalarFunction>& out);
 /// The session builtins (now, current_date, version, current_user, ...), from builtin_session.cpp.

@@ -30,6 +30,7 @@ inline constexpr SqlState kDatetimeFieldOverflow{"22008"};
 inline constexpr SqlState kInvalidTimeZoneDisplacementValue{"22009"};
 inline constexpr SqlState kIntervalFieldOverflow{"22015"};
 inline constexpr SqlState kDivisionByZero{"22012"};
+inline constexpr SqlState kInvalidRegularExpression{"2201B"};
 inline constexpr SqlState kInvalidArgumentForPowerFunction{"2201F"};
 inline constexpr SqlState kInvalidParameterValue{"22023"};
 inline constexpr SqlState kArraySubscriptError{"2202E"};

@@ -100,7 +100,10 @@ struct subscript_upper : seq<a_expr>, Node {};
 struct slice_colon : tok<seq<one<':'>, not_at<one<':'>>>>, Node {};
 struct subscript_suffix : seq<punct<'['>, opt<subscript_lower>, opt<slice_colon, opt<subscript_upper>>, punct<']'>>,
                           Node {};
-struct cast_expr : seq<primary, star<sor<cast_suffix, subscript_suffix>>>, Fold {};
+/// COLLATE name: only the collations that equal LumaDB's byte-order comparison are accepted (transformer).
+struct collation_name : seq<col_id, opt<dot, col_label>>, Node {};
+struct collate_suffix : seq<LUMADB_KW("collate"), collation_name>, Node {};
+struct cast_expr : seq<primary, star<sor<cast_suffix, subscript_suffix, collate_suffix>>>, Fold {};
 
 struct sign_op : one<'+', '-'>, Node {};
 struct unary_expr : sor<seq<op_tok<sign_op>, unary_expr>, cast_expr>, Fold {};
@@ -114,9 +117,15 @@ struct mul_expr : seq<exp_expr, star<op_tok<mul_op>, exp_expr>>, Fold {};
 struct add_op : one<'+', '-'>, Node {};
 struct add_expr : seq<mul_expr, star<op_tok<add_op>, mul_expr>>, Fold {};
 
-/// || and the array containment/overlap operators @> <@ && (gram.y's generic Op level).
-struct concat_op : sor<two<'|'>, string<'@', '>'>, string<'<', '@'>, two<'&'>>, Node {};
-struct other_expr : seq<add_expr, star<op_tok<concat_op>, add_expr>>, Fold {};
+/// The "other operators" level (gram.y Op): ||, the array containment/overlap operators @> <@ && and the
+/// regular-expression match operators.
+struct concat_op : sor<two<'|'>, string<'@', '>'>, string<'<', '@'>, two<'&'>, string<'!', '~', '*'>, string<'!', '~'>,
+                       string<'~', '*'>, one<'~'>>,
+                   Node {};
+/// OPERATOR(schema.op), as psql sends it: any operator, at the Op precedence level.
+struct qual_op_symbol : plus<op_char>, Node {};
+struct qualified_op : seq<LUMADB_KW("operator"), lparen, opt<col_id, dot>, tok<qual_op_symbol>, rparen>, Node {};
+struct other_expr : seq<add_expr, star<sor<op_tok<concat_op>, qualified_op>, add_expr>>, Fold {};
 
 struct not_word : LUMADB_WORD("not"), Node {};
 struct symmetric_word : LUMADB_WORD("symmetric"), Node {};

@@ -180,6 +180,8 @@ class Binder {
   BoundExprPtr Compare(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Concat(BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Like(const ast::BinaryExpr& b, BoundExprPtr l, BoundExprPtr r, const Scope& scope);
+  /// ~ ~* !~ !~* (textregexeq & co.): a call of the operator's function over text operands; 42883 otherwise.
+  BoundExprPtr RegexMatch(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Logical(BoundKind kind, std::vector<BoundExprPtr> args, int32_t location);
   BoundExprPtr CoerceToBool(const BoundExprPtr& e, const char* construct);
   BoundExprPtr CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location);
