@@ -83,6 +83,23 @@ std::vector<Row> BuiltinTypeRows() {
     row[col::kTypDefault] = Value::Null(TypeId::kText);
     rows.push_back(std::move(row));
   }
+  // The array types (typcategory 'A'): varlena, extended storage, the element's collation, aligned as
+  // the element but at least 'i' (array_in's header).
+  for (const BuiltinType& t : kBuiltinTypes) {
+    if (t.array == 0) continue;
+    Row row = rows[static_cast<size_t>(&t - kBuiltinTypes)];
+    row[col::kTypOid] = Value::Oid(t.array);
+    row[col::kTypName] = Value::String("_" + std::string(t.name), TypeId::kName);
+    row[col::kTypLen] = Value::Int2(-1);
+    row[col::kTypByVal] = Value::Bool(false);
+    row[col::kTypCategory] = Char('A');
+    row[col::kTypIsPreferred] = Value::Bool(false);
+    row[col::kTypElem] = Value::Oid(static_cast<Oid>(t.type));
+    row[col::kTypArray] = Value::Oid(0);
+    row[col::kTypAlign] = Char(t.align == 'd' ? 'd' : 'i');
+    row[col::kTypStorage] = Char('x');
+    rows.push_back(std::move(row));
+  }
   return rows;
 }
 

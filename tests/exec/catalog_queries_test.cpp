@@ -16,6 +16,13 @@ TEST_CASE("pg_type has PostgreSQL's rows for the built-in types") {
   CHECK(s.Rows("SELECT t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid "
                "WHERE n.nspname = 'pg_catalog' AND t.oid = 2950") == Rows{"uuid"});
   CHECK(s.Rows("SELECT count(*) FROM pg_type WHERE typispreferred") == Rows{"6"});
+  // The array types, linked both ways to their elements.
+  CHECK(s.Rows("SELECT typname, typlen, typbyval, typtype, typcategory, typelem, typarray, typalign, typstorage, "
+               "typcollation FROM pg_type WHERE oid IN (1007, 1009, 1003, 1016, 2951) ORDER BY oid") ==
+        Rows{"_name|-1|f|b|A|19|0|i|x|950", "_int4|-1|f|b|A|23|0|i|x|0", "_text|-1|f|b|A|25|0|i|x|100",
+             "_int8|-1|f|b|A|20|0|d|x|0", "_uuid|-1|f|b|A|2950|0|i|x|0"});
+  CHECK(s.Rows("SELECT count(*) FROM pg_type e JOIN pg_type a ON a.oid = e.typarray AND a.typelem = e.oid") ==
+        Rows{"20"});
 }
 
 TEST_CASE("pgjdbc's field-metadata query: serial, NOT NULL and a plain default") {
