@@ -3,6 +3,7 @@
 #include <string>
 
 #include "builtins.h"
+#include "common/array.h"
 #include "common/error.h"
 #include "regex.h"
 
@@ -198,6 +199,48 @@ Value RegexpSubstr(const Args& a, const FunctionEnv&) {
   return Value::String(s.substr(span->begin, span->end - span->begin), T::kText);
 }
 
+// regexp_match(string, pattern [, flags]): the capture groups of the first match as text[] (NULL for a
+// group that did not take part), or the whole match when there are none; NULL without a match.
+Value RegexpMatch(const Args& a, const FunctionEnv&) {
+  const RegexFlags f = RegexFlags::Parse(a.size() > 2 ? a[2].GetString() : "");
+  if (f.global) {
+    throw DbError(sqlstate::kInvalidParameterValue, "regexp_match() does not support the \"global\" option")
+        .Hint("Use the regexp_matches function instead.");
+  }
+  const std::string s = a[0].GetString();
+  auto re = Regex::Get(a[1].GetString(), f);
+  RegexMatch m;
+  if (!re->Find(s, 0, &m)) return Value::Null(array_type::kText);
+  std::vector<Value> items;
+  for (size_t g = re->CaptureCount() > 0 ? 1 : 0; g < m.groups.size(); ++g) {
+    const auto span = m.groups[g];
+    items.push_back(span.begin == std::string_view::npos
+                        ? Value::Null(T::kText)
+                        : Value::String(s.substr(span.begin, span.end - span.begin), T::kText));
+  }
+  return MakeArray(T::kText, std::move(items));
+}
+
+// regexp_split_to_array(string, pattern [, flags]): the text between matches. As regexp.c with
+// ignore_degenerate, an empty match at the end of the string or ending where the previous one did
+// does not split.
+Value RegexpSplitToArray(const Args& a, const FunctionEnv&) {
+  const RegexFlags f = FlagsNoGlobal(a, 2, "regexp_split_to_array");
+  const std::string s = a[0].GetString();
+  std::vector<Value> items;
+  size_t prev_end = 0;
+  ForEachMatch(*Regex::Get(a[1].GetString(), f), s, 0, [&](const RegexMatch& m) {
+    const auto [begin, end] = m.groups[0];
+    if (begin < s.size() && end > prev_end) {
+      items.push_back(Value::String(s.substr(prev_end, begin - prev_end), T::kText));
+      prev_end = end;
+    }
+    return true;
+  });
+  items.push_back(Value::String(s.substr(prev_end), T::kText));
+  return MakeArray(T::kText, std::move(items));
+}
+
 }  // namespace
 
 void AddRegexBuiltins(std::vector<ScalarFunction>& out) {
@@ -215,6 +258,10 @@ void AddRegexBuiltins(std::vector<ScalarFunction>& out) {
       {"regexp_replace", {x, x, x, i}, x, RegexpReplace},
       {"regexp_replace", {x, x, x, i, i}, x, RegexpReplace},
       {"regexp_replace", {x, x, x, i, i, x}, x, RegexpReplace},
+      {"regexp_match", {x, x}, array_type::kText, RegexpMatch},
+      {"regexp_match", {x, x, x}, array_type::kText, RegexpMatch},
+      {"regexp_split_to_array", {x, x}, array_type::kText, RegexpSplitToArray},
+      {"regexp_split_to_array", {x, x, x}, array_type::kText, RegexpSplitToArray},
       {"regexp_like", {x, x}, T::kBool, RegexpLike},
       {"regexp_like", {x, x, x}, T::kBool, RegexpLike},
       {"regexp_count", {x, x}, i, RegexpCount},

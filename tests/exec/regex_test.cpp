@@ -80,6 +80,26 @@ TEST_CASE("substring from a pattern, regexp_like, regexp_count, regexp_instr, re
             "regexp_substr('abcbd', 'b.', 2)") == "d|NULL|bc");
 }
 
+TEST_CASE("regexp_match and regexp_split_to_array return text[]") {
+  TestSession s;
+  CHECK(One(s,
+            "regexp_match('foobarbequebaz', 'bar.*que'), regexp_match('foobarbequebaz', '(bar)(beque)'), "
+            "regexp_match('abc', 'x'), regexp_match('abc', '(x)?b'), regexp_match('ABC', 'b', 'i'), "
+            "regexp_match(NULL, 'b')") == "{barbeque}|{bar,beque}|NULL|{NULL}|{B}|NULL");
+  CHECK(One(s,
+            "regexp_split_to_array('hello world', '\\s+'), regexp_split_to_array('hello', ''), "
+            "regexp_split_to_array('abc', 'x*'), regexp_split_to_array(',a,,b,', ','), "
+            "regexp_split_to_array('', ','), regexp_split_to_array('aXbxc', 'x', 'i')") ==
+        "{hello,world}|{h,e,l,l,o}|{a,b,c}|{\"\",a,\"\",b,\"\"}|{\"\"}|{a,b,c}");
+  CHECK(One(s, "(regexp_match('key=value', '(\\w+)=(\\w+)'))[2]") == "value");
+  auto e = s.Error("SELECT regexp_match('a', 'b', 'g')");
+  CHECK(e.code().View() == "22023");
+  CHECK(std::string(e.what()) == "regexp_match() does not support the \"global\" option");
+  CHECK(e.hint() == "Use the regexp_matches function instead.");
+  CheckError(s, "SELECT regexp_split_to_array('a', 'b', 'g')", "22023",
+             "regexp_split_to_array() does not support the \"global\" option");
+}
+
 TEST_CASE("invalid patterns are 2201B, invalid flags and parameters 22023") {
   TestSession s;
   const char* kInvalid = "2201B";
