@@ -122,6 +122,13 @@ class TestSession {
     return sink_.rows_;
   }
 
+  /// The single row of `SELECT select_list` as an "a|b" line (fails the test unless there is one row).
+  std::string One(const std::string& select_list) {
+    auto rows = Rows("SELECT " + select_list);
+    REQUIRE(rows.size() == 1);
+    return rows[0];
+  }
+
   /// Runs sql expecting a DbError; returns it (fails the test if none is thrown).
   DbError Error(const std::string& sql) {
     try {
