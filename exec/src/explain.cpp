@@ -9,6 +9,7 @@
 
 #include "ddl.h"
 #include "planner/binder.h"
+#include "statement_info.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
@@ -45,19 +46,6 @@ std::string Millis(std::chrono::steady_clock::duration d) {
   return buf;
 }
 
-const char* WriteCommandName(ast::StmtKind kind) {
-  switch (kind) {
-    case ast::StmtKind::kInsert:
-      return "INSERT";
-    case ast::StmtKind::kUpdate:
-      return "UPDATE";
-    case ast::StmtKind::kDelete:
-      return "DELETE";
-    default:
-      return nullptr;
-  }
-}
-
 }  // namespace
 
 std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_text, SessionContext& ctx,
@@ -85,7 +73,7 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
     }
   }
   const ast::Statement& query = *stmt.query;
-  if (const char* name = WriteCommandName(query.kind); name && options.analyze && ctx.txn.read_only()) {
+  if (const char* name = WriteCommandName(query); name && options.analyze && ctx.txn.read_only()) {
     throw DbError(sqlstate::kReadOnlySqlTransaction,
                   std::string("cannot execute ") + name + " in a read-only transaction");
   }

@@ -128,6 +128,15 @@ TEST_CASE("DDL notices and read-only transactions") {
   CHECK(e.code().View() == "25006");
   CHECK(e.message() == "cannot execute INSERT in a read-only transaction");
   s.Rollback();
+  // EXPLAIN ANALYZE runs its statement, so it names it as PostgreSQL's CreateCommandName does.
+  s.Begin(true);
+  CHECK(s.Error("EXPLAIN ANALYZE SELECT * FROM sch.t FOR UPDATE").message() ==
+        "cannot execute SELECT FOR UPDATE in a read-only transaction");
+  s.Rollback();
+  s.Begin(true);
+  CHECK(s.Rows("EXPLAIN (COSTS OFF) DELETE FROM sch.t").at(0) == "Delete on t");  // not run: allowed
+  CHECK(s.Error("EXPLAIN ANALYZE DELETE FROM sch.t").message() == "cannot execute DELETE in a read-only transaction");
+  s.Rollback();
 }
 
 TEST_CASE("INSERT forms: DEFAULT, DEFAULT VALUES, INSERT ... SELECT") {
