@@ -11,27 +11,17 @@
 #include <doctest/doctest.h>
 
 #include "raw_client.h"
+#include "support/wire_bytes.h"
 #include "test_server.h"
 
 namespace lumadb::integration {
 
-inline std::string Int32(int32_t v) {
-  auto u = static_cast<uint32_t>(v);
-  return {static_cast<char>(u >> 24), static_cast<char>((u >> 16) & 0xff), static_cast<char>((u >> 8) & 0xff),
-          static_cast<char>(u & 0xff)};
-}
-
-inline std::string Int16(int16_t v) {
-  auto u = static_cast<uint16_t>(v);
-  return {static_cast<char>(u >> 8), static_cast<char>(u & 0xff)};
-}
+using lumadb::testing::Frame;
+using lumadb::testing::Int16;
+using lumadb::testing::Int32;
 
 inline std::string Str(const std::string& s) {
   return s + '\0';
-}
-
-inline std::string Frame(char type, const std::string& body) {
-  return std::string(1, type) + Int32(static_cast<int32_t>(body.size() + 4)) + body;
 }
 
 inline std::string Parse(const std::string& name, const std::string& sql, const std::vector<int32_t>& oids = {}) {

@@ -6,18 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "support/wire_bytes.h"
+
 namespace lumadb::pgwire::testing {
 
-inline std::string Int32(int32_t v) {
-  auto u = static_cast<uint32_t>(v);
-  return {static_cast<char>(u >> 24), static_cast<char>((u >> 16) & 0xff), static_cast<char>((u >> 8) & 0xff),
-          static_cast<char>(u & 0xff)};
-}
-
-inline std::string Int16(int16_t v) {
-  auto u = static_cast<uint16_t>(v);
-  return {static_cast<char>(u >> 8), static_cast<char>(u & 0xff)};
-}
+using lumadb::testing::Frame;
+using lumadb::testing::Int16;
+using lumadb::testing::Int32;
 
 /// A startup packet with the given code and body (length computed).
 inline std::string StartupBytes(int32_t code, const std::string& body) {
@@ -30,11 +25,6 @@ inline std::string StartupMessage(const std::vector<std::pair<std::string, std::
   for (const auto& [k, v] : params) body += k + '\0' + v + '\0';
   body += '\0';
   return StartupBytes(196608, body);
-}
-
-/// A framed frontend message.
-inline std::string Frame(char type, const std::string& body) {
-  return std::string(1, type) + Int32(static_cast<int32_t>(body.size() + 4)) + body;
 }
 
 /// One decoded backend message.
