@@ -21,21 +21,23 @@ bool RelationExists(SessionContext& ctx, const ast::QualifiedName& name) {
          ctx.catalog.LookupIndex(ctx.txn, schema, name.name, {});
 }
 
-// An identity column's sequence is part of the column: OWNED BY may not move it (sequence.c
-// process_owned_by). A new owner must be in the sequence's schema.
-void CheckOwnerChange(const catalog::SequenceInfo& seq, const catalog::SequenceDef& def, SessionContext& ctx) {
-  if (seq.owned_by_table != 0) {
-    auto owner = ctx.catalog.TableByOid(ctx.txn, seq.owned_by_table);
-    if (owner && seq.owned_by_attnum >= 1 && static_cast<size_t>(seq.owned_by_attnum) <= owner->columns.size() &&
-        owner->columns[seq.owned_by_attnum - 1].identity != 0) {
-      throw DbError(sqlstate::kFeatureNotSupported, "cannot change ownership of identity sequence")
-          .Detail("Sequence \"" + seq.name + "\" is linked to table \"" + owner->name + "\".");
-    }
-  }
+// A sequence and the table that owns it share a schema (sequence.c process_owned_by): 55000.
+void CheckOwnerSchema(const catalog::SequenceInfo& seq, const catalog::SequenceDef& def, SessionContext& ctx) {
   if (def.owned_by_table == 0) return;
   auto table = ctx.catalog.TableByOid(ctx.txn, def.owned_by_table);
   if (table && table->namespace_oid != seq.namespace_oid) {
     throw DbError(sqlstate::kObjectNotInPrerequisiteState, "sequence must be in same schema as table it is linked to");
+  }
+}
+
+// An identity column's sequence is part of the column: OWNED BY may not move it (process_owned_by), 0A000.
+void CheckNotIdentity(const catalog::SequenceInfo& seq, SessionContext& ctx) {
+  if (seq.owned_by_table == 0) return;
+  auto owner = ctx.catalog.TableByOid(ctx.txn, seq.owned_by_table);
+  if (owner && seq.owned_by_attnum >= 1 && static_cast<size_t>(seq.owned_by_attnum) <= owner->columns.size() &&
+      owner->columns[seq.owned_by_attnum - 1].identity != 0) {
+    throw DbError(sqlstate::kFeatureNotSupported, "cannot change ownership of identity sequence")
+        .Detail("Sequence \"" + seq.name + "\" is linked to table \"" + owner->name + "\".");
   }
 }
 
@@ -100,7 +102,8 @@ std::string ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, SessionCo
   }
   def.schema = stmt.name.schema;
   def.name = stmt.name.name;
-  ctx.catalog.CreateSequence(ctx.txn, def, ctx.search_path);
+  // Checked on the created sequence (its schema is resolved there); the error undoes the creation.
+  CheckOwnerSchema(ctx.catalog.CreateSequence(ctx.txn, def, ctx.search_path), def, ctx);
   return "CREATE SEQUENCE";
 }
 
@@ -126,7 +129,10 @@ std::string ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, SessionCont
   if (stmt.options.min_value && !*stmt.options.min_value) def.min_value = increment > 0 ? 1 : type_min;
   if (stmt.options.max_value && !*stmt.options.max_value) def.max_value = increment > 0 ? type_max : -1;
   if (stmt.options.restart_default) def.restart = def.start.value_or(seq->start);
-  if (!stmt.options.owned_by.empty()) CheckOwnerChange(*seq, def, ctx);
+  if (!stmt.options.owned_by.empty()) {
+    CheckNotIdentity(*seq, ctx);
+    CheckOwnerSchema(*seq, def, ctx);
+  }
   ctx.catalog.AlterSequence(ctx.txn, *seq, def);
   return "ALTER SEQUENCE";
 }

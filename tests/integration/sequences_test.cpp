@@ -86,6 +86,11 @@ TEST_CASE("ALTER SEQUENCE OWNED BY: NONE detaches, identity sequences cannot mov
   CHECK(raw.error_message() == "cannot change ownership of identity sequence");
   CHECK(raw.error_detail() == "Sequence \"" + t + "_g_seq\" is linked to table \"" + t + "\".");
   CHECK(raw.Run("ALTER SEQUENCE " + t + "_g_seq OWNED BY " + t + ".id") == "0A000");
+  Exec(conn, "CREATE SCHEMA IF NOT EXISTS " + t + "_s");
+  CHECK(raw.Run("CREATE SEQUENCE " + t + "_s.q OWNED BY public." + t + ".id") == "55000");
+  CHECK(raw.error_message() == "sequence must be in same schema as table it is linked to");
+  CHECK(SqlStateOf(conn, "SELECT nextval('" + t + "_s.q')") == "42P01");  // the failed CREATE left nothing
+  Exec(conn, "DROP SCHEMA " + t + "_s");
   // A serial's sequence detached by OWNED BY NONE outlives the table once the default is gone.
   CHECK(raw.Run("ALTER SEQUENCE " + t + "_id_seq OWNED BY NONE") == "");
   Exec(conn, "ALTER TABLE " + t + " ALTER COLUMN id DROP DEFAULT");
