@@ -47,6 +47,8 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kTimeTz, "timetz", 12, false, 'D', false, 0, 1270, 'd', 'p', 0},
     {TypeId::kNumeric, "numeric", -1, false, 'N', false, 0, 1231, 'i', 'm', 0},
     {TypeId::kUuid, "uuid", 16, false, 'U', false, 0, 2951, 'c', 'p', 0},
+    {TypeId::kJson, "json", -1, false, 'U', false, 0, 199, 'i', 'x', 0},
+    {TypeId::kJsonb, "jsonb", -1, false, 'U', false, 0, 3807, 'i', 'x', 0},
 };
 
 Value Char(char c) {

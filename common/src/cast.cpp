@@ -8,6 +8,7 @@
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/interval.h"
+#include "common/json.h"
 #include "common/time_of_day.h"
 #include "common/value_io.h"
 #include "string_util.h"
@@ -58,6 +59,11 @@ constexpr CastEntry kCasts[] = {
     {TypeId::kTime, TypeId::kTimeTz, kI},      {TypeId::kTimestamp, TypeId::kTime, kA},
     {TypeId::kTimestampTz, TypeId::kTime, kA}, {TypeId::kTimestampTz, TypeId::kTimeTz, kA},
     {TypeId::kInterval, TypeId::kTime, kA},    {TypeId::kTimeTz, TypeId::kTime, kA},
+    {TypeId::kJson, TypeId::kJsonb, kA},       {TypeId::kJsonb, TypeId::kJson, kA},
+    {TypeId::kJsonb, TypeId::kBool, kE},       {TypeId::kJsonb, TypeId::kNumeric, kE},
+    {TypeId::kJsonb, TypeId::kInt2, kE},       {TypeId::kJsonb, TypeId::kInt4, kE},
+    {TypeId::kJsonb, TypeId::kInt8, kE},       {TypeId::kJsonb, TypeId::kFloat4, kE},
+    {TypeId::kJsonb, TypeId::kFloat8, kE},
 };
 
 bool IsStringType(TypeId t) {
@@ -212,6 +218,21 @@ Value ToString(const Value& v, TypeDesc target, CastContext context) {
   return Value::String(ApplyCharTypmod(std::move(s), target, context == CastContext::kExplicit), target.id);
 }
 
+// jsonb_bool, jsonb_numeric, jsonb_int4, ...: a scalar of the matching kind, else 22023 "cannot cast
+// jsonb object to type integer" (jsonb.c cannotCastJsonbValue).
+Value FromJsonb(const Value& v, TypeDesc target) {
+  const json::JsonValue j = json::ParseJson(v.GetString(), true);
+  const bool is_bool = target.id == TypeId::kBool;
+  if (j.kind != (is_bool ? json::JsonKind::kBool : json::JsonKind::kNumber)) {
+    static const char* const kNames[] = {"null", "string", "numeric", "boolean", "array", "object"};
+    throw DbError(sqlstate::kInvalidParameterValue, std::string("cannot cast jsonb ") +
+                                                        kNames[static_cast<int>(j.kind)] + " to type " +
+                                                        FormatType({target.id, -1}));
+  }
+  if (is_bool) return Value::Bool(j.boolean);
+  return NumericTo(j.number, target);
+}
+
 // array_map of the element cast (ArrayCoerceExpr): dimensions and bounds stay, each element is cast to
 // the target's element type with the target's typmod.
 Value CastArray(const Array& a, TypeDesc target, CastContext context) {
@@ -250,6 +271,8 @@ Value CastValue(const Value& v, TypeDesc target, CastContext context) {
   if (IsStringType(target.id)) return ToString(v, target, context);
   if (IsStringType(from) || from == TypeId::kUnknown) return ParseValue(target, v.GetString());
   if (IsArrayType(from)) return CastArray(v.GetArray(), target, context);
+  if (from == TypeId::kJson && target.id == TypeId::kJsonb) return ParseValue(target, v.GetString());
+  if (from == TypeId::kJsonb && target.id != TypeId::kJson) return FromJsonb(v, target);
   switch (from) {
     case TypeId::kInt2:
     case TypeId::kInt4:

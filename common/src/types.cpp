@@ -49,6 +49,8 @@ constexpr ArrayPair kArrayTypes[] = {
     {TypeId::kNumeric, array_type::kNumeric, "_numeric"},
     {TypeId::kTimeTz, array_type::kTimeTz, "_timetz"},
     {TypeId::kUuid, array_type::kUuid, "_uuid"},
+    {TypeId::kJson, array_type::kJson, "_json"},
+    {TypeId::kJsonb, array_type::kJsonb, "_jsonb"},
 };
 
 const ArrayPair* FindArrayPair(TypeId array) {
@@ -194,6 +196,10 @@ const char* TypeName(TypeId t) {
       return "numeric";
     case TypeId::kUuid:
       return "uuid";
+    case TypeId::kJson:
+      return "json";
+    case TypeId::kJsonb:
+      return "jsonb";
   }
   return "-";
 }

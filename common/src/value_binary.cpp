@@ -13,6 +13,7 @@
 #include "common/interval.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
+#include "common/value_io.h"
 #include "numeric_binary.h"
 #include "string_util.h"
 
@@ -47,6 +48,16 @@ int64_t ReceiveTime(BinaryReader& in, int32_t typmod) {
   const auto micros = static_cast<int64_t>(in.Get(8));
   if (micros < 0 || micros > kUsecsPerDay) ThrowRange("time out of range");
   return RoundTime(micros, typmod);
+}
+
+// json_recv reads the text; jsonb_recv a version byte (only 1 exists) and then the text.
+Value ReceiveJson(TypeId type, BinaryReader& in) {
+  if (type == TypeId::kJsonb) {
+    const auto version = static_cast<int>(in.Get(1));
+    if (version != 1)
+      throw DbError(sqlstate::kInternalError, "unsupported jsonb version number " + std::to_string(version));
+  }
+  return ParseValue({type, -1}, ReceiveText(in));
 }
 
 Value ReceiveOne(TypeDesc type, BinaryReader& in) {
@@ -111,6 +122,9 @@ Value ReceiveOne(TypeDesc type, BinaryReader& in) {
       return Value::Uuid(std::string(in.Bytes(kUuidLength)));
     case TypeId::kNumeric:
       return Value::Num(ReceiveNumeric(in, type.typmod));
+    case TypeId::kJson:
+    case TypeId::kJsonb:
+      return ReceiveJson(type.id, in);
     case TypeId::kInvalid:
       break;
   }
@@ -158,6 +172,9 @@ std::string SendValue(const Value& v) {
       break;
     case TypeId::kNumeric:
       out = SendNumeric(v.GetNumeric());
+      break;
+    case TypeId::kJsonb:  // jsonb_send: a version byte, then the text
+      out = "\x01" + v.GetString();
       break;
     default:  // the string types, bytea and uuid: their bytes
       out = v.GetString();

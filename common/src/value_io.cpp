@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/float_output.h"
 #include "common/interval.h"
+#include "common/json.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
 #include "string_util.h"
@@ -179,6 +180,11 @@ Value ParseValue(TypeDesc type, std::string_view text) {
       return Value::OfInterval(ParseInterval(text, type.typmod));
     case TypeId::kUuid:
       return Value::Uuid(ParseUuid(text));
+    case TypeId::kJson:
+      json::ValidateJson(text);
+      return Value::String(std::string(text), TypeId::kJson);
+    case TypeId::kJsonb:
+      return Value::String(json::JsonbText(json::ParseJson(text, true)), TypeId::kJsonb);
     case TypeId::kText:
     case TypeId::kUnknown:
       return Value::String(std::string(text), type.id);

@@ -7,6 +7,7 @@
 #include "common/array.h"
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/json.h"
 
 namespace lumadb {
 
@@ -25,6 +26,7 @@ enum class Family {
   kTimeTz,
   kInterval,
   kUuid,
+  kJsonb,
   kOther
 };
 
@@ -63,6 +65,8 @@ Family FamilyOf(TypeId t) {
       return Family::kInterval;
     case TypeId::kUuid:
       return Family::kUuid;
+    case TypeId::kJsonb:
+      return Family::kJsonb;
     default:
       return Family::kOther;
   }
@@ -141,6 +145,8 @@ int CompareValues(const Value& a, const Value& b) {
         return a.GetNumeric().Compare(b.GetNumeric());
       case Family::kBool:
         return Cmp3(a.GetBool(), b.GetBool());
+      case Family::kJsonb:
+        return json::CompareJsonb(json::ParseJson(a.GetString(), true), json::ParseJson(b.GetString(), true));
       case Family::kString:
       case Family::kBpchar:
         return Cmp3(StringKey(a), StringKey(b));
@@ -187,6 +193,8 @@ size_t HashValue(const Value& v) {
       return v.GetNumeric().Hash();
     case Family::kBool:
       return v.GetBool() ? 1 : 2;
+    case Family::kJsonb:
+      return json::HashJsonb(json::ParseJson(v.GetString(), true));
     case Family::kString:
     case Family::kBpchar:
       return std::hash<std::string_view>()(StringKey(v));

@@ -20,6 +20,7 @@ enum class TypeId : uint32_t {
   kInt4 = 23,
   kText = 25,
   kOid = 26,
+  kJson = 114,
   kFloat4 = 700,
   kFloat8 = 701,
   kUnknown = 705,  // an untyped string literal before the binder resolves it
@@ -33,6 +34,7 @@ enum class TypeId : uint32_t {
   kTimeTz = 1266,
   kNumeric = 1700,
   kUuid = 2950,
+  kJsonb = 3802,
 };
 
 /// The array types, one per element type above (pg_type typname "_" + element, typelem = the element):
@@ -59,6 +61,8 @@ inline constexpr TypeId kInterval = static_cast<TypeId>(1187);
 inline constexpr TypeId kNumeric = static_cast<TypeId>(1231);
 inline constexpr TypeId kTimeTz = static_cast<TypeId>(1270);
 inline constexpr TypeId kUuid = static_cast<TypeId>(2951);
+inline constexpr TypeId kJson = static_cast<TypeId>(199);
+inline constexpr TypeId kJsonb = static_cast<TypeId>(3807);
 }  // namespace array_type
 
 /// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; an array type

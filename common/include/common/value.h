@@ -27,6 +27,8 @@ struct Array;  // common/array.h
 ///   uuid                    -> std::string of the 16 bytes
 ///   float4, float8          -> double (float4 values are rounded to float on creation)
 ///   text, varchar, bpchar, name, unknown, bytea -> std::string (bytea holds raw bytes)
+///   json                    -> std::string, the input text verbatim (validated)
+///   jsonb                   -> std::string, the normalized text jsonb_out prints (common/json.h)
 ///   numeric                 -> Numeric
 ///   arrays (_int4, ...)     -> shared immutable Array (common/array.h)
 /// A NULL still has a type (the column's), as in PostgreSQL.
@@ -43,7 +45,7 @@ class Value {
   static Value Oid(uint32_t v) { return Value(TypeId::kOid, static_cast<int64_t>(v)); }
   static Value Float4(float v) { return Value(TypeId::kFloat4, static_cast<double>(v)); }
   static Value Float8(double v) { return Value(TypeId::kFloat8, v); }
-  /// A string of a string type (text, varchar, bpchar, name, unknown, bytea).
+  /// A string of a string type (text, varchar, bpchar, name, unknown, bytea), or of json/jsonb.
   static Value String(std::string s, TypeId type = TypeId::kText) { return Value(type, std::move(s)); }
   static Value Num(Numeric n) { return Value(TypeId::kNumeric, std::move(n)); }
   static Value Date(int64_t days) { return Value(TypeId::kDate, days); }
