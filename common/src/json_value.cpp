@@ -189,6 +189,14 @@ std::string_view SourceText(const JsonValue& v, std::string_view source) {
   return source.substr(v.begin, v.end - v.begin);
 }
 
+Value AccessorResult(const JsonValue* node, std::string_view source, TypeId doc_type, bool as_text) {
+  const TypeId type = as_text ? TypeId::kText : doc_type;
+  if (node == nullptr || (as_text && node->kind == JsonKind::kNull)) return Value::Null(type);
+  if (as_text && node->kind == JsonKind::kString) return Value::String(node->text);
+  if (doc_type == TypeId::kJsonb) return Value::String(JsonbText(*node), type);
+  return Value::String(std::string(SourceText(*node, source)), type);
+}
+
 const char* KindName(JsonKind k) {
   switch (k) {
     case JsonKind::kNull:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/array.h"
+#include "common/json.h"
 #include "common/value_ops.h"
 
 namespace lumadb::exec {
@@ -36,6 +37,19 @@ Value Widen(const Value& v, TypeId input, AggKind kind) {
   }
 }
 
+// json_agg: "[a, b]" of each input's to_json; jsonb_agg: the jsonb array of each input's to_jsonb.
+Value FinishJson(AggKind kind, const std::vector<Value>& items) {
+  if (kind == AggKind::kJsonAgg) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + json::ToJsonText(items[i]);
+    return Value::String(out + "]", TypeId::kJson);
+  }
+  json::JsonValue array = json::JsonValue::Array();
+  for (const Value& v : items) array.items.push_back(json::ToJsonbValue(v));
+  json::NormalizeJsonb(array);
+  return Value::String(json::JsonbText(array), TypeId::kJsonb);
+}
+
 }  // namespace
 
 void AggregateState::Accumulate(const Value& v) {
@@ -44,7 +58,8 @@ void AggregateState::Accumulate(const Value& v) {
     ++count_;
     return;
   }
-  if (kind == AggKind::kArrayAgg) {  // array_agg keeps NULL inputs as NULL elements
+  if (kind == AggKind::kArrayAgg || kind == AggKind::kJsonAgg || kind == AggKind::kJsonbAgg) {
+    // array_agg and json[b]_agg keep NULL inputs (as NULL elements, as JSON nulls)
     if (spec_.distinct && !seen_.insert(v).second) return;
     ++count_;
     items_.push_back(v);
@@ -57,6 +72,8 @@ void AggregateState::Accumulate(const Value& v) {
     case AggKind::kCount:
     case AggKind::kCountStar:
     case AggKind::kArrayAgg:
+    case AggKind::kJsonAgg:
+    case AggKind::kJsonbAgg:
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
@@ -87,6 +104,7 @@ Value AggregateState::Finish() const {
     });
     return MakeArray(spec_.arg->type.id, std::move(sorted));
   }
+  if (kind == AggKind::kJsonAgg || kind == AggKind::kJsonbAgg) return FinishJson(kind, items_);
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
     return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));

@@ -24,6 +24,9 @@ std::unique_ptr<Executor> MakeIndexScanExecutor(const planner::IndexScanPlan& pl
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// unnest(array) in FROM (unnest_executor.cpp).
 std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// The json set-returning functions in FROM: json[b]_array_elements[_text], json[b]_each[_text],
+/// json[b]_object_keys (json_scan_executor.cpp); null for any other function.
+std::unique_ptr<Executor> MakeJsonScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

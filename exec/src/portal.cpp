@@ -40,11 +40,11 @@ planner::PlanPtr PlanStatement(const ast::Statement& stmt, planner::Binder& bind
 // The type a client names by OID for a parameter: 0 and unknown (705) leave it to the context; an OID
 // that is no type we have is 42704, as format_type/typenameType report it.
 TypeDesc ParamType(Oid oid) {
-  static constexpr TypeId kTypes[] = {TypeId::kBool,     TypeId::kBytea,  TypeId::kName,      TypeId::kInt8,
-                                      TypeId::kInt2,     TypeId::kInt4,   TypeId::kText,      TypeId::kOid,
-                                      TypeId::kFloat4,   TypeId::kFloat8, TypeId::kBpchar,    TypeId::kVarchar,
-                                      TypeId::kDate,     TypeId::kTime,   TypeId::kTimestamp, TypeId::kTimestampTz,
-                                      TypeId::kInterval, TypeId::kTimeTz, TypeId::kNumeric,   TypeId::kUuid};
+  static constexpr TypeId kTypes[] = {
+      TypeId::kBool,    TypeId::kBytea, TypeId::kName,      TypeId::kInt8,        TypeId::kInt2,     TypeId::kInt4,
+      TypeId::kText,    TypeId::kOid,   TypeId::kFloat4,    TypeId::kFloat8,      TypeId::kBpchar,   TypeId::kVarchar,
+      TypeId::kDate,    TypeId::kTime,  TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kTimeTz,
+      TypeId::kNumeric, TypeId::kUuid,  TypeId::kJson,      TypeId::kJsonb};
   if (oid == 0 || oid == static_cast<Oid>(TypeId::kUnknown)) return {TypeId::kUnknown, -1};
   for (TypeId t : kTypes) {
     // The array type of each (typarray) is a parameter type too.

@@ -1,6 +1,11 @@
 // Set-returning functions in FROM (parser/parse_clause.c transformRangeFunction): generate_series over
-// int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric. Other functions in FROM are
+// int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric, unnest, and the json ones
+// (json[b]_array_elements[_text], json[b]_each[_text], json[b]_object_keys). Other functions in FROM are
 // not supported yet.
+#include <optional>
+#include <string_view>
+#include <utility>
+
 #include "planner/binder.h"
 #include "planner/function_registry.h"
 #include "planner/type_rules.h"
@@ -30,6 +35,55 @@ TypeId SeriesType(const std::vector<BoundExprPtr>& args, bool* ambiguous) {
   return result;
 }
 
+using Columns = std::vector<std::pair<std::string, TypeId>>;
+
+// A json set-returning function: the document type it reads and its output columns (its OUT parameters;
+// an empty name: a function returning a scalar, whose column is named after the FROM item).
+struct JsonSetFunction {
+  TypeId doc;
+  Columns columns;
+};
+
+std::optional<JsonSetFunction> FindJsonSetFunction(std::string_view name) {
+  TypeId doc = TypeId::kJsonb;
+  if (name.starts_with("jsonb_")) {
+    name.remove_prefix(6);
+  } else if (name.starts_with("json_")) {
+    doc = TypeId::kJson;
+    name.remove_prefix(5);
+  } else {
+    return std::nullopt;
+  }
+  const bool text = name.ends_with("_text");
+  if (text) name.remove_suffix(5);
+  const TypeId value = text ? TypeId::kText : doc;
+  if (name == "array_elements") return JsonSetFunction{doc, {{"value", value}}};
+  if (name == "each") return JsonSetFunction{doc, {{"key", TypeId::kText}, {"value", value}}};
+  if (name == "object_keys" && !text) return JsonSetFunction{doc, {{"", TypeId::kText}}};
+  return std::nullopt;
+}
+
+PlanPtr JsonSetScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, Columns columns,
+                    Scope* scope) {
+  auto plan = std::make_shared<FunctionScanPlan>();
+  plan->function = name;
+  plan->args = std::move(args);
+  plan->alias = ref.alias.empty() ? name : ref.alias;
+  if (columns.size() == 1 && columns[0].first.empty()) columns[0].first = plan->alias;
+  if (ref.column_aliases.size() > columns.size()) {
+    throw DbError(sqlstate::kInvalidColumnReference,
+                  "table \"" + plan->alias + "\" has " + std::to_string(columns.size()) + " columns available but " +
+                      std::to_string(ref.column_aliases.size()) + " columns specified");
+  }
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const std::string& column = i < ref.column_aliases.size() ? ref.column_aliases[i] : columns[i].first;
+    plan->output.push_back({column, {columns[i].second, -1}});
+    scope->columns.push_back({plan->alias, column, {columns[i].second, -1}, 0, 0, false});
+  }
+  scope->relations.push_back(plan->alias);
+  return plan;
+}
+
 }  // namespace
 
 PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
@@ -40,6 +94,11 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
   // No LATERAL: the arguments see no FROM item.
   for (const auto& a : f.args) args.push_back(BindExpr(*a, Scope{}));
   if (schema_ok && name == "unnest") return BindUnnest(ref, std::move(args), scope);
+  if (auto json = schema_ok ? FindJsonSetFunction(name) : std::nullopt) {
+    if (args.size() != 1 || !CanCoerceImplicitly(args[0]->type.id, json->doc)) throw NoFunction(name, args, f.location);
+    args[0] = CoerceOrThrow(args[0], {json->doc, -1}, args[0]->location);
+    return JsonSetScan(ref, name, std::move(args), std::move(json->columns), scope);
+  }
   if (!schema_ok || name != "generate_series") {
     if (schema_ok && IsKnownFunctionName(name)) {
       throw Error(sqlstate::kFeatureNotSupported, "function " + name + " is not supported in FROM", f.location);

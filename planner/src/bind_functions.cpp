@@ -91,7 +91,8 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   if (args.size() != 1) throw NoFunction(name, args, f.location);
   BoundExprPtr arg = args[0];
   // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
-  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg")) {
+  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg" ||
+                                           name == "json_agg" || name == "jsonb_agg")) {
     arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
   }
   e->agg = ResolveAggregate(name, arg->type.id);

@@ -56,6 +56,7 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryExpr& b, const Scope& scope) {
   }
   auto l = BindExpr(*b.left, scope);
   auto r = BindExpr(*b.right, scope);
+  if (auto json_op = JsonOperator(op, l, r, b.location)) return json_op;
   if (op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" || op == ">=") {
     return Compare(op, l, r, b.location);
   }
@@ -110,7 +111,8 @@ BoundExprPtr Binder::Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r
 
 BoundExprPtr Binder::Compare(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location) {
   auto common = ComparisonType(l->type.id, r->type.id);
-  if (!common) throw OperatorError(op, l, r, location);
+  // json has no comparison operators at all (only jsonb does).
+  if (!common || *common == TypeId::kJson) throw OperatorError(op, l, r, location);
   auto coerce = [&](const BoundExprPtr& e) {
     if (e->type.id == *common) return e;
     return CoerceOrThrow(e, {*common, -1}, e->location);

@@ -110,6 +110,8 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
       {"timetz", TypeId::kTimeTz},
       {"interval", TypeId::kInterval},
       {"uuid", TypeId::kUuid},
+      {"json", TypeId::kJson},
+      {"jsonb", TypeId::kJsonb},
       {"bytea", TypeId::kBytea},
       {"oid", TypeId::kOid},
       {"integer", TypeId::kInt4},

@@ -87,6 +87,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddSequenceBuiltins(all);
     AddDateTimeBuiltins(all);
     AddArrayBuiltins(all);
+    AddJsonBuiltins(all);
     return all;
   }();
   return kAll;

@@ -24,6 +24,8 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out);
 void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);
 /// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
+/// The json and jsonb functions and the functions of their operators, from builtin_json*.cpp.
+void AddJsonBuiltins(std::vector<ScalarFunction>& out);
 /// string_to_array, from builtin_array.cpp.
 void AddArrayBuiltins(std::vector<ScalarFunction>& out);
 

@@ -33,6 +33,8 @@ const std::vector<AggregateFunction>& Aggregates() {
       {"min", AggKind::kMin, T::kInvalid, T::kInvalid},
       {"max", AggKind::kMax, T::kInvalid, T::kInvalid},
       {"array_agg", AggKind::kArrayAgg, T::kInvalid, T::kInvalid},
+      {"json_agg", AggKind::kJsonAgg, T::kInvalid, T::kJson},
+      {"jsonb_agg", AggKind::kJsonbAgg, T::kInvalid, T::kJsonb},
   };
   return kAggs;
 }

@@ -237,6 +237,24 @@ def error_of(cur, sql, args=None):
     return None
 
 
+def test_json(conn):
+    # psycopg2 decodes json (114) and jsonb (3802) results into Python objects, and Json() sends a dict.
+    cur = conn.cursor()
+    cur.execute("CREATE TABLE pg2t_docs (id int PRIMARY KEY, j json, b jsonb)")
+    cur.execute("INSERT INTO pg2t_docs VALUES (1, %s, %s)",
+                (psycopg2.extras.Json({"b": [1, 2.5]}), psycopg2.extras.Json({"z": None, "a": "x"})))
+    cur.execute("SELECT j, b, b -> 'a', b ->> 'a' FROM pg2t_docs")
+    j, b, field, text = cur.fetchone()
+    check("json column as dict", j, {"b": [1, 2.5]})
+    check("jsonb column as dict", b, {"a": "x", "z": None})
+    check("jsonb -> as str", field, "x")
+    check("jsonb ->> as text", text, "x")
+    cur.execute("SELECT b::text FROM pg2t_docs")
+    check("jsonb text form", cur.fetchone()[0], '{"a": "x", "z": null}')
+    cur.execute("DROP TABLE pg2t_docs")
+    conn.commit()
+
+
 def test_errors(conn):
     cur = conn.cursor()
     e = error_of(cur, "INSERT INTO pg2t_items (id, name) VALUES (%s, %s), (%s, %s)", (500, "a", 500, "b"))
@@ -318,7 +336,8 @@ def test_cancel():
 
 def main():
     conn = connect()
-    for test in (test_connection, test_parameters, test_table_and_fetch, test_named_cursor, test_copy, test_errors):
+    for test in (test_connection, test_parameters, test_table_and_fetch, test_named_cursor, test_copy, test_json,
+                 test_errors):
         try:
             test(conn)
         except Exception:

@@ -78,6 +78,11 @@ void AppendQuoted(std::string& out, std::string_view s);
 /// The JSON text of a json-parsed value: the span of the original text it came from.
 std::string_view SourceText(const JsonValue& v, std::string_view source);
 
+/// What a json accessor (->, ->>, #>, json_each, ...) returns for `node` of a document of type doc_type
+/// (json or jsonb) parsed from `source`; null node: SQL NULL. json gives the node's source text, jsonb its
+/// normalized text; as_text gives a string's value and a JSON null as SQL NULL.
+Value AccessorResult(const JsonValue* node, std::string_view source, TypeId doc_type, bool as_text);
+
 /// compareJsonbContainers: jsonb's btree order (containers by size first, then members in stored order;
 /// a top-level scalar sorts below an array of one element and an empty top-level array below null).
 int CompareJsonb(const JsonValue& a, const JsonValue& b);

@@ -118,9 +118,10 @@ struct add_op : one<'+', '-'>, Node {};
 struct add_expr : seq<mul_expr, star<op_tok<add_op>, mul_expr>>, Fold {};
 
 /// The "other operators" level (gram.y Op): ||, the array containment/overlap operators @> <@ && and the
-/// regular-expression match operators.
+/// regular-expression match operators, and the json operators -> ->> #> #>> #- ? ?| ?&.
 struct concat_op : sor<two<'|'>, string<'@', '>'>, string<'<', '@'>, two<'&'>, string<'!', '~', '*'>, string<'!', '~'>,
-                       string<'~', '*'>, one<'~'>>,
+                       string<'~', '*'>, one<'~'>, string<'-', '>', '>'>, string<'-', '>'>, string<'#', '>', '>'>,
+                       string<'#', '>'>, string<'#', '-'>, string<'?', '|'>, string<'?', '&'>, one<'?'>>,
                    Node {};
 /// OPERATOR(schema.op), as psql sends it: any operator, at the Op precedence level.
 struct qual_op_symbol : plus<op_char>, Node {};

@@ -182,6 +182,9 @@ class Binder {
   BoundExprPtr Like(const ast::BinaryExpr& b, BoundExprPtr l, BoundExprPtr r, const Scope& scope);
   /// ~ ~* !~ !~* (textregexeq & co.): a call of the operator's function over text operands; 42883 otherwise.
   BoundExprPtr RegexMatch(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
+  /// The json/jsonb operators (-> ->> #> #>> @> <@ ? ?| ?& || - #-) as calls of their functions
+  /// (bind_json.cpp); null when no operand is json or jsonb.
+  BoundExprPtr JsonOperator(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Logical(BoundKind kind, std::vector<BoundExprPtr> args, int32_t location);
   BoundExprPtr CoerceToBool(const BoundExprPtr& e, const char* construct);
   BoundExprPtr CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location);

@@ -60,7 +60,7 @@ struct ScalarFunction {
 };
 
 /// Aggregate kinds, implemented by exec's aggregate states.
-enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kArrayAgg };
+enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kArrayAgg, kJsonAgg, kJsonbAgg };
 
 /// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type (for
 /// array_agg: the array type of the argument's type).

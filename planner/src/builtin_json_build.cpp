@@ -1,0 +1,99 @@
+// The json/jsonb constructors (PostgreSQL 15 json.c, jsonb.c): to_json, to_jsonb, json_build_object,
+// jsonb_build_object, json_build_array, jsonb_build_array.
+#include "common/array.h"
+#include "common/error.h"
+#include "common/value_io.h"
+#include "json_util.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+using Args = std::vector<Value>;
+using T = TypeId;
+using json::JsonValue;
+
+Value ToJsonFn(const Args& a, const FunctionEnv&) {
+  return Value::String(json::ToJsonText(a[0]), T::kJson);
+}
+
+Value ToJsonbFn(const Args& a, const FunctionEnv&) {
+  return JsonbResult(json::ToJsonbValue(a[0]));
+}
+
+// An object key: a scalar's text (booleans spelled out); 22023 for NULL, arrays and json.
+std::string KeyText(const Value& v, size_t arg, bool jsonb) {
+  if (v.is_null()) {
+    if (jsonb) {
+      throw DbError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(arg) + ": key must not be null");
+    }
+    throw DbError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(arg) + " cannot be null")
+        .Hint("Object keys should be text.");
+  }
+  if (IsArrayType(v.type()) || v.type() == T::kJson || v.type() == T::kJsonb) {
+    throw DbError(sqlstate::kInvalidParameterValue, "key value must be scalar, not array, composite, or json");
+  }
+  if (v.type() == T::kBool) return v.GetBool() ? "true" : "false";
+  return FormatValue(v);
+}
+
+void CheckPairs(const Args& a, const char* name) {
+  if (a.size() % 2 != 0) {
+    throw DbError(sqlstate::kInvalidParameterValue, "argument list must have even number of elements")
+        .Hint(std::string("The arguments of ") + name + "() must consist of alternating keys and values.");
+  }
+}
+
+// json_build_object: {"k" : v, ...} with the spacing json.c writes.
+Value BuildObjectFn(const Args& a, const FunctionEnv&) {
+  CheckPairs(a, "json_build_object");
+  std::string out = "{";
+  for (size_t i = 0; i < a.size(); i += 2) {
+    if (i > 0) out += ", ";
+    json::AppendQuoted(out, KeyText(a[i], i + 1, false));
+    out += " : ";
+    out += json::ToJsonText(a[i + 1]);
+  }
+  return Value::String(out + "}", T::kJson);
+}
+
+Value BuildObjectbFn(const Args& a, const FunctionEnv&) {
+  CheckPairs(a, "jsonb_build_object");
+  JsonValue v = JsonValue::Object();
+  for (size_t i = 0; i < a.size(); i += 2) {
+    v.keys.push_back(KeyText(a[i], i + 1, true));
+    v.items.push_back(json::ToJsonbValue(a[i + 1]));
+  }
+  return JsonbResult(std::move(v));
+}
+
+Value BuildArrayFn(const Args& a, const FunctionEnv&) {
+  std::string out = "[";
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += json::ToJsonText(a[i]);
+  }
+  return Value::String(out + "]", T::kJson);
+}
+
+Value BuildArraybFn(const Args& a, const FunctionEnv&) {
+  std::vector<JsonValue> items;
+  for (const Value& v : a) items.push_back(json::ToJsonbValue(v));
+  return JsonbResult(JsonValue::Array(std::move(items)));
+}
+
+}  // namespace
+
+void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out) {
+  std::vector<ScalarFunction> fns = {
+      {"to_json", {T::kInvalid}, T::kJson, ToJsonFn},
+      {"to_jsonb", {T::kInvalid}, T::kJsonb, ToJsonbFn},
+      {"json_build_object", {T::kInvalid}, T::kJson, BuildObjectFn, false, true},
+      {"jsonb_build_object", {T::kInvalid}, T::kJsonb, BuildObjectbFn, false, true},
+      {"json_build_array", {T::kInvalid}, T::kJson, BuildArrayFn, false, true},
+      {"jsonb_build_array", {T::kInvalid}, T::kJsonb, BuildArraybFn, false, true},
+  };
+  out.insert(out.end(), fns.begin(), fns.end());
+}
+
+}  // namespace lumadb::planner
