@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/json.h"
 
 namespace lumadb {
 
@@ -20,7 +21,7 @@ constexpr char kNumericZero = 0x03;
 constexpr char kNumericPositive = 0x04;
 constexpr char kNumericNaN = 0x06;
 
-enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kNone };
+enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kJsonb, kNone };
 
 KeyKind KindOf(TypeId t) {
   switch (t) {
@@ -39,6 +40,8 @@ KeyKind KindOf(TypeId t) {
       return KeyKind::kInterval;
     case TypeId::kUuid:
       return KeyKind::kUuid;
+    case TypeId::kJsonb:
+      return KeyKind::kJsonb;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
       return KeyKind::kFloat;
@@ -163,6 +166,52 @@ void AppendNumeric(const Numeric& n, std::string* out) {
   }
 }
 
+void AppendCount(size_t n, std::string* out) {
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((n >> shift) & 0xff));
+}
+
+// A jsonb value below the top level, in compareJsonbContainers' order: a kind byte (jbvType order:
+// 0x01 null, 0x02 string, 0x03 number, 0x04 boolean, 0x05 array, 0x06 object), then a string as text keys
+// are, a number as numeric keys are, a boolean as one byte, a container as its element or pair count
+// (4 bytes big-endian: a longer container sorts higher) followed by its elements, or by each key (as a
+// string) and value. Every part is prefix-free, so the concatenation is.
+void AppendJsonbNested(const json::JsonValue& v, std::string* out) {
+  out->push_back(static_cast<char>(static_cast<int>(v.kind) + 1));
+  switch (v.kind) {
+    case json::JsonKind::kNull:
+      return;
+    case json::JsonKind::kString:
+      return AppendString(v.text, out);
+    case json::JsonKind::kNumber:
+      return AppendNumeric(v.number, out);
+    case json::JsonKind::kBool:
+      out->push_back(v.boolean ? '\x01' : '\x00');
+      return;
+    case json::JsonKind::kArray:
+    case json::JsonKind::kObject:
+      break;
+  }
+  AppendCount(v.items.size(), out);
+  for (size_t i = 0; i < v.items.size(); ++i) {
+    if (v.kind == json::JsonKind::kObject) AppendString(v.keys[i], out);
+    AppendJsonbNested(v.items[i], out);
+  }
+}
+
+// A whole jsonb document: an object as above; an array or a top-level scalar (PostgreSQL's one-element
+// "raw scalar" array) as 0x05, the element count, 0x00 for a scalar or 0x01 for an array (the count
+// decides first, then a scalar sorts below an array), then the elements.
+void AppendJsonb(std::string_view text, std::string* out) {
+  const json::JsonValue v = json::ParseJson(text, true);
+  if (v.kind == json::JsonKind::kObject) return AppendJsonbNested(v, out);
+  const bool raw = v.kind != json::JsonKind::kArray;
+  out->push_back('\x05');
+  AppendCount(raw ? 1 : v.items.size(), out);
+  out->push_back(raw ? '\x00' : '\x01');
+  if (raw) return AppendJsonbNested(v, out);
+  for (const json::JsonValue& item : v.items) AppendJsonbNested(item, out);
+}
+
 }  // namespace
 
 bool IsIndexableType(TypeId t) {
@@ -213,6 +262,9 @@ void AppendKeyColumn(const Value& v, const KeyColumnOrder& col, std::string* out
       case KeyKind::kUuid:
         LUMADB_ASSERT(v.GetString().size() == 16, "uuid of the wrong length");
         out->append(v.GetString());
+        break;
+      case KeyKind::kJsonb:
+        AppendJsonb(v.GetString(), out);
         break;
       case KeyKind::kNone:
         break;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/array.h"
+#include "common/error.h"
 #include "common/json.h"
 #include "common/value_ops.h"
 
@@ -37,8 +38,44 @@ Value Widen(const Value& v, TypeId input, AggKind kind) {
   }
 }
 
+bool IsJsonAggregate(AggKind kind) {
+  return kind == AggKind::kJsonAgg || kind == AggKind::kJsonbAgg || kind == AggKind::kJsonObjectAgg ||
+         kind == AggKind::kJsonbObjectAgg;
+}
+
+// json_object_agg: "{ "k" : v, ... }" of the [key, value] pairs the binder built; jsonb_object_agg: their
+// jsonb object (the last of a duplicate key wins). A null key is 22023.
+Value FinishObject(AggKind kind, const std::vector<Value>& pairs) {
+  const bool jsonb = kind == AggKind::kJsonbObjectAgg;
+  json::JsonValue object = json::JsonValue::Object();
+  std::string out = "{ ";
+  for (const Value& pair : pairs) {
+    json::JsonValue p = json::ParseJson(pair.GetString(), jsonb);
+    if (p.items[0].kind == json::JsonKind::kNull) {
+      throw DbError(sqlstate::kInvalidParameterValue, "field name must not be null");
+    }
+    std::string key =
+        p.items[0].kind == json::JsonKind::kString
+            ? p.items[0].text
+            : std::string(jsonb ? json::JsonbText(p.items[0]) : json::SourceText(p.items[0], pair.GetString()));
+    if (jsonb) {
+      object.keys.push_back(std::move(key));
+      object.items.push_back(std::move(p.items[1]));
+      continue;
+    }
+    if (out.size() > 2) out += ", ";
+    json::AppendQuoted(out, key);
+    out += " : ";
+    out += json::SourceText(p.items[1], pair.GetString());
+  }
+  if (!jsonb) return Value::String(out + " }", TypeId::kJson);
+  json::NormalizeJsonb(object);
+  return Value::String(json::JsonbText(object), TypeId::kJsonb);
+}
+
 // json_agg: "[a, b]" of each input's to_json; jsonb_agg: the jsonb array of each input's to_jsonb.
 Value FinishJson(AggKind kind, const std::vector<Value>& items) {
+  if (kind == AggKind::kJsonObjectAgg || kind == AggKind::kJsonbObjectAgg) return FinishObject(kind, items);
   if (kind == AggKind::kJsonAgg) {
     std::string out = "[";
     for (size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + json::ToJsonText(items[i]);
@@ -58,7 +95,7 @@ void AggregateState::Accumulate(const Value& v) {
     ++count_;
     return;
   }
-  if (kind == AggKind::kArrayAgg || kind == AggKind::kJsonAgg || kind == AggKind::kJsonbAgg) {
+  if (kind == AggKind::kArrayAgg || IsJsonAggregate(kind)) {
     // array_agg and json[b]_agg keep NULL inputs (as NULL elements, as JSON nulls)
     if (spec_.distinct && !seen_.insert(v).second) return;
     ++count_;
@@ -74,6 +111,8 @@ void AggregateState::Accumulate(const Value& v) {
     case AggKind::kArrayAgg:
     case AggKind::kJsonAgg:
     case AggKind::kJsonbAgg:
+    case AggKind::kJsonObjectAgg:
+    case AggKind::kJsonbObjectAgg:
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
@@ -104,7 +143,7 @@ Value AggregateState::Finish() const {
     });
     return MakeArray(spec_.arg->type.id, std::move(sorted));
   }
-  if (kind == AggKind::kJsonAgg || kind == AggKind::kJsonbAgg) return FinishJson(kind, items_);
+  if (IsJsonAggregate(kind)) return FinishJson(kind, items_);
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
     return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));

@@ -13,6 +13,20 @@ std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& 
   return out + ")";
 }
 
+// The one argument of json[b]_object_agg(key, value): json[b]_build_array(key, value) per row, which the
+// aggregate (exec's AggregateState) splits again.
+BoundExprPtr PairArgument(const std::string& name, std::vector<BoundExprPtr> args, int32_t location) {
+  const char* builder = name == "json_object_agg" ? "json_build_array" : "jsonb_build_array";
+  auto call = std::make_shared<BoundExpr>();
+  call->kind = BoundKind::kFunc;
+  call->func = ResolveFunction(builder, {args[0]->type.id, args[1]->type.id})->func;
+  call->name = builder;
+  call->type = TypeDesc{call->func->result, -1};
+  call->location = location;
+  call->args = std::move(args);
+  return call;
+}
+
 }  // namespace
 
 DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) const {
@@ -88,6 +102,12 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     allow_aggregates_ = saved_allow;
     aggregate_clause_ = saved_clause;
   }
+  if (args.size() == 2 && (name == "json_object_agg" || name == "jsonb_object_agg")) {
+    for (auto& a : args) {
+      if (a->type.id == TypeId::kUnknown) a = TryCoerce(a, {TypeId::kText, -1}, CastContext::kImplicit);
+    }
+    args = {PairArgument(name, std::move(args), f.location)};
+  }
   if (args.size() != 1) throw NoFunction(name, args, f.location);
   BoundExprPtr arg = args[0];
   // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
@@ -96,7 +116,9 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
   }
   e->agg = ResolveAggregate(name, arg->type.id);
-  if (!e->agg) throw NoFunction(name, args, f.location);
+  // min and max need a btree ordering, which json lacks and jsonb has no min/max for in PostgreSQL.
+  const bool json_arg = arg->type.id == TypeId::kJson || arg->type.id == TypeId::kJsonb;
+  if (!e->agg || (json_arg && (name == "min" || name == "max"))) throw NoFunction(name, args, f.location);
   if (e->agg->arg != TypeId::kInvalid && e->agg->arg != arg->type.id) {
     arg = CoerceOrThrow(arg, {e->agg->arg, -1}, arg->location);
   }

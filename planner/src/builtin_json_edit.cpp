@@ -1,5 +1,5 @@
 // The jsonb editing functions (PostgreSQL 15 jsonfuncs.c): jsonb_delete (the - operator), jsonb_delete_path
-// (#-), jsonb_set, jsonb_strip_nulls, jsonb_pretty.
+// (#-), jsonb_set, json[b]_strip_nulls, jsonb_pretty.
 #include <algorithm>
 #include <charconv>
 #include <climits>
@@ -160,6 +160,48 @@ Value StripNullsFn(const Args& a, const FunctionEnv&) {
   return JsonbResult(std::move(v));
 }
 
+// json_strip_nulls re-emits the document without white space, strings re-escaped and numbers as written,
+// dropping object members whose value is null (jsonfuncs.c sn_* semantic actions).
+void AppendStripped(std::string& out, const JsonValue& v) {
+  switch (v.kind) {
+    case JsonKind::kNull:
+      out += "null";
+      return;
+    case JsonKind::kBool:
+      out += v.boolean ? "true" : "false";
+      return;
+    case JsonKind::kNumber:
+      out += v.text;
+      return;
+    case JsonKind::kString:
+      json::AppendQuoted(out, v.text);
+      return;
+    case JsonKind::kArray:
+    case JsonKind::kObject:
+      break;
+  }
+  const bool is_object = v.kind == JsonKind::kObject;
+  out.push_back(is_object ? '{' : '[');
+  bool first = true;
+  for (size_t i = 0; i < v.items.size(); ++i) {
+    if (is_object && v.items[i].kind == JsonKind::kNull) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    if (is_object) {
+      json::AppendQuoted(out, v.keys[i]);
+      out.push_back(':');
+    }
+    AppendStripped(out, v.items[i]);
+  }
+  out.push_back(is_object ? '}' : ']');
+}
+
+Value JsonStripNullsFn(const Args& a, const FunctionEnv&) {
+  std::string out;
+  AppendStripped(out, json::ParseJson(a[0].GetString(), false));
+  return Value::String(std::move(out), T::kJson);
+}
+
 Value PrettyFn(const Args& a, const FunctionEnv&) {
   return Value::String(json::JsonbPretty(json::ParseJson(a[0].GetString(), true)));
 }
@@ -176,6 +218,7 @@ void AddJsonEditBuiltins(std::vector<ScalarFunction>& out) {
       {"jsonb_set", {T::kJsonb, text_array, T::kJsonb}, T::kJsonb, SetFn},
       {"jsonb_set", {T::kJsonb, text_array, T::kJsonb, T::kBool}, T::kJsonb, SetFn},
       {"jsonb_strip_nulls", {T::kJsonb}, T::kJsonb, StripNullsFn},
+      {"json_strip_nulls", {T::kJson}, T::kJson, JsonStripNullsFn},
       {"jsonb_pretty", {T::kJsonb}, T::kText, PrettyFn},
   };
   out.insert(out.end(), fns.begin(), fns.end());

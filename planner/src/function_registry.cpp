@@ -35,6 +35,8 @@ const std::vector<AggregateFunction>& Aggregates() {
       {"array_agg", AggKind::kArrayAgg, T::kInvalid, T::kInvalid},
       {"json_agg", AggKind::kJsonAgg, T::kInvalid, T::kJson},
       {"jsonb_agg", AggKind::kJsonbAgg, T::kInvalid, T::kJsonb},
+      {"json_object_agg", AggKind::kJsonObjectAgg, T::kInvalid, T::kJson},
+      {"jsonb_object_agg", AggKind::kJsonbObjectAgg, T::kInvalid, T::kJsonb},
   };
   return kAggs;
 }

@@ -32,7 +32,7 @@ class JsonDoc {
 /// A jsonb Value of v, normalized.
 Value JsonbResult(json::JsonValue v);
 
-/// jsonb_delete, jsonb_delete_path, jsonb_set, jsonb_strip_nulls, jsonb_pretty (builtin_json_edit.cpp).
+/// jsonb_delete, jsonb_delete_path, jsonb_set, json[b]_strip_nulls, jsonb_pretty (builtin_json_edit.cpp).
 void AddJsonEditBuiltins(std::vector<ScalarFunction>& out);
 /// to_json[b], json[b]_build_object, json[b]_build_array (builtin_json_build.cpp).
 void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out);

@@ -7,6 +7,7 @@
 
 #include "common/array.h"
 #include "common/cast.h"
+#include "common/index_key.h"
 #include "common/value_binary.h"
 #include "common/value_ops.h"
 #include "test_util.h"
@@ -112,11 +113,52 @@ TEST_CASE("jsonb ordering follows compareJsonbContainers") {
   CHECK(Cmp("[1]", "{}") < 0);
   CHECK(Cmp("[]", "null") < 0);  // PostgreSQL's documented anomaly
   CHECK(Cmp("1.0", "1.00") == 0);
-  CHECK(Cmp("[1,2]", "[3]") > 0);  // longer arrays sort higher
+  CHECK(Cmp("[1,2]", "[3]") > 0);             // longer arrays sort higher
   CHECK(Cmp("{\"b\":1}", "{\"aa\":1}") > 0);  // keys compare bytewise here, not by length
   CHECK(Cmp("{\"a\":1,\"b\":2}", "{\"a\":1,\"b\":3}") < 0);
-  CHECK(HashValue(ParseValue({TypeId::kJsonb, -1}, "[1.0]")) ==
-        HashValue(ParseValue({TypeId::kJsonb, -1}, "[1.000]")));
+  CHECK(HashValue(ParseValue({TypeId::kJsonb, -1}, "[1.0]")) == HashValue(ParseValue({TypeId::kJsonb, -1}, "[1.000]")));
+}
+
+TEST_CASE("jsonb index keys sort as CompareValues") {
+  const char* const values[] = {"[]",
+                                "null",
+                                "\"\"",
+                                "\"a\"",
+                                "\"a\\u0001\"",
+                                "\"b\"",
+                                "-1.5",
+                                "0",
+                                "1.0",
+                                "1.00",
+                                "2",
+                                "false",
+                                "true",
+                                "[null]",
+                                "[1]",
+                                "[\"a\", 1]",
+                                "[1, 2]",
+                                "[[]]",
+                                "{}",
+                                "{\"a\": null}",
+                                "{\"b\": 1}",
+                                "{\"aa\": 1}",
+                                "{\"a\": 1, \"b\": 2}",
+                                "1e100"};
+  const KeyColumnOrder asc{TypeId::kJsonb, false, false};
+  const KeyColumnOrder desc{TypeId::kJsonb, true, true};
+  for (const char* a : values) {
+    for (const char* b : values) {
+      CAPTURE(a);
+      CAPTURE(b);
+      const Value va = ParseValue({TypeId::kJsonb, -1}, a), vb = ParseValue({TypeId::kJsonb, -1}, b);
+      const int expected = CompareValues(va, vb);
+      const int got = EncodeKey({va}, {asc}).compare(EncodeKey({vb}, {asc}));
+      CHECK((got < 0) == (expected < 0));
+      CHECK((got == 0) == (expected == 0));
+      const int reversed = EncodeKey({va}, {desc}).compare(EncodeKey({vb}, {desc}));
+      CHECK((reversed > 0) == (expected < 0));
+    }
+  }
 }
 
 bool Contains(const char* a, const char* b) {
@@ -136,8 +178,7 @@ TEST_CASE("jsonb containment follows JsonbDeepContains") {
 }
 
 TEST_CASE("to_json and to_jsonb map SQL values as PostgreSQL 15") {
-  CHECK(json::ToJsonText(ParseValue({TypeId::kTimestamp, -1}, "2020-01-02 03:04:05.5")) ==
-        "\"2020-01-02T03:04:05.5\"");
+  CHECK(json::ToJsonText(ParseValue({TypeId::kTimestamp, -1}, "2020-01-02 03:04:05.5")) == "\"2020-01-02T03:04:05.5\"");
   CHECK(json::ToJsonText(ParseValue({TypeId::kTimestampTz, -1}, "2020-01-02 03:04:05+00")) ==
         "\"2020-01-02T03:04:05+00:00\"");
   CHECK(json::ToJsonText(ParseValue({TypeId::kNumeric, -1}, "NaN")) == "\"NaN\"");
@@ -152,12 +193,11 @@ TEST_CASE("jsonb binary form is a version byte and the text; casts to scalars") 
   CHECK(SendValue(v) == std::string("\x01{\"a\": 2, \"b\": 1}"));
   CHECK(FormatValue(ReceiveValue({TypeId::kJsonb, -1}, "\x01[1,2]")) == "[1, 2]");
   CHECK(test::SqlStateOf([] { ReceiveValue({TypeId::kJsonb, -1}, "\x02[]"); }) == "XX000");
-  CHECK(CastValue(ParseValue({TypeId::kJsonb, -1}, "1.5"), {TypeId::kInt4, -1}, CastContext::kExplicit).GetInt() ==
-        2);
-  CHECK(test::MessageOf([&] { CastValue(v, {TypeId::kInt4, -1}, CastContext::kExplicit); }) ==
-        "cannot cast jsonb object to type integer");
-  CHECK(FormatValue(ParseValue({array_type::kJsonb, -1}, "{\"{\\\"a\\\": 1}\",NULL}")) ==
-        "{\"{\\\"a\\\": 1}\",NULL}");
+  CHECK(CastValue(ParseValue({TypeId::kJsonb, -1}, "1.5"), {TypeId::kInt4, -1}, CastContext::kExplicit).GetInt() == 2);
+  CHECK(test::MessageOf([&] {
+          CastValue(v, {TypeId::kInt4, -1}, CastContext::kExplicit);
+        }) == "cannot cast jsonb object to type integer");
+  CHECK(FormatValue(ParseValue({array_type::kJsonb, -1}, "{\"{\\\"a\\\": 1}\",NULL}")) == "{\"{\\\"a\\\": 1}\",NULL}");
 }
 
 }  // namespace

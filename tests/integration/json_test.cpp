@@ -6,12 +6,12 @@
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include "pq_connection.h"
 #include "sql_helpers.h"
 #include "test_server.h"
+#include <libpq-fe.h>
 
 namespace lumadb::integration {
 namespace {
@@ -44,13 +44,21 @@ TEST_CASE("json and jsonb input and output") {
   const std::string t = TableName("jsondoc");
   Exec(conn, "DROP TABLE IF EXISTS " + t);
   Exec(conn, "CREATE TABLE " + t + " (id int PRIMARY KEY, j json, b jsonb)");
-  Exec(conn, "INSERT INTO " + t + R"( VALUES (1, '{"x": 1}', '{"x": 1, "y": [true, null]}'), (2, '[1, 2]', '[1, 2]'),)" +
+  Exec(conn, "INSERT INTO " + t +
+                 R"( VALUES (1, '{"x": 1}', '{"x": 1, "y": [true, null]}'), (2, '[1, 2]', '[1, 2]'),)" +
                  R"( (3, '"s"', '"s"'), (4, NULL, NULL), (5, '{}', '{"x": 2}'))");
   CHECK(Column(conn, "SELECT b FROM " + t + " ORDER BY b, id") ==
         Strings{"\"s\"", "[1, 2]", R"({"x": 2})", R"({"x": 1, "y": [true, null]})", "NULL"});
   CHECK(Column(conn, "SELECT id FROM " + t + " WHERE b @> '{\"x\": 1}' ORDER BY id") == Strings{"1"});
   CHECK(Column(conn, "SELECT b->>'x' FROM " + t + " WHERE b ? 'x' ORDER BY id") == Strings{"1", "2"});
   CHECK(Scalar(conn, "SELECT count(DISTINCT b) FROM " + t) == "4");
+  // A btree index on jsonb orders as jsonb's comparison does; json has no btree operator class.
+  Exec(conn, "CREATE INDEX " + t + "_b ON " + t + " (b)");
+  CHECK(Column(conn, "SELECT id FROM " + t + " WHERE b = '{\"x\": 2.0}' ORDER BY id") == Strings{"5"});
+  CHECK(Column(conn, "SELECT id FROM " + t + " WHERE b > '[1]' ORDER BY b") == Strings{"2", "5", "1"});
+  // PostgreSQL's SQLSTATE is 42704; LumaDB's index contract gives 0A000 for every type without one.
+  CHECK(ErrorOf("CREATE INDEX " + t + "_j ON " + t + " (j)")
+            .ends_with(R"(data type json has no default operator class for access method "btree")"));
   Exec(conn, "UPDATE " + t + " SET b = jsonb_set(b, '{x}', '3') WHERE id = 5");
   CHECK(Scalar(conn, "SELECT b FROM " + t + " WHERE id = 5") == R"({"x": 3})");
   pqxx::work tx(conn);
@@ -84,27 +92,40 @@ TEST_CASE("json operators") {
 
 TEST_CASE("json functions") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
-  CHECK(Row0(conn, R"(SELECT json_build_object('a',1,'b','x'), jsonb_build_object('b',1,'a',2,'a',3), )"
-                   R"(json_build_array(1,'x',null), jsonb_build_array(), json_build_object(1, 2, true, 3))") ==
-        Strings{R"({"a" : 1, "b" : "x"})", R"({"a": 3, "b": 1})", R"([1, "x", null])", "[]",
-                R"({"1" : 2, "true" : 3})"});
-  CHECK(Row0(conn, "SELECT to_json('2020-01-02 03:04:05.5'::timestamp), to_jsonb('2020-01-02 03:04:05+00'::timestamptz),"
-                   " to_json(ARRAY[[1,2],[3,4]]), to_jsonb(ARRAY['a',NULL]), to_json('a\"b'::text), to_json(1.50),"
-                   " to_json('NaN'::float8), to_jsonb(true)") ==
+  CHECK(
+      Row0(conn, R"(SELECT json_build_object('a',1,'b','x'), jsonb_build_object('b',1,'a',2,'a',3), )"
+                 R"(json_build_array(1,'x',null), jsonb_build_array(), json_build_object(1, 2, true, 3))") ==
+      Strings{R"({"a" : 1, "b" : "x"})", R"({"a": 3, "b": 1})", R"([1, "x", null])", "[]", R"({"1" : 2, "true" : 3})"});
+  CHECK(Row0(conn,
+             "SELECT to_json('2020-01-02 03:04:05.5'::timestamp), to_jsonb('2020-01-02 03:04:05+00'::timestamptz),"
+             " to_json(ARRAY[[1,2],[3,4]]), to_jsonb(ARRAY['a',NULL]), to_json('a\"b'::text), to_json(1.50),"
+             " to_json('NaN'::float8), to_jsonb(true)") ==
         Strings{R"("2020-01-02T03:04:05.5")", R"("2020-01-02T03:04:05+00:00")", "[[1,2],[3,4]]", R"(["a", null])",
                 R"("a\"b")", "1.50", R"("NaN")", "true"});
-  CHECK(Row0(conn, R"(SELECT json_typeof('{}'), jsonb_typeof('1.5'), jsonb_typeof('null'), json_array_length('[1,[2]]'),)"
-                   R"( jsonb_array_length('[]'), jsonb_extract_path('{"a":{"b":2}}', 'a', 'b'),)"
-                   R"( jsonb_extract_path_text('{"a":{"b":"x"}}', 'a', 'b'), json_extract_path('{"a":[1]}', 'a'))") ==
+  CHECK(Row0(conn,
+             R"(SELECT json_typeof('{}'), jsonb_typeof('1.5'), jsonb_typeof('null'), json_array_length('[1,[2]]'),)"
+             R"( jsonb_array_length('[]'), jsonb_extract_path('{"a":{"b":2}}', 'a', 'b'),)"
+             R"( jsonb_extract_path_text('{"a":{"b":"x"}}', 'a', 'b'), json_extract_path('{"a":[1]}', 'a'))") ==
         Strings{"object", "number", "null", "2", "0", "2", "x", "[1]"});
-  CHECK(Row0(conn, R"(SELECT jsonb_set('{"a":[1,2]}', '{a,5}', '9'), jsonb_set('{"a":[1,2]}', '{a,-5}', '9'),)"
-                   R"( jsonb_set('{"a":1}', '{b}', '2', false), jsonb_strip_nulls('{"a":null,"b":[null,{"c":null}]}'))") ==
+  CHECK(Row0(conn,
+             R"(SELECT jsonb_set('{"a":[1,2]}', '{a,5}', '9'), jsonb_set('{"a":[1,2]}', '{a,-5}', '9'),)"
+             R"( jsonb_set('{"a":1}', '{b}', '2', false), jsonb_strip_nulls('{"a":null,"b":[null,{"c":null}]}'))") ==
         Strings{R"({"a": [1, 2, 9]})", R"({"a": [9, 1, 2]})", R"({"a": 1})", R"({"b": [null, {}]})"});
+  CHECK(
+      Scalar(conn, R"(SELECT json_strip_nulls('{"a" : null, "b" : [ 1.50 , null, {"c":null, "d" : "\u00e9\n"} ]}'))") ==
+      "{\"b\":[1.50,null,{\"d\":\"\xc3\xa9\\n\"}]}");
   CHECK(Scalar(conn, R"(SELECT jsonb_pretty('{"a":[],"b":{"c":1}}'))") ==
         "{\n    \"a\": [\n    ],\n    \"b\": {\n        \"c\": 1\n    }\n}");
   CHECK(Row0(conn, "SELECT json_agg(x), jsonb_agg(x) FROM (VALUES (1), (NULL), (3)) t(x)") ==
         Strings{"[1, null, 3]", "[1, null, 3]"});
   CHECK(Row0(conn, "SELECT json_agg(x) FROM (VALUES (1)) t(x) WHERE false") == Strings{"NULL"});
+  CHECK(Row0(conn, R"(SELECT jsonb_object_agg(k, v), json_object_agg(k, v) FROM )"
+                   R"((VALUES ('b', '{"x":1}'::jsonb), ('a', NULL), ('b', '2')) t(k, v))") ==
+        Strings{R"({"a": null, "b": 2})", R"({ "b" : {"x": 1}, "a" : null, "b" : 2 })"});
+  CHECK(Row0(conn, "SELECT json_object_agg(k, v) FROM (VALUES (1, 'x'), (2.5, 'y')) t(k, v)") ==
+        Strings{R"({ "1" : "x", "2.5" : "y" })"});
+  CHECK(ErrorOf("SELECT jsonb_object_agg(k, v) FROM (VALUES (NULL, 1)) t(k, v)") ==
+        "22023 field name must not be null");
 }
 
 TEST_CASE("json casts") {
@@ -112,8 +133,8 @@ TEST_CASE("json casts") {
   CHECK(Row0(conn, R"(SELECT '{"b":1,"a":2}'::json::jsonb, '{"b":1,"a":2}'::jsonb::json, '1.5'::jsonb::int,)"
                    R"( '1e3'::jsonb::float8, 'true'::jsonb::bool, '12.30'::jsonb::numeric, '{"a":1}'::jsonb::text,)"
                    R"( '{"a" : 1}'::json::text, '[1,2]'::text::jsonb)") ==
-        Strings{R"({"a": 2, "b": 1})", R"({"a": 2, "b": 1})", "2", "1000", "t", "12.30", R"({"a": 1})",
-                R"({"a" : 1})", "[1, 2]"});
+        Strings{R"({"a": 2, "b": 1})", R"({"a": 2, "b": 1})", "2", "1000", "t", "12.30", R"({"a": 1})", R"({"a" : 1})",
+                "[1, 2]"});
   CHECK(ErrorOf("SELECT '{\"a\":1}'::jsonb::int") == "22023 cannot cast jsonb object to type integer");
   CHECK(ErrorOf("SELECT 'null'::jsonb::numeric") == "22023 cannot cast jsonb null to type numeric");
   CHECK(ErrorOf("SELECT '\"a\"'::jsonb::bool") == "22023 cannot cast jsonb string to type boolean");
@@ -131,8 +152,7 @@ TEST_CASE("json errors") {
   CHECK(ErrorOf("SELECT json_array_length('1')") == "22023 cannot get array length of a scalar");
   CHECK(ErrorOf("SELECT '1'::jsonb - 'a'") == "22023 cannot delete from scalar");
   CHECK(ErrorOf("SELECT '{\"a\":1}'::jsonb - 1") == "22023 cannot delete from object using integer index");
-  CHECK(ErrorOf("SELECT jsonb_set('[1]', '{x}', '2')") ==
-        "22P02 path element at position 1 is not an integer: \"x\"");
+  CHECK(ErrorOf("SELECT jsonb_set('[1]', '{x}', '2')") == "22P02 path element at position 1 is not an integer: \"x\"");
   CHECK(ErrorOf("SELECT jsonb_set('1', '{x}', '2')") == "22023 cannot set path in scalar");
   CHECK(ErrorOf("SELECT jsonb_build_object('a')") == "22023 argument list must have even number of elements");
   CHECK(ErrorOf("SELECT jsonb_build_object(null, 1)") == "22023 argument 1: key must not be null");
@@ -147,8 +167,7 @@ TEST_CASE("json set-returning functions in FROM") {
   CHECK(Column(conn, R"(SELECT value FROM json_array_elements('[1,  "a" ]'))") == Strings{"1", "\"a\""});
   CHECK(Column(conn, R"(SELECT x FROM jsonb_array_elements_text('["a", null, 1]') AS t(x))") ==
         Strings{"a", "NULL", "1"});
-  CHECK(Column(conn, R"(SELECT key || '=' || value FROM jsonb_each('{"b": [1], "a": 1}'))") ==
-        Strings{"a=1", "b=[1]"});
+  CHECK(Column(conn, R"(SELECT key || '=' || value FROM jsonb_each('{"b": [1], "a": 1}'))") == Strings{"a=1", "b=[1]"});
   CHECK(Column(conn, R"(SELECT t.value FROM json_each_text('{"b": "x", "a": 1}') t)") == Strings{"x", "1"});
   CHECK(Column(conn, R"(SELECT * FROM jsonb_object_keys('{"bb": 1, "a": 2}'))") == Strings{"a", "bb"});
   CHECK(Column(conn, R"(SELECT k FROM json_object_keys('{"bb": 1, "a": 2}') k)") == Strings{"bb", "a"});

@@ -60,7 +60,20 @@ struct ScalarFunction {
 };
 
 /// Aggregate kinds, implemented by exec's aggregate states.
-enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kArrayAgg, kJsonAgg, kJsonbAgg };
+/// json[b]_object_agg(k, v) take one argument here: the binder passes json[b]_build_array(k, v).
+enum class AggKind {
+  kCountStar,
+  kCount,
+  kSum,
+  kAvg,
+  kMin,
+  kMax,
+  kArrayAgg,
+  kJsonAgg,
+  kJsonbAgg,
+  kJsonObjectAgg,
+  kJsonbObjectAgg
+};
 
 /// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type (for
 /// array_agg: the array type of the argument's type).
