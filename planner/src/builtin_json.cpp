@@ -20,16 +20,27 @@ using T = TypeId;
 using json::JsonKind;
 using json::JsonValue;
 
-// The element a path step selects: an object's member, or an array's element when the step is an
-// integer (negative counts from the end); null otherwise (jsonb_get_element / get_path_all).
-const JsonValue* Step(const JsonValue& v, const std::string& step) {
-  if (v.kind == JsonKind::kObject) return v.Find(step);
+// The value at path[level..] below v: an object's member (json may repeat a key: every member of that
+// name is followed and the last full match wins, as get_path_all's streaming does), or an array's element
+// when the step is an integer (negative counts from the end); null when nothing matches.
+const JsonValue* Walk(const JsonValue& v, const std::vector<std::string>& path, size_t level) {
+  if (level == path.size()) return &v;
+  const std::string& step = path[level];
+  if (v.kind == JsonKind::kObject) {
+    const JsonValue* found = nullptr;
+    for (size_t i = 0; i < v.keys.size(); ++i) {
+      if (v.keys[i] != step) continue;
+      if (const JsonValue* match = Walk(v.items[i], path, level + 1)) found = match;
+    }
+    return found;
+  }
   if (v.kind != JsonKind::kArray) return nullptr;
   int64_t index = 0;
   const char* end = step.data() + step.size();
   auto [p, ec] = std::from_chars(step.data(), end, index);
   if (ec != std::errc() || p != end || step.empty()) return nullptr;
-  return v.At(index);
+  const JsonValue* element = v.At(index);
+  return element == nullptr ? nullptr : Walk(*element, path, level + 1);
 }
 
 // The path of #>, #>> and json[b]_extract_path: a text[] (NULL elements select nothing), or the variadic
@@ -73,12 +84,7 @@ Value PathFn(const Args& a, const FunctionEnv&) {
   const TypeId result = kAsText ? T::kText : a[0].type();
   if (!path) return Value::Null(result);
   const JsonDoc doc(a[0]);
-  const JsonValue* v = &doc.root();
-  for (const std::string& step : *path) {
-    v = Step(*v, step);
-    if (v == nullptr) return Value::Null(result);
-  }
-  return doc.Result(v, kAsText);
+  return doc.Result(Walk(doc.root(), *path, 0), kAsText);
 }
 
 Value TypeofFn(const Args& a, const FunctionEnv&) {

@@ -75,6 +75,9 @@ TEST_CASE("json operators") {
   CHECK(Row0(conn, R"(SELECT '{"a": [1,  2]}'::json -> 'a', '{"a": "x\ny"}'::json ->> 'a', '[1,2,3]'::json -> -1,)"
                    R"( '{"a":{"b":[5,6]}}'::json #> '{a,b,1}', '{"a":{"b":"t"}}'::json #>> '{a,b}')") ==
         Strings{"[1,  2]", "x\ny", "3", "6", "t"});
+  // json keeps duplicate keys: -> takes the last, a path follows every member of the name.
+  CHECK(Row0(conn, R"(SELECT '{"a":1,"a":2}'::json -> 'a', '{"a":{"b":1},"a":{"c":2}}'::json #> '{a,b}',)"
+                   R"( '{"a":{"b":1},"a":{"c":2}}'::json #> '{a,c}')") == Strings{"2", "1", "2"});
   CHECK(Row0(conn, R"(SELECT '{"a": [1,  2]}'::jsonb -> 'a', '[1,2,3]'::jsonb -> 1, '[1,2,3]'::jsonb ->> -1,)"
                    R"( '{"a":{"b":[5,6]}}'::jsonb #> '{a,b,1}', '{"a":null}'::jsonb ->> 'a', '{"a":1}'::jsonb -> 'z',)"
                    R"( '{"a":1}'::jsonb #> '{}')") == Strings{"[1, 2]", "2", "3", "6", "NULL", "NULL", R"({"a": 1})"});
