@@ -170,11 +170,8 @@ void AppendCount(size_t n, std::string* out) {
   for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((n >> shift) & 0xff));
 }
 
-// A jsonb value below the top level, in compareJsonbContainers' order: a kind byte (jbvType order:
-// 0x01 null, 0x02 string, 0x03 number, 0x04 boolean, 0x05 array, 0x06 object), then a string as text keys
-// are, a number as numeric keys are, a boolean as one byte, a container as its element or pair count
-// (4 bytes big-endian: a longer container sorts higher) followed by its elements, or by each key (as a
-// string) and value. Every part is prefix-free, so the concatenation is.
+// A jsonb value below the top level (drawn in index_key.h). Every part is prefix-free, so the
+// concatenation is.
 void AppendJsonbNested(const json::JsonValue& v, std::string* out) {
   out->push_back(static_cast<char>(static_cast<int>(v.kind) + 1));
   switch (v.kind) {
@@ -198,9 +195,8 @@ void AppendJsonbNested(const json::JsonValue& v, std::string* out) {
   }
 }
 
-// A whole jsonb document: an object as above; an array or a top-level scalar (PostgreSQL's one-element
-// "raw scalar" array) as 0x05, the element count, 0x00 for a scalar or 0x01 for an array (the count
-// decides first, then a scalar sorts below an array), then the elements.
+// A whole jsonb document: an object as a nested value, an array or a top-level scalar with the count first
+// and then the scalar flag, so that the count decides before a scalar sorts below an array.
 void AppendJsonb(std::string_view text, std::string* out) {
   const json::JsonValue v = json::ParseJson(text, true);
   if (v.kind == json::JsonKind::kObject) return AppendJsonbNested(v, out);

@@ -39,6 +39,17 @@
 //             pairs (the last padded with 0), pair p as byte p + 2 (2..101), then the 0x00 terminator.
 //             Negative values (class 0x02) store the complement of every byte after the class byte, so
 //             a larger magnitude sorts lower.
+//           jsonb (compareJsonbContainers' order): a whole document is either an object, encoded as a
+//           nested value below, or an array / top-level scalar (PostgreSQL's one-element raw-scalar array):
+//
+//             +------+-----------------+--------------------------+-------------------------+
+//             | 0x05 | count uint32 BE | 0x00 scalar / 0x01 array | the elements, as nested |
+//             +------+-----------------+--------------------------+-------------------------+
+//
+//             nested value: a kind byte 0x01 null, 0x02 string, 0x03 number, 0x04 boolean, 0x05 array,
+//             0x06 object; then a string as text above, a number as numeric above, a boolean as one
+//             byte, an array as its count (uint32 BE) and elements, an object as its pair count and each
+//             key (as text) followed by its value, keys in jsonb's stored order (shorter first).
 //
 //   DESC column: the NULL marker is chosen so that NULLS FIRST/LAST keeps its SQL meaning after the
 //   reversal (DESC NULLS FIRST uses 0x02, DESC NULLS LAST uses 0x00), then the whole column encoding
