@@ -65,15 +65,23 @@ BoundExprPtr Binder::JsonOperator(const std::string& op, BoundExprPtr l, BoundEx
   if (!json_only && !IsJsonType(lt) && !IsJsonType(rt)) return nullptr;
   const JsonOperatorRow* best = nullptr;
   int best_exact = -1;
+  int candidates = 0;
   for (const JsonOperatorRow& row : kJsonOperators) {
     if (op != row.op || !CanCoerceImplicitly(lt, row.left) || !CanCoerceImplicitly(rt, row.right)) continue;
+    ++candidates;
     const int exact = (lt == row.left) + (rt == row.right);
     if (exact > best_exact) {
       best = &row;
       best_exact = exact;
     }
   }
-  if (best == nullptr || (lt == TypeId::kUnknown && rt == TypeId::kUnknown)) {
+  // Two untyped literals resolve only when the operator has one signature (? ?| ?& #-), as in PostgreSQL.
+  if (lt == TypeId::kUnknown && rt == TypeId::kUnknown && candidates > 1) {
+    if (!json_only) return nullptr;
+    throw Error(sqlstate::kAmbiguousFunction, "operator is not unique: unknown " + op + " unknown", location)
+        .Hint("Could not choose a best candidate operator. You might need to add explicit type casts.");
+  }
+  if (best == nullptr) {
     if (json_only) throw OperatorError(op, l, r, location);
     return nullptr;
   }

@@ -144,6 +144,7 @@ TEST_CASE("json casts") {
 }
 
 TEST_CASE("json errors") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
   CHECK(ErrorOf("SELECT '{\"a\":x}'::json") == "22P02 invalid input syntax for type json / Token \"x\" is invalid.");
   CHECK(ErrorOf("SELECT '[1 2]'::jsonb") ==
         "22P02 invalid input syntax for type json / Expected \",\" or \"]\", but found \"2\".");
@@ -151,6 +152,8 @@ TEST_CASE("json errors") {
         "22P05 unsupported Unicode escape sequence / \\u0000 cannot be converted to text.");
   CHECK(ErrorOf("SELECT '{}'::json = '{}'::json") == "42883 operator does not exist: json = json");
   CHECK(ErrorOf("SELECT 1 -> 'a'") == "42883 operator does not exist: integer -> unknown");
+  CHECK(ErrorOf("SELECT '{}' -> 'a'") == "42725 operator is not unique: unknown -> unknown");
+  CHECK(Scalar(conn, "SELECT '{\"a\": 1}' ? 'a'") == "t");
   CHECK(ErrorOf("SELECT jsonb_array_length('{}')") == "22023 cannot get array length of a non-array");
   CHECK(ErrorOf("SELECT json_array_length('1')") == "22023 cannot get array length of a scalar");
   CHECK(ErrorOf("SELECT '1'::jsonb - 'a'") == "22023 cannot delete from scalar");
