@@ -49,6 +49,11 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   }
   std::vector<TypeId> types;
   for (const auto& a : args) types.push_back(a->type.id);
+  // to_json[b](anyelement) cannot take its type from an untyped literal.
+  if ((name == "to_json" || name == "to_jsonb") && types.size() == 1 && types[0] == TypeId::kUnknown) {
+    throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
+                f.location);
+  }
   auto resolved = schema_ok ? ResolveFunction(name, types) : std::nullopt;
   if (!resolved) {
     std::string shown;
@@ -110,9 +115,13 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   }
   if (args.size() != 1) throw NoFunction(name, args, f.location);
   BoundExprPtr arg = args[0];
+  // json[b]_agg(anyelement) cannot take its type from an untyped literal.
+  if (arg->type.id == TypeId::kUnknown && (name == "json_agg" || name == "jsonb_agg")) {
+    throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
+                f.location);
+  }
   // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
-  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg" ||
-                                           name == "json_agg" || name == "jsonb_agg")) {
+  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg")) {
     arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
   }
   e->agg = ResolveAggregate(name, arg->type.id);

@@ -152,6 +152,8 @@ TEST_CASE("json errors") {
         "22P05 unsupported Unicode escape sequence / \\u0000 cannot be converted to text.");
   CHECK(ErrorOf("SELECT '{}'::json = '{}'::json") == "42883 operator does not exist: json = json");
   CHECK(ErrorOf("SELECT 1 -> 'a'") == "42883 operator does not exist: integer -> unknown");
+  CHECK(ErrorOf("SELECT to_json('a')") == "42804 could not determine polymorphic type because input has type unknown");
+  CHECK(ErrorOf("SELECT json_agg('a')") == "42804 could not determine polymorphic type because input has type unknown");
   CHECK(ErrorOf("SELECT '{}' -> 'a'") == "42725 operator is not unique: unknown -> unknown");
   CHECK(Scalar(conn, "SELECT '{\"a\": 1}' ? 'a'") == "t");
   CHECK(ErrorOf("SELECT jsonb_array_length('{}')") == "22023 cannot get array length of a non-array");
