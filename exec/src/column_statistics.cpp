@@ -158,6 +158,11 @@ std::optional<catalog::ColumnStatistics> ComputeColumnStatistics(int16_t attnum,
   stats.avg_width = !is_varwidth      ? TypeLength(type.id)
                     : nonnull_cnt > 0 ? static_cast<int32_t>(total_width / nonnull_cnt)
                                       : 0;
+  if (type.id == TypeId::kJson) {
+    // A type without = or < gets compute_trivial_stats: null fraction and width, distinct count unknown.
+    stats.n_distinct = 0.0f;
+    return stats;
+  }
   if (values.empty()) {
     // Only NULLs (distinct count unknown), or only too-wide values (assumed distinct).
     stats.n_distinct = nonnull_cnt > 0 ? static_cast<float>(-1.0 * (1.0 - stanullfrac)) : 0.0f;

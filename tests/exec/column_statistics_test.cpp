@@ -162,3 +162,15 @@ TEST_CASE("stored widths are PostgreSQL's on-disk sizes") {
   CHECK(StoredWidth(lumadb::ParseValue(TypeDesc{TypeId::kNumeric, -1}, "0")) == 3);
   CHECK(StoredWidth(lumadb::ParseValue(TypeDesc{TypeId::kNumeric, -1}, "123456.789")) == 9);
 }
+
+TEST_CASE("json has no = or <: only the null fraction and width (compute_trivial_stats)") {
+  std::vector<Value> sample(100, Value::String(R"({"a":1})", TypeId::kJson));
+  sample.push_back(Value::Null(TypeId::kJson));
+  auto stats = ComputeColumnStatistics(1, {TypeId::kJson, -1}, sample, 101);
+  REQUIRE(stats);
+  CHECK(stats->null_frac == doctest::Approx(1.0 / 101));
+  CHECK(stats->avg_width == 8);  // PostgreSQL 15: 8 for '{"a":1}'
+  CHECK(stats->n_distinct == 0.0f);
+  CHECK(stats->mcv_values.empty());
+  CHECK(stats->histogram.empty());
+}
