@@ -152,6 +152,12 @@ TEST_CASE("json errors") {
   CHECK(ErrorOf("SELECT '\"\\u0000\"'::jsonb") ==
         "22P05 unsupported Unicode escape sequence / \\u0000 cannot be converted to text.");
   CHECK(ErrorOf("SELECT '{}'::json = '{}'::json") == "42883 operator does not exist: json = json");
+  CHECK(ErrorOf("SELECT DISTINCT j FROM (VALUES ('1'::json)) t(j)") ==
+        "42883 could not identify an equality operator for type json");
+  CHECK(ErrorOf("SELECT j FROM (VALUES ('1'::json)) t(j) ORDER BY j") ==
+        "42883 could not identify an ordering operator for type json");
+  CHECK(ErrorOf("SELECT count(*) FROM (VALUES ('1'::json)) t(j) GROUP BY j") ==
+        "42883 could not identify an equality operator for type json");
   CHECK(ErrorOf("SELECT 1 -> 'a'") == "42883 operator does not exist: integer -> unknown");
   CHECK(ErrorOf("SELECT to_json('a')") == "42804 could not determine polymorphic type because input has type unknown");
   CHECK(ErrorOf("SELECT json_agg('a')") == "42804 could not determine polymorphic type because input has type unknown");
