@@ -1,6 +1,7 @@
 // The json and jsonb operators (PostgreSQL 15 pg_operator.dat): each binds to a call of the function
 // behind it (builtin_json*.cpp), chosen by the operand types as oper_select_candidate would, an untyped
-// literal on the right preferring text (the string category).
+// literal on the right preferring text (the string category). Also the check that json, which has no
+// = or <, is no grouping, DISTINCT or sort key.
 #include "builtins.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
@@ -94,6 +95,26 @@ BoundExprPtr Binder::JsonOperator(const std::string& op, BoundExprPtr l, BoundEx
   e->func = resolved->func;
   e->args = {CoerceOrThrow(l, {best->left, -1}, l->location), CoerceOrThrow(r, {best->right, -1}, r->location)};
   return e;
+}
+
+void Binder::CheckNoJsonKeys(const ast::SelectStmt& stmt, const std::vector<BoundExprPtr>& groups,
+                             const std::vector<SelectTarget>& targets, const std::vector<SortKey>& keys) const {
+  auto missing = [&](const char* what, int32_t location) {
+    return Error(sqlstate::kUndefinedFunction, std::string("could not identify an ") + what + " operator for type json",
+                 location);
+  };
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (groups[i]->type.id == kJ) throw missing("equality", stmt.group_by[i]->location);
+  }
+  for (const auto& t : targets) {
+    if (stmt.distinct && t.expr->type.id == kJ) throw missing("equality", t.expr->location);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].expr->type.id == kJ) {
+      throw missing("ordering", stmt.order_by[i].expr->location)
+          .Hint("Use an explicit ordering operator or modify the query.");
+    }
+  }
 }
 
 }  // namespace lumadb::planner

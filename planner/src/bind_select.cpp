@@ -159,23 +159,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   BoundExprPtr having = stmt.having ? CoerceToBool(BindExpr(*stmt.having, scope), "HAVING") : nullptr;
 
   std::vector<SortKey> keys = BindOrderKeys(stmt, scope, targets);
-  // json has neither = nor < (only jsonb has), so it can be no grouping, DISTINCT or sort key.
-  auto json_error = [&](const char* what, int32_t location) {
-    return Error(sqlstate::kUndefinedFunction, std::string("could not identify an ") + what + " operator for type json",
-                 location);
-  };
-  for (size_t i = 0; i < groups.size(); ++i) {
-    if (groups[i]->type.id == TypeId::kJson) throw json_error("equality", stmt.group_by[i]->location);
-  }
-  for (const auto& t : targets) {
-    if (stmt.distinct && t.expr->type.id == TypeId::kJson) throw json_error("equality", t.expr->location);
-  }
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].expr->type.id == TypeId::kJson) {
-      throw json_error("ordering", stmt.order_by[i].expr->location)
-          .Hint("Use an explicit ordering operator or modify the query.");
-    }
-  }
+  CheckNoJsonKeys(stmt, groups, targets, keys);
 
   bool has_agg = !groups.empty() || having != nullptr;
   for (const auto& t : targets) has_agg = has_agg || ContainsAggregate(*t.expr);

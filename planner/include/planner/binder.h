@@ -185,6 +185,10 @@ class Binder {
   /// The json/jsonb operators (-> ->> #> #>> @> <@ ? ?| ?& || - #-) as calls of their functions
   /// (bind_json.cpp); null when no operand is json or jsonb.
   BoundExprPtr JsonOperator(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
+  /// 42883 "could not identify an equality/ordering operator for type json" for a json GROUP BY item,
+  /// DISTINCT target or ORDER BY key (bind_json.cpp): json has neither = nor <.
+  void CheckNoJsonKeys(const ast::SelectStmt& stmt, const std::vector<BoundExprPtr>& groups,
+                       const std::vector<SelectTarget>& targets, const std::vector<SortKey>& keys) const;
   BoundExprPtr Logical(BoundKind kind, std::vector<BoundExprPtr> args, int32_t location);
   BoundExprPtr CoerceToBool(const BoundExprPtr& e, const char* construct);
   BoundExprPtr CoerceOrThrow(const BoundExprPtr& e, TypeDesc target, int32_t location);
