@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "datetime_parse.h"
 
 namespace lumadb {
@@ -25,12 +26,6 @@ int64_t FloorDiv(int64_t a, int64_t b) {
   throw DbError(sqlstate::kDatetimeFieldOverflow, std::string(what) + " out of range: \"" + std::string(text) + "\"");
 }
 
-int64_t TodayDays() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  const int64_t unix_days = FloorDiv(std::chrono::duration_cast<std::chrono::seconds>(now).count(), 86400);
-  return unix_days + DaysFromCivil(1970, 1, 1);
-}
-
 int64_t NowMicros() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
@@ -45,7 +40,21 @@ std::string YearSuffix(int64_t year, std::string* out) {
 
 thread_local DateOrder date_order = DateOrder::kMDY;
 
+int64_t TodayDays() {
+  return TodayInSessionZone();
+}
+
+// Midnight of a day of the session's zone, as a timestamptz (with_tz) or a timestamp.
+int64_t MidnightOf(int64_t days, bool with_tz) {
+  const int64_t local = days * kUsecsPerDay;
+  return with_tz ? SessionTimeZone().LocalToUtc(local) : local;
+}
+
 }  // namespace
+
+int64_t TodayInSessionZone() {
+  return FloorDiv(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
+}
 
 void SetDateOrder(DateOrder order) {
   date_order = order;
@@ -152,11 +161,11 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     case DateTimeSpecial::kNow:
       return RoundTimestamp(NowMicros(), typmod);
     case DateTimeSpecial::kToday:
-      return TodayDays() * kUsecsPerDay;
+      return MidnightOf(TodayDays(), with_tz);
     case DateTimeSpecial::kTomorrow:
-      return (TodayDays() + 1) * kUsecsPerDay;
+      return MidnightOf(TodayDays() + 1, with_tz);
     case DateTimeSpecial::kYesterday:
-      return (TodayDays() - 1) * kUsecsPerDay;
+      return MidnightOf(TodayDays() - 1, with_tz);
     case DateTimeSpecial::kNone:
       break;
   }
@@ -167,7 +176,15 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
   const int64_t days = DaysFromCivil(f.year, f.month, f.day);
   if (days < kJulianMinDays || days >= kTimestampEndDays) ThrowRange("timestamp", text);
   int64_t micros = days * kUsecsPerDay + (f.hour * 3600LL + f.minute * 60LL + f.second) * kUsecsPerSec + f.micros;
-  if (with_tz && f.has_tz) micros -= f.tz_offset_seconds * kUsecsPerSec;
+  if (with_tz) {
+    if (f.zone != nullptr) {
+      micros = f.zone->LocalToUtc(micros);
+    } else if (f.has_tz) {
+      micros -= f.tz_offset_seconds * kUsecsPerSec;
+    } else {
+      micros = SessionTimeZone().LocalToUtc(micros);
+    }
+  }
   micros = RoundTimestamp(micros, typmod);
   if (!IsValidTimestamp(micros) || micros == kTimestampNoBegin || micros == kTimestampNoEnd) {
     ThrowRange("timestamp", text);
@@ -191,6 +208,11 @@ std::string FormatDate(int64_t days) {
 std::string FormatTimestamp(int64_t micros, bool with_tz) {
   if (micros == kTimestampNoEnd) return "infinity";
   if (micros == kTimestampNoBegin) return "-infinity";
+  int32_t offset = 0;
+  if (with_tz) {
+    offset = SessionTimeZone().OffsetAt(micros);
+    micros += offset * kUsecsPerSec;
+  }
   const int64_t days = FloorDiv(micros, kUsecsPerDay);
   int64_t time = micros - days * kUsecsPerDay;
   int64_t year = 0;
@@ -209,8 +231,22 @@ std::string FormatTimestamp(int64_t micros, bool with_tz) {
     while (f.back() == '0') f.pop_back();
     out += f;
   }
-  if (with_tz) out += "+00";
+  if (with_tz) out += FormatUtcOffset(offset);
   return out + suffix;
+}
+
+std::string FormatUtcOffset(int32_t seconds_east) {
+  const int32_t abs = seconds_east < 0 ? -seconds_east : seconds_east;
+  const char sign = seconds_east < 0 ? '-' : '+';
+  char buf[32];
+  if (abs % 60 != 0) {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, abs / 3600, abs / 60 % 60, abs % 60);
+  } else if (abs % 3600 != 0) {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, abs / 3600, abs / 60 % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%c%02d", sign, abs / 3600);
+  }
+  return buf;
 }
 
 int64_t RoundTimestamp(int64_t micros, int32_t precision) {

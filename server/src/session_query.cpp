@@ -5,6 +5,7 @@
 
 #include "common/datetime.h"
 #include "common/float_output.h"
+#include "common/time_zone.h"
 #include "common/value_io.h"
 #include "exec/statement_executor.h"
 #include "parser/parser.h"
@@ -185,6 +186,8 @@ void Session::ApplyTypeIoSettings() {
   if (type_io_version_ == settings_.version()) return;
   ApplyDateOrder(settings_.Get("DateStyle"));
   SetExtraFloatDigits(static_cast<int>(settings_.GetInt("extra_float_digits")));
+  const TimeZone* zone = TimeZone::Find(settings_.Get("TimeZone"));  // CheckTimeZone gave a name Find knows
+  SetSessionTimeZone(zone != nullptr ? *zone : TimeZone::Utc());
   type_io_version_ = settings_.version();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Dates and timestamps: calendar arithmetic and text I/O with PostgreSQL 15's rules
-// (src/backend/utils/adt/{date,timestamp,datetime}.c), DateStyle ISO, MDY and TimeZone UTC.
+// (src/backend/utils/adt/{date,timestamp,datetime}.c), DateStyle ISO with the session's field order and
+// TimeZone (common/time_zone.h).
 //
 // A date is days since 2000-01-01 (POSTGRES_EPOCH_JDATE); a timestamp is microseconds since
 // 2000-01-01 00:00:00 (UTC for timestamptz). ±infinity are the extreme values, as in PostgreSQL.
@@ -46,16 +47,25 @@ DateOrder CurrentDateOrder();
 /// "date out of range".
 int64_t ParseDate(std::string_view text);
 /// timestamp_in / timestamptz_in: a date as ParseDate plus an optional time 'HH:MM[:SS[.ffffff]]' (also
-/// after 'T') and a zone 'Z', 'UTC', '+hh', '+hh:mm', '-hhmm'. With with_tz the zone shifts the value to
-/// UTC (no zone means UTC); without it the zone is ignored, as PostgreSQL does. typmod (0..6 or -1)
-/// rounds the fraction. Throws 22007, 22008 ("timestamp out of range").
+/// after 'T') and a zone: 'Z', an abbreviation ('PST'), '+hh', '+hh:mm', '-hhmm' or a zone name
+/// ('Europe/Paris', 'UTC+3' in POSIX's west-positive sign). With with_tz the zone shifts the value to UTC
+/// (no zone means the session's TimeZone, a skipped or repeated local time resolved as
+/// DetermineTimeZoneOffset does); without it the zone is ignored, as PostgreSQL does. 'today', 'now',
+/// 'tomorrow', 'yesterday' are days of the session's zone. typmod (0..6 or -1) rounds the fraction.
+/// Throws 22007, 22008 ("timestamp out of range"), 22023 "time zone \"x\" not recognized".
 int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod);
 
 /// date_out: 'YYYY-MM-DD', ' BC' appended for years before 1 AD; 'infinity' / '-infinity'.
 std::string FormatDate(int64_t days);
-/// timestamp_out / timestamptz_out: 'YYYY-MM-DD HH:MM:SS[.ffffff]' (fraction without trailing zeros),
-/// '+00' appended for timestamptz, ' BC' last.
+/// timestamp_out / timestamptz_out: 'YYYY-MM-DD HH:MM:SS[.ffffff]' (fraction without trailing zeros); a
+/// timestamptz is shown in the session's TimeZone with its UTC offset appended ('+02', '-03:30',
+/// '+00:53:28'); ' BC' last.
 std::string FormatTimestamp(int64_t micros, bool with_tz);
+/// EncodeTimezone: an offset east of UTC as '+hh', '+hh:mm' or '+hh:mm:ss' (minutes and seconds only when
+/// non-zero).
+std::string FormatUtcOffset(int32_t seconds_east);
+/// The session zone's local date (days since 2000-01-01) of the current wall-clock time.
+int64_t TodayInSessionZone();
 
 /// AdjustTimestampForTypmod: rounds to `precision` (0..6) fractional digits, half away from zero.
 int64_t RoundTimestamp(int64_t micros, int32_t precision);
