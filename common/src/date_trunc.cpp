@@ -88,8 +88,8 @@ int64_t TruncateTimestamp(std::string_view field, int64_t micros, const TimeZone
       if (!IsValidTimestamp(start)) throw DbError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
       return zone != nullptr ? zone->LocalToUtc(start) : start;
     }
-    default:
-      ThrowPartNotSupported(f, type);
+    default:  // timestamp_trunc reports the units it has no rule for as unknown ones
+      ThrowPartNotRecognized(f, type);
   }
 }
 

@@ -131,6 +131,7 @@ class Transformer {
   std::vector<UtilityOption> UtilityOptions(const PNode& n) const;
   std::string OptionValue(const PNode& n) const;
   std::string ZoneInterval(const PNode& n) const;
+  ast::ExprPtr AtTimeZone(const PNode& n);
 
   std::string_view sql_;
 };

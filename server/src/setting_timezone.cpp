@@ -1,6 +1,8 @@
 // The TimeZone setting's check (PostgreSQL's check_timezone, src/backend/commands/variable.c).
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "common/error.h"
 #include "common/interval.h"
@@ -47,6 +49,27 @@ std::string CheckTimeZone(const std::string& value, const std::string& /*current
   }
   if (const TimeZone* zone = TimeZone::Find(v)) return zone->name();
   throw InvalidTimeZone(value);
+}
+
+std::string DetectSystemTimeZone() {
+  auto known = [](std::string name) -> std::string {
+    const TimeZone* zone = name.empty() ? nullptr : TimeZone::Find(name);
+    return zone != nullptr ? zone->name() : "";
+  };
+  if (const char* tz = std::getenv("TZ"); tz != nullptr) {
+    if (std::string name = known(tz[0] == ':' ? tz + 1 : tz); !name.empty()) return name;
+  }
+  std::error_code ec;
+  const std::string target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+  if (const size_t at = target.find("zoneinfo/"); !ec && at != std::string::npos) {
+    if (std::string name = known(target.substr(at + 9)); !name.empty()) return name;
+  }
+  std::ifstream file("/etc/timezone");
+  std::string line;
+  if (std::getline(file, line)) {
+    if (std::string name = known(std::string(Trim(line))); !name.empty()) return name;
+  }
+  return "GMT";
 }
 
 }  // namespace lumadb::server

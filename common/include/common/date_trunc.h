@@ -14,8 +14,8 @@ class TimeZone;
 /// names and abbreviations as EXTRACT takes them). With a zone (timestamptz) the cut is made on the wall
 /// time of that zone; for units of a day or more the result is re-resolved in the zone
 /// (DetermineTimeZoneOffset), below that it keeps the original offset. Infinite values come back as they
-/// are. Throws 22023 "unit \"x\" not recognized for type <type>", 0A000 "unit \"x\" not supported for type
-/// <type>", 22008 "timestamp out of range".
+/// are. Throws 22023 "unit \"x\" not recognized for type <type>" (also for units such as dow that EXTRACT
+/// knows), 22008 "timestamp out of range".
 int64_t TruncateTimestamp(std::string_view field, int64_t micros, const TimeZone* zone);
 
 }  // namespace lumadb
