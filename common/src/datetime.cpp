@@ -1,7 +1,6 @@
 #include "common/datetime.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include "common/error.h"
 #include "common/time_zone.h"
@@ -29,13 +28,6 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 int64_t NowMicros() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
-}
-
-std::string YearSuffix(int64_t year, std::string* out) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year > 0 ? year : 1 - year));
-  *out += buf;
-  return year > 0 ? "" : " BC";
 }
 
 thread_local DateOrder date_order = DateOrder::kMDY;
@@ -190,63 +182,6 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     ThrowRange("timestamp", text);
   }
   return micros;
-}
-
-std::string FormatDate(int64_t days) {
-  if (days == kDateNoEnd) return "infinity";
-  if (days == kDateNoBegin) return "-infinity";
-  int64_t year = 0;
-  int32_t month = 0, day = 0;
-  CivilFromDays(days, &year, &month, &day);
-  std::string out;
-  const std::string suffix = YearSuffix(year, &out);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d", month, day);
-  return out + buf + suffix;
-}
-
-std::string FormatTimestamp(int64_t micros, bool with_tz) {
-  if (micros == kTimestampNoEnd) return "infinity";
-  if (micros == kTimestampNoBegin) return "-infinity";
-  int32_t offset = 0;
-  if (with_tz) {
-    offset = SessionTimeZone().OffsetAt(micros);
-    micros += offset * kUsecsPerSec;
-  }
-  const int64_t days = FloorDiv(micros, kUsecsPerDay);
-  int64_t time = micros - days * kUsecsPerDay;
-  int64_t year = 0;
-  int32_t month = 0, day = 0;
-  CivilFromDays(days, &year, &month, &day);
-  std::string out;
-  const std::string suffix = YearSuffix(year, &out);
-  const int64_t secs = time / kUsecsPerSec, frac = time % kUsecsPerSec;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d %02lld:%02lld:%02lld", month, day, static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  out += buf;
-  if (frac != 0) {
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
-    std::string f(buf);
-    while (f.back() == '0') f.pop_back();
-    out += f;
-  }
-  if (with_tz) out += FormatUtcOffset(offset);
-  return out + suffix;
-}
-
-std::string FormatUtcOffset(int32_t seconds_east) {
-  const int32_t abs = seconds_east < 0 ? -seconds_east : seconds_east;
-  const char sign = seconds_east < 0 ? '-' : '+';
-  char buf[32];
-  if (abs % 60 != 0) {
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, abs / 3600, abs / 60 % 60, abs % 60);
-  } else if (abs % 3600 != 0) {
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, abs / 3600, abs / 60 % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%c%02d", sign, abs / 3600);
-  }
-  return buf;
 }
 
 int64_t RoundTimestamp(int64_t micros, int32_t precision) {

@@ -17,8 +17,18 @@ namespace lumadb::server {
 
 namespace {
 
-// Hands the DateStyle field order ("ISO, DMY") to the type input functions, which read it per thread.
-void ApplyDateOrder(const std::string& datestyle) {
+// Hands DateStyle ("ISO, DMY": output format, then field order) to the type input and output functions,
+// which read it per thread.
+void ApplyDateStyle(const std::string& datestyle) {
+  if (datestyle.rfind("SQL", 0) == 0) {
+    SetDateStyle(DateStyle::kSql);
+  } else if (datestyle.rfind("Postgres", 0) == 0) {
+    SetDateStyle(DateStyle::kPostgres);
+  } else if (datestyle.rfind("German", 0) == 0) {
+    SetDateStyle(DateStyle::kGerman);
+  } else {
+    SetDateStyle(DateStyle::kIso);
+  }
   if (datestyle.find("DMY") != std::string::npos) {
     SetDateOrder(DateOrder::kDMY);
   } else if (datestyle.find("YMD") != std::string::npos) {
@@ -184,7 +194,7 @@ void Session::CheckInterruptsWhileRunning() {
 void Session::ApplyTypeIoSettings() {
   // The thread belongs to this session, so what was applied stays until a setting changes.
   if (type_io_version_ == settings_.version()) return;
-  ApplyDateOrder(settings_.Get("DateStyle"));
+  ApplyDateStyle(settings_.Get("DateStyle"));
   SetExtraFloatDigits(static_cast<int>(settings_.GetInt("extra_float_digits")));
   const TimeZone* zone = TimeZone::Find(settings_.Get("TimeZone"));  // CheckTimeZone gave a name Find knows
   SetSessionTimeZone(zone != nullptr ? *zone : TimeZone::Utc());

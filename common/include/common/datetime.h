@@ -41,6 +41,12 @@ void SetDateOrder(DateOrder order);
 /// The calling thread's date order.
 DateOrder CurrentDateOrder();
 
+/// DateStyle's output format (PostgreSQL's DateStyle: USE_ISO_DATES, USE_SQL_DATES, USE_POSTGRES_DATES,
+/// USE_GERMAN_DATES).
+enum class DateStyle { kIso, kSql, kPostgres, kGerman };
+/// Sets the output format FormatDate/FormatTimestamp use on the calling thread (default kIso).
+void SetDateStyle(DateStyle style);
+
 /// date_in: ISO 'YYYY-MM-DD', 'YYYYMMDD', 'MM/DD/YYYY', 'Mon DD YYYY', 'DD Mon YYYY', BC/AD, 'epoch',
 /// '[-]infinity', 'today'/'now'/'yesterday'/'tomorrow'; a time part is accepted and ignored.
 /// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" and
@@ -55,11 +61,15 @@ int64_t ParseDate(std::string_view text);
 /// Throws 22007, 22008 ("timestamp out of range"), 22023 "time zone \"x\" not recognized".
 int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod);
 
-/// date_out: 'YYYY-MM-DD', ' BC' appended for years before 1 AD; 'infinity' / '-infinity'.
+/// date_out (EncodeDateOnly) in the thread's DateStyle: ISO 'YYYY-MM-DD', SQL 'MM/DD/YYYY' ('DD/MM/YYYY'
+/// with DMY order), German 'DD.MM.YYYY', Postgres 'MM-DD-YYYY' ('DD-MM-YYYY'); ' BC' appended for years
+/// before 1 AD; 'infinity' / '-infinity'.
 std::string FormatDate(int64_t days);
-/// timestamp_out / timestamptz_out: 'YYYY-MM-DD HH:MM:SS[.ffffff]' (fraction without trailing zeros); a
-/// timestamptz is shown in the session's TimeZone with its UTC offset appended ('+02', '-03:30',
-/// '+00:53:28'); ' BC' last.
+/// timestamp_out / timestamptz_out (EncodeDateTime) in the thread's DateStyle: ISO 'YYYY-MM-DD
+/// HH:MM:SS[.ffffff]' (fraction without trailing zeros), SQL 'MM/DD/YYYY HH:MM:SS', German 'DD.MM.YYYY
+/// HH:MM:SS', Postgres 'Mon Jul 01 12:00:00 2024'. A timestamptz is shown in the session's TimeZone with
+/// its UTC offset ('+02', '-03:30', '+00:53:28') in ISO, its abbreviation (' CEST', ' LMT') otherwise;
+/// ' BC' last.
 std::string FormatTimestamp(int64_t micros, bool with_tz);
 /// EncodeTimezone: an offset east of UTC as '+hh', '+hh:mm' or '+hh:mm:ss' (minutes and seconds only when
 /// non-zero).
