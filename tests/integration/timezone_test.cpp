@@ -101,6 +101,48 @@ TEST_CASE("timestamptz output in the session zone") {
   CHECK(Scalar(conn, "SELECT '2024-07-01 12:00'::timestamptz") == "2024-07-01 12:00:00+01:00:30");
 }
 
+TEST_CASE("date, timestamp and timestamptz output in every DateStyle") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  Exec(conn, "SET TimeZone = 'Europe/Berlin'");
+  const std::string values =
+      "SELECT '2024-07-01'::date, '2024-07-01 12:00:00.5'::timestamp, '2024-07-01 12:00'::timestamptz, "
+      "'0044-03-15 10:00 BC'::timestamptz, '1850-01-01'::timestamptz, 'infinity'::timestamptz";
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"ISO, MDY",
+       {"2024-07-01", "2024-07-01 12:00:00.5", "2024-07-01 12:00:00+02", "0044-03-15 10:00:00+00:53:28 BC",
+        "1850-01-01 00:00:00+00:53:28", "infinity"}},
+      {"SQL, MDY",
+       {"07/01/2024", "07/01/2024 12:00:00.5", "07/01/2024 12:00:00 CEST", "03/15/0044 10:00:00 LMT BC",
+        "01/01/1850 00:00:00 LMT", "infinity"}},
+      {"SQL, DMY",
+       {"01/07/2024", "01/07/2024 12:00:00.5", "01/07/2024 12:00:00 CEST", "15/03/0044 10:00:00 LMT BC",
+        "01/01/1850 00:00:00 LMT", "infinity"}},
+      {"Postgres, MDY",
+       {"07-01-2024", "Mon Jul 01 12:00:00.5 2024", "Mon Jul 01 12:00:00 2024 CEST", "Fri Mar 15 10:00:00 0044 LMT BC",
+        "Tue Jan 01 00:00:00 1850 LMT", "infinity"}},
+      {"Postgres, DMY",
+       {"01-07-2024", "Mon 01 Jul 12:00:00.5 2024", "Mon 01 Jul 12:00:00 2024 CEST", "Fri 15 Mar 10:00:00 0044 LMT BC",
+        "Tue 01 Jan 00:00:00 1850 LMT", "infinity"}},
+      {"German",
+       {"01.07.2024", "01.07.2024 12:00:00.5", "01.07.2024 12:00:00 CEST", "15.03.0044 10:00:00 LMT BC",
+        "01.01.1850 00:00:00 LMT", "infinity"}},
+  };
+  for (const auto& [style, expected] : cases) {
+    CAPTURE(style);
+    Exec(conn, "SET DateStyle = '" + style + "'");
+    CHECK(Row(conn, values) == expected);
+  }
+  Exec(conn, "SET DateStyle = 'SQL, MDY'");
+  Exec(conn, "SET TimeZone = 'America/Los_Angeles'");
+  CHECK(Row(conn, "SELECT '2024-01-15 10:00+00'::timestamptz, '2024-07-15 10:00+00'::timestamptz") ==
+        std::vector<std::string>{"01/15/2024 02:00:00 PST", "07/15/2024 03:00:00 PDT"});
+  Exec(conn, "SET TIME ZONE -7");
+  CHECK(Scalar(conn, "SELECT '2024-07-01 10:00+00'::timestamptz") == "07/01/2024 03:00:00 -07");
+  Exec(conn, "SET DateStyle = 'Postgres'");
+  Exec(conn, "SET TIME ZONE INTERVAL '+05:30'");
+  CHECK(Scalar(conn, "SELECT '2024-07-01 10:00+00'::timestamptz") == "Mon Jul 01 15:30:00 2024 +05:30");
+}
+
 TEST_CASE("timestamptz input: zones, DST gaps and overlaps, special words") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
   Exec(conn, "SET TimeZone = 'Europe/Berlin'");
