@@ -116,7 +116,12 @@ const TimeZone* TimeZone::Fixed(int32_t seconds_east) {
 }
 
 const TimeZone& TimeZone::Utc() {
-  static const TimeZone* utc = Find("UTC");
+  // cctz knows UTC without the database, so the default zone works even where tzdata is missing.
+  static const TimeZone* utc = [] {
+    auto impl = std::make_unique<Impl>();
+    impl->zone = cctz::utc_time_zone();
+    return new TimeZone("UTC", std::move(impl));
+  }();
   return *utc;
 }
 
