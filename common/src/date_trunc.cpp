@@ -4,16 +4,13 @@
 #include "common/error.h"
 #include "common/time_zone.h"
 #include "date_part_util.h"
+#include "interval_util.h"
 
 namespace lumadb {
 
 namespace {
 
 constexpr int64_t kUsecsPerSec = 1000000;
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 // The first year of the millennium, century or decade holding `year` (astronomical numbering, as tm_year
 // in timestamp_trunc).

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/time_zone.h"
 #include "datetime_parse.h"
+#include "interval_util.h"
 
 namespace lumadb {
 
@@ -16,10 +17,6 @@ constexpr int64_t kUsecsPerSec = 1000000;
 const int64_t kDateEndDays = DaysFromCivil(5874898, 1, 1);
 const int64_t kTimestampEndDays = DaysFromCivil(294277, 1, 1);
 const int64_t kJulianMinDays = DaysFromCivil(-4713, 11, 24);
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 [[noreturn]] void ThrowRange(const char* what, std::string_view text) {
   throw DbError(sqlstate::kDatetimeFieldOverflow, std::string(what) + " out of range: \"" + std::string(text) + "\"");

@@ -5,21 +5,17 @@
 
 #include "common/datetime.h"
 #include "common/time_zone.h"
+#include "interval_util.h"
 
 namespace lumadb {
 
 namespace {
 
-constexpr int64_t kUsecsPerSec = 1000000;
 constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr const char* kDayNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 thread_local DateStyle date_style = DateStyle::kIso;
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 struct CivilDate {
   long long year;  // as shown: 1 BC is 1, with bc set
@@ -66,17 +62,10 @@ std::string DatePart(const CivilDate& d, bool for_timestamp) {
 
 // HH:MM:SS[.ffffff] without trailing fraction zeros (AppendSeconds with MAX_TIMESTAMP_PRECISION).
 std::string TimePart(int64_t time) {
-  const long long secs = time / kUsecsPerSec, frac = time % kUsecsPerSec;
-  char buf[48];
+  const long long secs = time / kUsecsPerSecond;
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", secs / 3600, secs / 60 % 60, secs % 60);
-  std::string out = buf;
-  if (frac != 0) {
-    std::snprintf(buf, sizeof buf, ".%06lld", frac);
-    std::string f(buf);
-    while (f.back() == '0') f.pop_back();
-    out += f;
-  }
-  return out;
+  return buf + AppendFraction(time % kUsecsPerSecond);
 }
 
 }  // namespace
@@ -99,7 +88,7 @@ std::string FormatTimestamp(int64_t micros, bool with_tz) {
   int32_t offset = 0;
   if (with_tz) {
     offset = SessionTimeZone().OffsetAt(micros);
-    micros += offset * kUsecsPerSec;
+    micros += offset * kUsecsPerSecond;
   }
   const int64_t days = FloorDiv(micros, kUsecsPerDay);
   const CivilDate d = ToCivil(days);

@@ -10,6 +10,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "interval_util.h"
 #include "posix_zone.h"
 #include "string_util.h"
 #include "zone_abbrevs.h"
@@ -23,10 +24,6 @@ namespace {
 constexpr int64_t kUsecsPerSec = 1000000;
 constexpr int64_t kUnixEpochSecs = 946684800;  // 2000-01-01 in Unix seconds
 const char* const kZoneDir = "/usr/share/zoneinfo";
-
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 cctz::time_point<cctz::seconds> ToTimePoint(int64_t pg_micros) {
   return cctz::time_point<cctz::seconds>(cctz::seconds(FloorDiv(pg_micros, kUsecsPerSec) + kUnixEpochSecs));
