@@ -1,5 +1,5 @@
 // Date/time functions that depend on a time zone (PostgreSQL 15 docs §9.9.4, src/backend/utils/adt/
-// timestamp.c): timezone(zone, ts) behind AT TIME ZONE, date_trunc and make_timestamptz.
+// timestamp.c): timezone(zone, ts) behind AT TIME ZONE, date_trunc, age and make_timestamptz.
 #include <cmath>
 #include <cstdio>
 
@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "common/interval.h"
 #include "common/time_zone.h"
+#include "common/timestamp_age.h"
 
 namespace lumadb::planner {
 
@@ -16,6 +17,10 @@ namespace {
 
 using T = TypeId;
 constexpr int64_t kUsecsPerSec = 1000000;
+
+int64_t FloorToDay(int64_t ts) {
+  return (ts / kUsecsPerDay - (ts % kUsecsPerDay < 0 ? 1 : 0)) * kUsecsPerDay;
+}
 
 bool IsFinite(int64_t ts) {
   return ts != kTimestampNoBegin && ts != kTimestampNoEnd;
@@ -111,6 +116,20 @@ Value MakeTimestamp(const std::vector<Value>& a, const FunctionEnv&) {
   return Value::Timestamp(CheckedTimestamp(MakeLocalTimestamp(a)), T::kTimestamp);
 }
 
+// age(ts) is age(current_date at midnight, ts), of the session's zone for timestamptz (pg_proc's SQL body).
+Value Age(const std::vector<Value>& a, const FunctionEnv& env) {
+  const bool tz = a.back().type() == T::kTimestampTz;
+  const TimeZone* zone = tz ? &SessionTimeZone() : nullptr;
+  int64_t from = 0;
+  if (a.size() == 2) {
+    from = a[0].GetInt();
+  } else {
+    const int64_t midnight = FloorToDay(SessionTimeZone().UtcToLocal(env.transaction_start_us));
+    from = tz ? SessionTimeZone().LocalToUtc(midnight) : midnight;
+  }
+  return Value::OfInterval(TimestampAge(from, a.back().GetInt(), zone));
+}
+
 }  // namespace
 
 void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out) {
@@ -125,6 +144,10 @@ void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out) {
       {"date_trunc", {T::kText, T::kTimestamp}, T::kTimestamp, DateTruncTimestamp},
       {"date_trunc", {T::kText, T::kTimestampTz}, T::kTimestampTz, DateTruncTimestampTz},
       {"date_trunc", {T::kText, T::kTimestampTz, T::kText}, T::kTimestampTz, DateTruncTimestampTz},
+      {"age", {T::kTimestampTz, T::kTimestampTz}, T::kInterval, Age},
+      {"age", {T::kTimestamp, T::kTimestamp}, T::kInterval, Age},
+      {"age", {T::kTimestampTz}, T::kInterval, Age},
+      {"age", {T::kTimestamp}, T::kInterval, Age},
       {"make_timestamp", make_args, T::kTimestamp, MakeTimestamp},
       {"make_timestamptz", make_args, T::kTimestampTz, MakeTimestampTz},
       {"make_timestamptz", make_zone_args, T::kTimestampTz, MakeTimestampTz},

@@ -7,6 +7,7 @@
 #include "common/cast.h"
 #include "common/date_trunc.h"
 #include "common/datetime.h"
+#include "common/timestamp_age.h"
 #include "common/value_ops.h"
 #include "test_util.h"
 
@@ -136,6 +137,15 @@ TEST_CASE("date_trunc on the wall time of a zone") {
   CHECK(TruncateTimestamp("day", kTimestampNoEnd, &berlin) == kTimestampNoEnd);
   CHECK(MessageOf([&] { TruncateTimestamp("dow", 0, &berlin); }) ==
         "unit \"dow\" not recognized for type timestamp with time zone");
+}
+
+TEST_CASE("age: field-wise difference of the wall times") {
+  const TimeZone& berlin = *TimeZone::Find("Europe/Berlin");
+  CHECK(TimestampAge(Utc(2024, 3, 31, 10), Utc(2024, 3, 30, 11), &berlin) == Interval{0, 1, 0});
+  CHECK(TimestampAge(Utc(2024, 3, 31, 10), Utc(2024, 3, 30, 11), nullptr) == Interval{23 * 3600 * kSec, 0, 0});
+  CHECK(TimestampAge(Utc(2024, 1, 31), Utc(2024, 3, 1), nullptr) == Interval{0, -1, -1});
+  CHECK(TimestampAge(Utc(2001, 4, 10), Utc(1957, 6, 13), nullptr) == Interval{0, 27, 43 * 12 + 9});
+  CHECK(SqlStateOf([] { TimestampAge(Utc(2024, 1, 1), kTimestampNoBegin, nullptr); }) == "22008");
 }
 
 TEST_CASE("ZoneForAtTimeZone: abbreviations, names and POSIX specs") {
