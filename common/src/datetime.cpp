@@ -162,8 +162,11 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     throw DbError(sqlstate::kInvalidDatetimeFormat,
                   std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
   }
+  // tm2timestamp's IS_VALID_JULIAN looks at year and month only, so a local date of 4714-11-23 BC may still
+  // give a valid instant east of UTC; the instant itself is checked below.
+  if (f.year < -4713 || (f.year == -4713 && f.month < 11)) ThrowRange("timestamp", text);
   const int64_t days = DaysFromCivil(f.year, f.month, f.day);
-  if (days < kJulianMinDays || days >= kTimestampEndDays) ThrowRange("timestamp", text);
+  if (days >= kTimestampEndDays) ThrowRange("timestamp", text);
   int64_t micros = days * kUsecsPerDay + (f.hour * 3600LL + f.minute * 60LL + f.second) * kUsecsPerSec + f.micros;
   if (with_tz) {
     if (f.zone != nullptr) {

@@ -268,11 +268,13 @@ class Decoder {
     SetZone(sign * static_cast<int32_t>(h * 3600 + m * 60 + s));
   }
 
-  // A zone name: an all-letter word ('utc', 'est5edt' has digits) or, once the date is known, a name with
-  // punctuation ('europe/paris', 'utc+3'), which must then exist (DecodeDateTime's DTK_DATE case).
+  // A zone name: an all-letter word ('utc', 'est5edt' has digits) or, once month and day are known, a
+  // name with punctuation ('europe/paris', 'utc+3'), which must then exist (DecodeDateTime's DTK_DATE case;
+  // 'Wed Jul 11 10:51:14 America/New_York 2001' has its year after the zone).
   bool NamedZone(std::string_view tok) {
     const bool letters_only = tok.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
-    if (!letters_only && !f_.has_date) return false;
+    const bool month_and_day = f_.has_date || (month_name_ != 0 && !numbers_.empty());
+    if (!letters_only && !month_and_day) return false;
     const TimeZone* zone = TimeZone::Find(tok);
     if (zone == nullptr) {
       if (letters_only) return false;
