@@ -8,6 +8,7 @@
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/interval.h"
+#include "common/time_of_day.h"
 #include "common/time_zone.h"
 #include "common/timestamp_age.h"
 
@@ -59,6 +60,16 @@ Value TimestampAtZone(const std::vector<Value>& a, const FunctionEnv&) {
   const int64_t ts = a[1].GetInt();
   const TimeZone& zone = ZoneArg(a[0]);
   return Value::Timestamp(IsFinite(ts) ? CheckedTimestamp(zone.LocalToUtc(ts)) : ts, T::kTimestampTz);
+}
+
+// timetz_zone / timetz_izone: the same instant of the day in another zone, whose offset is taken at the
+// transaction's start.
+Value TimeTzAtZone(const std::vector<Value>& a, const FunctionEnv& env) {
+  const TimeTz t = a[1].GetTimeTz();
+  const int32_t west = -ZoneArg(a[0]).OffsetAt(env.transaction_start_us);
+  int64_t time = (t.time + (static_cast<int64_t>(t.zone) - west) * kUsecsPerSec) % kUsecsPerDay;
+  if (time < 0) time += kUsecsPerDay;
+  return Value::OfTimeTz(TimeTz{time, west});
 }
 
 Value DateTruncTimestamp(const std::vector<Value>& a, const FunctionEnv&) {
@@ -141,6 +152,8 @@ void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out) {
       {"timezone", {T::kText, T::kTimestamp}, T::kTimestampTz, TimestampAtZone},
       {"timezone", {T::kInterval, T::kTimestampTz}, T::kTimestamp, TimestampTzAtZone},
       {"timezone", {T::kInterval, T::kTimestamp}, T::kTimestampTz, TimestampAtZone},
+      {"timezone", {T::kText, T::kTimeTz}, T::kTimeTz, TimeTzAtZone},
+      {"timezone", {T::kInterval, T::kTimeTz}, T::kTimeTz, TimeTzAtZone},
       {"date_trunc", {T::kText, T::kTimestamp}, T::kTimestamp, DateTruncTimestamp},
       {"date_trunc", {T::kText, T::kTimestampTz}, T::kTimestampTz, DateTruncTimestampTz},
       {"date_trunc", {T::kText, T::kTimestampTz, T::kText}, T::kTimestampTz, DateTruncTimestampTz},

@@ -206,6 +206,10 @@ TEST_CASE("AT TIME ZONE and timezone(zone, ts)") {
                                  "2024-07-01 04:00:00", "2024-07-01 17:30:00", "2024-07-01 07:00:00",
                                  "2024-07-01 09:00:00", "2024-03-31 03:30:00+02", "2024-10-27 02:30:00+01",
                                  "2024-07-01 21:00:00"});
+  CHECK(Row(conn,
+            "SELECT '10:00+02'::timetz AT TIME ZONE 'UTC', '10:00+02'::timetz AT TIME ZONE 'Asia/Tokyo', "
+            "timezone(INTERVAL '+05:30', '10:00+02'::timetz)") ==
+        std::vector<std::string>{"08:00:00+00", "17:00:00+09", "13:30:00+05:30"});
   CHECK(ErrorOf(conn, "SELECT now() AT TIME ZONE 'foo'") == "22023: time zone \"foo\" not recognized");
   CHECK(ErrorOf(conn, "SELECT now() AT TIME ZONE INTERVAL '1 day'") ==
         "22023: interval time zone \"1 day\" must not include months or days");
