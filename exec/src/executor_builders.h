@@ -24,6 +24,8 @@ std::unique_ptr<Executor> MakeIndexScanExecutor(const planner::IndexScanPlan& pl
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// unnest(array) in FROM (unnest_executor.cpp).
 std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// generate_series over timestamp/timestamptz with an interval step (timestamp_series_executor.cpp).
+std::unique_ptr<Executor> MakeTimestampSeriesExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

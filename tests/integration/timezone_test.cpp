@@ -254,6 +254,28 @@ TEST_CASE("extract, date_trunc, timestamptz ± interval and make_timestamptz in 
                                "2024-07-01 09:00:00+02"});
 }
 
+TEST_CASE("generate_series over timestamptz steps on the session zone's wall clock") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  Exec(conn, "SET TimeZone = 'Europe/Berlin'");
+  CHECK(Column(conn,
+               "SELECT * FROM generate_series('2024-03-30 12:00'::timestamptz, '2024-04-01 12:00'::timestamptz, "
+               "interval '1 day')") ==
+        std::vector<std::string>{"2024-03-30 12:00:00+01", "2024-03-31 12:00:00+02", "2024-04-01 12:00:00+02"});
+  CHECK(Column(conn,
+               "SELECT * FROM generate_series('2024-03-31 00:00'::timestamptz, '2024-03-31 04:00'::timestamptz, "
+               "'1 hour')") == std::vector<std::string>{"2024-03-31 00:00:00+01", "2024-03-31 01:00:00+01",
+                                                        "2024-03-31 03:00:00+02", "2024-03-31 04:00:00+02"});
+  CHECK(Column(conn, "SELECT * FROM generate_series('2024-01-31'::timestamp, '2024-05-01', '1 month') g") ==
+        std::vector<std::string>{"2024-01-31 00:00:00", "2024-02-29 00:00:00", "2024-03-29 00:00:00",
+                                 "2024-04-29 00:00:00"});
+  CHECK(Column(conn, "SELECT x FROM generate_series('2024-01-03'::timestamp, '2024-01-01', '-1 day') g(x)") ==
+        std::vector<std::string>{"2024-01-03 00:00:00", "2024-01-02 00:00:00", "2024-01-01 00:00:00"});
+  CHECK(Column(conn, "SELECT * FROM generate_series('2024-01-01'::date, '2024-01-02'::date, interval '12 hours')") ==
+        std::vector<std::string>{"2024-01-01 00:00:00+01", "2024-01-01 12:00:00+01", "2024-01-02 00:00:00+01"});
+  CHECK(ErrorOf(conn, "SELECT * FROM generate_series('2024-01-01'::timestamptz, '2024-01-02', interval '0')") ==
+        "22023: step size cannot equal zero");
+}
+
 TEST_CASE("the extended protocol and COPY print timestamptz in the session zone; binary stays UTC") {
   const auto& target = SharedTarget::Get();
   pqxx::connection conn(target.ConnString());
