@@ -22,24 +22,43 @@ const int64_t kJulianMinDays = DaysFromCivil(-4713, 11, 24);
   throw DbError(sqlstate::kDatetimeFieldOverflow, std::string(what) + " out of range: \"" + std::string(text) + "\"");
 }
 
-int64_t NowMicros() {
+thread_local int64_t input_now = 0;  // 0: read the clock
+
+int64_t ClockMicros() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
 }
 
 thread_local DateOrder date_order = DateOrder::kMDY;
 
+// A wall time read with the input's zone: a named zone, a fixed offset, else the session's zone.
+int64_t ToUtc(int64_t local, const DateTimeFields& f) {
+  if (f.zone != nullptr) return f.zone->LocalToUtc(local);
+  if (f.has_tz) return local - f.tz_offset_seconds * kUsecsPerSec;
+  return SessionTimeZone().LocalToUtc(local);
+}
+
 int64_t TodayDays() {
   return TodayInSessionZone();
 }
 
-// Midnight of a day of the session's zone, as a timestamptz (with_tz) or a timestamp.
-int64_t MidnightOf(int64_t days, bool with_tz) {
+// Midnight of a day of the session's zone as a timestamp, or as a timestamptz in the zone the input gave
+// ('tomorrow EST'), else the session's.
+int64_t MidnightOf(int64_t days, bool with_tz, const DateTimeFields& f) {
   const int64_t local = days * kUsecsPerDay;
-  return with_tz ? SessionTimeZone().LocalToUtc(local) : local;
+  if (!with_tz) return local;
+  return ToUtc(local, f);
 }
 
 }  // namespace
+
+void SetInputNow(int64_t micros) {
+  input_now = micros;
+}
+
+int64_t NowMicros() {
+  return input_now != 0 ? input_now : ClockMicros();
+}
 
 int64_t TodayInSessionZone() {
   return FloorDiv(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
@@ -150,11 +169,11 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     case DateTimeSpecial::kNow:
       return RoundTimestamp(NowMicros(), typmod);
     case DateTimeSpecial::kToday:
-      return MidnightOf(TodayDays(), with_tz);
+      return MidnightOf(TodayDays(), with_tz, f);
     case DateTimeSpecial::kTomorrow:
-      return MidnightOf(TodayDays() + 1, with_tz);
+      return MidnightOf(TodayDays() + 1, with_tz, f);
     case DateTimeSpecial::kYesterday:
-      return MidnightOf(TodayDays() - 1, with_tz);
+      return MidnightOf(TodayDays() - 1, with_tz, f);
     case DateTimeSpecial::kNone:
       break;
   }
@@ -168,15 +187,7 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
   const int64_t days = DaysFromCivil(f.year, f.month, f.day);
   if (days >= kTimestampEndDays) ThrowRange("timestamp", text);
   int64_t micros = days * kUsecsPerDay + (f.hour * 3600LL + f.minute * 60LL + f.second) * kUsecsPerSec + f.micros;
-  if (with_tz) {
-    if (f.zone != nullptr) {
-      micros = f.zone->LocalToUtc(micros);
-    } else if (f.has_tz) {
-      micros -= f.tz_offset_seconds * kUsecsPerSec;
-    } else {
-      micros = SessionTimeZone().LocalToUtc(micros);
-    }
-  }
+  if (with_tz) micros = ToUtc(micros, f);
   micros = RoundTimestamp(micros, typmod);
   if (!IsValidTimestamp(micros) || micros == kTimestampNoBegin || micros == kTimestampNoEnd) {
     ThrowRange("timestamp", text);

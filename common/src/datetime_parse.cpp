@@ -273,7 +273,9 @@ class Decoder {
   // 'Wed Jul 11 10:51:14 America/New_York 2001' has its year after the zone).
   bool NamedZone(std::string_view tok) {
     const bool letters_only = tok.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
-    const bool month_and_day = f_.has_date || (month_name_ != 0 && !numbers_.empty());
+    const bool day_word = f_.special == DateTimeSpecial::kToday || f_.special == DateTimeSpecial::kTomorrow ||
+                          f_.special == DateTimeSpecial::kYesterday;
+    const bool month_and_day = f_.has_date || day_word || (month_name_ != 0 && !numbers_.empty());
     if (!letters_only && !month_and_day) return false;
     const TimeZone* zone = TimeZone::Find(tok);
     if (zone == nullptr) {

@@ -3,7 +3,6 @@
 
 #include "common/time_of_day.h"
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -26,12 +25,9 @@ int64_t FloorMod(int64_t a, int64_t b) {
   return r < 0 ? r + b : r;
 }
 
-// The wall-clock time of day in the session's zone.
+// The time of day of 'now' in the session's zone.
 int64_t NowTimeOfDay() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  const int64_t unix_micros = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
-  const int64_t pg_micros = unix_micros + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
-  return FloorMod(SessionTimeZone().UtcToLocal(pg_micros), kUsecsPerDay);
+  return FloorMod(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
 }
 
 // DecodeTimeOnly's zone: the one given, else the session's; a zone whose offset depends on the date

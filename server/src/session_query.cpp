@@ -179,6 +179,7 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
     settings_.AtTransactionStart();
     transaction_start_us_ = NowPgMicros();
   }
+  SetInputNow(transaction_start_us_);
   statement_start_us_ = NowPgMicros();
   const int64_t timeout_ms = settings_.GetInt("statement_timeout");
   statement_deadline_us_ = timeout_ms > 0 ? statement_start_us_ + timeout_ms * 1000 : 0;

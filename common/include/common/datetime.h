@@ -74,7 +74,13 @@ std::string FormatTimestamp(int64_t micros, bool with_tz);
 /// EncodeTimezone: an offset east of UTC as '+hh', '+hh:mm' or '+hh:mm:ss' (minutes and seconds only when
 /// non-zero).
 std::string FormatUtcOffset(int32_t seconds_east);
-/// The session zone's local date (days since 2000-01-01) of the current wall-clock time.
+/// Sets the instant that 'now', 'today', 'tomorrow' and 'yesterday' in input stand for on the calling
+/// thread: PostgreSQL's GetCurrentTransactionStartTimestamp, so they do not move within a transaction.
+/// 0 (the default) reads the clock.
+void SetInputNow(int64_t micros);
+/// That instant (microseconds since 2000-01-01 UTC).
+int64_t NowMicros();
+/// The session zone's local date (days since 2000-01-01) of NowMicros().
 int64_t TodayInSessionZone();
 
 /// AdjustTimestampForTypmod: rounds to `precision` (0..6) fractional digits, half away from zero.
