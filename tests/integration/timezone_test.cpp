@@ -168,6 +168,15 @@ TEST_CASE("timestamptz input: zones, DST gaps and overlaps, special words") {
             "SELECT 'today'::timestamptz = date_trunc('day', now()), 'tomorrow'::timestamptz - 'today'::timestamptz "
             "IN ('1 day', '23:00:00', '25:00:00'), 'now'::timestamptz::date = current_date, "
             "'yesterday'::timestamptz < 'today'::timestamptz") == std::vector<std::string>{"t", "t", "t", "t"});
+  Exec(conn, "SET TimeZone = 'UTC'");
+  CHECK(Row(conn,
+            "SELECT 'tomorrow EST'::timestamptz - 'tomorrow'::timestamptz, 'today zulu'::timestamptz = 'today', "
+            "'tomorrow EST'::timestamp = 'tomorrow'::timestamp") == std::vector<std::string>{"05:00:00", "t", "t"});
+  {
+    pqxx::work tx(conn);  // 'now' is the transaction's start, as now()
+    tx.exec("SELECT count(*) FROM generate_series(1, 200000)");
+    CHECK(std::string(tx.exec("SELECT 'now'::timestamptz = now()")[0][0].c_str()) == "t");
+  }
 }
 
 TEST_CASE("casts between timestamp, timestamptz, date, time and timetz use the session zone") {
