@@ -10,6 +10,7 @@
 #include "common/interval.h"
 #include "common/json.h"
 #include "common/time_of_day.h"
+#include "common/time_zone.h"
 #include "common/value_io.h"
 #include "string_util.h"
 
@@ -149,16 +150,43 @@ Numeric FloatToNumeric(double d, TypeId from) {
   return Numeric::Parse(buf);
 }
 
+// The instant of a finite local wall time in `zone`; throws 22008 `message` when it leaves the timestamp
+// range.
+int64_t LocalToUtcChecked(const TimeZone& zone, int64_t local, const char* message) {
+  const int64_t utc = zone.LocalToUtc(local);
+  if (!IsValidTimestamp(utc) || utc == kTimestampNoBegin || utc == kTimestampNoEnd) {
+    throw DbError(sqlstate::kDatetimeFieldOverflow, message);
+  }
+  return utc;
+}
+
+// date_timestamp / date_timestamptz: midnight, of the session's zone for timestamptz.
+Value DateTo(int64_t days, TypeId target) {
+  const int64_t micros = DateToTimestamp(days);
+  if (target != TypeId::kTimestampTz || days == kDateNoBegin || days == kDateNoEnd) {
+    return Value::Timestamp(micros, target);
+  }
+  return Value::Timestamp(LocalToUtcChecked(SessionTimeZone(), micros, "date out of range for timestamp"), target);
+}
+
 int64_t TimestampToDate(int64_t micros) {
   if (micros == kTimestampNoBegin) return kDateNoBegin;
   if (micros == kTimestampNoEnd) return kDateNoEnd;
   return micros / kUsecsPerDay - (micros % kUsecsPerDay < 0 ? 1 : 0);
 }
 
-// timestamp_date / timestamp_time / timestamptz_timetz (TimeZone UTC): an infinite timestamp has no time
-// of day, so those casts give NULL, as in PostgreSQL.
-Value FromTimestamp(int64_t micros, TypeDesc target) {
+// timestamp_date / timestamp_time / timestamptz_timetz and the rest: a timestamptz becomes its wall time in
+// the session's zone first, a timestamp going to timestamptz is read in that zone (timestamp2timestamptz,
+// 22008 "timestamp out of range"). An infinite timestamp has no time of day, so those casts give NULL, as
+// in PostgreSQL.
+Value FromTimestamp(int64_t micros, TypeId from, TypeDesc target) {
   const bool infinite = micros == kTimestampNoBegin || micros == kTimestampNoEnd;
+  const TimeZone& zone = SessionTimeZone();
+  int32_t offset = 0;
+  if (!infinite && from == TypeId::kTimestampTz && target.id != TypeId::kTimestampTz) {
+    offset = zone.OffsetAt(micros);
+    micros += offset * int64_t{1000000};
+  }
   switch (target.id) {
     case TypeId::kDate:
       return Value::Date(TimestampToDate(micros));
@@ -167,13 +195,22 @@ Value FromTimestamp(int64_t micros, TypeDesc target) {
       return Value::Time(RoundTime(TimestampTimeOfDay(micros), target.typmod));
     case TypeId::kTimeTz:
       if (infinite) return Value::Null(TypeId::kTimeTz);
-      return Value::OfTimeTz(TimeTz{RoundTime(TimestampTimeOfDay(micros), target.typmod), 0});
+      return Value::OfTimeTz(TimeTz{RoundTime(TimestampTimeOfDay(micros), target.typmod), -offset});
+    case TypeId::kTimestampTz:
+      if (!infinite && from == TypeId::kTimestamp) micros = LocalToUtcChecked(zone, micros, "timestamp out of range");
+      return Value::Timestamp(RoundTimestamp(micros, target.typmod), target.id);
     default:
       return Value::Timestamp(RoundTimestamp(micros, target.typmod), target.id);
   }
 }
 
-// time_interval, time_timetz (zone of TimeZone UTC), timetz_time, interval_time, and the length coercions
+// time_timetz's zone: the session's offset at that time of day today (DetermineTimeZoneOffset on
+// GetCurrentDateTime's date).
+int32_t SessionOffsetForTime(int64_t time) {
+  return SessionTimeZone().OffsetForLocal(TodayInSessionZone() * kUsecsPerDay + time);
+}
+
+// time_interval, time_timetz, timetz_time, interval_time, and the length coercions
 // time(p), timetz(p), interval(p).
 Value FromTimeOrInterval(const Value& v, TypeDesc target) {
   int64_t time = 0;
@@ -193,8 +230,8 @@ Value FromTimeOrInterval(const Value& v, TypeDesc target) {
     case TypeId::kInterval:
       return Value::OfInterval(ApplyIntervalTypmod(Interval{time, 0, 0}, target.typmod));
     case TypeId::kTimeTz:
-      return Value::OfTimeTz(
-          TimeTz{RoundTime(time, target.typmod), v.type() == TypeId::kTimeTz ? v.GetTimeTz().zone : 0});
+      return Value::OfTimeTz(TimeTz{RoundTime(time, target.typmod),
+                                    v.type() == TypeId::kTimeTz ? v.GetTimeTz().zone : -SessionOffsetForTime(time)});
     default:
       return Value::Time(RoundTime(time, target.typmod));
   }
@@ -293,10 +330,10 @@ Value CastValue(const Value& v, TypeDesc target, CastContext context) {
     case TypeId::kBool:
       return Value::Int4(v.GetBool() ? 1 : 0);
     case TypeId::kDate:
-      return Value::Timestamp(DateToTimestamp(v.GetInt()), target.id);
+      return DateTo(v.GetInt(), target.id);
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-      return FromTimestamp(v.GetInt(), target);
+      return FromTimestamp(v.GetInt(), from, target);
     case TypeId::kTime:
     case TypeId::kTimeTz:
     case TypeId::kInterval:

@@ -9,6 +9,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "date_part_util.h"
 #include "string_util.h"
 
@@ -211,13 +212,16 @@ Value NonFinitePart(const PartField& f, bool negative, bool numeric, TypeId type
   }
 }
 
-// timestamp_part_common / timestamptz_part_common (TimeZone UTC, so the zone fields are 0).
+// timestamp_part_common / timestamptz_part_common: a timestamptz's fields are those of its wall time in the
+// session's zone, whose offset the timezone fields give; epoch stays the instant.
 Value TimestampPart(const PartField& f, int64_t micros, TypeId type, bool numeric) {
   if (micros == kTimestampNoBegin || micros == kTimestampNoEnd) {
     return NonFinitePart(f, micros == kTimestampNoBegin, numeric, type, true);
   }
-  const int64_t days = micros / kUsecsPerDay - (micros % kUsecsPerDay < 0 ? 1 : 0);
-  const int64_t time = micros - days * kUsecsPerDay;
+  const int32_t offset = type == TypeId::kTimestampTz ? SessionTimeZone().OffsetAt(micros) : 0;
+  const int64_t local = micros + offset * int64_t{1000000};
+  const int64_t days = local / kUsecsPerDay - (local % kUsecsPerDay < 0 ? 1 : 0);
+  const int64_t time = local - days * kUsecsPerDay;
   const int64_t sec_us = time % 60000000;  // seconds and microseconds within the minute
   if (f.kind == PartField::Kind::kReserved) {
     if (f.unit != PartUnit::kEpoch) ThrowPartNotSupported(f, type);
@@ -252,8 +256,9 @@ Value TimestampPart(const PartField& f, int64_t micros, TypeId type, bool numeri
     case PartUnit::kTz:
     case PartUnit::kTzHour:
     case PartUnit::kTzMinute:
-      if (type == TypeId::kTimestampTz) return IntegerPart(0, numeric);
-      ThrowPartNotSupported(f, type);
+      if (type != TypeId::kTimestampTz) ThrowPartNotSupported(f, type);
+      if (f.unit == PartUnit::kTz) return IntegerPart(offset, numeric);
+      return IntegerPart(f.unit == PartUnit::kTzHour ? offset / 3600 : offset / 60 % 60, numeric);
     default:
       return IntegerPart(CalendarPart(f, year, month, day, type), numeric);
   }

@@ -1,10 +1,11 @@
 #include "common/datetime.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "datetime_parse.h"
+#include "interval_util.h"
 
 namespace lumadb {
 
@@ -17,35 +18,51 @@ const int64_t kDateEndDays = DaysFromCivil(5874898, 1, 1);
 const int64_t kTimestampEndDays = DaysFromCivil(294277, 1, 1);
 const int64_t kJulianMinDays = DaysFromCivil(-4713, 11, 24);
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
-
 [[noreturn]] void ThrowRange(const char* what, std::string_view text) {
   throw DbError(sqlstate::kDatetimeFieldOverflow, std::string(what) + " out of range: \"" + std::string(text) + "\"");
 }
 
-int64_t TodayDays() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  const int64_t unix_days = FloorDiv(std::chrono::duration_cast<std::chrono::seconds>(now).count(), 86400);
-  return unix_days + DaysFromCivil(1970, 1, 1);
-}
+thread_local int64_t input_now = 0;  // 0: read the clock
 
-int64_t NowMicros() {
+int64_t ClockMicros() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() + DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
 }
 
-std::string YearSuffix(int64_t year, std::string* out) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(year > 0 ? year : 1 - year));
-  *out += buf;
-  return year > 0 ? "" : " BC";
-}
-
 thread_local DateOrder date_order = DateOrder::kMDY;
 
+// A wall time read with the input's zone: a named zone, a fixed offset, else the session's zone.
+int64_t ToUtc(int64_t local, const DateTimeFields& f) {
+  if (f.zone != nullptr) return f.zone->LocalToUtc(local);
+  if (f.has_tz) return local - f.tz_offset_seconds * kUsecsPerSec;
+  return SessionTimeZone().LocalToUtc(local);
+}
+
+int64_t TodayDays() {
+  return TodayInSessionZone();
+}
+
+// Midnight of a day of the session's zone as a timestamp, or as a timestamptz in the zone the input gave
+// ('tomorrow EST'), else the session's.
+int64_t MidnightOf(int64_t days, bool with_tz, const DateTimeFields& f) {
+  const int64_t local = days * kUsecsPerDay;
+  if (!with_tz) return local;
+  return ToUtc(local, f);
+}
+
 }  // namespace
+
+void SetInputNow(int64_t micros) {
+  input_now = micros;
+}
+
+int64_t NowMicros() {
+  return input_now != 0 ? input_now : ClockMicros();
+}
+
+int64_t TodayInSessionZone() {
+  return FloorDiv(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
+}
 
 void SetDateOrder(DateOrder order) {
   date_order = order;
@@ -152,11 +169,11 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     case DateTimeSpecial::kNow:
       return RoundTimestamp(NowMicros(), typmod);
     case DateTimeSpecial::kToday:
-      return TodayDays() * kUsecsPerDay;
+      return MidnightOf(TodayDays(), with_tz, f);
     case DateTimeSpecial::kTomorrow:
-      return (TodayDays() + 1) * kUsecsPerDay;
+      return MidnightOf(TodayDays() + 1, with_tz, f);
     case DateTimeSpecial::kYesterday:
-      return (TodayDays() - 1) * kUsecsPerDay;
+      return MidnightOf(TodayDays() - 1, with_tz, f);
     case DateTimeSpecial::kNone:
       break;
   }
@@ -164,53 +181,18 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
     throw DbError(sqlstate::kInvalidDatetimeFormat,
                   std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
   }
+  // tm2timestamp's IS_VALID_JULIAN looks at year and month only, so a local date of 4714-11-23 BC may still
+  // give a valid instant east of UTC; the instant itself is checked below.
+  if (f.year < -4713 || (f.year == -4713 && f.month < 11)) ThrowRange("timestamp", text);
   const int64_t days = DaysFromCivil(f.year, f.month, f.day);
-  if (days < kJulianMinDays || days >= kTimestampEndDays) ThrowRange("timestamp", text);
+  if (days >= kTimestampEndDays) ThrowRange("timestamp", text);
   int64_t micros = days * kUsecsPerDay + (f.hour * 3600LL + f.minute * 60LL + f.second) * kUsecsPerSec + f.micros;
-  if (with_tz && f.has_tz) micros -= f.tz_offset_seconds * kUsecsPerSec;
+  if (with_tz) micros = ToUtc(micros, f);
   micros = RoundTimestamp(micros, typmod);
   if (!IsValidTimestamp(micros) || micros == kTimestampNoBegin || micros == kTimestampNoEnd) {
     ThrowRange("timestamp", text);
   }
   return micros;
-}
-
-std::string FormatDate(int64_t days) {
-  if (days == kDateNoEnd) return "infinity";
-  if (days == kDateNoBegin) return "-infinity";
-  int64_t year = 0;
-  int32_t month = 0, day = 0;
-  CivilFromDays(days, &year, &month, &day);
-  std::string out;
-  const std::string suffix = YearSuffix(year, &out);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d", month, day);
-  return out + buf + suffix;
-}
-
-std::string FormatTimestamp(int64_t micros, bool with_tz) {
-  if (micros == kTimestampNoEnd) return "infinity";
-  if (micros == kTimestampNoBegin) return "-infinity";
-  const int64_t days = FloorDiv(micros, kUsecsPerDay);
-  int64_t time = micros - days * kUsecsPerDay;
-  int64_t year = 0;
-  int32_t month = 0, day = 0;
-  CivilFromDays(days, &year, &month, &day);
-  std::string out;
-  const std::string suffix = YearSuffix(year, &out);
-  const int64_t secs = time / kUsecsPerSec, frac = time % kUsecsPerSec;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d %02lld:%02lld:%02lld", month, day, static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  out += buf;
-  if (frac != 0) {
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
-    std::string f(buf);
-    while (f.back() == '0') f.pop_back();
-    out += f;
-  }
-  if (with_tz) out += "+00";
-  return out + suffix;
 }
 
 int64_t RoundTimestamp(int64_t micros, int32_t precision) {

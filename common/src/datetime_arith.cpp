@@ -6,6 +6,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "interval_util.h"
 
 namespace lumadb {
@@ -56,11 +57,23 @@ Value DatePlusTimeTz(int64_t days, const TimeTz& t) {
   return Value::Timestamp(ts, TypeId::kTimestampTz);
 }
 
+// timestamptz_pl_interval: the months, then the days, are added to the wall time of the session's zone
+// (each result resolved as DetermineTimeZoneOffset does, so '1 day' keeps the clock time across a DST
+// change), then the time part to the instant.
+int64_t TimestampTzPlusInterval(int64_t micros, const Interval& span) {
+  if (micros == kTimestampNoBegin || micros == kTimestampNoEnd) return micros;
+  const TimeZone& zone = SessionTimeZone();
+  if (span.month != 0) micros = zone.LocalToUtc(TimestampPlusInterval(zone.UtcToLocal(micros), {0, 0, span.month}));
+  if (span.day != 0) micros = zone.LocalToUtc(TimestampPlusInterval(zone.UtcToLocal(micros), {0, span.day, 0}));
+  return TimestampPlusInterval(micros, {span.time, 0, 0});
+}
+
 // Something +- interval, with the interval on the right (interval + x is evaluated as x + interval).
 std::optional<Value> PlusInterval(ArithOp op, const Value& x, const Interval& span) {
   const TypeId t = x.type();
   const Interval s = Signed(span, op);
-  if (IsTimestamp(t)) return Value::Timestamp(TimestampPlusInterval(x.GetInt(), s), t);
+  if (t == TypeId::kTimestampTz) return Value::Timestamp(TimestampTzPlusInterval(x.GetInt(), s), t);
+  if (t == TypeId::kTimestamp) return Value::Timestamp(TimestampPlusInterval(x.GetInt(), s), t);
   if (t == TypeId::kDate) return Value::Timestamp(TimestampPlusInterval(DateToTimestamp(x.GetInt()), s));
   if (t == TypeId::kTime) return Value::Time(TimePlusInterval(x.GetInt(), span, op == ArithOp::kSub));
   if (t == TypeId::kTimeTz) {

@@ -7,6 +7,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "string_util.h"
 #include "zone_abbrevs.h"
 
@@ -134,6 +135,7 @@ class Decoder {
       return;
     }
     if (IsWeekday(tok)) return;
+    if (tok[0] >= 'a' && tok[0] <= 'z' && NamedZone(tok)) return;
     if ((tok[0] == '+' || tok[0] == '-') && (f_.has_date || have_time_)) return Zone(tok);
     if (tok.find(':') != std::string_view::npos) return Time(tok);
     if (tok.find('-') != std::string_view::npos) return Date(Split(tok, '-'), true);
@@ -264,6 +266,26 @@ class Decoder {
                     "time zone displacement out of range: \"" + std::string(text_) + "\"");
     }
     SetZone(sign * static_cast<int32_t>(h * 3600 + m * 60 + s));
+  }
+
+  // A zone name: an all-letter word ('utc', 'est5edt' has digits) or, once month and day are known, a
+  // name with punctuation ('europe/paris', 'utc+3'), which must then exist (DecodeDateTime's DTK_DATE case;
+  // 'Wed Jul 11 10:51:14 America/New_York 2001' has its year after the zone).
+  bool NamedZone(std::string_view tok) {
+    const bool letters_only = tok.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+    const bool day_word = f_.special == DateTimeSpecial::kToday || f_.special == DateTimeSpecial::kTomorrow ||
+                          f_.special == DateTimeSpecial::kYesterday;
+    const bool month_and_day = f_.has_date || day_word || (month_name_ != 0 && !numbers_.empty());
+    if (!letters_only && !month_and_day) return false;
+    const TimeZone* zone = TimeZone::Find(tok);
+    if (zone == nullptr) {
+      if (letters_only) return false;
+      throw DbError(sqlstate::kInvalidParameterValue, "time zone \"" + std::string(tok) + "\" not recognized");
+    }
+    if (f_.has_tz) Syntax();
+    f_.has_tz = true;
+    f_.zone = zone;
+    return true;
   }
 
   void SetZone(int32_t seconds) {

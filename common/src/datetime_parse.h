@@ -7,6 +7,8 @@
 
 namespace lumadb {
 
+class TimeZone;
+
 /// Special input words that stand for a whole value.
 enum class DateTimeSpecial { kNone, kEpoch, kInfinity, kNegInfinity, kNow, kToday, kTomorrow, kYesterday };
 
@@ -25,13 +27,15 @@ struct DateTimeFields {
   int32_t second = 0;
   int64_t micros = 0;
   bool has_tz = false;
-  int32_t tz_offset_seconds = 0;  // east of UTC
+  int32_t tz_offset_seconds = 0;   // east of UTC, when the zone is a fixed offset or an abbreviation
+  const TimeZone* zone = nullptr;  // a zone name ('Europe/Paris'): the offset depends on the date
 };
 
-/// Decodes text into fields. Zones are numeric offsets or the fixed abbreviations of PostgreSQL's Default
-/// set (UTC, Z, PST, CET, ...). Throws 22007 "invalid input syntax for type <type_name>: \"text\"", 22008
-/// "date/time field value out of range: \"text\"" (with PostgreSQL's datestyle HINT for M/D/Y input whose
-/// month is out of range) and 22009 "time zone displacement out of range: \"text\"".
+/// Decodes text into fields. Zones are numeric offsets, the fixed abbreviations of PostgreSQL's Default
+/// set (UTC, Z, PST, CET, ...) or, after the date, zone names TimeZone::Find knows (22023 "time zone
+/// \"x\" not recognized" for an unknown one with punctuation, as DecodeDateTime). Throws 22007 "invalid input syntax
+/// for type <type_name>: \"text\"", 22008 "date/time field value out of range: \"text\"" (with PostgreSQL's datestyle
+/// HINT for M/D/Y input whose month is out of range) and 22009 "time zone displacement out of range: \"text\"".
 DateTimeFields ParseDateTimeFields(std::string_view text, const char* type_name);
 
 }  // namespace lumadb

@@ -57,10 +57,6 @@ int64_t MakeTimestamp(int64_t days, int64_t time_of_day) {
   return micros;
 }
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
-
 }  // namespace
 
 void ThrowTimestampRange() {

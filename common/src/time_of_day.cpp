@@ -3,7 +3,6 @@
 
 #include "common/time_of_day.h"
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -11,6 +10,7 @@
 
 #include "common/datetime.h"
 #include "common/error.h"
+#include "common/time_zone.h"
 #include "datetime_parse.h"
 #include "interval_util.h"
 
@@ -25,9 +25,22 @@ int64_t FloorMod(int64_t a, int64_t b) {
   return r < 0 ? r + b : r;
 }
 
+// The time of day of 'now' in the session's zone.
 int64_t NowTimeOfDay() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return FloorMod(std::chrono::duration_cast<std::chrono::microseconds>(now).count(), kUsecsPerDay);
+  return FloorMod(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
+}
+
+// DecodeTimeOnly's zone: the one given, else the session's; a zone whose offset depends on the date
+// (a name, or no zone at all) is taken on the date given or today's date of the session.
+int32_t ZoneOffsetEast(const DateTimeFields& f, int64_t time, std::string_view text) {
+  if (f.has_tz && f.zone == nullptr) return f.tz_offset_seconds;
+  if (f.zone != nullptr && !f.has_date) {
+    throw DbError(sqlstate::kInvalidDatetimeFormat,
+                  "invalid input syntax for type time with time zone: \"" + std::string(text) + "\"");
+  }
+  const int64_t days = f.has_date ? DaysFromCivil(f.year, f.month, f.day) : TodayInSessionZone();
+  const TimeZone& zone = f.zone != nullptr ? *f.zone : SessionTimeZone();
+  return zone.OffsetForLocal(days * kUsecsPerDay + time);
 }
 
 // DecodeTimeOnly's checks: a time of day is required, dates are checked but dropped, the fields must
@@ -63,7 +76,7 @@ TimeTz ParseTimeTz(std::string_view text, int32_t typmod) {
   DateTimeFields f;
   TimeTz v;
   v.time = RoundTime(DecodeTimeOfDay(text, "time with time zone", &f), typmod);
-  v.zone = f.has_tz ? -f.tz_offset_seconds : 0;  // no zone: the session's TimeZone, UTC
+  v.zone = -ZoneOffsetEast(f, v.time, text);
   if (v.zone <= -kMaxZoneSeconds || v.zone >= kMaxZoneSeconds) {
     throw DbError(sqlstate::kInvalidTimeZoneDisplacementValue,
                   "time zone displacement out of range: \"" + std::string(text) + "\"");
@@ -79,24 +92,9 @@ std::string FormatTime(int64_t micros) {
   return buf + AppendFraction(micros % kUsecsPerSecond);
 }
 
-// EncodeTimezone: the zone is stored west-positive, shown east-positive; minutes and seconds only when
-// non-zero.
+// The zone is stored west-positive and shown east-positive.
 std::string FormatTimeTz(const TimeTz& v) {
-  int32_t sec = std::abs(v.zone);
-  int32_t min = sec / 60;
-  sec -= min * 60;
-  const int32_t hour = min / 60;
-  min -= hour * 60;
-  char buf[32];
-  const char sign = v.zone <= 0 ? '+' : '-';
-  if (sec != 0) {
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, hour, min, sec);
-  } else if (min != 0) {
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, hour, min);
-  } else {
-    std::snprintf(buf, sizeof buf, "%c%02d", sign, hour);
-  }
-  return FormatTime(v.time) + buf;
+  return FormatTime(v.time) + FormatUtcOffset(-v.zone);
 }
 
 int64_t RoundTime(int64_t micros, int32_t precision) {

@@ -27,6 +27,8 @@ std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& pl
 /// The json set-returning functions in FROM: json[b]_array_elements[_text], json[b]_each[_text],
 /// json[b]_object_keys (json_scan_executor.cpp); null for any other function.
 std::unique_ptr<Executor> MakeJsonScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// generate_series over timestamp/timestamptz with an interval step (timestamp_series_executor.cpp).
+std::unique_ptr<Executor> MakeTimestampSeriesExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

@@ -87,6 +87,8 @@ std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPl
   if (plan.function != "generate_series") {
     throw DbError(sqlstate::kFeatureNotSupported, "function " + plan.function + "() in FROM is not supported");
   }
+  const TypeId type = plan.output.empty() ? TypeId::kInvalid : plan.output[0].type.id;
+  if (type == TypeId::kTimestamp || type == TypeId::kTimestampTz) return MakeTimestampSeriesExecutor(plan, ctx);
   return std::make_unique<GenerateSeriesExecutor>(plan, ctx);
 }
 

@@ -134,6 +134,19 @@ std::string Transformer::StringValue(const PNode& n) {
   return out;
 }
 
+// x AT TIME ZONE z is timezone(z, x), as gram.y writes it (SystemFuncName("timezone")).
+ExprPtr Transformer::AtTimeZone(const PNode& n) {
+  ExprPtr e = Expr(*n.children.at(0));
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const PNode& suffix = *n.children[i];
+    auto call = std::make_unique<ast::FuncCall>(std::vector<std::string>{"timezone"}, Loc(suffix));
+    call->args.push_back(Expr(*suffix.children.at(0)));
+    call->args.push_back(std::move(e));
+    e = std::move(call);
+  }
+  return e;
+}
+
 std::vector<ExprPtr> Transformer::ExprList(const PNode& n) {
   std::vector<ExprPtr> list;
   for (const auto& c : n.children) list.push_back(Expr(*c));
@@ -150,6 +163,7 @@ ExprPtr Transformer::Expr(const PNode& n) {
   if (n.is_type<g::pred_expr>()) return Predicate(n);
   if (n.is_type<g::is_expr>()) return IsTests(n);
   if (n.is_type<g::not_expr>() || n.is_type<g::unary_expr>()) return Unary(n);
+  if (n.is_type<g::at_zone_expr>()) return AtTimeZone(n);
   if (n.is_type<g::cast_expr>()) {
     ExprPtr e = Expr(*n.children.at(0));
     for (std::size_t i = 1; i < n.children.size(); ++i) {

@@ -1,7 +1,10 @@
 // Transformer: transaction control, SET, RESET and SHOW (gram.y TransactionStmt, VariableSetStmt,
 // VariableResetStmt, VariableShowStmt).
 
+#include <cctype>
+
 #include "common/error.h"
+#include "common/interval.h"
 #include "grammar/statement.hpp"
 #include "transformer.h"
 
@@ -64,9 +67,35 @@ ast::StatementPtr Transformer::Set(const PNode& n) {
       stmt->type = ast::VariableSetStmt::Type::kSetDefault;
     } else if (c->is_type<g::var_value>()) {
       stmt->values.push_back(OptionValue(*c));
+    } else if (c->is_type<g::zone_interval>()) {
+      stmt->values.push_back(ZoneInterval(*c));
     }
   }
   return stmt;
+}
+
+// flatten_set_variable_args for SET TIME ZONE INTERVAL '...' [fields]: the literal read with the fields'
+// typmod, handed on as "INTERVAL '<interval_out>'" for check_timezone.
+std::string Transformer::ZoneInterval(const PNode& n) const {
+  static constexpr int32_t kFields[] = {kIntervalYear, kIntervalMonth,  kIntervalDay,
+                                        kIntervalHour, kIntervalMinute, kIntervalSecond};
+  static constexpr std::string_view kNames[] = {"year", "month", "day", "hour", "minute", "second"};
+  std::vector<int> picked;
+  for (const auto& c : n.children) {
+    if (!c->is_type<g::zone_interval_field>()) continue;
+    std::string word = c->string();
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (int i = 0; i < 6; ++i) {
+      if (word == kNames[i]) picked.push_back(i);
+    }
+  }
+  int32_t typmod = -1;
+  if (!picked.empty()) {
+    int32_t fields = 0;
+    for (int i = picked.front(); i <= picked.back(); ++i) fields |= kFields[i];
+    typmod = IntervalTypmod(fields, kIntervalFullPrecision);
+  }
+  return "INTERVAL '" + FormatInterval(ParseInterval(StringValue(*n.children.at(0)), typmod)) + "'";
 }
 
 ast::StatementPtr Transformer::ResetOrShow(const PNode& n) {

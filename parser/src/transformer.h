@@ -130,6 +130,8 @@ class Transformer {
   ast::SequenceOptions SeqOptions(const PNode& n);
   std::vector<UtilityOption> UtilityOptions(const PNode& n) const;
   std::string OptionValue(const PNode& n) const;
+  std::string ZoneInterval(const PNode& n) const;
+  ast::ExprPtr AtTimeZone(const PNode& n);
 
   std::string_view sql_;
 };

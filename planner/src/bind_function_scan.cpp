@@ -1,6 +1,7 @@
 // Set-returning functions in FROM (parser/parse_clause.c transformRangeFunction): generate_series over
-// int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric, unnest, and the json ones
-// (json[b]_array_elements[_text], json[b]_each[_text], json[b]_object_keys). Other functions in FROM are
+// int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric, and over timestamp and
+// timestamptz with an interval step, unnest, and the json ones (json[b]_array_elements[_text],
+// json[b]_each[_text], json[b]_object_keys). Other functions in FROM are
 // not supported yet.
 #include <optional>
 #include <string_view>
@@ -84,6 +85,28 @@ PlanPtr JsonSetScan(const ast::TableRef& ref, const std::string& name, std::vect
   return plan;
 }
 
+// generate_series(start, stop, step interval) over timestamps (generate_series_timestamp[tz]): timestamptz
+// when either bound is timestamptz or date or both are untyped (timestamptz is the preferred type),
+// timestamp when the typed bounds are timestamps; kInvalid when the arguments are not of that shape.
+TypeId TimestampSeriesType(const std::vector<BoundExprPtr>& args) {
+  if (args.size() != 3) return TypeId::kInvalid;
+  const TypeId step = args[2]->type.id;
+  if (step != TypeId::kInterval && step != TypeId::kUnknown) return TypeId::kInvalid;
+  bool any_tz = false, any_plain = false;
+  for (size_t i = 0; i < 2; ++i) {
+    const TypeId t = args[i]->type.id;
+    if (t == TypeId::kTimestampTz || t == TypeId::kDate) {
+      any_tz = true;
+    } else if (t == TypeId::kTimestamp) {
+      any_plain = true;
+    } else if (t != TypeId::kUnknown) {
+      return TypeId::kInvalid;
+    }
+  }
+  if (!any_tz && !any_plain && step == TypeId::kUnknown) return TypeId::kInvalid;
+  return any_plain && !any_tz ? TypeId::kTimestamp : TypeId::kTimestampTz;
+}
+
 }  // namespace
 
 PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
@@ -107,6 +130,14 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
     for (const auto& part : f.name) shown += (shown.empty() ? "" : ".") + part;
     throw Error(sqlstate::kUndefinedFunction, "function " + Signature(shown, args) + " does not exist", f.location)
         .Hint("No function matches the given name and argument types. You might need to add explicit type casts.");
+  }
+  if (const TypeId ts = TimestampSeriesType(args); ts != TypeId::kInvalid) {
+    std::vector<BoundExprPtr> coerced;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const TypeDesc want{i < 2 ? ts : TypeId::kInterval, -1};
+      coerced.push_back(CoerceOrThrow(args[i], want, args[i]->location));
+    }
+    return FunctionScan(ref, name, std::move(coerced), {ts, -1}, scope);
   }
   bool ambiguous = false;
   TypeId type = args.size() == 2 || args.size() == 3 ? SeriesType(args, &ambiguous) : TypeId::kInvalid;

@@ -1,9 +1,11 @@
 // Date/time and uuid functions (PostgreSQL 15 docs §9.9 and §9.14): EXTRACT / date_part, justify_*,
-// gen_random_uuid, and the SQL value functions CURRENT_TIME, LOCALTIME, LOCALTIMESTAMP (TimeZone UTC).
+// gen_random_uuid, and the SQL value functions CURRENT_TIME, LOCALTIME, LOCALTIMESTAMP (in the session's
+// TimeZone).
 #include "builtins.h"
 #include "common/date_part.h"
 #include "common/interval.h"
 #include "common/time_of_day.h"
+#include "common/time_zone.h"
 #include "common/uuid.h"
 
 namespace lumadb::planner {
@@ -31,15 +33,16 @@ Value JustifyDaysFn(const std::vector<Value>& a, const FunctionEnv&) {
 Value JustifyIntervalFn(const std::vector<Value>& a, const FunctionEnv&) {
   return Value::OfInterval(JustifyInterval(a[0].GetInterval()));
 }
-// The transaction's start, as now(), at the session's TimeZone (UTC until TimeZone is honoured).
+// The transaction's start, as now(), as a wall time of the session's TimeZone.
 Value CurrentTime(const std::vector<Value>&, const FunctionEnv& env) {
-  return Value::OfTimeTz(TimeTz{TimestampTimeOfDay(env.transaction_start_us), 0});
+  const int32_t offset = SessionTimeZone().OffsetAt(env.transaction_start_us);
+  return Value::OfTimeTz(TimeTz{TimestampTimeOfDay(SessionTimeZone().UtcToLocal(env.transaction_start_us)), -offset});
 }
 Value LocalTime(const std::vector<Value>&, const FunctionEnv& env) {
-  return Value::Time(TimestampTimeOfDay(env.transaction_start_us));
+  return Value::Time(TimestampTimeOfDay(SessionTimeZone().UtcToLocal(env.transaction_start_us)));
 }
 Value LocalTimestamp(const std::vector<Value>&, const FunctionEnv& env) {
-  return Value::Timestamp(env.transaction_start_us);
+  return Value::Timestamp(SessionTimeZone().UtcToLocal(env.transaction_start_us));
 }
 
 }  // namespace

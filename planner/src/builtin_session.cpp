@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "builtins.h"
+#include "common/time_zone.h"
 #include "common/value_io.h"
 
 namespace lumadb::planner {
@@ -17,9 +18,9 @@ Value Now(const std::vector<Value>&, const FunctionEnv& env) {
 Value StatementTimestamp(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::Timestamp(env.statement_start_us, T::kTimestampTz);
 }
-// The session time zone is UTC until TimeZone is honoured, so the date is the UTC day of now().
+// The day of now() in the session's TimeZone.
 Value CurrentDate(const std::vector<Value>&, const FunctionEnv& env) {
-  int64_t us = env.transaction_start_us;
+  int64_t us = SessionTimeZone().UtcToLocal(env.transaction_start_us);
   int64_t days = us / kMicrosPerDay - (us % kMicrosPerDay < 0 ? 1 : 0);
   return Value::Date(days);
 }
@@ -86,6 +87,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddSessionBuiltins(all);
     AddSequenceBuiltins(all);
     AddDateTimeBuiltins(all);
+    AddTimeZoneBuiltins(all);
     AddArrayBuiltins(all);
     AddJsonBuiltins(all);
     return all;

@@ -22,6 +22,8 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out);
 /// The date/time and uuid builtins (extract, date_part, justify_*, gen_random_uuid, current_time, localtime,
 /// localtimestamp), from builtin_datetime.cpp.
 void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);
+/// timezone() (AT TIME ZONE), date_trunc, age, make_timestamp[tz] (builtin_timezone.cpp).
+void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out);
 /// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 /// The json and jsonb functions and the functions of their operators, from builtin_json*.cpp.

@@ -51,8 +51,11 @@ std::optional<double> FoldedCount(const BoundExprPtr& e) {
   return static_cast<double>(v->GetInt());
 }
 
-/// generate_series' support function: the row count of constant integer or numeric bounds, else prorows.
+/// generate_series' support function: the row count of constant integer or numeric bounds, else prorows
+/// (always for timestamps, whose generate_series has no support function).
 double FunctionRows(const FunctionScanPlan& f) {
+  const TypeId type = f.output.empty() ? TypeId::kInvalid : f.output[0].type.id;
+  if (type == TypeId::kTimestamp || type == TypeId::kTimestampTz) return kDefaultFunctionRows;
   std::vector<double> args;
   for (const auto& a : f.args) {
     auto v = FoldConstant(*a);

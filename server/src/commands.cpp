@@ -9,6 +9,7 @@
 #include "server/data_dir_lock.h"
 #include "server/listener.h"
 #include "server/log.h"
+#include "server/setting_values.h"
 #include "server/settings.h"
 #include "storage/storage_engine.h"
 #include "txn/lock_manager.h"
@@ -73,7 +74,9 @@ void RunInit(const InitCommand& command) {
     LogServer("WARNING", "enabling \"trust\" authentication for local connections");
   }
   catalog::Cluster::Init(command.data_dir, options);
-  WriteConfigFile(command.data_dir / kConfigFileName, {{"auth_method", command.auth}});
+  // As initdb, the data directory keeps the machine's zone as the TimeZone default.
+  WriteConfigFile(command.data_dir / kConfigFileName,
+                  {{"auth_method", command.auth}, {"TimeZone", DetectSystemTimeZone()}});
   LogServer("LOG", "data directory \"" + command.data_dir.string() + "\" initialized");
 }
 

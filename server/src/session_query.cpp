@@ -5,6 +5,7 @@
 
 #include "common/datetime.h"
 #include "common/float_output.h"
+#include "common/time_zone.h"
 #include "common/value_io.h"
 #include "exec/statement_executor.h"
 #include "parser/parser.h"
@@ -16,8 +17,18 @@ namespace lumadb::server {
 
 namespace {
 
-// Hands the DateStyle field order ("ISO, DMY") to the type input functions, which read it per thread.
-void ApplyDateOrder(const std::string& datestyle) {
+// Hands DateStyle ("ISO, DMY": output format, then field order) to the type input and output functions,
+// which read it per thread.
+void ApplyDateStyle(const std::string& datestyle) {
+  if (datestyle.rfind("SQL", 0) == 0) {
+    SetDateStyle(DateStyle::kSql);
+  } else if (datestyle.rfind("Postgres", 0) == 0) {
+    SetDateStyle(DateStyle::kPostgres);
+  } else if (datestyle.rfind("German", 0) == 0) {
+    SetDateStyle(DateStyle::kGerman);
+  } else {
+    SetDateStyle(DateStyle::kIso);
+  }
   if (datestyle.find("DMY") != std::string::npos) {
     SetDateOrder(DateOrder::kDMY);
   } else if (datestyle.find("YMD") != std::string::npos) {
@@ -168,6 +179,7 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
     settings_.AtTransactionStart();
     transaction_start_us_ = NowPgMicros();
   }
+  SetInputNow(transaction_start_us_);
   statement_start_us_ = NowPgMicros();
   const int64_t timeout_ms = settings_.GetInt("statement_timeout");
   statement_deadline_us_ = timeout_ms > 0 ? statement_start_us_ + timeout_ms * 1000 : 0;
@@ -183,8 +195,10 @@ void Session::CheckInterruptsWhileRunning() {
 void Session::ApplyTypeIoSettings() {
   // The thread belongs to this session, so what was applied stays until a setting changes.
   if (type_io_version_ == settings_.version()) return;
-  ApplyDateOrder(settings_.Get("DateStyle"));
+  ApplyDateStyle(settings_.Get("DateStyle"));
   SetExtraFloatDigits(static_cast<int>(settings_.GetInt("extra_float_digits")));
+  const TimeZone* zone = TimeZone::Find(settings_.Get("TimeZone"));  // CheckTimeZone gave a name Find knows
+  SetSessionTimeZone(zone != nullptr ? *zone : TimeZone::Utc());
   type_io_version_ = settings_.version();
 }
 

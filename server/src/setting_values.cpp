@@ -256,28 +256,6 @@ std::string CheckDateStyle(const std::string& value, const std::string& current)
   return style + ", " + order;
 }
 
-std::string CheckTimeZone(const std::string& value, const std::string& /*current*/) {
-  std::string v(Trim(value));
-  if (EqualsIgnoreCase(v, "utc") || EqualsIgnoreCase(v, "gmt") || EqualsIgnoreCase(v, "z")) {
-    return EqualsIgnoreCase(v, "gmt") ? "GMT" : "UTC";
-  }
-  char* end = nullptr;
-  long hours = std::strtol(v.c_str(), &end, 10);
-  if (!v.empty() && *end == '\0' && hours >= -15 && hours <= 15) {
-    // A bare number is an offset in hours east of Greenwich; PostgreSQL shows it as a POSIX zone spec.
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "<%c%02ld>%c%02ld", hours < 0 ? '-' : '+', std::labs(hours), hours < 0 ? '+' : '-',
-                  std::labs(hours));
-    return buf;
-  }
-  std::error_code ec;
-  if (!v.empty() && v.find("..") == std::string::npos && v[0] != '/' &&
-      std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / v, ec)) {
-    return v;
-  }
-  throw InvalidValue("TimeZone", value);
-}
-
 std::string CheckClientEncoding(const std::string& value, const std::string& /*current*/) {
   std::string v;
   for (char c : ToLower(Trim(value))) {

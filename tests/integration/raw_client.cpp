@@ -124,10 +124,13 @@ std::map<char, std::string> ErrorFields(const std::string& body) {
   return fields;
 }
 
-StartupResult RawStartup(RawConnection& conn, const std::string& user, const std::string& database) {
+StartupResult RawStartup(RawConnection& conn, const std::string& user, const std::string& database,
+                         const std::vector<std::pair<std::string, std::string>>& extra) {
   StartupResult result;
-  if (!conn.Send(StartupPacket(
-          {{"user", user}, {"database", database}, {"application_name", "lumadb_raw"}, {"client_encoding", "UTF8"}}))) {
+  std::vector<std::pair<std::string, std::string>> params = {
+      {"user", user}, {"database", database}, {"application_name", "lumadb_raw"}, {"client_encoding", "UTF8"}};
+  params.insert(params.end(), extra.begin(), extra.end());
+  if (!conn.Send(StartupPacket(params))) {
     throw std::runtime_error("server closed the connection before the startup packet");
   }
   while (auto msg = conn.Read()) {

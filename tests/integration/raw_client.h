@@ -58,7 +58,9 @@ struct StartupResult {
   std::map<char, std::string> error;              ///< ErrorResponse fields, empty if none
 };
 
-/// Sends a StartupMessage for `user`/`database` (trust auth assumed) and collects the reply.
-StartupResult RawStartup(RawConnection& conn, const std::string& user, const std::string& database);
+/// Sends a StartupMessage for `user`/`database` plus `extra` parameters (trust auth assumed) and collects
+/// the reply.
+StartupResult RawStartup(RawConnection& conn, const std::string& user, const std::string& database,
+                         const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 }  // namespace lumadb::integration

@@ -1,7 +1,8 @@
 #pragma once
 // EXTRACT and date_part: one field of a date, time, timetz, timestamp, timestamptz or interval, as
 // PostgreSQL 15 computes it (timestamp.c timestamp_part_common, timestamptz_part_common,
-// interval_part_common; date.c extract_date, time_part_common, timetz_part_common), with TimeZone UTC.
+// interval_part_common; date.c extract_date, time_part_common, timetz_part_common); a timestamptz's
+// fields are those of the session's TimeZone.
 
 #include <string_view>
 

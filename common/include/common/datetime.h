@@ -1,6 +1,7 @@
 #pragma once
 // Dates and timestamps: calendar arithmetic and text I/O with PostgreSQL 15's rules
-// (src/backend/utils/adt/{date,timestamp,datetime}.c), DateStyle ISO, MDY and TimeZone UTC.
+// (src/backend/utils/adt/{date,timestamp,datetime}.c), DateStyle ISO with the session's field order and
+// TimeZone (common/time_zone.h).
 //
 // A date is days since 2000-01-01 (POSTGRES_EPOCH_JDATE); a timestamp is microseconds since
 // 2000-01-01 00:00:00 (UTC for timestamptz). ±infinity are the extreme values, as in PostgreSQL.
@@ -40,22 +41,47 @@ void SetDateOrder(DateOrder order);
 /// The calling thread's date order.
 DateOrder CurrentDateOrder();
 
+/// DateStyle's output format (PostgreSQL's DateStyle: USE_ISO_DATES, USE_SQL_DATES, USE_POSTGRES_DATES,
+/// USE_GERMAN_DATES).
+enum class DateStyle { kIso, kSql, kPostgres, kGerman };
+/// Sets the output format FormatDate/FormatTimestamp use on the calling thread (default kIso).
+void SetDateStyle(DateStyle style);
+
 /// date_in: ISO 'YYYY-MM-DD', 'YYYYMMDD', 'MM/DD/YYYY', 'Mon DD YYYY', 'DD Mon YYYY', BC/AD, 'epoch',
 /// '[-]infinity', 'today'/'now'/'yesterday'/'tomorrow'; a time part is accepted and ignored.
 /// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" and
 /// "date out of range".
 int64_t ParseDate(std::string_view text);
 /// timestamp_in / timestamptz_in: a date as ParseDate plus an optional time 'HH:MM[:SS[.ffffff]]' (also
-/// after 'T') and a zone 'Z', 'UTC', '+hh', '+hh:mm', '-hhmm'. With with_tz the zone shifts the value to
-/// UTC (no zone means UTC); without it the zone is ignored, as PostgreSQL does. typmod (0..6 or -1)
-/// rounds the fraction. Throws 22007, 22008 ("timestamp out of range").
+/// after 'T') and a zone: 'Z', an abbreviation ('PST'), '+hh', '+hh:mm', '-hhmm' or a zone name
+/// ('Europe/Paris', 'UTC+3' in POSIX's west-positive sign). With with_tz the zone shifts the value to UTC
+/// (no zone means the session's TimeZone, a skipped or repeated local time resolved as
+/// DetermineTimeZoneOffset does); without it the zone is ignored, as PostgreSQL does. 'today', 'now',
+/// 'tomorrow', 'yesterday' are days of the session's zone. typmod (0..6 or -1) rounds the fraction.
+/// Throws 22007, 22008 ("timestamp out of range"), 22023 "time zone \"x\" not recognized".
 int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod);
 
-/// date_out: 'YYYY-MM-DD', ' BC' appended for years before 1 AD; 'infinity' / '-infinity'.
+/// date_out (EncodeDateOnly) in the thread's DateStyle: ISO 'YYYY-MM-DD', SQL 'MM/DD/YYYY' ('DD/MM/YYYY'
+/// with DMY order), German 'DD.MM.YYYY', Postgres 'MM-DD-YYYY' ('DD-MM-YYYY'); ' BC' appended for years
+/// before 1 AD; 'infinity' / '-infinity'.
 std::string FormatDate(int64_t days);
-/// timestamp_out / timestamptz_out: 'YYYY-MM-DD HH:MM:SS[.ffffff]' (fraction without trailing zeros),
-/// '+00' appended for timestamptz, ' BC' last.
+/// timestamp_out / timestamptz_out (EncodeDateTime) in the thread's DateStyle: ISO 'YYYY-MM-DD
+/// HH:MM:SS[.ffffff]' (fraction without trailing zeros), SQL 'MM/DD/YYYY HH:MM:SS', German 'DD.MM.YYYY
+/// HH:MM:SS', Postgres 'Mon Jul 01 12:00:00 2024'. A timestamptz is shown in the session's TimeZone with
+/// its UTC offset ('+02', '-03:30', '+00:53:28') in ISO, its abbreviation (' CEST', ' LMT') otherwise;
+/// ' BC' last.
 std::string FormatTimestamp(int64_t micros, bool with_tz);
+/// EncodeTimezone: an offset east of UTC as '+hh', '+hh:mm' or '+hh:mm:ss' (minutes and seconds only when
+/// non-zero).
+std::string FormatUtcOffset(int32_t seconds_east);
+/// Sets the instant that 'now', 'today', 'tomorrow' and 'yesterday' in input stand for on the calling
+/// thread: PostgreSQL's GetCurrentTransactionStartTimestamp, so they do not move within a transaction.
+/// 0 (the default) reads the clock.
+void SetInputNow(int64_t micros);
+/// That instant (microseconds since 2000-01-01 UTC).
+int64_t NowMicros();
+/// The session zone's local date (days since 2000-01-01) of NowMicros().
+int64_t TodayInSessionZone();
 
 /// AdjustTimestampForTypmod: rounds to `precision` (0..6) fractional digits, half away from zero.
 int64_t RoundTimestamp(int64_t micros, int32_t precision);

@@ -76,9 +76,8 @@ Interval JustifyHours(const Interval& v);
 Interval JustifyDays(const Interval& v);
 Interval JustifyInterval(const Interval& v);
 
-/// timestamp_pl_interval (and timestamptz's with TimeZone UTC): adds months (clamping the day to the
-/// month's end), then days, then microseconds. Infinite timestamps stay infinite. 22008 "timestamp out of
-/// range".
+/// timestamp_pl_interval (timestamptz's applies it to the session zone's wall time): adds months (clamping the day to
+/// the month's end), then days, then microseconds. Infinite timestamps stay infinite. 22008 "timestamp out of range".
 int64_t TimestampPlusInterval(int64_t micros, const Interval& span);
 /// timestamp_mi: the difference as justify_hours of the microseconds. 22008 "cannot subtract infinite
 /// timestamps".

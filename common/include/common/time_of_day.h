@@ -1,6 +1,6 @@
 #pragma once
-// time and timetz: times of day with PostgreSQL 15's rules (src/backend/utils/adt/date.c), DateStyle ISO
-// and TimeZone UTC.
+// time and timetz: times of day with PostgreSQL 15's rules (src/backend/utils/adt/date.c); timetz input
+// without a zone takes the session TimeZone's offset.
 //
 // time is microseconds since midnight, 0 .. 24:00:00 inclusive (kUsecsPerDay). timetz adds the zone
 // offset in seconds WEST of UTC, PostgreSQL's sign convention (TimeTzADT.zone): '10:00+02' is
@@ -26,7 +26,8 @@ struct TimeTz {
 /// (ignored), 'allballs', 'now'. typmod (0..6 or -1) rounds the fraction. Throws 22007 "invalid input
 /// syntax for type time: \"x\"", 22008 "date/time field value out of range: \"x\"".
 int64_t ParseTime(std::string_view text, int32_t typmod);
-/// timetz_in: as ParseTime plus a zone ('+02', '-08:00', 'Z', 'PST'); no zone means the session's (UTC).
+/// timetz_in: as ParseTime plus a zone ('+02', '-08:00', 'Z', 'PST', or a zone name after a date); no zone
+/// means the session zone's offset on the date given, else today (a zone name without a date is 22007).
 /// Throws as ParseTime (naming the type "time with time zone") and 22009 "time zone displacement out of
 /// range: \"x\"".
 TimeTz ParseTimeTz(std::string_view text, int32_t typmod);
@@ -48,7 +49,7 @@ size_t HashTimeTz(const TimeTz& v);
 int64_t TimePlusInterval(int64_t micros, const Interval& span, bool subtract);
 /// interval_time: the interval's time part modulo 24 hours.
 int64_t IntervalToTime(const Interval& span);
-/// timestamp_time: the time of day of a finite timestamp (UTC for timestamptz).
+/// timestamp_time: the time of day of a finite timestamp (callers shift a timestamptz to its wall time).
 int64_t TimestampTimeOfDay(int64_t micros);
 
 }  // namespace lumadb

@@ -108,8 +108,13 @@ struct cast_expr : seq<primary, star<sor<cast_suffix, subscript_suffix, collate_
 struct sign_op : one<'+', '-'>, Node {};
 struct unary_expr : sor<seq<op_tok<sign_op>, unary_expr>, cast_expr>, Fold {};
 
+/// x AT TIME ZONE zone (gram.y's %left AT: looser than unary minus and COLLATE, tighter than ^); the zone
+/// binds as tightly as x does.
+struct at_time_zone_suffix : seq<LUMADB_KW("at"), LUMADB_KW("time"), LUMADB_KW("zone"), unary_expr>, Node {};
+struct at_zone_expr : seq<unary_expr, star<at_time_zone_suffix>>, Fold {};
+
 struct exp_op : one<'^'>, Node {};
-struct exp_expr : seq<unary_expr, star<op_tok<exp_op>, unary_expr>>, Fold {};
+struct exp_expr : seq<at_zone_expr, star<op_tok<exp_op>, at_zone_expr>>, Fold {};
 
 struct mul_op : one<'*', '/', '%'>, Node {};
 struct mul_expr : seq<exp_expr, star<op_tok<mul_op>, exp_expr>>, Fold {};

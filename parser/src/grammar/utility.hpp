@@ -39,8 +39,16 @@ struct var_name : seq<col_id, star<dot, col_id>>, Node {};
 struct var_value : sor<seq<opt<op_tok<sign_op>>, number_literal>, string_literal, col_label>, Node {};
 struct set_default : seq<LUMADB_KW("default")>, Node {};
 struct local_word : LUMADB_WORD("local"), Node {};
-struct set_time_zone : seq<LUMADB_KW("time"), LUMADB_KW("zone"), sor<set_default, LUMADB_KW("local"), var_value>>,
-                       Node {};
+/// SET TIME ZONE INTERVAL '+05:30' [HOUR TO MINUTE] (gram.y zone_value's ConstInterval forms).
+struct zone_interval_field : sor<LUMADB_KW("year"), LUMADB_KW("month"), LUMADB_KW("day"), LUMADB_KW("hour"),
+                                 LUMADB_KW("minute"), LUMADB_KW("second")>,
+                             Node {};
+struct zone_interval
+    : seq<LUMADB_KW("interval"), string_literal, opt<zone_interval_field, opt<LUMADB_KW("to"), zone_interval_field>>>,
+      Node {};
+struct set_time_zone
+    : seq<LUMADB_KW("time"), LUMADB_KW("zone"), sor<set_default, LUMADB_KW("local"), zone_interval, var_value>>,
+      Node {};
 struct set_names : seq<LUMADB_KW("names"), sor<set_default, var_value>>, Node {};
 struct set_generic : seq<var_name, sor<LUMADB_KW("to"), equals>, sor<set_default, list<var_value, comma>>>, Node {};
 struct set_transaction : seq<LUMADB_KW("transaction"), tx_modes>, Node {};

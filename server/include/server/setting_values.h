@@ -31,7 +31,14 @@ std::string QuoteIdentifier(const std::string& ident);
 
 // String check hooks (StringCheck): each returns the canonical value or throws 22023.
 std::string CheckDateStyle(const std::string& value, const std::string& current);
+/// check_timezone (setting_timezone.cpp): a zone name TimeZone::Find knows (its canonical spelling), hours
+/// east of UTC ('-7' -> "<-07>+07"), or "INTERVAL '05:30:00'" from SET TIME ZONE INTERVAL. Throws 22023
+/// "invalid value for parameter \"TimeZone\": \"x\"" (detail "UTC timezone offset is out of range.",
+/// "Cannot specify months/days in time zone interval.").
 std::string CheckTimeZone(const std::string& value, const std::string& current);
+/// initdb's select_default_timezone, simplified: the TZ environment variable, else the zone /etc/localtime
+/// links to, else /etc/timezone, when TimeZone::Find knows it; else "GMT".
+std::string DetectSystemTimeZone();
 /// Only UTF8 is served: other valid encodings are 0A000 "conversion between X and UTF8 is not supported".
 std::string CheckClientEncoding(const std::string& value, const std::string& current);
 /// synchronous_commit: local, remote_write, remote_apply, on, off and the Boolean spellings PostgreSQL

@@ -405,6 +405,27 @@ public final class JdbcClientTest {
   }
 
   /** Runs one group of checks; a group that throws counts as one failure and leaves c in autocommit. */
+  /**
+   * pgjdbc sends the JVM's default zone as TimeZone in the startup packet: the session must use it for
+   * timestamptz text, while getTimestamp still gives the same instant.
+   */
+  private static void startupTimeZone() throws SQLException {
+    java.util.TimeZone saved = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+    try (Connection berlin = connect("")) {
+      try (Statement st = berlin.createStatement();
+           ResultSet rs = st.executeQuery("SELECT current_setting('TimeZone'), "
+               + "'2024-07-01 12:00+00'::timestamptz::text, '2024-07-01 12:00+00'::timestamptz")) {
+        check("startup TimeZone row", rs.next(), true);
+        check("startup TimeZone", rs.getString(1), "Europe/Berlin");
+        check("timestamptz text in the zone", rs.getString(2), "2024-07-01 14:00:00+02");
+        check("timestamptz instant", rs.getTimestamp(3).toInstant(), java.time.Instant.parse("2024-07-01T12:00:00Z"));
+      }
+    } finally {
+      java.util.TimeZone.setDefault(saved);
+    }
+  }
+
   private static void step(Connection c, String name, Step s) throws SQLException {
     try {
       s.run();
@@ -439,6 +460,7 @@ public final class JdbcClientTest {
       step(c, "errors", () -> errors(c));
       step(c, "copy", () -> copy(c));
       step(c, "metadata", () -> metadata(c));
+      step(c, "startup TimeZone", JdbcClientTest::startupTimeZone);
       try (Statement st = c.createStatement()) {
         st.execute("DROP TABLE jdbct_items");
       }
