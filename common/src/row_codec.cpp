@@ -112,6 +112,21 @@ Value GetWide(std::span<const std::byte> in, size_t pos, TypeId t) {
       Interval{time, static_cast<int32_t>(GetLe(in, pos + 8, 4)), static_cast<int32_t>(GetLe(in, pos + 12, 4))});
 }
 
+// The encoded size (exact unless numerics or arrays are present), so EncodeRow allocates once.
+size_t EncodedSizeHint(std::span<const TypeId> types, const Row& row) {
+  size_t size = 2 + (types.size() + 7) / 8;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (row[i].is_null()) continue;
+    if (size_t width = FixedWidth(types[i]) + WideWidth(types[i])) {
+      size += width;
+    } else {
+      const bool encoded = types[i] == TypeId::kNumeric || IsArrayType(types[i]);
+      size += 4 + (encoded ? 16 : row[i].GetString().size());
+    }
+  }
+  return size;
+}
+
 }  // namespace
 
 std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) {
@@ -119,6 +134,7 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) 
   LUMADB_ASSERT(types.size() <= 0xffff, "EncodeRow: too many attributes");
   const size_t natts = types.size();
   std::vector<std::byte> out;
+  out.reserve(EncodedSizeHint(types, row));
   PutLe(out, natts, 2);
   const size_t bitmap_at = out.size();
   out.resize(out.size() + (natts + 7) / 8, std::byte{0});

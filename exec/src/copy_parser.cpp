@@ -61,10 +61,8 @@ void CopyParser::Compact() {
 bool CopyParser::Next(CopyRecord* record) {
   if (options_.format == CopyFormat::kBinary) return NextBinary(record);
   while (true) {
-    std::string line;
-    if (!NextLine(&line)) return false;
+    if (!NextLine(&record->raw)) return false;  // assigned in place: the record's buffer is reused
     record->line = line_;
-    record->raw = std::move(line);
     record->fields.clear();
     try {
       if (options_.format == CopyFormat::kCsv) {
@@ -259,8 +257,12 @@ void CopyParser::CheckHeader(const CopyRecord& header) const {
   }
 }
 
+std::string CopyParser::Context(int64_t line) const {
+  return "COPY " + table_ + ", line " + std::to_string(line);
+}
+
 std::string CopyParser::Context(const CopyRecord& record, int column) const {
-  std::string s = "COPY " + table_ + ", line " + std::to_string(record.line);
+  std::string s = Context(record.line);
   const bool binary = options_.format == CopyFormat::kBinary;
   if (column >= 0 && static_cast<size_t>(column) < columns_.size()) {
     s += ", column " + columns_[column];

@@ -106,6 +106,38 @@ storage::Rid RowWriter::Insert(const TablePtr& table, const Row& row) {
   return rid;
 }
 
+std::vector<std::byte> RowWriter::PrepareInsert(const catalog::TableInfo& table, const Row& row) {
+  CheckRow(table, row);
+  if (prepared_oid_ != table.oid) {
+    prepared_types_ = ColumnTypes(table);
+    prepared_oid_ = table.oid;
+  }
+  std::vector<std::byte> tuple = EncodeRow(prepared_types_, row);
+  storage::HeapFile::CheckTupleSize(tuple.size());
+  return tuple;
+}
+
+void RowWriter::InsertBatch(const TablePtr& table, std::span<const Row> rows,
+                            std::span<const std::vector<std::byte>> tuples,
+                            const std::function<void(size_t, DbError&)>& annotate) {
+  auto claim = MakeInsertClaim(ctx_, *table);
+  auto page_claim = MakeInsertPageClaim(ctx_, *table);
+  std::vector<storage::Rid> rids;
+  rids.reserve(tuples.size());
+  ctx_.catalog->Heap(*table).InsertBatch(ctx_.txn->log(), tuples, &rids, claim ? &*claim : nullptr,
+                                         page_claim ? &*page_claim : nullptr);
+  const bool references = !table->foreign_keys.empty();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    try {
+      InsertIndexEntries(ctx_, *table, rows[i], rids[i]);
+    } catch (DbError& e) {
+      annotate(i, e);
+      throw;
+    }
+    if (references) pending_.push_back({table, rids[i], std::nullopt, rows[i]});
+  }
+}
+
 storage::Rid RowWriter::Update(const TablePtr& table, storage::Rid rid, const Row& old_row, const Row& new_row) {
   CheckRow(*table, new_row);
   auto claim = MakeInsertClaim(ctx_, *table);

@@ -45,6 +45,9 @@ class CopyParser {
   /// `COPY t, line 3: "raw"`, or with column >= 0 `COPY t, line 3, column x: "value"` (binary formats
   /// name no value). Values longer than 100 bytes are cut and end in "...".
   std::string Context(const CopyRecord& record, int column = -1) const;
+  /// The CONTEXT line for an error found after the line was read (a buffered row stored later, as in
+  /// PostgreSQL's CopyMultiInsertBufferFlush, which clears line_buf_valid): `COPY t, line 3`.
+  std::string Context(int64_t line) const;
 
  private:
   enum class Eol { kUnknown, kNl, kCr, kCrNl };
