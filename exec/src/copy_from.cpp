@@ -67,8 +67,10 @@ void CopyFrom::State::InsertRecord() {
     tuples.resize(buffered + 1);
     lines.resize(buffered + 1);
   }
+  // Every column is assigned below (a default, a DEFAULT-less column's NULL, or an input field), so the
+  // reused row only needs its width.
   Row& row = rows[buffered];
-  row.assign(ncols, Value());
+  row.resize(ncols);
   static const Row kNoInput;
   for (size_t i = 0; i < ncols; ++i) {
     if (defaults[i]) row[i] = Evaluate(*defaults[i], kNoInput, sec.exec);

@@ -127,7 +127,13 @@ CopyParser::Scan CopyParser::ScanLine(size_t* line_end, size_t* next) {
   const char escape = options_.escape;
   const size_t size = buf_.size();
   size_t i = scan_;
+  auto ordinary = [&](char ch) { return ch != '\n' && ch != '\r' && ch != '\\' && ch != quote && ch != escape; };
   while (i < size) {
+    // Ordinary bytes change no state (an escape run ends at any of them): skip them in a tight loop.
+    const size_t run = i;
+    while (i < size && ordinary(buf_[i])) ++i;
+    if (i != run) last_was_esc_ = false;
+    if (i >= size) break;
     const char c = buf_[i];
     if (csv) {
       // With quote == escape the quote is a plain toggle; otherwise an escape counts only inside quotes

@@ -93,8 +93,9 @@ std::optional<storage::HeapFile::PageClaim> MakeInsertPageClaim(ExecContext& ctx
   txn::LockManager* locks = ctx.locks;
   txn::Transaction* t = ctx.txn;
   txn::RelationTag rel{ctx.catalog->database_oid(), table.oid};
-  return storage::HeapFile::PageClaim(
-      [locks, t, rel](storage::PageId page) { return locks->LockInsertedPage(*t, rel, page); });
+  return storage::HeapFile::PageClaim([locks, t, rel](storage::PageId page, bool fresh) {
+    return fresh ? locks->LockInsertedPage(*t, rel, page) : locks->HoldsInsertedPage(*t, rel, page);
+  });
 }
 
 }  // namespace lumadb::exec

@@ -31,7 +31,7 @@ size_t HeapFile::FillPage(LogContext& log, std::span<const std::vector<std::byte
   p = g.page_id();
   ConstSlottedPage view(g.data());
   view.Validate(file_, p);
-  const bool page_claimed = extended && page_claim != nullptr && (*page_claim)(p);
+  const bool page_claimed = page_claim != nullptr && (*page_claim)(p, extended);
   // Plan the page: the empty slots first (lowest first, as Insert takes them), then new slots at the end.
   std::vector<uint16_t> empty;
   view.EmptySlots(&empty);

@@ -99,7 +99,8 @@ TEST_CASE("InsertBatch reuses free slots of an existing page first, then claims 
     claimed_rows.push_back(rid);
     return true;
   };
-  HeapFile::PageClaim page_claim = [&](PageId p) {
+  HeapFile::PageClaim page_claim = [&](PageId p, bool fresh) {
+    if (!fresh) return std::count(claimed_pages.begin(), claimed_pages.end(), p) > 0;
     claimed_pages.push_back(p);
     return true;
   };
@@ -115,6 +116,13 @@ TEST_CASE("InsertBatch reuses free slots of an existing page first, then claims 
   CHECK(claimed_pages.size() == heap.PageCount() - 1);
   auto all = ScanAll(heap);
   CHECK(all.size() == 502);
+  // A second batch goes on filling the last page it claimed: no per-row claims there.
+  size_t row_claims = claimed_rows.size();
+  PageId last = heap.PageCount() - 1;
+  std::vector<Rid> more;
+  heap.InsertBatch(ctx, Tuples(3), &more, &claim, &page_claim);
+  CHECK(more[0].page == last);
+  CHECK(claimed_rows.size() == row_claims);
 }
 
 TEST_CASE("InsertBatch: a refused TID sends the rest to a new page; a too-big tuple inserts nothing") {

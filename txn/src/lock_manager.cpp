@@ -160,7 +160,12 @@ bool LockManager::TryLockRow(Transaction& txn, RowTag row, LockMode mode) {
   return LockRow(txn, row, mode, 0, 0, false) != RowLockResult::kNotAvailable;
 }
 
+bool LockManager::HoldsInsertedPage(const Transaction& txn, RelationTag rel, storage::PageId page) const {
+  return txn.locks_->rows.contains(RowTag{rel.db, rel.rel, {page, LockTag::kPageSlot}});
+}
+
 bool LockManager::LockInsertedPage(Transaction& txn, RelationTag rel, storage::PageId page) {
+  if (HoldsInsertedPage(txn, rel, page)) return true;
   LockTag tag{rel.db, rel.rel, page, LockTag::kPageSlot};
   if (table_->Acquire(txn, tag, LockMode::kExclusive, 0, 0, false) != AcquireResult::kGranted) return false;
   table_->page_locks.fetch_add(1, std::memory_order_release);

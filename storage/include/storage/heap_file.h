@@ -44,16 +44,17 @@ class HeapFile {
   /// tuple cannot fit on an empty page. Logged as HEAP_INSERT. `claim`, if given, approves the TID first.
   Rid Insert(LogContext& log, std::span<const std::byte> tuple, const InsertClaim* claim = nullptr);
 
-  /// Asked, under the write latch of a page InsertBatch has just added to the file and before anything is
-  /// put on it, whether the caller may claim every TID of that page at once (the row-lock layer takes one
-  /// lock on "the rows this transaction inserts on page p"). True: the tuples placed on that page skip the
-  /// per-row InsertClaim. Must not block.
-  using PageClaim = std::function<bool(PageId)>;
+  /// Asked, under the write latch of each page InsertBatch is about to fill, whether the caller may claim
+  /// every TID of that page at once (the row-lock layer holds one lock for "the rows this transaction
+  /// inserts on page p"). `fresh`: the call has just added the page to the file, so nothing is on it yet
+  /// and the claim may be taken now; otherwise only a claim the caller already holds counts. True: the
+  /// tuples placed on that page skip the per-row InsertClaim. Must not block.
+  using PageClaim = std::function<bool(PageId page, bool fresh)>;
 
   /// Inserts tuples in order (COPY FROM's bulk path; PostgreSQL's heap_multi_insert): fills one page per
   /// latch acquisition and logs ONE HEAP_MULTI_INSERT per page (with an FPI first under the usual rule).
-  /// Appends each tuple's TID to *rids, in order. Pages come from the free-space map like Insert's; a page
-  /// the call adds to the file is offered to `page_claim` first; otherwise each TID is approved by `claim`
+  /// Appends each tuple's TID to *rids, in order. Pages come from the free-space map like Insert's; each is
+  /// offered to `page_claim` first; where it says no, each TID is approved by `claim`
   /// (a refusal ends that page: the rest go to a brand-new page). Throws 54000 as Insert, before inserting
   /// anything, when a tuple is too big. A throw after the first page leaves the earlier pages inserted
   /// (logged, so a rollback undoes them).

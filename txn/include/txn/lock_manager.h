@@ -107,8 +107,10 @@ class LockManager {
   /// PostgreSQL's XactLockTableWait does: until txn ends, LockRow of another transaction on any row of
   /// that page waits for txn (TryLockRow fails), and txn's own LockRow there returns kAlreadyHeld. False if
   /// the lock is not free at once (then lock rows one by one). Never blocks beyond a partition mutex, so it
-  /// may be called under the page latch.
+  /// may be called under the page latch. True at once if txn holds it already.
   bool LockInsertedPage(Transaction& txn, RelationTag rel, storage::PageId page);
+  /// True if txn holds the LockInsertedPage lock of that page (a later batch may go on filling it).
+  bool HoldsInsertedPage(const Transaction& txn, RelationTag rel, storage::PageId page) const;
 
   /// Releases txn's lock on row before the transaction ends (READ COMMITTED drops a read lock right after
   /// the read). Only for a lock LockRow reported as kAcquired in the same statement; no-op if none held.
