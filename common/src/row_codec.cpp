@@ -19,7 +19,9 @@ size_t FixedWidth(TypeId t) {
 }
 
 void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {
-  for (size_t i = 0; i < width; ++i) out.push_back(static_cast<std::byte>((v >> (8 * i)) & 0xff));
+  std::byte bytes[8];
+  for (size_t i = 0; i < width; ++i) bytes[i] = static_cast<std::byte>((v >> (8 * i)) & 0xff);
+  out.insert(out.end(), bytes, bytes + width);
 }
 
 uint64_t GetLe(std::span<const std::byte> in, size_t pos, size_t width) {

@@ -62,15 +62,15 @@ void CopyParser::SplitText(const std::string& line, CopyRecord* record) const {
     bool found_delimiter = false;
     size_t raw_end = line.size();
     while (i < line.size()) {
+      const size_t run = i;  // bytes up to the next delimiter or backslash go in one piece
+      while (i < line.size() && line[i] != delimiter && line[i] != '\\') ++i;
+      value.append(line, run, i - run);
+      if (i >= line.size()) break;
       const char c = line[i++];
       if (c == delimiter) {
         found_delimiter = true;
         raw_end = i - 1;
         break;
-      }
-      if (c != '\\') {
-        value += c;
-        continue;
       }
       if (i >= line.size()) break;  // a backslash ending the line stands for nothing
       value += Unescape(line, i);

@@ -65,7 +65,7 @@ size_t HeapFile::FillPage(LogContext& log, std::span<const std::vector<std::byte
   LogRecord rec;
   rec.type = LogRecordType::kHeapMultiInsert;
   rec.file = file_;
-  rec.rid = Rid{p, 0};
+  rec.rid = Rid{p, view.IsNew() ? kMultiInsertInitPage : uint16_t{0}};
   rec.before.reserve(2 * slots.size());
   size_t bytes = 0;
   for (const auto& t : placed) bytes += 2 + t.size();

@@ -70,7 +70,7 @@ Lsn LogManager::AppendForPage(LogContext& ctx, LogRecord rec, const char* page) 
   Lsn lsn;
   {
     std::lock_guard lock(mu_);
-    if (PageLsn(page) < redo_lsn_) {
+    if (PageLsn(page) < redo_lsn_ && !InitializesPage(rec)) {
       LogRecord fpi;
       fpi.type = LogRecordType::kFpi;
       fpi.file = rec.file;

@@ -194,6 +194,10 @@ bool IsHeapRecord(LogRecordType type) {
          type == LogRecordType::kHeapMultiInsert || type == LogRecordType::kHeapMultiApplyDelete;
 }
 
+bool InitializesPage(const LogRecord& rec) {
+  return rec.type == LogRecordType::kHeapMultiInsert && (rec.rid.slot & kMultiInsertInitPage) != 0;
+}
+
 bool IsBTreeRecord(LogRecordType type) {
   return type == LogRecordType::kBtreeInsert || type == LogRecordType::kBtreeDelete ||
          type == LogRecordType::kBtreeDeletePending || type == LogRecordType::kBtreeSmo;

@@ -54,6 +54,9 @@ class CopyParser {
   enum class Scan { kLine, kMore, kEnd };
 
   Scan ScanLine(size_t* line_end, size_t* next);
+  /// The first byte at or after i that may change the line scan's state (a line end, quote, escape or
+  /// backslash), or the end of the buffer.
+  size_t SkipOrdinary(size_t i) const;
   bool NextLine(std::string* line);
   [[noreturn]] void LineError(const std::string& message, const std::string& hint, size_t line_end);
   void SplitText(const std::string& line, CopyRecord* record) const;

@@ -24,9 +24,11 @@
 //   | db u32 | rel u32| page   | 0 u16  | 0 u32      | 0 u32     |   22 bytes after the header
 //   +--------+--------+--------+--------+------------+-----------+
 //   HEAP_MULTI_INSERT (one per page a batch filled; PostgreSQL's XLOG_HEAP2_MULTI_INSERT): page = the
-//   page, slot 0, before = the n slots, after = the n tuples in the same order:
+//   page, slot = flags (1 = INIT_PAGE: the page was new, all zero; redo rebuilds it from a zero page, so
+//   the record needs no FPI, as PostgreSQL's XLOG_HEAP_INIT_PAGE), before = the n slots, after = the n
+//   tuples in the same order:
 //   +--------+--------+--------+-------+----------------+----------------------------------------------+
-//   | db u32 | rel u32| page   | 0 u16 | before_len u32 | n x slot u16                                 |
+//   | db u32 | rel u32| page   | flags | before_len u32 | n x slot u16                                 |
 //   |        |        | u32    |       | (= 2n)         |                                              |
 //   +--------+--------+--------+-------+----------------+----------------------------------------------+
 //   | after_len u32 | n x { len u16 | len tuple bytes }                                                 |
@@ -120,6 +122,14 @@ enum class LogRecordType : uint8_t {
 const char* LogRecordTypeName(LogRecordType type);
 /// True for the HEAP_* types.
 bool IsHeapRecord(LogRecordType type);
+/// HEAP_MULTI_INSERT's flag (in rid.slot) for a page that was new: redo starts from a zero page.
+inline constexpr uint16_t kMultiInsertInitPage = 1;
+
+struct LogRecord;
+/// True for a record whose redo rebuilds its page from a zero page (HEAP_MULTI_INSERT with INIT_PAGE):
+/// it needs no FPI, and redo applies it whatever the page's LSN (the page may be torn).
+bool InitializesPage(const LogRecord& rec);
+
 /// True for the BTREE_* types.
 bool IsBTreeRecord(LogRecordType type);
 /// True for the types serialised with the heap payload (HEAP_*, BTREE_*, FPI, FILE_*); CLRs carry it too.
