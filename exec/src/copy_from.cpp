@@ -53,7 +53,9 @@ struct CopyFrom::State {
   CopyRecord record;
   // The batch: rows[0, buffered) with their heap tuples and input lines; the Row objects are reused.
   std::vector<Row> rows;
-  std::vector<std::vector<std::byte>> tuples;
+  std::vector<std::byte> tuple_bytes;  // the batch's heap tuples, one after the other
+  std::vector<size_t> tuple_sizes;
+  std::vector<std::span<const std::byte>> tuples;  // built at the flush (tuple_bytes may move while it grows)
   std::vector<int64_t> lines;
   size_t buffered = 0;
   size_t buffered_bytes = 0;
@@ -64,7 +66,7 @@ void CopyFrom::State::InsertRecord() {
   const size_t ncols = table->columns.size();
   if (rows.size() <= buffered) {
     rows.resize(buffered + 1);
-    tuples.resize(buffered + 1);
+    tuple_sizes.resize(buffered + 1);
     lines.resize(buffered + 1);
   }
   // Every column is assigned below (a default, a DEFAULT-less column's NULL, or an input field), so the
@@ -93,26 +95,29 @@ void CopyFrom::State::InsertRecord() {
     }
   }
   try {
-    tuples[buffered] = writer.PrepareInsert(*table, row);
+    tuple_sizes[buffered] = writer.PrepareInsert(*table, row, &tuple_bytes);
   } catch (DbError& e) {
     if (!e.context()) e.Context(parser.Context(record));
     throw;
   }
   lines[buffered] = record.line;
-  buffered_bytes += tuples[buffered].size();
+  buffered_bytes += tuple_sizes[buffered];
   ++buffered;
   if (buffered >= kMaxBufferedRows || buffered_bytes >= kMaxBufferedBytes) Flush();
 }
 
 void CopyFrom::State::Flush() {
   if (buffered == 0) return;
-  writer.InsertBatch(table, std::span(rows.data(), buffered), std::span(tuples.data(), buffered),
-                     [this](size_t i, DbError& e) {
-                       if (!e.context()) e.Context(parser.Context(lines[i]));
-                     });
+  tuples.clear();
+  for (size_t i = 0, at = 0; i < buffered; at += tuple_sizes[i++])
+    tuples.emplace_back(tuple_bytes.data() + at, tuple_sizes[i]);
+  writer.InsertBatch(table, std::span(rows.data(), buffered), tuples, [this](size_t i, DbError& e) {
+    if (!e.context()) e.Context(parser.Context(lines[i]));
+  });
   count += static_cast<int64_t>(buffered);
   buffered = 0;
   buffered_bytes = 0;
+  tuple_bytes.clear();
 }
 
 CopyFrom::CopyFrom(const ast::CopyStmt& stmt, std::string_view query_text, SessionContext& ctx) {

@@ -53,12 +53,23 @@ char Unescape(const std::string& line, size_t& i) {
 
 }  // namespace
 
+std::string& CopyParser::FieldBuffer(CopyRecord* record, size_t n) {
+  // The record's field strings are reused from row to row: no allocation per field once they are long
+  // enough.
+  if (n == record->fields.size()) record->fields.emplace_back();
+  auto& f = record->fields[n];
+  if (!f) f.emplace();
+  f->clear();
+  return *f;
+}
+
 void CopyParser::SplitText(const std::string& line, CopyRecord* record) const {
   const char delimiter = options_.delimiter;
   size_t i = 0;
+  size_t n = 0;
   while (true) {
     const size_t start = i;
-    std::string value;
+    std::string& value = FieldBuffer(record, n++);
     bool found_delimiter = false;
     size_t raw_end = line.size();
     while (i < line.size()) {
@@ -77,13 +88,10 @@ void CopyParser::SplitText(const std::string& line, CopyRecord* record) const {
     }
     if (!found_delimiter) raw_end = line.size();
     std::string_view raw(line.data() + start, raw_end - start);
-    if (raw == options_.null_string) {
-      record->fields.emplace_back(std::nullopt);
-    } else {
-      record->fields.emplace_back(std::move(value));
-    }
-    if (!found_delimiter) return;
+    if (raw == options_.null_string) record->fields[n - 1].reset();
+    if (!found_delimiter) break;
   }
+  record->fields.resize(n);
 }
 
 void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
@@ -91,9 +99,10 @@ void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
   const char quote = options_.quote;
   const char escape = options_.escape;
   size_t i = 0;
+  size_t n = 0;
   while (true) {
     const size_t start = i;
-    std::string value;
+    std::string& value = FieldBuffer(record, n++);
     bool saw_quote = false;
     bool found_delimiter = false;
     size_t raw_end = line.size();
@@ -126,13 +135,10 @@ void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
       }
     }
     std::string_view raw(line.data() + start, raw_end - start);
-    if (!saw_quote && raw == options_.null_string) {
-      record->fields.emplace_back(std::nullopt);
-    } else {
-      record->fields.emplace_back(std::move(value));
-    }
-    if (!found_delimiter) return;
+    if (!saw_quote && raw == options_.null_string) record->fields[n - 1].reset();
+    if (!found_delimiter) break;
   }
+  record->fields.resize(n);
 }
 
 }  // namespace lumadb::exec

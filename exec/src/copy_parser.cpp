@@ -64,7 +64,6 @@ bool CopyParser::Next(CopyRecord* record) {
   while (true) {
     if (!NextLine(&record->raw)) return false;  // assigned in place: the record's buffer is reused
     record->line = line_;
-    record->fields.clear();
     try {
       if (options_.format == CopyFormat::kCsv) {
         SplitCsv(record->raw, record);

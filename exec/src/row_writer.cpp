@@ -106,19 +106,24 @@ storage::Rid RowWriter::Insert(const TablePtr& table, const Row& row) {
   return rid;
 }
 
-std::vector<std::byte> RowWriter::PrepareInsert(const catalog::TableInfo& table, const Row& row) {
+size_t RowWriter::PrepareInsert(const catalog::TableInfo& table, const Row& row, std::vector<std::byte>* tuples) {
   CheckRow(table, row);
   if (prepared_oid_ != table.oid) {
     prepared_types_ = ColumnTypes(table);
     prepared_oid_ = table.oid;
   }
-  std::vector<std::byte> tuple = EncodeRow(prepared_types_, row);
-  storage::HeapFile::CheckTupleSize(tuple.size());
-  return tuple;
+  const size_t size = EncodeRowTo(prepared_types_, row, tuples);
+  try {
+    storage::HeapFile::CheckTupleSize(size);
+  } catch (...) {
+    tuples->resize(tuples->size() - size);
+    throw;
+  }
+  return size;
 }
 
 void RowWriter::InsertBatch(const TablePtr& table, std::span<const Row> rows,
-                            std::span<const std::vector<std::byte>> tuples,
+                            std::span<const std::span<const std::byte>> tuples,
                             const std::function<void(size_t, DbError&)>& annotate) {
   auto claim = MakeInsertClaim(ctx_, *table);
   auto page_claim = MakeInsertPageClaim(ctx_, *table);

@@ -42,15 +42,15 @@ class RowWriter {
 
   /// The first half of a bulk insert (COPY FROM's buffered rows, PostgreSQL's CopyMultiInsertInfoStore
   /// after ExecConstraints): checks NOT NULL and CHECK constraints and the row's size, with Insert's errors,
-  /// and returns the row's heap tuple.
-  std::vector<std::byte> PrepareInsert(const catalog::TableInfo& table, const Row& row);
+  /// and appends the row's heap tuple to *tuples (one buffer for a whole batch); returns its size.
+  size_t PrepareInsert(const catalog::TableInfo& table, const Row& row, std::vector<std::byte>* tuples);
 
   /// The second half (PostgreSQL's CopyMultiInsertBufferFlush): stores the prepared tuples with one
   /// HeapFile::InsertBatch (one lock per page it adds to the file, LockManager::LockInsertedPage; a lock
   /// per row elsewhere), then adds each row's index entries in order and queues its foreign-key checks.
   /// An error of row i (23505, ...) passes through annotate(i, error) first, so the caller can set its
   /// CONTEXT; what was stored stays for the statement's rollback to undo.
-  void InsertBatch(const TablePtr& table, std::span<const Row> rows, std::span<const std::vector<std::byte>> tuples,
+  void InsertBatch(const TablePtr& table, std::span<const Row> rows, std::span<const std::span<const std::byte>> tuples,
                    const std::function<void(size_t, DbError&)>& annotate);
 
   /// Replaces the X-locked row at rid (old_row) with new_row; returns the new version's TID. Errors as

@@ -13,7 +13,7 @@
 
 namespace lumadb::storage {
 
-void HeapFile::InsertBatch(LogContext& log, std::span<const std::vector<std::byte>> tuples, std::vector<Rid>* rids,
+void HeapFile::InsertBatch(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
                            const InsertClaim* claim, const PageClaim* page_claim) {
   for (const auto& t : tuples) CheckTupleSize(t.size());
   bool force_new_page = false;
@@ -23,7 +23,7 @@ void HeapFile::InsertBatch(LogContext& log, std::span<const std::vector<std::byt
   }
 }
 
-size_t HeapFile::FillPage(LogContext& log, std::span<const std::vector<std::byte>> tuples, std::vector<Rid>* rids,
+size_t HeapFile::FillPage(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
                           const InsertClaim* claim, const PageClaim* page_claim, bool* force_new_page) {
   PageId p = *force_new_page ? kInvalidPageId : FindPageWithSpace(tuples[0].size());
   const bool extended = p == kInvalidPageId;

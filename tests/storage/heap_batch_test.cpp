@@ -2,6 +2,7 @@
 // CLRs, redo and undo by crash recovery.
 #include <algorithm>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ std::vector<std::vector<std::byte>> Tuples(int n, int from = 0) {
   std::vector<std::vector<std::byte>> out;
   for (int i = from; i < from + n; ++i) out.push_back(Bytes("copy-" + std::to_string(i) + std::string(i % 50, '+')));
   return out;
+}
+
+/// The spans InsertBatch takes, over tuples that must outlive them.
+std::vector<std::span<const std::byte>> Spans(const std::vector<std::vector<std::byte>>& tuples) {
+  return {tuples.begin(), tuples.end()};
 }
 
 std::map<std::pair<PageId, uint16_t>, std::string> ScanAll(const HeapFile& heap) {
@@ -65,7 +71,7 @@ TEST_CASE("InsertBatch fills page after page, one kept HEAP_MULTI_INSERT per pag
   LogContext ctx{1, &engine.log(), 0, {}};
   auto tuples = Tuples(3000);
   std::vector<Rid> rids;
-  heap.InsertBatch(ctx, tuples, &rids);
+  heap.InsertBatch(ctx, Spans(tuples), &rids);
   REQUIRE(rids.size() == tuples.size());
   CHECK(ScanAll(heap) == Expected(rids, tuples));
   CHECK(heap.PageCount() > 10);
@@ -106,7 +112,7 @@ TEST_CASE("InsertBatch reuses free slots of an existing page first, then claims 
   };
   auto tuples = Tuples(500);
   std::vector<Rid> rids;
-  heap.InsertBatch(ctx, tuples, &rids, &claim, &page_claim);
+  heap.InsertBatch(ctx, Spans(tuples), &rids, &claim, &page_claim);
   CHECK(rids[0] == Rid{0, 0});  // the freed slot
   CHECK(rids[1] == Rid{0, 3});
   // Rows on page 0 (which existed) were claimed one by one; the pages the batch added were claimed whole.
@@ -120,7 +126,8 @@ TEST_CASE("InsertBatch reuses free slots of an existing page first, then claims 
   size_t row_claims = claimed_rows.size();
   PageId last = heap.PageCount() - 1;
   std::vector<Rid> more;
-  heap.InsertBatch(ctx, Tuples(3), &more, &claim, &page_claim);
+  const auto three = Tuples(3);
+  heap.InsertBatch(ctx, Spans(three), &more, &claim, &page_claim);
   CHECK(more[0].page == last);
   CHECK(claimed_rows.size() == row_claims);
 }
@@ -135,7 +142,7 @@ TEST_CASE("InsertBatch: a refused TID sends the rest to a new page; a too-big tu
   HeapFile::InsertClaim refuse_slot_2 = [](Rid rid) { return !(rid.page == 0 && rid.slot == 2); };
   auto tuples = Tuples(5);
   std::vector<Rid> rids;
-  heap.InsertBatch(ctx, tuples, &rids, &refuse_slot_2);
+  heap.InsertBatch(ctx, Spans(tuples), &rids, &refuse_slot_2);
   REQUIRE(rids.size() == 5);
   CHECK(rids[0] == Rid{0, 1});
   CHECK(rids[1].page == 1);
@@ -143,7 +150,7 @@ TEST_CASE("InsertBatch: a refused TID sends the rest to a new page; a too-big tu
 
   std::vector<std::vector<std::byte>> big{Bytes("ok"), std::vector<std::byte>(9000)};
   std::vector<Rid> none;
-  CHECK_THROWS_AS(heap.InsertBatch(ctx, big, &none), DbError);
+  CHECK_THROWS_AS(heap.InsertBatch(ctx, Spans(big), &none), DbError);
   CHECK(none.empty());
   CHECK(ScanAll(heap).size() == 6);
 }
@@ -160,7 +167,7 @@ TEST_CASE("crash: a committed batch is redone, a loser's batch undone even when 
     HeapFile& heap = engine.Heap(kFile);
     LogContext ctx{1, &engine.log(), 0, {}};
     const Lsn start = engine.log().next_lsn();
-    heap.InsertBatch(ctx, committed, &rids);
+    heap.InsertBatch(ctx, Spans(committed), &rids);
     // New pages are logged without full-page images (INIT_PAGE): about the tuple bytes plus 4 a tuple.
     size_t bytes = 0;
     for (const auto& t : committed) bytes += t.size() + 4;
@@ -170,7 +177,7 @@ TEST_CASE("crash: a committed batch is redone, a loser's batch undone even when 
     Marker(ctx, LogRecordType::kEnd);
     LogContext loser{2, &engine.log(), 0, {}};
     std::vector<Rid> lost_rids;
-    heap.InsertBatch(loser, lost, &lost_rids);
+    heap.InsertBatch(loser, Spans(lost), &lost_rids);
     engine.pool().FlushAll();  // the loser's pages are on disk (the WAL rule flushed its records first)
   }
   {

@@ -61,6 +61,8 @@ class CopyParser {
   [[noreturn]] void LineError(const std::string& message, const std::string& hint, size_t line_end);
   void SplitText(const std::string& line, CopyRecord* record) const;
   void SplitCsv(const std::string& line, CopyRecord* record) const;
+  /// Field n of record, made an empty string (reusing its buffer) for a split to fill.
+  static std::string& FieldBuffer(CopyRecord* record, size_t n);
   void CheckFieldCount(size_t count, const CopyRecord& record) const;
   void CheckHeader(const CopyRecord& header) const;
   bool NextBinary(CopyRecord* record);

@@ -58,7 +58,7 @@ class HeapFile {
   /// (a refusal ends that page: the rest go to a brand-new page). Throws 54000 as Insert, before inserting
   /// anything, when a tuple is too big. A throw after the first page leaves the earlier pages inserted
   /// (logged, so a rollback undoes them).
-  void InsertBatch(LogContext& log, std::span<const std::vector<std::byte>> tuples, std::vector<Rid>* rids,
+  void InsertBatch(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
                    const InsertClaim* claim = nullptr, const PageClaim* page_claim = nullptr);
 
   /// Marks a live tuple deleted; the slot stays reserved until the transaction ends (commit frees it,
@@ -138,7 +138,7 @@ class HeapFile {
   void SetTarget(PageId page);
   /// Fills one page for InsertBatch with tuples [first, ...), returning how many it placed (0: the page had
   /// no room or refused the first TID; *force_new_page then says to extend the file).
-  size_t FillPage(LogContext& log, std::span<const std::vector<std::byte>> tuples, std::vector<Rid>* rids,
+  size_t FillPage(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
                   const InsertClaim* claim, const PageClaim* page_claim, bool* force_new_page);
   /// Records the current insert capacity of a page in the free-space map.
   void NoteFreeSpace(PageId page, size_t max_insert) const;
