@@ -151,8 +151,9 @@ Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple, const In
     }
     LogRecord rec = HeapRecord(LogRecordType::kHeapInsert, file_, rid, {}, Copy(tuple));
     SlottedPage page(g.mutable_data());
-    std::optional<uint16_t> got = page.Insert(tuple);
-    LUMADB_ASSERT(got == slot, "heap insert used another slot than planned");
+    // Into the slot SlotForInsert chose (Insert() would walk the slot array twice more to find it again).
+    bool ok = page.InsertAt(*slot, tuple, SlotState::kLive);
+    LUMADB_ASSERT(ok, "heap insert failed after its space check");
     StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
     size_t max_insert = page.MaxInsertSize();
     g.Release();

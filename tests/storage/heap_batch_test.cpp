@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include "btree_test_util.h"
 #include "common/error.h"
+#include "heap_test_util.h"
 #include "storage/buffer_pool.h"
 #include "storage/heap_file.h"
 #include "storage/log_manager.h"
@@ -20,6 +22,8 @@
 using namespace lumadb::storage;
 using lumadb::DbError;
 using lumadb::testing::Bytes;
+using lumadb::testing::CommitCtx;
+using lumadb::testing::ScanAll;
 using lumadb::testing::Str;
 using lumadb::testing::TempDir;
 
@@ -38,27 +42,11 @@ std::vector<std::span<const std::byte>> Spans(const std::vector<std::vector<std:
   return {tuples.begin(), tuples.end()};
 }
 
-std::map<std::pair<PageId, uint16_t>, std::string> ScanAll(const HeapFile& heap) {
-  std::map<std::pair<PageId, uint16_t>, std::string> rows;
-  HeapFile::Iterator it = heap.Scan();
-  Rid rid;
-  std::vector<std::byte> t;
-  while (it.Next(&rid, &t)) rows[{rid.page, rid.slot}] = Str(t);
-  return rows;
-}
-
 std::map<std::pair<PageId, uint16_t>, std::string> Expected(const std::vector<Rid>& rids,
                                                             const std::vector<std::vector<std::byte>>& tuples) {
   std::map<std::pair<PageId, uint16_t>, std::string> out;
   for (size_t i = 0; i < rids.size(); ++i) out[{rids[i].page, rids[i].slot}] = Str(tuples[i]);
   return out;
-}
-
-void Marker(LogContext& ctx, LogRecordType type) {
-  LogRecord rec;
-  rec.type = type;
-  Lsn lsn = ctx.log->Append(ctx, rec);
-  if (type == LogRecordType::kCommit) ctx.log->FlushTo(lsn);
 }
 
 }  // namespace
@@ -172,9 +160,7 @@ TEST_CASE("crash: a committed batch is redone, a loser's batch undone even when 
     size_t bytes = 0;
     for (const auto& t : committed) bytes += t.size() + 4;
     CHECK(engine.log().next_lsn() - start < bytes + 100 * heap.PageCount());
-    Marker(ctx, LogRecordType::kCommit);
-    engine.log().Discard(ctx);
-    Marker(ctx, LogRecordType::kEnd);
+    CommitCtx(engine, ctx);
     LogContext loser{2, &engine.log(), 0, {}};
     std::vector<Rid> lost_rids;
     heap.InsertBatch(loser, Spans(lost), &lost_rids);
