@@ -105,6 +105,7 @@ TEST_CASE("kill -9 in the middle of a COPY and right after a COPY's COMMIT: exac
     server.Kill();
   }
   REQUIRE(server.Start() == StartOutcome::kReady);
+  CHECK(server.LogContains("automatic recovery in progress"));
   CHECK(Counts(server.port()) == "1:20000/20000 2:0/0 3:0/0 ");
   {
     // Tag 3: COPY and COMMIT in a transaction block, killed as soon as COMMIT answered.
@@ -117,6 +118,7 @@ TEST_CASE("kill -9 in the middle of a COPY and right after a COPY's COMMIT: exac
     server.Kill();
   }
   REQUIRE(server.Start() == StartOutcome::kReady);
+  CHECK(server.LogContains("automatic recovery in progress"));
   CHECK(Counts(server.port()) == "1:20000/20000 2:0/0 3:40000/40000 ");
   REQUIRE(server.Stop());
   const VerifyRun verify = RunLumadbVerify(server.data_dir());
