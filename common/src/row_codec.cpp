@@ -19,7 +19,9 @@ size_t FixedWidth(TypeId t) {
 }
 
 void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {
-  for (size_t i = 0; i < width; ++i) out.push_back(static_cast<std::byte>((v >> (8 * i)) & 0xff));
+  const size_t at = out.size();
+  out.resize(at + width);
+  for (size_t i = 0; i < width; ++i) out[at + i] = static_cast<std::byte>((v >> (8 * i)) & 0xff);
 }
 
 uint64_t GetLe(std::span<const std::byte> in, size_t pos, size_t width) {
@@ -112,13 +114,36 @@ Value GetWide(std::span<const std::byte> in, size_t pos, TypeId t) {
       Interval{time, static_cast<int32_t>(GetLe(in, pos + 8, 4)), static_cast<int32_t>(GetLe(in, pos + 12, 4))});
 }
 
+// The encoded size (exact unless numerics or arrays are present), so EncodeRow allocates once.
+size_t EncodedSizeHint(std::span<const TypeId> types, const Row& row) {
+  size_t size = 2 + (types.size() + 7) / 8;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (row[i].is_null()) continue;
+    if (size_t width = FixedWidth(types[i]) + WideWidth(types[i])) {
+      size += width;
+    } else {
+      const bool encoded = types[i] == TypeId::kNumeric || IsArrayType(types[i]);
+      size += 4 + (encoded ? 16 : row[i].GetString().size());
+    }
+  }
+  return size;
+}
+
 }  // namespace
 
 std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) {
+  std::vector<std::byte> out;
+  out.reserve(EncodedSizeHint(types, row));
+  EncodeRowTo(types, row, &out);
+  return out;
+}
+
+size_t EncodeRowTo(std::span<const TypeId> types, const Row& row, std::vector<std::byte>* buffer) {
   LUMADB_ASSERT(types.size() == row.size(), "EncodeRow: row width differs from its types");
   LUMADB_ASSERT(types.size() <= 0xffff, "EncodeRow: too many attributes");
+  std::vector<std::byte>& out = *buffer;
+  const size_t start = out.size();
   const size_t natts = types.size();
-  std::vector<std::byte> out;
   PutLe(out, natts, 2);
   const size_t bitmap_at = out.size();
   out.resize(out.size() + (natts + 7) / 8, std::byte{0});
@@ -145,7 +170,7 @@ std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) 
     const auto* p = reinterpret_cast<const std::byte*>(bytes.data());
     out.insert(out.end(), p, p + bytes.size());
   }
-  return out;
+  return out.size() - start;
 }
 
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {

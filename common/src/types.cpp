@@ -1,5 +1,7 @@
 #include "common/types.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "common/interval.h"
@@ -54,10 +56,20 @@ constexpr ArrayPair kArrayTypes[] = {
 };
 
 const ArrayPair* FindArrayPair(TypeId array) {
-  for (const ArrayPair& p : kArrayTypes) {
-    if (p.array == array) return &p;
-  }
-  return nullptr;
+  // Indexed by OID: IsArrayType runs for every value a COPY parses and every tuple encoded, so no scan.
+  constexpr size_t kMaxOid = 4096;
+  static_assert(std::all_of(std::begin(kArrayTypes), std::end(kArrayTypes),
+                            [](const ArrayPair& p) { return static_cast<size_t>(p.array) < kMaxOid; }));
+  static const std::array<int8_t, kMaxOid> index = [] {
+    std::array<int8_t, kMaxOid> out{};
+    out.fill(-1);
+    for (size_t i = 0; i < std::size(kArrayTypes); ++i)
+      out[static_cast<size_t>(kArrayTypes[i].array)] = static_cast<int8_t>(i);
+    return out;
+  }();
+  const auto oid = static_cast<size_t>(array);
+  if (oid >= kMaxOid || index[oid] < 0) return nullptr;
+  return &kArrayTypes[index[oid]];
 }
 
 }  // namespace

@@ -2,8 +2,12 @@
 // Everything per statement is done once in the constructor: the table and column lookup, the IX lock,
 // and binding the defaults (serial/identity nextval included) and CHECK constraints through the binder's
 // INSERT ... DEFAULT VALUES. Per row only the field conversion (typinput / typreceive), the defaults'
-// evaluation and RowWriter::Insert (constraints, heap, indexes) remain; foreign keys are checked once at
-// the end, as PostgreSQL's AFTER ROW RI triggers fire after the COPY.
+// evaluation and the constraint checks (RowWriter::PrepareInsert) remain. Rows are then buffered and
+// stored a batch at a time (RowWriter::InsertBatch: one heap page per latch and WAL record, index entries
+// after), as PostgreSQL's CopyMultiInsertInfo does: so, as there, a unique violation is found when its
+// batch is flushed, after the constraint errors of later rows of that batch, and its CONTEXT names the
+// line only. Foreign keys are checked once at the end, as PostgreSQL's AFTER ROW RI triggers fire after
+// the COPY.
 
 #include "common/error.h"
 #include "common/value_binary.h"
@@ -31,6 +35,12 @@ struct CopyFrom::State {
         parser(options, table->name, ColumnNames(*table, targets)) {}
 
   void InsertRecord();
+  /// Stores the buffered rows (RowWriter::InsertBatch).
+  void Flush();
+
+  // PostgreSQL's MAX_BUFFERED_TUPLES and MAX_BUFFERED_BYTES (copyfrom.c).
+  static constexpr size_t kMaxBufferedRows = 1000;
+  static constexpr size_t kMaxBufferedBytes = 65535;
 
   StatementExecContext sec;
   CopyOptions options;
@@ -41,13 +51,28 @@ struct CopyFrom::State {
   RowWriter writer;
   CopyParser parser;
   CopyRecord record;
-  Row row;
+  // The batch: rows[0, buffered) with their heap tuples and input lines; the Row objects are reused.
+  std::vector<Row> rows;
+  std::vector<std::byte> tuple_bytes;  // the batch's heap tuples, one after the other
+  std::vector<size_t> tuple_sizes;
+  std::vector<std::span<const std::byte>> tuples;  // built at the flush (tuple_bytes may move while it grows)
+  std::vector<int64_t> lines;
+  size_t buffered = 0;
+  size_t buffered_bytes = 0;
   int64_t count = 0;
 };
 
 void CopyFrom::State::InsertRecord() {
   const size_t ncols = table->columns.size();
-  row.assign(ncols, Value());
+  if (rows.size() <= buffered) {
+    rows.resize(buffered + 1);
+    tuple_sizes.resize(buffered + 1);
+    lines.resize(buffered + 1);
+  }
+  // Every column is assigned below (a default, a DEFAULT-less column's NULL, or an input field), so the
+  // reused row only needs its width.
+  Row& row = rows[buffered];
+  row.resize(ncols);
   static const Row kNoInput;
   for (size_t i = 0; i < ncols; ++i) {
     if (defaults[i]) row[i] = Evaluate(*defaults[i], kNoInput, sec.exec);
@@ -70,12 +95,29 @@ void CopyFrom::State::InsertRecord() {
     }
   }
   try {
-    writer.Insert(table, row);
+    tuple_sizes[buffered] = writer.PrepareInsert(*table, row, &tuple_bytes);
   } catch (DbError& e) {
     if (!e.context()) e.Context(parser.Context(record));
     throw;
   }
-  ++count;
+  lines[buffered] = record.line;
+  buffered_bytes += tuple_sizes[buffered];
+  ++buffered;
+  if (buffered >= kMaxBufferedRows || buffered_bytes >= kMaxBufferedBytes) Flush();
+}
+
+void CopyFrom::State::Flush() {
+  if (buffered == 0) return;
+  tuples.clear();
+  for (size_t i = 0, at = 0; i < buffered; at += tuple_sizes[i++])
+    tuples.emplace_back(tuple_bytes.data() + at, tuple_sizes[i]);
+  writer.InsertBatch(table, std::span(rows.data(), buffered), tuples, [this](size_t i, DbError& e) {
+    if (!e.context()) e.Context(parser.Context(lines[i]));
+  });
+  count += static_cast<int64_t>(buffered);
+  buffered = 0;
+  buffered_bytes = 0;
+  tuple_bytes.clear();
 }
 
 CopyFrom::CopyFrom(const ast::CopyStmt& stmt, std::string_view query_text, SessionContext& ctx) {
@@ -122,6 +164,7 @@ void CopyFrom::Feed(std::string_view data) {
 std::string CopyFrom::Finish() {
   state_->parser.Finish();
   while (state_->parser.Next(&state_->record)) state_->InsertRecord();
+  state_->Flush();
   state_->writer.Finish();
   return "COPY " + std::to_string(state_->count);
 }

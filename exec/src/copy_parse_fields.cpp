@@ -53,37 +53,45 @@ char Unescape(const std::string& line, size_t& i) {
 
 }  // namespace
 
+std::string& CopyParser::FieldBuffer(CopyRecord* record, size_t n) {
+  // The record's field strings are reused from row to row: no allocation per field once they are long
+  // enough.
+  if (n == record->fields.size()) record->fields.emplace_back();
+  auto& f = record->fields[n];
+  if (!f) f.emplace();
+  f->clear();
+  return *f;
+}
+
 void CopyParser::SplitText(const std::string& line, CopyRecord* record) const {
   const char delimiter = options_.delimiter;
   size_t i = 0;
+  size_t n = 0;
   while (true) {
     const size_t start = i;
-    std::string value;
+    std::string& value = FieldBuffer(record, n++);
     bool found_delimiter = false;
     size_t raw_end = line.size();
     while (i < line.size()) {
+      const size_t run = i;  // bytes up to the next delimiter or backslash go in one piece
+      while (i < line.size() && line[i] != delimiter && line[i] != '\\') ++i;
+      value.append(line, run, i - run);
+      if (i >= line.size()) break;
       const char c = line[i++];
       if (c == delimiter) {
         found_delimiter = true;
         raw_end = i - 1;
         break;
       }
-      if (c != '\\') {
-        value += c;
-        continue;
-      }
       if (i >= line.size()) break;  // a backslash ending the line stands for nothing
       value += Unescape(line, i);
     }
     if (!found_delimiter) raw_end = line.size();
     std::string_view raw(line.data() + start, raw_end - start);
-    if (raw == options_.null_string) {
-      record->fields.emplace_back(std::nullopt);
-    } else {
-      record->fields.emplace_back(std::move(value));
-    }
-    if (!found_delimiter) return;
+    if (raw == options_.null_string) record->fields[n - 1].reset();
+    if (!found_delimiter) break;
   }
+  record->fields.resize(n);
 }
 
 void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
@@ -91,28 +99,27 @@ void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
   const char quote = options_.quote;
   const char escape = options_.escape;
   size_t i = 0;
+  size_t n = 0;
   while (true) {
     const size_t start = i;
-    std::string value;
+    std::string& value = FieldBuffer(record, n++);
     bool saw_quote = false;
     bool found_delimiter = false;
     size_t raw_end = line.size();
     while (true) {
       // Unquoted part.
       bool opened = false;
-      while (i < line.size()) {
-        const char c = line[i++];
-        if (c == delimiter) {
+      const size_t run = i;  // appended in one piece: a field is mostly one unquoted run
+      while (i < line.size() && line[i] != delimiter && line[i] != quote) ++i;
+      value.append(line, run, i - run);
+      if (i < line.size()) {
+        if (line[i++] == delimiter) {
           found_delimiter = true;
           raw_end = i - 1;
-          break;
-        }
-        if (c == quote) {
+        } else {
           saw_quote = true;
           opened = true;
-          break;
         }
-        value += c;
       }
       if (!opened) break;
       // Quoted part: the escape character quotes the next quote or escape character.
@@ -128,13 +135,10 @@ void CopyParser::SplitCsv(const std::string& line, CopyRecord* record) const {
       }
     }
     std::string_view raw(line.data() + start, raw_end - start);
-    if (!saw_quote && raw == options_.null_string) {
-      record->fields.emplace_back(std::nullopt);
-    } else {
-      record->fields.emplace_back(std::move(value));
-    }
-    if (!found_delimiter) return;
+    if (!saw_quote && raw == options_.null_string) record->fields[n - 1].reset();
+    if (!found_delimiter) break;
   }
+  record->fields.resize(n);
 }
 
 }  // namespace lumadb::exec

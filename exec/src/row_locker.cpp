@@ -88,4 +88,14 @@ std::optional<storage::HeapFile::InsertClaim> MakeInsertClaim(ExecContext& ctx, 
   });
 }
 
+std::optional<storage::HeapFile::PageClaim> MakeInsertPageClaim(ExecContext& ctx, const catalog::TableInfo& table) {
+  if (!ctx.locks || !ctx.txn || !ctx.catalog) return std::nullopt;
+  txn::LockManager* locks = ctx.locks;
+  txn::Transaction* t = ctx.txn;
+  txn::RelationTag rel{ctx.catalog->database_oid(), table.oid};
+  return storage::HeapFile::PageClaim([locks, t, rel](storage::PageId page, bool fresh) {
+    return fresh ? locks->LockInsertedPage(*t, rel, page) : locks->HoldsInsertedPage(*t, rel, page);
+  });
+}
+
 }  // namespace lumadb::exec

@@ -64,4 +64,9 @@ class RowLocker {
 /// becomes visible, without blocking; null when ctx has no lock manager (unit tests).
 std::optional<storage::HeapFile::InsertClaim> MakeInsertClaim(ExecContext& ctx, const catalog::TableInfo& table);
 
+/// The page claim of a bulk insert (HeapFile::PageClaim): one LockInsertedPage lock for every row the
+/// transaction puts on a page the heap has just added (or on one it claimed so in an earlier batch),
+/// instead of a row lock each; null without a lock manager.
+std::optional<storage::HeapFile::PageClaim> MakeInsertPageClaim(ExecContext& ctx, const catalog::TableInfo& table);
+
 }  // namespace lumadb::exec

@@ -106,6 +106,43 @@ storage::Rid RowWriter::Insert(const TablePtr& table, const Row& row) {
   return rid;
 }
 
+size_t RowWriter::PrepareInsert(const catalog::TableInfo& table, const Row& row, std::vector<std::byte>* tuples) {
+  CheckRow(table, row);
+  if (prepared_oid_ != table.oid) {
+    prepared_types_ = ColumnTypes(table);
+    prepared_oid_ = table.oid;
+  }
+  const size_t size = EncodeRowTo(prepared_types_, row, tuples);
+  try {
+    storage::HeapFile::CheckTupleSize(size);
+  } catch (...) {
+    tuples->resize(tuples->size() - size);
+    throw;
+  }
+  return size;
+}
+
+void RowWriter::InsertBatch(const TablePtr& table, std::span<const Row> rows,
+                            std::span<const std::span<const std::byte>> tuples,
+                            const std::function<void(size_t, DbError&)>& annotate) {
+  auto claim = MakeInsertClaim(ctx_, *table);
+  auto page_claim = MakeInsertPageClaim(ctx_, *table);
+  std::vector<storage::Rid> rids;
+  rids.reserve(tuples.size());
+  ctx_.catalog->Heap(*table).InsertBatch(ctx_.txn->log(), tuples, &rids, claim ? &*claim : nullptr,
+                                         page_claim ? &*page_claim : nullptr);
+  const bool references = !table->foreign_keys.empty();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    try {
+      InsertIndexEntries(ctx_, *table, rows[i], rids[i]);
+    } catch (DbError& e) {
+      annotate(i, e);
+      throw;
+    }
+    if (references) pending_.push_back({table, rids[i], std::nullopt, rows[i]});
+  }
+}
+
 storage::Rid RowWriter::Update(const TablePtr& table, storage::Rid rid, const Row& old_row, const Row& new_row) {
   CheckRow(*table, new_row);
   auto claim = MakeInsertClaim(ctx_, *table);

@@ -8,12 +8,15 @@
 // the checks run after the whole statement, so a statement may insert a parent and its child in any order.
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "common/error.h"
 #include "common/value.h"
 #include "exec/executor.h"
 #include "planner/plan.h"
@@ -36,6 +39,19 @@ class RowWriter {
   /// "a" of relation "t" violates not-null constraint`, 23514 `new row for relation "t" violates check
   /// constraint "c"` (both DETAIL `Failing row contains (...)`), 23505 (index_maintenance.h), 54000.
   storage::Rid Insert(const TablePtr& table, const Row& row);
+
+  /// The first half of a bulk insert (COPY FROM's buffered rows, PostgreSQL's CopyMultiInsertInfoStore
+  /// after ExecConstraints): checks NOT NULL and CHECK constraints and the row's size, with Insert's errors,
+  /// and appends the row's heap tuple to *tuples (one buffer for a whole batch); returns its size.
+  size_t PrepareInsert(const catalog::TableInfo& table, const Row& row, std::vector<std::byte>* tuples);
+
+  /// The second half (PostgreSQL's CopyMultiInsertBufferFlush): stores the prepared tuples with one
+  /// HeapFile::InsertBatch (one lock per page it adds to the file, LockManager::LockInsertedPage; a lock
+  /// per row elsewhere), then adds each row's index entries in order and queues its foreign-key checks.
+  /// An error of row i (23505, ...) passes through annotate(i, error) first, so the caller can set its
+  /// CONTEXT; what was stored stays for the statement's rollback to undo.
+  void InsertBatch(const TablePtr& table, std::span<const Row> rows, std::span<const std::span<const std::byte>> tuples,
+                   const std::function<void(size_t, DbError&)>& annotate);
 
   /// Replaces the X-locked row at rid (old_row) with new_row; returns the new version's TID. Errors as
   /// Insert.
@@ -69,6 +85,8 @@ class RowWriter {
   std::map<Oid, const std::vector<planner::BoundCheck>*> plan_checks_;
   std::map<Oid, std::vector<planner::BoundCheck>> bound_checks_;
   std::map<Oid, TablePtr> tables_;
+  Oid prepared_oid_ = 0;                // the table PrepareInsert last encoded a row of
+  std::vector<TypeId> prepared_types_;  // its column types
 };
 
 }  // namespace lumadb::exec

@@ -71,13 +71,6 @@ LogRecord HeapRecord(LogRecordType type, FileId file, Rid rid, std::vector<std::
   return rec;
 }
 
-void CheckTupleSize(size_t size) {
-  if (size > HeapFile::MaxTupleSize()) {
-    throw DbError(sqlstate::kProgramLimitExceeded, "row is too big: size " + std::to_string(size) + ", maximum size " +
-                                                       std::to_string(HeapFile::MaxTupleSize()));
-  }
-}
-
 /// Sets the page LSN when the change was logged.
 void StampLsn(SlottedPage& page, Lsn lsn) {
   if (lsn != 0) page.set_lsn(lsn);
@@ -94,6 +87,13 @@ size_t HeapFile::MaxTupleSize() {
   return ConstSlottedPage::kMaxTupleSize;
 }
 
+void HeapFile::CheckTupleSize(size_t size) {
+  if (size > MaxTupleSize()) {
+    throw DbError(sqlstate::kProgramLimitExceeded,
+                  "row is too big: size " + std::to_string(size) + ", maximum size " + std::to_string(MaxTupleSize()));
+  }
+}
+
 PageId HeapFile::PageCount() const {
   return pool_.disk().PageCount(file_);
 }
@@ -101,6 +101,11 @@ PageId HeapFile::PageCount() const {
 void HeapFile::NoteFreeSpace(PageId page, size_t max_insert) const {
   std::lock_guard lock(free_space_->mu);
   if (free_space_->built) free_space_->Set(page, max_insert);  // else the build reads the page itself
+}
+
+void HeapFile::SetTarget(PageId page) {
+  std::lock_guard lock(free_space_->mu);
+  free_space_->target = page;
 }
 
 PageId HeapFile::FindPageWithSpace(size_t size) const {
@@ -146,16 +151,14 @@ Rid HeapFile::Insert(LogContext& log, std::span<const std::byte> tuple, const In
     }
     LogRecord rec = HeapRecord(LogRecordType::kHeapInsert, file_, rid, {}, Copy(tuple));
     SlottedPage page(g.mutable_data());
-    std::optional<uint16_t> got = page.Insert(tuple);
-    LUMADB_ASSERT(got == slot, "heap insert used another slot than planned");
+    // Into the slot SlotForInsert chose (Insert() would walk the slot array twice more to find it again).
+    bool ok = page.InsertAt(*slot, tuple, SlotState::kLive);
+    LUMADB_ASSERT(ok, "heap insert failed after its space check");
     StampLsn(page, AppendPageLog(log, std::move(rec), g.data()));
     size_t max_insert = page.MaxInsertSize();
     g.Release();
     NoteFreeSpace(p, max_insert);
-    {
-      std::lock_guard lock(free_space_->mu);
-      free_space_->target = p;
-    }
+    SetTarget(p);
     return rid;
   }
 }
@@ -332,13 +335,24 @@ void HeapFile::Compensate(LogContext& log, const LogRecord& undone) {
       clr.action = LogRecordType::kHeapUpdate;
       clr.after = undone.before;
       break;
+    case LogRecordType::kHeapMultiInsert:
+      clr.action = LogRecordType::kHeapMultiApplyDelete;
+      clr.before = undone.before;
+      break;
     default:
       LUMADB_ASSERT(false, "compensation of a heap record that is never undone");
   }
-  WritePageGuard g = LatchForUndo(pool_, file_, undone.rid, LogRecordTypeName(undone.type), expect, expect);
+  // A multi-insert's slots are checked by the action itself (before it changes the page).
+  WritePageGuard g = undone.type == LogRecordType::kHeapMultiInsert
+                         ? pool_.Write(file_, undone.rid.page)
+                         : LatchForUndo(pool_, file_, undone.rid, LogRecordTypeName(undone.type), expect, expect);
   SlottedPage page(g.mutable_data());
-  bool ok = ApplyHeapAction(page, clr.action, clr);
-  LUMADB_ASSERT(ok, "undo found no room for the before image");  // capacity never shrinks
+  if (!ApplyHeapAction(page, clr.action, clr)) {
+    // Capacity never shrinks, so only a broken invariant gets here (a multi-insert slot not live).
+    throw DbError(sqlstate::kInternalError, std::string("internal error: undo of ") + LogRecordTypeName(undone.type) +
+                                                " does not match page " + std::to_string(undone.rid.page) +
+                                                " of relation " + DiskManager::RelativePath(file_));
+  }
   StampLsn(page, AppendPageLog(log, std::move(clr), g.data()));
   size_t max_insert = page.MaxInsertSize();
   g.Release();

@@ -42,6 +42,12 @@ Lsn LogManager::AppendLocked(LogRecord& rec) {
   return lsn;
 }
 
+void LogManager::Keep(Lsn lsn, LogRecord rec) {
+  // Undo of a multi-insert frees its slots and needs none of the tuple images (a page's worth of bytes).
+  if (rec.type == LogRecordType::kHeapMultiInsert) rec.after = {};
+  records_.emplace(lsn, std::move(rec));
+}
+
 Lsn LogManager::Append(LogContext& ctx, LogRecord rec) {
   rec.txn = ctx.txn;
   rec.prev_lsn = ctx.last_lsn;
@@ -50,7 +56,7 @@ Lsn LogManager::Append(LogContext& ctx, LogRecord rec) {
   {
     std::lock_guard lock(mu_);
     lsn = AppendLocked(rec);
-    if (keep) records_.emplace(lsn, std::move(rec));
+    if (keep) Keep(lsn, std::move(rec));
   }
   ctx.last_lsn = lsn;
   if (keep) ctx.records.push_back(lsn);
@@ -64,7 +70,7 @@ Lsn LogManager::AppendForPage(LogContext& ctx, LogRecord rec, const char* page) 
   Lsn lsn;
   {
     std::lock_guard lock(mu_);
-    if (PageLsn(page) < redo_lsn_) {
+    if (PageLsn(page) < redo_lsn_ && !InitializesPage(rec)) {
       LogRecord fpi;
       fpi.type = LogRecordType::kFpi;
       fpi.file = rec.file;
@@ -75,7 +81,7 @@ Lsn LogManager::AppendForPage(LogContext& ctx, LogRecord rec, const char* page) 
       AppendLocked(fpi);
     }
     lsn = AppendLocked(rec);
-    if (keep) records_.emplace(lsn, std::move(rec));
+    if (keep) Keep(lsn, std::move(rec));
   }
   ctx.last_lsn = lsn;
   if (keep) ctx.records.push_back(lsn);

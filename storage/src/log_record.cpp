@@ -64,6 +64,8 @@ bool KnownType(uint8_t t) {
     case LogRecordType::kHeapRollbackDelete:
     case LogRecordType::kHeapUpdate:
     case LogRecordType::kHeapVacuum:
+    case LogRecordType::kHeapMultiInsert:
+    case LogRecordType::kHeapMultiApplyDelete:
     case LogRecordType::kClr:
     case LogRecordType::kFpi:
     case LogRecordType::kFileCreate:
@@ -82,9 +84,9 @@ bool KnownType(uint8_t t) {
 /// The compensating actions a CLR may carry.
 bool KnownAction(uint8_t t) {
   auto a = static_cast<LogRecordType>(t);
-  return a == LogRecordType::kHeapApplyDelete || a == LogRecordType::kHeapRollbackDelete ||
-         a == LogRecordType::kHeapUpdate || a == LogRecordType::kFileDrop || a == LogRecordType::kBtreeDelete ||
-         a == LogRecordType::kBtreeDeletePending;
+  return a == LogRecordType::kHeapApplyDelete || a == LogRecordType::kHeapMultiApplyDelete ||
+         a == LogRecordType::kHeapRollbackDelete || a == LogRecordType::kHeapUpdate || a == LogRecordType::kFileDrop ||
+         a == LogRecordType::kBtreeDelete || a == LogRecordType::kBtreeDeletePending;
 }
 
 constexpr size_t kCheckpointEntry = 8 + 8 + 8 + 1;
@@ -161,6 +163,10 @@ const char* LogRecordTypeName(LogRecordType type) {
       return "HEAP_UPDATE";
     case LogRecordType::kHeapVacuum:
       return "HEAP_VACUUM";
+    case LogRecordType::kHeapMultiInsert:
+      return "HEAP_MULTI_INSERT";
+    case LogRecordType::kHeapMultiApplyDelete:
+      return "HEAP_MULTI_APPLYDELETE";
     case LogRecordType::kClr:
       return "CLR";
     case LogRecordType::kFpi:
@@ -184,7 +190,12 @@ const char* LogRecordTypeName(LogRecordType type) {
 bool IsHeapRecord(LogRecordType type) {
   return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
          type == LogRecordType::kHeapApplyDelete || type == LogRecordType::kHeapRollbackDelete ||
-         type == LogRecordType::kHeapUpdate || type == LogRecordType::kHeapVacuum;
+         type == LogRecordType::kHeapUpdate || type == LogRecordType::kHeapVacuum ||
+         type == LogRecordType::kHeapMultiInsert || type == LogRecordType::kHeapMultiApplyDelete;
+}
+
+bool InitializesPage(const LogRecord& rec) {
+  return rec.type == LogRecordType::kHeapMultiInsert && (rec.rid.slot & kMultiInsertInitPage) != 0;
 }
 
 bool IsBTreeRecord(LogRecordType type) {
@@ -198,9 +209,10 @@ bool HasHeapPayload(LogRecordType type) {
 }
 
 bool IsUndoable(LogRecordType type) {
-  return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMarkDelete ||
-         type == LogRecordType::kHeapUpdate || type == LogRecordType::kFileCreate ||
-         type == LogRecordType::kBtreeInsert || type == LogRecordType::kBtreeDeletePending;
+  return type == LogRecordType::kHeapInsert || type == LogRecordType::kHeapMultiInsert ||
+         type == LogRecordType::kHeapMarkDelete || type == LogRecordType::kHeapUpdate ||
+         type == LogRecordType::kFileCreate || type == LogRecordType::kBtreeInsert ||
+         type == LogRecordType::kBtreeDeletePending;
 }
 
 size_t LogRecord::SerializedSize() const {

@@ -150,6 +150,7 @@ class Recovery {
 
   void RedoHeap(const LogRecord& rec, LogRecordType action) {
     RedoPage(rec, [&](char* page) {
+      if (InitializesPage(rec)) std::memset(page, 0, kPageSize);
       SlottedPage heap(page);
       if (!ApplyHeapAction(heap, action, rec)) return false;
       heap.set_lsn(rec.lsn);
@@ -164,8 +165,9 @@ class Recovery {
     BufferPool& pool = engine_.pool();
     while (pool.disk().PageCount(rec.file) <= rec.rid.page) pool.NewPage(rec.file);
     WritePageGuard g = pool.Write(rec.file, rec.rid.page);
-    // An FPI always applies (the page may be torn); other records only if the page is older than them.
-    if (rec.type != LogRecordType::kFpi && PageLsn(g.data()) >= rec.lsn) return;
+    // An FPI or a page-initialising record always applies (the page may be torn); other records only if the
+    // page is older than them.
+    if (rec.type != LogRecordType::kFpi && !InitializesPage(rec) && PageLsn(g.data()) >= rec.lsn) return;
     if (!apply(g.mutable_data())) {
       throw DbError(sqlstate::kInternalError, std::string("could not redo ") + LogRecordTypeName(rec.type) + " at " +
                                                   FormatLsn(rec.lsn) + ": block " + std::to_string(rec.rid.page) +

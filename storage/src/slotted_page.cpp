@@ -162,6 +162,40 @@ bool SlottedPage::InsertAt(uint16_t slot, std::span<const std::byte> tuple, Slot
   return true;
 }
 
+void ConstSlottedPage::EmptySlots(std::vector<uint16_t>* out) const {
+  for (uint16_t i = 0, n = SlotCount(); i < n; ++i) {
+    if (static_cast<SlotState>(Slot(i).state) == SlotState::kEmpty) out->push_back(i);
+  }
+}
+
+bool SlottedPage::InsertMany(std::span<const uint16_t> slots, std::span<const std::span<const std::byte>> tuples) {
+  if (slots.size() != tuples.size()) return false;
+  uint16_t n = SlotCount();
+  size_t end = n;  // the slot array's size afterwards
+  size_t bytes = 0;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (slots[k] >= kMaxSlots || (slots[k] < n && static_cast<SlotState>(Slot(slots[k]).state) != SlotState::kEmpty)) {
+      return false;
+    }
+    end = std::max<size_t>(end, slots[k] + 1);
+    bytes += tuples[k].size();
+  }
+  if (bytes + (end - n) * kSlotSize > TotalFree()) return false;
+  InitIfNew();
+  if (ContiguousFree() < bytes + (end - n) * kSlotSize) Compact();
+  PageHeader h = Header();
+  for (size_t i = n; i < end; ++i) SetSlot(static_cast<uint16_t>(i), SlotEntry{0, 0, 0, 0});
+  h.lower = static_cast<uint16_t>(SlotOffset(static_cast<uint16_t>(end)));
+  for (size_t k = 0; k < slots.size(); ++k) {
+    auto len = static_cast<uint16_t>(tuples[k].size());
+    h.upper = static_cast<uint16_t>(h.upper - len);
+    if (len > 0) std::memcpy(data_ + h.upper, tuples[k].data(), len);
+    SetSlot(slots[k], SlotEntry{h.upper, len, len, static_cast<uint16_t>(SlotState::kLive)});
+  }
+  SetHeader(h);
+  return true;
+}
+
 uint16_t SlottedPage::Allocate(size_t size) {
   if (ContiguousFree() < size) Compact();
   PageHeader h = Header();

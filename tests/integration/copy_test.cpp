@@ -111,6 +111,48 @@ TEST_CASE("bad COPY data: 22P04 / 22P02 with CONTEXT, nothing stays in the table
   CHECK(SqlStateOf(conn, "COPY " + t + " TO 'relative.txt'") == "42602");
 }
 
+TEST_CASE("COPY stores rows in batches: unique violations as PostgreSQL's multi-insert reports them") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("copy_batch");
+  const std::string parent = TableName("copy_batch_parent");
+  Exec(conn, "CREATE TABLE " + parent + " (k int PRIMARY KEY)");
+  Exec(conn, "INSERT INTO " + parent + " VALUES (1), (2)");
+  Exec(conn, "CREATE TABLE " + t + " (id serial PRIMARY KEY, a int UNIQUE, b text NOT NULL, k int REFERENCES " +
+                 parent + ")");
+  Exec(conn, "INSERT INTO " + t + " (a, b) VALUES (0, 'kept')");
+  std::string out;
+  // The duplicate of line 3 is found when the batch is stored, after the NOT NULL error of line 4: as in
+  // PostgreSQL, whose CONTEXT for an error found at a flush names the line without its text.
+  CHECK(Psql("-c 'COPY " + t + " (a, b) FROM STDIN'", "1\tx\n2\ty\n1\tz\n", &out) != 0);
+  CHECK(out.find("ERROR:  duplicate key value violates unique constraint \"" + t + "_a_key\"") != std::string::npos);
+  CHECK(out.find("DETAIL:  Key (a)=(1) already exists.") != std::string::npos);
+  CHECK(out.find("CONTEXT:  COPY " + t + ", line 3\n") != std::string::npos);
+  out.clear();
+  CHECK(Psql("-c 'COPY " + t + " (a, b) FROM STDIN'", "1\tx\n2\ty\n1\tz\n3\t\\\\N\n", &out) != 0);
+  CHECK(out.find("violates not-null constraint") != std::string::npos);
+  CHECK(out.find("CONTEXT:  COPY " + t + ", line 4: ") != std::string::npos);
+  // 2500 rows (three batches) with a duplicate in the last batch: nothing of the COPY stays.
+  std::string rows;
+  for (int i = 1; i <= 2500; ++i) rows += std::to_string(i == 2400 ? 5 : i) + "\\tr\\t1\\n";
+  out.clear();
+  CHECK(Psql("-c 'COPY " + t + " (a, b, k) FROM STDIN'", rows, &out) != 0);
+  CHECK(out.find("CONTEXT:  COPY " + t + ", line 2400\n") != std::string::npos);
+  CHECK(Scalar(conn, "SELECT count(*) FROM " + t) == "1");
+  // Without the duplicate: all rows, serial values in input order, the foreign key checked at the end.
+  rows.clear();
+  for (int i = 1; i <= 2500; ++i) rows += std::to_string(i) + "\\tr\\t" + (i == 2500 ? "3" : "1") + "\\n";
+  out.clear();
+  CHECK(Psql("-c 'COPY " + t + " (a, b, k) FROM STDIN'", rows, &out) != 0);
+  CHECK(out.find("violates foreign key constraint") != std::string::npos);
+  rows.replace(rows.rfind("\\t3"), 3, "\\t2");
+  out.clear();
+  CHECK_MESSAGE(Psql("-c 'COPY " + t + " (a, b, k) FROM STDIN'", rows, &out) == 0, out);
+  CHECK(Scalar(conn, "SELECT count(*) FROM " + t + " WHERE id - a = (SELECT min(id) - 1 FROM " + t + " WHERE a > 0)") ==
+        "2500");
+  CHECK(Scalar(conn, "SELECT count(*) FROM " + t + " WHERE a BETWEEN 1000 AND 1999") == "1000");  // via the index
+  Exec(conn, "DROP TABLE " + t + ", " + parent);
+}
+
 TEST_CASE("pgbench -i loads pgbench_accounts through COPY and -S runs" * doctest::skip(IsExternal())) {
   ServerProcess server;
   const Endpoint e = server.endpoint();

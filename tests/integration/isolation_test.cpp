@@ -6,6 +6,7 @@
 #include <chrono>
 #include <future>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -192,6 +193,89 @@ TEST_CASE("FOR UPDATE NOWAIT and lock_timeout give 55P03") {
   Exec(other, "RESET lock_timeout");
   Exec(holder, "ROLLBACK");
   CHECK(SqlStateOf(other, "UPDATE " + t + " SET v = 5 WHERE id = 1") == "");
+  Exec(other, "DROP TABLE " + t);
+}
+
+// Sends rows (id, id) for ids in [from, to] with COPY FROM STDIN on conn, inside whatever transaction conn
+// has open (the COPY's rows stay uncommitted when it has one).
+void CopyRows(pqxx::connection& conn, const std::string& table, int from, int to) {
+  pqxx::nontransaction tx(conn);
+  pqxx::stream_to copy(tx, table);
+  for (int i = from; i <= to; ++i) copy << std::make_tuple(i, i);
+  copy.complete();
+}
+
+TEST_CASE("rows of a COPY in progress: readers, writers, FOR UPDATE and unique checks wait for it") {
+  TestConnection copier;
+  TestConnection other;
+  // Two committed rows share the first page with the COPY's first rows (locked one by one); the COPY's
+  // other pages are new (one lock per page): both kinds must keep the others out.
+  const std::string t = MakeTable(copier, "iso_copy", 2);
+  for (pqxx::connection* c : {&copier, &other}) Exec(*c, "SET deadlock_timeout = '100ms'");
+  for (const std::string end : {"ROLLBACK", "COMMIT"}) {
+    CAPTURE(end);
+    Exec(copier, "BEGIN");
+    CopyRows(copier, t, 3, 3000);
+    CHECK(Scalar(copier, "SELECT count(*) FROM " + t) == "3000");
+    if (!IsExternal()) {
+      CHECK(SqlStateOf(other, "SELECT v FROM " + t + " WHERE id = 2999 FOR UPDATE NOWAIT") == "55P03");
+      CHECK(SqlStateOf(other, "SELECT v FROM " + t + " WHERE id = 3 FOR UPDATE NOWAIT") == "55P03");
+      CHECK(SqlStateOf(other, "SELECT v FROM " + t + " WHERE id = 1 FOR UPDATE NOWAIT") == "");  // committed row
+    }
+    TestConnection reader;
+    TestConnection updater;
+    TestConnection inserter;
+    auto read = std::async(std::launch::async,
+                           [&] { return Scalar(reader, "SELECT count(*) FROM " + t + " WHERE id <> 1500"); });
+    auto update = RunAsync(updater, "UPDATE " + t + " SET v = -1 WHERE id = 2500");
+    auto insert = RunAsync(inserter, "INSERT INTO " + t + " VALUES (1500, 0)");  // the unique check waits
+    if (!IsExternal()) {
+      CHECK(read.wait_for(kBlockedFor) == std::future_status::timeout);
+      CHECK(Blocked(update));
+      CHECK(Blocked(insert));
+    }
+    Exec(copier, end);
+    REQUIRE(read.wait_for(kMaxWait) == std::future_status::ready);
+    REQUIRE(update.wait_for(kMaxWait) == std::future_status::ready);
+    REQUIRE(insert.wait_for(kMaxWait) == std::future_status::ready);
+    const bool committed = end == "COMMIT";
+    if (!IsExternal()) CHECK(read.get() == (committed ? "2999" : "2"));
+    CHECK(update.get() == "");
+    CHECK(insert.get() == (committed ? "23505" : ""));
+    if (!committed) Exec(other, "DELETE FROM " + t + " WHERE id > 2");
+  }
+  CHECK(Scalar(other, "SELECT count(*) FROM " + t + " WHERE v = id") == "2997");  // all but id 2500
+  Exec(other, "DROP TABLE " + t);
+}
+
+TEST_CASE("a deadlock through the rows of a COPY names the transaction waited for") {
+  if (IsExternal()) return;  // MVCC readers do not wait for uncommitted rows
+  TestConnection copier;
+  TestConnection other;
+  const std::string t = MakeTable(copier, "iso_copy_deadlock", 1);
+  for (pqxx::connection* c : {&copier, &other}) Exec(*c, "SET deadlock_timeout = '100ms'");
+  Exec(copier, "BEGIN");
+  CopyRows(copier, t, 2, 2000);
+  Exec(other, "BEGIN");
+  Exec(other, "UPDATE " + t + " SET v = 1 WHERE id = 1");
+  auto blocked = RunAsync(other, "UPDATE " + t + " SET v = 1 WHERE id = 1900");  // waits for the COPY
+  CHECK(Blocked(blocked));
+  std::string error;
+  try {
+    Exec(copier, "UPDATE " + t + " SET v = 2 WHERE id = 1");
+  } catch (const pqxx::deadlock_detected& e) {  // not a pqxx::sql_error in libpqxx 6
+    error = e.what();
+  }
+  REQUIRE(blocked.wait_for(kMaxWait) == std::future_status::ready);
+  std::string other_result = blocked.get();
+  // The copier completes the cycle, so it is the victim; its DETAIL names the other session's wait for the
+  // COPY's transaction as a whole, as PostgreSQL's XactLockTableWait does ("ShareLock on transaction N").
+  CHECK(other_result.empty());
+  CHECK(error.find("deadlock detected") != std::string::npos);
+  CHECK(error.find("waits for ShareLock on transaction ") != std::string::npos);
+  Exec(copier, "ROLLBACK");
+  Exec(other, "COMMIT");
+  CHECK(Scalar(other, "SELECT count(*) FROM " + t) == "1");
   Exec(other, "DROP TABLE " + t);
 }
 

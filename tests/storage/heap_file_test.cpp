@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include "common/error.h"
+#include "heap_test_util.h"
 #include "storage/buffer_pool.h"
 #include "storage/log_manager.h"
 #include "storage/page.h"
@@ -20,6 +21,7 @@
 using namespace lumadb::storage;
 using lumadb::DbError;
 using lumadb::testing::Bytes;
+using lumadb::testing::ScanAll;
 using lumadb::testing::Str;
 using lumadb::testing::TempDir;
 
@@ -29,15 +31,6 @@ constexpr FileId kFile{1, 16384};
 
 std::string Row(int i) {
   return "row-" + std::to_string(i) + std::string(static_cast<size_t>(i % 97), '.');
-}
-
-std::map<std::pair<PageId, uint16_t>, std::string> ScanAll(const HeapFile& heap) {
-  std::map<std::pair<PageId, uint16_t>, std::string> rows;
-  HeapFile::Iterator it = heap.Scan();
-  Rid rid;
-  std::vector<std::byte> t;
-  while (it.Next(&rid, &t)) rows[{rid.page, rid.slot}] = Str(t);
-  return rows;
 }
 
 }  // namespace

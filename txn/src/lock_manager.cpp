@@ -134,6 +134,12 @@ RowLockResult LockManager::LockRow(Transaction& txn, RowTag row, LockMode mode, 
   }
   auto held = locks.rows.find(row);
   if (held != locks.rows.end() && LockModeCovers(held->second, mode)) return RowLockResult::kAlreadyHeld;
+  if (table_->page_locks.load(std::memory_order_acquire) > 0) {
+    // A row on a page some transaction filled under LockInsertedPage: that transaction's own rows.
+    LockTag page = LockTag::PageOf(row);
+    if (locks.rows.contains(RowTag{row.db, row.rel, {page.page, page.slot}})) return RowLockResult::kAlreadyHeld;
+    if (!table_->WaitForInserter(txn, page, timeout_ms, deadlock_timeout_ms, wait)) return RowLockResult::kNotAvailable;
+  }
   switch (table_->Acquire(txn, LockTag::Of(row), mode, timeout_ms, deadlock_timeout_ms, wait)) {
     case AcquireResult::kNotAvailable:
       return RowLockResult::kNotAvailable;
@@ -154,6 +160,20 @@ bool LockManager::TryLockRow(Transaction& txn, RowTag row, LockMode mode) {
   return LockRow(txn, row, mode, 0, 0, false) != RowLockResult::kNotAvailable;
 }
 
+bool LockManager::HoldsInsertedPage(const Transaction& txn, RelationTag rel, storage::PageId page) const {
+  return txn.locks_->rows.contains(RowTag{rel.db, rel.rel, {page, LockTag::kPageSlot}});
+}
+
+bool LockManager::LockInsertedPage(Transaction& txn, RelationTag rel, storage::PageId page) {
+  if (HoldsInsertedPage(txn, rel, page)) return true;
+  LockTag tag{rel.db, rel.rel, page, LockTag::kPageSlot};
+  if (table_->Acquire(txn, tag, LockMode::kExclusive, 0, 0, false) != AcquireResult::kGranted) return false;
+  table_->page_locks.fetch_add(1, std::memory_order_release);
+  txn.locks_->manager = this;
+  txn.locks_->rows.emplace(RowTag{rel.db, rel.rel, {page, LockTag::kPageSlot}}, LockMode::kExclusive);
+  return true;
+}
+
 void LockManager::UnlockRow(Transaction& txn, RowTag row) {
   if (txn.locks_->rows.erase(row) == 0) return;
   LockTag tag = LockTag::Of(row);
@@ -168,13 +188,18 @@ void LockManager::ReleaseAll(Transaction& txn) {
   std::array<std::vector<LockTag>, kPartitions> by_partition;
   auto add = [&](LockTag tag) { by_partition[LockTagHash()(tag) % kPartitions].push_back(tag); };
   for (const auto& [rel, mode] : locks.held) add(LockTag::Of(rel));
-  for (const auto& [row, mode] : locks.rows) add(LockTag::Of(row));
+  int64_t pages = 0;
+  for (const auto& [row, mode] : locks.rows) {
+    add(LockTag::Of(row));
+    if (row.rid.slot == LockTag::kPageSlot) ++pages;
+  }
   for (size_t i = 0; i < kPartitions; ++i) {
     if (by_partition[i].empty()) continue;
     Partition& p = table_->partitions[i];
     std::lock_guard lock(p.mu);
     for (const LockTag& tag : by_partition[i]) Table::Remove(p, tag, &txn);
   }
+  if (pages > 0) table_->page_locks.fetch_sub(pages, std::memory_order_release);
   locks.held.clear();
   locks.rows.clear();
 }

@@ -77,8 +77,10 @@ DbError DeadlockError(const std::vector<Edge>& cycle) {
   std::string detail;
   for (const Edge& e : cycle) {
     if (!detail.empty()) detail += "\n";
+    // Waiting for an inserter's page lock is waiting for that transaction (PostgreSQL's XactLockTableWait).
+    std::string on = e.tag.is_page() ? "transaction " + std::to_string(e.holder->id()) : e.tag.Describe();
     detail += "Process " + std::to_string(e.waiter->id()) + " waits for " + std::string(LockModeName(e.mode, e.tag)) +
-              " on " + e.tag.Describe() + "; blocked by process " + std::to_string(e.holder->id()) + ".";
+              " on " + on + "; blocked by process " + std::to_string(e.holder->id()) + ".";
   }
   DbError err(sqlstate::kDeadlockDetected, "deadlock detected");
   err.Detail(detail).Hint("See server log for query details.");

@@ -65,6 +65,22 @@ void LockManager::Table::Remove(Partition& p, const LockTag& tag, const Transact
   if (q.requests.empty()) p.queues.erase(it);
 }
 
+bool LockManager::Table::WaitForInserter(Transaction& txn, const LockTag& page, int64_t timeout_ms,
+                                         int64_t deadlock_timeout, bool wait) {
+  Partition& p = PartitionOf(page);
+  {
+    std::lock_guard lock(p.mu);
+    if (!p.queues.contains(page)) return true;  // nobody is inserting on that page
+  }
+  // Queued like any request, so lock_timeout, interrupts and the deadlock check see this wait.
+  if (Acquire(txn, page, LockMode::kShared, timeout_ms, deadlock_timeout, wait) == AcquireResult::kNotAvailable) {
+    return false;
+  }
+  std::lock_guard lock(p.mu);
+  Remove(p, page, &txn);
+  return true;
+}
+
 size_t LockManager::Table::WaitingCount(const LockTag& tag) const {
   const Partition& p = PartitionOf(tag);
   std::lock_guard lock(p.mu);

@@ -23,13 +23,19 @@ namespace lumadb::txn {
 struct LockTag {
   uint32_t db = 0;
   uint32_t rel = 0;
+  /// The slot of an inserted-page tag (LockInsertedPage): no heap page has that many slots.
+  static constexpr uint16_t kPageSlot = 0xffff;
+
   storage::PageId page = storage::kInvalidPageId;  // kInvalidPageId for a relation
-  uint16_t slot = 0;
+  uint16_t slot = 0;                               // kPageSlot: the rows txn inserted on the page
   bool operator==(const LockTag&) const = default;
 
   static LockTag Of(RelationTag t) { return LockTag{t.db, t.rel, storage::kInvalidPageId, 0}; }
   static LockTag Of(RowTag t) { return LockTag{t.db, t.rel, t.rid.page, t.rid.slot}; }
+  /// The inserted-page tag covering row t.
+  static LockTag PageOf(RowTag t) { return LockTag{t.db, t.rel, t.rid.page, kPageSlot}; }
   bool is_row() const { return page != storage::kInvalidPageId; }
+  bool is_page() const { return is_row() && slot == kPageSlot; }
   /// "relation 16384 of database 5" or "tuple (0,1) of relation 16384 of database 5" (1-based slot, as ctid).
   std::string Describe() const;
 };
@@ -80,6 +86,8 @@ enum class AcquireResult { kGranted, kUpgraded, kAlreadyHeld, kNotAvailable };
 struct LockManager::Table {
   std::array<Partition, kPartitions> partitions;
   std::atomic<int64_t> deadlock_timeout_ms{kDefaultDeadlockTimeoutMs};
+  /// Inserted-page locks held (LockInsertedPage): while there are none, row requests skip looking for one.
+  std::atomic<int64_t> page_locks{0};
 
   Partition& PartitionOf(const LockTag& tag) { return partitions[LockTagHash()(tag) % kPartitions]; }
   const Partition& PartitionOf(const LockTag& tag) const { return partitions[LockTagHash()(tag) % kPartitions]; }
@@ -93,6 +101,10 @@ struct LockManager::Table {
   static void Remove(Partition& p, const LockTag& tag, const Transaction* txn);
   /// Grants what can be granted now: pending upgrades first, then waiters in FIFO order.
   static void GrantWaiters(Queue& q);
+  /// Waits until no other transaction holds the inserted-page lock `page` (a request for S, withdrawn once
+  /// granted). False when wait is false and the lock is held. Errors as Acquire.
+  bool WaitForInserter(Transaction& txn, const LockTag& page, int64_t timeout_ms, int64_t deadlock_timeout_ms,
+                       bool wait);
   /// Number of waiting requests (pending upgrades included) on tag.
   size_t WaitingCount(const LockTag& tag) const;
 

@@ -34,6 +34,8 @@ namespace lumadb {
 /// Encodes `row` whose i-th value has type types[i] (NULLs allowed). Values must already have the
 /// column's type.
 std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row);
+/// EncodeRow appending to *out (a bulk load encodes its rows into one buffer); returns the tuple's size.
+size_t EncodeRowTo(std::span<const TypeId> types, const Row& row, std::vector<std::byte>* out);
 
 /// Decodes bytes written by EncodeRow for the same column types. Throws XX001 on a malformed tuple.
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes);

@@ -45,16 +45,24 @@ class CopyParser {
   /// `COPY t, line 3: "raw"`, or with column >= 0 `COPY t, line 3, column x: "value"` (binary formats
   /// name no value). Values longer than 100 bytes are cut and end in "...".
   std::string Context(const CopyRecord& record, int column = -1) const;
+  /// The CONTEXT line for an error found after the line was read (a buffered row stored later, as in
+  /// PostgreSQL's CopyMultiInsertBufferFlush, which clears line_buf_valid): `COPY t, line 3`.
+  std::string Context(int64_t line) const;
 
  private:
   enum class Eol { kUnknown, kNl, kCr, kCrNl };
   enum class Scan { kLine, kMore, kEnd };
 
   Scan ScanLine(size_t* line_end, size_t* next);
+  /// The first byte at or after i that may change the line scan's state (a line end, quote, escape or
+  /// backslash), or the end of the buffer.
+  size_t SkipOrdinary(size_t i) const;
   bool NextLine(std::string* line);
   [[noreturn]] void LineError(const std::string& message, const std::string& hint, size_t line_end);
   void SplitText(const std::string& line, CopyRecord* record) const;
   void SplitCsv(const std::string& line, CopyRecord* record) const;
+  /// Field n of record, made an empty string (reusing its buffer) for a split to fill.
+  static std::string& FieldBuffer(CopyRecord* record, size_t n);
   void CheckFieldCount(size_t count, const CopyRecord& record) const;
   void CheckHeader(const CopyRecord& header) const;
   bool NextBinary(CopyRecord* record);

@@ -31,6 +31,8 @@ class HeapFile {
 
   /// Largest tuple a page can hold: 8160 bytes (PostgreSQL's MaxHeapTupleSize).
   static size_t MaxTupleSize();
+  /// Throws 54000 "row is too big: size N, maximum size 8160" when size > MaxTupleSize().
+  static void CheckTupleSize(size_t size);
 
   /// Asked, under the page's write latch and before the page changes, whether the tuple may take TID `rid`
   /// (the row-lock layer try-locks the row; the lock manager never takes a page latch, so latch -> lock-table
@@ -41,6 +43,23 @@ class HeapFile {
   /// Inserts a tuple, returning its TID. Throws 54000 "row is too big: size N, maximum size M" when the
   /// tuple cannot fit on an empty page. Logged as HEAP_INSERT. `claim`, if given, approves the TID first.
   Rid Insert(LogContext& log, std::span<const std::byte> tuple, const InsertClaim* claim = nullptr);
+
+  /// Asked, under the write latch of each page InsertBatch is about to fill, whether the caller may claim
+  /// every TID of that page at once (the row-lock layer holds one lock for "the rows this transaction
+  /// inserts on page p"). `fresh`: the call has just added the page to the file, so nothing is on it yet
+  /// and the claim may be taken now; otherwise only a claim the caller already holds counts. True: the
+  /// tuples placed on that page skip the per-row InsertClaim. Must not block.
+  using PageClaim = std::function<bool(PageId page, bool fresh)>;
+
+  /// Inserts tuples in order (COPY FROM's bulk path; PostgreSQL's heap_multi_insert): fills one page per
+  /// latch acquisition and logs ONE HEAP_MULTI_INSERT per page (with an FPI first under the usual rule).
+  /// Appends each tuple's TID to *rids, in order. Pages come from the free-space map like Insert's; each is
+  /// offered to `page_claim` first; where it says no, each TID is approved by `claim`
+  /// (a refusal ends that page: the rest go to a brand-new page). Throws 54000 as Insert, before inserting
+  /// anything, when a tuple is too big. A throw after the first page leaves the earlier pages inserted
+  /// (logged, so a rollback undoes them).
+  void InsertBatch(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
+                   const InsertClaim* claim = nullptr, const PageClaim* page_claim = nullptr);
 
   /// Marks a live tuple deleted; the slot stays reserved until the transaction ends (commit frees it,
   /// rollback restores the tuple). Scans no longer return it. Logged as HEAP_MARKDELETE.
@@ -107,7 +126,7 @@ class HeapFile {
   /// Post-commit free of a mark-deleted tuple (logged as HEAP_APPLYDELETE, redo-only: never undone).
   /// No-op unless rid is mark-deleted.
   void ApplyDelete(LogContext& log, Rid rid);
-  /// Undoes one HEAP_INSERT / MARKDELETE / UPDATE record of this file, logging a CLR (ARIES) whose
+  /// Undoes one HEAP_INSERT / MULTI_INSERT / MARKDELETE / UPDATE record of this file, logging a CLR (ARIES) whose
   /// undo_next_lsn is the record's prev_lsn; the page LSN becomes the CLR's. XX000 if the slot is not in
   /// the state the record left it in (a broken invariant: the caller PANICs).
   void Compensate(LogContext& log, const LogRecord& undone);
@@ -115,6 +134,12 @@ class HeapFile {
  private:
   friend class Iterator;
   struct FreeSpace;
+  /// Remembers the page the last insert went to (PostgreSQL's rd_targblock): the next insert tries it first.
+  void SetTarget(PageId page);
+  /// Fills one page for InsertBatch with tuples [first, ...), returning how many it placed (0: the page had
+  /// no room or refused the first TID; *force_new_page then says to extend the file).
+  size_t FillPage(LogContext& log, std::span<const std::span<const std::byte>> tuples, std::vector<Rid>* rids,
+                  const InsertClaim* claim, const PageClaim* page_claim, bool* force_new_page);
   /// Records the current insert capacity of a page in the free-space map.
   void NoteFreeSpace(PageId page, size_t max_insert) const;
   /// A page that may hold `size` more bytes, or kInvalidPageId (builds the map on first use).

@@ -102,6 +102,9 @@ class LogManager {
  private:
   /// Serialises rec at the insert position (mu_ held); updates the transaction table.
   Lsn AppendLocked(LogRecord& rec);
+  /// Keeps an undoable record in memory for runtime rollback (mu_ held); a HEAP_MULTI_INSERT without its
+  /// tuple images.
+  void Keep(Lsn lsn, LogRecord rec);
   /// Writes and syncs the buffer as the flush leader; mu_ held on entry and exit (released during I/O).
   void LeadFlush(std::unique_lock<std::mutex>& lock);
 

@@ -23,6 +23,17 @@
 //   +--------+--------+--------+--------+------------+-----------+
 //   | db u32 | rel u32| page   | 0 u16  | 0 u32      | 0 u32     |   22 bytes after the header
 //   +--------+--------+--------+--------+------------+-----------+
+//   HEAP_MULTI_INSERT (one per page a batch filled; PostgreSQL's XLOG_HEAP2_MULTI_INSERT): page = the
+//   page, slot = flags (1 = INIT_PAGE: the page was new, all zero; redo rebuilds it from a zero page, so
+//   the record needs no FPI, as PostgreSQL's XLOG_HEAP_INIT_PAGE), before = the n slots, after = the n
+//   tuples in the same order:
+//   +--------+--------+--------+-------+----------------+----------------------------------------------+
+//   | db u32 | rel u32| page   | flags | before_len u32 | n x slot u16                                 |
+//   |        |        | u32    |       | (= 2n)         |                                              |
+//   +--------+--------+--------+-------+----------------+----------------------------------------------+
+//   | after_len u32 | n x { len u16 | len tuple bytes }                                                 |
+//   +---------------+-----------------------------------------------------------------------------------+
+//   The in-memory copy kept for runtime undo holds the slots only (after is empty): undo needs no image.
 //   FPI: after = the 8192-byte page image (its LSN field is that of the record it precedes).
 //   FILE_CREATE / FILE_DROP: page, slot and the images unused (0); FILE_DROP with rel 0 drops database db.
 //   BTREE_INSERT: page = the leaf, slot = the item's position then (informative), after = the entry.
@@ -35,7 +46,8 @@
 //   +-----------+-------------------+--------------+
 //   | action u8 | undo_next_lsn u64 | heap payload |
 //   +-----------+-------------------+--------------+
-//   action: HEAP_APPLYDELETE (undoes INSERT: free the slot), HEAP_ROLLBACKDELETE (undoes MARKDELETE),
+//   action: HEAP_APPLYDELETE (undoes INSERT: free the slot), HEAP_MULTI_APPLYDELETE (undoes MULTI_INSERT:
+//   free every slot listed in before, as the undone record's), HEAP_ROLLBACKDELETE (undoes MARKDELETE),
 //   HEAP_UPDATE (undoes UPDATE: after = the before image), FILE_DROP (undoes FILE_CREATE), BTREE_DELETE
 //   (undoes BTREE_INSERT: page = the leaf the entry was found on by a new descent, before = the entry),
 //   BTREE_DELETE_PENDING (undoes BTREE_DELETE_PENDING: no page change; recovery's post-commit pass skips
@@ -53,6 +65,8 @@
 //
 // Heap records, how they are redone (recovery) and undone (undo.h):
 //   HEAP_INSERT          after            redo: put after in the slot      undo: CLR(APPLYDELETE)
+//   HEAP_MULTI_INSERT    slots, tuples    redo: put each tuple in its slot undo: CLR(MULTI_APPLYDELETE)
+//   HEAP_MULTI_APPLYDELETE slots          redo: free every slot            only as a CLR action
 //   HEAP_MARKDELETE      before           redo: mark the slot deleted      undo: CLR(ROLLBACKDELETE)
 //   HEAP_APPLYDELETE     before           redo: free the slot              post-commit, never undone
 //   HEAP_ROLLBACKDELETE  before           redo: clear the delete mark      only as a CLR action
@@ -92,6 +106,8 @@ enum class LogRecordType : uint8_t {
   kHeapRollbackDelete = 13,
   kHeapUpdate = 14,
   kHeapVacuum = 15,
+  kHeapMultiInsert = 16,
+  kHeapMultiApplyDelete = 17,
   kClr = 20,
   kFpi = 21,
   kFileCreate = 22,
@@ -106,11 +122,20 @@ enum class LogRecordType : uint8_t {
 const char* LogRecordTypeName(LogRecordType type);
 /// True for the HEAP_* types.
 bool IsHeapRecord(LogRecordType type);
+/// HEAP_MULTI_INSERT's flag (in rid.slot) for a page that was new: redo starts from a zero page.
+inline constexpr uint16_t kMultiInsertInitPage = 1;
+
+struct LogRecord;
+/// True for a record whose redo rebuilds its page from a zero page (HEAP_MULTI_INSERT with INIT_PAGE):
+/// it needs no FPI, and redo applies it whatever the page's LSN (the page may be torn).
+bool InitializesPage(const LogRecord& rec);
+
 /// True for the BTREE_* types.
 bool IsBTreeRecord(LogRecordType type);
 /// True for the types serialised with the heap payload (HEAP_*, BTREE_*, FPI, FILE_*); CLRs carry it too.
 bool HasHeapPayload(LogRecordType type);
-/// True for the records a transaction's rollback must undo (HEAP_INSERT, MARKDELETE, UPDATE, FILE_CREATE,
+/// True for the records a transaction's rollback must undo (HEAP_INSERT, MULTI_INSERT, MARKDELETE, UPDATE,
+/// FILE_CREATE,
 /// BTREE_INSERT, BTREE_DELETE_PENDING). The log manager keeps these in memory while the transaction runs.
 bool IsUndoable(LogRecordType type);
 

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "storage/ids.h"
 #include "storage/page.h"
@@ -77,6 +78,9 @@ class ConstSlottedPage {
   /// The slot Insert() would use (the first empty slot, else a new one), or nullopt if the tuple does
   /// not fit even after compaction.
   std::optional<uint16_t> SlotForInsert(size_t size) const;
+  /// Appends the empty slots below SlotCount() to *out, lowest first: with SlotCount(), what a batch of
+  /// inserts may use, in the order Insert() would use them (one walk of the slot array per page).
+  void EmptySlots(std::vector<uint16_t>* out) const;
   /// True if Update(slot, size-byte tuple) would succeed.
   bool CanUpdate(uint16_t slot, size_t size) const;
 
@@ -110,6 +114,13 @@ class SlottedPage : public ConstSlottedPage {
   /// Stores a tuple in a given slot, which must be empty or beyond the slot array (the array grows with
   /// empty slots). Used to undo APPLYDELETE and to redo INSERT. False if it does not fit.
   bool InsertAt(uint16_t slot, std::span<const std::byte> tuple, SlotState state);
+
+  /// Stores tuples[k] as a live tuple in slots[k] for every k (HEAP_MULTI_INSERT; PostgreSQL's
+  /// heap_multi_insert fills a page the same way): every slot must be empty or beyond the slot array (which
+  /// grows with empty slots), and all tuples must fit together. Compacts at most once and walks the slot
+  /// array at most twice, however many tuples. False, with the page unchanged, if a slot is taken or the
+  /// tuples do not fit.
+  bool InsertMany(std::span<const uint16_t> slots, std::span<const std::span<const std::byte>> tuples);
 
   /// Replaces the bytes of a live or mark-deleted slot, keeping its state; capacity never shrinks.
   /// False if it does not fit (nothing changed).

@@ -101,6 +101,17 @@ class LockManager {
   /// mutex), so an inserter may call it under a heap page latch to lock a tuple before it is visible.
   bool TryLockRow(Transaction& txn, RowTag row, LockMode mode);
 
+  /// Locks, in one X lock, every row txn will insert on `page` of rel: a page the heap has just added to the
+  /// file for txn's InsertBatch (storage's PageClaim), which holds no tuple and no row lock yet. Instead of
+  /// a lock per inserted row (COPY FROM), others wait on the inserting transaction as a whole, as
+  /// PostgreSQL's XactLockTableWait does: until txn ends, LockRow of another transaction on any row of
+  /// that page waits for txn (TryLockRow fails), and txn's own LockRow there returns kAlreadyHeld. False if
+  /// the lock is not free at once (then lock rows one by one). Never blocks beyond a partition mutex, so it
+  /// may be called under the page latch. True at once if txn holds it already.
+  bool LockInsertedPage(Transaction& txn, RelationTag rel, storage::PageId page);
+  /// True if txn holds the LockInsertedPage lock of that page (a later batch may go on filling it).
+  bool HoldsInsertedPage(const Transaction& txn, RelationTag rel, storage::PageId page) const;
+
   /// Releases txn's lock on row before the transaction ends (READ COMMITTED drops a read lock right after
   /// the read). Only for a lock LockRow reported as kAcquired in the same statement; no-op if none held.
   void UnlockRow(Transaction& txn, RowTag row);
