@@ -49,6 +49,8 @@ constexpr ArrayPair kArrayTypes[] = {
     {TypeId::kNumeric, array_type::kNumeric, "_numeric"},
     {TypeId::kTimeTz, array_type::kTimeTz, "_timetz"},
     {TypeId::kUuid, array_type::kUuid, "_uuid"},
+    {TypeId::kRegclass, array_type::kRegclass, "_regclass"},
+    {TypeId::kRegtype, array_type::kRegtype, "_regtype"},
 };
 
 const ArrayPair* FindArrayPair(TypeId array) {
@@ -80,8 +82,11 @@ int16_t TypeLength(TypeId t) {
       return 2;
     case TypeId::kInt4:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kFloat4:
     case TypeId::kDate:
+    case TypeId::kVoid:
       return 4;
     case TypeId::kInt8:
     case TypeId::kFloat8:
@@ -194,6 +199,12 @@ const char* TypeName(TypeId t) {
       return "numeric";
     case TypeId::kUuid:
       return "uuid";
+    case TypeId::kRegclass:
+      return "regclass";
+    case TypeId::kRegtype:
+      return "regtype";
+    case TypeId::kVoid:
+      return "void";
   }
   return "-";
 }
@@ -207,6 +218,8 @@ char TypeCategory(TypeId t) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kFloat4:
     case TypeId::kFloat8:
     case TypeId::kNumeric:
@@ -226,6 +239,8 @@ char TypeCategory(TypeId t) {
       return 'T';
     case TypeId::kUnknown:
       return 'X';  // pg_type says 'X' for unknown, not 'U'
+    case TypeId::kVoid:
+      return 'P';  // pseudo-type
     default:
       return 'U';
   }
