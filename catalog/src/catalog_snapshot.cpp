@@ -69,6 +69,7 @@ struct CatalogSnapshot::Builder {
       char relkind = CharOf(r[col::kRelKind]);
       storage::FileId file{IsSharedRelation(oid) ? 0 : db, AsOid(r[col::kRelFilenode])};
       snap.relation_names_.emplace(std::make_pair(ns, name), oid);
+      snap.relation_by_oid_.emplace(oid, std::make_pair(ns, name));
       if (relkind == 'i') {
         IndexInfo index;
         index.oid = oid;
@@ -251,6 +252,16 @@ std::shared_ptr<const TableInfo> CatalogSnapshot::FindTable(Oid namespace_oid, s
 std::shared_ptr<const TableInfo> CatalogSnapshot::FindTable(Oid oid) const {
   auto it = by_oid_.find(oid);
   return it == by_oid_.end() ? nullptr : it->second;
+}
+
+std::optional<Oid> CatalogSnapshot::FindRelationOid(Oid namespace_oid, std::string_view name) const {
+  auto it = relation_names_.find(std::make_pair(namespace_oid, std::string(name)));
+  return it == relation_names_.end() ? std::nullopt : std::optional<Oid>(it->second);
+}
+
+std::optional<std::pair<Oid, std::string>> CatalogSnapshot::RelationName(Oid oid) const {
+  auto it = relation_by_oid_.find(oid);
+  return it == relation_by_oid_.end() ? std::nullopt : std::optional(it->second);
 }
 
 std::vector<std::shared_ptr<const TableInfo>> CatalogSnapshot::TablesIn(Oid namespace_oid) const {

@@ -54,6 +54,10 @@ class CatalogSnapshot {
   std::optional<SequenceInfo> FindSequence(Oid namespace_oid, std::string_view name) const;
   /// Sequences owned by a table's columns (OWNED BY: serial, identity).
   std::vector<SequenceInfo> SequencesOwnedBy(Oid table_oid) const;
+  /// The OID of the relation of any kind (table, index, sequence) `name` in the namespace, or nullopt.
+  std::optional<Oid> FindRelationOid(Oid namespace_oid, std::string_view name) const;
+  /// The (namespace OID, name) of the relation of any kind with this OID, or nullopt.
+  std::optional<std::pair<Oid, std::string>> RelationName(Oid oid) const;
   /// True if a relation of any kind (table, index, sequence) has this name in the namespace.
   bool HasRelation(Oid namespace_oid, std::string_view name) const;
   /// True if a constraint of this name exists in the namespace (constraint names are chosen to be unique).
@@ -63,9 +67,10 @@ class CatalogSnapshot {
   struct Builder;
 
   std::vector<NamespaceEntry> namespaces_;
-  std::map<std::pair<Oid, std::string>, Oid> relation_names_;         // every relation of pg_class
-  std::unordered_map<Oid, std::shared_ptr<const TableInfo>> by_oid_;  // tables and sequences
-  std::unordered_map<Oid, Oid> index_table_;                          // index OID -> its table's OID
+  std::map<std::pair<Oid, std::string>, Oid> relation_names_;             // every relation of pg_class
+  std::unordered_map<Oid, std::pair<Oid, std::string>> relation_by_oid_;  // the inverse of relation_names_
+  std::unordered_map<Oid, std::shared_ptr<const TableInfo>> by_oid_;      // tables and sequences
+  std::unordered_map<Oid, Oid> index_table_;                              // index OID -> its table's OID
   std::unordered_map<Oid, SequenceInfo> sequences_;
   std::set<std::pair<Oid, std::string>> constraint_names_;
 };

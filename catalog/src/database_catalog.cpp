@@ -111,6 +111,34 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::LookupTable(txn::Transaction& 
   return nullptr;
 }
 
+// namespace.c RelnameGetRelid: the first schema of the path holding a relation of that name decides.
+std::optional<Oid> DatabaseCatalog::LookupRelationOid(txn::Transaction& txn, std::string_view schema,
+                                                      std::string_view name,
+                                                      const std::vector<std::string>& search_path) {
+  auto snap = View(txn);
+  if (!schema.empty()) {
+    const NamespaceEntry* ns = snap->FindNamespace(schema);
+    return ns ? snap->FindRelationOid(ns->oid, name) : std::nullopt;
+  }
+  if (!Contains(search_path, "pg_catalog")) {
+    if (auto oid = snap->FindRelationOid(kPgCatalogNamespace, name)) return oid;
+  }
+  for (const std::string& entry : search_path) {
+    const NamespaceEntry* ns = snap->FindNamespace(entry);
+    if (!ns) continue;
+    if (auto oid = snap->FindRelationOid(ns->oid, name)) return oid;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::string, std::string>> DatabaseCatalog::RelationNameByOid(txn::Transaction& txn, Oid oid) {
+  auto snap = View(txn);
+  auto rel = snap->RelationName(oid);
+  if (!rel) return std::nullopt;
+  const NamespaceEntry* ns = snap->FindNamespace(rel->first);
+  return std::make_pair(ns ? ns->name : std::to_string(rel->first), rel->second);
+}
+
 std::optional<Oid> DatabaseCatalog::LookupNamespace(txn::Transaction& txn, std::string_view name) {
   const NamespaceEntry* ns = View(txn)->FindNamespace(name);
   return ns ? std::optional<Oid>(ns->oid) : std::nullopt;

@@ -42,6 +42,9 @@ class DatabaseCatalog final : public Catalog {
   std::shared_ptr<const TableInfo> LookupTable(txn::Transaction& txn, std::string_view schema, std::string_view name,
                                                const std::vector<std::string>& search_path) override;
   std::optional<Oid> LookupNamespace(txn::Transaction& txn, std::string_view name) override;
+  std::optional<Oid> LookupRelationOid(txn::Transaction& txn, std::string_view schema, std::string_view name,
+                                       const std::vector<std::string>& search_path) override;
+  std::optional<std::pair<std::string, std::string>> RelationNameByOid(txn::Transaction& txn, Oid oid) override;
   std::shared_ptr<const TableInfo> CreateTable(txn::Transaction& txn, const TableDef& def,
                                                const std::vector<std::string>& search_path) override;
   void DropTable(txn::Transaction& txn, const TableInfo& table) override;

@@ -49,6 +49,9 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kUuid, "uuid", 16, false, 'U', false, 0, 2951, 'c', 'p', 0},
     {TypeId::kJson, "json", -1, false, 'U', false, 0, 199, 'i', 'x', 0},
     {TypeId::kJsonb, "jsonb", -1, false, 'U', false, 0, 3807, 'i', 'x', 0},
+    {TypeId::kRegclass, "regclass", 4, true, 'N', false, 0, 2210, 'i', 'p', 0},
+    {TypeId::kRegtype, "regtype", 4, true, 'N', false, 0, 2211, 'i', 'p', 0},
+    {TypeId::kVoid, "void", 4, true, 'P', false, 0, 0, 'i', 'p', 0},
 };
 
 Value Char(char c) {
@@ -67,7 +70,7 @@ std::vector<Row> BuiltinTypeRows() {
     row[col::kTypOwner] = Value::Oid(kBootstrapSuperuserId);
     row[col::kTypLen] = Value::Int2(t.len);
     row[col::kTypByVal] = Value::Bool(t.by_value);
-    row[col::kTypType] = Char(t.type == TypeId::kUnknown ? 'p' : 'b');
+    row[col::kTypType] = Char(t.type == TypeId::kUnknown || t.type == TypeId::kVoid ? 'p' : 'b');
     row[col::kTypCategory] = Char(t.category);
     row[col::kTypIsPreferred] = Value::Bool(t.preferred);
     row[col::kTypIsDefined] = Value::Bool(true);

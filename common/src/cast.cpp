@@ -65,13 +65,24 @@ constexpr CastEntry kCasts[] = {
     {TypeId::kJsonb, TypeId::kInt2, kE},       {TypeId::kJsonb, TypeId::kInt4, kE},
     {TypeId::kJsonb, TypeId::kInt8, kE},       {TypeId::kJsonb, TypeId::kFloat4, kE},
     {TypeId::kJsonb, TypeId::kFloat8, kE},
+    {TypeId::kInt8, TypeId::kRegclass, kI},    {TypeId::kInt8, TypeId::kRegtype, kI},
+    {TypeId::kInt2, TypeId::kRegclass, kI},    {TypeId::kInt2, TypeId::kRegtype, kI},
+    {TypeId::kInt4, TypeId::kRegclass, kI},    {TypeId::kInt4, TypeId::kRegtype, kI},
+    {TypeId::kText, TypeId::kRegclass, kI},    {TypeId::kVarchar, TypeId::kRegclass, kI},
+    {TypeId::kOid, TypeId::kRegclass, kI},     {TypeId::kOid, TypeId::kRegtype, kI},
+    {TypeId::kRegclass, TypeId::kInt8, kA},    {TypeId::kRegclass, TypeId::kInt4, kA},
+    {TypeId::kRegclass, TypeId::kOid, kI},     {TypeId::kRegtype, TypeId::kInt8, kA},
+    {TypeId::kRegtype, TypeId::kInt4, kA},     {TypeId::kRegtype, TypeId::kOid, kI},
 };
 
 bool IsStringType(TypeId t) {
   return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kBpchar || t == TypeId::kName;
 }
+bool IsOidType(TypeId t) {
+  return t == TypeId::kOid || t == TypeId::kRegclass || t == TypeId::kRegtype;
+}
 bool IsIntType(TypeId t) {
-  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8 || t == TypeId::kOid;
+  return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8 || IsOidType(t);
 }
 
 [[noreturn]] void ThrowIntRange(TypeId t) {
@@ -82,20 +93,23 @@ bool IsIntType(TypeId t) {
   throw DbError(sqlstate::kNumericValueOutOfRange, msg);
 }
 
-// An integer in the target's range (int4 <-> oid reinterpret the 32 bits, as their binary casts do).
+// An integer in the target's range (int4 <-> oid, regclass, regtype reinterpret the 32 bits, as their
+// binary casts do).
 Value IntTo(int64_t v, TypeId from, TypeId to) {
   switch (to) {
     case TypeId::kInt2:
       if (v < INT16_MIN || v > INT16_MAX) ThrowIntRange(to);
       return Value::Int2(static_cast<int16_t>(v));
     case TypeId::kInt4:
-      if (from == TypeId::kOid) return Value::Int4(static_cast<int32_t>(static_cast<uint32_t>(v)));
+      if (IsOidType(from)) return Value::Int4(static_cast<int32_t>(static_cast<uint32_t>(v)));
       if (v < INT32_MIN || v > INT32_MAX) ThrowIntRange(to);
       return Value::Int4(static_cast<int32_t>(v));
     case TypeId::kOid:
-      if (from != TypeId::kInt8) return Value::Oid(static_cast<uint32_t>(v));
-      if (v < 0 || v > UINT32_MAX) ThrowIntRange(to);
-      return Value::Oid(static_cast<uint32_t>(v));
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+      if (from != TypeId::kInt8) return Value::Oid(static_cast<uint32_t>(v)).WithType(to);
+      if (v < 0 || v > UINT32_MAX) ThrowIntRange(TypeId::kOid);
+      return Value::Oid(static_cast<uint32_t>(v)).WithType(to);
     default:
       return Value::Int8(v);
   }
@@ -129,9 +143,10 @@ Value NumericTo(const Numeric& n, TypeDesc target) {
     default:
       break;
   }
-  if (n.IsNaN()) {
+  if (n.IsSpecial()) {
     const char* name = target.id == TypeId::kInt2 ? "smallint" : (target.id == TypeId::kInt4 ? "integer" : "bigint");
-    throw DbError(sqlstate::kFeatureNotSupported, std::string("cannot convert NaN to ") + name);
+    throw DbError(sqlstate::kFeatureNotSupported,
+                  std::string(n.IsNaN() ? "cannot convert NaN to " : "cannot convert infinity to ") + name);
   }
   int64_t v = 0;
   try {
@@ -315,6 +330,8 @@ Value CastValue(const Value& v, TypeDesc target, CastContext context) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
       if (IsIntType(target.id)) return IntTo(v.GetInt(), from, target.id);
       if (target.id == TypeId::kNumeric) return Value::Num(Numeric::FromInt64(v.GetInt()).ApplyTypmod(target.typmod));
       if (target.id == TypeId::kBool) return Value::Bool(v.GetInt() != 0);

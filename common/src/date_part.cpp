@@ -187,7 +187,7 @@ Value NonFinitePart(const PartField& f, bool negative, bool numeric, TypeId type
     case PartUnit::kJulian:
     case PartUnit::kIsoYear:
     case PartUnit::kEpoch:
-      if (numeric) throw DbError(sqlstate::kFeatureNotSupported, "numeric infinity is not supported");
+      if (numeric) return Value::Num(Numeric::Infinity(negative));
       return Value::Float8(negative ? -HUGE_VAL : HUGE_VAL);
     case PartUnit::kDay:
     case PartUnit::kMonth:

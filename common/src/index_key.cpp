@@ -16,9 +16,11 @@ constexpr char kMarkerNullLow = 0x00;
 constexpr char kMarkerValue = 0x01;
 constexpr char kMarkerNullHigh = 0x02;
 
+constexpr char kNumericMinusInfinity = 0x01;
 constexpr char kNumericNegative = 0x02;
 constexpr char kNumericZero = 0x03;
 constexpr char kNumericPositive = 0x04;
+constexpr char kNumericPlusInfinity = 0x05;
 constexpr char kNumericNaN = 0x06;
 
 enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kJsonb, kNone };
@@ -29,6 +31,8 @@ KeyKind KindOf(TypeId t) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
@@ -127,6 +131,10 @@ void AppendString(std::string_view s, std::string* out) {
 void AppendNumeric(const Numeric& n, std::string* out) {
   if (n.IsNaN()) {
     out->push_back(kNumericNaN);
+    return;
+  }
+  if (n.IsInf()) {
+    out->push_back(n.IsNegative() ? kNumericMinusInfinity : kNumericPlusInfinity);
     return;
   }
   if (n.IsZero()) {

@@ -53,10 +53,11 @@ Numeric Numeric::Parse(std::string_view text) {
   while (e > b && IsSpace(text[e - 1])) --e;
   std::string_view s = text.substr(b, e - b);
   if (EqualsNoCase(s, "nan")) return NaN();
-  if (EqualsNoCase(s, "infinity") || EqualsNoCase(s, "+infinity") || EqualsNoCase(s, "-infinity") ||
-      EqualsNoCase(s, "inf") || EqualsNoCase(s, "+inf") || EqualsNoCase(s, "-inf")) {
-    throw DbError(sqlstate::kFeatureNotSupported, "numeric infinity is not supported");
+  if (EqualsNoCase(s, "infinity") || EqualsNoCase(s, "+infinity") || EqualsNoCase(s, "inf") ||
+      EqualsNoCase(s, "+inf")) {
+    return Infinity(false);
   }
+  if (EqualsNoCase(s, "-infinity") || EqualsNoCase(s, "-inf")) return Infinity(true);
   size_t i = 0;
   bool negative = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
@@ -106,7 +107,7 @@ Numeric Numeric::FromInt64(int64_t v) {
 // float8_numeric(): print with DBL_DIG significant digits, then read that text.
 Numeric Numeric::FromDouble(double v) {
   if (std::isnan(v)) return NaN();
-  if (std::isinf(v)) throw DbError(sqlstate::kFeatureNotSupported, "cannot convert infinity to numeric");
+  if (std::isinf(v)) return Infinity(v < 0);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.15g", v);
   return Parse(buf);
@@ -118,8 +119,16 @@ Numeric Numeric::NaN() {
   return n;
 }
 
+Numeric Numeric::Infinity(bool negative) {
+  Numeric n;
+  n.inf_ = true;
+  n.negative_ = negative;
+  return n;
+}
+
 std::string Numeric::ToString() const {
   if (nan_) return "NaN";
+  if (inf_) return negative_ ? "-Infinity" : "Infinity";
   std::string digits = bn::ToDecimal(mag_);
   if (dscale_ > 0) {
     if (digits.size() < static_cast<size_t>(dscale_) + 1) digits.insert(0, dscale_ + 1 - digits.size(), '0');
@@ -130,6 +139,7 @@ std::string Numeric::ToString() const {
 
 int64_t Numeric::ToInt64() const {
   if (nan_) throw DbError(sqlstate::kFeatureNotSupported, "cannot convert NaN to bigint");
+  if (inf_) throw DbError(sqlstate::kFeatureNotSupported, "cannot convert infinity to bigint");
   Numeric r = Rescale(0, true);
   uint64_t abs = 0;
   bool fits = bn::ToUint64(r.mag_, &abs);
@@ -140,11 +150,12 @@ int64_t Numeric::ToInt64() const {
 
 double Numeric::ToDouble() const {
   if (nan_) return std::nan("");
+  if (inf_) return negative_ ? -HUGE_VAL : HUGE_VAL;
   return std::strtod(ToString().c_str(), nullptr);
 }
 
 bool Numeric::IsZero() const {
-  return !nan_ && mag_.empty();
+  return !nan_ && !inf_ && mag_.empty();
 }
 
 std::vector<uint16_t> Numeric::MagnitudeAt(int32_t scale) const {
@@ -152,7 +163,7 @@ std::vector<uint16_t> Numeric::MagnitudeAt(int32_t scale) const {
 }
 
 Numeric Numeric::Rescale(int32_t scale, bool round) const {
-  if (nan_) return *this;
+  if (IsSpecial()) return *this;
   if (scale >= dscale_) return Numeric(negative_, MagnitudeAt(scale), scale);
   uint32_t next_digit = 0;
   bn::Digits q = bn::DivPow10(mag_, dscale_ - scale, &next_digit);
@@ -163,6 +174,10 @@ Numeric Numeric::Rescale(int32_t scale, bool round) const {
 
 Numeric Numeric::Add(const Numeric& o) const {
   if (nan_ || o.nan_) return NaN();
+  // Infinity + -Infinity is NaN; otherwise an infinity absorbs everything (numeric_add_opt_error).
+  if (inf_ && o.inf_) return negative_ == o.negative_ ? *this : NaN();
+  if (inf_) return *this;
+  if (o.inf_) return o;
   const int32_t scale = std::max(dscale_, o.dscale_);
   bn::Digits a = MagnitudeAt(scale), b = o.MagnitudeAt(scale);
   if (negative_ == o.negative_) return Numeric(negative_, bn::Add(a, b), scale);
@@ -176,12 +191,16 @@ Numeric Numeric::Sub(const Numeric& o) const {
 
 Numeric Numeric::Mul(const Numeric& o) const {
   if (nan_ || o.nan_) return NaN();
+  if (inf_ || o.inf_) {
+    if (IsZero() || o.IsZero()) return NaN();  // Infinity * 0
+    return Infinity(negative_ != o.negative_);
+  }
   return Numeric(negative_ != o.negative_, bn::Mul(mag_, o.mag_), dscale_ + o.dscale_);
 }
 
 Numeric Numeric::Negate() const {
   Numeric r = *this;
-  if (!r.nan_ && !r.mag_.empty()) r.negative_ = !r.negative_;
+  if (r.inf_ || (!r.nan_ && !r.mag_.empty())) r.negative_ = !r.negative_;
   return r;
 }
 
@@ -199,8 +218,14 @@ Numeric Numeric::Trunc(int32_t scale) const {
   return Rescale(scale, false);
 }
 
+// cmp_numerics: -Infinity < every number < Infinity < NaN.
 int Numeric::Compare(const Numeric& o) const {
-  if (nan_ || o.nan_) return nan_ == o.nan_ ? 0 : (nan_ ? 1 : -1);
+  if (IsSpecial() || o.IsSpecial()) {
+    auto rank = [](const Numeric& n) { return n.nan_ ? 3 : (n.inf_ ? (n.negative_ ? 0 : 2) : 1); };
+    const int a = rank(*this), b = rank(o);
+    if (a != b) return a < b ? -1 : 1;
+    if (a != 1) return 0;
+  }
   if (negative_ != o.negative_) return negative_ ? -1 : 1;
   const int32_t scale = std::max(dscale_, o.dscale_);
   int c = bn::Compare(MagnitudeAt(scale), o.MagnitudeAt(scale));
@@ -209,6 +234,7 @@ int Numeric::Compare(const Numeric& o) const {
 
 size_t Numeric::Hash() const {
   if (nan_) return 0x9e3779b97f4a7c15ULL;
+  if (inf_) return negative_ ? 0x7f4a7c159e3779b9ULL : 0x3779b97f4a7c159eULL;
   if (mag_.empty()) return 0;
   // Hash the value with trailing decimal zeros stripped, so 1.0 and 1.00 (and 10 and 10.0) agree.
   bn::Digits m = mag_;
@@ -228,6 +254,11 @@ Numeric Numeric::ApplyTypmod(int32_t typmod) const {
   if (typmod < 4 || nan_) return *this;
   const int32_t precision = ((typmod - 4) >> 16) & 0xffff;
   const int32_t scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+  if (inf_) {
+    throw DbError(sqlstate::kNumericValueOutOfRange, "numeric field overflow")
+        .Detail("A field with precision " + std::to_string(precision) + ", scale " + std::to_string(scale) +
+                " cannot hold an infinite value.");
+  }
   const int32_t max_digits = precision - scale;
   Numeric r = Rescale(scale, true);
   const int32_t int_digits = bn::DecimalDigits(r.mag_) - r.dscale_;

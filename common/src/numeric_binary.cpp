@@ -63,6 +63,8 @@ std::string_view BinaryReader::Rest() {
 // zero groups are stripped as make_result's strip_var does.
 std::string SendNumeric(const Numeric& n) {
   if (n.IsNaN()) return Header(0, 0, kSignNaN, 0);
+  // PostgreSQL 15 sends dscale 32 for the infinities: NUMERIC_DSCALE reads it from their short header.
+  if (n.IsInf()) return Header(0, 0, n.IsNegative() ? kSignMinusInfinity : kSignPlusInfinity, 32);
   const std::string text = n.ToString();
   std::string_view s = text;
   const bool negative = !s.empty() && s.front() == '-';
@@ -107,7 +109,7 @@ Numeric ReceiveNumeric(BinaryReader& in, int32_t typmod) {
   }
   if (sign == kSignNaN) return Numeric::NaN().ApplyTypmod(typmod);
   if (sign == kSignPlusInfinity || sign == kSignMinusInfinity) {
-    throw DbError(sqlstate::kFeatureNotSupported, "numeric infinity is not supported");
+    return Numeric::Infinity(sign == kSignMinusInfinity).ApplyTypmod(typmod);
   }
   // Decimal digits of position p (p = 0 is the units group of 10000^0) for p from max(weight, 0) down.
   std::string int_digits, frac_digits;

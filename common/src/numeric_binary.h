@@ -33,7 +33,7 @@ class BinaryReader {
 std::string SendNumeric(const Numeric& n);
 
 /// numeric_recv: validates sign, dscale and digits (22P03), truncates digits hidden by dscale, applies
-/// the numeric(p,s) typmod. ±Infinity throws 0A000 (numeric infinity is not supported yet).
+/// the numeric(p,s) typmod (22003 for an infinity under a typmod).
 Numeric ReceiveNumeric(BinaryReader& in, int32_t typmod);
 
 }  // namespace lumadb

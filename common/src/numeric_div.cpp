@@ -58,7 +58,10 @@ bn::Digits DivRound(const bn::Digits& a, int32_t sa, const bn::Digits& b, int32_
 
 Numeric Numeric::Div(const Numeric& o) const {
   if (nan_ || o.nan_) return NaN();
-  if (o.mag_.empty()) ThrowDivisionByZero();
+  if (o.IsZero()) ThrowDivisionByZero();
+  // numeric_div_opt_error: Infinity / Infinity is NaN, Infinity / x keeps the sign rule, x / Infinity is 0.
+  if (inf_) return o.inf_ ? NaN() : Infinity(negative_ != o.negative_);
+  if (o.inf_) return Numeric();
   // select_div_scale(): at least 16 significant digits, never fewer decimals than either input.
   int32_t w1 = 0, w2 = 0;
   uint32_t d1 = 0, d2 = 0;
@@ -72,11 +75,37 @@ Numeric Numeric::Div(const Numeric& o) const {
 
 Numeric Numeric::Mod(const Numeric& o) const {
   if (nan_ || o.nan_) return NaN();
-  if (o.mag_.empty()) ThrowDivisionByZero();
+  if (o.IsZero()) ThrowDivisionByZero();
+  if (inf_) return NaN();  // numeric_mod_opt_error: Infinity % y is NaN, x % Infinity is x
+  if (o.inf_) return *this;
   const int32_t scale = std::max(dscale_, o.dscale_);
   bn::Digits q, r;
   bn::DivMod(MagnitudeAt(scale), o.MagnitudeAt(scale), &q, &r);
   return Numeric(negative_, std::move(r), scale);
+}
+
+// numeric_power's special cases when the base or the exponent (neither NaN, neither 0 ^ y / x ^ 0 handled
+// by the caller's rules below) is infinite.
+Numeric Numeric::PowerOfInfinity(const Numeric& exponent) const {
+  const Numeric one = FromInt64(1);
+  if (exponent.IsZero() || Compare(one) == 0) return one;
+  if (exponent.inf_) {
+    if (IsZero() && exponent.negative_) {
+      throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "zero raised to a negative power is undefined");
+    }
+    const int vs_one = Abs().Compare(one);
+    if (vs_one == 0) return one;  // (-1) ^ ±Infinity
+    const bool grows = (vs_one > 0) != exponent.negative_;
+    return grows ? Infinity(false) : Numeric();
+  }
+  // The base is ±Infinity and the exponent finite and non-zero.
+  const bool integral = exponent.Trunc(0).Compare(exponent) == 0;
+  if (negative_ && !integral) {
+    throw DbError(sqlstate::kInvalidArgumentForPowerFunction,
+                  "a negative number raised to a non-integer power yields a complex result");
+  }
+  if (exponent.IsNegative()) return Numeric();
+  return Infinity(negative_ && exponent.Abs().Mod(FromInt64(2)).Compare(one) == 0);
 }
 
 Numeric Numeric::Power(const Numeric& exponent) const {
@@ -86,6 +115,7 @@ Numeric Numeric::Power(const Numeric& exponent) const {
     if ((!exponent.nan_ && exponent.IsZero()) || (!nan_ && Compare(one) == 0)) return one;
     return NaN();
   }
+  if (inf_ || exponent.inf_) return PowerOfInfinity(exponent);
   if (IsZero() && exponent.IsNegative()) {
     throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "zero raised to a negative power is undefined");
   }

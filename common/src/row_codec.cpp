@@ -74,7 +74,9 @@ Value FixedValue(uint64_t bits, TypeId t) {
       return Value::Float8(d);
     }
     case TypeId::kOid:
-      return Value::Oid(static_cast<uint32_t>(bits));
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+      return Value::Oid(static_cast<uint32_t>(bits)).WithType(t);
     default:
       return Value::Int8(SignExtend(bits, FixedWidth(t))).WithType(t);
   }

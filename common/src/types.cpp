@@ -53,6 +53,8 @@ constexpr ArrayPair kArrayTypes[] = {
     {TypeId::kUuid, array_type::kUuid, "_uuid"},
     {TypeId::kJson, array_type::kJson, "_json"},
     {TypeId::kJsonb, array_type::kJsonb, "_jsonb"},
+    {TypeId::kRegclass, array_type::kRegclass, "_regclass"},
+    {TypeId::kRegtype, array_type::kRegtype, "_regtype"},
 };
 
 const ArrayPair* FindArrayPair(TypeId array) {
@@ -94,8 +96,11 @@ int16_t TypeLength(TypeId t) {
       return 2;
     case TypeId::kInt4:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kFloat4:
     case TypeId::kDate:
+    case TypeId::kVoid:
       return 4;
     case TypeId::kInt8:
     case TypeId::kFloat8:
@@ -212,6 +217,12 @@ const char* TypeName(TypeId t) {
       return "json";
     case TypeId::kJsonb:
       return "jsonb";
+    case TypeId::kRegclass:
+      return "regclass";
+    case TypeId::kRegtype:
+      return "regtype";
+    case TypeId::kVoid:
+      return "void";
   }
   return "-";
 }
@@ -225,6 +236,8 @@ char TypeCategory(TypeId t) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kFloat4:
     case TypeId::kFloat8:
     case TypeId::kNumeric:
@@ -244,6 +257,8 @@ char TypeCategory(TypeId t) {
       return 'T';
     case TypeId::kUnknown:
       return 'X';  // pg_type says 'X' for unknown, not 'U'
+    case TypeId::kVoid:
+      return 'P';  // pseudo-type
     default:
       return 'U';
   }

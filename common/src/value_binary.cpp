@@ -71,7 +71,11 @@ Value ReceiveOne(TypeDesc type, BinaryReader& in) {
     case TypeId::kInt8:
       return Value::Int8(static_cast<int64_t>(in.Get(8)));
     case TypeId::kOid:
-      return Value::Oid(static_cast<uint32_t>(in.Get(4)));
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+      return Value::Oid(static_cast<uint32_t>(in.Get(4))).WithType(type.id);
+    case TypeId::kVoid:
+      return Value::Void();  // void_recv reads nothing
     case TypeId::kFloat4:
       return Value::Float4(std::bit_cast<float>(static_cast<uint32_t>(in.Get(4))));
     case TypeId::kFloat8:
@@ -146,9 +150,13 @@ std::string SendValue(const Value& v) {
       break;
     case TypeId::kInt4:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
     case TypeId::kDate:
       PutBe(&out, static_cast<uint64_t>(v.GetInt()), 4);
       break;
+    case TypeId::kVoid:
+      break;  // void_send sends no bytes
     case TypeId::kInt8:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:

@@ -15,6 +15,7 @@
 #include "common/float_output.h"
 #include "common/interval.h"
 #include "common/json.h"
+#include "common/reg_names.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
 #include "string_util.h"
@@ -154,6 +155,11 @@ Value ParseValue(TypeDesc type, std::string_view text) {
       return Value::Int8(ParseInteger(text, INT64_MIN, INT64_MAX, "bigint"));
     case TypeId::kOid:
       return Value::Oid(static_cast<uint32_t>(ParseOid(text)));
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+      return Value::Oid(ParseRegOid(type.id, text)).WithType(type.id);
+    case TypeId::kVoid:
+      return Value::Void();
     case TypeId::kFloat4:
       return Value::Float4(static_cast<float>(ParseFloat(text, true)));
     case TypeId::kFloat8:
@@ -205,6 +211,11 @@ std::string FormatValue(const Value& v) {
     case TypeId::kInt8:
     case TypeId::kOid:
       return std::to_string(v.GetInt());
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+      return FormatRegOid(v.type(), static_cast<Oid>(v.GetInt()));
+    case TypeId::kVoid:
+      return "";
     case TypeId::kFloat4:
       return FormatFloat(v.GetFloat(), true);
     case TypeId::kFloat8:

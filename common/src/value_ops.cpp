@@ -36,6 +36,8 @@ Family FamilyOf(TypeId t) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
       return Family::kInt;
     case TypeId::kFloat4:
     case TypeId::kFloat8:

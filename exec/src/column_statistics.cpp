@@ -43,7 +43,7 @@ size_t NumericDigits(std::string_view text) {
 size_t VarlenaDataSize(const Value& v) {
   if (v.type() != TypeId::kNumeric) return v.GetString().size();
   const Numeric& n = v.GetNumeric();
-  return 2 + (n.IsNaN() ? 0 : 2 * NumericDigits(n.ToString()));  // NumericShort header + digits
+  return 2 + (n.IsSpecial() ? 0 : 2 * NumericDigits(n.ToString()));  // NumericShort header + digits
 }
 
 /// analyze_mcv_list: how many of the candidate MCVs (counts, most common first) are significantly more

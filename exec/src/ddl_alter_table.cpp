@@ -75,6 +75,7 @@ void AlterCommands::AddColumn(const ast::AlterTableCmd& cmd) {
                                                                                                   : TypeId::kInt4,
                                -1}
                     : planner::ResolveTypeName(c.type, text_);
+  planner::CheckColumnType(col.type, col.name);
   col.not_null = c.not_null || c.primary_key;
   planner::BoundExprPtr value;
   if (c.default_expr) {
@@ -231,6 +232,7 @@ void AlterCommands::AlterType(const ast::AlterTableCmd& cmd) {
   if (index < 0) Column(cmd.column);  // throws 42703
   catalog::ColumnInfo& col = work_.next.columns[index];
   TypeDesc type = planner::ResolveTypeName(*cmd.type_name, text_);
+  planner::CheckColumnType(type, col.name);
   if (col.identity != 0 && type.id != TypeId::kInt2 && type.id != TypeId::kInt4 && type.id != TypeId::kInt8) {
     throw DbError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
   }

@@ -139,6 +139,7 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
     col.attnum = static_cast<int16_t>(def.columns.size() + 1);
     TypeId serial = SerialType(c.type);
     col.type = serial != TypeId::kInvalid ? TypeDesc{serial, -1} : planner::ResolveTypeName(c.type, query_text);
+    planner::CheckColumnType(col.type, col.name);
     col.not_null = c.not_null || c.primary_key;
     if (serial != TypeId::kInvalid && c.default_expr) {
       throw DbError(sqlstate::kSyntaxError,

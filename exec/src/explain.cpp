@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "ddl.h"
+#include "exec/sql_prepare.h"
 #include "planner/binder.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
@@ -46,10 +47,8 @@ std::string Millis(std::chrono::steady_clock::duration d) {
   return buf;
 }
 
-}  // namespace
-
-std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_text, SessionContext& ctx,
-                           ResultSink& sink) {
+// ExplainQuery's option list (the parser already rejected unknown names and non-Boolean values).
+planner::ExplainOptions ParseOptions(const ast::ExplainStmt& stmt) {
   planner::ExplainOptions options;
   for (const auto& [name, value] : stmt.options) {
     if (name == "analyze") {
@@ -72,11 +71,64 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
       throw DbError(sqlstate::kSyntaxError, "unrecognized EXPLAIN option \"" + name + "\"");
     }
   }
-  const ast::Statement& query = *stmt.query;
+  return options;
+}
+
+// ANALYZE may write: not in a read-only transaction (ExecCheckXactReadOnly).
+void CheckReadOnly(const ast::Statement& query, const planner::ExplainOptions& options, const SessionContext& ctx) {
   if (const char* name = WriteCommandName(query); name && options.analyze && ctx.txn.read_only()) {
     throw DbError(sqlstate::kReadOnlySqlTransaction,
                   std::string("cannot execute ") + name + " in a read-only transaction");
   }
+}
+
+// ExplainOnePlan: the plan's text, run first under ANALYZE with `params` as $1..$n, streamed to sink.
+std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOptions& options,
+                        std::chrono::steady_clock::duration planning, const std::vector<Value>* params,
+                        SessionContext& ctx, ResultSink& sink) {
+  std::vector<std::string> lines;
+  if (options.analyze) {
+    const auto exec_start = std::chrono::steady_clock::now();
+    StatementExecContext sec(ctx);
+    sec.exec.params = params;
+    std::map<const planner::PlanNode*, int64_t> counts;
+    sec.exec.instrument = [&counts](const planner::PlanNode& node, std::unique_ptr<Executor> inner) {
+      return std::unique_ptr<Executor>(std::make_unique<CountingExecutor>(std::move(inner), &counts[&node]));
+    };
+    auto exec = BuildExecutor(plan, sec.exec);
+    exec->Init();
+    int64_t rows = 0;
+    Row row;
+    while (exec->Next(&row)) ++rows;
+    const auto execution = std::chrono::steady_clock::now() - exec_start;
+    counts[&plan] = rows;
+    lines = planner::ExplainText(plan, options, [&](const planner::PlanNode& node) -> int64_t {
+      auto it = counts.find(&node);
+      return it == counts.end() ? -1 : it->second;
+    });
+    // Nodes run outside BuildExecutor (an index nested loop's inner scan) have no count: they show no
+    // "actual" part rather than a made-up one.
+    const std::string unknown = " (actual rows=-1 loops=1)";
+    for (auto& line : lines) {
+      if (auto pos = line.find(unknown); pos != std::string::npos) line.erase(pos, unknown.size());
+    }
+    lines.push_back("Planning Time: " + Millis(planning));
+    lines.push_back("Execution Time: " + Millis(execution));
+  } else {
+    lines = planner::ExplainText(plan, options);
+  }
+  sink.Columns({ResultColumn{"QUERY PLAN", TypeDesc{TypeId::kText, -1}, 0, 0}});
+  for (auto& line : lines) sink.Row(Row{Value::String(std::move(line))});
+  return "EXPLAIN";
+}
+
+}  // namespace
+
+std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_text, SessionContext& ctx,
+                           ResultSink& sink) {
+  const planner::ExplainOptions options = ParseOptions(stmt);
+  const ast::Statement& query = *stmt.query;
+  CheckReadOnly(query, options, ctx);
   const auto plan_start = std::chrono::steady_clock::now();
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   planner::PlanPtr plan;
@@ -96,41 +148,17 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
     default:
       throw DbError(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
-  const auto planning = std::chrono::steady_clock::now() - plan_start;
+  return ExplainPlan(*plan, options, std::chrono::steady_clock::now() - plan_start, nullptr, ctx, sink);
+}
 
-  std::vector<std::string> lines;
-  if (options.analyze) {
-    const auto exec_start = std::chrono::steady_clock::now();
-    StatementExecContext sec(ctx);
-    std::map<const planner::PlanNode*, int64_t> counts;
-    sec.exec.instrument = [&counts](const planner::PlanNode& node, std::unique_ptr<Executor> inner) {
-      return std::unique_ptr<Executor>(std::make_unique<CountingExecutor>(std::move(inner), &counts[&node]));
-    };
-    auto exec = BuildExecutor(*plan, sec.exec);
-    exec->Init();
-    int64_t rows = 0;
-    Row row;
-    while (exec->Next(&row)) ++rows;
-    const auto execution = std::chrono::steady_clock::now() - exec_start;
-    counts[plan.get()] = rows;
-    lines = planner::ExplainText(*plan, options, [&](const planner::PlanNode& node) -> int64_t {
-      auto it = counts.find(&node);
-      return it == counts.end() ? -1 : it->second;
-    });
-    // Nodes run outside BuildExecutor (an index nested loop's inner scan) have no count: they show no
-    // "actual" part rather than a made-up one.
-    const std::string unknown = " (actual rows=-1 loops=1)";
-    for (auto& line : lines) {
-      if (auto pos = line.find(unknown); pos != std::string::npos) line.erase(pos, unknown.size());
-    }
-    lines.push_back("Planning Time: " + Millis(planning));
-    lines.push_back("Execution Time: " + Millis(execution));
-  } else {
-    lines = planner::ExplainText(*plan, options);
+std::string ExplainPrepared(const ast::ExplainStmt& stmt, const PreparedStatement& prepared,
+                            const std::vector<Value>& params, SessionContext& ctx, ResultSink& sink) {
+  const planner::ExplainOptions options = ParseOptions(stmt);
+  CheckReadOnly(prepared.statement(), options, ctx);
+  if (prepared.plan() == nullptr) {
+    throw DbError(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
-  sink.Columns({ResultColumn{"QUERY PLAN", TypeDesc{TypeId::kText, -1}, 0, 0}});
-  for (auto& line : lines) sink.Row(Row{Value::String(std::move(line))});
-  return "EXPLAIN";
+  return ExplainPlan(*prepared.plan(), options, std::chrono::steady_clock::duration::zero(), &params, ctx, sink);
 }
 
 }  // namespace lumadb::exec

@@ -33,6 +33,9 @@ class GenerateSeriesExecutor : public Executor {
       if (cur_num_.IsNaN()) throw DbError(sqlstate::kInvalidParameterValue, "start value cannot be NaN");
       if (stop_num_.IsNaN()) throw DbError(sqlstate::kInvalidParameterValue, "stop value cannot be NaN");
       if (step_num_.IsNaN()) throw DbError(sqlstate::kInvalidParameterValue, "step size cannot be NaN");
+      if (cur_num_.IsInf()) throw DbError(sqlstate::kInvalidParameterValue, "start value cannot be infinity");
+      if (stop_num_.IsInf()) throw DbError(sqlstate::kInvalidParameterValue, "stop value cannot be infinity");
+      if (step_num_.IsInf()) throw DbError(sqlstate::kInvalidParameterValue, "step size cannot be infinity");
       if (step_num_.IsZero()) throw DbError(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
     } else {
       cur_ = args[0].GetInt();

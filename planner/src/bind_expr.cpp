@@ -275,18 +275,6 @@ BoundExprPtr Binder::BindCase(const ast::CaseExpr& c, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindCast(const ast::CastExpr& c, const Scope& scope) {
-  const auto& names = c.type.names;
-  if (!c.type.array && !names.empty() && names.back() == "regclass" &&
-      (names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog"))) {
-    // There is no regclass type yet (issue 5): serial defaults' nextval('t_id_seq'::regclass) and the
-    // like pass the relation name on as text, which the sequence functions resolve as regclass input.
-    auto arg = BindExpr(*c.arg, scope);
-    if (arg->type.id == TypeId::kUnknown || IsStringType(arg->type.id)) {
-      return TryCoerce(arg, {TypeId::kText, -1}, CastContext::kExplicit);
-    }
-    throw Error(sqlstate::kCannotCoerce, "cannot cast type " + TypeDisplayName(arg->type.id) + " to regclass",
-                c.location);
-  }
   TypeDesc target = ResolveTypeName(c.type, query_text_);
   if (c.arg->kind == ast::ExprKind::kArray && c.arg->As<ast::ArrayExpr>().elements.empty() && IsArrayType(target.id)) {
     // ARRAY[] takes its type from the cast around it (transformArrayExpr with an array type hint).

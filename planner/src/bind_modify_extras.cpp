@@ -9,16 +9,6 @@ namespace lumadb::planner {
 
 namespace {
 
-// PostgreSQL's quote_identifier for the regclass text handed to nextval: lower-case identifiers stay bare.
-std::string QuoteIdent(const std::string& name) {
-  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
-  for (char ch : name) plain = plain && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
-  if (plain) return name;
-  std::string out = "\"";
-  for (char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 // Parses a catalog-stored expression text ("a > 0") as the single item of a SELECT list.
 const ast::Expr& ParseStoredExpr(const std::string& sql, std::vector<ast::StatementPtr>* holder) {
   *holder = parser::Parse(sql);
@@ -43,17 +33,14 @@ BoundExprPtr Binder::IdentityNextval(const catalog::ColumnInfo& column) {
   if (!seq) {
     throw DbError(sqlstate::kInternalError, "identity sequence of column \"" + column.name + "\" does not exist");
   }
-  // The sequence is named by OID in the catalog; nextval takes regclass text, so it gets the qualified
-  // name, which stays right whatever the search path is when the row is inserted.
-  auto resolved = ResolveFunction("nextval", {TypeId::kText});
-  LUMADB_ASSERT(resolved.has_value(), "nextval(text) is not registered");
+  auto resolved = ResolveFunction("nextval", {TypeId::kRegclass});
+  LUMADB_ASSERT(resolved.has_value(), "nextval(regclass) is not registered");
   auto call = std::make_shared<BoundExpr>();
   call->kind = BoundKind::kFunc;
   call->type = {TypeId::kInt8, -1};
   call->name = "nextval";
   call->func = resolved->func;
-  call->args.push_back(
-      MakeConst(Value::String(QuoteIdent(seq->schema) + "." + QuoteIdent(seq->name)), {TypeId::kText, -1}));
+  call->args.push_back(MakeConst(Value::Oid(seq->oid).WithType(TypeId::kRegclass), {TypeId::kRegclass, -1}));
   return MakeCast(call, column.type, false, true);
 }
 

@@ -3,15 +3,27 @@
 #include <algorithm>
 
 #include "common/interval.h"
+#include "common/reg_names.h"
 #include "common/value_io.h"
 #include "parser/parser.h"
+#include "planner/reg_names.h"
 #include "planner/type_rules.h"
 
 namespace lumadb::planner {
 
 Binder::Binder(catalog::Catalog& catalog, txn::Transaction& txn, std::vector<std::string> search_path,
                std::string_view query_text)
-    : catalog_(catalog), txn_(txn), search_path_(std::move(search_path)), query_text_(query_text) {}
+    : catalog_(catalog), txn_(txn), search_path_(std::move(search_path)), query_text_(query_text) {
+  if (CurrentRegNameResolver() == nullptr) {
+    own_reg_names_ = std::make_unique<CatalogRegNames>(catalog_);
+    own_reg_names_->Use(&txn_, search_path_, "");
+    SetRegNameResolver(own_reg_names_.get());
+  }
+}
+
+Binder::~Binder() {
+  if (own_reg_names_) SetRegNameResolver(nullptr);
+}
 
 int32_t CharPosition(std::string_view text, int32_t location) {
   if (location < 0) return 0;
@@ -114,6 +126,9 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
       {"jsonb", TypeId::kJsonb},
       {"bytea", TypeId::kBytea},
       {"oid", TypeId::kOid},
+      {"regclass", TypeId::kRegclass},
+      {"regtype", TypeId::kRegtype},
+      {"void", TypeId::kVoid},
       {"integer", TypeId::kInt4},
       {"smallint", TypeId::kInt2},
       {"bigint", TypeId::kInt8},
@@ -153,6 +168,12 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
   }
   if (name.array) t.id = ArrayTypeOf(t.id);  // int[], varchar(10)[]: the element's typmod stays
   return t;
+}
+
+void CheckColumnType(TypeDesc type, const std::string& column) {
+  if (type.id == TypeId::kVoid) {
+    throw DbError(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type void");
+  }
 }
 
 }  // namespace lumadb::planner

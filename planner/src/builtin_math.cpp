@@ -92,6 +92,7 @@ Value SignFloat(const std::vector<Value>& a, const FunctionEnv&) {
 }
 Value SignNumeric(const std::vector<Value>& a, const FunctionEnv&) {
   const Numeric& n = a[0].GetNumeric();
+  if (n.IsNaN()) return a[0];
   return Value::Num(Numeric::FromInt64(n.IsZero() ? 0 : (n.IsNegative() ? -1 : 1)));
 }
 

@@ -19,17 +19,21 @@ SequenceFunctions& Sequences(const FunctionEnv& env) {
   return *env.sequences;
 }
 
+Oid SequenceOid(const Value& v) {
+  return static_cast<Oid>(v.GetInt());
+}
+
 Value NextVal(const std::vector<Value>& a, const FunctionEnv& env) {
-  return Value::Int8(Sequences(env).NextVal(a[0].GetString()));
+  return Value::Int8(Sequences(env).NextVal(SequenceOid(a[0])));
 }
 Value CurrVal(const std::vector<Value>& a, const FunctionEnv& env) {
-  return Value::Int8(Sequences(env).CurrVal(a[0].GetString()));
+  return Value::Int8(Sequences(env).CurrVal(SequenceOid(a[0])));
 }
 Value SetVal(const std::vector<Value>& a, const FunctionEnv& env) {
-  return Value::Int8(Sequences(env).SetVal(a[0].GetString(), a[1].GetInt(), true));
+  return Value::Int8(Sequences(env).SetVal(SequenceOid(a[0]), a[1].GetInt(), true));
 }
 Value SetValCalled(const std::vector<Value>& a, const FunctionEnv& env) {
-  return Value::Int8(Sequences(env).SetVal(a[0].GetString(), a[1].GetInt(), a[2].GetBool()));
+  return Value::Int8(Sequences(env).SetVal(SequenceOid(a[0]), a[1].GetInt(), a[2].GetBool()));
 }
 Value LastVal(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::Int8(Sequences(env).LastVal());
@@ -38,13 +42,13 @@ Value LastVal(const std::vector<Value>&, const FunctionEnv& env) {
 }  // namespace
 
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out) {
-  // The sequence argument is regclass in PostgreSQL; until regclass exists (issue 5) it is the name as
-  // text, and the binder reads 'name'::regclass as that text (see Binder::BindCast).
+  // The sequence is a regclass: a literal name is resolved once, when the call is bound (a text value
+  // converts implicitly at run time).
   std::vector<ScalarFunction> fns = {
-      {"nextval", {T::kText}, T::kInt8, NextVal, true, false, true},
-      {"currval", {T::kText}, T::kInt8, CurrVal, true, false, true},
-      {"setval", {T::kText, T::kInt8}, T::kInt8, SetVal, true, false, true},
-      {"setval", {T::kText, T::kInt8, T::kBool}, T::kInt8, SetValCalled, true, false, true},
+      {"nextval", {T::kRegclass}, T::kInt8, NextVal, true, false, true},
+      {"currval", {T::kRegclass}, T::kInt8, CurrVal, true, false, true},
+      {"setval", {T::kRegclass, T::kInt8}, T::kInt8, SetVal, true, false, true},
+      {"setval", {T::kRegclass, T::kInt8, T::kBool}, T::kInt8, SetValCalled, true, false, true},
       {"lastval", {}, T::kInt8, LastVal, true, false, true},
   };
   out.insert(out.end(), fns.begin(), fns.end());

@@ -60,9 +60,14 @@ bool IsPreferred(TypeId t) {
          t == TypeId::kBool || t == TypeId::kInterval;
 }
 
+// oid, its alias types regclass/regtype, and the integers that convert to them implicitly.
+bool IsOidLike(TypeId t) {
+  return t == TypeId::kOid || t == TypeId::kRegclass || t == TypeId::kRegtype || IntRank(t) > 0;
+}
+
 char Category(TypeId t) {
   if (IsArrayType(t)) return 'A';
-  if (IsNumericType(t) || t == TypeId::kOid) return 'N';
+  if (IsNumericType(t) || t == TypeId::kOid || t == TypeId::kRegclass || t == TypeId::kRegtype) return 'N';
   if (IsStringType(t)) return 'S';
   if (IsDateTimeType(t) || t == TypeId::kTime || t == TypeId::kTimeTz) return 'D';
   if (t == TypeId::kBool) return 'B';
@@ -87,21 +92,14 @@ std::optional<TypeId> ComparisonType(TypeId a, TypeId b) {
   if (b == TypeId::kUnknown) return a;
   if (a == b) return a;
   if (IsNumericType(a) && IsNumericType(b)) return PromoteNumeric(a, b);
-  // Integers convert implicitly to oid but oid only by assignment to them (pg_cast), so `c.oid = 18908`, as
-  // pgjdbc writes table OIDs, compares as oid (oideq).
-  for (TypeId integer : {TypeId::kInt2, TypeId::kInt4, TypeId::kInt8}) {
-    if ((a == TypeId::kOid && b == integer) || (b == TypeId::kOid && a == integer)) return TypeId::kOid;
-  }
   if (IsStringType(a) && IsStringType(b)) return TypeId::kText;
   if (IsDateTimeType(a) && IsDateTimeType(b)) {
     if (a == TypeId::kTimestampTz || b == TypeId::kTimestampTz) return TypeId::kTimestampTz;
     return TypeId::kTimestamp;
   }
-  // Integers convert implicitly to oid but oid only by assignment to them (pg_cast), so `c.oid = 18908`, as
-  // pgjdbc writes table OIDs, compares as oid (oideq).
-  for (TypeId integer : {TypeId::kInt2, TypeId::kInt4, TypeId::kInt8}) {
-    if ((a == TypeId::kOid && b == integer) || (b == TypeId::kOid && a == integer)) return TypeId::kOid;
-  }
+  // Integers and the OID alias types convert implicitly to oid but oid only by assignment to integers
+  // (pg_cast), so `c.oid = 18908`, as pgjdbc writes table OIDs, and `c.oid = 't'::regclass` compare as oid.
+  if (IsOidLike(a) && IsOidLike(b)) return TypeId::kOid;
   // time converts implicitly to timetz and to interval, so it compares with either as that type.
   for (TypeId wider : {TypeId::kTimeTz, TypeId::kInterval}) {
     if ((a == TypeId::kTime && b == wider) || (b == TypeId::kTime && a == wider)) return wider;

@@ -4,6 +4,7 @@
 // RowDescription: Describe does) and for FETCH/EXECUTE in the simple protocol (which sends one).
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "exec/statement_executor.h"
@@ -28,7 +29,19 @@ class FormatSink final : public exec::ResultSink {
     }
     writer_.RowDescription(fields);
   }
-  void Row(const lumadb::Row& row) override { writer_.DataRow(row, formats_); }
+  /// Holds the RowDescription back until the first row or FlushColumns(): a FETCH may still fail its
+  /// direction check, and PostgreSQL then sends none.
+  void DeferColumns(std::vector<exec::ResultColumn> columns) { pending_ = std::move(columns); }
+  void FlushColumns() {
+    if (!pending_) return;
+    std::vector<exec::ResultColumn> columns = std::move(*pending_);
+    pending_.reset();
+    Columns(columns);
+  }
+  void Row(const lumadb::Row& row) override {
+    FlushColumns();
+    writer_.DataRow(row, formats_);
+  }
   void Notice(Severity severity, SqlState code, const std::string& message) override {
     notice_(DbError(code, message, severity));
   }
@@ -39,6 +52,7 @@ class FormatSink final : public exec::ResultSink {
   std::vector<int16_t> formats_;
   bool describe_;
   std::function<void(const DbError&)> notice_;
+  std::optional<std::vector<exec::ResultColumn>> pending_;
 };
 
 }  // namespace lumadb::server

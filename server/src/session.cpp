@@ -20,6 +20,7 @@ Session::Session(ServerContext& server, pgwire::Transport& transport, std::funct
       settings_(server.settings) {}
 
 Session::~Session() {
+  SetRegNameResolver(nullptr);
   portals_.clear();  // their executors point into the transaction
   try {
     FinishTransaction(false);  // the whole transaction, savepoints or not
@@ -192,6 +193,8 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   user_ = user;
   database_ = *db;
   catalog_ = &server_.cluster.OpenDatabase(database_);
+  reg_names_ = std::make_unique<planner::CatalogRegNames>(*catalog_);
+  SetRegNameResolver(reg_names_.get());
   handle_->database_oid = database_.oid;
   settings_.SetInternal("is_superuser", role->superuser ? "on" : "off");
   settings_.SetInternal("session_authorization", user);

@@ -47,6 +47,8 @@ std::string Session::CursorStatement(const ast::Statement& stmt, const std::stri
       return DeclareCursor(stmt.As<ast::DeclareCursorStmt>(), sql);
     case ast::StmtKind::kFetch:
       return FetchCursor(stmt.As<ast::FetchStmt>(), formats);
+    case ast::StmtKind::kExplain:
+      return ExplainExecuteSql(stmt.As<ast::ExplainStmt>(), sql, sink);
     default: {
       const auto& c = stmt.As<ast::ClosePortalStmt>();
       if (c.all) {
@@ -84,6 +86,20 @@ std::string Session::ExecuteSql(const ast::ExecuteStmt& stmt, const std::string&
   std::vector<Value> params = exec::EvaluateParams(*st->prepared, stmt.name, stmt.params, sql, ctx);
   exec::Portal portal(st->prepared, std::move(params), stmt.name);
   return *portal.Run(ctx, sink, 0);
+}
+
+bool Session::IsExplainExecute(const ast::Statement& stmt) {
+  return stmt.kind == ast::StmtKind::kExplain && stmt.As<ast::ExplainStmt>().query->kind == ast::StmtKind::kExecute;
+}
+
+std::string Session::ExplainExecuteSql(const ast::ExplainStmt& stmt, const std::string& sql, exec::ResultSink& sink) {
+  const auto& execute = stmt.query->As<ast::ExecuteStmt>();
+  auto found = statements_.find(execute.name);
+  if (execute.name.empty() || found == statements_.end() || !found->second->prepared) throw NoPrepared(execute.name);
+  std::shared_ptr<const ExtendedStatement> st = Revalidated(found->second);
+  exec::SessionContext ctx = StatementContext();
+  std::vector<Value> params = exec::EvaluateParams(*st->prepared, execute.name, execute.params, sql, ctx);
+  return exec::ExplainPrepared(stmt, *st->prepared, params, ctx, sink);
 }
 
 std::string Session::DeclareCursor(const ast::DeclareCursorStmt& stmt, const std::string& sql) {
@@ -126,14 +142,27 @@ std::string Session::DeclareCursor(const ast::DeclareCursorStmt& stmt, const std
 
 std::string Session::FetchCursor(const ast::FetchStmt& stmt, const std::vector<int16_t>* formats) {
   auto found = portals_.find(stmt.name);
-  if (found == portals_.end() || !found->second->cursor) throw NoCursor(stmt.name);
+  if (found == portals_.end()) throw NoCursor(stmt.name);
   std::shared_ptr<ExtendedPortal> portal = found->second;
-  // exec_simple_query: the rows of FETCH from a BINARY cursor go out in binary.
-  FormatSink sink(writer_, formats ? *formats : portal->result_formats, formats == nullptr,
+  if (!portal->cursor) AdoptProtocolPortal(*portal);
+  // exec_simple_query: the rows of FETCH from a BINARY cursor go out in binary; Bind's formats are not a
+  // cursor's.
+  const std::vector<int16_t> cursor_formats = portal->from_bind ? std::vector<int16_t>{} : portal->result_formats;
+  FormatSink sink(writer_, formats ? *formats : cursor_formats, formats == nullptr,
                   [this](const DbError& notice) { SendNotice(notice); });
-  if (!stmt.is_move) sink.Columns(*portal->statement->prepared->result_columns());
+  if (!stmt.is_move) sink.DeferColumns(*portal->statement->prepared->result_columns());
   uint64_t count = portal->cursor->Fetch(stmt.direction, stmt.count, sink, !stmt.is_move);
+  sink.FlushColumns();
   return (stmt.is_move ? "MOVE " : "FETCH ") + std::to_string(count);
+}
+
+void Session::AdoptProtocolPortal(ExtendedPortal& portal) {
+  if (!portal.portal || !portal.statement->prepared || !portal.statement->prepared->result_columns()) {
+    throw NoCursor(portal.name);
+  }
+  exec::SessionContext ctx = StatementContext();
+  portal.cursor = std::make_unique<exec::Cursor>(exec::MakePortalRowSource(std::move(portal.portal), ctx), false);
+  portal.from_bind = true;
 }
 
 const exec::PreparedStatement* Session::UtilityResultStatement(const ast::Statement& stmt) const {
@@ -143,7 +172,7 @@ const exec::PreparedStatement* Session::UtilityResultStatement(const ast::Statem
   }
   if (stmt.kind == ast::StmtKind::kFetch && !stmt.As<ast::FetchStmt>().is_move) {
     auto found = portals_.find(stmt.As<ast::FetchStmt>().name);
-    return found == portals_.end() || !found->second->cursor ? nullptr : found->second->statement->prepared.get();
+    return found == portals_.end() ? nullptr : found->second->statement->prepared.get();
   }
   return nullptr;
 }

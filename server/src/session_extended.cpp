@@ -28,7 +28,8 @@ bool RunBySession(const ast::Statement& stmt) {
   using enum ast::StmtKind;
   return stmt.kind == kTransaction || stmt.kind == kVariableSet || stmt.kind == kVariableShow ||
          stmt.kind == kCheckpoint || stmt.kind == kCopy || stmt.kind == kPrepare || stmt.kind == kExecute ||
-         stmt.kind == kDeallocate || stmt.kind == kDeclareCursor || stmt.kind == kFetch || stmt.kind == kClosePortal;
+         stmt.kind == kDeallocate || stmt.kind == kDeclareCursor || stmt.kind == kFetch || stmt.kind == kClosePortal ||
+         Session::IsExplainExecute(stmt);
 }
 
 // postgres.c IsTransactionExitStmt: what a failed block still accepts.
@@ -163,6 +164,8 @@ std::optional<std::vector<pgwire::FieldDescription>> Session::ResultFields(const
     for (const exec::ResultColumn& c : *prepared->result_columns()) {
       fields.push_back({c.name, c.table_oid, c.attnum, static_cast<Oid>(c.type.id), c.type.typmod});
     }
+  } else if (st.ast && IsExplainExecute(*st.ast)) {
+    fields = {{"QUERY PLAN", 0, 0, kTextOid, -1}};
   } else if (st.ast && st.ast->kind == ast::StmtKind::kVariableShow) {
     const std::string& name = st.ast->As<ast::VariableShowStmt>().name;
     if (name == "all") {

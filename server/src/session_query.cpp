@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "catalog/search_path.h"
 #include "common/datetime.h"
 #include "common/float_output.h"
 #include "common/time_zone.h"
@@ -162,6 +163,10 @@ std::string Session::ExecuteStatement(const ast::Statement& stmt, const std::str
       tag = CursorStatement(stmt, sql, nullptr);
       break;
     default: {
+      if (IsExplainExecute(stmt)) {
+        tag = CursorStatement(stmt, sql, nullptr);
+        break;
+      }
       PreventInTransactionBlock(stmt);
       exec::SessionContext ctx = StatementContext();
       WireSink sink(writer_, [this](const DbError& notice) { SendNotice(notice); });
@@ -208,9 +213,11 @@ exec::SessionContext Session::StatementContext() {
     search_path_ = SplitIdentifierList(settings_.Get("search_path"));
     search_path_version_ = settings_.version();
   }
+  txn::Transaction& txn = EnsureTransaction();
+  reg_names_->Use(&txn, catalog::ExpandSearchPath(search_path_, user_), database_.name);
   return exec::SessionContext{.cluster = server_.cluster,
                               .catalog = *catalog_,
-                              .txn = EnsureTransaction(),
+                              .txn = txn,
                               .search_path = search_path_,
                               .user = user_,
                               .database = database_.name,

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "common/error.h"
+#include "common/reg_names.h"
 #include "text_util.h"
 
 namespace lumadb::server {
@@ -130,19 +131,6 @@ std::string ParseEnum(const SettingDef& def, const std::string& name, const std:
 }
 
 }  // namespace
-
-std::string QuoteIdentifier(const std::string& ident) {
-  bool safe = !ident.empty() && (std::islower(static_cast<unsigned char>(ident[0])) || ident[0] == '_');
-  for (char c : ident) {
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
-      safe = false;
-    }
-  }
-  if (safe) return ident;
-  std::string out = "\"";
-  for (char c : ident) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::vector<std::string> SplitIdentifierList(const std::string& value) {
   std::vector<std::string> items;

@@ -236,13 +236,15 @@ std::string RandomNumericText(std::mt19937_64& rng) {
   return s;
 }
 
-TEST_CASE("numeric keys: exact order, NaN greatest, equal values at any scale encode equal") {
+TEST_CASE("numeric keys: exact order, infinities outermost, NaN greatest, equal values at any scale encode equal") {
   std::mt19937_64 rng(4006);
   std::vector<Value> values;
   for (const char* s : {"0",
                         "-0",
                         "0.000",
                         "NaN",
+                        "Infinity",
+                        "-Infinity",
                         "1",
                         "1.0",
                         "1.00",

@@ -1,6 +1,8 @@
 // Numeric semantics; expected strings are PostgreSQL 15 output for the same expressions.
 #include "common/numeric.h"
 
+#include <cmath>
+
 #include <doctest/doctest.h>
 
 #include "common/types.h"
@@ -131,6 +133,46 @@ TEST_CASE("numeric compare, hash and conversions") {
   CHECK(N("0.25").ToDouble() == 0.25);
   CHECK(N("-1.5").IsNegative());
   CHECK_FALSE(N("-0").IsNegative());
+}
+
+TEST_CASE("numeric infinity: input, output, comparison and arithmetic as PostgreSQL 15") {
+  CHECK(N("inf").ToString() == "Infinity");
+  CHECK(N(" +Infinity ").ToString() == "Infinity");
+  CHECK(N("-inf").ToString() == "-Infinity");
+  CHECK(N("-INFINITY").IsInf());
+  CHECK(N("-inf").IsNegative());
+  CHECK(N("-inf").Compare(N("-1e100")) < 0);
+  CHECK(N("inf").Compare(N("1e100")) > 0);
+  CHECK(N("inf").Compare(N("NaN")) < 0);
+  CHECK(N("inf").Compare(N("Infinity")) == 0);
+  CHECK(N("inf").Hash() == N("Infinity").Hash());
+  CHECK(N("inf").Add(N("-inf")).IsNaN());
+  CHECK(N("inf").Sub(N("inf")).IsNaN());
+  CHECK(N("inf").Add(N("5")).ToString() == "Infinity");
+  CHECK(N("inf").Mul(N("0")).IsNaN());
+  CHECK(N("-inf").Mul(N("-2")).ToString() == "Infinity");
+  CHECK(N("inf").Div(N("inf")).IsNaN());
+  CHECK(N("1").Div(N("inf")).ToString() == "0");
+  CHECK(N("-inf").Div(N("2")).ToString() == "-Infinity");
+  CHECK(test::SqlStateOf([] { N("inf").Div(N("0")); }) == "22012");
+  CHECK(N("inf").Mod(N("2")).IsNaN());
+  CHECK(N("5").Mod(N("inf")).ToString() == "5");
+  CHECK(N("-inf").Negate().ToString() == "Infinity");
+  CHECK(N("-inf").Abs().ToString() == "Infinity");
+  CHECK(N("inf").Round(2).ToString() == "Infinity");
+  CHECK(N("-2").Power(N("inf")).ToString() == "Infinity");
+  CHECK(N("0.5").Power(N("inf")).ToString() == "0");
+  CHECK(N("-inf").Power(N("3")).ToString() == "-Infinity");
+  CHECK(N("-inf").Power(N("2")).ToString() == "Infinity");
+  CHECK(N("-inf").Power(N("-1")).ToString() == "0");
+  CHECK(N("0").Power(N("inf")).ToString() == "0");
+  CHECK(test::SqlStateOf([] { N("0").Power(N("-inf")); }) == "2201F");
+  CHECK(test::SqlStateOf([] { N("-inf").Power(N("2.5")); }) == "2201F");
+  CHECK(test::SqlStateOf([] { N("inf").ToInt64(); }) == "0A000");
+  CHECK(test::SqlStateOf([] { N("inf").ApplyTypmod(NumericTypmod(10, 2)); }) == "22003");
+  CHECK(N("inf").ApplyTypmod(-1).IsInf());
+  CHECK(Numeric::FromDouble(-HUGE_VAL).ToString() == "-Infinity");
+  CHECK(N("-inf").ToDouble() == -HUGE_VAL);
 }
 
 }  // namespace

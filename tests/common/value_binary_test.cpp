@@ -43,6 +43,8 @@ TEST_CASE("SendValue is byte-exact with PostgreSQL 15's typsend and ReceiveValue
       {TypeId::kFloat8, "-Infinity", "fff0000000000000"},
       {TypeId::kFloat8, "0.1", "3fb999999999999a"},
       {TypeId::kFloat8, "NaN", "7ff8000000000000"},
+      {TypeId::kNumeric, "Infinity", "00000000d0000020"},
+      {TypeId::kNumeric, "-Infinity", "00000000f0000020"},
       {TypeId::kFloat8, "1e308", "7fe1ccf385ebc8a0"},
       {TypeId::kText, "héllo", "68c3a96c6c6f"},
       {TypeId::kText, "", ""},
@@ -143,7 +145,7 @@ TEST_CASE("ReceiveValue rejects malformed input as PostgreSQL 15 does") {
   CHECK(message({TypeId::kNumeric}, "00010000000040000001") == "invalid scale in external \"numeric\" value");
   CHECK(message({TypeId::kNumeric}, "00010000000000002710") == "invalid digit in external \"numeric\" value");
   CHECK(state({TypeId::kNumeric}, "0001000000000000") == "08P01");
-  CHECK(state({TypeId::kNumeric}, "00000000d0000020") == "0A000");  // numeric infinity is not supported yet
+  CHECK(state({TypeId::kNumeric, NumericTypmod(10, 2)}, "00000000d0000000") == "22003");
   CHECK(state({TypeId::kText}, "61c328") == "22021");
   CHECK(message({TypeId::kText}, "61c328") == "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28");
   CHECK(message({TypeId::kText}, "610062") == "invalid byte sequence for encoding \"UTF8\": 0x00");

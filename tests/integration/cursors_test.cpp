@@ -272,6 +272,15 @@ TEST_CASE("PREPARE, EXECUTE with parameters, DEALLOCATE and their errors") {
   CHECK(pg.Run("EXECUTE ins (10)").tag == "INSERT 0 1");
   CHECK(pg.Run("PREPARE up (int) AS UPDATE " + t + " SET a = a + 1 WHERE a < $1").code.empty());
   CHECK(pg.Run("EXECUTE up (3)").tag == "UPDATE 2");
+  // EXPLAIN ANALYZE EXECUTE runs the statement with its arguments: 2, 3, 3 become 3, 4, 4.
+  o = pg.Run("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE up (4)");
+  CHECK(o.tag == "EXPLAIN");
+  REQUIRE_FALSE(o.column0.empty());
+  CHECK(o.column0[0].find("Update on " + t) == 0);
+  CHECK(o.Rows().find("actual rows=3") != std::string::npos);
+  CHECK(pg.Run("SELECT a FROM " + t + " WHERE a = 4").Rows() == "4,4");
+  CHECK(pg.Run("EXPLAIN EXECUTE nosuch").code == "26000");
+  CHECK(pg.Run("EXPLAIN EXECUTE up").code == "42601");
   CHECK(pg.Run("DEALLOCATE up").tag == "DEALLOCATE");
   o = pg.Run("EXECUTE up (3)");
   CHECK(o.code == "26000");

@@ -124,6 +124,17 @@ TEST_CASE("Execute with max_rows suspends and resumes; named portals live until 
   CHECK(raw.Round(Bind("cur", "g", {}) + Execute("cur", 3) + kSync) == "2DDDsZ");
   CHECK(raw.Status() == 'T');
   CHECK(raw.Round(Execute("cur", 0) + kSync) == "DDCZ");  // survives Sync inside the block
+  // FETCH reads a Bind portal too (PerformPortalFetch), from where Execute left it, forward only.
+  CHECK(raw.Round(Bind("cur2", "g", {}) + Execute("cur2", 2) + kSync) == "2DDsZ");
+  CHECK(raw.Round(Frame('Q', Str("FETCH 2 FROM cur2"))) == "TDDCZ");
+  CHECK(Values(raw.Nth('D', 1).body)[0] == std::optional<std::string>("4"));
+  CHECK(raw.Nth('C').body == Str("FETCH 2"));
+  CHECK(raw.Round(Frame('Q', Str("FETCH PRIOR FROM cur2"))) == "EZ");
+  CHECK(raw.Code() == "55000");
+  CHECK(raw.Round(Frame('Q', Str("ROLLBACK; BEGIN"))) == "CCZ");
+  CHECK(raw.Round(Bind("cur3", "g", {}) + kSync) == "2Z");
+  CHECK(raw.Round(Frame('Q', Str("MOVE ALL IN cur3"))) == "CZ");
+  CHECK(raw.Nth('C').body == Str("MOVE 5"));
   CHECK(raw.Round(Frame('Q', Str("COMMIT"))) == "CZ");
   CHECK(raw.Round(Execute("cur", 0) + kSync) == "EZ");
   CHECK(raw.Code() == "34000");

@@ -46,6 +46,14 @@ class FakeCatalog : public catalog::Catalog {
     return nullptr;
   }
   std::optional<Oid> LookupNamespace(txn::Transaction&, std::string_view) override { return std::nullopt; }
+  // regclass input: the tables above plus the sequences s (16392) and k_n_seq (16393).
+  std::optional<Oid> LookupRelationOid(txn::Transaction& txn, std::string_view schema, std::string_view name,
+                                       const std::vector<std::string>& path) override {
+    if (name == "s") return 16392;
+    if (name == "k_n_seq") return 16393;
+    auto table = LookupTable(txn, schema, name, path);
+    return table ? std::optional<Oid>(table->oid) : std::nullopt;
+  }
   std::shared_ptr<const catalog::TableInfo> CreateTable(txn::Transaction&, const catalog::TableDef&,
                                                         const std::vector<std::string>&) override {
     return nullptr;

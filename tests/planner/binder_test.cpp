@@ -382,15 +382,17 @@ TEST_CASE_FIXTURE(Fixture, "identity columns and serial defaults become per-row 
   const auto& values = plan->As<planner::InsertPlan>().child->As<planner::ValuesPlan>();
   REQUIRE(values.rows.size() == 2);
   for (const auto& row : values.rows) {
-    // id: nextval('public.k_id_seq') cast to int4; n: the serial default, its regclass cast read as text.
+    // id: nextval of the identity sequence's OID cast to int4; n: the serial default, its regclass literal
+    // resolved when bound.
     const auto& id = *row[0];
     REQUIRE(id.kind == planner::BoundKind::kCast);
     REQUIRE(id.args[0]->kind == planner::BoundKind::kFunc);
     CHECK(id.args[0]->name == "nextval");
     CHECK(id.args[0]->func->is_volatile);
-    CHECK(id.args[0]->args[0]->value.GetString() == "public.k_id_seq");
-    CHECK(row[3]->args[0]->args[0]->value.GetString() == "k_n_seq");
-    CHECK(row[4]->args[0]->args[0]->value.GetString() == "public.\"K g\"");
+    CHECK(id.args[0]->args[0]->value.type() == TypeId::kRegclass);
+    CHECK(id.args[0]->args[0]->value.GetInt() == 16390);
+    CHECK(row[3]->args[0]->args[0]->value.GetInt() == 16393);
+    CHECK(row[4]->args[0]->args[0]->value.GetInt() == 16391);
   }
   auto e = AnyError("INSERT INTO k (id, a) VALUES (5, 1)");
   CHECK(e.code().View() == "428C9");
@@ -421,10 +423,11 @@ TEST_CASE_FIXTURE(Fixture, "sequence functions resolve and are volatile") {
   CHECK(TypeOf("setval('s', 5)") == TypeId::kInt8);
   CHECK(TypeOf("setval('s', 5, false)") == TypeId::kInt8);
   CHECK(TypeOf("lastval()") == TypeId::kInt8);
-  auto r = planner::ResolveFunction("nextval", {TypeId::kText});
+  CHECK(AnyError("SELECT nextval('nosuch')").code().View() == "42P01");
+  auto r = planner::ResolveFunction("nextval", {TypeId::kRegclass});
   REQUIRE(r.has_value());
   planner::FunctionEnv env;
-  CHECK_THROWS_AS(r->func->impl({Value::String("s")}, env), DbError);
+  CHECK_THROWS_AS(r->func->impl({Value::Oid(16392).WithType(TypeId::kRegclass)}, env), DbError);
 }
 
 TEST_CASE_FIXTURE(Fixture, "generate_series in FROM") {

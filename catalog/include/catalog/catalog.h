@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/statistics.h"
@@ -245,6 +246,19 @@ class Catalog {
       const std::vector<std::string>& search_path) = 0;
   /// The current TableInfo of a table by OID (after DDL changed it), or null.
   virtual std::shared_ptr<const TableInfo> TableByOid(txn::Transaction& txn, Oid oid) = 0;
+
+  /// regclass input: the OID of the relation of any kind (table, index, sequence) `name`, looked up as
+  /// LookupTable does; nullopt when absent. The default finds tables and sequences only (test fakes).
+  virtual std::optional<Oid> LookupRelationOid(txn::Transaction& txn, std::string_view schema, std::string_view name,
+                                               const std::vector<std::string>& search_path) {
+    auto table = LookupTable(txn, schema, name, search_path);
+    return table ? std::optional<Oid>(table->oid) : std::nullopt;
+  }
+  /// regclass output: the (schema, name) of the relation of any kind with this OID, or nullopt.
+  virtual std::optional<std::pair<std::string, std::string>> RelationNameByOid(txn::Transaction& txn, Oid oid) {
+    auto table = TableByOid(txn, oid);
+    return table ? std::optional(std::make_pair(table->schema, table->name)) : std::nullopt;
+  }
 
   // --- ALTER TABLE (issue 4) ----------------------------------------------------------------------------
 

@@ -15,8 +15,7 @@ namespace lumadb {
 /// timestamp. field is case-insensitive: microseconds, milliseconds, second, minute, hour, day, week,
 /// month, quarter, year, decade, century, millennium, julian, isoyear, dow, isodow, doy, epoch, timezone,
 /// timezone_hour, timezone_minute and their abbreviations. Throws 0A000 "unit \"x\" not supported for type
-/// <type>", 22023 "unit \"x\" not recognized for type <type>", and 0A000 for an infinite year or epoch
-/// (numeric infinity is not supported yet).
+/// <type>", 22023 "unit \"x\" not recognized for type <type>"; ±Infinity for an infinite year or epoch.
 Value ExtractField(std::string_view field, const Value& v);
 
 /// date_part(field, v): the same field as a float8 (a date is read as its midnight timestamp, as

@@ -32,8 +32,8 @@
 //             +-------+--------------------+---------------------------+------+
 //             | class | exponent E         | base-100 digit pairs      | 0x00 |   (class 0x04, positive)
 //             +-------+--------------------+---------------------------+------+
-//             class: 0x01 reserved for -Infinity, 0x02 negative, 0x03 zero (no more bytes),
-//                    0x04 positive, 0x05 reserved for +Infinity, 0x06 NaN (no more bytes).
+//             class: 0x01 -Infinity, 0x02 negative, 0x03 zero, 0x04 positive, 0x05 +Infinity,
+//                    0x06 NaN (no more bytes after 0x01, 0x03, 0x05 and 0x06).
 //             The value is 0.d1 d2 d3 ... * 10^E with d1 != 0 and no trailing zero digits (so 1.0 and
 //             1.00 are the same bytes); E: int32 big-endian, sign bit flipped; the decimal digits in
 //             pairs (the last padded with 0), pair p as byte p + 2 (2..101), then the 0x00 terminator.

@@ -33,6 +33,9 @@ enum class TypeId : uint32_t {
   kInterval = 1186,
   kTimeTz = 1266,
   kNumeric = 1700,
+  kRegclass = 2205,  // a relation OID that prints as its (qualified-if-needed) name
+  kRegtype = 2206,   // a type OID that prints as format_type(oid, NULL)
+  kVoid = 2278,      // the result of functions returning nothing (prints as the empty string)
   kUuid = 2950,
   kJsonb = 3802,
 };
@@ -63,6 +66,8 @@ inline constexpr TypeId kTimeTz = static_cast<TypeId>(1270);
 inline constexpr TypeId kUuid = static_cast<TypeId>(2951);
 inline constexpr TypeId kJson = static_cast<TypeId>(199);
 inline constexpr TypeId kJsonb = static_cast<TypeId>(3807);
+inline constexpr TypeId kRegclass = static_cast<TypeId>(2210);
+inline constexpr TypeId kRegtype = static_cast<TypeId>(2211);
 }  // namespace array_type
 
 /// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; an array type

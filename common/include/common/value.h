@@ -18,7 +18,8 @@ struct Array;  // common/array.h
 
 /// A SQL datum. The physical representation by type:
 ///   bool                    -> bool
-///   int2, int4, int8, oid   -> int64_t (range kept by the type's own checks)
+///   int2, int4, int8, oid, regclass, regtype -> int64_t (range kept by the type's own checks)
+///   void                    -> int64_t 0 (not NULL: a function returning void returns a value)
 ///   date                    -> int64_t days since 2000-01-01 (PostgreSQL's POSTGRES_EPOCH_JDATE)
 ///   timestamp[tz]           -> int64_t microseconds since 2000-01-01 00:00:00 (UTC for tz)
 ///   time                    -> int64_t microseconds since midnight (0 .. 24:00:00)
@@ -43,6 +44,8 @@ class Value {
   static Value Int4(int32_t v) { return Value(TypeId::kInt4, static_cast<int64_t>(v)); }
   static Value Int8(int64_t v) { return Value(TypeId::kInt8, v); }
   static Value Oid(uint32_t v) { return Value(TypeId::kOid, static_cast<int64_t>(v)); }
+  /// The value of a function returning void.
+  static Value Void() { return Value(TypeId::kVoid, int64_t{0}); }
   static Value Float4(float v) { return Value(TypeId::kFloat4, static_cast<double>(v)); }
   static Value Float8(double v) { return Value(TypeId::kFloat8, v); }
   /// A string of a string type (text, varchar, bpchar, name, unknown, bytea), or of json/jsonb.

@@ -3,6 +3,7 @@
 // EvaluateParams, portalcmds.c PerformCursorOpen).
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,13 @@ namespace lumadb::exec {
 std::vector<Value> EvaluateParams(const PreparedStatement& statement, std::string_view name,
                                   const std::vector<ast::ExprPtr>& args, std::string_view query_text,
                                   SessionContext& ctx);
+
+/// EXPLAIN [ANALYZE] EXECUTE name(args) (explain.c ExplainExecuteQuery): the prepared statement's plan, run
+/// with `params` under ANALYZE, as rows of one text column "QUERY PLAN". Throws what EXPLAIN's options
+/// throw (0A000 for FORMAT JSON, 25006 for ANALYZE of a write in a read-only transaction), 0A000 for a
+/// statement without a plan.
+std::string ExplainPrepared(const ast::ExplainStmt& stmt, const PreparedStatement& prepared,
+                            const std::vector<Value>& params, SessionContext& ctx, ResultSink& sink);
 
 /// A cursor's rows read from a portal, one Run at a time. ctx is copied: it must refer to the
 /// transaction the cursor lives in for as long as rows are read (a WITH HOLD cursor is materialized

@@ -24,6 +24,8 @@ class Transaction;
 
 namespace lumadb::planner {
 
+class CatalogRegNames;  // planner/reg_names.h
+
 /// One column visible to expressions: where it sits in the input row and how it can be named.
 struct ScopeColumn {
   std::string relation;  // the range table entry's alias or table name ("" for unnamed)
@@ -57,8 +59,13 @@ struct SelectTarget {
 class Binder {
  public:
   /// query_text is the whole query string the AST locations point into (for error positions).
+  /// Where no session installed a regclass/regtype resolver (common/reg_names.h) for the thread, the
+  /// binder installs one over `catalog` for its lifetime, so 'name'::regclass literals bind anywhere.
   Binder(catalog::Catalog& catalog, txn::Transaction& txn, std::vector<std::string> search_path,
          std::string_view query_text);
+  ~Binder();
+  Binder(const Binder&) = delete;
+  Binder& operator=(const Binder&) = delete;
 
   /// SELECT / VALUES / set operations. Throws 42P01, 42703, 42702, 42804, 42883, 42803, 42P10, 42601.
   PlanPtr BindSelect(const ast::SelectStmt& stmt);
@@ -216,10 +223,11 @@ class Binder {
   std::vector<std::string> search_path_;
   std::string_view query_text_;
   bool allow_aggregates_ = false;
-  const char* aggregate_clause_ = nullptr;  // "WHERE", "JOIN conditions"...: where aggregates are rejected
-  bool keep_unknown_targets_ = false;       // leave untyped select-list literals unknown (INSERT ... SELECT)
-  std::vector<FromScan> from_scans_;        // base tables of the FROM clauses bound so far
-  std::shared_ptr<ParamState> params_;      // null: $n is not allowed
+  const char* aggregate_clause_ = nullptr;          // "WHERE", "JOIN conditions"...: where aggregates are rejected
+  bool keep_unknown_targets_ = false;               // leave untyped select-list literals unknown (INSERT ... SELECT)
+  std::vector<FromScan> from_scans_;                // base tables of the FROM clauses bound so far
+  std::shared_ptr<ParamState> params_;              // null: $n is not allowed
+  std::unique_ptr<CatalogRegNames> own_reg_names_;  // the resolver this binder installed, if it did
 };
 
 /// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL
@@ -241,6 +249,9 @@ void ExtractHashKeys(JoinPlan* join, int left_width);
 /// Resolves a written type name to a TypeDesc (int4, varchar(10) -> typmod 14, numeric(10,2), ...).
 /// Throws 42704 'type "x" does not exist' at the name's position (position computed from query_text).
 TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text);
+
+/// Rejects a type no column may have (CheckAttributeType): 42P16 `column "c" has pseudo-type void`.
+void CheckColumnType(TypeDesc type, const std::string& column);
 
 /// PostgreSQL's FigureColname (parser/parse_target.c): the output column name of an unaliased select
 /// item ("?column?" when nothing better exists).

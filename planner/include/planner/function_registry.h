@@ -19,12 +19,12 @@ namespace lumadb::planner {
 class SequenceFunctions {
  public:
   virtual ~SequenceFunctions() = default;
-  /// nextval(name): 42P01 'relation "s" does not exist', 42809 '"t" is not a sequence', 2200H at the limit.
-  virtual int64_t NextVal(std::string_view name) = 0;
-  /// currval(name): 55000 'currval of sequence "s" is not yet defined in this session'.
-  virtual int64_t CurrVal(std::string_view name) = 0;
-  /// setval(name, value, is_called); returns value. 22003 when out of bounds.
-  virtual int64_t SetVal(std::string_view name, int64_t value, bool is_called) = 0;
+  /// nextval(regclass): 42809 '"t" is not a sequence', XX000 for an OID no relation has, 2200H at the limit.
+  virtual int64_t NextVal(Oid sequence) = 0;
+  /// currval(regclass): 55000 'currval of sequence "s" is not yet defined in this session'.
+  virtual int64_t CurrVal(Oid sequence) = 0;
+  /// setval(regclass, value, is_called); returns value. 22003 when out of bounds.
+  virtual int64_t SetVal(Oid sequence, int64_t value, bool is_called) = 0;
   /// lastval(): 55000 'lastval is not yet defined in this session'.
   virtual int64_t LastVal() = 0;
 };

@@ -45,6 +45,7 @@ struct ExtendedPortal {
   std::vector<int16_t> result_formats;                 // Bind's result format codes (0/1/N rule)
   bool done = false;                                   // a statement the session runs itself has run
   std::unique_ptr<exec::Cursor> cursor;                // a SQL cursor (portal and statement->ast unused)
+  bool from_bind = false;                              // a Bind portal FETCH turned into a cursor
   bool hold = false;                                   // DECLARE ... WITH HOLD
   bool held = false;                                   // materialized at a commit: outlives transactions
   size_t savepoint_depth = 0;                          // savepoints open at DECLARE

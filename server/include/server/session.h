@@ -20,6 +20,7 @@
 #include "pgwire/frontend.h"
 #include "pgwire/startup.h"
 #include "pgwire/transport.h"
+#include "planner/reg_names.h"
 #include "server/extended_state.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
@@ -46,6 +47,9 @@ class Session {
   /// Runs startup, authentication and the message loop until Terminate, EOF or a FATAL error.
   /// Never throws.
   void Run();
+
+  /// True for EXPLAIN ... EXECUTE, which needs the session's prepared statements.
+  static bool IsExplainExecute(const ast::Statement& stmt);
 
  private:
   friend class QueryRunner;
@@ -105,6 +109,11 @@ class Session {
   std::string DeclareCursor(const ast::DeclareCursorStmt& stmt, const std::string& sql);
   /// FETCH / MOVE: 34000 "cursor \"c\" does not exist", 55000 backward on a NO SCROLL cursor.
   std::string FetchCursor(const ast::FetchStmt& stmt, const std::vector<int16_t>* formats);
+  /// EXPLAIN [ANALYZE] EXECUTE name(args): the prepared statement's plan (26000 for an unknown name).
+  std::string ExplainExecuteSql(const ast::ExplainStmt& stmt, const std::string& sql, exec::ResultSink& sink);
+  /// FETCH/MOVE on a portal made by Bind (PerformPortalFetch takes any portal): it becomes a NO SCROLL
+  /// cursor over the rows it has not returned yet. 34000 when the portal returns no rows.
+  void AdoptProtocolPortal(ExtendedPortal& portal);
   /// What EXECUTE name / FETCH name returns rows of (its prepared statement, the cursor's query), for
   /// Describe (utility.c UtilityTupleDescriptor); null for other statements, MOVE and unknown names.
   const exec::PreparedStatement* UtilityResultStatement(const ast::Statement& stmt) const;
@@ -181,12 +190,13 @@ class Session {
   std::string user_;
   catalog::DatabaseInfo database_;
   catalog::Catalog* catalog_ = nullptr;
-  std::map<std::string, std::string> reported_;  // ParameterStatus values the client has
-  uint64_t reported_version_ = UINT64_MAX;       // settings_.version() when reported_ was last compared
-  std::vector<std::string> search_path_;         // search_path split, as of settings_.version() ...
-  uint64_t search_path_version_ = UINT64_MAX;    // ... this one
-  uint64_t type_io_version_ = UINT64_MAX;        // settings version ApplyTypeIoSettings last applied
-  std::string current_query_;                    // for the STATEMENT: log line of errors
+  std::unique_ptr<planner::CatalogRegNames> reg_names_;  // regclass/regtype I/O of this session's thread
+  std::map<std::string, std::string> reported_;          // ParameterStatus values the client has
+  uint64_t reported_version_ = UINT64_MAX;               // settings_.version() when reported_ was last compared
+  std::vector<std::string> search_path_;                 // search_path split, as of settings_.version() ...
+  uint64_t search_path_version_ = UINT64_MAX;            // ... this one
+  uint64_t type_io_version_ = UINT64_MAX;                // settings version ApplyTypeIoSettings last applied
+  std::string current_query_;                            // for the STATEMENT: log line of errors
   bool statement_logged_ = false;
   bool ignore_till_sync_ = false;
   int64_t transaction_start_us_ = 0;

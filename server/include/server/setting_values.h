@@ -26,9 +26,6 @@ std::string FormatSettingValue(const SettingDef& def, const std::string& canonic
 /// Splits a list value such as search_path ('"$user", public') into its items, unquoting identifiers.
 std::vector<std::string> SplitIdentifierList(const std::string& value);
 
-/// Quotes an identifier when PostgreSQL's quote_identifier would ("$user" -> "\"$user\"", public -> public).
-std::string QuoteIdentifier(const std::string& ident);
-
 // String check hooks (StringCheck): each returns the canonical value or throws 22023.
 std::string CheckDateStyle(const std::string& value, const std::string& current);
 /// check_timezone (setting_timezone.cpp): a zone name TimeZone::Find knows (its canonical spelling), hours
