@@ -90,7 +90,10 @@ void CopyFrom::State::InsertRecord() {
         row[targets[k]] = ParseValue(column.type, *field);
       }
     } catch (DbError& e) {
-      if (!e.context()) e.Context(parser.Context(record, static_cast<int>(k)));
+      // An input function's own context (json's "JSON data, line 1: ...") stays above COPY's, as
+      // PostgreSQL's error context stack prints them.
+      const std::string copy_context = parser.Context(record, static_cast<int>(k));
+      e.Context(e.context() ? *e.context() + "\n" + copy_context : copy_context);
       throw;
     }
   }

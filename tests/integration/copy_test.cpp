@@ -100,7 +100,13 @@ TEST_CASE("bad COPY data: 22P04 / 22P02 with CONTEXT, nothing stays in the table
     CHECK(out.find(c.error) != std::string::npos);
     CHECK(out.find(c.context) != std::string::npos);
   }
+  // An input function's own context line comes first, then COPY's (PostgreSQL's context stack).
+  const std::string j = TableName("copy_badjson");
+  Exec(conn, "CREATE TABLE " + j + " (j json)");
   std::string out;
+  CHECK(Psql("-c 'COPY " + j + " FROM STDIN'", "{\"a\":1}\\n{bad\\n", &out) != 0);
+  CHECK(out.find("CONTEXT:  JSON data, line 1: {bad\nCOPY " + j + ", line 2, column j: \"{bad\"") != std::string::npos);
+  Exec(conn, "DROP TABLE " + j);
   CHECK(Psql("-c 'COPY " + t + " FROM STDIN (FORMAT csv)'", "1,\"abc\\n", &out) != 0);
   CHECK(out.find("ERROR:  unterminated CSV quoted field") != std::string::npos);
   CHECK(Scalar(conn, "SELECT count(*) FROM " + t) == "1");
