@@ -16,7 +16,8 @@ Binder::Binder(catalog::Catalog& catalog, txn::Transaction& txn, std::vector<std
     : catalog_(catalog), txn_(txn), search_path_(std::move(search_path)), query_text_(query_text) {
   if (CurrentRegNameResolver() == nullptr) {
     own_reg_names_ = std::make_unique<CatalogRegNames>(catalog_);
-    own_reg_names_->Use(&txn_, search_path_, "");
+    own_reg_names_->SetTransaction(&txn_);
+    own_reg_names_->SetSearchPath(search_path_, "");
     SetRegNameResolver(own_reg_names_.get());
   }
 }
@@ -104,38 +105,22 @@ BoundExprPtr Binder::BindColumnDefault(const catalog::ColumnInfo& column) {
 
 TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text) {
   static const std::vector<std::pair<std::string_view, TypeId>> kNames = {
-      {"bool", TypeId::kBool},
-      {"int2", TypeId::kInt2},
-      {"int4", TypeId::kInt4},
-      {"int8", TypeId::kInt8},
-      {"float4", TypeId::kFloat4},
-      {"float8", TypeId::kFloat8},
-      {"numeric", TypeId::kNumeric},
-      {"text", TypeId::kText},
-      {"varchar", TypeId::kVarchar},
-      {"bpchar", TypeId::kBpchar},
-      {"name", TypeId::kName},
-      {"date", TypeId::kDate},
-      {"timestamp", TypeId::kTimestamp},
-      {"timestamptz", TypeId::kTimestampTz},
-      {"time", TypeId::kTime},
-      {"timetz", TypeId::kTimeTz},
-      {"interval", TypeId::kInterval},
-      {"uuid", TypeId::kUuid},
-      {"json", TypeId::kJson},
-      {"jsonb", TypeId::kJsonb},
-      {"bytea", TypeId::kBytea},
-      {"oid", TypeId::kOid},
-      {"regclass", TypeId::kRegclass},
-      {"regtype", TypeId::kRegtype},
-      {"void", TypeId::kVoid},
-      {"integer", TypeId::kInt4},
-      {"smallint", TypeId::kInt2},
-      {"bigint", TypeId::kInt8},
-      {"real", TypeId::kFloat4},
-      {"boolean", TypeId::kBool},
-      {"decimal", TypeId::kNumeric},
-      {"int", TypeId::kInt4},
+      {"bool", TypeId::kBool},           {"int2", TypeId::kInt2},
+      {"int4", TypeId::kInt4},           {"int8", TypeId::kInt8},
+      {"float4", TypeId::kFloat4},       {"float8", TypeId::kFloat8},
+      {"numeric", TypeId::kNumeric},     {"text", TypeId::kText},
+      {"varchar", TypeId::kVarchar},     {"bpchar", TypeId::kBpchar},
+      {"name", TypeId::kName},           {"date", TypeId::kDate},
+      {"timestamp", TypeId::kTimestamp}, {"timestamptz", TypeId::kTimestampTz},
+      {"time", TypeId::kTime},           {"timetz", TypeId::kTimeTz},
+      {"interval", TypeId::kInterval},   {"uuid", TypeId::kUuid},
+      {"json", TypeId::kJson},           {"jsonb", TypeId::kJsonb},
+      {"bytea", TypeId::kBytea},         {"oid", TypeId::kOid},
+      {"regclass", TypeId::kRegclass},   {"regtype", TypeId::kRegtype},
+      {"void", TypeId::kVoid},           {"integer", TypeId::kInt4},
+      {"smallint", TypeId::kInt2},       {"bigint", TypeId::kInt8},
+      {"real", TypeId::kFloat4},         {"boolean", TypeId::kBool},
+      {"decimal", TypeId::kNumeric},     {"int", TypeId::kInt4},
   };
   std::string last = name.names.empty() ? "" : name.names.back();
   bool schema_ok = name.names.size() == 1 || (name.names.size() == 2 && name.names[0] == "pg_catalog");

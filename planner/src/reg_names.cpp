@@ -67,8 +67,7 @@ std::vector<std::string> SplitQualifiedName(std::string_view text) {
   }
 }
 
-void CatalogRegNames::Use(txn::Transaction* txn, std::vector<std::string> search_path, std::string database) {
-  txn_ = txn;
+void CatalogRegNames::SetSearchPath(std::vector<std::string> search_path, std::string database) {
   search_path_ = std::move(search_path);
   database_ = std::move(database);
 }

@@ -212,9 +212,10 @@ exec::SessionContext Session::StatementContext() {
   if (search_path_version_ != settings_.version()) {
     search_path_ = SplitIdentifierList(settings_.Get("search_path"));
     search_path_version_ = settings_.version();
+    reg_names_->SetSearchPath(catalog::ExpandSearchPath(search_path_, user_), database_.name);
   }
   txn::Transaction& txn = EnsureTransaction();
-  reg_names_->Use(&txn, catalog::ExpandSearchPath(search_path_, user_), database_.name);
+  reg_names_->SetTransaction(&txn);
   return exec::SessionContext{.cluster = server_.cluster,
                               .catalog = *catalog_,
                               .txn = txn,

@@ -36,7 +36,7 @@ txn::Transaction& Session::EnsureTransaction() {
 void Session::FinishTransaction(bool commit) {
   PortalsAtTransactionEnd(commit);  // while the transaction their executors read in still exists
   std::unique_ptr<txn::Transaction> tx = std::move(txn_);
-  if (reg_names_) reg_names_->Use(nullptr, {}, database_.name);
+  if (reg_names_) reg_names_->SetTransaction(nullptr);
   savepoints_.clear();
   // Read before AtTransactionEnd: SET LOCAL synchronous_commit applies to this very commit.
   bool synchronous = settings_.Get("synchronous_commit") != "off";

@@ -18,9 +18,11 @@ class CatalogRegNames : public RegNameResolver {
  public:
   explicit CatalogRegNames(catalog::Catalog& catalog) : catalog_(catalog) {}
 
-  /// Looks names up in `txn` (may be null) along `search_path` ("$user" already expanded) of database
-  /// `database` (the catalog part a three-part name may give) from now on.
-  void Use(txn::Transaction* txn, std::vector<std::string> search_path, std::string database);
+  /// Looks names up in `txn` (may be null: nothing resolves) from now on. Cheap: called per statement.
+  void SetTransaction(txn::Transaction* txn) { txn_ = txn; }
+  /// Looks names up along `search_path` ("$user" already expanded) of database `database` (the catalog
+  /// part a three-part name may give) from now on.
+  void SetSearchPath(std::vector<std::string> search_path, std::string database);
 
   /// regclassin (stringToQualifiedNameList + RangeVarGetRelid): throws 42602 "invalid name syntax",
   /// 0A000 for a cross-database reference, 42601 for more than three names, 3F000 when a given schema does
