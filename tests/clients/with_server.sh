@@ -19,7 +19,8 @@ server_pid=
 database=postgres
 
 unset PGSERVICE PGOPTIONS PGPASSWORD PGAPPNAME LUMADB_CLIENT_AUTH
-export LC_ALL=C PGCONNECT_TIMEOUT=10 PGTZ=UTC
+# TZ: `lumadb init` records the machine's zone (as initdb); the expected values are in UTC.
+export LC_ALL=C PGCONNECT_TIMEOUT=10 PGTZ=UTC TZ=UTC
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {

@@ -21,7 +21,7 @@ work=$LUMADB_CLIENT_WORK
 
 # psql's output depends on the locale and these session settings; pin them as the conformance runner does.
 unset PGSERVICE PGOPTIONS
-export LC_ALL=C PGCLIENTENCODING=UTF8 PGTZ=UTC PGDATESTYLE='ISO, MDY' PGCONNECT_TIMEOUT=10
+export LC_ALL=C PGCLIENTENCODING=UTF8 TZ=UTC PGTZ=UTC PGDATESTYLE='ISO, MDY' PGCONNECT_TIMEOUT=10
 
 failed=0
 for sql in "$here"/sql/*.sql; do
