@@ -84,6 +84,10 @@ struct StatementExecContext {
 /// session user), or empty when none does.
 std::string CreationSchema(SessionContext& ctx);
 
+/// The existing schemas of ctx's search path ("$user" expanded), pg_catalog first when `implicit` and the
+/// path does not name it: current_schemas(implicit) (namespace.c fetch_search_path).
+std::vector<std::string> SearchSchemas(SessionContext& ctx, bool implicit);
+
 /// The table named `name`, or 42P01 'relation "name" does not exist' (shown as written).
 std::shared_ptr<const catalog::TableInfo> TableOrThrow(SessionContext& ctx, const ast::QualifiedName& name);
 

@@ -126,6 +126,18 @@ const char* DropTag(ast::ObjectType type) {
   return "DROP TABLE";
 }
 
+std::vector<std::string> SearchSchemas(SessionContext& ctx, bool implicit) {
+  std::vector<std::string> out;
+  if (implicit && std::find(ctx.search_path.begin(), ctx.search_path.end(), "pg_catalog") == ctx.search_path.end()) {
+    out.push_back("pg_catalog");
+  }
+  for (const auto& entry : ctx.search_path) {
+    std::string name = entry == "$user" ? ctx.user : entry;
+    if (ctx.catalog.LookupNamespace(ctx.txn, name)) out.push_back(std::move(name));
+  }
+  return out;
+}
+
 std::string CreationSchema(SessionContext& ctx) {
   for (const auto& entry : ctx.search_path) {
     std::string name = entry == "$user" ? ctx.user : entry;

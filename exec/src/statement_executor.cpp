@@ -61,7 +61,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(Make
   exec.env.statement_start_us = ctx.statement_start_us;
   exec.env.user = ctx.user;
   exec.env.database = ctx.database;
-  exec.env.current_schema = CreationSchema(ctx);
+  exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
   exec.env.sequences = sequences.get();
   exec.search_path = ctx.search_path;

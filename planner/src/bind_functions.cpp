@@ -47,6 +47,11 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   if (schema_ok && !f.distinct && !f.star) {
     if (auto e = BindArrayFunction(name, args, f.location)) return e;
   }
+  if (schema_ok && name == "pg_typeof" && args.size() == 1 && !f.distinct && !f.star) {
+    // The argument's type before any coercion ('a' is unknown), known when binding.
+    return MakeConst(Value::Oid(static_cast<Oid>(args[0]->type.id)).WithType(TypeId::kRegtype), {TypeId::kRegtype, -1},
+                     f.location);
+  }
   std::vector<TypeId> types;
   for (const auto& a : args) types.push_back(a->type.id);
   // to_json[b](anyelement) cannot take its type from an untyped literal.

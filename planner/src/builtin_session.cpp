@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "builtins.h"
+#include "common/array.h"
 #include "common/time_zone.h"
 #include "common/value_io.h"
 
@@ -30,10 +31,21 @@ Value Version(const std::vector<Value>&, const FunctionEnv&) {
 Value CurrentDatabase(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::String(env.database, T::kName);
 }
-Value CurrentSchema(const std::vector<Value>&, const FunctionEnv& env) {
-  if (env.current_schema.empty()) return Value::Null(T::kName);
-  return Value::String(env.current_schema, T::kName);
+std::vector<std::string> Schemas(const FunctionEnv& env, bool implicit) {
+  return env.schemas ? env.schemas(implicit) : std::vector<std::string>{};
 }
+Value CurrentSchema(const std::vector<Value>&, const FunctionEnv& env) {
+  std::vector<std::string> schemas = Schemas(env, false);
+  if (schemas.empty()) return Value::Null(T::kName);
+  return Value::String(schemas.front(), T::kName);
+}
+// current_schemas(include_implicit) as name[].
+Value CurrentSchemas(const std::vector<Value>& a, const FunctionEnv& env) {
+  std::vector<Value> items;
+  for (std::string& schema : Schemas(env, a[0].GetBool())) items.push_back(Value::String(std::move(schema), T::kName));
+  return MakeArray(T::kName, std::move(items));
+}
+
 Value CurrentUser(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::String(env.user, T::kName);
 }
@@ -67,6 +79,7 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
       {"version", {}, T::kText, Version},
       {"current_database", {}, T::kName, CurrentDatabase},
       {"current_schema", {}, T::kName, CurrentSchema},
+      {"current_schemas", {T::kBool}, array_type::kName, CurrentSchemas},
       {"current_user", {}, T::kName, CurrentUser},
       {"session_user", {}, T::kName, CurrentUser},
       {"user", {}, T::kName, CurrentUser},

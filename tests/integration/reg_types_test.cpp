@@ -80,12 +80,34 @@ TEST_CASE("regtype reads SQL type names and prints format_type; void prints empt
 
   CHECK(Scalar(conn, "SELECT ''::void") == "");
   CHECK(Scalar(conn, "SELECT ''::void IS NULL") == "f");
+  CHECK(Scalar(conn, "SELECT pg_typeof(''::void)") == "void");
+  CHECK(Scalar(conn, "SELECT pg_typeof('pg_class'::regclass)") == "regclass");
+  CHECK(Column(conn, "SELECT pg_typeof(v) FROM (VALUES (1)) AS t(v) UNION ALL SELECT pg_typeof('a')") ==
+        Strings{"integer", "unknown"});
+  CHECK(Scalar(conn, "SELECT pg_typeof(1.5::numeric(5,2)) || ' ' || pg_typeof('x'::varchar(3))") ==
+        "numeric character varying");
+  CHECK(Scalar(conn, "SELECT pg_typeof(ARRAY[1])") == "integer[]");
   CHECK(SqlStateOf(conn, "CREATE TABLE void_col (v void)") == "42P16");
   pqxx::work tx(conn);
   pqxx::result r = tx.exec("SELECT 'pg_class'::regclass, 'int4'::regtype, ''::void");
   CHECK(r.column_type(0) == 2205);
   CHECK(r.column_type(1) == 2206);
   CHECK(r.column_type(2) == 2278);
+}
+
+TEST_CASE("current_schemas lists the search path's existing schemas, pg_catalog first when implicit") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Scalar(conn, "SELECT current_schemas(true)") == "{pg_catalog,public}");
+  CHECK(Scalar(conn, "SELECT current_schemas(false)") == "{public}");
+  CHECK(Scalar(conn, "SELECT pg_typeof(current_schemas(true))") == "name[]");
+  CHECK(Scalar(conn, "SELECT current_schemas(NULL)") == "NULL");
+  Exec(conn, "SET search_path = nosuch, public, pg_catalog");
+  CHECK(Scalar(conn, "SELECT current_schemas(true)") == "{public,pg_catalog}");
+  CHECK(Scalar(conn, "SELECT (current_schemas(true))[1]") == "public");
+  CHECK(Scalar(conn, "SELECT current_schema()") == "public");
+  // pgjdbc's getObject on time and interval columns asks this.
+  CHECK(Scalar(conn, "SELECT 'pg_catalog' = ANY(current_schemas(true))") == "t");
+  Exec(conn, "RESET search_path");
 }
 
 TEST_CASE("numeric Infinity and -Infinity: input, output, ordering, indexes and arithmetic") {

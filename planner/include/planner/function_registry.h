@@ -35,7 +35,10 @@ struct FunctionEnv {
   int64_t statement_start_us = 0;
   std::string user;
   std::string database;
-  std::string current_schema;  // first existing schema of the search path, or empty
+  /// The existing schemas of the search path in order ("$user" expanded), with the implicitly searched
+  /// pg_catalog first when `implicit` and the path does not list it (current_schemas). Computed on
+  /// demand: most statements never ask. Empty where no session is.
+  std::function<std::vector<std::string>(bool implicit)> schemas;
   /// current_setting(name): throws 42704 for an unknown parameter.
   std::function<std::string(std::string_view)> get_setting;
   /// nextval/currval/setval/lastval; null where no session is (constant folding: such calls are volatile
