@@ -1,5 +1,5 @@
 // The json/jsonb constructors (PostgreSQL 15 json.c, jsonb.c): to_json, to_jsonb, json_build_object,
-// jsonb_build_object, json_build_array, jsonb_build_array.
+// jsonb_build_object, json_build_array, jsonb_build_array, array_to_json.
 #include "common/array.h"
 #include "common/error.h"
 #include "common/value_io.h"
@@ -19,6 +19,37 @@ Value ToJsonFn(const Args& a, const FunctionEnv&) {
 
 Value ToJsonbFn(const Args& a, const FunctionEnv&) {
   return JsonbResult(json::ToJsonbValue(a[0]));
+}
+
+// array_to_json(anyarray [, pretty]): to_json of an array; pretty puts a line feed after each comma between
+// the outermost elements (json.c array_dim_to_json with use_line_feeds).
+Value ArrayToJsonFn(const Args& a, const FunctionEnv&) {
+  if (!IsArrayType(a[0].type())) {
+    throw DbError(sqlstate::kUndefinedFunction,
+                  "function array_to_json(" + FormatType({a[0].type(), -1}) + ") does not exist");
+  }
+  const std::string text = json::ToJsonText(a[0]);
+  if (a.size() < 2 || !a[1].GetBool()) return Value::String(text, T::kJson);
+  std::string out;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    out += c;
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') ++depth;
+    if (c == ']' || c == '}') --depth;
+    if (c == ',' && depth == 1) out += "\n ";
+  }
+  return Value::String(out, T::kJson);
 }
 
 // An object key: a scalar's text (booleans spelled out); 22023 for NULL, arrays and json.
@@ -88,6 +119,8 @@ void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out) {
   std::vector<ScalarFunction> fns = {
       {"to_json", {T::kInvalid}, T::kJson, ToJsonFn},
       {"to_jsonb", {T::kInvalid}, T::kJsonb, ToJsonbFn},
+      {"array_to_json", {T::kInvalid}, T::kJson, ArrayToJsonFn},
+      {"array_to_json", {T::kInvalid, T::kBool}, T::kJson, ArrayToJsonFn},
       {"json_build_object", {T::kInvalid}, T::kJson, BuildObjectFn, false, true},
       {"jsonb_build_object", {T::kInvalid}, T::kJsonb, BuildObjectbFn, false, true},
       {"json_build_array", {T::kInvalid}, T::kJson, BuildArrayFn, false, true},

@@ -96,6 +96,11 @@ TEST_CASE("json operators") {
 
 TEST_CASE("json functions") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Row0(conn,
+             "SELECT array_to_json('{{1,5},{99,100}}'::int[]), array_to_json('{{1,5},{99,100}}'::int[], true),"
+             " array_to_json(ARRAY['a,b','c'], true), array_to_json('{}'::int[], true)") ==
+        Strings{"[[1,5],[99,100]]", "[[1,5],\n [99,100]]", "[\"a,b\",\n \"c\"]", "[]"});
+  CHECK(SqlStateOf(conn, "SELECT array_to_json(1)") == "42883");
   CHECK(
       Row0(conn, R"(SELECT json_build_object('a',1,'b','x'), jsonb_build_object('b',1,'a',2,'a',3), )"
                  R"(json_build_array(1,'x',null), jsonb_build_array(), json_build_object(1, 2, true, 3))") ==
