@@ -1,5 +1,8 @@
 // The json/jsonb constructors (PostgreSQL 15 json.c, jsonb.c): to_json, to_jsonb, json_build_object,
-// jsonb_build_object, json_build_array, jsonb_build_array, array_to_json.
+// jsonb_build_object, json_build_array, jsonb_build_array, array_to_json, json_object, jsonb_object.
+#include <optional>
+#include <utility>
+
 #include "common/array.h"
 #include "common/error.h"
 #include "common/value_io.h"
@@ -98,6 +101,59 @@ Value BuildObjectbFn(const Args& a, const FunctionEnv&) {
   return JsonbResult(std::move(v));
 }
 
+using Pairs = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+[[noreturn]] void ThrowSubscripts(const char* message) {
+  throw DbError(sqlstate::kArraySubscriptError, message);
+}
+
+// The members of json_object(text[]) (a flat key/value list or a two-column array) or
+// json_object(keys text[], values text[]) (json.c json_object, json_object_two_arg); NULL values stay.
+Pairs ObjectPairs(const Args& a) {
+  Pairs out;
+  auto add = [&out](const Value& key, const Value& value) {
+    if (key.is_null()) throw DbError(sqlstate::kNullValueNotAllowed, "null value not allowed for object key");
+    out.emplace_back(key.GetString(), value.is_null() ? std::nullopt : std::optional(value.GetString()));
+  };
+  const Array& first = a[0].GetArray();
+  if (a.size() == 2) {
+    const Array& values = a[1].GetArray();
+    if (first.ndim() > 1 || values.ndim() > 1) ThrowSubscripts("wrong number of array subscripts");
+    if (first.items.size() != values.items.size()) ThrowSubscripts("mismatched array dimensions");
+    for (size_t i = 0; i < first.items.size(); ++i) add(first.items[i], values.items[i]);
+    return out;
+  }
+  if (first.ndim() > 2) ThrowSubscripts("wrong number of array subscripts");
+  if (first.ndim() == 1 && first.items.size() % 2 != 0) ThrowSubscripts("array must have even number of elements");
+  if (first.ndim() == 2 && first.dims[1] != 2) ThrowSubscripts("array must have two columns");
+  for (size_t i = 0; i + 1 < first.items.size(); i += 2) add(first.items[i], first.items[i + 1]);
+  return out;
+}
+
+Value ObjectFn(const Args& a, const FunctionEnv&) {
+  std::string out = "{";
+  for (const auto& [key, value] : ObjectPairs(a)) {
+    if (out.size() > 1) out += ", ";
+    json::AppendQuoted(out, key);
+    out += " : ";
+    if (value) {
+      json::AppendQuoted(out, *value);
+    } else {
+      out += "null";
+    }
+  }
+  return Value::String(out + "}", T::kJson);
+}
+
+Value ObjectbFn(const Args& a, const FunctionEnv&) {
+  JsonValue v = JsonValue::Object();
+  for (auto& [key, value] : ObjectPairs(a)) {
+    v.keys.push_back(std::move(key));
+    v.items.push_back(value ? JsonValue::String(std::move(*value)) : JsonValue::Null());
+  }
+  return JsonbResult(std::move(v));
+}
+
 Value BuildArrayFn(const Args& a, const FunctionEnv&) {
   std::string out = "[";
   for (size_t i = 0; i < a.size(); ++i) {
@@ -123,6 +179,10 @@ void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out) {
       {"array_to_json", {T::kInvalid, T::kBool}, T::kJson, ArrayToJsonFn},
       {"json_build_object", {T::kInvalid}, T::kJson, BuildObjectFn, false, true},
       {"jsonb_build_object", {T::kInvalid}, T::kJsonb, BuildObjectbFn, false, true},
+      {"json_object", {array_type::kText}, T::kJson, ObjectFn},
+      {"json_object", {array_type::kText, array_type::kText}, T::kJson, ObjectFn},
+      {"jsonb_object", {array_type::kText}, T::kJsonb, ObjectbFn},
+      {"jsonb_object", {array_type::kText, array_type::kText}, T::kJsonb, ObjectbFn},
       {"json_build_array", {T::kInvalid}, T::kJson, BuildArrayFn, false, true},
       {"jsonb_build_array", {T::kInvalid}, T::kJsonb, BuildArraybFn, false, true},
   };

@@ -101,6 +101,16 @@ TEST_CASE("json functions") {
              " array_to_json(ARRAY['a,b','c'], true), array_to_json('{}'::int[], true)") ==
         Strings{"[[1,5],[99,100]]", "[[1,5],\n [99,100]]", "[\"a,b\",\n \"c\"]", "[]"});
   CHECK(SqlStateOf(conn, "SELECT array_to_json(1)") == "42883");
+  CHECK(Row0(conn, R"(SELECT json_object('{a,1,b,2,3,NULL,"d e f","a b c"}'), json_object('{{a,1},{b,2}}'), )"
+                   R"(json_object('{a,b}','{1,2}'), jsonb_object('{b,a}','{1,NULL}'), jsonb_object('{a,1,a,2}'), )"
+                   R"(json_object('{}'))") == Strings{R"({"a" : "1", "b" : "2", "3" : null, "d e f" : "a b c"})",
+                                                      R"({"a" : "1", "b" : "2"})", R"({"a" : "1", "b" : "2"})",
+                                                      R"({"a": null, "b": "1"})", R"({"a": "2"})", "{}"});
+  CHECK(SqlStateOf(conn, "SELECT json_object('{a,b,c}')") == "2202E");
+  CHECK(SqlStateOf(conn, "SELECT json_object('{{a,1,2}}')") == "2202E");
+  CHECK(SqlStateOf(conn, "SELECT json_object('{{{a,1}}}')") == "2202E");
+  CHECK(SqlStateOf(conn, "SELECT json_object('{a,b}','{1}')") == "2202E");
+  CHECK(SqlStateOf(conn, "SELECT json_object('{a,NULL}'::text[], '{1,2}')") == "22004");
   CHECK(
       Row0(conn, R"(SELECT json_build_object('a',1,'b','x'), jsonb_build_object('b',1,'a',2,'a',3), )"
                  R"(json_build_array(1,'x',null), jsonb_build_array(), json_build_object(1, 2, true, 3))") ==
