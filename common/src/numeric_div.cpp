@@ -36,6 +36,14 @@ void PgWeight(const bn::Digits& mag, int32_t dscale, int32_t* weight, uint32_t* 
   *first_digit = m.back();
 }
 
+// The decimal exponent e of a magnitude that is exactly 10^e (scale ignored), or -1. Dividing by or raising
+// a power of ten is a shift of the decimal point: 10::numeric ^ 131071 and divisions by it stay cheap.
+int32_t PowerOfTenExponent(const bn::Digits& mag) {
+  if (mag.empty()) return -1;
+  const int32_t digits = bn::DecimalDigits(mag);
+  return bn::MulPow10(bn::Digits{1}, digits - 1) == mag ? digits - 1 : -1;
+}
+
 [[noreturn]] void ThrowDivisionByZero() {
   throw DbError(sqlstate::kDivisionByZero, "division by zero");
 }
@@ -70,6 +78,12 @@ Numeric Numeric::Div(const Numeric& o) const {
   int32_t qweight = w1 - w2;
   if (d1 <= d2) --qweight;
   const int32_t rscale = ClampScale(std::max({kMinSigDigits - qweight * 4, dscale_, o.dscale_}));
+  if (const int32_t tens = PowerOfTenExponent(o.mag_); tens >= 0) {
+    // x / 10^t moves the decimal point by t, exactly; then the one rounding as below.
+    const int64_t scale = static_cast<int64_t>(dscale_) + tens - o.dscale_;
+    if (scale >= 0) return Numeric(negative_ != o.negative_, mag_, static_cast<int32_t>(scale)).Round(rscale);
+    return Numeric(negative_ != o.negative_, bn::MulPow10(mag_, static_cast<int32_t>(-scale)), 0).Round(rscale);
+  }
   return Numeric(negative_ != o.negative_, DivRound(mag_, dscale_, o.mag_, o.dscale_, rscale), rscale);
 }
 
@@ -131,6 +145,13 @@ Numeric Numeric::Power(const Numeric& exponent) const {
     const double magnitude_digits = std::abs(static_cast<double>(n)) * std::log10(std::max(ToDouble(), 1e-300));
     if (std::abs(magnitude_digits) > 140000) {
       throw DbError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+    }
+    if (const int32_t tens = PowerOfTenExponent(mag_); tens >= 0 && n >= 0) {
+      // (10^e)^n = 10^(e*n): no multiplication of huge magnitudes.
+      const int64_t e = (static_cast<int64_t>(tens) - dscale_) * n;
+      const bool negative = negative_ && (n % 2 != 0);
+      if (e >= 0) return Numeric(negative, bn::MulPow10(bn::Digits{1}, static_cast<int32_t>(e)), 0).Round(rscale);
+      return Numeric(negative, bn::Digits{1}, static_cast<int32_t>(-e)).Round(rscale);
     }
     // Exact power by repeated squaring; the exact result is then rounded once.
     bn::Digits result{1}, base = mag_;

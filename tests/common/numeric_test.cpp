@@ -175,5 +175,21 @@ TEST_CASE("numeric infinity: input, output, comparison and arithmetic as Postgre
   CHECK(N("-inf").ToDouble() == -HUGE_VAL);
 }
 
+TEST_CASE("powers of ten: division and power shift the decimal point, same results as PostgreSQL 15") {
+  CHECK(N("123.456").Div(N("100")).ToString() == "1.2345600000000000");
+  CHECK(N("123.456").Div(N("0.01")).ToString() == "12345.600000000000");
+  CHECK(N("-5").Div(N("1000")).ToString() == "-0.00500000000000000000");
+  CHECK(N("7").Div(N("10")).ToString() == "0.70000000000000000000");
+  CHECK(N("1.5").Div(N("1e5")).ToString() == "0.000015000000000000000000");
+  CHECK(N("12345678901234567890").Div(N("10")).ToString() == "1234567890123456789");
+  CHECK(N("10").Power(N("3")).ToString() == "1000.0000000000000000");
+  CHECK(N("0.1").Power(N("3")).ToString() == "0.0010000000000000");
+  CHECK(N("-10").Power(N("3")).ToString() == "-1000.0000000000000000");
+  CHECK(N("10").Power(N("1000")).ToString().size() == 1018);
+  // numeric.sql's "checks maximum": 10 ^ 131071 and a division by it, fast.
+  const Numeric big = N("10").Power(N("131071"));
+  CHECK(N("6").Mul(big).Div(big).Trunc(0).ToString() == "6");
+}
+
 }  // namespace
 }  // namespace lumadb
