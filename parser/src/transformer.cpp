@@ -165,7 +165,12 @@ ast::StatementPtr Transformer::Update(const PNode& n) {
       ast::SetClause set;
       set.column = Ident(*c->children.at(0));
       set.location = Loc(*c);
-      set.value = Expr(*c->children.at(1));
+      for (size_t i = 1; i + 1 < c->children.size(); ++i) {
+        if (!set.target)
+          set.target = std::make_unique<ast::ColumnRef>(std::vector<std::string>{set.column}, set.location);
+        set.target = Subscript(std::move(set.target), *c->children[i]);
+      }
+      set.value = Expr(*c->children.back());
       stmt->set.push_back(std::move(set));
     } else if (c->is_type<g::from_clause>()) {
       for (const auto& t : c->children) stmt->from.push_back(TableRef(*t));

@@ -163,12 +163,44 @@ Value Overlaps(const Args& a, const FunctionEnv&) {
   return Value::Bool(ArrayOverlaps(a[0].GetArray(), a[1].GetArray()));
 }
 
+// array_set_element for `UPDATE ... SET a[i] = v` (arrayfuncs.c array_set_element, one subscript): a NULL
+// or empty array becomes {v} with lower bound i; a one-dimensional array grows to reach i, the gap filled
+// with NULLs. Not strict: the array and the value may be NULL.
+Value SetElement(const Args& a, const FunctionEnv&) {
+  if (a[1].is_null()) {
+    throw DbError(sqlstate::kNullValueNotAllowed, "array subscript in assignment must not be null");
+  }
+  const auto index = static_cast<int32_t>(a[1].GetInt());
+  Array out;
+  out.element = ElementTypeOf(a[0].type());
+  if (!a[0].is_null()) out = a[0].GetArray();
+  if (out.ndim() == 0) {
+    out.dims = {1};
+    out.lbounds = {index};
+    out.items = {a[2]};
+    return MakeArray(std::move(out));
+  }
+  if (out.ndim() != 1) throw DbError(sqlstate::kArraySubscriptError, "wrong number of array subscripts");
+  const int64_t lower = out.lbounds[0];
+  const int64_t upper = lower + out.dims[0] - 1;
+  if (index < lower) {
+    out.items.insert(out.items.begin(), static_cast<size_t>(lower - index), Value::Null(out.element));
+    out.lbounds[0] = index;
+  } else if (index > upper) {
+    out.items.resize(out.items.size() + static_cast<size_t>(index - upper), Value::Null(out.element));
+  }
+  out.items[static_cast<size_t>(index - out.lbounds[0])] = a[2];
+  out.dims[0] = static_cast<int32_t>(out.items.size());
+  return MakeArray(std::move(out));
+}
+
 // Polymorphic entries: arg_types and result are fixed up by the binder (kInvalid here).
 const std::vector<ScalarFunction>& ArrayFunctions() {
   constexpr T kAny = T::kInvalid;
   using Op = CompareOp;
   static const std::vector<ScalarFunction> kFns = {
       {"array_length", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kLength>},
+      {"array_set_element", {kAny, T::kInt4, kAny}, kAny, SetElement, false},
       {"array_lower", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kLower>},
       {"array_upper", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kUpper>},
       {"array_ndims", {kAny}, T::kInt4, Ndims},

@@ -213,6 +213,30 @@ TEST_CASE("binary array results and parameters") {
   CHECK(std::string(PQgetvalue(res.get(), 0, 2)) == "9");
 }
 
+TEST_CASE("UPDATE ... SET a[i] = v assigns one element, growing the array as PostgreSQL 15") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("arrset");
+  Exec(conn, "DROP TABLE IF EXISTS " + t);
+  Exec(conn, "CREATE TABLE " + t + " (id int, a int[], t text[], n int)");
+  Exec(conn, "INSERT INTO " + t + " VALUES (1, '{1,2,3}', NULL, 0), (2, '{}', '{x}', 0)");
+  CHECK(Exec(conn, "UPDATE " + t + " SET a[5] = 9, t[2] = 'y'").affected_rows() == 2);
+  CHECK(Column(conn, "SELECT a::text || ' ' || coalesce(t::text, '-') || ' ' || array_lower(a, 1) FROM " + t +
+                         " ORDER BY id") ==
+        std::vector<std::string>{"{1,2,3,NULL,9} [2:2]={y} 1", "[5:5]={9} {x,y} 5"});
+  Exec(conn, "UPDATE " + t + " SET a[-1] = 0");
+  CHECK(Column(conn, "SELECT a FROM " + t + " ORDER BY id") ==
+        std::vector<std::string>{"[-1:5]={0,NULL,1,2,3,NULL,9}", "[-1:5]={0,NULL,NULL,NULL,NULL,NULL,9}"});
+  Exec(conn, "UPDATE " + t + " SET a['2'] = '5', a[3] = a[3] + 100 WHERE id = 1");
+  CHECK(Scalar(conn, "SELECT a FROM " + t + " WHERE id = 1") == "[-1:5]={0,NULL,1,5,103,NULL,9}");
+  CHECK(SqlStateOf(conn, "UPDATE " + t + " SET a[NULL] = 1") == "22004");
+  CHECK(SqlStateOf(conn, "UPDATE " + t + " SET n[1] = 1") == "42804");
+  CHECK(SqlStateOf(conn, "UPDATE " + t + " SET a[1] = 'x'") == "22P02");
+  CHECK(SqlStateOf(conn, "UPDATE " + t + " SET a = '{1}', a[1] = 2") == "42601");
+  Exec(conn, "UPDATE " + t + " SET a = '{{1,2},{3,4}}' WHERE id = 2");
+  CHECK(SqlStateOf(conn, "UPDATE " + t + " SET a[1] = 7 WHERE id = 2") == "2202E");
+  Exec(conn, "DROP TABLE " + t);
+}
+
 TEST_CASE("array columns survive a restart" * doctest::skip(IsExternal())) {
   ServerProcess server;
   {

@@ -392,6 +392,9 @@ struct SetClause {
   std::string column;
   int32_t location = -1;
   ExprPtr value;  // may be DefaultExpr
+  /// `SET col[i] = ...`: the subscripts applied to the column, as a SubscriptExpr chain over a ColumnRef of
+  /// it (gram.y set_target's opt_indirection); null for a plain `SET col = ...`.
+  ExprPtr target;
 };
 
 struct UpdateStmt : Statement {

@@ -21,7 +21,7 @@ struct insert_stmt
           sor<default_values, seq<opt<overriding_clause>, select_stmt>>, opt<returning_clause>>,
       Node {};
 
-struct set_clause : seq<col_id, equals, sor<tok<default_word>, a_expr>>, Node {};
+struct set_clause : seq<col_id, star<subscript_suffix>, equals, sor<tok<default_word>, a_expr>>, Node {};
 struct update_stmt : seq<LUMADB_KW("update"), qualified_name, opt<target_alias>, LUMADB_KW("set"),
                          list<set_clause, comma>, opt<from_clause>, opt<where_clause>, opt<returning_clause>>,
                      Node {};
