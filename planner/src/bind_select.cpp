@@ -88,6 +88,16 @@ std::shared_ptr<ProjectPlan> Project(PlanPtr child, const std::vector<SelectTarg
   return p;
 }
 
+// child's rows extended by the select list's set-returning calls (ProjectSetPlan).
+PlanPtr ProjectSet(PlanPtr child, SetFunctions functions) {
+  auto p = std::make_shared<ProjectSetPlan>();
+  p->output = child->output;
+  for (const auto& f : functions) p->output.push_back(f->output[0]);
+  p->child = std::move(child);
+  p->functions = std::move(functions);
+  return p;
+}
+
 }  // namespace
 
 PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
@@ -102,8 +112,10 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   Scope scope;
   const size_t first_scan = from_scans_.size();
+  SrfContext no_srf(this, nullptr, nullptr);
   PlanPtr plan = BindFrom(stmt.from, &scope);
   if (stmt.where) {
+    SrfContext in_where(this, nullptr, "WHERE");
     allow_aggregates_ = false;
     aggregate_clause_ = "WHERE";
     auto predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
@@ -127,7 +139,12 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     }
   }
   allow_aggregates_ = true;
-  std::vector<SelectTarget> targets = BindTargets(stmt, scope);
+  SetFunctions srfs;
+  std::vector<SelectTarget> targets;
+  {
+    SrfContext in_targets(this, &srfs, nullptr, plan->output.size());
+    targets = BindTargets(stmt, scope);
+  }
 
   std::vector<BoundExprPtr> groups;
   for (const auto& g : stmt.group_by) {
@@ -156,7 +173,11 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     allow_aggregates_ = true;
   }
 
-  BoundExprPtr having = stmt.having ? CoerceToBool(BindExpr(*stmt.having, scope), "HAVING") : nullptr;
+  BoundExprPtr having;
+  if (stmt.having) {
+    SrfContext in_having(this, nullptr, "HAVING");
+    having = CoerceToBool(BindExpr(*stmt.having, scope), "HAVING");
+  }
 
   std::vector<SortKey> keys = BindOrderKeys(stmt, scope, targets);
   CheckNoJsonKeys(stmt, groups, targets, keys);
@@ -167,6 +188,11 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   if (!stmt.locking.empty()) {
     CheckLockingAllowed(stmt, has_agg);
     ApplyLocking(stmt, scope, first_scan);
+  }
+  if (has_agg && !srfs.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "set-returning functions in the select list of an aggregate query are not supported",
+                stmt.targets[0].location);
   }
   if (has_agg) {
     AggregateRewriter rw(*this, groups);
@@ -189,6 +215,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     }
   }
 
+  if (!srfs.empty()) plan = ProjectSet(plan, std::move(srfs));
   if (!stmt.distinct) {
     if (!keys.empty()) {
       auto sort = std::make_shared<SortPlan>();
