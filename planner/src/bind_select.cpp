@@ -1,6 +1,7 @@
 // SELECT: target lists, GROUP BY / aggregates / HAVING, ORDER BY, DISTINCT, LIMIT, VALUES and set
 // operations (parser/analyze.c transformSelectStmt, parse_agg.c, parse_clause.c).
 #include "index_selection.h"
+#include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
 #include "planner/type_rules.h"
@@ -9,18 +10,36 @@ namespace lumadb::planner {
 
 namespace {
 
+constexpr int kSrfMark = 1 << 20;  // AggregateRewriter's temporary numbering of ProjectSet columns
+
+// e with AggregateRewriter's marks of ProjectSet columns (kSrfMark + k) pointing at column base + k.
+BoundExprPtr PlaceSrfColumns(const BoundExprPtr& e, int base) {
+  if (e->kind == BoundKind::kColumn && e->column >= kSrfMark) {
+    return MakeColumn(base + e->column - kSrfMark, e->type, e->name, e->location);
+  }
+  if (e->args.empty()) return e;
+  auto copy = std::make_shared<BoundExpr>(*e);
+  for (auto& a : copy->args) a = PlaceSrfColumns(a, base);
+  return copy;
+}
+
 // Moves aggregate calls into an Aggregate node and points everything above it at the node's output
 // (group keys first, then aggregates), as parse_agg.c's check_ungrouped_columns demands.
 class AggregateRewriter {
  public:
-  AggregateRewriter(const Binder& binder, std::vector<BoundExprPtr> groups)
-      : binder_(binder), groups_(std::move(groups)) {}
+  /// srf_base: the first ProjectSet column of the select list's set-returning calls, whose references
+  /// become kSrfMark + k until PlaceSrfColumns knows the Aggregate's width (-1: none).
+  AggregateRewriter(const Binder& binder, std::vector<BoundExprPtr> groups, int srf_base)
+      : binder_(binder), groups_(std::move(groups)), srf_base_(srf_base) {}
 
   BoundExprPtr Rewrite(const BoundExprPtr& e) {
     for (size_t i = 0; i < groups_.size(); ++i) {
       if (ExprEquals(*e, *groups_[i])) return MakeColumn(static_cast<int>(i), e->type, e->name, e->location);
     }
     if (e->kind == BoundKind::kAggregate) return AggregateRef(e);
+    if (e->kind == BoundKind::kColumn && srf_base_ >= 0 && e->column >= srf_base_) {
+      return MakeColumn(kSrfMark + e->column - srf_base_, e->type, e->name, e->location);
+    }
     if (e->kind == BoundKind::kColumn) {
       throw binder_.Error(sqlstate::kGroupingError,
                           "column \"" + e->name +
@@ -52,6 +71,7 @@ class AggregateRewriter {
 
   const Binder& binder_;
   std::vector<BoundExprPtr> groups_;
+  int srf_base_;
   std::vector<BoundExprPtr> calls_;
   std::vector<AggregateSpec> aggregates_;
 };
@@ -185,20 +205,34 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   bool has_agg = !groups.empty() || having != nullptr;
   for (const auto& t : targets) has_agg = has_agg || ContainsAggregate(*t.expr);
   for (const auto& k : keys) has_agg = has_agg || ContainsAggregate(*k.expr);
+  for (const auto& f : srfs) {
+    for (const auto& a : f->args) has_agg = has_agg || ContainsAggregate(*a);
+  }
   if (!stmt.locking.empty()) {
     CheckLockingAllowed(stmt, has_agg);
     ApplyLocking(stmt, scope, first_scan);
   }
-  if (has_agg && !srfs.empty()) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "set-returning functions in the select list of an aggregate query are not supported",
-                stmt.targets[0].location);
-  }
   if (has_agg) {
-    AggregateRewriter rw(*this, groups);
+    const int srf_base = srfs.empty() ? -1 : static_cast<int>(plan->output.size());
+    for (const auto& g : groups) {
+      if (srf_base >= 0 && ColumnSpan(*g).second >= srf_base) {
+        throw Error(sqlstate::kFeatureNotSupported, "set-returning functions in GROUP BY are not supported",
+                    g->location);
+      }
+    }
+    AggregateRewriter rw(*this, groups, srf_base);
     for (auto& t : targets) t.expr = rw.Rewrite(t.expr);
     for (auto& k : keys) k.expr = rw.Rewrite(k.expr);
     if (having) having = rw.Rewrite(having);
+    // The calls' arguments are evaluated over the Aggregate's rows (generate_series(1, count(*))).
+    for (auto& f : srfs) {
+      auto copy = std::make_shared<FunctionScanPlan>(*f);
+      for (auto& a : copy->args) a = rw.Rewrite(a);
+      f = copy;
+    }
+    const int width = static_cast<int>(rw.groups().size() + rw.aggregates().size());
+    for (auto& t : targets) t.expr = PlaceSrfColumns(t.expr, width);
+    for (auto& k : keys) k.expr = PlaceSrfColumns(k.expr, width);
     auto agg = std::make_shared<AggregatePlan>();
     agg->child = plan;
     agg->groups = rw.groups();

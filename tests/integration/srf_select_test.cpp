@@ -68,6 +68,12 @@ TEST_CASE("set-returning functions in the select list") {
   CHECK(Rows(conn, "SELECT * FROM (SELECT unnest(ARRAY[3,4]) AS x) s") == Strings{"3", "4"});
   CHECK(Rows(conn, "SELECT generate_series('2020-01-01'::timestamp, '2020-01-02', '12 hours')") ==
         Strings{"2020-01-01 00:00:00", "2020-01-01 12:00:00", "2020-01-02 00:00:00"});
+  CHECK(Rows(conn, "SELECT count(*), generate_series(1,2) FROM " + t) == Strings{"4|1", "4|2"});
+  CHECK(Rows(conn, "SELECT id, generate_series(1, count(*)::int) FROM " + t + " WHERE id < 3 GROUP BY id ORDER BY 1") ==
+        Strings{"1|1", "2|1"});
+  CHECK(Rows(conn, "SELECT sum(id), unnest(ARRAY[1,2]) + sum(id) AS s FROM " + t + " ORDER BY s DESC") ==
+        Strings{"10|12", "10|11"});
+  CHECK(Rows(conn, "SELECT count(*), generate_series(1,2) FROM " + t + " WHERE false") == Strings{"0|1", "0|2"});
   CHECK(Rows(conn, "EXPLAIN (COSTS OFF) SELECT id, unnest(arr) FROM " + t) ==
         Strings{"ProjectSet", "  ->  Seq Scan on " + t});
   Exec(conn, "DROP TABLE " + t);
