@@ -79,6 +79,23 @@ TEST_CASE("set-returning functions in the select list") {
   Exec(conn, "DROP TABLE " + t);
 }
 
+TEST_CASE("regexp_matches and regexp_split_to_table") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Rows(conn, "SELECT regexp_matches('foobarbequebaz', '(bar)(beque)')") == Strings{"{bar,beque}"});
+  CHECK(Rows(conn, "SELECT regexp_matches('foobarbequebazilbarfbonk', '(b[^b]+)(b[^b]+)', 'g')") ==
+        Strings{"{bar,beque}", "{bazil,barf}"});
+  CHECK(Rows(conn, "SELECT regexp_matches('abc', 'x')").empty());
+  CHECK(Rows(conn, "SELECT regexp_matches('abc', '(a)(x)?')") == Strings{"{a,NULL}"});
+  CHECK(Rows(conn, "SELECT regexp_matches('aBcb', 'b', 'gi'), 1") == Strings{"{B}|1", "{b}|1"});
+  CHECK(Rows(conn, R"(SELECT * FROM regexp_matches('a1b22c', '\d+', 'g') AS m)") == Strings{"{1}", "{22}"});
+  CHECK(Rows(conn, R"(SELECT regexp_split_to_table('hello world  x', '\s+'))") == Strings{"hello", "world", "x"});
+  CHECK(Rows(conn, "SELECT foo FROM regexp_split_to_table('abc', '') AS foo") == Strings{"a", "b", "c"});
+  CHECK(Rows(conn, "SELECT regexp_matches(NULL, 'a')").empty());
+  CHECK(ErrorOf("SELECT regexp_split_to_table('a,b', ',', 'g')") ==
+        "22023 regexp_split_to_table() does not support the \"global\" option");
+  CHECK(ErrorOf("SELECT regexp_matches('a', 'a', 'z')") == "22023 invalid regular expression option: \"z\"");
+}
+
 TEST_CASE("set-returning functions where PostgreSQL forbids them") {
   CHECK(ErrorOf("SELECT 1 WHERE unnest(ARRAY[1]) = 1") == "0A000 set-returning functions are not allowed in WHERE");
   CHECK(ErrorOf("SELECT sum(unnest(ARRAY[1]))") ==

@@ -39,6 +39,15 @@ TEST_CASE_FIXTURE(Fixture, "over an aggregate the ProjectSet reads the Aggregate
   CHECK(Error("SELECT a, generate_series(1, 2) FROM t GROUP BY b").code().View() == "42803");
 }
 
+TEST_CASE_FIXTURE(Fixture, "regexp_matches and regexp_split_to_table are set-returning") {
+  CHECK(Bind("SELECT regexp_matches(b, 'x', 'g') FROM t")->output.at(0).type.id == array_type::kText);
+  CHECK(Bind("SELECT * FROM regexp_split_to_table('a b', ' ')")->output.at(0).type.id == TypeId::kText);
+  CHECK(Bind("SELECT * FROM regexp_split_to_table('a b', ' ')")->output.at(0).name == "regexp_split_to_table");
+  auto e = Error("SELECT regexp_matches(1, 'a')");
+  CHECK(e.code().View() == "42883");
+  CHECK(e.message() == "function regexp_matches(integer, unknown) does not exist");
+}
+
 TEST_CASE_FIXTURE(Fixture, "ORDER BY and LIMIT apply above the ProjectSet") {
   auto plan = Bind("SELECT generate_series(1, 3) AS g ORDER BY g DESC LIMIT 2");
   const auto& limit = plan->As<LimitPlan>();
