@@ -55,6 +55,8 @@ TEST_CASE_FIXTURE(Fixture, "ORDER BY and LIMIT apply above the ProjectSet") {
   CHECK(sort.child->kind == PlanKind::kProjectSet);
   CHECK(Explain("SELECT unnest(ARRAY[1, 2]), 5") == Lines{"ProjectSet", "  ->  Result"});
   CHECK(Explain("SELECT a, unnest(ARRAY[a]) FROM t") == Lines{"ProjectSet", "  ->  Seq Scan on t"});
+  CHECK(Explain("SELECT generate_series(1, a) FROM k WHERE id = 1") ==
+        Lines{"ProjectSet", "  ->  Index Scan using k_pkey on k", "        Index Cond: (id = 1)"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "set-returning calls where PostgreSQL forbids them") {
