@@ -148,6 +148,9 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope) {
+  // COALESCE may not evaluate every argument, so none can drive a ProjectSet (transformCoalesceExpr).
+  SrfContext in_coalesce(this, name == "coalesce" ? nullptr : srf_sink_,
+                         name == "coalesce" && srf_sink_ ? "COALESCE" : srf_clause_, srf_base_);
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
   auto e = std::make_shared<BoundExpr>();

@@ -29,8 +29,13 @@ BoundExprPtr Binder::BindSelectListSetFunction(const ast::FuncCall& f, const Sco
           .Hint("You might be able to move the set-returning function into a LATERAL FROM item.");
     }
     if (srf_clause_) {
-      throw Error(sqlstate::kFeatureNotSupported,
-                  std::string("set-returning functions are not allowed in ") + srf_clause_, f.location);
+      DbError e = Error(sqlstate::kFeatureNotSupported,
+                        std::string("set-returning functions are not allowed in ") + srf_clause_, f.location);
+      const std::string_view clause = srf_clause_;
+      if (clause == "CASE" || clause == "COALESCE") {
+        e.Hint("You might be able to move the set-returning function into a LATERAL FROM item.");
+      }
+      throw e;
     }
     throw Error(sqlstate::kFeatureNotSupported,
                 "set-returning functions are only supported in FROM and the select list", f.location);

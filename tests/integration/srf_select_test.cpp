@@ -102,6 +102,12 @@ TEST_CASE("set-returning functions where PostgreSQL forbids them") {
         "0A000 aggregate function calls cannot contain set-returning function calls");
   CHECK(ErrorOf("SELECT count(*) FROM (VALUES (1)) v(x) GROUP BY x HAVING generate_series(1,2) = 1") ==
         "0A000 set-returning functions are not allowed in HAVING");
+  CHECK(ErrorOf("SELECT CASE WHEN true THEN unnest(ARRAY[1]) END") ==
+        "0A000 set-returning functions are not allowed in CASE");
+  CHECK(ErrorOf("SELECT coalesce(unnest(ARRAY[1]), 1)") == "0A000 set-returning functions are not allowed in COALESCE");
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Rows(conn, "SELECT greatest(unnest(ARRAY[1, 5]), 2), nullif(generate_series(1, 2), 1)") ==
+        Strings{"2|NULL", "5|2"});
 }
 
 }  // namespace
