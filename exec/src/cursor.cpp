@@ -195,6 +195,8 @@ bool PlanLocksRows(const planner::PlanNode& plan) {
       return PlanLocksRows(*plan.As<planner::FilterPlan>().child);
     case K::kProject:
       return PlanLocksRows(*plan.As<planner::ProjectPlan>().child);
+    case K::kProjectSet:
+      return PlanLocksRows(*plan.As<planner::ProjectSetPlan>().child);
     case K::kLimit:
       return PlanLocksRows(*plan.As<planner::LimitPlan>().child);
     case K::kSort:

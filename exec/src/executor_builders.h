@@ -22,6 +22,10 @@ std::unique_ptr<Executor> MakeUpdateExecutor(const planner::UpdatePlan& plan, Ex
 std::unique_ptr<Executor> MakeDeleteExecutor(const planner::DeletePlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexScanExecutor(const planner::IndexScanPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// regexp_matches / regexp_split_to_table (regex_scan_executor.cpp).
+std::unique_ptr<Executor> MakeRegexScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// The select list's set-returning functions over the child's rows (project_set_executor.cpp).
+std::unique_ptr<Executor> MakeProjectSetExecutor(const planner::ProjectSetPlan& plan, ExecContext& ctx);
 /// unnest(array) in FROM (unnest_executor.cpp).
 std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// The json set-returning functions in FROM: json[b]_array_elements[_text], json[b]_each[_text],

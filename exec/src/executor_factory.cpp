@@ -39,6 +39,8 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeIndexScanExecutor(plan.As<planner::IndexScanPlan>(), ctx);
     case PlanKind::kFunctionScan:
       return MakeFunctionScanExecutor(plan.As<planner::FunctionScanPlan>(), ctx);
+    case PlanKind::kProjectSet:
+      return MakeProjectSetExecutor(plan.As<planner::ProjectSetPlan>(), ctx);
     case PlanKind::kIndexNestedLoop:
       return MakeIndexNestedLoopExecutor(plan.As<planner::IndexNestedLoopPlan>(), ctx);
   }

@@ -87,6 +87,9 @@ class GenerateSeriesExecutor : public Executor {
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx) {
   if (plan.function == "unnest") return MakeUnnestExecutor(plan, ctx);
   if (auto json = MakeJsonScanExecutor(plan, ctx)) return json;
+  if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table") {
+    return MakeRegexScanExecutor(plan, ctx);
+  }
   if (plan.function != "generate_series") {
     throw DbError(sqlstate::kFeatureNotSupported, "function " + plan.function + "() in FROM is not supported");
   }

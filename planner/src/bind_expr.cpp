@@ -250,6 +250,8 @@ BoundExprPtr Binder::BindInList(const ast::InListExpr& in, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindCase(const ast::CaseExpr& c, const Scope& scope) {
+  // A CASE arm may not run, so it cannot drive a ProjectSet (transformCaseExpr).
+  SrfContext in_case(this, nullptr, srf_sink_ ? "CASE" : srf_clause_, srf_base_);
   BoundExprPtr subject = c.arg ? BindExpr(*c.arg, scope) : nullptr;
   std::vector<BoundExprPtr> conditions;
   std::vector<BoundExprPtr> results;

@@ -109,14 +109,35 @@ TypeId TimestampSeriesType(const std::vector<BoundExprPtr>& args) {
 
 }  // namespace
 
-PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
-  const ast::FuncCall& f = *ref.function;
+bool IsSetFunctionName(const ast::FuncCall& f) {
   const std::string& name = f.name.back();
-  bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  const bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  return schema_ok && (name == "unnest" || name == "generate_series" || name == "regexp_matches" ||
+                       name == "regexp_split_to_table" || FindJsonSetFunction(name).has_value());
+}
+
+PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
   std::vector<BoundExprPtr> args;
   // No LATERAL: the arguments see no FROM item.
-  for (const auto& a : f.args) args.push_back(BindExpr(*a, Scope{}));
-  if (schema_ok && name == "unnest") return BindUnnest(ref, std::move(args), scope);
+  for (const auto& a : ref.function->args) args.push_back(BindExpr(*a, Scope{}));
+  return BindSetFunction(ref, *ref.function, std::move(args), scope);
+}
+
+PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f, std::vector<BoundExprPtr> args,
+                                Scope* scope) {
+  const std::string& name = f.name.back();
+  bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  if (schema_ok && name == "unnest") return BindUnnest(ref, f.location, std::move(args), scope);
+  if (schema_ok && (name == "regexp_matches" || name == "regexp_split_to_table")) {
+    // (text, text [, text]) returning setof text[] / setof text.
+    if (args.size() < 2 || args.size() > 3) throw NoFunction(name, args, f.location);
+    for (auto& a : args) {
+      if (!CanCoerceImplicitly(a->type.id, TypeId::kText)) throw NoFunction(name, args, f.location);
+    }
+    for (auto& a : args) a = CoerceOrThrow(a, {TypeId::kText, -1}, a->location);
+    const TypeId type = name == "regexp_matches" ? array_type::kText : TypeId::kText;
+    return FunctionScan(ref, name, std::move(args), {type, -1}, scope);
+  }
   if (auto json = schema_ok ? FindJsonSetFunction(name) : std::nullopt) {
     if (args.size() != 1 || !CanCoerceImplicitly(args[0]->type.id, json->doc)) throw NoFunction(name, args, f.location);
     args[0] = CoerceOrThrow(args[0], {json->doc, -1}, args[0]->location);
@@ -154,8 +175,7 @@ PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
   return FunctionScan(ref, name, std::move(coerced), {type, -1}, scope);
 }
 
-PlanPtr Binder::BindUnnest(const ast::TableRef& ref, std::vector<BoundExprPtr> args, Scope* scope) {
-  const int32_t location = ref.function->location;
+PlanPtr Binder::BindUnnest(const ast::TableRef& ref, int32_t location, std::vector<BoundExprPtr> args, Scope* scope) {
   if (args.size() == 1 && args[0]->type.id == TypeId::kUnknown) {
     throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
                 location);

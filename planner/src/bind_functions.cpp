@@ -38,6 +38,7 @@ DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprP
 BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  if (IsSetFunctionName(f)) return BindSelectListSetFunction(f, scope);
   if (schema_ok && IsAggregateName(name)) return BindAggregate(f, scope);
   if (schema_ok && (name == "coalesce" || name == "greatest" || name == "least" || name == "nullif")) {
     return BindVariadicSpecial(f, name, scope);
@@ -106,6 +107,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     // Arguments may not contain aggregates themselves.
     bool saved_allow = allow_aggregates_;
     const char* saved_clause = aggregate_clause_;
+    SrfContext no_srf(this, nullptr, kSrfInAggregate);
     allow_aggregates_ = false;
     aggregate_clause_ = nullptr;
     for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
@@ -146,6 +148,9 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope) {
+  // COALESCE may not evaluate every argument, so none can drive a ProjectSet (transformCoalesceExpr).
+  SrfContext in_coalesce(this, name == "coalesce" ? nullptr : srf_sink_,
+                         name == "coalesce" && srf_sink_ ? "COALESCE" : srf_clause_, srf_base_);
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
   auto e = std::make_shared<BoundExpr>();

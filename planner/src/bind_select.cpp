@@ -1,6 +1,8 @@
 // SELECT: target lists, GROUP BY / aggregates / HAVING, ORDER BY, DISTINCT, LIMIT, VALUES and set
 // operations (parser/analyze.c transformSelectStmt, parse_agg.c, parse_clause.c).
+#include "aggregate_rewriter.h"
 #include "index_selection.h"
+#include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
 #include "planner/type_rules.h"
@@ -8,53 +10,6 @@
 namespace lumadb::planner {
 
 namespace {
-
-// Moves aggregate calls into an Aggregate node and points everything above it at the node's output
-// (group keys first, then aggregates), as parse_agg.c's check_ungrouped_columns demands.
-class AggregateRewriter {
- public:
-  AggregateRewriter(const Binder& binder, std::vector<BoundExprPtr> groups)
-      : binder_(binder), groups_(std::move(groups)) {}
-
-  BoundExprPtr Rewrite(const BoundExprPtr& e) {
-    for (size_t i = 0; i < groups_.size(); ++i) {
-      if (ExprEquals(*e, *groups_[i])) return MakeColumn(static_cast<int>(i), e->type, e->name, e->location);
-    }
-    if (e->kind == BoundKind::kAggregate) return AggregateRef(e);
-    if (e->kind == BoundKind::kColumn) {
-      throw binder_.Error(sqlstate::kGroupingError,
-                          "column \"" + e->name +
-                              "\" must appear in the GROUP BY clause or be used in an aggregate "
-                              "function",
-                          e->location);
-    }
-    if (e->args.empty()) return e;
-    auto copy = std::make_shared<BoundExpr>(*e);
-    for (auto& a : copy->args) a = Rewrite(a);
-    return copy;
-  }
-
-  const std::vector<BoundExprPtr>& groups() const { return groups_; }
-  const std::vector<AggregateSpec>& aggregates() const { return aggregates_; }
-
- private:
-  BoundExprPtr AggregateRef(const BoundExprPtr& e) {
-    size_t index = aggregates_.size();
-    for (size_t i = 0; i < calls_.size(); ++i) {
-      if (ExprEquals(*calls_[i], *e)) index = i;
-    }
-    if (index == aggregates_.size()) {
-      calls_.push_back(e);
-      aggregates_.push_back({e->agg, e->args.empty() ? nullptr : e->args[0], e->distinct, e->type});
-    }
-    return MakeColumn(static_cast<int>(groups_.size() + index), e->type, e->name, e->location);
-  }
-
-  const Binder& binder_;
-  std::vector<BoundExprPtr> groups_;
-  std::vector<BoundExprPtr> calls_;
-  std::vector<AggregateSpec> aggregates_;
-};
 
 // A bare integer literal in ORDER BY / GROUP BY names a select-list position.
 std::optional<int64_t> PositionLiteral(const ast::Expr& e) {
@@ -88,6 +43,16 @@ std::shared_ptr<ProjectPlan> Project(PlanPtr child, const std::vector<SelectTarg
   return p;
 }
 
+// child's rows extended by the select list's set-returning calls (ProjectSetPlan).
+PlanPtr ProjectSet(PlanPtr child, SetFunctions functions) {
+  auto p = std::make_shared<ProjectSetPlan>();
+  p->output = child->output;
+  for (const auto& f : functions) p->output.push_back(f->output[0]);
+  p->child = std::move(child);
+  p->functions = std::move(functions);
+  return p;
+}
+
 }  // namespace
 
 PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
@@ -102,8 +67,10 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   Scope scope;
   const size_t first_scan = from_scans_.size();
+  SrfContext no_srf(this, nullptr, nullptr);
   PlanPtr plan = BindFrom(stmt.from, &scope);
   if (stmt.where) {
+    SrfContext in_where(this, nullptr, "WHERE");
     allow_aggregates_ = false;
     aggregate_clause_ = "WHERE";
     auto predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
@@ -127,7 +94,12 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     }
   }
   allow_aggregates_ = true;
-  std::vector<SelectTarget> targets = BindTargets(stmt, scope);
+  SetFunctions srfs;
+  std::vector<SelectTarget> targets;
+  {
+    SrfContext in_targets(this, &srfs, nullptr, plan->output.size());
+    targets = BindTargets(stmt, scope);
+  }
 
   std::vector<BoundExprPtr> groups;
   for (const auto& g : stmt.group_by) {
@@ -156,7 +128,11 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     allow_aggregates_ = true;
   }
 
-  BoundExprPtr having = stmt.having ? CoerceToBool(BindExpr(*stmt.having, scope), "HAVING") : nullptr;
+  BoundExprPtr having;
+  if (stmt.having) {
+    SrfContext in_having(this, nullptr, "HAVING");
+    having = CoerceToBool(BindExpr(*stmt.having, scope), "HAVING");
+  }
 
   std::vector<SortKey> keys = BindOrderKeys(stmt, scope, targets);
   CheckNoJsonKeys(stmt, groups, targets, keys);
@@ -164,15 +140,34 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   bool has_agg = !groups.empty() || having != nullptr;
   for (const auto& t : targets) has_agg = has_agg || ContainsAggregate(*t.expr);
   for (const auto& k : keys) has_agg = has_agg || ContainsAggregate(*k.expr);
+  for (const auto& f : srfs) {
+    for (const auto& a : f->args) has_agg = has_agg || ContainsAggregate(*a);
+  }
   if (!stmt.locking.empty()) {
     CheckLockingAllowed(stmt, has_agg);
     ApplyLocking(stmt, scope, first_scan);
   }
   if (has_agg) {
-    AggregateRewriter rw(*this, groups);
+    const int srf_base = srfs.empty() ? -1 : static_cast<int>(plan->output.size());
+    for (const auto& g : groups) {
+      if (srf_base >= 0 && ColumnSpan(*g).second >= srf_base) {
+        throw Error(sqlstate::kFeatureNotSupported, "set-returning functions in GROUP BY are not supported",
+                    g->location);
+      }
+    }
+    AggregateRewriter rw(*this, groups, srf_base);
     for (auto& t : targets) t.expr = rw.Rewrite(t.expr);
     for (auto& k : keys) k.expr = rw.Rewrite(k.expr);
     if (having) having = rw.Rewrite(having);
+    // The calls' arguments are evaluated over the Aggregate's rows (generate_series(1, count(*))).
+    for (auto& f : srfs) {
+      auto copy = std::make_shared<FunctionScanPlan>(*f);
+      for (auto& a : copy->args) a = rw.Rewrite(a);
+      f = copy;
+    }
+    const int width = static_cast<int>(rw.groups().size() + rw.aggregates().size());
+    for (auto& t : targets) t.expr = PlaceSrfColumns(t.expr, width);
+    for (auto& k : keys) k.expr = PlaceSrfColumns(k.expr, width);
     auto agg = std::make_shared<AggregatePlan>();
     agg->child = plan;
     agg->groups = rw.groups();
@@ -189,6 +184,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     }
   }
 
+  if (!srfs.empty()) plan = ProjectSet(plan, std::move(srfs));
   if (!stmt.distinct) {
     if (!keys.empty()) {
       auto sort = std::make_shared<SortPlan>();

@@ -199,6 +199,19 @@ Value RegexpSubstr(const Args& a, const FunctionEnv&) {
   return Value::String(s.substr(span->begin, span->end - span->begin), T::kText);
 }
 
+// The text[] regexp_match(es) gives for match m: its capture groups (NULL for one that did not take
+// part), or the whole match when the pattern has none.
+Value MatchArray(const Regex& re, std::string_view s, const RegexMatch& m) {
+  std::vector<Value> items;
+  for (size_t g = re.CaptureCount() > 0 ? 1 : 0; g < m.groups.size(); ++g) {
+    const auto span = m.groups[g];
+    items.push_back(span.begin == std::string_view::npos
+                        ? Value::Null(T::kText)
+                        : Value::String(std::string(s.substr(span.begin, span.end - span.begin)), T::kText));
+  }
+  return MakeArray(T::kText, std::move(items));
+}
+
 // regexp_match(string, pattern [, flags]): the capture groups of the first match as text[] (NULL for a
 // group that did not take part), or the whole match when there are none; NULL without a match.
 Value RegexpMatch(const Args& a, const FunctionEnv&) {
@@ -211,21 +224,14 @@ Value RegexpMatch(const Args& a, const FunctionEnv&) {
   auto re = Regex::Get(a[1].GetString(), f);
   RegexMatch m;
   if (!re->Find(s, 0, &m)) return Value::Null(array_type::kText);
-  std::vector<Value> items;
-  for (size_t g = re->CaptureCount() > 0 ? 1 : 0; g < m.groups.size(); ++g) {
-    const auto span = m.groups[g];
-    items.push_back(span.begin == std::string_view::npos
-                        ? Value::Null(T::kText)
-                        : Value::String(s.substr(span.begin, span.end - span.begin), T::kText));
-  }
-  return MakeArray(T::kText, std::move(items));
+  return MatchArray(*re, s, m);
 }
 
 // regexp_split_to_array(string, pattern [, flags]): the text between matches. As regexp.c with
 // ignore_degenerate, an empty match at the end of the string or ending where the previous one did
 // does not split.
-Value RegexpSplitToArray(const Args& a, const FunctionEnv&) {
-  const RegexFlags f = FlagsNoGlobal(a, 2, "regexp_split_to_array");
+std::vector<Value> SplitParts(const Args& a, const char* function) {
+  const RegexFlags f = FlagsNoGlobal(a, 2, function);
   const std::string s = a[0].GetString();
   std::vector<Value> items;
   size_t prev_end = 0;
@@ -238,10 +244,27 @@ Value RegexpSplitToArray(const Args& a, const FunctionEnv&) {
     return true;
   });
   items.push_back(Value::String(s.substr(prev_end), T::kText));
-  return MakeArray(T::kText, std::move(items));
+  return items;
+}
+
+Value RegexpSplitToArray(const Args& a, const FunctionEnv&) {
+  return MakeArray(T::kText, SplitParts(a, "regexp_split_to_array"));
 }
 
 }  // namespace
+
+std::vector<Value> RegexSetRows(std::string_view function, const std::vector<Value>& args) {
+  if (function == "regexp_split_to_table") return SplitParts(args, "regexp_split_to_table");
+  const RegexFlags f = RegexFlags::Parse(args.size() > 2 ? args[2].GetString() : "");
+  const std::string s = args[0].GetString();
+  auto re = Regex::Get(args[1].GetString(), f);
+  std::vector<Value> rows;
+  ForEachMatch(*re, s, 0, [&](const RegexMatch& m) {
+    rows.push_back(MatchArray(*re, s, m));
+    return f.global;
+  });
+  return rows;
+}
 
 void AddRegexBuiltins(std::vector<ScalarFunction>& out) {
   const T x = T::kText;

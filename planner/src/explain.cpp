@@ -26,6 +26,8 @@ int CountRelations(const PlanNode& p) {
       return CountRelations(*p.As<FilterPlan>().child);
     case PlanKind::kProject:
       return CountRelations(*p.As<ProjectPlan>().child);
+    case PlanKind::kProjectSet:
+      return CountRelations(*p.As<ProjectSetPlan>().child);
     case PlanKind::kJoin:
       return CountRelations(*p.As<JoinPlan>().left) + CountRelations(*p.As<JoinPlan>().right);
     case PlanKind::kIndexNestedLoop:
@@ -122,6 +124,10 @@ class Explainer {
         const auto& pr = p.As<ProjectPlan>();
         return Node(*pr.child, depth, extra, shown ? shown : &p);
       }
+      case PlanKind::kProjectSet:
+        name = "ProjectSet";
+        children.push_back(p.As<ProjectSetPlan>().child.get());
+        break;
       case PlanKind::kJoin: {
         const auto& j = p.As<JoinPlan>();
         std::vector<BoundExprPtr> hash, rest;

@@ -344,6 +344,13 @@ PlanPtr UseIndexes(const PlanPtr& p) {
       copy->child = child;
       return copy;
     }
+    case PlanKind::kProjectSet: {
+      auto child = UseIndexes(p->As<ProjectSetPlan>().child);
+      if (child == p->As<ProjectSetPlan>().child) return p;
+      auto copy = Copy<ProjectSetPlan>(p);
+      copy->child = child;
+      return copy;
+    }
     case PlanKind::kAggregate: {
       auto child = UseIndexes(p->As<AggregatePlan>().child);
       if (child == p->As<AggregatePlan>().child) return p;

@@ -285,6 +285,17 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
     case PlanKind::kValues:
     case PlanKind::kFunctionScan:
       return Leaf(node);
+    case PlanKind::kProjectSet: {
+      // costsize.c set_function_size_estimates' tlist variant: rows times the largest function's row count.
+      const auto& ps = node.As<ProjectSetPlan>();
+      NodeEstimate e = Estimate(*ps.child);
+      double most = 1;
+      for (const auto& f : ps.functions) most = std::max(most, FunctionRows(*f));
+      e.rows = ClampRowEst(e.rows * most);
+      e.cost.total += e.rows * kCpuTupleCost;
+      e.widths = TypeWidths(node.output);
+      return e;
+    }
     case PlanKind::kSort: {
       // cost_sort: N log2 N comparisons at twice an operator's cost before the first row.
       NodeEstimate e = Estimate(*node.As<SortPlan>().child);

@@ -56,6 +56,9 @@ struct SelectTarget {
   OutputColumn column;
 };
 
+/// The set-returning calls of a select list, in ProjectSet column order.
+using SetFunctions = std::vector<std::shared_ptr<const FunctionScanPlan>>;
+
 class Binder {
  public:
   /// query_text is the whole query string the AST locations point into (for error positions).
@@ -113,8 +116,15 @@ class Binder {
   /// generate_series(...) in FROM (bind_function_scan.cpp): 42883, 42725, 0A000 for other functions,
   /// 42P10 for too many column aliases.
   PlanPtr BindFunctionTable(const ast::TableRef& ref, Scope* scope);
+  /// The FunctionScanPlan of set-returning call f with bound `args`, named after ref's aliases (an empty
+  /// ref: after the function); same errors as BindFunctionTable.
+  PlanPtr BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f, std::vector<BoundExprPtr> args,
+                          Scope* scope);
   /// unnest(anyarray) in FROM: one column of the element type.
-  PlanPtr BindUnnest(const ast::TableRef& ref, std::vector<BoundExprPtr> args, Scope* scope);
+  PlanPtr BindUnnest(const ast::TableRef& ref, int32_t location, std::vector<BoundExprPtr> args, Scope* scope);
+  /// A set-returning call in the select list (bind_project_set.cpp): records it in srf_sink_ and returns a
+  /// reference to its ProjectSet column; 0A000 where PostgreSQL forbids it (check_srf_call_placement).
+  BoundExprPtr BindSelectListSetFunction(const ast::FuncCall& f, const Scope& scope);
   /// The FunctionScanPlan of a set-returning function with one output column of `type`, named as
   /// buildRelationAliases does.
   PlanPtr FunctionScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, TypeDesc type,
@@ -223,12 +233,40 @@ class Binder {
   std::vector<std::string> search_path_;
   std::string_view query_text_;
   bool allow_aggregates_ = false;
-  const char* aggregate_clause_ = nullptr;          // "WHERE", "JOIN conditions"...: where aggregates are rejected
+  const char* aggregate_clause_ = nullptr;  // "WHERE", "JOIN conditions"...: where aggregates are rejected
+  const char* srf_clause_ = nullptr;  // "WHERE", "HAVING", kSrfInAggregate: where set-returning calls are rejected
+  SetFunctions* srf_sink_ = nullptr;  // null: set-returning calls are not allowed here
+  size_t srf_base_ = 0;               // the ProjectSet column of (*srf_sink_)[0]
+
+ public:
+  /// Sets where set-returning calls go (sink, with its first ProjectSet column at base) or, with a null
+  /// sink, the clause named in the error, for one scope; restores the previous context when destroyed.
+  class SrfContext {
+   public:
+    SrfContext(Binder* b, SetFunctions* sink, const char* clause, size_t base = 0);
+    ~SrfContext();
+    SrfContext(const SrfContext&) = delete;
+    SrfContext& operator=(const SrfContext&) = delete;
+
+   private:
+    Binder* b_;
+    SetFunctions* sink_;
+    const char* clause_;
+    size_t base_;
+  };
+
+ private:
   bool keep_unknown_targets_ = false;               // leave untyped select-list literals unknown (INSERT ... SELECT)
   std::vector<FromScan> from_scans_;                // base tables of the FROM clauses bound so far
   std::shared_ptr<ParamState> params_;              // null: $n is not allowed
   std::unique_ptr<CatalogRegNames> own_reg_names_;  // the resolver this binder installed, if it did
 };
+
+/// True if f names a set-returning function LumaDB runs (unnest, generate_series, the json ones).
+bool IsSetFunctionName(const ast::FuncCall& f);
+
+/// srf_clause_ inside an aggregate's arguments (parse_agg.c check_agg_arguments_walker's error).
+inline constexpr const char* kSrfInAggregate = "aggregate arguments";
 
 /// The 1-based character position of byte offset `location` in text (0 when location < 0): PostgreSQL
 /// reports character, not byte, positions.

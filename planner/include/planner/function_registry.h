@@ -93,6 +93,11 @@ struct ResolvedFunction {
   std::vector<TypeId> arg_types;
 };
 
+/// The rows of the set-returning regexp_matches(string, pattern [, flags]) (a text[] per match: every
+/// match with flag g, else the first) or regexp_split_to_table(string, pattern [, flags]) (text), as
+/// utils/adt/regexp.c; args are non-NULL text. 2201B for a bad pattern, 22023 for bad flags.
+std::vector<Value> RegexSetRows(std::string_view function, const std::vector<Value>& args);
+
 /// True if some scalar function or aggregate has this name (to tell "function does not exist" for a
 /// name from a type mismatch, and aggregates from scalars).
 bool IsKnownFunctionName(std::string_view name);

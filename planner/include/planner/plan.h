@@ -40,6 +40,7 @@ enum class PlanKind {
   kIndexScan,
   kFunctionScan,
   kIndexNestedLoop,
+  kProjectSet,
 };
 
 struct PlanNode;
@@ -130,6 +131,17 @@ struct FunctionScanPlan : PlanNode {
   std::string function;  // "generate_series"
   std::vector<BoundExprPtr> args;
   std::string alias;  // the FROM item's name (EXPLAIN: "Function Scan on generate_series g")
+};
+
+/// Set-returning functions of the select list (PostgreSQL's ProjectSet, nodeProjectSet.c): per input row
+/// each function runs with its arguments evaluated over that row; the functions advance in lockstep and the
+/// row is repeated until all are exhausted, shorter ones giving NULL. An input row for which every function
+/// returns nothing yields no row. Output: the input's columns ++ one column per function.
+struct ProjectSetPlan : PlanNode {
+  static constexpr PlanKind kKind = PlanKind::kProjectSet;
+  ProjectSetPlan() : PlanNode(kKind) {}
+  PlanPtr child;
+  std::vector<std::shared_ptr<const FunctionScanPlan>> functions;  // args over the child's row
 };
 
 struct FilterPlan : PlanNode {

@@ -1,0 +1,79 @@
+// The GROUP BY / aggregate rewrite of a SELECT (parse_agg.c check_ungrouped_columns), used by
+// bind_select.cpp; its own file to keep that one readable.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "planner/binder.h"
+
+namespace lumadb::planner {
+
+inline constexpr int kSrfMark = 1 << 20;  // AggregateRewriter's temporary numbering of ProjectSet columns
+
+// e with AggregateRewriter's marks of ProjectSet columns (kSrfMark + k) pointing at column base + k.
+inline BoundExprPtr PlaceSrfColumns(const BoundExprPtr& e, int base) {
+  if (e->kind == BoundKind::kColumn && e->column >= kSrfMark) {
+    return MakeColumn(base + e->column - kSrfMark, e->type, e->name, e->location);
+  }
+  if (e->args.empty()) return e;
+  auto copy = std::make_shared<BoundExpr>(*e);
+  for (auto& a : copy->args) a = PlaceSrfColumns(a, base);
+  return copy;
+}
+
+// Moves aggregate calls into an Aggregate node and points everything above it at the node's output
+// (group keys first, then aggregates), as parse_agg.c's check_ungrouped_columns demands.
+class AggregateRewriter {
+ public:
+  /// srf_base: the first ProjectSet column of the select list's set-returning calls, whose references
+  /// become kSrfMark + k until PlaceSrfColumns knows the Aggregate's width (-1: none).
+  AggregateRewriter(const Binder& binder, std::vector<BoundExprPtr> groups, int srf_base)
+      : binder_(binder), groups_(std::move(groups)), srf_base_(srf_base) {}
+
+  BoundExprPtr Rewrite(const BoundExprPtr& e) {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      if (ExprEquals(*e, *groups_[i])) return MakeColumn(static_cast<int>(i), e->type, e->name, e->location);
+    }
+    if (e->kind == BoundKind::kAggregate) return AggregateRef(e);
+    if (e->kind == BoundKind::kColumn && srf_base_ >= 0 && e->column >= srf_base_) {
+      return MakeColumn(kSrfMark + e->column - srf_base_, e->type, e->name, e->location);
+    }
+    if (e->kind == BoundKind::kColumn) {
+      throw binder_.Error(sqlstate::kGroupingError,
+                          "column \"" + e->name +
+                              "\" must appear in the GROUP BY clause or be used in an aggregate "
+                              "function",
+                          e->location);
+    }
+    if (e->args.empty()) return e;
+    auto copy = std::make_shared<BoundExpr>(*e);
+    for (auto& a : copy->args) a = Rewrite(a);
+    return copy;
+  }
+
+  const std::vector<BoundExprPtr>& groups() const { return groups_; }
+  const std::vector<AggregateSpec>& aggregates() const { return aggregates_; }
+
+ private:
+  BoundExprPtr AggregateRef(const BoundExprPtr& e) {
+    size_t index = aggregates_.size();
+    for (size_t i = 0; i < calls_.size(); ++i) {
+      if (ExprEquals(*calls_[i], *e)) index = i;
+    }
+    if (index == aggregates_.size()) {
+      calls_.push_back(e);
+      aggregates_.push_back({e->agg, e->args.empty() ? nullptr : e->args[0], e->distinct, e->type});
+    }
+    return MakeColumn(static_cast<int>(groups_.size() + index), e->type, e->name, e->location);
+  }
+
+  const Binder& binder_;
+  std::vector<BoundExprPtr> groups_;
+  int srf_base_;
+  std::vector<BoundExprPtr> calls_;
+  std::vector<AggregateSpec> aggregates_;
+};
+
+}  // namespace lumadb::planner
