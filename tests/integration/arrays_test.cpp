@@ -26,12 +26,6 @@ std::vector<std::string> Row0(pqxx::connection& conn, const std::string& sql) {
 }
 
 /// "SQLSTATE message" of the error `sql` raises.
-std::string ErrorOf(const std::string& sql) {
-  PqConnection pq(SharedTarget::Get().ConnString());
-  const std::string state = pq.Run(sql);
-  return state + " " + pq.error_message();
-}
-
 void Load(pqxx::connection& conn, const std::string& t) {
   Exec(conn, "CREATE TABLE " + t + " (id int PRIMARY KEY, a int[], b text[], c varchar(3) ARRAY, n numeric[])");
   Exec(conn, "INSERT INTO " + t +

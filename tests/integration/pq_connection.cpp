@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "test_server.h"
+
 namespace lumadb::integration {
 
 PqConnection::PqConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str()), &PQfinish) {
@@ -45,6 +47,12 @@ char PqConnection::Status() const {
     default:
       return '?';  // active (mid-query) or unknown (connection lost)
   }
+}
+
+std::string ErrorOf(const std::string& sql) {
+  PqConnection pq(SharedTarget::Get().ConnString());
+  const std::string state = pq.Run(sql);
+  return state + " " + pq.error_message();
 }
 
 }  // namespace lumadb::integration

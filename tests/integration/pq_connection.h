@@ -41,4 +41,8 @@ class PqConnection {
   std::string error_hint_;
 };
 
+/// Runs `sql` on a new connection to the shared target and returns its error as "SQLSTATE message" (a
+/// single space when it succeeds), the form the array and set-returning-function tests compare.
+std::string ErrorOf(const std::string& sql);
+
 }  // namespace lumadb::integration

@@ -28,12 +28,6 @@ Strings Rows(pqxx::connection& conn, const std::string& sql) {
   return out;
 }
 
-std::string ErrorOf(const std::string& sql) {
-  PqConnection pq(SharedTarget::Get().ConnString());
-  const std::string state = pq.Run(sql);
-  return state + " " + pq.error_message();
-}
-
 TEST_CASE("set-returning functions in the select list") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
   const std::string t = TableName("srf");
