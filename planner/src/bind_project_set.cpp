@@ -1,6 +1,7 @@
 // Set-returning functions in the select list (parser/parse_func.c check_srf_call_placement, the planner's
 // ProjectSet from optimizer/util/tlist.c split_pathtarget_at_srfs): each call becomes a ProjectSet column
 // and the select-list expression references that column.
+#include <string_view>
 #include <utility>
 
 #include "planner/binder.h"
@@ -23,7 +24,8 @@ Binder::SrfContext::~SrfContext() {
 BoundExprPtr Binder::BindSelectListSetFunction(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
   if (!srf_sink_) {
-    if (srf_clause_ == kSrfInAggregate) {
+    // By text, not address: each translation unit may have its own copy of the literal (unmerged at -O0).
+    if (srf_clause_ != nullptr && std::string_view(srf_clause_) == kSrfInAggregate) {
       throw Error(sqlstate::kFeatureNotSupported,
                   "aggregate function calls cannot contain set-returning function calls", f.location)
           .Hint("You might be able to move the set-returning function into a LATERAL FROM item.");
