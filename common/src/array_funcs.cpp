@@ -155,6 +155,14 @@ Value ArrayRemove(const Array& a, const Value& element) {
   return OneDimensional(a.element, std::move(kept), a.ndim() == 0 ? 1 : a.lbounds[0]);
 }
 
+Value ArrayReplace(const Array& a, const Value& search, const Value& replacement) {
+  Array out = a;
+  for (Value& v : out.items) {
+    if (NotDistinct(v, search)) v = replacement;
+  }
+  return MakeArray(std::move(out));
+}
+
 std::optional<int32_t> ArrayPosition(const Array& a, const Value& element, std::optional<int64_t> start) {
   CheckSearchable(a);
   if (a.ndim() == 0) return std::nullopt;

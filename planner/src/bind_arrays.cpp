@@ -41,8 +41,9 @@ constexpr const char* kAnyArrayFunctions[] = {"array_length", "array_lower", "ar
 
 const PolymorphicShape* CompatibleShape(const std::string& name) {
   static const PolymorphicShape kShapes[] = {
-      {"array_append", {0}, {1}}, {"array_prepend", {1}, {0}},  {"array_cat", {0, 1}, {}},
-      {"array_remove", {0}, {1}}, {"array_position", {0}, {1}}, {"array_positions", {0}, {1}},
+      {"array_append", {0}, {1}},     {"array_prepend", {1}, {0}},  {"array_cat", {0, 1}, {}},
+      {"array_remove", {0}, {1}},     {"array_position", {0}, {1}}, {"array_positions", {0}, {1}},
+      {"array_replace", {0}, {1, 2}},
   };
   for (const auto& s : kShapes) {
     if (name == s.name) return &s;

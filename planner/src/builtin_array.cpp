@@ -77,6 +77,11 @@ Value Remove(const Args& a, const FunctionEnv&) {
   return ArrayRemove(a[0].GetArray(), a[1]);
 }
 
+Value Replace(const Args& a, const FunctionEnv&) {
+  if (a[0].is_null()) return a[0];
+  return ArrayReplace(a[0].GetArray(), a[1], a[2]);
+}
+
 Value ToString(const Args& a, const FunctionEnv&) {
   if (a[0].is_null() || a[1].is_null()) return Value::Null(T::kText);
   const std::string* null_string = a.size() > 2 && !a[2].is_null() ? &a[2].GetString() : nullptr;
@@ -213,6 +218,7 @@ const std::vector<ScalarFunction>& ArrayFunctions() {
       {"array_prepend", {kAny, kAny}, kAny, Prepend, false},
       {"array_cat", {kAny, kAny}, kAny, Cat, false},
       {"array_remove", {kAny, kAny}, kAny, Remove, false},
+      {"array_replace", {kAny, kAny, kAny}, kAny, Replace, false},
       {"array_to_string", {kAny, T::kText}, T::kText, ToString, false},
       {"array_to_string", {kAny, T::kText, T::kText}, T::kText, ToString, false},
       {"array", {}, kAny, Construct, false, true},

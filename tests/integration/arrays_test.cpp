@@ -207,6 +207,15 @@ TEST_CASE("binary array results and parameters") {
   CHECK(std::string(PQgetvalue(res.get(), 0, 2)) == "9");
 }
 
+TEST_CASE("array_replace replaces every element not distinct from the search value") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Row0(conn,
+             "SELECT array_replace(ARRAY[1,2,5,4],5,3), array_replace(ARRAY['AB',NULL,'CDE'],NULL,'12'),"
+             " array_replace('{{1,5},{5,2}}'::int[], 5, NULL), array_replace('[0:1]={1,5}'::int[], 5, 9),"
+             " array_replace(NULL::int[], 1, 2)") ==
+        std::vector<std::string>{"{1,2,3,4}", "{AB,12,CDE}", "{{1,NULL},{NULL,2}}", "[0:1]={1,9}", "NULL"});
+}
+
 TEST_CASE("UPDATE ... SET a[i] = v assigns one element, growing the array as PostgreSQL 15") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
   const std::string t = TableName("arrset");

@@ -39,6 +39,10 @@ Value ArrayCat(const Value& a, const Value& b);
 /// array_remove(a, e): a without the elements IS NOT DISTINCT FROM e. 0A000 for multi-dimensional a.
 Value ArrayRemove(const Array& a, const Value& element);
 
+/// array_replace: every element not distinct from `search` (NULL matches NULL) becomes `replacement`;
+/// dimensions and lower bounds stay, multi-dimensional arrays included.
+Value ArrayReplace(const Array& a, const Value& search, const Value& replacement);
+
 /// array_position(a, e [, start]) (nullopt when not found) and array_positions(a, e) (an int4[]): the
 /// subscripts of elements IS NOT DISTINCT FROM e. 0A000 "searching for elements in multidimensional
 /// arrays is not supported".
