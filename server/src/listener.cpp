@@ -98,16 +98,19 @@ class Listener {
     boost::system::error_code ec;
     socket.set_option(tcp::no_delay(true), ec);
     auto remote = socket.remote_endpoint(ec);
-    std::string peer = "host=" + remote.address().to_string() + " port=" + std::to_string(remote.port());
+    ClientAddress client{.family = ClientAddress::Family::kTcp,
+                         .ip = remote.address().to_string(),
+                         .port = remote.port(),
+                         .peer_uid = std::nullopt};
     // The session thread owns a plain descriptor: blocking recv/send need no Asio in the session code.
     int fd = ::dup(socket.native_handle());
     socket.close(ec);
     if (fd < 0) return;
-    std::thread([this, fd, peer] {
+    std::thread([this, fd, client] {
       SetStackBase();
       SocketTransport transport(fd);
       Session session(
-          context_, transport, [fd] { SocketTransport::WakeReader(fd); }, peer);
+          context_, transport, [fd] { SocketTransport::WakeReader(fd); }, client);
       session.Run();
     }).detach();
   }

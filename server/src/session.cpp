@@ -11,12 +11,12 @@
 
 namespace lumadb::server {
 
-Session::Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, std::string peer)
+Session::Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, ClientAddress client)
     : server_(server),
       transport_(transport),
       writer_(transport),
       wake_(std::move(wake)),
-      peer_(std::move(peer)),
+      client_(std::move(client)),
       settings_(server.settings) {}
 
 Session::~Session() {
@@ -36,7 +36,7 @@ int32_t Session::pid() const {
 
 void Session::Run() {
   try {
-    if (settings_.GetBool("log_connections")) LogLine(pid(), "LOG", "connection received: " + peer_);
+    if (settings_.GetBool("log_connections")) LogLine(pid(), "LOG", "connection received: " + client_.LogForm());
     pgwire::StartupPacket packet;
     if (!ReadStartup(packet)) return;
     ApplyStartupParameters(packet);

@@ -30,6 +30,17 @@ class Transport {
 
   /// Sends everything queued. Throws ConnectionLost.
   virtual void Flush() = 0;
+
+  /// True once a TLS handshake has succeeded on this stream (pg_hba.conf hostssl/hostnossl).
+  virtual bool IsTls() const { return false; }
+
+  /// The tls-server-end-point channel-binding data (RFC 5929 §4.1): the hash of the server's
+  /// certificate with its signature's digest (SHA-256 for MD5/SHA-1). Empty without TLS.
+  virtual std::string TlsServerEndPoint() const { return {}; }
+
+  /// The Common Name of the client certificate the TLS handshake verified; empty when the client
+  /// sent none (or without TLS). `cert` authentication compares it with the user name.
+  virtual std::string PeerCertificateCommonName() const { return {}; }
 };
 
 /// An in-memory Transport for tests: reads come from Feed()'s bytes, flushed writes collect in Output().

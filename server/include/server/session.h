@@ -21,6 +21,7 @@
 #include "pgwire/startup.h"
 #include "pgwire/transport.h"
 #include "planner/reg_names.h"
+#include "server/client_address.h"
 #include "server/extended_state.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
@@ -38,8 +39,8 @@ struct ServerContext {
 
 class Session {
  public:
-  /// `wake` unblocks a read on the session's socket (used at shutdown); `peer` is "host=H port=P" for logs.
-  Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, std::string peer);
+  /// `wake` unblocks a read on the session's socket (used at shutdown); `client` is where it connects from.
+  Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, ClientAddress client);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -175,7 +176,7 @@ class Session {
   pgwire::Transport& transport_;
   pgwire::BackendWriter writer_;
   std::function<void()> wake_;
-  std::string peer_;
+  ClientAddress client_;
   std::shared_ptr<SessionHandle> handle_;
   Settings settings_;
   TransactionBlock block_;
