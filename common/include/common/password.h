@@ -1,0 +1,53 @@
+#pragma once
+// Stored role passwords, as PostgreSQL's crypt.c and scram-common.c keep them in pg_authid.rolpassword:
+//
+//   md5 form:    "md5" + hex(MD5(password || role name))                       (35 characters)
+//   SCRAM form:  "SCRAM-SHA-256$" iterations ":" base64(salt) "$" base64(StoredKey) ":" base64(ServerKey)
+//                (RFC 5803; StoredKey = H(HMAC(SaltedPassword, "Client Key")),
+//                 ServerKey = HMAC(SaltedPassword, "Server Key"), SaltedPassword = PBKDF2-HMAC-SHA-256)
+//
+// Anything else is a plaintext password (only an old or hand-made catalog row has one).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lumadb {
+
+/// How a stored password is kept (crypt.h PasswordType).
+enum class PasswordType { kPlaintext, kMd5, kScramSha256 };
+
+/// A parsed SCRAM-SHA-256 verifier; keys and salt are raw bytes (32-byte keys).
+struct ScramSecret {
+  int iterations = 0;
+  std::string salt;
+  std::string stored_key;
+  std::string server_key;
+};
+
+/// The iteration count PostgreSQL 15 uses for new verifiers (SCRAM_DEFAULT_ITERATIONS).
+inline constexpr int kScramIterations = 4096;
+
+/// Which form `stored` has (crypt.c get_password_type): md5 when it is "md5" plus 32 hex digits, SCRAM
+/// when it parses as a verifier, plaintext otherwise.
+PasswordType GetPasswordType(std::string_view stored);
+
+/// Parses a SCRAM-SHA-256 verifier (scram.c parse_scram_secret); nullopt when it is not one.
+std::optional<ScramSecret> ParseScramVerifier(std::string_view stored);
+
+/// Builds the verifier for `password` with the given raw salt and iteration count (scram_build_secret).
+/// The password is used as given: PostgreSQL SASLpreps it first, which changes only non-ASCII input.
+std::string BuildScramVerifier(std::string_view password, std::string_view salt, int iterations);
+
+/// The value CREATE/ALTER ROLE ... PASSWORD stores (crypt.c encrypt_password): a password already in md5
+/// or SCRAM form is kept as given; a plaintext one is turned into `target` (kMd5 or kScramSha256, from
+/// password_encryption), SCRAM with a fresh random 16-byte salt and kScramIterations.
+std::string EncryptPassword(PasswordType target, std::string_view role, std::string_view password);
+
+/// Base64 (RFC 4648, with padding) of raw bytes, as SCRAM messages and verifiers use it.
+std::string Base64Encode(std::string_view bytes);
+
+/// Decodes RFC 4648 base64; nullopt for bad characters, bad padding or a length not a multiple of 4.
+std::optional<std::string> Base64Decode(std::string_view text);
+
+}  // namespace lumadb

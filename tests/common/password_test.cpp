@@ -1,0 +1,70 @@
+// Stored password forms (common/password.h). The SCRAM expectation was computed independently
+// (Python hashlib) for RFC 7677's example: password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096
+// iterations; its ServerKey signs RFC 7677's AuthMessage to the RFC's ServerSignature.
+#include "common/password.h"
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+using namespace lumadb;
+
+namespace {
+constexpr const char* kPencilVerifier =
+    "SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ==$WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=:"
+    "wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=";
+}
+
+TEST_CASE("BuildScramVerifier matches the RFC 7677 example's keys") {
+  auto salt = Base64Decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+  REQUIRE(salt);
+  CHECK(salt->size() == 16);
+  CHECK(BuildScramVerifier("pencil", *salt, 4096) == kPencilVerifier);
+}
+
+TEST_CASE("ParseScramVerifier reads back iterations, salt and keys") {
+  auto secret = ParseScramVerifier(kPencilVerifier);
+  REQUIRE(secret);
+  CHECK(secret->iterations == 4096);
+  CHECK(Base64Encode(secret->salt) == "W22ZaJ0SNY7soEsUEjb6gQ==");
+  CHECK(Base64Encode(secret->stored_key) == "WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=");
+  CHECK(Base64Encode(secret->server_key) == "wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=");
+  CHECK_FALSE(ParseScramVerifier("SCRAM-SHA-256$x:AAAA$AAAA:AAAA"));
+  CHECK_FALSE(ParseScramVerifier("SCRAM-SHA-256$4096:AAAA$AAAA:AAAA"));  // keys too short
+  CHECK_FALSE(ParseScramVerifier("SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ=="));
+}
+
+TEST_CASE("GetPasswordType tells md5, SCRAM and plaintext apart") {
+  CHECK(GetPasswordType(kPencilVerifier) == PasswordType::kScramSha256);
+  CHECK(GetPasswordType("md54a0a68b43b6cd5cf266fa02f196e2371") == PasswordType::kMd5);
+  CHECK(GetPasswordType("md54a0a68b43b6cd5cf266fa02f196e237") == PasswordType::kPlaintext);
+  CHECK(GetPasswordType("md5zz0a68b43b6cd5cf266fa02f196e2371") == PasswordType::kPlaintext);
+  CHECK(GetPasswordType("pencil") == PasswordType::kPlaintext);
+}
+
+TEST_CASE("EncryptPassword stores md5(password || role), fresh SCRAM salts, and keeps encrypted input") {
+  CHECK(EncryptPassword(PasswordType::kMd5, "alice", "secret") == "md54a0a68b43b6cd5cf266fa02f196e2371");
+  std::string a = EncryptPassword(PasswordType::kScramSha256, "alice", "secret");
+  std::string b = EncryptPassword(PasswordType::kScramSha256, "alice", "secret");
+  auto parsed = ParseScramVerifier(a);
+  REQUIRE(parsed);
+  CHECK(parsed->iterations == kScramIterations);
+  CHECK(parsed->salt.size() == 16);
+  CHECK(a != b);
+  CHECK(BuildScramVerifier("secret", parsed->salt, kScramIterations) == a);
+  CHECK(EncryptPassword(PasswordType::kMd5, "alice", kPencilVerifier) == kPencilVerifier);
+  CHECK(EncryptPassword(PasswordType::kScramSha256, "bob", "md54a0a68b43b6cd5cf266fa02f196e2371") ==
+        "md54a0a68b43b6cd5cf266fa02f196e2371");
+}
+
+TEST_CASE("Base64 round-trips and rejects malformed text") {
+  for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)}) {
+    auto back = Base64Decode(Base64Encode(s));
+    REQUIRE(back);
+    CHECK(*back == s);
+  }
+  CHECK(Base64Encode("ab") == "YWI=");
+  CHECK_FALSE(Base64Decode("YWI"));
+  CHECK_FALSE(Base64Decode("Y*I="));
+}
