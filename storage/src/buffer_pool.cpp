@@ -69,12 +69,9 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
   for (;;) {
     BufferFrame* f = nullptr;
     {
-      std::lock_guard lock(shard.mu);
-      auto it = shard.table.find(key);
-      if (it != shard.table.end()) {
-        f = it->second;
-        f->pins.fetch_add(1);
-      }
+      std::shared_lock lock(shard.mu);
+      f = shard.table.Find(file, page);
+      if (f != nullptr) f->pins.fetch_add(1);
     }
     if (f != nullptr) {
       replacer_->RecordAccess(f->id);
@@ -104,8 +101,7 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
       {
         std::lock_guard l(mu_);
         std::lock_guard s(shard.mu);
-        auto again = shard.table.find(key);
-        if (again != shard.table.end() && again->second == f) shard.table.erase(again);
+        if (shard.table.Find(file, page) == f) shard.table.Erase(file, page);
         f->valid = false;
       }
       f->latch.unlock();
@@ -129,7 +125,7 @@ bool BufferPool::UnmapIfUnpinned(BufferFrame& f) {
   // writer may have pinned, dirtied and unpinned it since the caller looked: its unpin (a release) is
   // seen by this load, and so is the dirty flag it set before.
   if (f.pins.load() != 0 || f.dirty.load()) return false;
-  shard.table.erase(Key{f.file, f.page});
+  shard.table.Erase(f.file, f.page);
   f.valid = false;
   return true;
 }
@@ -137,7 +133,7 @@ bool BufferPool::UnmapIfUnpinned(BufferFrame& f) {
 bool BufferPool::Map(BufferFrame& f, FileId file, PageId page) {
   Shard& shard = ShardOf(Key{file, page});
   std::lock_guard lock(shard.mu);
-  if (!shard.table.emplace(Key{file, page}, &f).second) return false;
+  if (!shard.table.Insert(file, page, &f)) return false;
   f.file = file;
   f.page = page;
   f.valid = true;
@@ -155,8 +151,8 @@ BufferFrame* BufferPool::ClaimFrame(std::unique_lock<std::mutex>& lock, FileId f
   auto cached = [&] {
     if (page == kInvalidPageId) return false;
     Shard& shard = ShardOf(Key{file, page});
-    std::lock_guard l(shard.mu);
-    return shard.table.count(Key{file, page}) > 0;
+    std::shared_lock l(shard.mu);
+    return shard.table.Find(file, page) != nullptr;
   };
   // Mappings are only added under mu_, so once this says no, nobody else maps the page before we do.
   if (cached()) return nullptr;
@@ -287,7 +283,7 @@ void BufferPool::Discard(Pred pred) {
     {
       Shard& shard = ShardOf(Key{f->file, f->page});
       std::lock_guard s(shard.mu);
-      shard.table.erase(Key{f->file, f->page});
+      shard.table.Erase(f->file, f->page);
     }
     f->valid = false;
     f->dirty = false;

@@ -7,14 +7,14 @@
 // Concurrency (storage/README.md "Buffer pool"), after PostgreSQL's buffer mapping partitions
 // (src/backend/storage/buffer/README):
 //
-//   hit:    shard(key).mu { find; ++pins (atomic) }          then latch the frame, check `valid`
+//   hit:    shard(key).mu shared { find; ++pins (atomic) }   then latch the frame, check `valid`
 //   unpin:  --pins (atomic); a last unpin of an invalid frame takes mu_ to put it on the free list
 //   miss:   mu_ { shard(key).mu { still absent? }  claim a frame: free list or clock victim with
 //           shard(old).mu { pins == 0? unmap };  tag it, latch it, shard(key).mu { map } }  then read
 //
-// * The page table is split into kShards hash tables, each with its own mutex; a key's shard is fixed
-//   by its hash. A buffer hit takes only that shard's mutex, so lookups of different pages do not
-//   serialise on one lock.
+// * The page table is split into kShards hash tables (PageTable), each with its own reader-writer mutex;
+//   a key's shard is fixed by its hash. A buffer hit takes only that shard's mutex, shared, so lookups
+//   never serialise; mapping and unmapping take it exclusively.
 // * Pin counts are atomics. A pin is only ever taken (a) by a lookup holding the shard mutex that maps
 //   the frame, or (b) under mu_ (claims, Flush). A frame is unmapped or re-tagged only by a holder of
 //   mu_ and the mapping shard's mutex that has seen pins == 0 there: so no pin can arrive between that
@@ -33,12 +33,12 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
-#include <unordered_map>
 #include <vector>
 
 #include "storage/disk_manager.h"
 #include "storage/ids.h"
 #include "storage/page_guard.h"
+#include "storage/page_table.h"
 
 namespace lumadb::storage {
 
@@ -109,19 +109,15 @@ class BufferPool {
     PageId page;
     bool operator==(const Key&) const = default;
   };
-  struct KeyHash {
-    size_t operator()(const Key& k) const noexcept {
-      // A multiplicative mix, so consecutive pages of one file spread over the shards.
-      return static_cast<size_t>((k.file.Key() * 0x9E3779B97F4A7C15ull + k.page) * 0xBF58476D1CE4E5B9ull >> 16);
-    }
-  };
   /// One partition of the page table (PostgreSQL's NUM_BUFFER_PARTITIONS, a power of two).
-  static constexpr size_t kShards = 64;
+  static constexpr size_t kShards = size_t{1} << PageTable::kPartitionBits;
   struct alignas(64) Shard {
-    std::mutex mu;
-    std::unordered_map<Key, BufferFrame*, KeyHash> table;
+    // Lookups share it; only mapping changes take it exclusively. The root pages of hot B+trees live in
+    // a few shards that every statement reads, where an exclusive mutex made lookups queue and sleep.
+    std::shared_mutex mu;
+    PageTable table;
   };
-  Shard& ShardOf(const Key& k) { return shards_[KeyHash()(k) % kShards]; }
+  Shard& ShardOf(const Key& k) { return shards_[PageTable::Hash(k.file, k.page) % kShards]; }
 
   /// Pins the frame for (file, page), reading the page if it is not cached, latched as asked.
   BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive);
