@@ -99,7 +99,8 @@ class WireSink : public exec::ResultSink {
 }  // namespace
 
 void Session::LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements) {
-  const std::string& mode = settings_.Get("log_statement");
+  static const SettingKey kLogStatement("log_statement");
+  const std::string& mode = settings_.Get(kLogStatement);
   if (statement_logged_ || mode == "none") return;
   bool wanted = mode == "all";
   if (statements) {
@@ -186,7 +187,8 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
   }
   SetInputNow(transaction_start_us_);
   statement_start_us_ = NowPgMicros();
-  const int64_t timeout_ms = settings_.GetInt("statement_timeout");
+  static const SettingKey kStatementTimeout("statement_timeout");
+  const int64_t timeout_ms = settings_.GetInt(kStatementTimeout);
   statement_deadline_us_ = timeout_ms > 0 ? statement_start_us_ + timeout_ms * 1000 : 0;
 }
 
@@ -216,14 +218,16 @@ exec::SessionContext Session::StatementContext() {
   }
   txn::Transaction& txn = EnsureTransaction();
   reg_names_->SetTransaction(&txn);
+  static const SettingKey kLockTimeout("lock_timeout");
+  static const SettingKey kDeadlockTimeout("deadlock_timeout");
   return exec::SessionContext{.cluster = server_.cluster,
                               .catalog = *catalog_,
                               .txn = txn,
                               .search_path = search_path_,
                               .user = user_,
                               .database = database_.name,
-                              .lock_timeout_ms = settings_.GetInt("lock_timeout"),
-                              .deadlock_timeout_ms = settings_.GetInt("deadlock_timeout"),
+                              .lock_timeout_ms = settings_.GetInt(kLockTimeout),
+                              .deadlock_timeout_ms = settings_.GetInt(kDeadlockTimeout),
                               .transaction_start_us = transaction_start_us_,
                               .statement_start_us = statement_start_us_,
                               .get_setting = [this](std::string_view name) { return settings_.Show(name); },

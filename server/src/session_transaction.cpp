@@ -23,8 +23,10 @@ txn::IsolationLevel ParseIsolation(const std::string& level) {
 
 txn::Transaction& Session::EnsureTransaction() {
   if (!txn_) {
-    txn_ = server_.cluster.transactions().Begin(ParseIsolation(settings_.Get("transaction_isolation")),
-                                                settings_.GetBool("transaction_read_only"));
+    static const SettingKey kIsolation("transaction_isolation");
+    static const SettingKey kReadOnly("transaction_read_only");
+    txn_ =
+        server_.cluster.transactions().Begin(ParseIsolation(settings_.Get(kIsolation)), settings_.GetBool(kReadOnly));
     // Lock waits and the executor's scan loops poll it, so a running statement can be canceled.
     txn_->SetInterruptCheck([this] { CheckInterruptsWhileRunning(); });
     // Savepoints taken before the first statement that needed storage all return to the empty transaction.
@@ -39,7 +41,8 @@ void Session::FinishTransaction(bool commit) {
   if (reg_names_) reg_names_->SetTransaction(nullptr);
   savepoints_.clear();
   // Read before AtTransactionEnd: SET LOCAL synchronous_commit applies to this very commit.
-  bool synchronous = settings_.Get("synchronous_commit") != "off";
+  static const SettingKey kSynchronousCommit("synchronous_commit");
+  bool synchronous = settings_.Get(kSynchronousCommit) != "off";
   settings_.AtTransactionEnd(commit);
   if (!tx) return;
   auto& manager = server_.cluster.transactions();

@@ -1,12 +1,19 @@
 #include "server/settings.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "common/error.h"
 #include "server/setting_values.h"
 #include "text_util.h"
 
 namespace lumadb::server {
+
+SettingKey::SettingKey(std::string_view name) {
+  int index = FindSetting(name);
+  if (index < 0) throw std::logic_error("SettingKey: no parameter " + std::string(name));
+  index_ = static_cast<size_t>(index);
+}
 
 Settings::Settings() {
   for (const SettingDef& def : AllSettingDefs()) {
@@ -116,6 +123,10 @@ int64_t Settings::GetInt(std::string_view name) const {
   return std::stoll(Get(name));
 }
 
+int64_t Settings::GetInt(SettingKey key) const {
+  return std::stoll(Get(key));
+}
+
 bool Settings::GetBool(std::string_view name) const {
   return Get(name) == "on";
 }
@@ -159,12 +170,16 @@ void Settings::AtTransactionStart() {
   in_transaction_ = true;
   txn_start_values_.reset();
   local_restore_.clear();
-  static const size_t kIsolation = IndexOf("transaction_isolation");
-  static const size_t kReadOnly = IndexOf("transaction_read_only");
-  static const size_t kDefaultIsolation = IndexOf("default_transaction_isolation");
-  static const size_t kDefaultReadOnly = IndexOf("default_transaction_read_only");
-  Put(kIsolation, entries_[kDefaultIsolation].value);
-  Put(kReadOnly, entries_[kDefaultReadOnly].value);
+  ResetTransactionCharacteristics();
+}
+
+void Settings::ResetTransactionCharacteristics() {
+  static const SettingKey kIsolation("transaction_isolation");
+  static const SettingKey kReadOnly("transaction_read_only");
+  static const SettingKey kDefaultIsolation("default_transaction_isolation");
+  static const SettingKey kDefaultReadOnly("default_transaction_read_only");
+  Put(kIsolation.index(), Get(kDefaultIsolation));
+  Put(kReadOnly.index(), Get(kDefaultReadOnly));
 }
 
 SettingsMark Settings::Mark() const {
@@ -187,8 +202,7 @@ void Settings::AtTransactionEnd(bool committed) {
   }
   txn_start_values_.reset();
   local_restore_.clear();
-  Put(IndexOf("transaction_isolation"), Get("default_transaction_isolation"));
-  Put(IndexOf("transaction_read_only"), Get("default_transaction_read_only"));
+  ResetTransactionCharacteristics();
 }
 
 }  // namespace lumadb::server

@@ -31,6 +31,18 @@ struct SettingsMark {
 /// Where a value comes from, which decides what may be changed (set_config_option's context check).
 enum class SettingSource { kServerStart, kStartupPacket, kSession };
 
+/// A parameter name resolved once to its slot, for values read on every statement: kept in a
+/// function-local static, it spares the case-folding hash lookup of Get(name). The name must exist
+/// (std::logic_error otherwise: a programming error, not a user's).
+class SettingKey {
+ public:
+  explicit SettingKey(std::string_view name);
+  size_t index() const { return index_; }
+
+ private:
+  size_t index_;
+};
+
 class Settings {
  public:
   /// All parameters at their boot values.
@@ -60,6 +72,10 @@ class Settings {
   const std::string& Get(std::string_view name) const;
   int64_t GetInt(std::string_view name) const;
   bool GetBool(std::string_view name) const;
+  /// The same reads through a resolved key (no lookup).
+  const std::string& Get(SettingKey key) const { return entries_[key.index()].value; }
+  int64_t GetInt(SettingKey key) const;
+  bool GetBool(SettingKey key) const { return Get(key) == "on"; }
 
   /// SHOW ALL rows, sorted by name ignoring case, without GUC_NO_SHOW_ALL parameters.
   std::vector<ShowAllRow> ShowAll() const;
@@ -87,6 +103,8 @@ class Settings {
   };
   size_t IndexOf(std::string_view name) const;
   void CheckSettable(const SettingDef& def, SettingSource source) const;
+  /// transaction_isolation / transaction_read_only back to their default_ counterparts.
+  void ResetTransactionCharacteristics();
   void Assign(size_t index, std::string value, bool local);
   /// Every change of a value goes through here: it keeps version_ and the transaction-start copy.
   void Put(size_t index, std::string value);
