@@ -62,10 +62,42 @@ WalSegments::WalSegments(fs::path dir) : dir_(std::move(dir)) {
   if (ec) {
     throw DbError(sqlstate::kIoError, "could not create directory \"" + dir_.string() + "\": " + ec.message());
   }
+  preparer_ = std::thread([this] { PrepareLoop(); });
 }
 
 WalSegments::~WalSegments() {
+  {
+    std::lock_guard lock(ahead_mu_);
+    stopping_ = true;
+  }
+  ahead_cv_.notify_one();
+  preparer_.join();
   CloseAll();
+}
+
+void WalSegments::PrepareAhead(uint64_t segno) {
+  {
+    std::lock_guard lock(ahead_mu_);
+    if (segno <= ahead_requested_) return;
+    ahead_requested_ = segno;
+  }
+  ahead_cv_.notify_one();
+}
+
+void WalSegments::PrepareLoop() {
+  std::unique_lock lock(ahead_mu_);
+  for (;;) {
+    ahead_cv_.wait(lock, [&] { return stopping_ || ahead_done_ < ahead_requested_; });
+    if (stopping_) return;
+    uint64_t segno = ahead_requested_;
+    lock.unlock();
+    {
+      std::lock_guard create(create_mu_);
+      if (!fs::exists(dir_ / SegmentName(segno))) Create(segno);
+    }
+    lock.lock();
+    ahead_done_ = std::max(ahead_done_, segno);
+  }
 }
 
 void WalSegments::CloseAll() {
@@ -109,19 +141,30 @@ void WalSegments::Create(uint64_t segno) {
 }
 
 int WalSegments::Open(uint64_t segno, bool create) {
-  std::lock_guard lock(fds_mu_);
-  auto it = fds_.find(segno);
-  if (it != fds_.end()) return it->second;
+  {
+    std::lock_guard lock(fds_mu_);
+    auto it = fds_.find(segno);
+    if (it != fds_.end()) return it->second;
+  }
+  // Not open yet: only the flush leader opens for writing, so nobody else adds this segment meanwhile;
+  // readers racing it at worst open a second descriptor, which is closed below.
   fs::path p = dir_ / SegmentName(segno);
   int fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0 && errno == ENOENT) {
     if (!create) return -1;
-    Create(segno);
+    std::lock_guard create_lock(create_mu_);  // waits for the background thread if it is making this one
     fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+      Create(segno);
+      fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
+    }
   }
   if (fd < 0) PanicErrno("open", p, errno);
-  fds_.emplace(segno, fd);
-  return fd;
+  if (create) PrepareAhead(segno + 1);
+  std::lock_guard lock(fds_mu_);
+  auto [it, added] = fds_.emplace(segno, fd);
+  if (!added) ::close(fd);
+  return it->second;
 }
 
 void WalSegments::Write(Lsn start, std::span<const std::byte> bytes) {
@@ -165,6 +208,7 @@ size_t WalSegments::Read(Lsn start, std::span<std::byte> out) {
 }
 
 void WalSegments::TruncateAt(Lsn end) {
+  std::lock_guard create_lock(create_mu_);
   uint64_t last = end / kWalSegmentSize;
   CloseAll();
   unsynced_.clear();
@@ -186,6 +230,7 @@ void WalSegments::TruncateAt(Lsn end) {
 }
 
 void WalSegments::RemoveBefore(Lsn keep, Lsn end) {
+  std::lock_guard create_lock(create_mu_);
   uint64_t first_kept = keep / kWalSegmentSize;
   std::vector<uint64_t> all = List();
   if (all.empty()) return;

@@ -7,13 +7,18 @@
 //
 // A new segment is zero-filled once and fsynced (or an old one is recycled by renaming it), so writing
 // into it later changes no file metadata and fdatasync only flushes data. Stale bytes in a recycled
-// segment read as the end of the log: their records carry LSNs of their old position.
+// segment read as the end of the log: their records carry LSNs of their old position. When writing
+// enters segment n, a background thread prepares segment n + 1, so a bulk load does not stop for 16 MiB
+// of zeros and an fsync at every boundary (PostgreSQL prepares ahead only at checkpoints,
+// PreallocXlogFiles). A segment beyond the end, zero-filled or recycled, is harmless, so that thread
+// needs no coordination beyond create_mu_, which makes creating, recycling and truncating one at a time.
 //
 // Any failure to write or sync is a PANIC (storage/panic.h): never retried. Writes, syncs and removals
 // come from one thread at a time (LogManager's flush leader); reads may run concurrently with them (the
 // table of open descriptors has its own mutex).
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -22,6 +27,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/ids.h"
@@ -61,21 +67,34 @@ class WalSegments {
   /// Number of fdatasync calls made (tests: group commit syncs less often than it commits).
   uint64_t sync_count() const { return sync_count_.load(); }
 
-  static constexpr size_t kRecycleSegments = 4;
+  /// Segments kept for reuse at a checkpoint: 80 MB, PostgreSQL's min_wal_size.
+  static constexpr size_t kRecycleSegments = 5;
 
  private:
   /// The open descriptor of segment `segno`, creating (zero-filling or recycling) it if `create`; -1 if
   /// it does not exist and !create.
   int Open(uint64_t segno, bool create);
-  /// Creates segment segno from a recycled file or a new zero-filled one.
+  /// Creates segment segno as a new zero-filled file. Caller holds create_mu_.
   void Create(uint64_t segno);
   void CloseAll();
+  /// Asks the background thread to create segment `segno` if it does not exist yet.
+  void PrepareAhead(uint64_t segno);
+  /// The background thread: creates the requested segments until the destructor stops it.
+  void PrepareLoop();
 
   std::filesystem::path dir_;
   std::mutex fds_mu_;  // guards fds_
   std::map<uint64_t, int> fds_;
   std::set<uint64_t> unsynced_;
   std::atomic<uint64_t> sync_count_{0};
+
+  std::mutex create_mu_;  // creating, recycling and removing segment files; taken before fds_mu_
+  std::mutex ahead_mu_;   // guards the request fields below
+  std::condition_variable ahead_cv_;
+  uint64_t ahead_requested_ = 0;  // highest segment asked for (0: none)
+  uint64_t ahead_done_ = 0;       // highest segment the thread has handled
+  bool stopping_ = false;
+  std::thread preparer_;  // last member: started when everything else exists
 };
 
 }  // namespace lumadb::storage

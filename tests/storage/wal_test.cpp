@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -80,6 +81,27 @@ TEST_CASE("WAL records are written and read back across a segment boundary") {
     CHECK(back[i].after == Bytes(std::string(3000, static_cast<char>('a' + i))));
   }
   CHECK(back[1].prev_lsn == lsns[0]);
+}
+
+TEST_CASE("entering a segment has the next one prepared in the background, zero-filled") {
+  TempDir dir;
+  auto next = dir.path() / "pg_wal" / "000000010000000000000004";
+  {
+    LogManager log(dir.path() / "pg_wal");
+    log.set_fsync(false);
+    log.Start(3 * kWalSegmentSize + 100);
+    LogContext ctx{9, &log, 0, {}};
+    log.FlushTo(log.Append(ctx, Insert(100, 'x')));
+    for (int i = 0; i < 500 && !std::filesystem::exists(next); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }  // the destructor waits for a creation in progress
+  REQUIRE(std::filesystem::exists(next));
+  CHECK(std::filesystem::file_size(next) == kWalSegmentSize);
+  LogManager reopened(dir.path() / "pg_wal");
+  LogRecord rec;
+  size_t size = 0;
+  CHECK_FALSE(reopened.ReadRecord(4 * kWalSegmentSize, &rec, &size));
 }
 
 TEST_CASE("a torn or corrupt record is the end of the log") {
