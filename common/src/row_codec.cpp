@@ -1,5 +1,6 @@
 #include "common/row_codec.h"
 
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -18,15 +19,25 @@ size_t FixedWidth(TypeId t) {
   return len > 0 && len <= 8 ? static_cast<size_t>(len) : 0;
 }
 
+// On a little-endian machine the low `width` bytes of v are its stored form, so one memcpy does (COPY and
+// every scan encode and decode each fixed-width column through these two).
 void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {
   const size_t at = out.size();
   out.resize(at + width);
-  for (size_t i = 0; i < width; ++i) out[at + i] = static_cast<std::byte>((v >> (8 * i)) & 0xff);
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(out.data() + at, &v, width);
+  } else {
+    for (size_t i = 0; i < width; ++i) out[at + i] = static_cast<std::byte>((v >> (8 * i)) & 0xff);
+  }
 }
 
 uint64_t GetLe(std::span<const std::byte> in, size_t pos, size_t width) {
   uint64_t v = 0;
-  for (size_t i = 0; i < width; ++i) v |= static_cast<uint64_t>(in[pos + i]) << (8 * i);
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&v, in.data() + pos, width);
+  } else {
+    for (size_t i = 0; i < width; ++i) v |= static_cast<uint64_t>(in[pos + i]) << (8 * i);
+  }
   return v;
 }
 

@@ -41,18 +41,20 @@ int64_t ParseInteger(std::string_view text, int64_t min, int64_t max, const char
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
   if (i == s.size()) ThrowSyntax(type_name, text);
   // Range is checked while accumulating, so a long run of digits reports "out of range" as PostgreSQL does.
-  const __int128 limit = negative ? -static_cast<__int128>(min) : static_cast<__int128>(max);
-  __int128 v = 0;
+  // The magnitude's limit is at most 2^63 (for INT64_MIN), so it and v fit an unsigned 64-bit word.
+  const uint64_t limit = negative ? static_cast<uint64_t>(-(min + 1)) + 1 : static_cast<uint64_t>(max);
+  uint64_t v = 0;
   for (; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') ThrowSyntax(type_name, text);
-    v = v * 10 + (s[i] - '0');
-    if (v > limit) {
+    const auto digit = static_cast<uint64_t>(s[i] - '0');
+    if (v > (limit - digit) / 10) {
       throw DbError(sqlstate::kNumericValueOutOfRange,
                     "value " + Quoted(text) + " is out of range for type " + type_name);
     }
+    v = v * 10 + digit;
   }
-  if (negative) v = -v;
-  return static_cast<int64_t>(v);
+  // Two's complement negation of the magnitude; for 2^63 it gives INT64_MIN.
+  return negative ? static_cast<int64_t>(~v + 1) : static_cast<int64_t>(v);
 }
 
 // oidin: like PostgreSQL's oidin_subr, negative inputs down to -2^31 wrap around to large oids.
