@@ -48,11 +48,21 @@ std::optional<std::string> IndexScanExecutor::EncodeBound(const planner::IndexBo
   return key;
 }
 
+bool IndexScanExecutor::IsFullKeyWithoutNulls(const planner::IndexBound& bound) const {
+  if (bound.values.size() != plan_.index.columns.size()) return false;
+  // col IS NULL: a unique index may hold many NULLs.
+  for (const auto& value : bound.values) {
+    if (!value) return false;
+  }
+  return true;
+}
+
 void IndexScanExecutor::Rescan(const Row& outer) {
   done_ = true;
   cursor_.reset();
   reverse_cursor_.reset();
   start_.clear();
+  single_match_ = false;
   if (plan_.lower) {
     auto key = EncodeBound(*plan_.lower, outer);
     if (!key) return;
@@ -67,6 +77,8 @@ void IndexScanExecutor::Rescan(const Row& outer) {
     // Inclusive: entries starting with the bound are in range, so stop past all of them.
     stop_ = plan_.upper->inclusive ? PrefixSuccessor(*key) : *key;
     has_stop_ = !stop_.empty();
+    single_match_ = plan_.index.unique && plan_.lower && plan_.lower->inclusive && plan_.upper->inclusive &&
+                    *key == start_ && IsFullKeyWithoutNulls(*plan_.upper);
   }
   if (plan_.backward) {
     reverse_cursor_.emplace(tree_->SeekBackward(has_stop_ ? std::optional<std::string>(stop_) : std::nullopt));
@@ -95,6 +107,7 @@ bool IndexScanExecutor::Next(Row* out) {
     locker_.Done(accepted);
     if (!accepted) continue;
     if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(entry.rid)));
+    done_ = single_match_;
     return true;
   }
   done_ = true;

@@ -36,6 +36,8 @@ class IndexScanExecutor : public Executor {
  private:
   /// The encoded prefix of a bound, or nullopt when a value is NULL.
   std::optional<std::string> EncodeBound(const planner::IndexBound& bound, const Row& outer);
+  /// True when `bound` gives a non-NULL value for every column of the index.
+  bool IsFullKeyWithoutNulls(const planner::IndexBound& bound) const;
 
   const planner::IndexScanPlan& plan_;
   ExecContext& ctx_;
@@ -54,6 +56,9 @@ class IndexScanExecutor : public Executor {
   std::string stop_;  // entries with key >= stop_ lie above the range (when has_stop_)
   bool has_stop_ = false;
   bool done_ = true;
+  // Equality on every column of a unique index: after one accepted row no other can match, so the scan
+  // ends without revisiting the leaf (what PostgreSQL gets from reading a whole leaf page at once).
+  bool single_match_ = false;
   std::vector<std::byte> bytes_;
 };
 
