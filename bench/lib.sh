@@ -19,6 +19,9 @@ work=$(mktemp -d "/tmp/${bench_name:-bench}.XXXXXX")
 chmod 755 "$work"
 lumadb_pid=""
 pg_data="$work/pg"
+# PostgreSQL's default configuration has no TLS while LumaDB's has it on, and libpq's sslmode=prefer would
+# then encrypt only LumaDB's traffic: compare both in plaintext unless the caller asks otherwise.
+export PGSSLMODE=${PGSSLMODE:-disable}
 
 # Runs under set -e: every step tolerates failure so that both servers stop and the directory goes.
 # shellcheck disable=SC2317  # called by the EXIT trap
