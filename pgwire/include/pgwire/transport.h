@@ -1,7 +1,8 @@
 #pragma once
 // Transport: the byte stream between the server and one client. The protocol code (startup, message
 // framing, the session loop) talks only to this interface, so it is tested without sockets through
-// MemoryTransport (hyrise's mock socket idea, architecture-anchors §3.9) and a TLS stream can slot in later.
+// MemoryTransport (hyrise's mock socket idea, architecture-anchors §3.9). A transport may be upgraded to TLS
+// in place after SSLRequest (StartTls), so the session and its BackendWriter keep the same object.
 
 #include <cstddef>
 #include <stdexcept>
@@ -30,6 +31,16 @@ class Transport {
 
   /// Sends everything queued. Throws ConnectionLost.
   virtual void Flush() = 0;
+
+  /// Whether SSLRequest may be answered 'S': TLS is configured and this is a TCP connection (PostgreSQL
+  /// answers 'N' on a Unix-domain socket and with ssl=off).
+  virtual bool TlsAvailable() const { return false; }
+
+  /// Runs the server side of the TLS handshake after 'S' was sent; every later read and write is
+  /// encrypted. Returns how many plaintext bytes had already arrived after the SSLRequest (they are
+  /// dropped: the caller must end the connection, CVE-2021-23214). Throws StartupRejected ("could not
+  /// accept SSL connection: <OpenSSL's reason>", logged only, as PostgreSQL's COMMERROR) when it fails.
+  virtual size_t StartTls() { throw std::logic_error("TLS is not available on this transport"); }
 
   /// True once a TLS handshake has succeeded on this stream (pg_hba.conf hostssl/hostnossl).
   virtual bool IsTls() const { return false; }
