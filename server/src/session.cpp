@@ -216,7 +216,8 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
     LogLine(pid(), "LOG",
             "connection authorized: user=" + user + " database=" + database +
                 (settings_.Get("application_name").empty() ? ""
-                                                           : " application_name=" + settings_.Get("application_name")));
+                                                           : " application_name=" + settings_.Get("application_name")) +
+                (transport_.IsTls() ? " SSL enabled (" + transport_.TlsSummary() + ")" : ""));
   }
 }
 

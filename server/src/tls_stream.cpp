@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/asio/ssl.hpp>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/ssl.h>
@@ -24,6 +25,17 @@ namespace {
 SSL_CTX* SharedReference(const TlsContext& context) {
   SSL_CTX_up_ref(context.native());
   return context.native();
+}
+
+// be_tls_open_server's reasons: OpenSSL's own ("certificate verify failed"), "EOF detected" when the
+// client hung up, else the system error.
+std::string HandshakeError(const boost::system::error_code& ec) {
+  if (ec.category() == asio::error::get_ssl_category()) {
+    const char* reason = ERR_reason_error_string(static_cast<unsigned long>(ec.value()));
+    if (reason != nullptr) return reason;
+  }
+  if (ec == asio::error::eof || ec == asio::ssl::error::stream_truncated) return "EOF detected";
+  return ec.message();
 }
 
 tcp ProtocolOf(int fd) {
@@ -50,7 +62,7 @@ struct TlsStream::Impl {
 TlsStream::TlsStream(int fd, const TlsContext& context) : impl_(std::make_unique<Impl>(fd, context)) {
   boost::system::error_code ec;
   impl_->stream.handshake(asio::ssl::stream_base::server, ec);
-  if (ec) throw pgwire::StartupRejected("could not accept SSL connection: " + ec.message());
+  if (ec) throw pgwire::StartupRejected("could not accept SSL connection: " + HandshakeError(ec));
 }
 
 TlsStream::~TlsStream() {
@@ -84,6 +96,12 @@ std::string TlsStream::ServerEndPoint() const {
   unsigned int len = 0;
   if (digest == nullptr || X509_digest(cert, digest, hash, &len) != 1) return {};
   return std::string(reinterpret_cast<const char*>(hash), len);
+}
+
+std::string TlsStream::Summary() const {
+  SSL* ssl = impl_->stream.native_handle();
+  return std::string("protocol=") + SSL_get_version(ssl) + ", cipher=" + SSL_get_cipher_name(ssl) +
+         ", bits=" + std::to_string(SSL_get_cipher_bits(ssl, nullptr));
 }
 
 std::string TlsStream::PeerCommonName() const {

@@ -49,6 +49,10 @@ class Transport {
   /// certificate with its signature's digest (SHA-256 for MD5/SHA-1). Empty without TLS.
   virtual std::string TlsServerEndPoint() const { return {}; }
 
+  /// "protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256", what log_connections adds after
+  /// "SSL enabled" (as PostgreSQL's; also pg_stat_ssl's columns). Empty without TLS.
+  virtual std::string TlsSummary() const { return {}; }
+
   /// The Common Name of the client certificate the TLS handshake verified; empty when the client
   /// sent none (or without TLS). `cert` authentication compares it with the user name.
   virtual std::string PeerCertificateCommonName() const { return {}; }

@@ -33,6 +33,7 @@ class SocketTransport : public pgwire::Transport {
   size_t StartTls() override;
   bool IsTls() const override { return tls_ != nullptr; }
   std::string TlsServerEndPoint() const override { return tls_ ? tls_->ServerEndPoint() : std::string(); }
+  std::string TlsSummary() const override { return tls_ ? tls_->Summary() : std::string(); }
   std::string PeerCertificateCommonName() const override { return tls_ ? tls_->PeerCommonName() : std::string(); }
 
   /// Makes a blocked ReadExact return false (shutdown(SHUT_RD)); safe from any thread.
