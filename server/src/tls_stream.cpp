@@ -75,6 +75,8 @@ TlsStream::~TlsStream() {
 }
 
 size_t TlsStream::ReadSome(void* buf, size_t n) {
+  // An EOF from the socket (the peer, or the shutdown wake's SHUT_RD) comes back from Asio as an error
+  // without reaching OpenSSL, so the connection can still send the FATAL 57P01 that follows a wake.
   boost::system::error_code ec;
   size_t got = impl_->stream.read_some(asio::buffer(buf, n), ec);
   return ec ? 0 : got;

@@ -3,6 +3,7 @@
 // command), the CVE-2021-23214 check through a raw socket with OpenSSL as the client, and psql over the
 // socket in the data directory. Each test starts its own server, so none runs against an external one.
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -129,6 +130,37 @@ TEST_CASE("ssl=off: sslmode=require fails, prefer falls back to plaintext, a WAR
   REQUIRE(Ok(prefer));
   CHECK(PQsslInUse(prefer.get()) == 0);
   CHECK(Value(prefer, "SHOW ssl") == "off");
+}
+
+TEST_CASE("an idle TLS session is ended by the shutdown: FATAL 57P01 over TLS, exit 0" * doctest::skip(IsExternal())) {
+  ServerProcess server;
+  Conn idle = Connect(Base(server) + " sslmode=require");
+  REQUIRE(Ok(idle));
+  REQUIRE(PQsslInUse(idle.get()) == 1);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(server.Stop() == 0);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));  // the blocked SSL_read woke
+  CHECK(server.Log().find("FATAL:  terminating connection due to administrator command") != std::string::npos);
+  CHECK(Value(idle, "SELECT 1").rfind("ERROR: ", 0) == 0);
+  // libpq keeps the FATAL it found waiting (as against PostgreSQL: then "SSL connection has been closed").
+  CHECK(std::string(PQerrorMessage(idle.get())).find("FATAL:  terminating connection due to administrator command") !=
+        std::string::npos);
+}
+
+TEST_CASE("a data directory without certificate files (made before init wrote them) serves plaintext" *
+          doctest::skip(IsExternal())) {
+  ServerProcess server;
+  server.Stop();
+  fs::remove(server.data_dir() / "server.crt");
+  fs::remove(server.data_dir() / "server.key");
+  server.Start();
+  CHECK(server.Log().find("WARNING:  SSL is disabled: the data directory has no server.crt and server.key") !=
+        std::string::npos);
+  Conn prefer = Connect(Base(server));
+  REQUIRE(Ok(prefer));
+  CHECK(PQsslInUse(prefer.get()) == 0);
+  Conn require = Connect(Base(server) + " sslmode=require");
+  CHECK_FALSE(Ok(require));
 }
 
 TEST_CASE("plaintext sent along with SSLRequest is FATAL 08P01 after the handshake (CVE-2021-23214)" *
