@@ -77,7 +77,8 @@ class Listener {
   }
 
   // StreamServerPort for AF_UNIX, after the TCP sockets so that -p 0 has chosen the port. A directory that
-  // fails is logged and skipped; none at all from a non-empty list stops the start, as in PostgreSQL.
+  // fails is logged and skipped; none at all from a non-empty list stops the start, as in PostgreSQL,
+  // except for the default.
   void OpenUnixSockets(int port) {
     std::vector<std::filesystem::path> dirs =
         UnixSocketDirectories(settings_.Get("unix_socket_directories"), data_dir_);
@@ -102,7 +103,12 @@ class Listener {
         LogServer("WARNING", "could not create Unix-domain socket in directory \"" + dir.string() + "\"");
       }
     }
-    if (!dirs.empty() && unix_acceptors_.empty()) throw std::runtime_error("could not create any Unix-domain sockets");
+    // The default is the data directory, which may be too deep for a socket path (107 bytes): that alone
+    // must not stop a server that can listen on TCP. A directory the user named must work, as in PostgreSQL.
+    bool is_default = settings_.Get("unix_socket_directories") == ".";
+    if (!dirs.empty() && unix_acceptors_.empty() && !is_default) {
+      throw std::runtime_error("could not create any Unix-domain sockets");
+    }
   }
 
   void Run() {

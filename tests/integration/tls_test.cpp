@@ -264,5 +264,19 @@ TEST_CASE("unix_socket_directories = '' listens on TCP only" * doctest::skip(IsE
   CHECK_FALSE(fs::exists(server.data_dir() / (".s.PGSQL." + std::to_string(server.endpoint().port))));
 }
 
+TEST_CASE("a socket path over 107 bytes: logged; with no other socket directory the start fails" *
+          doctest::skip(IsExternal())) {
+  const std::string deep = "/tmp/" + std::string(110, 'd');
+  try {
+    ServerProcess server({"unix_socket_directories=" + deep});
+    FAIL("the server started");
+  } catch (const std::runtime_error& e) {
+    const std::string log = e.what();
+    CHECK(log.find("Unix-domain socket path \"" + deep + "/.s.PGSQL.") != std::string::npos);
+    CHECK(log.find("is too long (maximum 107 bytes)") != std::string::npos);
+    CHECK(log.find("could not create any Unix-domain sockets") != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace lumadb::integration
