@@ -118,6 +118,25 @@ TEST_CASE("a fresh server accepts TLS: sslmode=require and verify-full against i
   CHECK((st.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("TLS 1.2 clients are served by default; ssl_min_protocol_version=TLSv1.3 refuses them" *
+          doctest::skip(IsExternal())) {
+  ServerProcess server;
+  Conn tls12 = Connect(Base(server) + " sslmode=require ssl_max_protocol_version=TLSv1.2");
+  REQUIRE_MESSAGE(Ok(tls12), PQerrorMessage(tls12.get()));
+  CHECK(std::string(PQsslAttribute(tls12.get(), "protocol")) == "TLSv1.2");
+  CHECK(Value(tls12, "SELECT 'tls 1.2'") == "tls 1.2");
+  tls12.reset();
+
+  ServerProcess strict({"ssl_min_protocol_version=TLSv1.3"});
+  Conn refused = Connect(Base(strict) + " sslmode=require ssl_max_protocol_version=TLSv1.2");
+  CHECK_FALSE(Ok(refused));
+  CHECK(std::string(PQerrorMessage(refused.get())).find("SSL error: tlsv1 alert protocol version") !=
+        std::string::npos);
+  CHECK(LogShows(strict, "LOG:  could not accept SSL connection: unsupported protocol"));
+  Conn tls13 = Connect(Base(strict) + " sslmode=require");
+  CHECK(Ok(tls13));
+}
+
 TEST_CASE("ssl=off: sslmode=require fails, prefer falls back to plaintext, a WARNING at start" *
           doctest::skip(IsExternal())) {
   ServerProcess server({"ssl=off"});
