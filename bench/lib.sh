@@ -39,9 +39,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 start_lumadb() {
   lumadb_port=$(free_port)
-  # ssl=off: initdb leaves PostgreSQL's ssl off, so both servers are compared over plaintext (libpq's
-  # sslmode=prefer would otherwise encrypt only the LumaDB side).
-  "$lumadb" serve -D "$work/lumadb" -p "$lumadb_port" -c ssl=off >"$work/lumadb.log" 2>&1 &
+  "$lumadb" serve -D "$work/lumadb" -p "$lumadb_port" >"$work/lumadb.log" 2>&1 &
   lumadb_pid=$!
   for _ in $(seq 100); do
     grep -q "ready to accept connections" "$work/lumadb.log" && return 0
