@@ -27,11 +27,50 @@ SSL_CTX* SharedReference(const TlsContext& context) {
   return context.native();
 }
 
-// be_tls_open_server's reasons: OpenSSL's own ("certificate verify failed"), "EOF detected" when the
-// client hung up, else the system error.
-std::string HandshakeError(const boost::system::error_code& ec) {
+// A failed version negotiation (be_tls_open_server's give_proto_hint list).
+bool IsVersionMismatch(unsigned long code) {
+  switch (ERR_GET_REASON(code)) {
+    case SSL_R_NO_PROTOCOLS_AVAILABLE:
+    case SSL_R_UNSUPPORTED_PROTOCOL:
+    case SSL_R_BAD_PROTOCOL_VERSION_NUMBER:
+    case SSL_R_UNKNOWN_PROTOCOL:
+    case SSL_R_UNKNOWN_SSL_VERSION:
+    case SSL_R_UNSUPPORTED_SSL_VERSION:
+    case SSL_R_WRONG_SSL_VERSION:
+    case SSL_R_WRONG_VERSION_NUMBER:
+    case SSL_R_TLSV1_ALERT_PROTOCOL_VERSION:
+    case SSL_R_VERSION_TOO_HIGH:
+    case SSL_R_VERSION_TOO_LOW:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string VersionName(long version) {
+  switch (version) {
+    case TLS1_VERSION:
+      return "TLSv1";
+    case TLS1_1_VERSION:
+      return "TLSv1.1";
+    case TLS1_3_VERSION:
+      return "TLSv1.3";
+    default:
+      return "TLSv1.2";
+  }
+}
+
+// be_tls_open_server's reasons: OpenSSL's own ("certificate verify failed"), with PostgreSQL's HINT for
+// a version mismatch; "EOF detected" when the client hung up; else the system error.
+std::string HandshakeError(const boost::system::error_code& ec, const TlsContext& context) {
   if (ec.category() == asio::error::get_ssl_category()) {
-    const char* reason = ERR_reason_error_string(static_cast<unsigned long>(ec.value()));
+    auto code = static_cast<unsigned long>(ec.value());
+    const char* reason = ERR_reason_error_string(code);
+    if (reason != nullptr && IsVersionMismatch(code)) {
+      return std::string(reason) +
+             "\nHINT:  This may indicate that the client does not support any SSL protocol version between " +
+             VersionName(SSL_CTX_get_min_proto_version(context.native())) + " and TLSv1.3.";
+    }
     if (reason != nullptr) return reason;
   }
   if (ec == asio::error::eof || ec == asio::ssl::error::stream_truncated) return "EOF detected";
@@ -62,7 +101,7 @@ struct TlsStream::Impl {
 TlsStream::TlsStream(int fd, const TlsContext& context) : impl_(std::make_unique<Impl>(fd, context)) {
   boost::system::error_code ec;
   impl_->stream.handshake(asio::ssl::stream_base::server, ec);
-  if (ec) throw pgwire::StartupRejected("could not accept SSL connection: " + HandshakeError(ec));
+  if (ec) throw pgwire::StartupRejected("could not accept SSL connection: " + HandshakeError(ec, context));
 }
 
 TlsStream::~TlsStream() {

@@ -132,7 +132,9 @@ TEST_CASE("TLS 1.2 clients are served by default; ssl_min_protocol_version=TLSv1
   CHECK_FALSE(Ok(refused));
   CHECK(std::string(PQerrorMessage(refused.get())).find("SSL error: tlsv1 alert protocol version") !=
         std::string::npos);
-  CHECK(LogShows(strict, "LOG:  could not accept SSL connection: unsupported protocol"));
+  CHECK(LogShows(strict,
+                 "LOG:  could not accept SSL connection: unsupported protocol\nHINT:  This may indicate "
+                 "that the client does not support any SSL protocol version between TLSv1.3 and TLSv1.3."));
   Conn tls13 = Connect(Base(strict) + " sslmode=require");
   CHECK(Ok(tls13));
 }
