@@ -61,7 +61,7 @@ void CheckKeyFilePermissions(const fs::path& path, const std::string& shown) {
   }
 }
 
-// Certificate, key, protocol floor and options; throws with the failing step's PostgreSQL message.
+// Certificate, key, protocol floor, ciphers and options; throws with the failing step's PostgreSQL message.
 void Configure(SSL_CTX* ctx, const Settings& settings, const fs::path& data_dir) {
   const std::string& cert = settings.Get("ssl_cert_file");
   const std::string& key = settings.Get("ssl_key_file");
@@ -77,12 +77,17 @@ void Configure(SSL_CTX* ctx, const Settings& settings, const fs::path& data_dir)
   }
   SSL_CTX_set_min_proto_version(ctx, ProtocolVersion(settings.Get("ssl_min_protocol_version")));
   // be_tls_init: no compression (CRIME), no client renegotiation, no session cache or tickets.
-  SSL_CTX_set_options(
-      ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_TICKET | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_TICKET);
   SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
-  if (SSL_CTX_set_cipher_list(ctx, "HIGH:MEDIUM:+3DES:!aNULL") != 1) {  // PostgreSQL's ssl_ciphers default
+  if (settings.GetBool("ssl_prefer_server_ciphers")) SSL_CTX_set_options(ctx, SSL_OP_CIPHER_SERVER_PREFERENCE);
+  // ssl_ciphers governs TLS 1.2 and below; TLS 1.3 suites stay OpenSSL's, as in PostgreSQL 15.
+  if (SSL_CTX_set_cipher_list(ctx, settings.Get("ssl_ciphers").c_str()) != 1) {
     throw std::runtime_error("could not set the cipher list (no valid ciphers available)");
   }
+}
+
+// ssl_ca_file: ask for a client certificate and verify it against these CAs; none at all is let through.
+void ConfigureClientCertificates(SSL_CTX* ctx, const Settings& settings, const fs::path& data_dir) {
   const std::string& ca = settings.Get("ssl_ca_file");
   if (ca.empty()) return;
   std::string ca_path = Resolve(data_dir, ca).string();
@@ -113,6 +118,7 @@ std::unique_ptr<TlsContext> TlsContext::Load(const Settings& settings, const fs:
   if (ctx == nullptr) throw std::runtime_error("could not create SSL context: " + OpenSslReason());
   std::unique_ptr<TlsContext> context(new TlsContext(ctx));
   Configure(ctx, settings, data_dir);
+  ConfigureClientCertificates(ctx, settings, data_dir);
   return context;
 }
 

@@ -108,6 +108,10 @@ TEST_CASE("TlsContext::Load accepts init's files and refuses what PostgreSQL ref
     CHECK(LoadError(settings, dir.path()) ==
           "could not load root certificate file \"root.crt\": No such file or directory");
   }
+  SUBCASE("ssl_ciphers that name no cipher") {
+    settings.SetDefault("ssl_ciphers", "NO-SUCH-CIPHER", SettingSource::kServerStart);
+    CHECK(LoadError(settings, dir.path()) == "could not set the cipher list (no valid ciphers available)");
+  }
   SUBCASE("ssl_ca_file loads (any PEM certificate, here the server's own)") {
     settings.SetDefault("ssl_ca_file", "server.crt", SettingSource::kServerStart);
     CHECK(TlsContext::Load(settings, dir.path()) != nullptr);
@@ -121,6 +125,9 @@ TEST_CASE("ssl settings: PostgreSQL 15's defaults, contexts and spellings") {
   CHECK(s.Show("ssl_key_file") == "server.key");
   CHECK(s.Show("ssl_ca_file").empty());
   CHECK(s.Show("ssl_min_protocol_version") == "TLSv1.2");
+  CHECK(s.Show("ssl_ciphers") == "HIGH:MEDIUM:+3DES:!aNULL");
+  CHECK(s.Show("ssl_prefer_server_ciphers") == "on");
+  CHECK(s.Show("ssl_library") == "OpenSSL");
   CHECK(s.Show("unix_socket_permissions") == "0777");
   CHECK(ErrorOf([&] { s.Set("ssl", {"off"}, false); }) ==
         std::pair<std::string, std::string>{"55P02", "parameter \"ssl\" cannot be changed now"});
