@@ -175,6 +175,11 @@ void BackendWriter::RefuseEncryption() {
   Flush();
 }
 
+void BackendWriter::AcceptEncryption() {
+  buffer_.AppendRawByte('S');
+  Flush();
+}
+
 void BackendWriter::Flush() {
   if (buffer_.size() > 0) {
     transport_.Write(buffer_.data().data(), buffer_.size());

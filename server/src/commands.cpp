@@ -9,8 +9,10 @@
 #include "server/data_dir_lock.h"
 #include "server/listener.h"
 #include "server/log.h"
+#include "server/self_signed_cert.h"
 #include "server/setting_values.h"
 #include "server/settings.h"
+#include "server/tls_context.h"
 #include "storage/storage_engine.h"
 #include "txn/lock_manager.h"
 
@@ -74,6 +76,8 @@ void RunInit(const InitCommand& command) {
     LogServer("WARNING", "enabling \"trust\" authentication for local connections");
   }
   catalog::Cluster::Init(command.data_dir, options);
+  // TLS on by default: a fresh directory serves SSLRequest with no configuration (docs/security.md).
+  WriteSelfSignedCertificate(command.data_dir / "server.crt", command.data_dir / "server.key");
   // As initdb, the data directory keeps the machine's zone as the TimeZone default.
   WriteConfigFile(command.data_dir / kConfigFileName,
                   {{"auth_method", command.auth}, {"TimeZone", DetectSystemTimeZone()}});
@@ -112,9 +116,11 @@ void RunServe(const ServeCommand& command) {
     LogServer("LOG", "redirecting log output to logging collector process");
     LogToFile(dir / "log" / "lumadb.log");
   }
+  // be_tls_init at postmaster start: a bad certificate or key stops the server before it opens anything.
+  std::unique_ptr<TlsContext> tls = TlsContext::Load(settings, dir);
   catalog::Cluster cluster(dir, static_cast<size_t>(settings.GetInt("shared_buffers")));
   ApplyEngineSettings(cluster, settings);
-  ServeConnections(cluster, settings);
+  ServeConnections(cluster, settings, dir, tls.get());
 }
 
 }  // namespace lumadb::server

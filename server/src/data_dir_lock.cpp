@@ -42,6 +42,21 @@ bool StillLinked(int fd, const std::filesystem::path& path) {
 }  // namespace
 
 DataDirLock::DataDirLock(const std::filesystem::path& data_dir) : path_(data_dir / kLockFileName) {
+  Claim(data_dir.string(), [&data_dir](long pid) {
+    return "lock file \"" + std::string(kLockFileName) + "\" already exists: is another server (PID " +
+           std::to_string(pid) + ") running in data directory \"" + data_dir.string() + "\"?";
+  });
+}
+
+DataDirLock::DataDirLock(const std::filesystem::path& lock_file, const std::filesystem::path& socket_file)
+    : path_(lock_file) {
+  Claim(socket_file.string(), [&](long pid) {
+    return "lock file \"" + lock_file.string() + "\" already exists\nHINT:  Is another postmaster (PID " +
+           std::to_string(pid) + ") using socket file \"" + socket_file.string() + "\"?";
+  });
+}
+
+void DataDirLock::Claim(const std::string& second_line, const std::function<std::string(long)>& conflict) {
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd_ < 0) throw IoError("create", path_);
@@ -52,16 +67,14 @@ DataDirLock::DataDirLock(const std::filesystem::path& data_dir) : path_(data_dir
       fd_ = -1;
       errno = err;
       if (err != EWOULDBLOCK) throw IoError("lock", path_);
-      throw std::runtime_error("lock file \"" + std::string(kLockFileName) +
-                               "\" already exists: is another server (PID " + std::to_string(pid) +
-                               ") running in data directory \"" + data_dir.string() + "\"?");
+      throw std::runtime_error(conflict(pid));
     }
     if (!StillLinked(fd_, path_)) {
       close(fd_);
       fd_ = -1;
       continue;
     }
-    const std::string content = std::to_string(getpid()) + "\n" + data_dir.string() + "\n";
+    const std::string content = std::to_string(getpid()) + "\n" + second_line + "\n";
     if (ftruncate(fd_, 0) != 0 ||
         pwrite(fd_, content.data(), content.size(), 0) != static_cast<ssize_t>(content.size())) {
       const int err = errno;

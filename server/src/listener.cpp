@@ -14,6 +14,7 @@
 #include "server/session_registry.h"
 #include "server/setting_values.h"
 #include "server/socket_transport.h"
+#include "server/unix_socket_file.h"
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
@@ -21,6 +22,7 @@ namespace lumadb::server {
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
+using unix_socket = asio::local::stream_protocol;
 
 namespace {
 
@@ -44,10 +46,11 @@ std::vector<asio::ip::address> ResolveListenAddresses(const std::string& setting
 
 class Listener {
  public:
-  Listener(catalog::Cluster& cluster, Settings& settings)
+  Listener(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir, const TlsContext* tls)
       : settings_(settings),
+        data_dir_(data_dir),
         registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings},
+        context_{cluster, registry_, settings, tls},
         signals_(io_, SIGTERM, SIGINT) {}
 
   void Open(int port) {
@@ -70,6 +73,42 @@ class Listener {
       acceptors_.push_back(std::move(acceptor));
     }
     settings_.SetInternal("port", std::to_string(port));
+    OpenUnixSockets(port);
+  }
+
+  // StreamServerPort for AF_UNIX, after the TCP sockets so that -p 0 has chosen the port. A directory that
+  // fails is logged and skipped; none at all from a non-empty list stops the start, as in PostgreSQL,
+  // except for the default.
+  void OpenUnixSockets(int port) {
+    std::vector<std::filesystem::path> dirs =
+        UnixSocketDirectories(settings_.Get("unix_socket_directories"), data_dir_);
+    for (const std::filesystem::path& dir : dirs) {
+      try {
+        auto file = std::make_unique<UnixSocketFile>(dir, port);
+        auto acceptor = std::make_unique<unix_socket::acceptor>(io_);
+        unix_socket::endpoint endpoint(file->path().string());
+        boost::system::error_code ec;
+        acceptor->open(endpoint.protocol(), ec);
+        if (!ec) acceptor->bind(endpoint, ec);
+        if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
+        if (ec)
+          throw std::runtime_error("could not bind Unix address \"" + file->path().string() + "\": " + ec.message());
+        std::filesystem::permissions(file->path(),
+                                     static_cast<std::filesystem::perms>(settings_.GetInt("unix_socket_permissions")));
+        LogServer("LOG", "listening on Unix socket \"" + file->path().string() + "\"");
+        unix_files_.push_back(std::move(file));
+        unix_acceptors_.push_back(std::move(acceptor));
+      } catch (const std::exception& e) {
+        LogServer("LOG", e.what());
+        LogServer("WARNING", "could not create Unix-domain socket in directory \"" + dir.string() + "\"");
+      }
+    }
+    // The default is the data directory, which may be too deep for a socket path (107 bytes): that alone
+    // must not stop a server that can listen on TCP. A directory the user named must work, as in PostgreSQL.
+    bool is_default = settings_.Get("unix_socket_directories") == ".";
+    if (!dirs.empty() && unix_acceptors_.empty() && !is_default) {
+      throw std::runtime_error("could not create any Unix-domain sockets");
+    }
   }
 
   void Run() {
@@ -77,21 +116,25 @@ class Listener {
       if (ec) return;
       LogServer("LOG", signal == SIGINT ? "received fast shutdown request" : "received smart shutdown request");
       for (auto& acceptor : acceptors_) acceptor->close();
+      for (auto& acceptor : unix_acceptors_) acceptor->close();
       registry_.TerminateAll();
     });
     for (auto& acceptor : acceptors_) Accept(*acceptor);
+    for (auto& acceptor : unix_acceptors_) Accept(*acceptor);
     LogServer("LOG", "database system is ready to accept connections");
     io_.run();
     registry_.WaitUntilEmpty();
   }
 
  private:
-  void Accept(tcp::acceptor& acceptor) {
-    acceptor.async_accept([this, &acceptor](const boost::system::error_code& ec, tcp::socket socket) {
-      if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
-      if (!ec) StartSession(std::move(socket));
-      Accept(acceptor);
-    });
+  template <typename Acceptor>
+  void Accept(Acceptor& acceptor) {
+    acceptor.async_accept(
+        [this, &acceptor](const boost::system::error_code& ec, typename Acceptor::protocol_type::socket socket) {
+          if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+          if (!ec) StartSession(std::move(socket));
+          Accept(acceptor);
+        });
   }
 
   void StartSession(tcp::socket socket) {
@@ -102,13 +145,25 @@ class Listener {
                          .ip = remote.address().to_string(),
                          .port = remote.port(),
                          .peer_uid = std::nullopt};
-    // The session thread owns a plain descriptor: blocking recv/send need no Asio in the session code.
+    StartThread(socket, client, context_.tls);
+  }
+
+  void StartSession(unix_socket::socket socket) {
+    ClientAddress client{
+        .family = ClientAddress::Family::kUnix, .ip = "", .port = 0, .peer_uid = PeerUid(socket.native_handle())};
+    StartThread(socket, client, nullptr);  // PostgreSQL offers no SSL on a Unix socket
+  }
+
+  // The session thread owns a plain descriptor: blocking recv/send need no Asio in the session code.
+  template <typename Socket>
+  void StartThread(Socket& socket, const ClientAddress& client, const TlsContext* tls) {
+    boost::system::error_code ec;
     int fd = ::dup(socket.native_handle());
     socket.close(ec);
     if (fd < 0) return;
-    std::thread([this, fd, client] {
+    std::thread([this, fd, client, tls] {
       SetStackBase();
-      SocketTransport transport(fd);
+      SocketTransport transport(fd, tls);
       Session session(
           context_, transport, [fd] { SocketTransport::WakeReader(fd); }, client);
       session.Run();
@@ -116,17 +171,21 @@ class Listener {
   }
 
   Settings& settings_;
+  std::filesystem::path data_dir_;
   SessionRegistry registry_;
   ServerContext context_;
   asio::io_context io_;
   asio::signal_set signals_;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors_;
+  std::vector<std::unique_ptr<UnixSocketFile>> unix_files_;  // removed after their acceptors close
+  std::vector<std::unique_ptr<unix_socket::acceptor>> unix_acceptors_;
 };
 
 }  // namespace
 
-void ServeConnections(catalog::Cluster& cluster, Settings& settings) {
-  Listener listener(cluster, settings);
+void ServeConnections(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir,
+                      const TlsContext* tls) {
+  Listener listener(cluster, settings, data_dir, tls);
   listener.Open(static_cast<int>(settings.GetInt("port")));
   listener.Run();
   LogServer("LOG", "shutting down");

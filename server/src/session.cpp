@@ -73,7 +73,11 @@ bool Session::ReadStartup(pgwire::StartupPacket& packet) {
     using Kind = pgwire::StartupPacket::Kind;
     if ((packet.kind == Kind::kSslRequest && !ssl_done) || (packet.kind == Kind::kGssEncRequest && !gss_done)) {
       (packet.kind == Kind::kSslRequest ? ssl_done : gss_done) = true;
-      writer_.RefuseEncryption();  // no TLS yet: the client goes on in plaintext
+      if (packet.kind == Kind::kSslRequest && transport_.TlsAvailable()) {
+        NegotiateTls();
+      } else {
+        writer_.RefuseEncryption();  // GSSAPI, ssl=off or a Unix socket: the client goes on in plaintext
+      }
       continue;
     }
     if (packet.kind == Kind::kCancel) {
@@ -99,6 +103,16 @@ bool Session::ReadStartup(pgwire::StartupPacket& packet) {
                   Severity::kFatal);
   }
   return true;
+}
+
+void Session::NegotiateTls() {
+  writer_.AcceptEncryption();
+  // ProcessStartupPacket: bytes that came before the handshake were not encrypted and may have been
+  // injected by a man in the middle (CVE-2021-23214); the FATAL goes out over the new TLS channel.
+  if (transport_.StartTls() > 0) {
+    throw DbError(sqlstate::kProtocolViolation, "received unencrypted data after SSL request", Severity::kFatal)
+        .Detail("This could be either a client-software bug or evidence of an attempted man-in-the-middle attack.");
+  }
 }
 
 void Session::ApplyStartupParameters(const pgwire::StartupPacket& packet) {
@@ -202,7 +216,8 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
     LogLine(pid(), "LOG",
             "connection authorized: user=" + user + " database=" + database +
                 (settings_.Get("application_name").empty() ? ""
-                                                           : " application_name=" + settings_.Get("application_name")));
+                                                           : " application_name=" + settings_.Get("application_name")) +
+                (transport_.IsTls() ? " SSL enabled (" + transport_.TlsSummary() + ")" : ""));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "server/setting_values.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <span>
@@ -87,7 +88,10 @@ std::string ParseInt(const SettingDef& def, const std::string& name, const std::
   std::string t(Trim(text));
   const char* begin = t.c_str();
   char* end = nullptr;
-  double value = std::strtod(begin, &end);
+  // strtol with base 0 first, as parse_int, so 0777 is octal and 0x1F hex; a fraction or exponent then
+  // means a floating-point value.
+  double value = static_cast<double>(std::strtoll(begin, &end, 0));
+  if (end == begin || *end == '.' || *end == 'e' || *end == 'E') value = std::strtod(begin, &end);
   if (end == begin || std::isnan(value)) throw InvalidValue(name, text);
   std::string_view unit = Trim(std::string_view(end));
   if (!unit.empty()) {
@@ -184,6 +188,12 @@ std::string ParseSettingValue(const SettingDef& def, const std::string& given_na
 }
 
 std::string FormatSettingValue(const SettingDef& def, const std::string& canonical) {
+  if (def.octal) {
+    char shown[16];
+    std::snprintf(shown, sizeof(shown), "%04llo",
+                  static_cast<unsigned long long>(std::strtoll(canonical.c_str(), nullptr, 10)));
+    return shown;
+  }
   if (def.type != SettingType::kInt || def.unit == SettingUnit::kNone) return canonical;
   int64_t value = std::strtoll(canonical.c_str(), nullptr, 10);
   if (value <= 0) return canonical;
@@ -194,6 +204,13 @@ std::string FormatSettingValue(const SettingDef& def, const std::string& canonic
     if (f >= 1 && scaled % f == 0) return std::to_string(scaled / f) + std::string(u.name);
   }
   return canonical;
+}
+
+std::string CheckSslMinProtocolVersion(const std::string& value, const std::string&) {
+  for (std::string_view version : {"TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"}) {
+    if (ToLower(Trim(value)) == ToLower(version)) return std::string(version);
+  }
+  throw InvalidValue("ssl_min_protocol_version", value).Hint("Available values: TLSv1, TLSv1.1, TLSv1.2, TLSv1.3.");
 }
 
 std::string CheckSynchronousCommit(const std::string& value, const std::string&) {

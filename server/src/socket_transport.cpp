@@ -10,26 +10,30 @@
 namespace lumadb::server {
 
 SocketTransport::~SocketTransport() {
+  tls_.reset();  // its close_notify goes out before the descriptor closes
   ::close(fd_);
+}
+
+bool SocketTransport::Fill() {
+  in_.resize(8192);
+  in_pos_ = 0;
+  while (true) {
+    ssize_t got =
+        tls_ ? static_cast<ssize_t>(tls_->ReadSome(in_.data(), in_.size())) : ::recv(fd_, in_.data(), in_.size(), 0);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      in_.clear();
+      return false;
+    }
+    in_.resize(static_cast<size_t>(got));
+    return true;
+  }
 }
 
 bool SocketTransport::ReadExact(void* buf, size_t n) {
   auto* dest = static_cast<char*>(buf);
   while (n > 0) {
-    if (in_pos_ == in_.size()) {
-      in_.resize(8192);
-      in_pos_ = 0;
-      ssize_t got = ::recv(fd_, in_.data(), in_.size(), 0);
-      if (got < 0 && errno == EINTR) {
-        in_.clear();
-        continue;
-      }
-      if (got <= 0) {
-        in_.clear();
-        return false;
-      }
-      in_.resize(static_cast<size_t>(got));
-    }
+    if (in_pos_ == in_.size() && !Fill()) return false;
     size_t take = std::min(n, in_.size() - in_pos_);
     std::memcpy(dest, in_.data() + in_pos_, take);
     in_pos_ += take;
@@ -44,6 +48,12 @@ void SocketTransport::Write(const void* data, size_t n) {
 }
 
 void SocketTransport::Flush() {
+  if (tls_) {
+    std::string pending = std::move(out_);
+    out_.clear();
+    tls_->WriteAll(pending.data(), pending.size());
+    return;
+  }
   size_t sent = 0;
   while (sent < out_.size()) {
     ssize_t r = ::send(fd_, out_.data() + sent, out_.size() - sent, MSG_NOSIGNAL);
@@ -55,6 +65,16 @@ void SocketTransport::Flush() {
     sent += static_cast<size_t>(r);
   }
   out_.clear();
+}
+
+size_t SocketTransport::StartTls() {
+  Flush();
+  // The handshake reads the socket itself, so bytes already buffered here were sent in plaintext.
+  size_t plaintext = in_.size() - in_pos_;
+  in_.clear();
+  in_pos_ = 0;
+  tls_ = std::make_unique<TlsStream>(fd_, *tls_context_);
+  return plaintext;
 }
 
 void SocketTransport::WakeReader(int fd) {

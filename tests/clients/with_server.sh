@@ -18,7 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lumadb-client-XXXXXX")
 server_pid=
 database=postgres
 
-unset PGSERVICE PGOPTIONS PGPASSWORD PGAPPNAME LUMADB_CLIENT_AUTH
+unset PGSERVICE PGOPTIONS PGPASSWORD PGAPPNAME LUMADB_CLIENT_AUTH LUMADB_SERVER_CERT
 # TZ: `lumadb init` records the machine's zone (as initdb); the expected values are in UTC.
 export LC_ALL=C PGCONNECT_TIMEOUT=10 PGTZ=UTC TZ=UTC
 
@@ -63,7 +63,8 @@ else
   done
   port=$(sed -n 's/.*listening on IPv4 address "[^"]*", port \([0-9]*\).*/\1/p' "$work/server.log" | head -n 1)
   [[ -n $port ]] || { echo "FAIL: no port in the server log:" >&2; cat "$work/server.log" >&2; exit 1; }
-  export PGHOST=127.0.0.1 PGPORT=$port
+  # The certificate `lumadb init` wrote: clients verify the server with it (sslrootcert, ca).
+  export PGHOST=127.0.0.1 PGPORT=$port LUMADB_SERVER_CERT=$work/data/server.crt
 fi
 export PGUSER=postgres PGDATABASE=$database LUMADB_CLIENT_WORK=$work
 

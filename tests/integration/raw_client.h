@@ -35,6 +35,8 @@ class RawConnection {
   std::optional<BackendMessage> Read(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   /// Reads and discards messages until the peer closes; true if that happens within `timeout`.
   bool WaitClosed(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  /// The socket, for a test that speaks TLS on it after SSLRequest.
+  int native_handle() const { return fd_; }
 
  private:
   /// Reads exactly `n` bytes; false on EOF (or a reset, which is a close too).

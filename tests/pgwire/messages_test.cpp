@@ -138,6 +138,18 @@ TEST_CASE("RefuseEncryption sends one unframed N") {
   CHECK(t.Output() == "N");
 }
 
+TEST_CASE("AcceptEncryption sends one unframed S; a plain transport offers no TLS") {
+  MemoryTransport t;
+  BackendWriter w(t);
+  w.AcceptEncryption();
+  CHECK(t.Output() == "S");
+  CHECK_FALSE(t.TlsAvailable());
+  CHECK_FALSE(t.IsTls());
+  CHECK(t.TlsServerEndPoint().empty());
+  CHECK(t.TlsSummary().empty());
+  CHECK_THROWS_AS(t.StartTls(), std::logic_error);
+}
+
 TEST_CASE("large results are flushed before ReadyForQuery") {
   MemoryTransport t;
   BackendWriter w(t);

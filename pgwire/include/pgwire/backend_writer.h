@@ -95,6 +95,8 @@ class BackendWriter {
   void NegotiateProtocolVersion(int32_t newest_minor, const std::vector<std::string>& unrecognized);
   /// The single unframed byte 'N' refusing SSLRequest or GSSENCRequest.
   void RefuseEncryption();
+  /// The single unframed byte 'S' accepting SSLRequest; the TLS handshake follows.
+  void AcceptEncryption();
 
   /// Sends everything buffered. Throws ConnectionLost.
   void Flush();

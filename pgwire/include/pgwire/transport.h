@@ -1,7 +1,8 @@
 #pragma once
 // Transport: the byte stream between the server and one client. The protocol code (startup, message
 // framing, the session loop) talks only to this interface, so it is tested without sockets through
-// MemoryTransport (hyrise's mock socket idea, architecture-anchors §3.9) and a TLS stream can slot in later.
+// MemoryTransport (hyrise's mock socket idea, architecture-anchors §3.9). A transport may be upgraded to TLS
+// in place after SSLRequest (StartTls), so the session and its BackendWriter keep the same object.
 
 #include <cstddef>
 #include <stdexcept>
@@ -31,12 +32,26 @@ class Transport {
   /// Sends everything queued. Throws ConnectionLost.
   virtual void Flush() = 0;
 
+  /// Whether SSLRequest may be answered 'S': TLS is configured and this is a TCP connection (PostgreSQL
+  /// answers 'N' on a Unix-domain socket and with ssl=off).
+  virtual bool TlsAvailable() const { return false; }
+
+  /// Runs the server side of the TLS handshake after 'S' was sent; every later read and write is
+  /// encrypted. Returns how many plaintext bytes had already arrived after the SSLRequest (they are
+  /// dropped: the caller must end the connection, CVE-2021-23214). Throws StartupRejected ("could not
+  /// accept SSL connection: <OpenSSL's reason>", logged only, as PostgreSQL's COMMERROR) when it fails.
+  virtual size_t StartTls() { throw std::logic_error("TLS is not available on this transport"); }
+
   /// True once a TLS handshake has succeeded on this stream (pg_hba.conf hostssl/hostnossl).
   virtual bool IsTls() const { return false; }
 
   /// The tls-server-end-point channel-binding data (RFC 5929 §4.1): the hash of the server's
   /// certificate with its signature's digest (SHA-256 for MD5/SHA-1). Empty without TLS.
   virtual std::string TlsServerEndPoint() const { return {}; }
+
+  /// "protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256", what log_connections adds after
+  /// "SSL enabled" (as PostgreSQL's; also pg_stat_ssl's columns). Empty without TLS.
+  virtual std::string TlsSummary() const { return {}; }
 
   /// The Common Name of the client certificate the TLS handshake verified; empty when the client
   /// sent none (or without TLS). `cert` authentication compares it with the user name.

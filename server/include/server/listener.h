@@ -4,16 +4,22 @@
 // thread doing blocking I/O. SIGTERM/SIGINT stop accepting, ask every session to end, wait for them,
 // flush the cluster, and return.
 
+#include <filesystem>
+
 #include "catalog/cluster.h"
 #include "server/settings.h"
+#include "server/tls_context.h"
 
 namespace lumadb::server {
 
-/// Listens on listen_addresses:port (port 0 picks a free port, logged and stored back into `settings`),
-/// logs 'listening on IPv4 address "127.0.0.1", port N' per socket and then 'database system is ready
-/// to accept connections', serves until SIGTERM/SIGINT, then shuts down cleanly.
+/// Listens on listen_addresses:port (port 0 picks a free port, logged and stored back into `settings`)
+/// and on `.s.PGSQL.<port>` in each unix_socket_directories entry (relative to `data_dir`), logs
+/// 'listening on IPv4 address "127.0.0.1", port N' / 'listening on Unix socket "P"' per socket and then
+/// 'database system is ready to accept connections', serves until SIGTERM/SIGINT, then shuts down
+/// cleanly. `tls` (nullptr: ssl off) is offered to TCP clients that send SSLRequest.
 /// Throws std::runtime_error('could not bind IPv4 address "127.0.0.1": Address already in use', ...)
 /// before anything is served.
-void ServeConnections(catalog::Cluster& cluster, Settings& settings);
+void ServeConnections(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir,
+                      const TlsContext* tls);
 
 }  // namespace lumadb::server

@@ -25,6 +25,7 @@
 #include "server/extended_state.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
+#include "server/tls_context.h"
 #include "server/transaction_block.h"
 #include "txn/transaction.h"
 
@@ -35,6 +36,7 @@ struct ServerContext {
   catalog::Cluster& cluster;
   SessionRegistry& registry;
   const Settings& settings;  // boot values + lumadb.conf + -c, copied into each session
+  const TlsContext* tls;     // built once at server start from the ssl* settings; nullptr when ssl is off
 };
 
 class Session {
@@ -57,6 +59,8 @@ class Session {
 
   // Startup and authentication (session.cpp).
   bool ReadStartup(pgwire::StartupPacket& packet);
+  /// SSLRequest with TLS available: 'S', the handshake, then the CVE-2021-23214 check (08P01 FATAL).
+  void NegotiateTls();
   void ApplyStartupParameters(const pgwire::StartupPacket& packet);
   void ApplyCommandLineOptions(const std::string& options);
   void Authenticate(const std::string& user);

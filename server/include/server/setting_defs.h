@@ -43,6 +43,7 @@ struct SettingDef {
   bool list_input = false;                         // GUC_LIST_INPUT: SET a, b joins the items with ", "
   bool list_quote = false;                         // GUC_LIST_QUOTE: items are quoted as identifiers
   bool show_all = true;                            // false for GUC_NO_SHOW_ALL
+  bool octal = false;                              // kInt shown as 0777 (show_unix_socket_permissions)
 };
 
 /// Every parameter, in a fixed order.

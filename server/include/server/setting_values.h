@@ -41,6 +41,9 @@ std::string CheckClientEncoding(const std::string& value, const std::string& cur
 /// synchronous_commit: local, remote_write, remote_apply, on, off and the Boolean spellings PostgreSQL
 /// also accepts (true/yes/1 -> on, false/no/0 -> off).
 std::string CheckSynchronousCommit(const std::string& value, const std::string& current);
+/// ssl_min_protocol_version: TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 in any case, canonically spelt
+/// (PostgreSQL's enum shows "TLSv1.2"); 22023 with the list of available values otherwise.
+std::string CheckSslMinProtocolVersion(const std::string& value, const std::string& current);
 /// Replaces non-printable-ASCII bytes with '?' and truncates to 63 bytes, as PostgreSQL does.
 std::string CheckApplicationName(const std::string& value, const std::string& current);
 

@@ -400,6 +400,47 @@ public final class JdbcClientTest {
     // pg_description, window functions and arrays, which the server lacks (README.md).
   }
 
+  /** The socket under a pgjdbc connection (QueryExecutorBase.pgStream), to see that it really is TLS. */
+  private static java.net.Socket socketOf(Connection c) throws Exception {
+    Object executor = c.unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor();
+    java.lang.reflect.Field stream = org.postgresql.core.QueryExecutorBase.class.getDeclaredField("pgStream");
+    stream.setAccessible(true);
+    return ((org.postgresql.core.PGStream) stream.get(executor)).getSocket();
+  }
+
+  /**
+   * sslmode=verify-full with the server's own certificate (`lumadb init` writes it; with_server.sh exports
+   * its path) as the root: the host name localhost must match its subjectAltName, a query runs, and the
+   * socket is an SSLSocket. Without the root the self-signed certificate is refused.
+   */
+  private static void tls() throws Exception {
+    String cert = System.getenv("LUMADB_SERVER_CERT");
+    if (cert == null) return;  // an external server: its TLS set-up is not ours to know
+    Properties props = new Properties();
+    props.setProperty("user", System.getenv("PGUSER"));
+    if (System.getenv("PGPASSWORD") != null) props.setProperty("password", System.getenv("PGPASSWORD"));
+    String url = "jdbc:postgresql://localhost:" + System.getenv("PGPORT") + "/" + System.getenv("PGDATABASE")
+        + "?sslmode=verify-full&sslrootcert=" + cert;
+    try (Connection c = DriverManager.getConnection(url, props);
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT 'over tls' AS v, 6 * 7 AS n")) {
+      check("tls row", rs.next(), true);
+      check("tls values", rs.getString(1) + " " + rs.getInt(2), "over tls 42");
+      java.net.Socket socket = socketOf(c);
+      check("tls socket", socket instanceof javax.net.ssl.SSLSocket, true);
+      if (socket instanceof javax.net.ssl.SSLSocket) {
+        check("tls protocol", ((javax.net.ssl.SSLSocket) socket).getSession().getProtocol(), "TLSv1.3");
+      }
+    }
+    String untrusted = url.replace("&sslrootcert=" + cert, "&sslrootcert=" + System.getenv("LUMADB_CLIENT_WORK")
+        + "/no-such-root.crt");
+    try (Connection c = DriverManager.getConnection(untrusted, props)) {
+      check("tls without the root certificate", "connected", "refused");
+    } catch (SQLException e) {
+      check("tls without the root certificate SQLSTATE", e.getSQLState(), "08006");
+    }
+  }
+
   private interface Step {
     void run() throws Exception;
   }
@@ -461,6 +502,7 @@ public final class JdbcClientTest {
       step(c, "copy", () -> copy(c));
       step(c, "metadata", () -> metadata(c));
       step(c, "startup TimeZone", JdbcClientTest::startupTimeZone);
+      step(c, "tls", JdbcClientTest::tls);
       try (Statement st = c.createStatement()) {
         st.execute("DROP TABLE jdbct_items");
       }

@@ -1,6 +1,7 @@
 // node-postgres (pg, pg-cursor, pg-copy-streams from npm, pinned by package-lock.json) against LumaDB:
 // simple and parameterized queries with type parsing, named prepared statements, `binary: true` results,
-// pg-cursor batches (Flush without Sync), COPY FROM/TO streams, transactions, a pool, and error codes.
+// pg-cursor batches (Flush without Sync), COPY FROM/TO streams, transactions, a pool, error codes, and TLS
+// verified against the server's certificate.
 // Connects with PGHOST/PGPORT/PGUSER/PGDATABASE (with_server.sh); closes with "N passed, N failed".
 'use strict';
 
@@ -185,6 +186,29 @@ async function wrongPassword() {
   }
 }
 
+// ssl verified against the server's own certificate (with_server.sh exports the path of the one `lumadb init`
+// wrote), checked on the driver's socket; without that root the self-signed certificate is refused.
+async function tls() {
+  const cert = process.env.LUMADB_SERVER_CERT;
+  if (!cert) return;  // an external server: its TLS set-up is not ours to know
+  const ca = require('node:fs').readFileSync(cert);
+  const c = new pg.Client({ ssl: { ca, servername: 'localhost' } });
+  await c.connect();
+  const r = await c.query("SELECT 'over tls' AS v, $1::int + 1 AS n", [41]);
+  check('tls query', r.rows, [{ v: 'over tls', n: 42 }]);
+  check('tls socket', [c.connection.stream.encrypted, c.connection.stream.authorized], [true, true]);
+  check('tls protocol', c.connection.stream.getProtocol(), 'TLSv1.3');
+  await c.end();
+  const untrusted = new pg.Client({ ssl: { rejectUnauthorized: true } });
+  try {
+    await untrusted.connect();
+    check('tls without the root certificate', 'connected', 'refused');
+    await untrusted.end();
+  } catch (e) {
+    check('tls without the root certificate', e.code, 'DEPTH_ZERO_SELF_SIGNED_CERT');
+  }
+}
+
 async function pool() {
   const p = new pg.Pool({ max: 3 });
   const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => p.query('SELECT $1::int * 2 AS v', [i])));
@@ -195,7 +219,7 @@ async function pool() {
 async function main() {
   const client = new pg.Client({ application_name: 'node_pg_test' });
   await client.connect();
-  for (const step of [basics, table, cursor, copy, transactions, errors, statementTimeout, wrongPassword, pool]) {
+  for (const step of [basics, table, cursor, copy, transactions, errors, statementTimeout, wrongPassword, tls, pool]) {
     try {
       await step(client);
     } catch (e) {
