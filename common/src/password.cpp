@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
@@ -13,20 +14,6 @@ namespace lumadb {
 namespace {
 
 constexpr std::string_view kScramPrefix = "SCRAM-SHA-256$";
-
-std::string Hmac(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), out, &len);
-  return std::string(reinterpret_cast<char*>(out), len);
-}
-
-std::string Sha256(std::string_view data) {
-  unsigned char out[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
-  return std::string(reinterpret_cast<char*>(out), sizeof(out));
-}
 
 std::string Md5Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -50,6 +37,24 @@ bool IsMd5Form(std::string_view stored) {
 }
 
 }  // namespace
+
+std::string HmacSha256(std::string_view key, std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), out, &len);
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::string Sha256(std::string_view data) {
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  return std::string(reinterpret_cast<char*>(out), sizeof(out));
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 std::string Base64Encode(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3), '\0');
@@ -112,8 +117,8 @@ std::string BuildScramVerifier(std::string_view password, std::string_view salt,
                     reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()), iterations,
                     EVP_sha256(), sizeof(salted), salted);
   std::string_view salted_password(reinterpret_cast<char*>(salted), sizeof(salted));
-  std::string stored_key = Sha256(Hmac(salted_password, "Client Key"));
-  std::string server_key = Hmac(salted_password, "Server Key");
+  std::string stored_key = Sha256(HmacSha256(salted_password, "Client Key"));
+  std::string server_key = HmacSha256(salted_password, "Server Key");
   return std::string(kScramPrefix) + std::to_string(iterations) + ":" + Base64Encode(salt) + "$" +
          Base64Encode(stored_key) + ":" + Base64Encode(server_key);
 }
@@ -125,6 +130,26 @@ std::string EncryptPassword(PasswordType target, std::string_view role, std::str
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof(salt)) != 1) throw std::runtime_error("could not generate random salt");
   return BuildScramVerifier(password, std::string_view(reinterpret_cast<char*>(salt), sizeof(salt)), kScramIterations);
+}
+
+std::string Md5SaltedAnswer(std::string_view md5_stored, std::string_view salt) {
+  return "md5" + Md5Hex(std::string(md5_stored.substr(3)) + std::string(salt));
+}
+
+bool VerifyPlainPassword(std::string_view role, std::string_view password, std::string_view stored) {
+  switch (GetPasswordType(stored)) {
+    case PasswordType::kScramSha256: {
+      auto secret = ParseScramVerifier(stored);
+      auto computed = ParseScramVerifier(BuildScramVerifier(password, secret->salt, secret->iterations));
+      return ConstantTimeEquals(computed->server_key, secret->server_key);
+    }
+    case PasswordType::kMd5:
+      // Hashed here rather than through EncryptPassword, which would pass a client's "md5..." text through.
+      return ConstantTimeEquals("md5" + Md5Hex(std::string(password) + std::string(role)), stored);
+    case PasswordType::kPlaintext:
+      return ConstantTimeEquals(password, stored);
+  }
+  return false;
 }
 
 }  // namespace lumadb

@@ -44,11 +44,12 @@ std::vector<asio::ip::address> ResolveListenAddresses(const std::string& setting
 
 class Listener {
  public:
-  Listener(catalog::Cluster& cluster, Settings& settings)
+  Listener(catalog::Cluster& cluster, Settings& settings, HbaConfig& hba, const std::string& mock_auth_nonce)
       : settings_(settings),
         registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings},
-        signals_(io_, SIGTERM, SIGINT) {}
+        context_{cluster, registry_, settings, hba, mock_auth_nonce},
+        signals_(io_, SIGTERM, SIGINT),
+        reload_signal_(io_, SIGHUP) {}
 
   void Open(int port) {
     for (const asio::ip::address& address : ResolveListenAddresses(settings_.Get("listen_addresses"))) {
@@ -78,7 +79,9 @@ class Listener {
       LogServer("LOG", signal == SIGINT ? "received fast shutdown request" : "received smart shutdown request");
       for (auto& acceptor : acceptors_) acceptor->close();
       registry_.TerminateAll();
+      reload_signal_.cancel();
     });
+    WaitForReload();
     for (auto& acceptor : acceptors_) Accept(*acceptor);
     LogServer("LOG", "database system is ready to accept connections");
     io_.run();
@@ -86,6 +89,17 @@ class Listener {
   }
 
  private:
+  // SIGHUP re-reads pg_hba.conf (postmaster SIGHUP_handler); lumadb.conf's sighup settings are
+  // still read only at start.
+  void WaitForReload() {
+    reload_signal_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      LogServer("LOG", "received SIGHUP, reloading configuration files");
+      context_.hba.Reload();
+      WaitForReload();
+    });
+  }
+
   void Accept(tcp::acceptor& acceptor) {
     acceptor.async_accept([this, &acceptor](const boost::system::error_code& ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
@@ -120,13 +134,15 @@ class Listener {
   ServerContext context_;
   asio::io_context io_;
   asio::signal_set signals_;
+  asio::signal_set reload_signal_;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors_;
 };
 
 }  // namespace
 
-void ServeConnections(catalog::Cluster& cluster, Settings& settings) {
-  Listener listener(cluster, settings);
+void ServeConnections(catalog::Cluster& cluster, Settings& settings, HbaConfig& hba,
+                      const std::string& mock_auth_nonce) {
+  Listener listener(cluster, settings, hba, mock_auth_nonce);
   listener.Open(static_cast<int>(settings.GetInt("port")));
   listener.Run();
   LogServer("LOG", "shutting down");

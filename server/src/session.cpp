@@ -5,6 +5,7 @@
 #include <new>
 
 #include "pgwire/frontend.h"
+#include "server/authenticator.h"
 #include "server/log.h"
 #include "txn/transaction.h"
 #include "txn/transaction_manager.h"
@@ -42,8 +43,9 @@ void Session::Run() {
     ApplyStartupParameters(packet);
     std::string user = *packet.Param("user");
     std::string database = packet.Param("database").value_or("");
-    Authenticate(user);
-    ConnectToDatabase(user, database.empty() ? user : database);
+    if (database.empty()) database = user;
+    Authenticate(user, database);
+    ConnectToDatabase(user, database);
     SendStartupReplies();
     MessageLoop();
   } catch (const pgwire::ConnectionLost&) {
@@ -153,24 +155,37 @@ void Session::ApplyCommandLineOptions(const std::string& options) {
   }
 }
 
-void Session::Authenticate(const std::string& user) {
-  if (settings_.Get("auth_method") != "password") return;
-  writer_.AuthenticationCleartextPassword();
-  writer_.Flush();
-  auto message = pgwire::ReadFrontendMessage(transport_);
-  if (!message) throw pgwire::ConnectionLost("no password response");  // psql asks the user, then reconnects
-  DbError failed(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"",
-                 Severity::kFatal);
-  if (message->type != 'p') {
-    throw DbError(sqlstate::kProtocolViolation,
-                  "expected password response, got message type " + std::to_string(message->type), Severity::kFatal);
+void Session::Authenticate(const std::string& user, const std::string& database) {
+  std::shared_ptr<const HbaRules> rules = server_.hba.Current();
+  AuthInputs inputs{
+      .rules = *rules,
+      .is_member = [this](std::string_view member, std::string_view role) { return IsRoleMember(member, role); },
+      .stored_password = [this](std::string_view role) -> std::optional<std::string> {
+        auto tx = server_.cluster.transactions().Begin();
+        auto info = server_.cluster.LookupRole(*tx, role);
+        server_.cluster.transactions().Commit(*tx);
+        return info ? info->password : std::nullopt;
+      },
+      .mock_nonce = server_.mock_auth_nonce,
+      .password_encryption =
+          server_.settings.Get("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256};
+  Authenticator(transport_, writer_, client_, std::move(inputs)).Run(user, database);
+}
+
+// The one place pg_hba.conf's +role and samerole ask about membership. Until role membership
+// (pg_auth_members) exists, a role is a member only of itself, as PostgreSQL counts it.
+bool Session::IsRoleMember(std::string_view user, std::string_view role) {
+  return user == role;
+}
+
+bool Session::ReloadConfig() {
+  // PostgreSQL 15 grants EXECUTE on pg_reload_conf() to superusers only.
+  if (settings_.Get("is_superuser") != "on") {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for function pg_reload_conf");
   }
-  std::string password = pgwire::ParsePasswordMessage(*message);
-  auto tx = server_.cluster.transactions().Begin();
-  auto role = server_.cluster.LookupRole(*tx, user);
-  server_.cluster.transactions().Commit(*tx);
-  // Unknown roles fail exactly like wrong passwords, so a client cannot probe role names.
-  if (!role || !role->password || *role->password != password) throw failed;
+  LogLine(pid(), "LOG", "received SIGHUP, reloading configuration files");
+  server_.hba.Reload();
+  return true;
 }
 
 void Session::ConnectToDatabase(const std::string& user, const std::string& database) {

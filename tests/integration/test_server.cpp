@@ -43,6 +43,46 @@ ServerProcess::ServerProcess(std::vector<std::string> settings)
   Start();
 }
 
+ServerProcess::ServerProcess(std::vector<std::string> settings, const std::vector<std::string>& init_args)
+    : settings_(std::move(settings)), data_dir_(tmp_.data()) {
+  std::vector<std::string> args = {"init", "-D", data_dir_.string()};
+  args.insert(args.end(), init_args.begin(), init_args.end());
+  std::string output;
+  if (RunLumadb(args, output) != 0) throw std::runtime_error("lumadb init failed:\n" + output);
+  Start();
+}
+
+void ServerProcess::Signal(int signal) const {
+  if (pid_ > 0) kill(pid_, signal);
+}
+
+int RunLumadb(const std::vector<std::string>& args, std::string& output) {
+  std::vector<std::string> all = {LumadbBinary()};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : all) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    dup2(fds[1], STDERR_FILENO);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  output.clear();
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fds[0], buf, sizeof buf)) > 0) output.append(buf, static_cast<size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 ServerProcess::~ServerProcess() {
   Stop();
 }

@@ -44,6 +44,25 @@ std::string BuildScramVerifier(std::string_view password, std::string_view salt,
 /// password_encryption), SCRAM with a fresh random 16-byte salt and kScramIterations.
 std::string EncryptPassword(PasswordType target, std::string_view role, std::string_view password);
 
+/// The check of the `password` authentication method (crypt.c plain_crypt_verify): the cleartext the client
+/// sent, hashed into the stored form (SCRAM with the stored salt and iterations, comparing ServerKey; md5
+/// with the role name), equals `stored`. Comparisons are constant-time.
+bool VerifyPlainPassword(std::string_view role, std::string_view password, std::string_view stored);
+
+/// The answer a client gives to AuthenticationMD5Password for a role whose stored form is `md5_stored`
+/// ("md5..." as GetPasswordType kMd5): "md5" + hex(MD5(md5_stored without "md5" || salt)) (crypt.c
+/// md5_crypt_verify).
+std::string Md5SaltedAnswer(std::string_view md5_stored, std::string_view salt);
+
+/// HMAC-SHA-256 (RFC 2104) of `data` under `key`: 32 raw bytes.
+std::string HmacSha256(std::string_view key, std::string_view data);
+
+/// SHA-256 of `data`: 32 raw bytes.
+std::string Sha256(std::string_view data);
+
+/// Constant-time equality of two byte strings (CRYPTO_memcmp; different lengths are unequal).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 /// Base64 (RFC 4648, with padding) of raw bytes, as SCRAM messages and verifiers use it.
 std::string Base64Encode(std::string_view bytes);
 

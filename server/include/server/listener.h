@@ -5,15 +5,18 @@
 // flush the cluster, and return.
 
 #include "catalog/cluster.h"
+#include "server/hba_config.h"
 #include "server/settings.h"
 
 namespace lumadb::server {
 
 /// Listens on listen_addresses:port (port 0 picks a free port, logged and stored back into `settings`),
 /// logs 'listening on IPv4 address "127.0.0.1", port N' per socket and then 'database system is ready
-/// to accept connections', serves until SIGTERM/SIGINT, then shuts down cleanly.
+/// to accept connections', serves until SIGTERM/SIGINT, then shuts down cleanly. SIGHUP reloads `hba`;
+/// sessions authenticate against it and the per-cluster `mock_auth_nonce`.
 /// Throws std::runtime_error('could not bind IPv4 address "127.0.0.1": Address already in use', ...)
 /// before anything is served.
-void ServeConnections(catalog::Cluster& cluster, Settings& settings);
+void ServeConnections(catalog::Cluster& cluster, Settings& settings, HbaConfig& hba,
+                      const std::string& mock_auth_nonce);
 
 }  // namespace lumadb::server
