@@ -58,6 +58,27 @@ TEST_CASE("EncryptPassword stores md5(password || role), fresh SCRAM salts, and 
         "md54a0a68b43b6cd5cf266fa02f196e2371");
 }
 
+TEST_CASE("VerifyPlainPassword checks a cleartext password against every stored form") {
+  CHECK(VerifyPlainPassword("user", "pencil", kPencilVerifier));
+  CHECK_FALSE(VerifyPlainPassword("user", "pencil2", kPencilVerifier));
+  CHECK(VerifyPlainPassword("alice", "secret", "md54a0a68b43b6cd5cf266fa02f196e2371"));
+  CHECK_FALSE(VerifyPlainPassword("bob", "secret", "md54a0a68b43b6cd5cf266fa02f196e2371"));
+  // Knowing the md5 hash is not knowing the password.
+  CHECK_FALSE(
+      VerifyPlainPassword("alice", "md54a0a68b43b6cd5cf266fa02f196e2371", "md54a0a68b43b6cd5cf266fa02f196e2371"));
+  CHECK(VerifyPlainPassword("carol", "plain", "plain"));
+  CHECK_FALSE(VerifyPlainPassword("carol", "plai", "plain"));
+}
+
+TEST_CASE("Md5SaltedAnswer is what libpq sends for AuthenticationMD5Password") {
+  // "md5" + hex(md5("4a0a68b43b6cd5cf266fa02f196e2371" "abcd")), computed independently (Python hashlib).
+  std::string answer = Md5SaltedAnswer("md54a0a68b43b6cd5cf266fa02f196e2371", "abcd");
+  CHECK(answer == "md5c90bcafc0a2b54511742383e34d5dc9d");
+  CHECK(answer != Md5SaltedAnswer("md54a0a68b43b6cd5cf266fa02f196e2371", "abce"));
+  CHECK(ConstantTimeEquals(answer, answer));
+  CHECK_FALSE(ConstantTimeEquals(answer, answer.substr(1)));
+}
+
 TEST_CASE("Base64 round-trips and rejects malformed text") {
   for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)}) {
     auto back = Base64Decode(Base64Encode(s));
