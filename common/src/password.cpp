@@ -2,13 +2,18 @@
 
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+
+#include <unicode/usprep.h>
+#include <unicode/ustring.h>
 
 namespace lumadb {
 namespace {
@@ -111,7 +116,41 @@ PasswordType GetPasswordType(std::string_view stored) {
   return PasswordType::kPlaintext;
 }
 
-std::string BuildScramVerifier(std::string_view password, std::string_view salt, int iterations) {
+std::string SaslPrep(std::string_view password) {
+  bool ascii = true;
+  for (char c : password) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(password);
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  u_strFromUTF8(nullptr, 0, &length, password.data(), static_cast<int32_t>(password.size()), &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::string(password);
+  std::vector<UChar> utf16(static_cast<size_t>(length) + 1);
+  status = U_ZERO_ERROR;
+  u_strFromUTF8(utf16.data(), length + 1, &length, password.data(), static_cast<int32_t>(password.size()), &status);
+  if (U_FAILURE(status)) return std::string(password);
+  std::unique_ptr<UStringPrepProfile, decltype(&usprep_close)> profile(
+      usprep_openByType(USPREP_RFC4013_SASLPREP, &status), usprep_close);
+  if (U_FAILURE(status)) return std::string(password);
+  // Unassigned code points are allowed, as PostgreSQL's saslprep.c does not check for them. The first call
+  // measures (NFKC may expand a character many times over).
+  int32_t prepared_length =
+      usprep_prepare(profile.get(), utf16.data(), length, nullptr, 0, USPREP_ALLOW_UNASSIGNED, nullptr, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR) return std::string(password);
+  status = U_ZERO_ERROR;
+  std::vector<UChar> prepared(static_cast<size_t>(prepared_length) + 1);
+  prepared_length = usprep_prepare(profile.get(), utf16.data(), length, prepared.data(),
+                                   static_cast<int32_t>(prepared.size()), USPREP_ALLOW_UNASSIGNED, nullptr, &status);
+  if (U_FAILURE(status) || prepared_length == 0) return std::string(password);
+  std::string out(static_cast<size_t>(prepared_length) * 3 + 1, '\0');
+  int32_t out_length = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_length, prepared.data(), prepared_length, &status);
+  if (U_FAILURE(status)) return std::string(password);
+  out.resize(static_cast<size_t>(out_length));
+  return out;
+}
+
+std::string BuildScramVerifier(std::string_view raw_password, std::string_view salt, int iterations) {
+  std::string password = SaslPrep(raw_password);
   unsigned char salted[SHA256_DIGEST_LENGTH];
   PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
                     reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()), iterations,

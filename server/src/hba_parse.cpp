@@ -130,7 +130,7 @@ HbaAddress ParseAddress(const Fields& fields, size_t& next) {
   return out;
 }
 
-HbaAuthMethod ParseMethod(const Field& field) {
+HbaAuthMethod ParseMethod(const Field& field, HbaConnType conn_type) {
   const std::string& name =
       Single(field, "authentication type", "Specify exactly one authentication type per line.").text;
   static const std::vector<std::pair<std::string_view, HbaAuthMethod>> kMethods = {
@@ -144,6 +144,8 @@ HbaAuthMethod ParseMethod(const Field& field) {
   for (const auto& [spelling, method] : kMethods) {
     if (name == spelling) return method;
   }
+  // ident on a Unix socket has meant peer since PostgreSQL 9.1.
+  if (name == "ident" && conn_type == HbaConnType::kLocal) return HbaAuthMethod::kPeer;
   for (std::string_view other : {"ident", "gss", "sspi", "pam", "bsd", "ldap", "radius"}) {
     if (name == other)
       throw LineError{"invalid authentication method \"" + name + "\": not supported by this build", ""};
@@ -154,7 +156,7 @@ HbaAuthMethod ParseMethod(const Field& field) {
 void ParseOption(const HbaToken& token, HbaLine& line) {
   size_t eq = token.text.find('=');
   if (eq == std::string::npos) {
-    throw LineError{"authentication option not in \"name=value\" format: " + token.text, ""};
+    throw LineError{"authentication option not in name=value format: " + token.text, ""};
   }
   std::string name = token.text.substr(0, eq);
   std::string value = token.text.substr(eq + 1);
@@ -166,13 +168,18 @@ void ParseOption(const HbaToken& token, HbaLine& line) {
       line.clientcert = ClientCertMode::kVerifyFull;
     } else if (value == "verify-ca") {
       if (line.method == HbaAuthMethod::kCert) {
-        throw LineError{"clientcert only accepts \"verify-full\" when using \"cert\" authentication", ""};
+        throw LineError{"clientcert can only be set to \"verify-full\" when using \"cert\" authentication", ""};
       }
       line.clientcert = ClientCertMode::kVerifyCa;
     } else {
       throw LineError{"invalid value for clientcert: \"" + value + "\"", ""};
     }
   } else if (name == "map") {
+    if (line.method != HbaAuthMethod::kPeer && line.method != HbaAuthMethod::kCert) {
+      throw LineError{
+          "authentication option \"map\" is only valid for authentication methods ident, peer, gssapi, sspi, and cert",
+          ""};
+    }
     throw LineError{
         "authentication option \"map\" is not supported: user name maps (pg_ident.conf) are not implemented", ""};
   } else {
@@ -199,7 +206,10 @@ HbaLine ParseLine(const Fields& fields) {
   size_t next = 3;
   if (line.conn_type != HbaConnType::kLocal) line.address = ParseAddress(fields, next);
   if (next >= fields.size()) throw LineError{"end-of-line before authentication method", ""};
-  line.method = ParseMethod(fields[next++]);
+  line.method = ParseMethod(fields[next++], line.conn_type);
+  if (line.method == HbaAuthMethod::kPeer && line.conn_type != HbaConnType::kLocal) {
+    throw LineError{"peer authentication is only supported on local sockets", ""};
+  }
   if (line.method == HbaAuthMethod::kCert) {
     if (line.conn_type != HbaConnType::kHostSsl) {
       throw LineError{"cert authentication is only supported on hostssl connections", ""};

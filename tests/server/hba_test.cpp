@@ -103,11 +103,16 @@ TEST_CASE("bad lines are reported with PostgreSQL's message and their line numbe
         "clientcert can only be configured for \"hostssl\" rows");
   CHECK(FirstError("hostssl all all 1.2.3.4/32 md5 clientcert=yes") == "invalid value for clientcert: \"yes\"");
   CHECK(FirstError("hostssl all all 1.2.3.4/32 cert clientcert=verify-ca") ==
-        "clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+        "clientcert can only be set to \"verify-full\" when using \"cert\" authentication");
   CHECK(FirstError("hostssl all all 1.2.3.4/32 md5 clientcert") ==
-        "authentication option not in \"name=value\" format: clientcert");
+        "authentication option not in name=value format: clientcert");
   CHECK(FirstError("hostssl all all 1.2.3.4/32 md5 foo=bar") == "unrecognized authentication option name: \"foo\"");
   CHECK(FirstError("local all all peer map=omicron").starts_with("authentication option \"map\" is not supported"));
+  CHECK(FirstError("local all all md5 map=omicron") ==
+        "authentication option \"map\" is only valid for authentication methods ident, peer, gssapi, sspi, and cert");
+  CHECK(FirstError("host all all 1.2.3.4/32 peer") == "peer authentication is only supported on local sockets");
+  CHECK(FirstError("host all all 1.2.3.4 foo trust") == "invalid IP mask \"foo\": Name or service not known");
+  CHECK(ParseOk("local all all ident\n").lines()[0].method == HbaAuthMethod::kPeer);
   CHECK(FirstError("local,host all all trust") == "multiple values specified for connection type");
 }
 

@@ -2,9 +2,9 @@
 // malformed-message errors of PostgreSQL's auth-scram.c.
 #include "server/scram_exchange.h"
 
-#include <doctest/doctest.h>
-
 #include <functional>
+
+#include <doctest/doctest.h>
 
 #include "common/error.h"
 

@@ -35,8 +35,14 @@ PasswordType GetPasswordType(std::string_view stored);
 /// Parses a SCRAM-SHA-256 verifier (scram.c parse_scram_secret); nullopt when it is not one.
 std::optional<ScramSecret> ParseScramVerifier(std::string_view stored);
 
-/// Builds the verifier for `password` with the given raw salt and iteration count (scram_build_secret).
-/// The password is used as given: PostgreSQL SASLpreps it first, which changes only non-ASCII input.
+/// SASLprep (RFC 4013) of a UTF-8 password, as PostgreSQL's pg_saslprep and libpq apply it before SCRAM
+/// hashing: ASCII is returned unchanged; non-ASCII spaces map to ' ', soft hyphens and the like vanish,
+/// NFKC normalisation. Input that is not UTF-8, or that SASLprep prohibits, is returned as given (the
+/// same fallback PostgreSQL uses, so such passwords still work).
+std::string SaslPrep(std::string_view password);
+
+/// Builds the verifier for `password` (SASLprepped first) with the given raw salt and iteration count
+/// (pg_be_scram_build_secret).
 std::string BuildScramVerifier(std::string_view password, std::string_view salt, int iterations);
 
 /// The value CREATE/ALTER ROLE ... PASSWORD stores (crypt.c encrypt_password): a password already in md5
