@@ -14,7 +14,7 @@ Authenticator::Authenticator(pgwire::Transport& transport, pgwire::BackendWriter
                              AuthInputs inputs)
     : transport_(transport), writer_(writer), client_(client), inputs_(std::move(inputs)) {}
 
-void Authenticator::Run(std::string_view user, std::string_view database) {
+const HbaLine& Authenticator::Run(std::string_view user, std::string_view database) {
   const HbaLine& line = MatchLine(user, database);
   if (line.method == HbaAuthMethod::kReject) {
     throw DbError(sqlstate::kInvalidAuthorizationSpecification,
@@ -24,7 +24,19 @@ void Authenticator::Run(std::string_view user, std::string_view database) {
   bool ok = RunMethod(line, user);
   // clientcert=verify-full (and cert, which implies it) also requires the certificate to name the user.
   if (ok && line.clientcert == ClientCertMode::kVerifyFull) ok = transport_.PeerCertificateCommonName() == user;
-  if (!ok) throw Failed(line.method, user);
+  if (!ok) throw Failed(line, user);
+  return line;
+}
+
+std::optional<std::string> Authenticator::LookUpPassword(std::string_view user) {
+  StoredPassword stored = inputs_.stored_password(user);
+  std::string quoted = "\"" + std::string(user) + "\"";
+  if (!stored.role_exists) {
+    reason_ = "Role " + quoted + " does not exist.";
+  } else if (!stored.password) {
+    reason_ = "User " + quoted + " has no password assigned.";
+  }
+  return stored.password;
 }
 
 std::string Authenticator::HostDescription(std::string_view user, std::string_view database) const {
@@ -62,13 +74,13 @@ bool Authenticator::RunMethod(const HbaLine& line, std::string_view user) {
     case HbaAuthMethod::kMd5: {
       // CheckPWChallengeAuth: md5 only for an md5 (or, here, plaintext) password; SCRAM otherwise. An
       // unknown role gets whichever password_encryption would have made, so the reply gives nothing away.
-      auto stored = inputs_.stored_password(user);
+      auto stored = LookUpPassword(user);
       bool md5 = stored ? GetPasswordType(*stored) != PasswordType::kScramSha256
                         : inputs_.password_encryption == PasswordType::kMd5;
       return md5 ? Md5(user, stored) : Scram(user, stored);
     }
     case HbaAuthMethod::kScramSha256:
-      return Scram(user, inputs_.stored_password(user));
+      return Scram(user, LookUpPassword(user));
     case HbaAuthMethod::kPeer:
       return Peer(user);
   }
@@ -92,8 +104,11 @@ pgwire::FrontendMessage Authenticator::ReadResponse(const char* what) {
 bool Authenticator::Password(std::string_view user) {
   writer_.AuthenticationCleartextPassword();
   std::string password = pgwire::ParsePasswordMessage(ReadResponse("password"));
-  auto stored = inputs_.stored_password(user);
-  return !password.empty() && stored && VerifyPlainPassword(user, password, *stored);
+  auto stored = LookUpPassword(user);
+  if (!stored || password.empty()) return false;
+  if (VerifyPlainPassword(user, password, *stored)) return true;
+  reason_ = "Password does not match for user \"" + std::string(user) + "\".";
+  return false;
 }
 
 bool Authenticator::Md5(std::string_view user, const std::optional<std::string>& stored) {
@@ -106,7 +121,9 @@ bool Authenticator::Md5(std::string_view user, const std::optional<std::string>&
   std::string answer = pgwire::ParsePasswordMessage(ReadResponse("password"));
   if (answer.empty() || !stored) return false;
   std::string md5_stored = EncryptPassword(PasswordType::kMd5, user, *stored);  // an old plaintext row
-  return ConstantTimeEquals(Md5SaltedAnswer(md5_stored, salt), answer);
+  if (ConstantTimeEquals(Md5SaltedAnswer(md5_stored, salt), answer)) return true;
+  reason_ = "Password does not match for user \"" + std::string(user) + "\".";
+  return false;
 }
 
 bool Authenticator::Scram(std::string_view user, const std::optional<std::string>& stored) {
@@ -117,7 +134,9 @@ bool Authenticator::Scram(std::string_view user, const std::optional<std::string
   } else if (stored && GetPasswordType(*stored) == PasswordType::kPlaintext) {
     // A row written before passwords were hashed: derive a verifier on the fly (as PostgreSQL 10 did).
     secret = ParseScramVerifier(BuildScramVerifier(*stored, mock_salt, kScramIterations));
-  }  // an md5 password cannot answer SCRAM: the exchange is a mock that fails
+  } else if (stored) {
+    reason_ = "User \"" + std::string(user) + "\" does not have a valid SCRAM secret.";
+  }
   writer_.AuthenticationSasl(ScramExchange::Mechanisms(transport_));
   pgwire::SaslInitialResponse initial = pgwire::ParseSaslInitialResponse(ReadResponse("SASL"));
   ScramExchange exchange(transport_, initial.mechanism, std::move(secret), mock_salt);
@@ -144,17 +163,23 @@ bool Authenticator::Peer(std::string_view user) const {
   return user == found->pw_name;
 }
 
-DbError Authenticator::Failed(HbaAuthMethod method, std::string_view user) const {
+AuthFailed Authenticator::Failed(const HbaLine& line, std::string_view user) const {
   std::string quoted = "\"" + std::string(user) + "\"";
-  switch (method) {
+  std::string detail = (reason_.empty() ? "" : reason_ + "\n\t") + "Connection matched pg_hba.conf line " +
+                       std::to_string(line.line_number) + ": \"" + line.raw_line + "\"";
+  switch (line.method) {
     case HbaAuthMethod::kPeer:
-      return DbError(sqlstate::kInvalidAuthorizationSpecification, "Peer authentication failed for user " + quoted,
-                     Severity::kFatal);
+      return AuthFailed(DbError(sqlstate::kInvalidAuthorizationSpecification,
+                                "Peer authentication failed for user " + quoted, Severity::kFatal),
+                        detail);
     case HbaAuthMethod::kCert:
-      return DbError(sqlstate::kInvalidAuthorizationSpecification,
-                     "certificate authentication failed for user " + quoted, Severity::kFatal);
+      return AuthFailed(DbError(sqlstate::kInvalidAuthorizationSpecification,
+                                "certificate authentication failed for user " + quoted, Severity::kFatal),
+                        detail);
     default:
-      return DbError(sqlstate::kInvalidPassword, "password authentication failed for user " + quoted, Severity::kFatal);
+      return AuthFailed(
+          DbError(sqlstate::kInvalidPassword, "password authentication failed for user " + quoted, Severity::kFatal),
+          detail);
   }
 }
 

@@ -54,6 +54,7 @@ void Session::Run() {
     LogLine(pid(), "LOG", e.what());
   } catch (const DbError& e) {
     LogLine(pid(), SeverityName(e.severity()), e.message());
+    if (const auto* auth = dynamic_cast<const AuthFailed*>(&e)) LogLine(pid(), "DETAIL", auth->log_detail());
     try {
       writer_.ErrorOrNotice(e);
       writer_.Flush();
@@ -160,16 +161,22 @@ void Session::Authenticate(const std::string& user, const std::string& database)
   AuthInputs inputs{
       .rules = *rules,
       .is_member = [this](std::string_view member, std::string_view role) { return IsRoleMember(member, role); },
-      .stored_password = [this](std::string_view role) -> std::optional<std::string> {
-        auto tx = server_.cluster.transactions().Begin();
-        auto info = server_.cluster.LookupRole(*tx, role);
-        server_.cluster.transactions().Commit(*tx);
-        return info ? info->password : std::nullopt;
-      },
+      .stored_password =
+          [this](std::string_view role) {
+            auto tx = server_.cluster.transactions().Begin();
+            auto info = server_.cluster.LookupRole(*tx, role);
+            server_.cluster.transactions().Commit(*tx);
+            return info ? StoredPassword{true, info->password} : StoredPassword{};
+          },
       .mock_nonce = server_.mock_auth_nonce,
       .password_encryption =
           server_.settings.Get("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256};
-  Authenticator(transport_, writer_, client_, std::move(inputs)).Run(user, database);
+  const HbaLine& line = Authenticator(transport_, writer_, client_, std::move(inputs)).Run(user, database);
+  if (settings_.GetBool("log_connections") && line.method != HbaAuthMethod::kTrust) {
+    LogLine(pid(), "LOG",
+            "connection authenticated: identity=\"" + user + "\" method=" + std::string(HbaMethodName(line.method)) +
+                " (" + server_.hba.file().string() + ":" + std::to_string(line.line_number) + ")");
+  }
 }
 
 // The one place pg_hba.conf's +role and samerole ask about membership. Until role membership

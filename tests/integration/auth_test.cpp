@@ -52,11 +52,12 @@ std::string RunShell(const std::string& command) {
 
 // A server whose superuser `postgres` has kPassword (stored as `lumadb init` stores it) and pg_hba.conf
 // lines from `method`.
-std::unique_ptr<ServerProcess> PasswordServer(const std::string& method, const std::string& stored = kPassword) {
+std::unique_ptr<ServerProcess> PasswordServer(const std::string& method, const std::string& stored = kPassword,
+                                              std::vector<std::string> settings = {}) {
   testing::TempDir pw_dir;
   std::filesystem::path pwfile = pw_dir.path() / "pwfile";
   std::ofstream(pwfile) << stored << "\n";
-  return std::make_unique<ServerProcess>(std::vector<std::string>{},
+  return std::make_unique<ServerProcess>(std::move(settings),
                                          std::vector<std::string>{"-A", method, "--pwfile", pwfile.string()});
 }
 
@@ -78,15 +79,22 @@ bool WaitForLog(const ServerProcess& server, const std::string& text) {
 }
 
 TEST_CASE("scram-sha-256: right and wrong password, unknown user, stored verifier" * doctest::skip(IsExternal())) {
-  auto server = PasswordServer("scram-sha-256");
+  auto server = PasswordServer("scram-sha-256", kPassword, {"log_connections=on"});
   pqxx::connection conn(Conn(*server, "postgres", kPassword));
   CHECK(Scalar(conn, "SELECT rolpassword LIKE 'SCRAM-SHA-256$4096:%' FROM pg_authid WHERE rolname = 'postgres'") ==
         "t");
+  std::string hba = (server->data_dir() / "pg_hba.conf").string();
+  CHECK(server->Log().find("LOG:  connection authenticated: identity=\"postgres\" method=scram-sha-256 (" + hba +
+                           ":9)") != std::string::npos);
   CHECK(Scalar(conn, "SHOW password_encryption") == "scram-sha-256");
   CHECK(ConnectError(Conn(*server, "postgres", "wrong")) == "password authentication failed for user \"postgres\"");
   // An unknown role goes through the same (mock) exchange and gets the same message.
   CHECK(ConnectError(Conn(*server, "nobody", "wrong")) == "password authentication failed for user \"nobody\"");
   CHECK(ConnectError(Conn(*server, "nobody", kPassword)) == "password authentication failed for user \"nobody\"");
+  // Why, and which line matched, is told to the server log only.
+  CHECK(server->Log().find("DETAIL:  Role \"nobody\" does not exist.\n\tConnection matched pg_hba.conf line 9: "
+                           "\"host    all             all             127.0.0.1/32            scram-sha-256\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("psql takes the password from PGPASSWORD" * doctest::skip(IsExternal())) {

@@ -39,7 +39,7 @@ std::string Authenticate(pgwire::MemoryTransport& transport, const HbaRules& rul
   pgwire::BackendWriter writer(transport);
   AuthInputs inputs{.rules = rules,
                     .is_member = [](std::string_view u, std::string_view r) { return u == r; },
-                    .stored_password = [](std::string_view) -> std::optional<std::string> { return std::nullopt; },
+                    .stored_password = [](std::string_view) { return StoredPassword{}; },
                     .mock_nonce = "nonce",
                     .password_encryption = PasswordType::kScramSha256};
   try {
@@ -121,4 +121,37 @@ TEST_CASE("scram-sha-256 offers SCRAM-SHA-256-PLUS first over TLS, and a hang-up
   pgwire::MemoryTransport plain;
   CHECK_THROWS_AS(Authenticate(plain, rules, kTcp, "u"), pgwire::ConnectionLost);
   CHECK(plain.Output().substr(9) == std::string("SCRAM-SHA-256\0\0", 15));
+}
+
+TEST_CASE("a failed password names the reason and the matching line in the log detail only") {
+  HbaRules rules = Rules("# header\nhost all all 0.0.0.0/0 password\n");
+  auto attempt = [&](std::optional<std::string> stored, const std::string& sent) {
+    pgwire::MemoryTransport transport;
+    std::string body = sent + '\0';
+    uint32_t length = static_cast<uint32_t>(body.size() + 4);
+    transport.Feed(std::string("p") + static_cast<char>(length >> 24) + static_cast<char>(length >> 16) +
+                   static_cast<char>(length >> 8) + static_cast<char>(length) + body);
+    pgwire::BackendWriter writer(transport);
+    bool exists = stored.has_value();
+    AuthInputs inputs{.rules = rules,
+                      .is_member = [](std::string_view u, std::string_view r) { return u == r; },
+                      .stored_password =
+                          [&](std::string_view) {
+                            return StoredPassword{exists, stored};
+                          },
+                      .mock_nonce = "nonce"};
+    try {
+      Authenticator(transport, writer, kTcp, std::move(inputs)).Run("u", "db");
+    } catch (const AuthFailed& e) {
+      CHECK(e.message() == "password authentication failed for user \"u\"");
+      CHECK_FALSE(e.detail().has_value());  // nothing extra for the client
+      return e.log_detail();
+    }
+    return std::string("authenticated");
+  };
+  std::string matched = "Connection matched pg_hba.conf line 2: \"host all all 0.0.0.0/0 password\"";
+  CHECK(attempt(EncryptPassword(PasswordType::kScramSha256, "u", "right"), "right") == "authenticated");
+  CHECK(attempt(EncryptPassword(PasswordType::kScramSha256, "u", "right"), "wrong") ==
+        "Password does not match for user \"u\".\n\t" + matched);
+  CHECK(attempt(std::nullopt, "x") == "Role \"u\" does not exist.\n\t" + matched);
 }

@@ -33,14 +33,31 @@
 
 namespace lumadb::server {
 
+/// A role's pg_authid.rolpassword as authentication sees it.
+struct StoredPassword {
+  bool role_exists = false;
+  std::optional<std::string> password;  // nullopt: NULL (no password assigned)
+};
+
+/// An authentication failure: the FATAL the client gets, plus the DETAIL only the server log shows
+/// (auth.c's logdetail: why it failed and which pg_hba.conf line matched).
+class AuthFailed : public DbError {
+ public:
+  AuthFailed(DbError error, std::string log_detail) : DbError(std::move(error)), log_detail_(std::move(log_detail)) {}
+  const std::string& log_detail() const { return log_detail_; }
+
+ private:
+  std::string log_detail_;
+};
+
 /// What authentication needs from the rest of the server.
 struct AuthInputs {
   /// The rules in force for this connection attempt.
   const HbaRules& rules;
   /// Role membership for +role and samerole.
   RoleMembership is_member;
-  /// pg_authid.rolpassword of a role; nullopt when the role does not exist or has no password.
-  std::function<std::optional<std::string>(std::string_view role)> stored_password;
+  /// pg_authid.rolpassword of a role, and whether the role exists at all.
+  std::function<StoredPassword(std::string_view role)> stored_password;
   /// Per-cluster secret for the mock SCRAM salt (PostgreSQL keeps it in pg_control).
   std::string mock_nonce;
   /// password_encryption: decides md5 or SCRAM for an unknown role under the md5 method.
@@ -53,27 +70,30 @@ class Authenticator {
   Authenticator(pgwire::Transport& transport, pgwire::BackendWriter& writer, const ClientAddress& client,
                 AuthInputs inputs);
 
-  /// Runs the method pg_hba.conf picks for `user` connecting to `database`. Returns when the client is
-  /// authenticated; throws a FATAL DbError (28000, 28P01, 08P01) otherwise, or pgwire::ConnectionLost when
-  /// the client hangs up instead of answering (psql does so to prompt for a password).
-  void Run(std::string_view user, std::string_view database);
+  /// Runs the method pg_hba.conf picks for `user` connecting to `database`. Returns the matched line when
+  /// the client is authenticated; throws AuthFailed (28P01, or 28000 for peer/cert), a FATAL DbError (28000
+  /// no line or reject, 08P01 protocol) otherwise, or pgwire::ConnectionLost when the client hangs up
+  /// instead of answering (psql does so to prompt for a password).
+  const HbaLine& Run(std::string_view user, std::string_view database);
 
  private:
   const HbaLine& MatchLine(std::string_view user, std::string_view database) const;
   void CheckClientCertificatePresent(const HbaLine& line) const;
   bool RunMethod(const HbaLine& line, std::string_view user);
   bool Password(std::string_view user);
+  std::optional<std::string> LookUpPassword(std::string_view user);
   bool Md5(std::string_view user, const std::optional<std::string>& stored);
   bool Scram(std::string_view user, const std::optional<std::string>& stored);
   bool Peer(std::string_view user) const;
   pgwire::FrontendMessage ReadResponse(const char* what);
-  DbError Failed(HbaAuthMethod method, std::string_view user) const;
+  AuthFailed Failed(const HbaLine& line, std::string_view user) const;
   std::string HostDescription(std::string_view user, std::string_view database) const;
 
   pgwire::Transport& transport_;
   pgwire::BackendWriter& writer_;
   const ClientAddress& client_;
   AuthInputs inputs_;
+  std::string reason_;  // the first line of the log DETAIL when authentication fails
 };
 
 }  // namespace lumadb::server

@@ -23,6 +23,9 @@ class HbaConfig {
   /// reloaded" is logged; returns whether the new rules were taken.
   bool Reload();
 
+  /// The file's path, as log lines name it.
+  const std::filesystem::path& file() const { return file_; }
+
   /// The rules in force now.
   std::shared_ptr<const HbaRules> Current() const;
 
