@@ -41,7 +41,20 @@ std::optional<HbaRules> HbaConfig::Read() const {
   std::stringstream text;
   text << in.rdbuf();
   std::vector<HbaError> errors;
-  HbaRules rules = HbaRules::Parse(text.str(), errors);
+  auto read_include = [dir = file_.parent_path()](const std::string& name, std::string& content) {
+    std::filesystem::path path = dir / name;  // an absolute name replaces dir
+    std::ifstream include(path);
+    if (!include) {
+      content = "could not open secondary authentication file \"@" + name + "\" as \"" + path.string() +
+                "\": " + std::strerror(errno);
+      return false;
+    }
+    std::stringstream included;
+    included << include.rdbuf();
+    content = included.str();
+    return true;
+  };
+  HbaRules rules = HbaRules::Parse(text.str(), errors, read_include);
   for (const HbaError& error : errors) {
     LogServer("LOG", error.message);
     if (!error.hint.empty()) LogServer("HINT", error.hint);

@@ -222,9 +222,34 @@ HbaLine ParseLine(const Fields& fields) {
   return line;
 }
 
+// A database or user field with every unquoted "@file" replaced by the names in that file (hba.c
+// tokenize_inc_file): all tokens of all its lines, comments ignored.
+Field ExpandIncludes(const Field& field, const HbaIncludeReader& read_include) {
+  Field out;
+  for (const HbaToken& token : field) {
+    if (token.quoted || token.text.size() < 2 || token.text[0] != '@') {
+      out.push_back(token);
+      continue;
+    }
+    std::string content;
+    if (!read_include || !read_include(token.text.substr(1), content)) {
+      throw LineError{read_include ? content : "secondary authentication files are not available here", ""};
+    }
+    std::istringstream lines(content);
+    std::string line;
+    while (std::getline(lines, line)) {
+      size_t pos = 0;
+      for (Field names = NextField(line, pos); !names.empty(); names = NextField(line, pos)) {
+        out.insert(out.end(), names.begin(), names.end());
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-HbaRules HbaRules::Parse(std::string_view text, std::vector<HbaError>& errors) {
+HbaRules HbaRules::Parse(std::string_view text, std::vector<HbaError>& errors, const HbaIncludeReader& read_include) {
   HbaRules rules;
   std::istringstream in{std::string(text)};
   std::string raw;
@@ -238,6 +263,7 @@ HbaRules HbaRules::Parse(std::string_view text, std::vector<HbaError>& errors) {
     }
     if (fields.empty()) continue;
     try {
+      for (size_t i = 1; i < fields.size() && i < 3; ++i) fields[i] = ExpandIncludes(fields[i], read_include);
       HbaLine line = ParseLine(fields);
       line.line_number = line_number;
       line.raw_line = raw;

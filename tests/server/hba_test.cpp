@@ -165,6 +165,28 @@ TEST_CASE("database and user lists: keywords, quoted names, sameuser, samerole, 
   CHECK(MatchLine(rules, Unix(), "carol", "team", false, staff) == 3);  // samerole: member of role "team"
 }
 
+TEST_CASE("@file lists expand to the names in the included file") {
+  auto reader = [](const std::string& name, std::string& content) {
+    if (name != "admins") {
+      content = "could not open secondary authentication file \"@" + name + "\" as \"/d/" + name +
+                "\": No such file or directory";
+      return false;
+    }
+    content = "# admins\nalice, bob\n\"carol\"\n";
+    return true;
+  };
+  std::vector<HbaError> errors;
+  HbaRules rules = HbaRules::Parse("local all @admins trust\nlocal all all reject\n", errors, reader);
+  REQUIRE(errors.empty());
+  CHECK(MatchLine(rules, Unix(), "bob", "d") == 1);
+  CHECK(MatchLine(rules, Unix(), "carol", "d") == 1);
+  CHECK(MatchLine(rules, Unix(), "dave", "d") == 2);
+  HbaRules::Parse("local all @missing trust\n", errors, reader);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message ==
+        "could not open secondary authentication file \"@missing\" as \"/d/missing\": No such file or directory");
+}
+
 TEST_CASE("first match wins, later lines are not consulted") {
   HbaRules rules = ParseOk(
       "host all bob 127.0.0.1/32 reject\n"

@@ -7,8 +7,9 @@
 //   host       DATABASE  USER  ADDRESS METHOD  [OPTIONS]        (hostssl, hostnossl alike)
 //   host       DATABASE  USER  IP-ADDRESS  IP-MASK  METHOD  [OPTIONS]
 //
-//   DATABASE  all | sameuser | samerole | replication | name     (comma-separated list)
-//   USER      all | name | +role (members of role)               (comma-separated list)
+//   DATABASE  all | sameuser | samerole | replication | name | @file   (comma-separated list)
+//   USER      all | name | +role (members of role) | @file        (comma-separated list)
+//             @file: the names listed in that file, relative to pg_hba.conf's directory
 //   ADDRESS   all | samehost | samenet | 1.2.3.0/24 | ::1/128 | host.name | .domain.suffix
 //   METHOD    trust | reject | password | md5 | scram-sha-256 | cert | peer
 //   OPTIONS   name=value: clientcert=verify-ca|verify-full (hostssl lines)
@@ -82,12 +83,17 @@ struct HbaRequest {
 /// Whether `user` is a member of `role` (itself counts; superuser status does not), for +role and samerole.
 using RoleMembership = std::function<bool(std::string_view user, std::string_view role)>;
 
+/// Reads the file an "@name" token includes: true with its text in `content`, or false with PostgreSQL's
+/// error message in `content`.
+using HbaIncludeReader = std::function<bool(const std::string& name, std::string& content)>;
+
 /// The rules of one pg_hba.conf, in file order.
 class HbaRules {
  public:
-  /// Parses the file's text (parse_hba_line). Lines with errors are left out and reported in `errors`;
-  /// the caller refuses the whole file when any are (load_hba).
-  static HbaRules Parse(std::string_view text, std::vector<HbaError>& errors);
+  /// Parses the file's text (parse_hba_line), expanding "@file" lists through `read_include`. Lines with
+  /// errors are left out and reported in `errors`; the caller refuses the whole file when any are (load_hba).
+  static HbaRules Parse(std::string_view text, std::vector<HbaError>& errors,
+                        const HbaIncludeReader& read_include = {});
 
   /// The first line matching `request` (check_hba), or nullptr when none does.
   const HbaLine* Match(const HbaRequest& request, const RoleMembership& is_member) const;
