@@ -20,7 +20,7 @@ const HbaLine& Authenticator::Run(std::string_view user, std::string_view databa
     throw DbError(sqlstate::kInvalidAuthorizationSpecification,
                   "pg_hba.conf rejects connection for " + HostDescription(user, database), Severity::kFatal);
   }
-  if (line.clientcert != ClientCertMode::kOff) CheckClientCertificatePresent(line);
+  if (line.clientcert != ClientCertMode::kOff) CheckClientCertificatePresent();
   bool ok = RunMethod(line, user);
   // clientcert=verify-full (and cert, which implies it) also requires the certificate to name the user.
   if (ok && line.clientcert == ClientCertMode::kVerifyFull) ok = transport_.PeerCertificateCommonName() == user;
@@ -55,7 +55,7 @@ const HbaLine& Authenticator::MatchLine(std::string_view user, std::string_view 
   return *line;
 }
 
-void Authenticator::CheckClientCertificatePresent(const HbaLine&) const {
+void Authenticator::CheckClientCertificatePresent() const {
   if (transport_.PeerCertificateCommonName().empty()) {
     throw DbError(sqlstate::kInvalidAuthorizationSpecification, "connection requires a valid client certificate",
                   Severity::kFatal);

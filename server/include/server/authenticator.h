@@ -44,6 +44,7 @@ struct StoredPassword {
 class AuthFailed : public DbError {
  public:
   AuthFailed(DbError error, std::string log_detail) : DbError(std::move(error)), log_detail_(std::move(log_detail)) {}
+  /// The DETAIL for the server log (reason, then "Connection matched pg_hba.conf line N: ...").
   const std::string& log_detail() const { return log_detail_; }
 
  private:
@@ -78,7 +79,7 @@ class Authenticator {
 
  private:
   const HbaLine& MatchLine(std::string_view user, std::string_view database) const;
-  void CheckClientCertificatePresent(const HbaLine& line) const;
+  void CheckClientCertificatePresent() const;
   bool RunMethod(const HbaLine& line, std::string_view user);
   bool Password(std::string_view user);
   std::optional<std::string> LookUpPassword(std::string_view user);

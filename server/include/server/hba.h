@@ -98,6 +98,7 @@ class HbaRules {
   /// The first line matching `request` (check_hba), or nullptr when none does.
   const HbaLine* Match(const HbaRequest& request, const RoleMembership& is_member) const;
 
+  /// Every parsed line, in file order.
   const std::vector<HbaLine>& lines() const { return lines_; }
 
  private:
