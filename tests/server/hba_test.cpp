@@ -200,3 +200,10 @@ TEST_CASE("a hostname entry matches a client whose reverse and forward lookups a
   CHECK(rules.lines()[0].address.kind == HbaAddress::Kind::kHostname);
   CHECK(MatchLine(rules, Tcp("192.0.2.1"), "u", "d") == 0);  // TEST-NET: no PTR record
 }
+
+TEST_CASE("samehost and samenet compare with this machine's interfaces") {
+  HbaRules rules = ParseOk("host all all samehost trust\nhost all all samenet md5\n");
+  CHECK(MatchLine(rules, Tcp("127.0.0.1"), "u", "d") == 1);     // the loopback interface's own address
+  CHECK(MatchLine(rules, Tcp("127.0.0.2"), "u", "d") == 2);     // on lo's 127.0.0.0/8
+  CHECK(MatchLine(rules, Tcp("203.0.113.77"), "u", "d") == 0);  // TEST-NET-3: no interface of ours
+}
