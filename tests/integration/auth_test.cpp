@@ -70,9 +70,13 @@ void ReloadBySql(const ServerProcess& server) {
   CHECK(Scalar(conn, "SELECT pg_reload_conf()") == "t");
 }
 
-bool WaitForLog(const ServerProcess& server, const std::string& text) {
+// Waits up to 5 s until the server log holds `text` `times` times (a drain thread collects the log).
+bool WaitForLog(const ServerProcess& server, const std::string& text, int times = 1) {
   for (int i = 0; i < 200; ++i) {
-    if (server.Log().find(text) != std::string::npos) return true;
+    std::string log = server.Log();
+    int found = 0;
+    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
+    if (found >= times) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   return false;
@@ -84,17 +88,17 @@ TEST_CASE("scram-sha-256: right and wrong password, unknown user, stored verifie
   CHECK(Scalar(conn, "SELECT rolpassword LIKE 'SCRAM-SHA-256$4096:%' FROM pg_authid WHERE rolname = 'postgres'") ==
         "t");
   std::string hba = (server->data_dir() / "pg_hba.conf").string();
-  CHECK(server->Log().find("LOG:  connection authenticated: identity=\"postgres\" method=scram-sha-256 (" + hba +
-                           ":9)") != std::string::npos);
+  CHECK(WaitForLog(*server,
+                   "LOG:  connection authenticated: identity=\"postgres\" method=scram-sha-256 (" + hba + ":9)"));
   CHECK(Scalar(conn, "SHOW password_encryption") == "scram-sha-256");
   CHECK(ConnectError(Conn(*server, "postgres", "wrong")) == "password authentication failed for user \"postgres\"");
   // An unknown role goes through the same (mock) exchange and gets the same message.
   CHECK(ConnectError(Conn(*server, "nobody", "wrong")) == "password authentication failed for user \"nobody\"");
   CHECK(ConnectError(Conn(*server, "nobody", kPassword)) == "password authentication failed for user \"nobody\"");
   // Why, and which line matched, is told to the server log only.
-  CHECK(server->Log().find("DETAIL:  Role \"nobody\" does not exist.\n\tConnection matched pg_hba.conf line 9: "
-                           "\"host    all             all             127.0.0.1/32            scram-sha-256\"") !=
-        std::string::npos);
+  CHECK(WaitForLog(*server,
+                   "DETAIL:  Role \"nobody\" does not exist.\n\tConnection matched pg_hba.conf line 9: "
+                   "\"host    all             all             127.0.0.1/32            scram-sha-256\""));
 }
 
 TEST_CASE("psql takes the password from PGPASSWORD" * doctest::skip(IsExternal())) {
@@ -161,16 +165,16 @@ TEST_CASE("a bad line keeps the old rules on reload and refuses a start" * docte
            "host all postgres 127.0.0.1/32 scram-sha-256\n"
            "hots all all 127.0.0.1/32 trust\n");
   ReloadBySql(*server);
-  CHECK(server->Log().find("LOG:  invalid connection type \"hots\"") != std::string::npos);
-  CHECK(server->Log().find("CONTEXT:  line 2 of configuration file \"" + (server->data_dir() / "pg_hba.conf").string() +
-                           "\"") != std::string::npos);
-  CHECK(server->Log().find("LOG:  pg_hba.conf was not reloaded") != std::string::npos);
+  CHECK(WaitForLog(*server, "LOG:  invalid connection type \"hots\""));
+  CHECK(WaitForLog(*server,
+                   "CONTEXT:  line 2 of configuration file \"" + (server->data_dir() / "pg_hba.conf").string() + "\""));
+  CHECK(WaitForLog(*server, "LOG:  pg_hba.conf was not reloaded"));
   // initdb's rules are still in force: any role may try, and an unknown one fails its password.
   CHECK(ConnectError(Conn(*server, "other", "x")) == "password authentication failed for user \"other\"");
 
   WriteHba(*server, "host all postgres 127.0.0.1/32 scram-sha-256\n");
   server->Signal(SIGHUP);
-  REQUIRE(WaitForLog(*server, "received SIGHUP"));
+  REQUIRE(WaitForLog(*server, "received SIGHUP", 2));  // pg_reload_conf() logged the first
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   CHECK(ConnectError(Conn(*server, "other", "x")) ==
         "no pg_hba.conf entry for host \"127.0.0.1\", user \"other\", database \"postgres\", no encryption");
