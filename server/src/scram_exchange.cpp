@@ -19,9 +19,9 @@ constexpr std::string_view kCbindType = "tls-server-end-point";
   throw DbError(sqlstate::kProtocolViolation, "malformed SCRAM message", Severity::kFatal).Detail(detail);
 }
 
-// sanitize_char: printable ASCII as itself, anything else as 0x%02x.
+// sanitize_char: printable ASCII in single quotes, anything else as 0x%02x.
 std::string SanitizeChar(char c) {
-  if (c >= 0x21 && c < 0x7f) return std::string(1, c);
+  if (c >= 0x21 && c < 0x7f) return "'" + std::string(1, c) + "'";
   char buf[8];
   std::snprintf(buf, sizeof(buf), "0x%02x", static_cast<unsigned char>(c));
   return buf;

@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 #include <pqxx/pqxx>
 
+#include "raw_client.h"
 #include "sql_helpers.h"
 #include "test_server.h"
 #include <libpq-fe.h>
@@ -184,6 +185,40 @@ TEST_CASE("a bad line keeps the old rules on reload and refuses a start" * docte
   CHECK_THROWS(server->Start());
   CHECK(server->Log().find("invalid CIDR mask in address \"127.0.0.1/33\"") != std::string::npos);
   CHECK(server->Log().find("could not load pg_hba.conf") != std::string::npos);
+}
+
+// Sends SASLInitialResponse(mechanism, client-first) on a fresh raw connection and returns the error
+// fields of the reply ("C" and "M" and "D"), or "R" when the server went on with the exchange.
+std::string SaslReply(const ServerProcess& server, const std::string& mechanism, const std::string& first) {
+  RawConnection conn(server.endpoint());
+  conn.Send(StartupPacket({{"user", "postgres"}, {"database", "postgres"}}));
+  auto sasl = conn.Read();
+  REQUIRE(sasl);
+  CHECK(sasl->body == std::string("\0\0\0\x0aSCRAM-SHA-256\0\0", 19));
+  std::string body = mechanism + '\0';
+  uint32_t length = static_cast<uint32_t>(first.size());
+  body += {static_cast<char>(length >> 24), static_cast<char>(length >> 16), static_cast<char>(length >> 8),
+           static_cast<char>(length)};
+  body += first;
+  uint32_t total = static_cast<uint32_t>(body.size() + 4);
+  conn.Send(std::string("p") + static_cast<char>(total >> 24) + static_cast<char>(total >> 16) +
+            static_cast<char>(total >> 8) + static_cast<char>(total) + body);
+  auto reply = conn.Read();
+  REQUIRE(reply);
+  if (reply->type != 'E') return std::string(1, reply->type);
+  auto fields = ErrorFields(reply->body);
+  return fields['S'] + " " + fields['C'] + " " + fields['M'] + " / " + fields['D'];
+}
+
+TEST_CASE("malformed SCRAM messages get PostgreSQL's FATAL 08P01 on the wire" * doctest::skip(IsExternal())) {
+  auto server = PasswordServer("scram-sha-256");
+  CHECK(SaslReply(*server, "SCRAM-SHA-256", "x,,n=,r=abc") ==
+        "FATAL 08P01 malformed SCRAM message / Unexpected channel-binding flag \"'x'\".");
+  CHECK(SaslReply(*server, "SCRAM-SHA-256-PLUS", "n,,n=,r=abc") ==
+        "FATAL 08P01 client selected an invalid SASL authentication mechanism / ");
+  CHECK(SaslReply(*server, "SCRAM-SHA-256", "n,a=bob,n=,r=a") ==
+        "FATAL 0A000 client uses authorization identity, but it is not supported / ");
+  CHECK(SaslReply(*server, "SCRAM-SHA-256", "n,,n=*,r=abc") == "R");  // pgjdbc's n=*: the exchange goes on
 }
 
 TEST_CASE("lumadb init: trust warning, password methods need --pwfile, methods checked per connection type" *

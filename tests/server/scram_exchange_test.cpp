@@ -167,15 +167,15 @@ TEST_CASE("malformed client messages give PostgreSQL's details") {
     return text + " / " + detail + " / " + code;
   };
   CHECK(first_detail("") == "malformed SCRAM message / The message is empty. / 08P01");
-  CHECK(first_detail("x,,n=,r=a") == "malformed SCRAM message / Unexpected channel-binding flag \"x\". / 08P01");
-  CHECK(first_detail("n;,n=,r=a") == "malformed SCRAM message / Comma expected, but found character \";\". / 08P01");
+  CHECK(first_detail("x,,n=,r=a") == "malformed SCRAM message / Unexpected channel-binding flag \"'x'\". / 08P01");
+  CHECK(first_detail("n;,n=,r=a") == "malformed SCRAM message / Comma expected, but found character \"';'\". / 08P01");
   CHECK(first_detail("n,a=bob,n=,r=a") == "client uses authorization identity, but it is not supported /  / 0A000");
   CHECK(first_detail("n,,m=ext,n=,r=a") == "client requires an unsupported SCRAM extension /  / 0A000");
-  CHECK(first_detail("n,,r=abc") == "malformed SCRAM message / Expected attribute \"n\" but found \"r\". / 08P01");
-  CHECK(first_detail("n,,n=,x") == "malformed SCRAM message / Expected attribute \"r\" but found \"x\". / 08P01");
+  CHECK(first_detail("n,,r=abc") == "malformed SCRAM message / Expected attribute \"n\" but found \"'r'\". / 08P01");
+  CHECK(first_detail("n,,n=,x") == "malformed SCRAM message / Expected attribute \"r\" but found \"'x'\". / 08P01");
   CHECK(first_detail("n,,n=,r") == "malformed SCRAM message / Expected character \"=\" for attribute \"r\". / 08P01");
   CHECK(first_detail("n,,n=,r=a,1=b") ==
-        "malformed SCRAM message / Attribute expected, but found invalid character \"1\". / 08P01");
+        "malformed SCRAM message / Attribute expected, but found invalid character \"'1'\". / 08P01");
 
   auto final_detail = [&](std::string_view message) {
     ScramExchange exchange(plain, "SCRAM-SHA-256", PencilSecret(), "");
