@@ -86,7 +86,7 @@ void RunInit(const InitCommand& command) {
   if ((NeedsPassword(local_method) || NeedsPassword(host_method)) && !password) {
     throw std::runtime_error("must specify a password for the superuser to enable password authentication");
   }
-  // Stored as password_encryption's default makes it (a pre-hashed md5/SCRAM value is kept as given).
+  // Stored in password_encryption's default form, SCRAM; a pre-hashed md5 or SCRAM value is kept as given.
   if (password) options.password = EncryptPassword(PasswordType::kScramSha256, command.superuser, *password);
   if (!IsEmptyOrMissing(command.data_dir)) {
     throw std::runtime_error("directory \"" + command.data_dir.string() + "\" exists but is not empty");
