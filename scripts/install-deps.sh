@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache mold lld pkg-config
   libboost-dev libssl-dev tao-pegtl-dev libspdlog-dev libfmt-dev doctest-dev libpqxx-dev libpq-dev libcli11-dev
-  libisal-dev libpcre2-dev libcctz-dev tzdata
+  libisal-dev libpcre2-dev libcctz-dev libicu-dev tzdata
   postgresql-15 postgresql-client-15 python3
   # tests/integration/tls_test.cpp makes its CA and client certificates with the openssl command
   openssl

@@ -1,5 +1,5 @@
 // lumadb: the command line (PostgreSQL's initdb and postgres in one executable), parsed with CLI11.
-//   lumadb init  -D DIR [-U NAME] [--pwfile FILE] [--auth trust|password|scram-sha-256]
+//   lumadb init  -D DIR [-U NAME] [--pwfile FILE] [-A METHOD] [--auth-local METHOD] [--auth-host METHOD]
 //   lumadb serve [-D DIR] [-p PORT] [-h ADDRESSES] [-c name=value]...
 //   lumadb verify -D DIR  (offline consistency check; exit 1 when it finds problems)
 // Any failure prints one line "lumadb: <message>" on stderr and exits 1.
@@ -35,8 +35,9 @@ int main(int argc, char** argv) {
   init_cmd->add_option("-D,--pgdata", init.data_dir, "data directory to create")->required();
   init_cmd->add_option("-U,--username", init.superuser, "name of the superuser (default postgres)");
   init_cmd->add_option("--pwfile", init.pwfile, "read the superuser's password from this file");
-  init_cmd->add_option("--auth", init.auth, "authentication method: trust, password or scram-sha-256")
-      ->check(CLI::IsMember({"trust", "password", "scram-sha-256"}));
+  init_cmd->add_option("-A,--auth", init.auth, "default authentication method for local connections");
+  init_cmd->add_option("--auth-local", init.auth_local, "authentication method for local-socket connections");
+  init_cmd->add_option("--auth-host", init.auth_host, "authentication method for local TCP/IP connections");
 
   lumadb::server::ServeCommand serve;
   CLI::App* serve_cmd = app.add_subcommand("serve", "run the server (like postgres)");

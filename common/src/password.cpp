@@ -2,31 +2,23 @@
 
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <unicode/usprep.h>
+#include <unicode/ustring.h>
+
 namespace lumadb {
 namespace {
 
 constexpr std::string_view kScramPrefix = "SCRAM-SHA-256$";
-
-std::string Hmac(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), out, &len);
-  return std::string(reinterpret_cast<char*>(out), len);
-}
-
-std::string Sha256(std::string_view data) {
-  unsigned char out[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
-  return std::string(reinterpret_cast<char*>(out), sizeof(out));
-}
 
 std::string Md5Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -50,6 +42,24 @@ bool IsMd5Form(std::string_view stored) {
 }
 
 }  // namespace
+
+std::string HmacSha256(std::string_view key, std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), out, &len);
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::string Sha256(std::string_view data) {
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  return std::string(reinterpret_cast<char*>(out), sizeof(out));
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 std::string Base64Encode(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3), '\0');
@@ -106,14 +116,48 @@ PasswordType GetPasswordType(std::string_view stored) {
   return PasswordType::kPlaintext;
 }
 
-std::string BuildScramVerifier(std::string_view password, std::string_view salt, int iterations) {
+std::string SaslPrep(std::string_view password) {
+  bool ascii = true;
+  for (char c : password) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(password);
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  u_strFromUTF8(nullptr, 0, &length, password.data(), static_cast<int32_t>(password.size()), &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::string(password);
+  std::vector<UChar> utf16(static_cast<size_t>(length) + 1);
+  status = U_ZERO_ERROR;
+  u_strFromUTF8(utf16.data(), length + 1, &length, password.data(), static_cast<int32_t>(password.size()), &status);
+  if (U_FAILURE(status)) return std::string(password);
+  std::unique_ptr<UStringPrepProfile, decltype(&usprep_close)> profile(
+      usprep_openByType(USPREP_RFC4013_SASLPREP, &status), usprep_close);
+  if (U_FAILURE(status)) return std::string(password);
+  // Unassigned code points are allowed, as PostgreSQL's saslprep.c does not check for them. The first call
+  // measures (NFKC may expand a character many times over).
+  int32_t prepared_length =
+      usprep_prepare(profile.get(), utf16.data(), length, nullptr, 0, USPREP_ALLOW_UNASSIGNED, nullptr, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR) return std::string(password);
+  status = U_ZERO_ERROR;
+  std::vector<UChar> prepared(static_cast<size_t>(prepared_length) + 1);
+  prepared_length = usprep_prepare(profile.get(), utf16.data(), length, prepared.data(),
+                                   static_cast<int32_t>(prepared.size()), USPREP_ALLOW_UNASSIGNED, nullptr, &status);
+  if (U_FAILURE(status) || prepared_length == 0) return std::string(password);
+  std::string out(static_cast<size_t>(prepared_length) * 3 + 1, '\0');
+  int32_t out_length = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_length, prepared.data(), prepared_length, &status);
+  if (U_FAILURE(status)) return std::string(password);
+  out.resize(static_cast<size_t>(out_length));
+  return out;
+}
+
+std::string BuildScramVerifier(std::string_view raw_password, std::string_view salt, int iterations) {
+  std::string password = SaslPrep(raw_password);
   unsigned char salted[SHA256_DIGEST_LENGTH];
   PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
                     reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()), iterations,
                     EVP_sha256(), sizeof(salted), salted);
   std::string_view salted_password(reinterpret_cast<char*>(salted), sizeof(salted));
-  std::string stored_key = Sha256(Hmac(salted_password, "Client Key"));
-  std::string server_key = Hmac(salted_password, "Server Key");
+  std::string stored_key = Sha256(HmacSha256(salted_password, "Client Key"));
+  std::string server_key = HmacSha256(salted_password, "Server Key");
   return std::string(kScramPrefix) + std::to_string(iterations) + ":" + Base64Encode(salt) + "$" +
          Base64Encode(stored_key) + ":" + Base64Encode(server_key);
 }
@@ -125,6 +169,26 @@ std::string EncryptPassword(PasswordType target, std::string_view role, std::str
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof(salt)) != 1) throw std::runtime_error("could not generate random salt");
   return BuildScramVerifier(password, std::string_view(reinterpret_cast<char*>(salt), sizeof(salt)), kScramIterations);
+}
+
+std::string Md5SaltedAnswer(std::string_view md5_stored, std::string_view salt) {
+  return "md5" + Md5Hex(std::string(md5_stored.substr(3)) + std::string(salt));
+}
+
+bool VerifyPlainPassword(std::string_view role, std::string_view password, std::string_view stored) {
+  switch (GetPasswordType(stored)) {
+    case PasswordType::kScramSha256: {
+      auto secret = ParseScramVerifier(stored);
+      auto computed = ParseScramVerifier(BuildScramVerifier(password, secret->salt, secret->iterations));
+      return ConstantTimeEquals(computed->server_key, secret->server_key);
+    }
+    case PasswordType::kMd5:
+      // Hashed here rather than through EncryptPassword, which would pass a client's "md5..." text through.
+      return ConstantTimeEquals("md5" + Md5Hex(std::string(password) + std::string(role)), stored);
+    case PasswordType::kPlaintext:
+      return ConstantTimeEquals(password, stored);
+  }
+  return false;
 }
 
 }  // namespace lumadb

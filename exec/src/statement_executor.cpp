@@ -63,6 +63,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(Make
   exec.env.database = ctx.database;
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
+  exec.env.reload_config = ctx.reload_config;
   exec.env.sequences = sequences.get();
   exec.search_path = ctx.search_path;
 }

@@ -20,6 +20,35 @@ void BackendWriter::AuthenticationCleartextPassword() {
   buffer_.EndMessage();
 }
 
+void BackendWriter::AuthenticationMd5Password(std::string_view salt) {
+  buffer_.BeginMessage('R');
+  buffer_.AppendInt32(5);
+  buffer_.AppendBytes(salt);
+  buffer_.EndMessage();
+}
+
+void BackendWriter::AuthenticationSasl(const std::vector<std::string>& mechanisms) {
+  buffer_.BeginMessage('R');
+  buffer_.AppendInt32(10);
+  for (const std::string& mechanism : mechanisms) buffer_.AppendCString(mechanism);
+  buffer_.AppendByte(0);
+  buffer_.EndMessage();
+}
+
+void BackendWriter::AuthenticationSaslContinue(std::string_view data) {
+  buffer_.BeginMessage('R');
+  buffer_.AppendInt32(11);
+  buffer_.AppendBytes(data);
+  buffer_.EndMessage();
+}
+
+void BackendWriter::AuthenticationSaslFinal(std::string_view data) {
+  buffer_.BeginMessage('R');
+  buffer_.AppendInt32(12);
+  buffer_.AppendBytes(data);
+  buffer_.EndMessage();
+}
+
 void BackendWriter::ParameterStatus(std::string_view name, std::string_view value) {
   buffer_.BeginMessage('S');
   buffer_.AppendCString(name);

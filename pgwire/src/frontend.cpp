@@ -54,4 +54,20 @@ std::string ParsePasswordMessage(const FrontendMessage& message) {
   return SingleString(message);
 }
 
+SaslInitialResponse ParseSaslInitialResponse(const FrontendMessage& message) {
+  MessageReader reader(message.body);
+  SaslInitialResponse out;
+  out.mechanism = reader.ReadCString();
+  int32_t length = reader.ReadInt32();
+  if (length >= 0) {
+    if (static_cast<size_t>(length) != reader.Remaining()) {
+      throw DbError(sqlstate::kProtocolViolation, "invalid message format", Severity::kFatal);
+    }
+    out.data = std::string(reader.ReadBytes(static_cast<size_t>(length)));
+  } else if (!reader.AtEnd()) {
+    throw DbError(sqlstate::kProtocolViolation, "invalid message format", Severity::kFatal);
+  }
+  return out;
+}
+
 }  // namespace lumadb::pgwire

@@ -3,6 +3,7 @@
 
 #include "builtins.h"
 #include "common/array.h"
+#include "common/error.h"
 #include "common/time_zone.h"
 #include "common/value_io.h"
 
@@ -53,6 +54,12 @@ Value CurrentSetting(const std::vector<Value>& a, const FunctionEnv& env) {
   return Value::String(env.get_setting(a[0].GetString()));
 }
 
+// pg_reload_conf(): as in PostgreSQL, true once the reload is requested; bad files are only logged.
+Value PgReloadConf(const std::vector<Value>&, const FunctionEnv& env) {
+  if (!env.reload_config) throw DbError(sqlstate::kFeatureNotSupported, "pg_reload_conf() needs a running server");
+  return Value::Bool(env.reload_config());
+}
+
 // concat(VARIADIC "any"): the output text of every non-NULL argument.
 Value Concat(const std::vector<Value>& a, const FunctionEnv&) {
   std::string out;
@@ -84,6 +91,7 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
       {"session_user", {}, T::kName, CurrentUser},
       {"user", {}, T::kName, CurrentUser},
       {"current_setting", {T::kText}, T::kText, CurrentSetting},
+      {"pg_reload_conf", {}, T::kBool, PgReloadConf, true, false, true},
       {"concat", {T::kInvalid}, T::kText, Concat, false, true},
       {"pg_get_expr", {T::kText, T::kOid}, T::kText, PgGetExpr},
       {"pg_get_expr", {T::kText, T::kOid, T::kBool}, T::kText, PgGetExpr},

@@ -5,8 +5,11 @@
 
 #include "catalog/cluster.h"
 #include "common/error.h"
+#include "common/password.h"
+#include "server/auth_files.h"
 #include "server/config_file.h"
 #include "server/data_dir_lock.h"
+#include "server/hba_config.h"
 #include "server/listener.h"
 #include "server/log.h"
 #include "server/self_signed_cert.h"
@@ -57,30 +60,52 @@ void ApplyEngineSettings(catalog::Cluster& cluster, const Settings& settings) {
   cluster.locks().set_deadlock_timeout_ms(settings.GetInt("deadlock_timeout"));
 }
 
+// initdb's check_authmethod_valid, over the methods LumaDB has: `cert` needs hostssl lines and `peer` a
+// Unix socket, which the template's host and local lines respectively are not.
+std::string ValidatedMethod(const std::string& method, std::string_view connection_type) {
+  std::vector<std::string_view> valid = {"trust", "reject", "scram-sha-256", "md5", "password"};
+  if (connection_type == "local") valid.push_back("peer");
+  if (std::find(valid.begin(), valid.end(), method) == valid.end()) {
+    throw std::runtime_error("invalid authentication method \"" + method + "\" for \"" + std::string(connection_type) +
+                             "\" connections");
+  }
+  return method;
+}
+
+bool NeedsPassword(std::string_view method) {
+  return method == "password" || method == "md5" || method == "scram-sha-256";
+}
+
 }  // namespace
 
 void RunInit(const InitCommand& command) {
-  if (command.auth == "scram-sha-256") {
-    throw std::runtime_error("authentication method \"scram-sha-256\" is not supported yet");
-  }
+  std::string local_method = ValidatedMethod(command.auth_local.value_or(command.auth), "local");
+  std::string host_method = ValidatedMethod(command.auth_host.value_or(command.auth), "host");
   catalog::InitOptions options;
   options.superuser = command.superuser;
-  if (command.pwfile) options.password = ReadPasswordFile(*command.pwfile);
-  if (command.auth == "password" && !options.password) {
+  std::optional<std::string> password;
+  if (command.pwfile) password = ReadPasswordFile(*command.pwfile);
+  if ((NeedsPassword(local_method) || NeedsPassword(host_method)) && !password) {
     throw std::runtime_error("must specify a password for the superuser to enable password authentication");
   }
+  // Stored in password_encryption's default form, SCRAM; a pre-hashed md5 or SCRAM value is kept as given.
+  if (password) options.password = EncryptPassword(PasswordType::kScramSha256, command.superuser, *password);
   if (!IsEmptyOrMissing(command.data_dir)) {
     throw std::runtime_error("directory \"" + command.data_dir.string() + "\" exists but is not empty");
   }
-  if (command.auth == "trust") {
+  if (local_method == "trust" || host_method == "trust") {
     LogServer("WARNING", "enabling \"trust\" authentication for local connections");
+    LogServer("HINT",
+              "You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, "
+              "the next time you run lumadb init.");
   }
   catalog::Cluster::Init(command.data_dir, options);
   // TLS on by default: a fresh directory serves SSLRequest with no configuration (docs/security.md).
   WriteSelfSignedCertificate(command.data_dir / "server.crt", command.data_dir / "server.key");
   // As initdb, the data directory keeps the machine's zone as the TimeZone default.
-  WriteConfigFile(command.data_dir / kConfigFileName,
-                  {{"auth_method", command.auth}, {"TimeZone", DetectSystemTimeZone()}});
+  WriteConfigFile(command.data_dir / kConfigFileName, {{"TimeZone", DetectSystemTimeZone()}});
+  WriteInitialHbaFile(command.data_dir, local_method, host_method);
+  LoadOrCreateMockAuthNonce(command.data_dir);
   LogServer("LOG", "data directory \"" + command.data_dir.string() + "\" initialized");
 }
 
@@ -109,9 +134,7 @@ void RunServe(const ServeCommand& command) {
     }
     settings.SetInternal("port", std::to_string(*command.port));  // 0 is allowed here: pick a free port
   }
-  if (settings.Get("auth_method") == "scram-sha-256") {
-    throw std::runtime_error("authentication method \"scram-sha-256\" is not supported yet");
-  }
+  HbaConfig hba(dir / kHbaFileName);  // a bad pg_hba.conf refuses to start, as the postmaster
   if (settings.GetBool("logging_collector")) {
     LogServer("LOG", "redirecting log output to logging collector process");
     LogToFile(dir / "log" / "lumadb.log");
@@ -120,7 +143,7 @@ void RunServe(const ServeCommand& command) {
   std::unique_ptr<TlsContext> tls = TlsContext::Load(settings, dir);
   catalog::Cluster cluster(dir, static_cast<size_t>(settings.GetInt("shared_buffers")));
   ApplyEngineSettings(cluster, settings);
-  ServeConnections(cluster, settings, dir, tls.get());
+  ServeConnections(cluster, settings, dir, tls.get(), hba, LoadOrCreateMockAuthNonce(dir));
 }
 
 }  // namespace lumadb::server

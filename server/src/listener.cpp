@@ -46,12 +46,14 @@ std::vector<asio::ip::address> ResolveListenAddresses(const std::string& setting
 
 class Listener {
  public:
-  Listener(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir, const TlsContext* tls)
+  Listener(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir, const TlsContext* tls,
+           HbaConfig& hba, const std::string& mock_auth_nonce)
       : settings_(settings),
         data_dir_(data_dir),
         registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings, tls},
-        signals_(io_, SIGTERM, SIGINT) {}
+        context_{cluster, registry_, settings, tls, hba, mock_auth_nonce},
+        signals_(io_, SIGTERM, SIGINT),
+        reload_signal_(io_, SIGHUP) {}
 
   void Open(int port) {
     for (const asio::ip::address& address : ResolveListenAddresses(settings_.Get("listen_addresses"))) {
@@ -118,7 +120,9 @@ class Listener {
       for (auto& acceptor : acceptors_) acceptor->close();
       for (auto& acceptor : unix_acceptors_) acceptor->close();
       registry_.TerminateAll();
+      reload_signal_.cancel();
     });
+    WaitForReload();
     for (auto& acceptor : acceptors_) Accept(*acceptor);
     for (auto& acceptor : unix_acceptors_) Accept(*acceptor);
     LogServer("LOG", "database system is ready to accept connections");
@@ -127,6 +131,17 @@ class Listener {
   }
 
  private:
+  // SIGHUP re-reads pg_hba.conf (postmaster SIGHUP_handler); lumadb.conf's sighup settings are
+  // still read only at start.
+  void WaitForReload() {
+    reload_signal_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      LogServer("LOG", "received SIGHUP, reloading configuration files");
+      context_.hba.Reload();
+      WaitForReload();
+    });
+  }
+
   template <typename Acceptor>
   void Accept(Acceptor& acceptor) {
     acceptor.async_accept(
@@ -176,6 +191,7 @@ class Listener {
   ServerContext context_;
   asio::io_context io_;
   asio::signal_set signals_;
+  asio::signal_set reload_signal_;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors_;
   std::vector<std::unique_ptr<UnixSocketFile>> unix_files_;  // removed after their acceptors close
   std::vector<std::unique_ptr<unix_socket::acceptor>> unix_acceptors_;
@@ -184,8 +200,8 @@ class Listener {
 }  // namespace
 
 void ServeConnections(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir,
-                      const TlsContext* tls) {
-  Listener listener(cluster, settings, data_dir, tls);
+                      const TlsContext* tls, HbaConfig& hba, const std::string& mock_auth_nonce) {
+  Listener listener(cluster, settings, data_dir, tls, hba, mock_auth_nonce);
   listener.Open(static_cast<int>(settings.GetInt("port")));
   listener.Run();
   LogServer("LOG", "shutting down");

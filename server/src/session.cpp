@@ -5,6 +5,7 @@
 #include <new>
 
 #include "pgwire/frontend.h"
+#include "server/authenticator.h"
 #include "server/log.h"
 #include "txn/transaction.h"
 #include "txn/transaction_manager.h"
@@ -42,8 +43,9 @@ void Session::Run() {
     ApplyStartupParameters(packet);
     std::string user = *packet.Param("user");
     std::string database = packet.Param("database").value_or("");
-    Authenticate(user);
-    ConnectToDatabase(user, database.empty() ? user : database);
+    if (database.empty()) database = user;
+    Authenticate(user, database);
+    ConnectToDatabase(user, database);
     SendStartupReplies();
     MessageLoop();
   } catch (const pgwire::ConnectionLost&) {
@@ -52,6 +54,7 @@ void Session::Run() {
     LogLine(pid(), "LOG", e.what());
   } catch (const DbError& e) {
     LogLine(pid(), SeverityName(e.severity()), e.message());
+    if (const auto* auth = dynamic_cast<const AuthFailed*>(&e)) LogLine(pid(), "DETAIL", auth->log_detail());
     try {
       writer_.ErrorOrNotice(e);
       writer_.Flush();
@@ -167,24 +170,43 @@ void Session::ApplyCommandLineOptions(const std::string& options) {
   }
 }
 
-void Session::Authenticate(const std::string& user) {
-  if (settings_.Get("auth_method") != "password") return;
-  writer_.AuthenticationCleartextPassword();
-  writer_.Flush();
-  auto message = pgwire::ReadFrontendMessage(transport_);
-  if (!message) throw pgwire::ConnectionLost("no password response");  // psql asks the user, then reconnects
-  DbError failed(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"",
-                 Severity::kFatal);
-  if (message->type != 'p') {
-    throw DbError(sqlstate::kProtocolViolation,
-                  "expected password response, got message type " + std::to_string(message->type), Severity::kFatal);
+void Session::Authenticate(const std::string& user, const std::string& database) {
+  std::shared_ptr<const HbaRules> rules = server_.hba.Current();
+  AuthInputs inputs{
+      .rules = *rules,
+      .is_member = [this](std::string_view member, std::string_view role) { return IsRoleMember(member, role); },
+      .stored_password =
+          [this](std::string_view role) {
+            auto tx = server_.cluster.transactions().Begin();
+            auto info = server_.cluster.LookupRole(*tx, role);
+            server_.cluster.transactions().Commit(*tx);
+            return info ? StoredPassword{true, info->password} : StoredPassword{};
+          },
+      .mock_nonce = server_.mock_auth_nonce,
+      .password_encryption =
+          server_.settings.Get("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256};
+  const HbaLine& line = Authenticator(transport_, writer_, client_, std::move(inputs)).Run(user, database);
+  if (settings_.GetBool("log_connections") && line.method != HbaAuthMethod::kTrust) {
+    LogLine(pid(), "LOG",
+            "connection authenticated: identity=\"" + user + "\" method=" + std::string(HbaMethodName(line.method)) +
+                " (" + server_.hba.file().string() + ":" + std::to_string(line.line_number) + ")");
   }
-  std::string password = pgwire::ParsePasswordMessage(*message);
-  auto tx = server_.cluster.transactions().Begin();
-  auto role = server_.cluster.LookupRole(*tx, user);
-  server_.cluster.transactions().Commit(*tx);
-  // Unknown roles fail exactly like wrong passwords, so a client cannot probe role names.
-  if (!role || !role->password || *role->password != password) throw failed;
+}
+
+// The one place pg_hba.conf's +role and samerole ask about membership. Until role membership
+// (pg_auth_members) exists, a role is a member only of itself, as PostgreSQL counts it.
+bool Session::IsRoleMember(std::string_view user, std::string_view role) {
+  return user == role;
+}
+
+bool Session::ReloadConfig() {
+  // PostgreSQL 15 grants EXECUTE on pg_reload_conf() to superusers only.
+  if (settings_.Get("is_superuser") != "on") {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for function pg_reload_conf");
+  }
+  LogLine(pid(), "LOG", "received SIGHUP, reloading configuration files");
+  server_.hba.Reload();
+  return true;
 }
 
 void Session::ConnectToDatabase(const std::string& user, const std::string& database) {

@@ -231,6 +231,7 @@ exec::SessionContext Session::StatementContext() {
                               .transaction_start_us = transaction_start_us_,
                               .statement_start_us = statement_start_us_,
                               .get_setting = [this](std::string_view name) { return settings_.Show(name); },
+                              .reload_config = [this] { return ReloadConfig(); },
                               .sequences = &sequences_};
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs one client test program against a fresh `lumadb serve -p 0`: initialises a scratch data directory with
-# password authentication (so every driver goes through its authentication exchange), starts the server, waits
+# scram-sha-256 authentication (so every driver goes through its SCRAM exchange), starts the server, waits
 # for "ready to accept connections", takes the port from its log, runs the command with
-# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE set and LUMADB_CLIENT_AUTH=password, then stops the server with
-# SIGTERM (which must exit 0).
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE set and LUMADB_CLIENT_AUTH=scram-sha-256, then stops the server
+# with SIGTERM (which must exit 0).
 #
 # usage: with_server.sh LUMADB_BINARY COMMAND [ARGS...]
 #   LUMADB_TEST_EXTERNAL=host:port  run against that server instead, in a scratch database created and dropped
@@ -50,9 +50,9 @@ if [[ -n ${LUMADB_TEST_EXTERNAL:-} ]]; then
   database=lumadb_client_$$
   "$psql_bin" -X -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "CREATE DATABASE $database"
 else
-  export PGPASSWORD=client-test-secret LUMADB_CLIENT_AUTH=password
+  export PGPASSWORD=client-test-secret LUMADB_CLIENT_AUTH=scram-sha-256
   printf '%s\n' "$PGPASSWORD" >"$work/pwfile"
-  "$binary" init -D "$work/data" --auth password --pwfile "$work/pwfile" >"$work/server.log" 2>&1 ||
+  "$binary" init -D "$work/data" --auth scram-sha-256 --pwfile "$work/pwfile" >"$work/server.log" 2>&1 ||
     { echo "FAIL: lumadb init failed:" >&2; cat "$work/server.log" >&2; exit 1; }
   "$binary" serve -D "$work/data" -p 0 2>>"$work/server.log" &
   server_pid=$!

@@ -21,6 +21,27 @@ constexpr auto kReadyTimeout = std::chrono::seconds(60);
 constexpr auto kStopTimeout = std::chrono::seconds(60);
 constexpr std::string_view kReadyLine = "database system is ready to accept connections";
 
+// Starts args[0] with `args`; its stdout and stderr both go to a pipe whose read end lands in `out_fd`.
+pid_t Spawn(std::vector<std::string> args, int& out_fd) {
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    // Child: dup2 clears O_CLOEXEC on the copies.
+    dup2(fds[1], STDOUT_FILENO);
+    dup2(fds[1], STDERR_FILENO);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  out_fd = fds[0];
+  return pid;
+}
+
 }  // namespace
 
 std::string LumadbBinary() {
@@ -43,6 +64,34 @@ ServerProcess::ServerProcess(std::vector<std::string> settings)
   Start();
 }
 
+ServerProcess::ServerProcess(std::vector<std::string> settings, const std::vector<std::string>& init_args)
+    : settings_(std::move(settings)), data_dir_(tmp_.data()) {
+  std::vector<std::string> args = {"init", "-D", data_dir_.string()};
+  args.insert(args.end(), init_args.begin(), init_args.end());
+  std::string output;
+  if (RunLumadb(args, output) != 0) throw std::runtime_error("lumadb init failed:\n" + output);
+  Start();
+}
+
+void ServerProcess::Signal(int signal) const {
+  if (pid_ > 0) kill(pid_, signal);
+}
+
+int RunLumadb(const std::vector<std::string>& args, std::string& output) {
+  std::vector<std::string> all = {LumadbBinary()};
+  all.insert(all.end(), args.begin(), args.end());
+  int out_fd = -1;
+  pid_t pid = Spawn(all, out_fd);
+  output.clear();
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(out_fd, buf, sizeof buf)) > 0) output.append(buf, static_cast<size_t>(n));
+  close(out_fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 ServerProcess::~ServerProcess() {
   Stop();
 }
@@ -54,23 +103,7 @@ void ServerProcess::Start() {
     args.push_back("-c");
     args.push_back(setting);
   }
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    // Child: stdout and stderr both go to the pipe; dup2 clears O_CLOEXEC on the copies.
-    dup2(fds[1], STDOUT_FILENO);
-    dup2(fds[1], STDERR_FILENO);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
-  stderr_fd_ = fds[0];
+  pid_ = Spawn(args, stderr_fd_);
   {
     std::lock_guard lock(log_mutex_);
     log_.clear();

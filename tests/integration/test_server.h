@@ -31,6 +31,8 @@ class ServerProcess {
   /// Creates the temporary data directory and starts the server with `-c` settings such as
   /// "shared_buffers=256kB".
   explicit ServerProcess(std::vector<std::string> settings = {});
+  /// Runs `lumadb init -D <data dir> <init_args>` first (throws with its output when it fails), then starts.
+  ServerProcess(std::vector<std::string> settings, const std::vector<std::string>& init_args);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -40,6 +42,8 @@ class ServerProcess {
   /// Sends SIGTERM and waits up to 60 s; returns the exit code (128 + signal if killed by one, -1 if it had to
   /// be SIGKILLed after the timeout). A stopped server returns its previous code again.
   int Stop();
+  /// Sends `signal` (SIGHUP: reload pg_hba.conf) to the running server.
+  void Signal(int signal) const;
   /// Sends SIGKILL (a crash: no shutdown checkpoint) and waits; returns as Stop().
   int Kill();
   /// The address of the running server.
@@ -65,6 +69,9 @@ class ServerProcess {
   mutable std::mutex log_mutex_;
   std::string log_;
 };
+
+/// Runs the lumadb binary with `args` to completion; returns its exit code, with stdout and stderr in `output`.
+int RunLumadb(const std::vector<std::string>& args, std::string& output);
 
 /// Path of the lumadb binary: $LUMADB_BINARY, else the build's own (compile definition).
 std::string LumadbBinary();

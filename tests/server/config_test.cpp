@@ -19,10 +19,10 @@ std::filesystem::path TempFile(const std::string& contents) {
 }  // namespace
 
 TEST_CASE("lumadb.conf lines, comments and quoting") {
-  auto path = TempFile("# comment\n\nauth_method = trust\nport 5433 # trailing\nsearch_path = 'a, ''b'''\n");
+  auto path = TempFile("# comment\n\npassword_encryption = md5\nport 5433 # trailing\nsearch_path = 'a, ''b'''\n");
   auto items = ReadConfigFile(path);
   REQUIRE(items.size() == 3);
-  CHECK(items[0] == std::pair<std::string, std::string>{"auth_method", "trust"});
+  CHECK(items[0] == std::pair<std::string, std::string>{"password_encryption", "md5"});
   CHECK(items[1] == std::pair<std::string, std::string>{"port", "5433"});
   CHECK(items[2].second == "a, 'b'");
   std::filesystem::remove(path);
@@ -30,7 +30,7 @@ TEST_CASE("lumadb.conf lines, comments and quoting") {
 
 TEST_CASE("WriteConfigFile round-trips through ReadConfigFile") {
   auto path = TempFile("");
-  WriteConfigFile(path, {{"auth_method", "password"}, {"application_name", "it's"}});
+  WriteConfigFile(path, {{"password_encryption", "md5"}, {"application_name", "it's"}});
   auto items = ReadConfigFile(path);
   REQUIRE(items.size() == 2);
   CHECK(items[1].second == "it's");

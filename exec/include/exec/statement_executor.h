@@ -67,6 +67,8 @@ struct SessionContext {
   int64_t statement_start_us = 0;
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
   std::function<std::string(std::string_view)> get_setting;
+  /// pg_reload_conf(): re-reads the server's configuration files; throws 42501 for a non-superuser.
+  std::function<bool()> reload_config = nullptr;
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
 };
 

@@ -5,7 +5,10 @@
 //
 // Message layouts (every message: type byte, int32 length counting itself, then the body below):
 //
-//   'R' Authentication     int32 code: 0 = Ok, 3 = CleartextPassword
+//   'R' Authentication     int32 code, then by code:
+//                            0 Ok | 3 CleartextPassword | 5 MD5Password: Byte4 salt |
+//                            10 SASL: (String mechanism)*, Byte1 0 | 11 SASLContinue: Byten data |
+//                            12 SASLFinal: Byten data
 //   'S' ParameterStatus    String name, String value
 //   'K' BackendKeyData     int32 process id, int32 secret key
 //   'Z' ReadyForQuery      Byte1 status: 'I' idle, 'T' in a transaction block, 'E' in a failed block
@@ -61,6 +64,14 @@ class BackendWriter {
 
   void AuthenticationOk();
   void AuthenticationCleartextPassword();
+  /// AuthenticationMD5Password with the 4-byte random salt the client hashes into its answer.
+  void AuthenticationMd5Password(std::string_view salt);
+  /// AuthenticationSASL: the mechanisms offered, most preferred first (RFC 5802 / protocol §55.3.1).
+  void AuthenticationSasl(const std::vector<std::string>& mechanisms);
+  /// AuthenticationSASLContinue carrying the server-first-message.
+  void AuthenticationSaslContinue(std::string_view data);
+  /// AuthenticationSASLFinal carrying the server-final-message ("v=...").
+  void AuthenticationSaslFinal(std::string_view data);
   void ParameterStatus(std::string_view name, std::string_view value);
   void BackendKeyData(int32_t pid, int32_t secret);
   /// Sends ReadyForQuery with status 'I', 'T' or 'E' and flushes.

@@ -8,6 +8,8 @@
 //   'Q' Query            String query text
 //   'X' Terminate        (no body)
 //   'p' PasswordMessage  String password
+//       SASLInitialResponse  String mechanism, int32 length of data (-1 = none), Byten data
+//       SASLResponse         Byten data      (the same type byte: the server knows which it expects)
 //   'P' Parse, 'B' Bind, 'D' Describe, 'E' Execute, 'C' Close, 'H' Flush, 'S' Sync  (extended protocol)
 //   'F' FunctionCall, 'd' CopyData, 'c' CopyDone, 'f' CopyFail
 
@@ -42,5 +44,16 @@ std::string ParseQuery(const FrontendMessage& message);
 
 /// The password of a 'p' message (08P01 "invalid string in message" when malformed).
 std::string ParsePasswordMessage(const FrontendMessage& message);
+
+/// The body of a SASLInitialResponse: the mechanism the client chose and its first message (nullopt when
+/// the client sent length -1).
+struct SaslInitialResponse {
+  std::string mechanism;
+  std::optional<std::string> data;
+};
+
+/// Parses a 'p' message as SASLInitialResponse (auth.c CheckSASLAuth); 08P01 "invalid message format"
+/// when the lengths do not add up.
+SaslInitialResponse ParseSaslInitialResponse(const FrontendMessage& message);
 
 }  // namespace lumadb::pgwire

@@ -41,6 +41,8 @@ struct FunctionEnv {
   std::function<std::vector<std::string>(bool implicit)> schemas;
   /// current_setting(name): throws 42704 for an unknown parameter.
   std::function<std::string(std::string_view)> get_setting;
+  /// pg_reload_conf(): reloads pg_hba.conf, true when signalled; null where no server is (throws 0A000).
+  std::function<bool()> reload_config;
   /// nextval/currval/setval/lastval; null where no session is (constant folding: such calls are volatile
   /// and never folded).
   SequenceFunctions* sequences = nullptr;

@@ -14,7 +14,9 @@ struct InitCommand {
   std::filesystem::path data_dir;
   std::string superuser = "postgres";
   std::optional<std::filesystem::path> pwfile;
-  std::string auth = "trust";  // trust | password | scram-sha-256 (rejected until the security issue)
+  std::string auth = "trust";             // -A: both connection types, unless one is given below
+  std::optional<std::string> auth_local;  // --auth-local: the `local` lines of pg_hba.conf
+  std::optional<std::string> auth_host;   // --auth-host: the `host` lines
 };
 
 struct ServeCommand {
@@ -24,9 +26,10 @@ struct ServeCommand {
   std::vector<std::string> overrides;  // -c name=value
 };
 
-/// Creates a data directory (catalog::Cluster::Init) and writes <dir>/lumadb.conf with auth_method.
-/// Logs initdb's warning for trust. Throws for scram-sha-256 ('authentication method "scram-sha-256" is
-/// not supported yet'), for password without --pwfile, and when the directory cannot be created.
+/// Creates a data directory (catalog::Cluster::Init), writes <dir>/lumadb.conf and initdb's pg_hba.conf,
+/// and stores the --pwfile password as a SCRAM-SHA-256 verifier. Logs initdb's warning for trust.
+/// Throws initdb's messages for an invalid method, a password method without --pwfile, and when the
+/// directory cannot be created.
 void RunInit(const InitCommand& command);
 
 /// Initialises a missing data directory with defaults, loads lumadb.conf and -c overrides, opens the

@@ -3,7 +3,7 @@
 // optional, values may be single-quoted with '' for a quote.
 //
 //   # written by lumadb init
-//   auth_method = trust
+//   password_encryption = md5
 //   shared_buffers = '256MB'
 
 #include <filesystem>

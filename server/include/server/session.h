@@ -23,6 +23,7 @@
 #include "planner/reg_names.h"
 #include "server/client_address.h"
 #include "server/extended_state.h"
+#include "server/hba_config.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
 #include "server/tls_context.h"
@@ -31,12 +32,15 @@
 
 namespace lumadb::server {
 
-/// What every session shares: the cluster, the session table and the server's settings.
+/// What every session shares: the cluster, the session table, the server's settings and the
+/// authentication setup (pg_hba.conf rules, the mock-SCRAM secret).
 struct ServerContext {
   catalog::Cluster& cluster;
   SessionRegistry& registry;
   const Settings& settings;  // boot values + lumadb.conf + -c, copied into each session
   const TlsContext* tls;     // built once at server start from the ssl* settings; nullptr when ssl is off
+  HbaConfig& hba;
+  const std::string& mock_auth_nonce;
 };
 
 class Session {
@@ -63,7 +67,9 @@ class Session {
   void NegotiateTls();
   void ApplyStartupParameters(const pgwire::StartupPacket& packet);
   void ApplyCommandLineOptions(const std::string& options);
-  void Authenticate(const std::string& user);
+  void Authenticate(const std::string& user, const std::string& database);
+  bool IsRoleMember(std::string_view user, std::string_view role);
+  bool ReloadConfig();
   void ConnectToDatabase(const std::string& user, const std::string& database);
   void SendStartupReplies();
 

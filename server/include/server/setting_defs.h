@@ -15,8 +15,8 @@ namespace lumadb::server {
 enum class SettingType { kBool, kInt, kString, kEnum };
 
 /// When a parameter may change (GucContext): kInternal never; kPostmaster only at server start
-/// (config file, -c); kSighup also at server start only, since LumaDB has no reload (PostgreSQL would
-/// re-read lumadb.conf on SIGHUP); kBackend also in the startup packet; kSuperuser any time, but SET only
+/// (config file, -c); kSighup also at server start only, since SIGHUP re-reads only pg_hba.conf (PostgreSQL
+/// would also re-read lumadb.conf); kBackend also in the startup packet; kSuperuser any time, but SET only
 /// by a superuser; kUser any time (SET).
 enum class SettingContext { kInternal, kPostmaster, kSighup, kBackend, kSuperuser, kUser };
 
