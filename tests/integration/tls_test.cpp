@@ -4,6 +4,7 @@
 // socket in the data directory. Each test starts its own server, so none runs against an external one.
 #include <array>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -233,6 +234,74 @@ TEST_CASE("client certificates: one signed by ssl_ca_file is accepted, one from 
   // Without a certificate the handshake still succeeds: pg_hba.conf decides (no FAIL_IF_NO_PEER_CERT).
   Conn anonymous = Connect(Base(server) + " sslmode=require sslcert=" + d + "none.crt");
   CHECK_MESSAGE(Ok(anonymous), PQerrorMessage(anonymous.get()));
+}
+
+// A server whose superuser has `password` (SCRAM verifier), with pg_hba.conf replaced by `hba` and reloaded.
+std::unique_ptr<ServerProcess> ScramServer(const fs::path& pw_dir, const std::string& password,
+                                           std::vector<std::string> settings = {}) {
+  const fs::path pwfile = pw_dir / "pwfile";
+  Shell("printf '%s\\n' '" + password + "' > " + pwfile.string());
+  return std::make_unique<ServerProcess>(std::move(settings),
+                                         std::vector<std::string>{"-A", "scram-sha-256", "--pwfile", pwfile.string()});
+}
+
+void ReplaceHba(const ServerProcess& server, const std::string& hba) {
+  Shell("printf '" + hba + "' > " + (server.data_dir() / "pg_hba.conf").string());
+  server.Signal(SIGHUP);
+  REQUIRE(LogShows(server, "received SIGHUP, reloading configuration files"));
+}
+
+TEST_CASE("SCRAM-SHA-256-PLUS over TLS: channel_binding=require binds to init's certificate" *
+          doctest::skip(IsExternal())) {
+  lumadb::testing::TempDir dir;
+  auto server = ScramServer(dir.path(), "s3cret");
+  const std::string crt = (server->data_dir() / "server.crt").string();
+  Conn bound = Connect(Base(*server, "localhost") + " password=s3cret sslmode=verify-full sslrootcert=" + crt +
+                       " channel_binding=require");
+  REQUIRE_MESSAGE(Ok(bound), PQerrorMessage(bound.get()));
+  CHECK(PQsslInUse(bound.get()) == 1);
+  CHECK(Value(bound, "SELECT current_user") == "postgres");
+  // Without TLS the server offers no -PLUS mechanism, so libpq refuses channel_binding=require.
+  Conn plain = Connect(Base(*server) + " password=s3cret sslmode=disable channel_binding=require");
+  CHECK_FALSE(Ok(plain));
+  CHECK(std::string(PQerrorMessage(plain.get())).find("channel binding") != std::string::npos);
+  Conn wrong = Connect(Base(*server) + " password=nope sslmode=require channel_binding=require");
+  CHECK_FALSE(Ok(wrong));
+  CHECK(std::string(PQerrorMessage(wrong.get())).find("password authentication failed for user \"postgres\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("pg_hba.conf hostssl and hostnossl lines choose by encryption" * doctest::skip(IsExternal())) {
+  lumadb::testing::TempDir dir;
+  auto server = ScramServer(dir.path(), "s3cret");
+  ReplaceHba(*server, "hostssl all all 127.0.0.1/32 trust\\nhostnossl all all 127.0.0.1/32 reject\\n");
+  Conn tls = Connect(Base(*server) + " sslmode=require");
+  REQUIRE_MESSAGE(Ok(tls), PQerrorMessage(tls.get()));
+  Conn plain = Connect(Base(*server) + " sslmode=disable");
+  CHECK_FALSE(Ok(plain));
+  CHECK(std::string(PQerrorMessage(plain.get()))
+            .find("pg_hba.conf rejects connection for host \"127.0.0.1\", user \"postgres\", database "
+                  "\"postgres\", no encryption") != std::string::npos);
+}
+
+TEST_CASE("cert authentication: the client certificate's CN must be the user" * doctest::skip(IsExternal())) {
+  lumadb::testing::TempDir certs;
+  MakeClientCertificate(certs.path(), "trusted_ca", "postgres");
+  MakeClientCertificate(certs.path(), "trusted_ca2", "alice");
+  // alice's certificate must verify too, so both CAs are trusted; only the CN differs.
+  Shell("cat " + (certs.path() / "trusted_ca.crt").string() + " " + (certs.path() / "trusted_ca2.crt").string() +
+        " > " + (certs.path() / "cas.crt").string());
+  lumadb::testing::TempDir dir;
+  auto server = ScramServer(dir.path(), "s3cret", {"ssl_ca_file=" + (certs.path() / "cas.crt").string()});
+  ReplaceHba(*server, "hostssl all all 127.0.0.1/32 cert\\n");
+  const std::string d = certs.path().string() + "/";
+  Conn good = Connect(Base(*server) + " sslmode=require sslcert=" + d + "postgres.crt sslkey=" + d + "postgres.key");
+  REQUIRE_MESSAGE(Ok(good), PQerrorMessage(good.get()));
+  CHECK(Value(good, "SELECT 'by certificate'") == "by certificate");
+  Conn other = Connect(Base(*server) + " sslmode=require sslcert=" + d + "alice.crt sslkey=" + d + "alice.key");
+  CHECK_FALSE(Ok(other));
+  CHECK(std::string(PQerrorMessage(other.get())).find("certificate authentication failed for user \"postgres\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("a bad certificate file stops the start with PostgreSQL's message" * doctest::skip(IsExternal())) {
