@@ -64,6 +64,8 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(Make
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
   exec.env.sequences = sequences.get();
+  exec.env.backends = ctx.backends;
+  exec.env.check_interrupts = [txn = &ctx.txn] { txn->CheckForInterrupts(); };
   exec.search_path = ctx.search_path;
 }
 

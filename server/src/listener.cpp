@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "asio.h"
+#include "asio_wake_timers.h"
 #include "common/stack_depth.h"
 #include "server/log.h"
 #include "server/session.h"
@@ -47,8 +48,11 @@ class Listener {
   Listener(catalog::Cluster& cluster, Settings& settings)
       : settings_(settings),
         registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings},
-        signals_(io_, SIGTERM, SIGINT) {}
+        context_{cluster, registry_, settings, nullptr},
+        signals_(io_, SIGTERM, SIGINT),
+        timers_(MakeAsioWakeTimers(io_)) {
+    context_.timers = timers_.get();
+  }
 
   void Open(int port) {
     for (const asio::ip::address& address : ResolveListenAddresses(settings_.Get("listen_addresses"))) {
@@ -120,12 +124,19 @@ class Listener {
   ServerContext context_;
   asio::io_context io_;
   asio::signal_set signals_;
+  std::unique_ptr<WakeTimers> timers_;  // sessions' idle and authentication timeouts, on io_
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors_;
 };
 
 }  // namespace
 
 void ServeConnections(catalog::Cluster& cluster, Settings& settings) {
+  const int64_t reserved = settings.GetInt("superuser_reserved_connections");
+  const int64_t max_connections = settings.GetInt("max_connections");
+  if (reserved >= max_connections) {
+    throw std::runtime_error("superuser_reserved_connections (" + std::to_string(reserved) +
+                             ") must be less than max_connections (" + std::to_string(max_connections) + ")");
+  }
   Listener listener(cluster, settings);
   listener.Open(static_cast<int>(settings.GetInt("port")));
   listener.Run();

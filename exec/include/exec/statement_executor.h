@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "common/value.h"
 #include "parser/ast.h"
+#include "planner/function_registry.h"
 
 namespace lumadb::txn {
 class Transaction;
@@ -68,6 +69,8 @@ struct SessionContext {
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
   std::function<std::string(std::string_view)> get_setting;
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
+  /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
+  planner::BackendControl* backends = nullptr;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

@@ -4,6 +4,7 @@
 // own thread doing blocking I/O through a pgwire::Transport. Errors are caught in exactly one place, the
 // message loop, which reports them, aborts the transaction and moves the block to 'E' (server/README.md).
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -20,12 +21,14 @@
 #include "pgwire/frontend.h"
 #include "pgwire/startup.h"
 #include "pgwire/transport.h"
+#include "planner/function_registry.h"
 #include "planner/reg_names.h"
 #include "server/client_address.h"
 #include "server/extended_state.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
 #include "server/transaction_block.h"
+#include "server/wake_timer.h"
 #include "txn/transaction.h"
 
 namespace lumadb::server {
@@ -35,7 +38,11 @@ struct ServerContext {
   catalog::Cluster& cluster;
   SessionRegistry& registry;
   const Settings& settings;  // boot values + lumadb.conf + -c, copied into each session
+  WakeTimers* timers;        // idle and authentication timeouts; null: none fire (tests)
 };
+
+/// The wall clock in microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
+int64_t NowPgMicros();
 
 class Session {
  public:
@@ -62,6 +69,34 @@ class Session {
   void Authenticate(const std::string& user);
   void ConnectToDatabase(const std::string& user, const std::string& database);
   void SendStartupReplies();
+
+  // Timeouts, connection limits and pg_stat_activity (session_timeouts.cpp).
+  /// Which timer woke the session (written on the timer thread).
+  enum class Timeout { kNone, kAuthentication, kIdleInTransaction, kIdleSession };
+  /// Starts authentication_timeout, which covers accept to AuthenticationOk: when it expires the read
+  /// is woken and the connection closes without a message (PostgreSQL's StartupPacketTimeoutHandler and
+  /// the authentication timeout of postinit.c).
+  void BeginAuthenticationTimeout();
+  /// Ends it before AuthenticationOk. Throws pgwire::ConnectionLost when it had expired.
+  void EndAuthenticationTimeout();
+  /// Logs FATAL "canceling authentication due to timeout" if that is why the connection ends.
+  void LogAuthenticationTimeout() const;
+  /// FATAL 53300 "remaining connection slots are reserved for non-replication superuser connections"
+  /// for a non-superuser when no more than superuser_reserved_connections slots are free (postinit.c,
+  /// once the role is known).
+  void CheckReservedConnections();
+  /// After ReadyForQuery: reports the idle state to pg_stat_activity and arms
+  /// idle_in_transaction_session_timeout (in a block, also a failed one) or idle_session_timeout.
+  void BeginIdle();
+  /// Once a message came: disarms the idle timeout; FATAL 25P03 "terminating connection due to
+  /// idle-in-transaction timeout" / 57P05 "... idle-session timeout" when it had woken the read.
+  void EndIdle();
+  void ArmTimeout(Timeout kind, int64_t ms);
+  /// Records the role, database and client in the session's pg_stat_activity row.
+  void ReportConnection(const catalog::RoleInfo& role);
+  /// pg_stat_activity: the statement current_query_ starts now (BeginStatement).
+  void ReportActive();
+  planner::BackendControl* Backends();
 
   // The message loop and its one catch point (session.cpp).
   void MessageLoop();
@@ -206,6 +241,10 @@ class Session {
   exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
   std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
   std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed
+  std::unique_ptr<WakeTimer> timer_;  // made on first use; reset before the session unregisters
+  std::atomic<Timeout> timed_out_{Timeout::kNone};
+  int64_t connection_start_us_ = 0;                    // backend_start
+  std::unique_ptr<planner::BackendControl> backends_;  // pg_cancel_backend & co, made on first use
 };
 
 }  // namespace lumadb::server
