@@ -94,13 +94,16 @@ bool SessionBackends::SignalBackend(int32_t pid, bool terminate, int64_t timeout
                             : "must be a member of the role whose query is being canceled or member of "
                               "pg_signal_backend");
   }
-  if (!terminate) {
+  if (terminate) {
+    target->terminate_requested = true;
+    if (target->wake) target->wake();
+  } else {
     target->cancel_requested = true;
-    return true;
   }
-  target->terminate_requested = true;
-  if (target->wake) target->wake();
-  return timeout_ms > 0 ? WaitUntilGone(pid, timeout_ms) : true;
+  // Signalling oneself takes effect at once, as the signal PostgreSQL sends itself does: the statement
+  // fails (57014) or the session ends (57P01) before the result goes out.
+  if (target == self_ && check_interrupts_) check_interrupts_();
+  return terminate && timeout_ms > 0 ? WaitUntilGone(pid, timeout_ms) : true;
 }
 
 bool SessionBackends::WaitUntilGone(int32_t pid, int64_t timeout_ms) {

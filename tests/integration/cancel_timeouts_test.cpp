@@ -142,6 +142,17 @@ TEST_CASE("signalling an unknown pid warns and returns false; a negative timeout
   CHECK(conn.error_message() == "\"timeout\" must not be negative");
 }
 
+TEST_CASE("a session that signals itself fails or ends at once") {
+  PqConnection conn(SharedTarget::Get().ConnString());
+  CHECK(conn.Run("SELECT pg_cancel_backend(pg_backend_pid())") == "57014");
+  CHECK(conn.error_message() == "canceling statement due to user request");
+  CHECK(conn.Run("SELECT 1") == "");
+  AsyncConnection ending(SharedTarget::Get().ConnString());
+  ending.Send("SELECT pg_terminate_backend(pg_backend_pid())");
+  CHECK(ending.Result() == "57P01 terminating connection due to administrator command");
+  CHECK(PQstatus(ending.get()) == CONNECTION_BAD);
+}
+
 TEST_CASE("pg_stat_activity shows each session's state and query") {
   const auto& target = SharedTarget::Get();
   pqxx::connection a(target.ConnString());
