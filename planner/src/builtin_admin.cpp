@@ -38,8 +38,8 @@ Value SleepSeconds(double seconds, const FunctionEnv& env) {
     if (env.check_interrupts) env.check_interrupts();
     return Value::Void();
   }
-  // Beyond ~292 years the steady clock would overflow; nobody waits that long without a cancel.
-  const double capped = std::min(seconds, 1e10);
+  // Capped at ~31 years, so the nanosecond steady clock cannot overflow (Infinity too); nobody waits that long.
+  const double capped = std::min(seconds, 1e9);
   const auto end = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                                           std::chrono::duration<double>(capped));
   while (true) {
