@@ -256,15 +256,13 @@ void Session::MessageLoop() {
       send_ready = false;
       idle = true;
     }
-    if (idle) BeginIdle();
-    auto message = pgwire::ReadFrontendMessage(transport_);
+    auto message = ReadMessage(idle);
+    idle = false;
     if (handle_->terminate_requested) {
       // Shutdown or pg_terminate_backend woke us: tell the client why before closing, as PostgreSQL's
       // die() does.
       throw DbError(sqlstate::kAdminShutdown, "terminating connection due to administrator command", Severity::kFatal);
     }
-    if (idle) EndIdle();
-    idle = false;
     if (!message) return;  // the client went away
     bool extended = std::string_view("PBDECH").find(message->type) != std::string_view::npos;
     try {

@@ -50,6 +50,21 @@ void Session::CheckReservedConnections() {
   }
 }
 
+std::optional<pgwire::FrontendMessage> Session::ReadMessage(bool idle) {
+  if (!idle) return pgwire::ReadFrontendMessage(transport_);
+  BeginIdle();
+  std::optional<pgwire::FrontendMessage> message;
+  try {
+    message = pgwire::ReadFrontendMessage(transport_);
+  } catch (const pgwire::ConnectionLost&) {
+    EndIdle();  // a transport may report the woken read as a lost connection: the timeout still says why
+    throw;
+  }
+  // A terminate request woke the read too; the caller reports that (57P01) instead.
+  if (!handle_->terminate_requested) EndIdle();
+  return message;
+}
+
 void Session::BeginIdle() {
   const char status = block_.StatusByte();
   {

@@ -85,11 +85,12 @@ class Session {
   /// for a non-superuser when no more than superuser_reserved_connections slots are free (postinit.c,
   /// once the role is known).
   void CheckReservedConnections();
-  /// After ReadyForQuery: reports the idle state to pg_stat_activity and arms
-  /// idle_in_transaction_session_timeout (in a block, also a failed one) or idle_session_timeout.
+  /// Reads the next message (nullopt at EOF). `idle` (ReadyForQuery was just sent): reports the idle
+  /// state to pg_stat_activity and arms idle_in_transaction_session_timeout (in a block, also a failed
+  /// one) or idle_session_timeout for the read; FATAL 25P03 "terminating connection due to
+  /// idle-in-transaction timeout" / 57P05 "... idle-session timeout" when it woke the read.
+  std::optional<pgwire::FrontendMessage> ReadMessage(bool idle);
   void BeginIdle();
-  /// Once a message came: disarms the idle timeout; FATAL 25P03 "terminating connection due to
-  /// idle-in-transaction timeout" / 57P05 "... idle-session timeout" when it had woken the read.
   void EndIdle();
   void ArmTimeout(Timeout kind, int64_t ms);
   /// Records the role, database and client in the session's pg_stat_activity row.
