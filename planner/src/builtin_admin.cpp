@@ -1,6 +1,7 @@
 // Server signalling and delay functions (PostgreSQL 15 docs §9.27.2 and §9.9.6): pg_backend_pid,
 // pg_cancel_backend, pg_terminate_backend (storage/ipc/signalfuncs.c) and pg_sleep, pg_sleep_for,
-// pg_sleep_until (utils/adt/misc.c pg_sleep; the other two are SQL functions over it in system_functions.sql).
+// pg_sleep_until (utils/adt/misc.c pg_sleep; the other two are SQL functions over it in system_functions.sql),
+// with clock_timestamp(), the clock they read.
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -70,6 +71,10 @@ Value PgSleepUntil(const std::vector<Value>& a, const FunctionEnv& env) {
   return SleepSeconds(static_cast<double>(until - ClockTimestampMicros()) / 1e6, env);
 }
 
+Value ClockTimestamp(const std::vector<Value>&, const FunctionEnv&) {
+  return Value::Timestamp(ClockTimestampMicros(), T::kTimestampTz);
+}
+
 Value PgBackendPid(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::Int4(Backends(env).BackendPid());
 }
@@ -120,6 +125,7 @@ void AddAdminBuiltins(std::vector<ScalarFunction>& out) {
       {"pg_sleep", {T::kFloat8}, T::kVoid, PgSleep, true, false, true},
       {"pg_sleep_for", {T::kInterval}, T::kVoid, PgSleepFor, true, false, true},
       {"pg_sleep_until", {T::kTimestampTz}, T::kVoid, PgSleepUntil, true, false, true},
+      {"clock_timestamp", {}, T::kTimestampTz, ClockTimestamp, true, false, true},
       {"pg_backend_pid", {}, T::kInt4, PgBackendPid, true, false, true},
       {"pg_cancel_backend", {T::kInt4}, T::kBool, PgCancelBackend, true, false, true},
       {"pg_terminate_backend", {T::kInt4}, T::kBool, PgTerminateBackend, true, false, true},

@@ -200,9 +200,12 @@ TEST_CASE("statement_timeout stops pg_sleep; pg_sleep_for and pg_sleep_until sle
   Exec(conn, "RESET statement_timeout");
   const auto before = Clock::now();
   CHECK(Scalar(conn, "SELECT pg_sleep_for('100 milliseconds')") == "");
-  CHECK(Scalar(conn, "SELECT pg_sleep_until(now() + interval '100 ms')") == "");
+  CHECK(Scalar(conn, "SELECT pg_sleep_until(clock_timestamp() + interval '100 ms')") == "");
   CHECK(Scalar(conn, "SELECT pg_sleep(0.1)") == "");
   CHECK(Clock::now() - before >= 290ms);
+  CHECK(Scalar(conn,
+               "SELECT clock_timestamp() - statement_timestamp() >= interval '20 ms' FROM (SELECT pg_sleep(0.02)) s") ==
+        "t");
   // Volatile: evaluated for every row, never folded into one call.
   const auto rows_start = Clock::now();
   CHECK(Scalar(conn, "SELECT count(pg_sleep(0.05)) FROM generate_series(1, 4)") == "4");
