@@ -82,6 +82,7 @@ class Listener {
       LogServer("LOG", signal == SIGINT ? "received fast shutdown request" : "received smart shutdown request");
       for (auto& acceptor : acceptors_) acceptor->close();
       registry_.TerminateAll();
+      timers_->WakeAll();
     });
     for (auto& acceptor : acceptors_) Accept(*acceptor);
     LogServer("LOG", "database system is ready to accept connections");

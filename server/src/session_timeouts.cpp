@@ -19,8 +19,8 @@ constexpr SqlState kIdleSessionTimeout{"57P05"};
 void Session::ArmTimeout(Timeout kind, int64_t ms) {
   if (ms <= 0 || server_.timers == nullptr) return;
   if (!timer_) timer_ = server_.timers->Create();
-  timer_->Arm(std::chrono::milliseconds(ms), [this, kind] {
-    timed_out_ = kind;
+  timer_->Arm(std::chrono::milliseconds(ms), [this, kind](bool expired) {
+    if (expired) timed_out_ = kind;  // else shutdown: the session just ends
     wake_();
   });
 }

@@ -295,6 +295,17 @@ TEST_CASE("authentication_timeout closes a client that never finishes startup") 
   CHECK(server.Log().find("canceling authentication due to timeout") != std::string::npos);
 }
 
+TEST_CASE("shutdown does not wait for authentication_timeout of a client still in startup") {
+  if (IsExternal()) return;
+  ServerProcess server;
+  RawConnection silent(server.endpoint());
+  std::this_thread::sleep_for(200ms);  // the session is blocked reading its startup packet
+  const auto start = Clock::now();
+  CHECK(server.Stop() == 0);
+  CHECK(Clock::now() - start < 10s);
+  CHECK(server.Log().find("canceling authentication due to timeout") == std::string::npos);
+}
+
 TEST_CASE("max_connections: 53300 beyond it; superusers may use the reserved slots") {
   if (IsExternal()) return;  // needs its own server
   ServerProcess server({"max_connections=4", "superuser_reserved_connections=2"});

@@ -15,9 +15,9 @@ namespace lumadb::server {
 class WakeTimer {
  public:
   virtual ~WakeTimer() = default;
-  /// Arms the timer, replacing an armed one: on_fire runs on the timer thread after `delay` unless
-  /// Disarm or another Arm comes first.
-  virtual void Arm(std::chrono::milliseconds delay, std::function<void()> on_fire) = 0;
+  /// Arms the timer, replacing an armed one: on_fire(true) runs on the timer thread after `delay` unless
+  /// Disarm or another Arm comes first, or on_fire(false) at shutdown (WakeTimers::WakeAll).
+  virtual void Arm(std::chrono::milliseconds delay, std::function<void(bool expired)> on_fire) = 0;
   /// Disarms the timer. Once it returns, on_fire has either finished or will never run, so on_fire may
   /// point into the caller.
   virtual void Disarm() = 0;
@@ -28,6 +28,10 @@ class WakeTimers {
  public:
   virtual ~WakeTimers() = default;
   virtual std::unique_ptr<WakeTimer> Create() = 0;
+  /// At shutdown, on the timer thread: runs every armed timer's on_fire(false) now and drops its wait, so
+  /// that sessions blocked before they registered (which SessionRegistry::TerminateAll cannot reach) end
+  /// too, and no pending wait keeps the io_context running.
+  virtual void WakeAll() = 0;
 };
 
 }  // namespace lumadb::server
