@@ -41,6 +41,14 @@ Value SleepSeconds(double seconds, const FunctionEnv& env) {
   }
   // Capped at ~31 years, so the nanosecond steady clock cannot overflow (Infinity too); nobody waits that long.
   const double capped = std::min(seconds, 1e9);
+  // pg_stat_activity shows the sleep as PostgreSQL's Timeout/PgSleep wait, until it ends either way.
+  struct WaitReport {
+    BackendControl* backends;
+    ~WaitReport() {
+      if (backends) backends->ReportWait(nullptr, nullptr);
+    }
+  } report{env.backends};
+  if (env.backends) env.backends->ReportWait("Timeout", "PgSleep");
   const auto end = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                                           std::chrono::duration<double>(capped));
   while (true) {

@@ -34,8 +34,8 @@ Row ActivityRow(const SessionHandle& handle, const SessionActivity& a, bool visi
              TimestampOrNull(a.xact_start_us),
              TimestampOrNull(a.query_start_us),
              TimestampOrNull(a.state_change_us),
-             Value::Null(T::kText),  // wait_event_type
-             Value::Null(T::kText),  // wait_event
+             TextOrNull(a.wait_event_type),
+             TextOrNull(a.wait_event),
              TextOrNull(a.state),
              Value::Null(T::kText),  // backend_xid
              Value::Null(T::kText),  // backend_xmin
@@ -122,6 +122,12 @@ bool SessionBackends::WaitUntilGone(int32_t pid, int64_t timeout_ms) {
         std::min<std::chrono::steady_clock::duration>(end - now, std::chrono::milliseconds(10)));
   }
   return true;
+}
+
+void SessionBackends::ReportWait(const char* type, const char* event) {
+  std::lock_guard lock(self_->activity_mutex);
+  self_->activity.wait_event_type = type != nullptr ? type : "";
+  self_->activity.wait_event = event != nullptr ? event : "";
 }
 
 std::vector<Row> SessionBackends::ActivityRows() {

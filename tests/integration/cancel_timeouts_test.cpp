@@ -60,17 +60,16 @@ class AsyncConnection {
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn_;
 };
 
-// Waits until session `pid` shows `state` in pg_stat_activity (so it is really running or waiting).
-void WaitForState(pqxx::connection& observer, const std::string& pid, const std::string& state) {
+// Waits until session `pid`'s pg_stat_activity row meets `condition` (so it is really running or waiting).
+void WaitForActivity(pqxx::connection& observer, const std::string& pid, const std::string& condition) {
   const auto end = Clock::now() + 10s;
   while (Clock::now() < end) {
-    if (Scalar(observer, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid + " AND state = '" + state + "'") ==
-        "1") {
+    if (Scalar(observer, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid + " AND " + condition) == "1") {
       return;
     }
     std::this_thread::sleep_for(20ms);
   }
-  FAIL("session " << pid << " never reached state " << state);
+  FAIL("session " << pid << " never met " << condition);
 }
 
 std::string SimpleQuery(const std::string& sql) {
@@ -85,7 +84,7 @@ TEST_CASE("PQcancel stops a running pg_sleep and a lock wait with 57014") {
 
   auto start = Clock::now();
   victim.Send("SELECT pg_sleep(60)");
-  WaitForState(observer, pid, "active");
+  WaitForActivity(observer, pid, "wait_event_type = 'Timeout' AND wait_event = 'PgSleep'");
   victim.Cancel();
   CHECK(victim.Result() == "57014 canceling statement due to user request");
   CHECK(Clock::now() - start < 20s);
@@ -99,7 +98,7 @@ TEST_CASE("PQcancel stops a running pg_sleep and a lock wait with 57014") {
   Exec(observer, "BEGIN");
   Exec(observer, "SELECT v FROM " + t + " WHERE id = 1 FOR UPDATE");
   victim.Send("UPDATE " + t + " SET v = 1 WHERE id = 1");
-  std::this_thread::sleep_for(300ms);
+  WaitForActivity(observer, pid, "state = 'active' AND wait_event_type = 'Lock' AND wait_event = 'transactionid'");
   victim.Cancel();
   CHECK(victim.Result() == "57014 canceling statement due to user request");
   Exec(observer, "ROLLBACK");
@@ -113,12 +112,12 @@ TEST_CASE("pg_cancel_backend and pg_terminate_backend from another session") {
   const std::string pid = victim.Pid();
 
   victim.Send("SELECT pg_sleep(60)");
-  WaitForState(admin, pid, "active");
+  WaitForActivity(admin, pid, "state = 'active'");
   CHECK(Scalar(admin, "SELECT pg_cancel_backend(" + pid + ")") == "t");
   CHECK(victim.Result() == "57014 canceling statement due to user request");
 
   victim.Send("SELECT pg_sleep(60)");
-  WaitForState(admin, pid, "active");
+  WaitForActivity(admin, pid, "state = 'active'");
   CHECK(Scalar(admin, "SELECT pg_terminate_backend(" + pid + ")") == "t");
   CHECK(victim.Result() == "57P01 terminating connection due to administrator command");
   CHECK(PQstatus(victim.get()) == CONNECTION_BAD);

@@ -26,6 +26,8 @@ struct FakeBackends : BackendControl {
     return pid == 4711;
   }
   std::vector<Row> ActivityRows() override { return {}; }
+  void ReportWait(const char* type, const char*) override { waits.push_back(type ? type : ""); }
+  std::vector<std::string> waits;
   std::tuple<int32_t, bool, int64_t> last{0, false, 0};
 };
 
@@ -61,6 +63,8 @@ TEST_CASE("the signalling functions go through the session's BackendControl") {
   CHECK_FALSE(
       Call("pg_terminate_backend", {TypeId::kInt4, TypeId::kInt8}, {Value::Int4(12), Value::Int8(500)}, env).GetBool());
   CHECK(backends.last == std::make_tuple(12, true, int64_t{500}));
+  Call("pg_sleep", {TypeId::kFloat8}, {Value::Float8(0.001)}, env);
+  CHECK(backends.waits == std::vector<std::string>{"Timeout", ""});
   try {
     Call("pg_terminate_backend", {TypeId::kInt4, TypeId::kInt8}, {Value::Int4(12), Value::Int8(-1)}, env);
     FAIL("a negative timeout was accepted");

@@ -47,6 +47,8 @@ class BackendControl {
   virtual bool SignalBackend(int32_t pid, bool terminate, int64_t timeout_ms) = 0;
   /// One row per session in pg_stat_activity's columns (PgStatActivityColumns).
   virtual std::vector<Row> ActivityRows() = 0;
+  /// Sets the calling session's wait_event_type and wait_event ("Timeout", "PgSleep"); nullptr clears them.
+  virtual void ReportWait(const char* type, const char* event) = 0;
 };
 
 /// What session-dependent functions (now(), current_user, current_setting...) read at execution time.

@@ -29,6 +29,7 @@ class SessionBackends : public planner::BackendControl {
   /// A row per session; for another role's session a non-superuser sees only datid, pid, usesysid,
   /// application_name and backend_type, and query "<insufficient privilege>", as pg_stat_get_activity.
   std::vector<Row> ActivityRows() override;
+  void ReportWait(const char* type, const char* event) override;
 
  private:
   /// pg_wait_until_termination: polls until `pid` is gone or timeout_ms pass (WARNING then, false).

@@ -35,6 +35,8 @@ struct SessionActivity {
   int64_t state_change_us = 0;
   std::string state;  // "active", "idle", "idle in transaction", "idle in transaction (aborted)"; "" at startup
   std::string query;  // the running or last statement's text
+  std::string wait_event_type;  // "Lock", "Timeout"; empty: not waiting
+  std::string wait_event;       // "relation", "transactionid", "PgSleep"
 };
 
 /// The shared, thread-safe part of one session that others may poke.
