@@ -211,7 +211,7 @@ TEST_CASE("statement_timeout stops pg_sleep; pg_sleep_for and pg_sleep_until sle
   CHECK(Clock::now() - rows_start >= 190ms);
 }
 
-TEST_CASE("lock_timeout on a relation lock wait gives 55P03") {
+TEST_CASE("a relation lock wait: pg_stat_activity shows it, pg_cancel_backend and lock_timeout (55P03) end it") {
   const auto& target = SharedTarget::Get();
   pqxx::connection holder(target.ConnString());
   pqxx::connection other(target.ConnString());
@@ -220,6 +220,13 @@ TEST_CASE("lock_timeout on a relation lock wait gives 55P03") {
   Exec(holder, "CREATE TABLE " + t + " (id integer)");
   Exec(holder, "BEGIN");
   Exec(holder, "SELECT * FROM " + t);
+  // A relation lock wait shows as Lock/relation and pg_cancel_backend ends it.
+  AsyncConnection waiter(target.ConnString());
+  const std::string pid = waiter.Pid();
+  waiter.Send("DROP TABLE " + t);
+  WaitForActivity(holder, pid, "wait_event_type = 'Lock' AND wait_event = 'relation'");
+  CHECK(Scalar(holder, "SELECT pg_cancel_backend(" + pid + ")") == "t");
+  CHECK(waiter.Result() == "57014 canceling statement due to user request");
   Exec(other, "SET lock_timeout = '200ms'");
   try {
     Exec(other, "DROP TABLE " + t);
