@@ -252,6 +252,7 @@ void Session::MessageLoop() {
   while (true) {
     if (send_ready) {
       SendChangedParameterStatus();
+      ReportIdle();
       writer_.ReadyForQuery(block_.StatusByte());
       send_ready = false;
       idle = true;

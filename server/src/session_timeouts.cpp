@@ -65,17 +65,18 @@ std::optional<pgwire::FrontendMessage> Session::ReadMessage(bool idle) {
   return message;
 }
 
-void Session::BeginIdle() {
+void Session::ReportIdle() {
   const char status = block_.StatusByte();
-  {
-    std::lock_guard lock(handle_->activity_mutex);
-    SessionActivity& a = handle_->activity;
-    a.state = status == 'I' ? "idle" : status == 'T' ? "idle in transaction" : "idle in transaction (aborted)";
-    a.state_change_us = NowPgMicros();
-    if (status == 'I') a.xact_start_us = 0;
-    a.application_name = settings_.Get("application_name");
-  }
-  if (status == 'I') {
+  std::lock_guard lock(handle_->activity_mutex);
+  SessionActivity& a = handle_->activity;
+  a.state = status == 'I' ? "idle" : status == 'T' ? "idle in transaction" : "idle in transaction (aborted)";
+  a.state_change_us = NowPgMicros();
+  if (status == 'I') a.xact_start_us = 0;
+  a.application_name = settings_.Get("application_name");
+}
+
+void Session::BeginIdle() {
+  if (block_.StatusByte() == 'I') {
     ArmTimeout(Timeout::kIdleSession, settings_.GetInt("idle_session_timeout"));
   } else {
     ArmTimeout(Timeout::kIdleInTransaction, settings_.GetInt("idle_in_transaction_session_timeout"));
@@ -104,6 +105,9 @@ void Session::ReportConnection(const catalog::RoleInfo& role) {
   a.client_addr = client_.family == ClientAddress::Family::kTcp ? client_.ip : "";
   a.client_port = client_.family == ClientAddress::Family::kTcp ? client_.port : -1;
   a.backend_start_us = connection_start_us_;
+  a.state = "idle";  // what the ReadyForQuery that follows says
+  a.state_change_us = NowPgMicros();
+  a.application_name = settings_.Get("application_name");
 }
 
 void Session::ReportActive() {

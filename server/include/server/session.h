@@ -85,10 +85,13 @@ class Session {
   /// for a non-superuser when no more than superuser_reserved_connections slots are free (postinit.c,
   /// once the role is known).
   void CheckReservedConnections();
-  /// Reads the next message (nullopt at EOF). `idle` (ReadyForQuery was just sent): reports the idle
-  /// state to pg_stat_activity and arms idle_in_transaction_session_timeout (in a block, also a failed
-  /// one) or idle_session_timeout for the read; FATAL 25P03 "terminating connection due to
-  /// idle-in-transaction timeout" / 57P05 "... idle-session timeout" when it woke the read.
+  /// pg_stat_activity: idle, idle in transaction or idle in transaction (aborted). Before ReadyForQuery
+  /// goes out, so a client that saw it never sees the session still "active" (as postgres.c).
+  void ReportIdle();
+  /// Reads the next message (nullopt at EOF). `idle` (ReadyForQuery was just sent): arms
+  /// idle_in_transaction_session_timeout (in a block, also a failed one) or idle_session_timeout for the
+  /// read; FATAL 25P03 "terminating connection due to idle-in-transaction timeout" / 57P05 "...
+  /// idle-session timeout" when it woke the read.
   std::optional<pgwire::FrontendMessage> ReadMessage(bool idle);
   void BeginIdle();
   void EndIdle();
