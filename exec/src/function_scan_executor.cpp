@@ -1,6 +1,6 @@
 // Set-returning functions in FROM (PostgreSQL's nodeFunctionscan.c): generate_series(start, stop [, step])
 // over int4, int8 and numeric (utils/adt/int.c generate_series_step_int4, int8.c, numeric.c), producing
-// one row at a time.
+// one row at a time, and pg_stat_get_activity, the rows of pg_stat_activity.
 #include "common/error.h"
 #include "common/numeric.h"
 #include "exec/expression_evaluator.h"
@@ -82,6 +82,29 @@ class GenerateSeriesExecutor : public Executor {
   Numeric cur_num_, stop_num_, step_num_;
 };
 
+// pg_stat_get_activity: the server's sessions as they are when the scan starts (pgstatfuncs.c reads a
+// snapshot of the backend status array too); no rows where no session is.
+class ActivityExecutor : public Executor {
+ public:
+  explicit ActivityExecutor(ExecContext& ctx) : ctx_(ctx) {}
+
+  void Init() override {
+    rows_ = ctx_.env.backends != nullptr ? ctx_.env.backends->ActivityRows() : std::vector<Row>{};
+    next_ = 0;
+  }
+
+  bool Next(Row* out) override {
+    if (next_ >= rows_.size()) return false;
+    *out = std::move(rows_[next_++]);
+    return true;
+  }
+
+ private:
+  ExecContext& ctx_;
+  std::vector<Row> rows_;
+  size_t next_ = 0;
+};
+
 }  // namespace
 
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx) {
@@ -90,6 +113,7 @@ std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPl
   if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table") {
     return MakeRegexScanExecutor(plan, ctx);
   }
+  if (plan.function == "pg_stat_get_activity") return std::make_unique<ActivityExecutor>(ctx);
   if (plan.function != "generate_series") {
     throw DbError(sqlstate::kFeatureNotSupported, "function " + plan.function + "() in FROM is not supported");
   }

@@ -65,6 +65,8 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(Make
   exec.env.get_setting = ctx.get_setting;
   exec.env.reload_config = ctx.reload_config;
   exec.env.sequences = sequences.get();
+  exec.env.backends = ctx.backends;
+  exec.env.check_interrupts = [txn = &ctx.txn] { txn->CheckForInterrupts(); };
   exec.search_path = ctx.search_path;
 }
 

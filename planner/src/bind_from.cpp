@@ -135,6 +135,7 @@ std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::Tab
 }
 
 PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
+  if (PlanPtr view = BindActivityView(ref, scope)) return view;
   auto table = LookupTableOrThrow(ref.table);
   std::string rel = ref.alias.empty() ? table->name : ref.alias;
   scope->relations.push_back(rel);

@@ -64,12 +64,13 @@ std::optional<JsonSetFunction> FindJsonSetFunction(std::string_view name) {
   return std::nullopt;
 }
 
-PlanPtr JsonSetScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, Columns columns,
-                    Scope* scope) {
+// A scan of function `name` with these output columns, named by the FROM item's alias, else default_alias.
+PlanPtr ColumnsScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, Columns columns,
+                    Scope* scope, const std::string& default_alias) {
   auto plan = std::make_shared<FunctionScanPlan>();
   plan->function = name;
   plan->args = std::move(args);
-  plan->alias = ref.alias.empty() ? name : ref.alias;
+  plan->alias = ref.alias.empty() ? default_alias : ref.alias;
   if (columns.size() == 1 && columns[0].first.empty()) columns[0].first = plan->alias;
   if (ref.column_aliases.size() > columns.size()) {
     throw DbError(sqlstate::kInvalidColumnReference,
@@ -141,7 +142,7 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
   if (auto json = schema_ok ? FindJsonSetFunction(name) : std::nullopt) {
     if (args.size() != 1 || !CanCoerceImplicitly(args[0]->type.id, json->doc)) throw NoFunction(name, args, f.location);
     args[0] = CoerceOrThrow(args[0], {json->doc, -1}, args[0]->location);
-    return JsonSetScan(ref, name, std::move(args), std::move(json->columns), scope);
+    return ColumnsScan(ref, name, std::move(args), std::move(json->columns), scope, name);
   }
   if (!schema_ok || name != "generate_series") {
     if (schema_ok && IsKnownFunctionName(name)) {
@@ -173,6 +174,15 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
   std::vector<BoundExprPtr> coerced;
   for (const auto& a : args) coerced.push_back(CoerceOrThrow(a, {type, -1}, a->location));
   return FunctionScan(ref, name, std::move(coerced), {type, -1}, scope);
+}
+
+PlanPtr Binder::BindActivityView(const ast::TableRef& ref, Scope* scope) {
+  // pg_catalog comes first in every search path, so a user table of that name never hides the view.
+  if (ref.table.name != "pg_stat_activity" || (!ref.table.schema.empty() && ref.table.schema != "pg_catalog")) {
+    return nullptr;
+  }
+  const auto& columns = PgStatActivityColumns();
+  return ColumnsScan(ref, "pg_stat_get_activity", {}, Columns(columns.begin(), columns.end()), scope, ref.table.name);
 }
 
 PlanPtr Binder::BindUnnest(const ast::TableRef& ref, int32_t location, std::vector<BoundExprPtr> args, Scope* scope) {

@@ -106,6 +106,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddRegexBuiltins(all);
     AddMathBuiltins(all);
     AddSessionBuiltins(all);
+    AddAdminBuiltins(all);
     AddSequenceBuiltins(all);
     AddDateTimeBuiltins(all);
     AddTimeZoneBuiltins(all);

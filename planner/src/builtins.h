@@ -19,6 +19,9 @@ void AddRegexBuiltins(std::vector<ScalarFunction>& out);
 void AddMathBuiltins(std::vector<ScalarFunction>& out);
 /// The session builtins (now, current_date, version, current_user, ...), from builtin_session.cpp.
 void AddSessionBuiltins(std::vector<ScalarFunction>& out);
+/// clock_timestamp, pg_sleep, pg_sleep_for, pg_sleep_until, pg_backend_pid, pg_cancel_backend,
+/// pg_terminate_backend, from builtin_admin.cpp.
+void AddAdminBuiltins(std::vector<ScalarFunction>& out);
 /// The date/time and uuid builtins (extract, date_part, justify_*, gen_random_uuid, current_time, localtime,
 /// localtimestamp), from builtin_datetime.cpp.
 void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "asio.h"
+#include "asio_wake_timers.h"
 #include "common/stack_depth.h"
 #include "server/log.h"
 #include "server/session.h"
@@ -51,9 +52,12 @@ class Listener {
       : settings_(settings),
         data_dir_(data_dir),
         registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings, tls, hba, mock_auth_nonce},
+        context_{cluster, registry_, settings, tls, hba, mock_auth_nonce, nullptr},
         signals_(io_, SIGTERM, SIGINT),
-        reload_signal_(io_, SIGHUP) {}
+        reload_signal_(io_, SIGHUP),
+        timers_(MakeAsioWakeTimers(io_)) {
+    context_.timers = timers_.get();
+  }
 
   void Open(int port) {
     for (const asio::ip::address& address : ResolveListenAddresses(settings_.Get("listen_addresses"))) {
@@ -121,6 +125,7 @@ class Listener {
       for (auto& acceptor : unix_acceptors_) acceptor->close();
       registry_.TerminateAll();
       reload_signal_.cancel();
+      timers_->WakeAll();
     });
     WaitForReload();
     for (auto& acceptor : acceptors_) Accept(*acceptor);
@@ -192,6 +197,7 @@ class Listener {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::signal_set reload_signal_;
+  std::unique_ptr<WakeTimers> timers_;  // sessions' idle and authentication timeouts, on io_
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors_;
   std::vector<std::unique_ptr<UnixSocketFile>> unix_files_;  // removed after their acceptors close
   std::vector<std::unique_ptr<unix_socket::acceptor>> unix_acceptors_;
@@ -201,6 +207,12 @@ class Listener {
 
 void ServeConnections(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir,
                       const TlsContext* tls, HbaConfig& hba, const std::string& mock_auth_nonce) {
+  const int64_t reserved = settings.GetInt("superuser_reserved_connections");
+  const int64_t max_connections = settings.GetInt("max_connections");
+  if (reserved >= max_connections) {
+    throw std::runtime_error("superuser_reserved_connections (" + std::to_string(reserved) +
+                             ") must be less than max_connections (" + std::to_string(max_connections) + ")");
+  }
   Listener listener(cluster, settings, data_dir, tls, hba, mock_auth_nonce);
   listener.Open(static_cast<int>(settings.GetInt("port")));
   listener.Run();

@@ -21,6 +21,7 @@ Session::Session(ServerContext& server, pgwire::Transport& transport, std::funct
       settings_(server.settings) {}
 
 Session::~Session() {
+  timer_.reset();  // its callback points here, and its io_context may go once the registry is empty
   SetRegNameResolver(nullptr);
   portals_.clear();  // their executors point into the transaction
   try {
@@ -38,18 +39,22 @@ int32_t Session::pid() const {
 void Session::Run() {
   try {
     if (settings_.GetBool("log_connections")) LogLine(pid(), "LOG", "connection received: " + client_.LogForm());
+    BeginAuthenticationTimeout();
     pgwire::StartupPacket packet;
-    if (!ReadStartup(packet)) return;
+    if (!ReadStartup(packet)) return LogAuthenticationTimeout();
     ApplyStartupParameters(packet);
     std::string user = *packet.Param("user");
     std::string database = packet.Param("database").value_or("");
     if (database.empty()) database = user;
     Authenticate(user, database);
     ConnectToDatabase(user, database);
+    EndAuthenticationTimeout();
+    CheckReservedConnections();
     SendStartupReplies();
     MessageLoop();
   } catch (const pgwire::ConnectionLost&) {
     // The client vanished; PostgreSQL ends the backend the same way, without a report.
+    LogAuthenticationTimeout();
   } catch (const pgwire::StartupRejected& e) {
     LogLine(pid(), "LOG", e.what());
   } catch (const DbError& e) {
@@ -232,6 +237,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   reg_names_ = std::make_unique<planner::CatalogRegNames>(*catalog_);
   SetRegNameResolver(reg_names_.get());
   handle_->database_oid = database_.oid;
+  ReportConnection(*role);
   settings_.SetInternal("is_superuser", role->superuser ? "on" : "off");
   settings_.SetInternal("session_authorization", user);
   if (settings_.GetBool("log_connections")) {
@@ -279,15 +285,20 @@ void Session::CheckInterrupts() {
 
 void Session::MessageLoop() {
   bool send_ready = false;
+  bool idle = true;  // SendStartupReplies sent ReadyForQuery
   while (true) {
     if (send_ready) {
       SendChangedParameterStatus();
+      ReportIdle();
       writer_.ReadyForQuery(block_.StatusByte());
       send_ready = false;
+      idle = true;
     }
-    auto message = pgwire::ReadFrontendMessage(transport_);
+    auto message = ReadMessage(idle);
+    idle = false;
     if (handle_->terminate_requested) {
-      // Shutdown woke us: tell the client why before closing, as PostgreSQL's die() does.
+      // Shutdown or pg_terminate_backend woke us: tell the client why before closing, as PostgreSQL's
+      // die() does.
       throw DbError(sqlstate::kAdminShutdown, "terminating connection due to administrator command", Severity::kFatal);
     }
     if (!message) return;  // the client went away

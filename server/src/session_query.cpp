@@ -39,12 +39,15 @@ void ApplyDateStyle(const std::string& datestyle) {
   }
 }
 
-// Microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
+}  // namespace
+
 int64_t NowPgMicros() {
   constexpr int64_t kUnixToPgEpochUs = 946684800LL * 1000000;
   auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPgEpochUs;
 }
+
+namespace {
 
 bool IsDdl(ast::StmtKind kind) {
   using enum ast::StmtKind;
@@ -190,6 +193,7 @@ void Session::BeginStatement(bool exit_statement, bool implicit_block) {
   static const SettingKey kStatementTimeout("statement_timeout");
   const int64_t timeout_ms = settings_.GetInt(kStatementTimeout);
   statement_deadline_us_ = timeout_ms > 0 ? statement_start_us_ + timeout_ms * 1000 : 0;
+  ReportActive();
 }
 
 void Session::CheckInterruptsWhileRunning() {
@@ -232,7 +236,8 @@ exec::SessionContext Session::StatementContext() {
                               .statement_start_us = statement_start_us_,
                               .get_setting = [this](std::string_view name) { return settings_.Show(name); },
                               .reload_config = [this] { return ReloadConfig(); },
-                              .sequences = &sequences_};
+                              .sequences = &sequences_,
+                              .backends = Backends()};
 }
 
 void Session::PreventInTransactionBlock(const ast::Statement& stmt) {

@@ -35,6 +35,25 @@ void SessionRegistry::Cancel(int32_t pid, int32_t secret) {
   if (it != sessions_.end() && it->second->secret == secret) it->second->cancel_requested = true;
 }
 
+std::shared_ptr<SessionHandle> SessionRegistry::Find(int32_t pid) const {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(pid);
+  return it == sessions_.end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<SessionHandle>> SessionRegistry::Sessions() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::shared_ptr<SessionHandle>> out;
+  out.reserve(sessions_.size());
+  for (const auto& [pid, handle] : sessions_) out.push_back(handle);
+  return out;
+}
+
+bool SessionRegistry::HaveFreeSlots(int n) const {
+  std::lock_guard lock(mutex_);
+  return max_connections_ - static_cast<int>(sessions_.size()) >= n;
+}
+
 int SessionRegistry::CountSessionsInDatabase(Oid db, int32_t self_pid) const {
   std::lock_guard lock(mutex_);
   int count = 0;

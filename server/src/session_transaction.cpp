@@ -29,6 +29,7 @@ txn::Transaction& Session::EnsureTransaction() {
         server_.cluster.transactions().Begin(ParseIsolation(settings_.Get(kIsolation)), settings_.GetBool(kReadOnly));
     // Lock waits and the executor's scan loops poll it, so a running statement can be canceled.
     txn_->SetInterruptCheck([this] { CheckInterruptsWhileRunning(); });
+    txn_->SetWaitReporter([this](const char* event) { Backends()->ReportWait(event ? "Lock" : nullptr, event); });
     // Savepoints taken before the first statement that needed storage all return to the empty transaction.
     for (SavepointState& savepoint : savepoints_) savepoint.txn_mark = txn_->Mark();
   }

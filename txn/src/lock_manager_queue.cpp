@@ -131,6 +131,12 @@ AcquireResult LockManager::Table::Acquire(Transaction& txn, const LockTag& tag, 
 
   std::condition_variable cv;
   r->cv = &cv;
+  // A row or inserted-page wait is one for the holding transaction, as PostgreSQL's XactLockTableWait.
+  txn.ReportWait(tag.is_row() ? "transactionid" : "relation");
+  struct WaitEnd {
+    const Transaction& txn;
+    ~WaitEnd() { txn.ReportWait(nullptr); }
+  } wait_end{txn};
   const Clock::time_point start = Clock::now();
   const Clock::time_point deadline =
       timeout_ms > 0 ? start + std::chrono::milliseconds(timeout_ms) : Clock::time_point::max();

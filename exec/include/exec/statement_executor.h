@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "common/value.h"
 #include "parser/ast.h"
+#include "planner/function_registry.h"
 
 namespace lumadb::txn {
 class Transaction;
@@ -70,6 +71,8 @@ struct SessionContext {
   /// pg_reload_conf(): re-reads the server's configuration files; throws 42501 for a non-superuser.
   std::function<bool()> reload_config = nullptr;
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
+  /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
+  planner::BackendControl* backends = nullptr;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

@@ -116,6 +116,9 @@ class Binder {
   /// generate_series(...) in FROM (bind_function_scan.cpp): 42883, 42725, 0A000 for other functions,
   /// 42P10 for too many column aliases.
   PlanPtr BindFunctionTable(const ast::TableRef& ref, Scope* scope);
+  /// pg_stat_activity (unqualified or pg_catalog.): a scan of the server's sessions, as PostgreSQL's view
+  /// over pg_stat_get_activity(NULL); null for any other name.
+  PlanPtr BindActivityView(const ast::TableRef& ref, Scope* scope);
   /// The FunctionScanPlan of set-returning call f with bound `args`, named after ref's aliases (an empty
   /// ref: after the function); same errors as BindFunctionTable.
   PlanPtr BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f, std::vector<BoundExprPtr> args,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/value.h"
@@ -29,6 +30,27 @@ class SequenceFunctions {
   virtual int64_t LastVal() = 0;
 };
 
+/// The server's sessions as the server signalling and statistics functions see them (implemented by
+/// server/ over its session table): pg_backend_pid, pg_cancel_backend, pg_terminate_backend
+/// (storage/ipc/signalfuncs.c) and the rows of pg_stat_activity (utils/adt/pgstatfuncs.c).
+class BackendControl {
+ public:
+  virtual ~BackendControl() = default;
+  /// The calling session's process id.
+  virtual int32_t BackendPid() const = 0;
+  /// Cancels the running statement (terminate: ends the session) of session `pid`; waits up to
+  /// timeout_ms (terminate only, 0: not at all) for it to end. False with WARNING "PID n is not a
+  /// PostgreSQL backend process" for an unknown pid and with WARNING "backend with PID n did not
+  /// terminate within m milliseconds" when the wait times out. 42501 when the caller may not signal it
+  /// (PostgreSQL 15's "must be a superuser to cancel superuser query" and "must be a member of the role
+  /// whose query is being canceled or member of pg_signal_backend", and the terminate wordings).
+  virtual bool SignalBackend(int32_t pid, bool terminate, int64_t timeout_ms) = 0;
+  /// One row per session in pg_stat_activity's columns (PgStatActivityColumns).
+  virtual std::vector<Row> ActivityRows() = 0;
+  /// Sets the calling session's wait_event_type and wait_event ("Timeout", "PgSleep"); nullptr clears them.
+  virtual void ReportWait(const char* type, const char* event) = 0;
+};
+
 /// What session-dependent functions (now(), current_user, current_setting...) read at execution time.
 struct FunctionEnv {
   int64_t transaction_start_us = 0;  // microseconds since 2000-01-01 UTC
@@ -46,6 +68,11 @@ struct FunctionEnv {
   /// nextval/currval/setval/lastval; null where no session is (constant folding: such calls are volatile
   /// and never folded).
   SequenceFunctions* sequences = nullptr;
+  /// The statement's interrupt check (cancel, statement_timeout, terminate: throws 57014/57P01), for
+  /// functions that wait (pg_sleep); null where no session is.
+  std::function<void()> check_interrupts;
+  /// The server's sessions (pg_backend_pid, pg_cancel_backend, ...); null where no session is.
+  BackendControl* backends = nullptr;
 };
 
 /// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).
@@ -112,6 +139,10 @@ std::optional<ResolvedFunction> ResolveFunction(std::string_view name, const std
 /// Finds an aggregate overload for one argument of type arg (kInvalid for count(*)), or null. The
 /// argument's required type is the overload's arg (or arg itself when the overload takes any type).
 const AggregateFunction* ResolveAggregate(std::string_view name, TypeId arg);
+
+/// pg_stat_activity's columns, in PostgreSQL 15's order (system_views.sql). client_addr is text here (no
+/// inet type) and backend_xid/backend_xmin are text (no xid type).
+const std::vector<std::pair<std::string, TypeId>>& PgStatActivityColumns();
 
 /// The text version() returns.
 inline constexpr const char* kVersionString =

@@ -4,6 +4,7 @@
 // own thread doing blocking I/O through a pgwire::Transport. Errors are caught in exactly one place, the
 // message loop, which reports them, aborts the transaction and moves the block to 'E' (server/README.md).
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@
 #include "pgwire/frontend.h"
 #include "pgwire/startup.h"
 #include "pgwire/transport.h"
+#include "planner/function_registry.h"
 #include "planner/reg_names.h"
 #include "server/client_address.h"
 #include "server/extended_state.h"
@@ -28,6 +30,7 @@
 #include "server/settings.h"
 #include "server/tls_context.h"
 #include "server/transaction_block.h"
+#include "server/wake_timer.h"
 #include "txn/transaction.h"
 
 namespace lumadb::server {
@@ -41,7 +44,11 @@ struct ServerContext {
   const TlsContext* tls;     // built once at server start from the ssl* settings; nullptr when ssl is off
   HbaConfig& hba;
   const std::string& mock_auth_nonce;
+  WakeTimers* timers;        // idle and authentication timeouts; null: none fire (tests)
 };
+
+/// The wall clock in microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
+int64_t NowPgMicros();
 
 class Session {
  public:
@@ -72,6 +79,38 @@ class Session {
   bool ReloadConfig();
   void ConnectToDatabase(const std::string& user, const std::string& database);
   void SendStartupReplies();
+
+  // Timeouts, connection limits and pg_stat_activity (session_timeouts.cpp).
+  /// Which timer woke the session (written on the timer thread).
+  enum class Timeout { kNone, kAuthentication, kIdleInTransaction, kIdleSession };
+  /// Starts authentication_timeout, which covers accept to AuthenticationOk: when it expires the read
+  /// is woken and the connection closes without a message (PostgreSQL's StartupPacketTimeoutHandler and
+  /// the authentication timeout of postinit.c).
+  void BeginAuthenticationTimeout();
+  /// Ends it before AuthenticationOk. Throws pgwire::ConnectionLost when it had expired.
+  void EndAuthenticationTimeout();
+  /// Logs FATAL "canceling authentication due to timeout" if that is why the connection ends.
+  void LogAuthenticationTimeout() const;
+  /// FATAL 53300 "remaining connection slots are reserved for non-replication superuser connections"
+  /// for a non-superuser when no more than superuser_reserved_connections slots are free (postinit.c,
+  /// once the role is known).
+  void CheckReservedConnections();
+  /// pg_stat_activity: idle, idle in transaction or idle in transaction (aborted). Before ReadyForQuery
+  /// goes out, so a client that saw it never sees the session still "active" (as postgres.c).
+  void ReportIdle();
+  /// Reads the next message (nullopt at EOF). `idle` (ReadyForQuery was just sent): arms
+  /// idle_in_transaction_session_timeout (in a block, also a failed one) or idle_session_timeout for the
+  /// read; FATAL 25P03 "terminating connection due to idle-in-transaction timeout" / 57P05 "...
+  /// idle-session timeout" when it woke the read.
+  std::optional<pgwire::FrontendMessage> ReadMessage(bool idle);
+  void BeginIdle();
+  void EndIdle();
+  void ArmTimeout(Timeout kind, int64_t ms);
+  /// Records the role, database and client in the session's pg_stat_activity row.
+  void ReportConnection(const catalog::RoleInfo& role);
+  /// pg_stat_activity: the statement current_query_ starts now (BeginStatement).
+  void ReportActive();
+  planner::BackendControl* Backends();
 
   // The message loop and its one catch point (session.cpp).
   void MessageLoop();
@@ -216,6 +255,10 @@ class Session {
   exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
   std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
   std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed
+  std::unique_ptr<WakeTimer> timer_;  // made on first use; reset before the session unregisters
+  std::atomic<Timeout> timed_out_{Timeout::kNone};
+  int64_t connection_start_us_ = 0;                    // backend_start
+  std::unique_ptr<planner::BackendControl> backends_;  // pg_cancel_backend & co, made on first use
 };
 
 }  // namespace lumadb::server

@@ -11,10 +11,33 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "common/types.h"
 
 namespace lumadb::server {
+
+/// What pg_stat_activity shows of a session (PgBackendStatus): written by the session's own thread,
+/// read by others, both under SessionHandle::activity_mutex. Times in microseconds since 2000-01-01 UTC,
+/// 0 for NULL.
+struct SessionActivity {
+  Oid role_oid = 0;  // 0 until authenticated
+  std::string user;
+  bool superuser = false;
+  std::string database;
+  std::string application_name;
+  std::string client_addr;  // empty: a Unix-domain socket
+  int32_t client_port = -1;
+  int64_t backend_start_us = 0;
+  int64_t xact_start_us = 0;
+  int64_t query_start_us = 0;
+  int64_t state_change_us = 0;
+  std::string state;  // "active", "idle", "idle in transaction", "idle in transaction (aborted)"; "" at startup
+  std::string query;  // the running or last statement's text
+  std::string wait_event_type;  // "Lock", "Timeout"; empty: not waiting
+  std::string wait_event;       // "relation", "transactionid", "PgSleep"
+};
 
 /// The shared, thread-safe part of one session that others may poke.
 struct SessionHandle {
@@ -24,6 +47,8 @@ struct SessionHandle {
   std::atomic<bool> cancel_requested{false};     // CancelRequest: 57014 at the next check
   std::atomic<bool> terminate_requested{false};  // shutdown: FATAL 57P01 at the next check
   std::function<void()> wake;                    // unblocks the session's socket read (shutdown(fd, SHUT_RD))
+  mutable std::mutex activity_mutex;
+  SessionActivity activity;  // guarded by activity_mutex
 };
 
 class SessionRegistry {
@@ -39,6 +64,12 @@ class SessionRegistry {
   /// Sets the cancel flag of the session with this pid if the secret matches (silently ignored otherwise,
   /// as PostgreSQL does, so keys cannot be probed).
   void Cancel(int32_t pid, int32_t secret);
+  /// The session with this pid, or null.
+  std::shared_ptr<SessionHandle> Find(int32_t pid) const;
+  /// Every registered session, in pid order.
+  std::vector<std::shared_ptr<SessionHandle>> Sessions() const;
+  /// Whether at least n more sessions could register (HaveNFreeProcs, for superuser_reserved_connections).
+  bool HaveFreeSlots(int n) const;
   /// How many sessions other than `self_pid` are connected to database `db`.
   int CountSessionsInDatabase(Oid db, int32_t self_pid) const;
   /// Asks every session to end (shutdown).

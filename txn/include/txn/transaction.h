@@ -65,6 +65,13 @@ class Transaction {
     if (interrupt_check_) interrupt_check_();
   }
   static constexpr int64_t kInterruptPollMs = 50;
+  /// Installs the session's wait reporter (pg_stat_activity's wait_event). A lock wait calls it with what
+  /// it waits for ("relation", or "transactionid" for a row: PostgreSQL's Lock wait events) before it sleeps and
+  /// with nullptr once it stops waiting, granted or not. It must not block on the lock manager.
+  void SetWaitReporter(std::function<void(const char* lock_event)> fn) { wait_reporter_ = std::move(fn); }
+  void ReportWait(const char* lock_event) const {
+    if (wait_reporter_) wait_reporter_(lock_event);
+  }
 
  private:
   friend class TransactionManager;
@@ -78,6 +85,7 @@ class Transaction {
   std::vector<std::function<void()>> on_commit_;
   std::vector<std::function<void()>> on_abort_;
   std::function<void()> interrupt_check_;
+  std::function<void(const char*)> wait_reporter_;
   struct HeldLocks;
   std::unique_ptr<HeldLocks> locks_;
 };
