@@ -144,6 +144,16 @@ std::optional<Oid> DatabaseCatalog::LookupNamespace(txn::Transaction& txn, std::
   return ns ? std::optional<Oid>(ns->oid) : std::nullopt;
 }
 
+std::vector<std::shared_ptr<const TableInfo>> DatabaseCatalog::ListTables(txn::Transaction& txn, Oid namespace_oid) {
+  auto snap = View(txn);
+  if (namespace_oid != 0) return snap->TablesIn(namespace_oid);
+  std::vector<std::shared_ptr<const TableInfo>> out;
+  for (const NamespaceEntry& ns : snap->namespaces()) {
+    for (auto& t : snap->TablesIn(ns.oid)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
 Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const std::string& schema, const std::string& name,
                                        const std::vector<std::string>& search_path) const {
   const NamespaceEntry* ns = nullptr;
@@ -183,6 +193,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
   t.checks = def.checks;
   t.foreign_keys = def.foreign_keys;
   t.fillfactor = def.fillfactor;
+  t.owner = def.owner;
   t.file = storage::FileId{db_, t.oid};
   storage_.CreateFile(t.file, &txn.log());
   storage::FileId file = t.file;

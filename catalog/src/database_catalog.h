@@ -74,6 +74,11 @@ class DatabaseCatalog final : public Catalog {
   void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) override;
   std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) override;
   void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) override;
+  void SetRelationAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                         const std::optional<std::vector<std::string>>& acl) override;
+  std::vector<std::shared_ptr<const TableInfo>> ListTables(txn::Transaction& txn, Oid namespace_oid) override;
+  void SetColumnAcls(txn::Transaction& txn, Oid oid,
+                     const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) override;
 
  private:
   /// The snapshot txn must see (its private one if it has done DDL here, else the committed one).

@@ -25,6 +25,7 @@ inline constexpr Oid kPgStatisticOid = kStatisticRelationId;
 inline constexpr Oid kPgTypeOid = 1247;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
+inline constexpr Oid kPgAuthMembersOid = 1261;
 
 /// The bootstrap superuser's OID (BOOTSTRAP_SUPERUSERID) and the two initial databases' OIDs (pg_database.dat).
 inline constexpr Oid kBootstrapSuperuserId = 10;
@@ -76,7 +77,8 @@ enum PgClass {
   kRelKind,
   kRelNatts,
   kRelChecks,
-  kRelOptions
+  kRelOptions,
+  kRelAcl
 };
 enum PgAttribute {
   kAttRelid,
@@ -88,7 +90,8 @@ enum PgAttribute {
   kAttNotNull,
   kAttHasDef,
   kAttIdentity,
-  kAttIsDropped
+  kAttIsDropped,
+  kAttAcl
 };
 enum PgAttrdef { kAdOid, kAdRelid, kAdNum, kAdBin };
 enum PgConstraint {
@@ -167,7 +170,21 @@ enum PgType {
   kTypColumnCount
 };
 enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
-enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };
+enum PgAuthid {
+  kRolOid,
+  kRolName,
+  kRolSuper,
+  kRolInherit,
+  kRolCreateRole,
+  kRolCreateDb,
+  kRolCanLogin,
+  kRolReplication,
+  kRolBypassRls,
+  kRolConnLimit,
+  kRolPassword,
+  kRolValidUntil
+};
+enum PgAuthMembers { kAmRoleId, kAmMember, kAmGrantor, kAmAdminOption };
 }  // namespace col
 
 }  // namespace lumadb::catalog
