@@ -119,6 +119,7 @@ std::string ChooseSequenceName(SessionContext& ctx, const std::string& schema, c
 std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_view query_text, SessionContext& ctx,
                                ResultSink& sink) {
   catalog::TableDef def;
+  def.owner = ctx.user_oid;
   def.schema = stmt.table.schema;
   def.name = stmt.table.name;
   const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
@@ -229,7 +230,9 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
   // Sequences first (their OIDs go into the columns), then the table, then OWNED BY.
   std::vector<catalog::SequenceInfo> created;
   for (const auto& seq : sequences) {
-    catalog::SequenceInfo info = ctx.catalog.CreateSequence(ctx.txn, seq.def, ctx.search_path);
+    catalog::SequenceDef seq_def = seq.def;
+    seq_def.owner = ctx.user_oid;
+    catalog::SequenceInfo info = ctx.catalog.CreateSequence(ctx.txn, seq_def, ctx.search_path);
     catalog::ColumnInfo& col = def.columns[seq.attnum - 1];
     col.identity_sequence = info.oid;
     if (col.identity == 0) {

@@ -3,6 +3,7 @@
 
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "permissions.h"
 #include "planner/binder.h"
 
 namespace lumadb::exec {
@@ -97,6 +98,7 @@ std::string ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, SessionCo
     return "CREATE SEQUENCE";
   }
   catalog::SequenceDef def = SequenceDefOf(stmt.options, ctx);
+  def.owner = ctx.user_oid;
   if (stmt.options.restart || stmt.options.restart_default) {
     throw DbError(sqlstate::kSyntaxError, "option \"restart\" not recognized");
   }
@@ -120,6 +122,7 @@ std::string ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, SessionCont
     }
     throw DbError(sqlstate::kUndefinedTable, "relation \"" + Shown(stmt.name) + "\" does not exist");
   }
+  if (auto rel = ctx.catalog.TableByOid(ctx.txn, seq->oid)) CheckRelationOwner(ctx, *rel);
   catalog::SequenceDef def = SequenceDefOf(stmt.options, ctx);
   const int64_t increment = def.increment.value_or(seq->increment);
   const TypeId type = def.type.value_or(seq->type);

@@ -89,6 +89,9 @@ class FakeCatalog : public catalog::Catalog {
     return seq;
   }
   void DropSequence(txn::Transaction&, const catalog::SequenceInfo&) override {}
+  void SetRelationAccess(txn::Transaction&, Oid, Oid, const std::optional<std::vector<std::string>>&) override {}
+  void SetColumnAcls(txn::Transaction&, Oid,
+                     const std::map<int16_t, std::optional<std::vector<std::string>>>&) override {}
   std::optional<catalog::SequenceInfo> LookupSequence(txn::Transaction&, std::string_view, std::string_view,
                                                       const std::vector<std::string>&) override {
     return std::nullopt;

@@ -59,7 +59,7 @@ struct SessionContext {
   catalog::Catalog& catalog;
   txn::Transaction& txn;
   std::vector<std::string> search_path;  // e.g. {"$user", "public"}, as SHOW search_path splits
-  std::string user;
+  std::string user;                      // current_user: the role privileges are checked for (SET ROLE changes it)
   std::string database;
   int64_t lock_timeout_ms = 0;       // lock_timeout in ms; 0: wait forever
   int64_t deadlock_timeout_ms = 0;   // deadlock_timeout in ms; 0: the LockManager's value (1000)
@@ -68,6 +68,9 @@ struct SessionContext {
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
   std::function<std::string(std::string_view)> get_setting;
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
+  Oid user_oid = 10;                          // current_user's OID (default: the bootstrap superuser, for tests)
+  std::string session_user = {};              // session_user (SET SESSION AUTHORIZATION changes it); empty: user
+  Oid session_user_oid = 10;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,
