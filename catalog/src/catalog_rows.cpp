@@ -76,7 +76,7 @@ Row ConstraintBase(Oid oid, std::string_view name, Oid namespace_oid, char type,
 }  // namespace
 
 Row NamespaceRow(Oid oid, std::string_view name, Oid owner) {
-  return {Value::Oid(oid), Name(name), Value::Oid(owner)};
+  return {Value::Oid(oid), Name(name), Value::Oid(owner), AclValue(std::nullopt)};
 }
 
 Row ClassRow(const ClassFields& c) {
@@ -175,8 +175,8 @@ Row DependRow(Oid objid, Oid refobjid, int32_t refobjsubid, char deptype) {
 }
 
 Row DatabaseRow(Oid oid, std::string_view name, Oid owner, bool is_template) {
-  return {Value::Oid(oid),          Name(name),       Value::Oid(owner), Value::Int4(kUtf8Encoding),
-          Value::Bool(is_template), Value::Bool(true)};
+  return {Value::Oid(oid),          Name(name),        Value::Oid(owner),     Value::Int4(kUtf8Encoding),
+          Value::Bool(is_template), Value::Bool(true), AclValue(std::nullopt)};
 }
 
 Row AuthidRow(const RoleInfo& role) {

@@ -223,8 +223,8 @@ std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Load(storage::StorageEng
   auto snap = std::make_shared<CatalogSnapshot>();
   Builder builder{storage, db, *snap, {}, {}, {}, {}};
   builder.Table(kPgNamespaceOid).ForEach([&](const Row& r) {
-    snap->namespaces_.push_back(
-        NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(), AsOid(r[col::kNspOwner])});
+    snap->namespaces_.push_back(NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(),
+                                               AsOid(r[col::kNspOwner]), AclOfValue(r[col::kNspAcl])});
   });
   builder.ReadClasses();
   builder.ReadColumns();

@@ -30,6 +30,7 @@ struct NamespaceEntry {
   Oid oid = 0;
   std::string name;
   Oid owner = 0;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // nspacl
 };
 
 class CatalogSnapshot {

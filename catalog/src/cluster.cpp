@@ -157,6 +157,11 @@ bool Cluster::RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool adm
   return impl_->shared.RemoveMember(txn, role, member, admin_only);
 }
 
+void Cluster::SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner,
+                                const std::optional<std::vector<std::string>>& acl) {
+  impl_->shared.SetDatabaseAccess(txn, db, owner, acl);
+}
+
 std::optional<DatabaseInfo> Cluster::LookupDatabase(txn::Transaction& txn, std::string_view name) {
   auto db = impl_->shared.LookupDatabase(txn, name);
   return db ? std::optional<DatabaseInfo>(db->info) : std::nullopt;

@@ -254,7 +254,27 @@ void DatabaseCatalog::TruncateTable(txn::Transaction& txn, const TableInfo& tabl
   Changed(txn);
 }
 
-void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name) {
+std::optional<SchemaInfo> DatabaseCatalog::SchemaByOid(txn::Transaction& txn, Oid oid) {
+  auto snap = View(txn);
+  const NamespaceEntry* ns = snap->FindNamespace(oid);
+  if (!ns) return std::nullopt;
+  return SchemaInfo{ns->oid, ns->name, ns->owner, ns->acl};
+}
+
+void DatabaseCatalog::SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                                      const std::optional<std::vector<std::string>>& acl) {
+  BeginDdl(txn);
+  Table(kPgNamespaceOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return static_cast<Oid>(r[col::kNspOid].GetInt()) == oid; },
+          [&](Row& r) {
+            r[col::kNspOwner] = Value::Oid(owner);
+            r[col::kNspAcl] = AclValue(acl);
+          });
+  Changed(txn);
+}
+
+void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner) {
   if (name.starts_with("pg_")) {
     throw DbError(sqlstate::kReservedName, "unacceptable schema name \"" + std::string(name) + "\"")
         .Detail("The prefix \"pg_\" is reserved for system schemas.");
@@ -263,7 +283,7 @@ void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name)
   if (View(txn)->FindNamespace(name)) {
     throw DbError(sqlstate::kDuplicateSchema, "schema \"" + std::string(name) + "\" already exists");
   }
-  Table(kPgNamespaceOid).Insert(txn, NamespaceRow(oids_.Next(), name, kBootstrapSuperuserId));
+  Table(kPgNamespaceOid).Insert(txn, NamespaceRow(oids_.Next(), name, owner));
   Changed(txn);
 }
 

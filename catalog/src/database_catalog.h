@@ -49,7 +49,10 @@ class DatabaseCatalog final : public Catalog {
                                                const std::vector<std::string>& search_path) override;
   void DropTable(txn::Transaction& txn, const TableInfo& table) override;
   void TruncateTable(txn::Transaction& txn, const TableInfo& table) override;
-  void CreateSchema(txn::Transaction& txn, std::string_view name) override;
+  void CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner) override;
+  std::optional<SchemaInfo> SchemaByOid(txn::Transaction& txn, Oid oid) override;
+  void SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                       const std::optional<std::vector<std::string>>& acl) override;
   void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) override;
   storage::HeapFile& Heap(const TableInfo& table) override;
 

@@ -36,6 +36,7 @@ std::shared_ptr<const SharedCatalog::State> SharedCatalog::Load() const {
     db.info.name = r[col::kDatName].GetString();
     db.info.owner = static_cast<Oid>(r[col::kDatDba].GetInt());
     db.is_template = r[col::kDatIsTemplate].GetBool();
+    db.info.acl = AclOfValue(r[col::kDatAcl]);
     state->databases.push_back(std::move(db));
   });
   return state;

@@ -48,6 +48,7 @@ class SharedCatalog {
   void DropRole(txn::Transaction& txn, Oid role);
   void AddMember(txn::Transaction& txn, const AuthMember& membership);
   bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+  void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);
   std::optional<DatabaseEntry> LookupDatabase(txn::Transaction& txn, std::string_view name);
   std::vector<DatabaseInfo> ListDatabases(txn::Transaction& txn);
 

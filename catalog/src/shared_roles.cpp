@@ -82,6 +82,18 @@ void SharedCatalog::AddMember(txn::Transaction& txn, const AuthMember& m) {
   if (updated == 0) members.Insert(txn, AuthMembersRow(m));
 }
 
+void SharedCatalog::SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner,
+                                      const std::optional<std::vector<std::string>>& acl) {
+  BeginDdl(txn);
+  SharedTable(kPgDatabaseOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return RowOidAt(r, col::kDatOid) == db; },
+          [&](Row& r) {
+            r[col::kDatDba] = Value::Oid(owner);
+            r[col::kDatAcl] = AclValue(acl);
+          });
+}
+
 bool SharedCatalog::RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only) {
   BeginDdl(txn);
   auto match = [&](const Row& r) {

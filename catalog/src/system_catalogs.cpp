@@ -14,9 +14,9 @@ constexpr TypeDesc kBoolT{TypeId::kBool, -1};
 constexpr TypeDesc kInt2T{TypeId::kInt2, -1};
 constexpr TypeDesc kInt4T{TypeId::kInt4, -1};
 constexpr TypeDesc kTextT{TypeId::kText, -1};
-constexpr TypeDesc kFloat4T{TypeId::kFloat4, -1};
 // aclitem[] in PostgreSQL: here text[] holding the items' text form (catalog/acl.h).
 constexpr TypeDesc kTextArrayT{array_type::kText, -1};
+constexpr TypeDesc kFloat4T{TypeId::kFloat4, -1};
 constexpr TypeDesc kTimestampTzT{TypeId::kTimestampTz, -1};
 // PostgreSQL's one-byte "char" type has no TypeId; char(1) prints and compares the same way.
 constexpr TypeDesc kCharT{TypeId::kBpchar, 1 + 4};
@@ -25,6 +25,7 @@ constexpr std::array kPgNamespaceColumns{
     SystemColumn{"oid", kOidT},
     SystemColumn{"nspname", kNameT},
     SystemColumn{"nspowner", kOidT},
+    SystemColumn{"nspacl", kTextArrayT, true},
 };
 constexpr TypeDesc kInt8T{TypeId::kInt8, -1};
 
@@ -154,8 +155,13 @@ constexpr std::array kPgTypeColumns{
 };
 static_assert(kPgTypeColumns.size() == static_cast<size_t>(col::kTypColumnCount));
 constexpr std::array kPgDatabaseColumns{
-    SystemColumn{"oid", kOidT},       SystemColumn{"datname", kNameT},       SystemColumn{"datdba", kOidT},
-    SystemColumn{"encoding", kInt4T}, SystemColumn{"datistemplate", kBoolT}, SystemColumn{"datallowconn", kBoolT},
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"datname", kNameT},
+    SystemColumn{"datdba", kOidT},
+    SystemColumn{"encoding", kInt4T},
+    SystemColumn{"datistemplate", kBoolT},
+    SystemColumn{"datallowconn", kBoolT},
+    SystemColumn{"datacl", kTextArrayT, true},
 };
 constexpr std::array kPgAuthidColumns{
     SystemColumn{"oid", kOidT},

@@ -64,7 +64,7 @@ std::vector<TypeId> ColumnTypes(const SystemRelation& rel);
 
 /// Column positions (0-based) inside catalog tuples, named as PostgreSQL's Anum_* constants minus one.
 namespace col {
-enum PgNamespace { kNspOid, kNspName, kNspOwner };
+enum PgNamespace { kNspOid, kNspName, kNspOwner, kNspAcl };
 enum PgClass {
   kRelOid,
   kRelName,
@@ -169,7 +169,7 @@ enum PgType {
   kTypDefault,
   kTypColumnCount
 };
-enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
+enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn, kDatAcl };
 enum PgAuthid {
   kRolOid,
   kRolName,

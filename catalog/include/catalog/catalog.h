@@ -36,6 +36,14 @@ inline constexpr Oid kPublicNamespace = 2200;
 /// First OID handed to user objects (PostgreSQL's FirstNormalObjectId).
 inline constexpr Oid kFirstNormalObjectId = 16384;
 
+/// A schema, as pg_namespace.
+struct SchemaInfo {
+  Oid oid = 0;
+  std::string name;
+  Oid owner = 10;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // nspacl (catalog/acl.h); nullopt: the default
+};
+
 /// One column, as pg_attribute (+ pg_attrdef for the default).
 struct ColumnInfo {
   std::string name;
@@ -230,7 +238,13 @@ class Catalog {
   virtual void TruncateTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
   /// CREATE SCHEMA; 42P06 "schema \"s\" already exists", 42939 for names starting with "pg_".
-  virtual void CreateSchema(txn::Transaction& txn, std::string_view name) = 0;
+  /// owner: nspowner (default: the bootstrap superuser).
+  virtual void CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner = 10) = 0;
+  /// A schema by OID, or nullopt.
+  virtual std::optional<SchemaInfo> SchemaByOid(txn::Transaction& txn, Oid oid) = 0;
+  /// GRANT/REVOKE ON SCHEMA and ALTER SCHEMA ... OWNER TO: sets nspowner and nspacl.
+  virtual void SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                               const std::optional<std::vector<std::string>>& acl) = 0;
   /// DROP SCHEMA; 2BP01 when not empty and !cascade (and always for pg_catalog). CASCADE drops the tables.
   virtual void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) = 0;
 

@@ -60,6 +60,7 @@ struct DatabaseInfo {
   Oid oid = 0;
   std::string name;
   Oid owner = 0;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // datacl (catalog/acl.h); nullopt: the default
 };
 
 /// Options of `lumadb init` (initdb).
@@ -106,6 +107,9 @@ class Cluster {
   void AddMember(txn::Transaction& txn, const AuthMember& membership);
   /// REVOKE: removes the membership (admin_only: clears only its admin_option). False if there was none.
   bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+
+  /// GRANT/REVOKE ON DATABASE and ALTER DATABASE ... OWNER TO: sets datdba and datacl.
+  void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);
 
   /// A database by name (pg_database), as txn sees it; no lock taken.
   std::optional<DatabaseInfo> LookupDatabase(txn::Transaction& txn, std::string_view name);
