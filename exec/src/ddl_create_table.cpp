@@ -7,6 +7,7 @@
 #include "catalog/cluster.h"
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -128,6 +129,10 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
        ctx.catalog.LookupSequence(ctx.txn, schema, def.name, {}))) {
     sink.Notice(Severity::kNotice, sqlstate::kDuplicateTable, "relation \"" + def.name + "\" already exists, skipping");
     return "CREATE TABLE";
+  }
+  // CREATE on the target schema (heap_create_with_catalog's caller, RangeVarGetAndCheckCreationNamespace).
+  if (auto ns = schema.empty() ? std::nullopt : ctx.catalog.LookupNamespace(ctx.txn, schema)) {
+    CheckSchemaPrivilege(ctx, *ns, catalog::kAclCreate);
   }
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   std::vector<PendingSequence> sequences;

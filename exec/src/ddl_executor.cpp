@@ -241,6 +241,10 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           }
           throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name.name + "\" does not exist");
         }
+        auto schema = ctx.catalog.SchemaByOid(ctx.txn, *oid);
+        if (schema && !Roles(ctx).HasPrivsOf(ctx.user_oid, schema->owner)) {
+          throw DbError(sqlstate::kInsufficientPrivilege, "must be owner of schema " + name.name);
+        }
         ctx.catalog.DropSchema(ctx.txn, *oid, stmt.cascade);
         break;
       }
@@ -314,7 +318,13 @@ std::string ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, SessionContex
     sink.Notice(Severity::kNotice, sqlstate::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists, skipping");
     return "CREATE SCHEMA";
   }
-  ctx.catalog.CreateSchema(ctx.txn, stmt.name);
+  // schemacmds.c CreateSchemaCommand: CREATE on the database.
+  catalog::RoleGraph roles = Roles(ctx);
+  auto db = ctx.cluster.LookupDatabase(ctx.txn, ctx.database);
+  if (db && roles.Mask(DatabaseAcl(roles, *db), ctx.user_oid, catalog::kAclCreate) == 0) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for database " + ctx.database);
+  }
+  ctx.catalog.CreateSchema(ctx.txn, stmt.name, ctx.user_oid);
   return "CREATE SCHEMA";
 }
 

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "ddl.h"
 #include "ddl_roles.h"
@@ -198,13 +199,93 @@ void GrantOnRelation(const ast::GrantStmt& stmt, const catalog::TableInfo& table
   if (!changed.empty()) ctx.catalog.SetColumnAcls(ctx.txn, table.oid, changed);
 }
 
+// ExecGrant_Namespace / ExecGrant_Database: the new ACL of one schema or database.
+catalog::Acl GrantOnObject(const ast::GrantStmt& stmt, SessionContext& ctx, catalog::Acl acl, Oid owner,
+                           catalog::AclObject object, const char* kind, const std::string& name, ResultSink& sink) {
+  catalog::RoleGraph roles = Roles(ctx);
+  const AclMode valid = catalog::AllRights(object);
+  AclMode privileges = RequestedPrivileges(stmt, valid, kind);
+  AclMode options = 0;
+  std::string grantor = BestGrantor(roles, ctx.user_oid, acl, owner, privileges, &options);
+  if (options == 0 && roles.Mask(acl, ctx.user_oid, valid) == 0) {
+    throw DbError(sqlstate::kInsufficientPrivilege, std::string("permission denied for ") + kind + " " + name);
+  }
+  AclMode effective = privileges & options;
+  WarnRestricted(stmt, effective, privileges, stmt.privileges.empty(), name, sink);
+  UpdateAcl(stmt, ctx, acl, grantor, effective);
+  return acl;
+}
+
+void GrantOnSchemasOrDatabases(const ast::GrantStmt& stmt, SessionContext& ctx, ResultSink& sink) {
+  for (const ast::QualifiedName& object : stmt.objects) {
+    catalog::RoleGraph roles = Roles(ctx);
+    if (stmt.object_type == ast::GrantObjectType::kSchema) {
+      auto oid = ctx.catalog.LookupNamespace(ctx.txn, object.name);
+      auto schema = oid ? ctx.catalog.SchemaByOid(ctx.txn, *oid) : std::nullopt;
+      if (!schema) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + object.name + "\" does not exist");
+      catalog::Acl acl = GrantOnObject(stmt, ctx, SchemaAcl(ctx, roles, *schema), schema->owner,
+                                       catalog::AclObject::kSchema, "schema", schema->name, sink);
+      ctx.catalog.SetSchemaAccess(ctx.txn, schema->oid, schema->owner, catalog::AclToStrings(acl));
+    } else {
+      auto db = ctx.cluster.LookupDatabase(ctx.txn, object.name);
+      if (!db) throw DbError(sqlstate::kInvalidCatalogName, "database \"" + object.name + "\" does not exist");
+      catalog::Acl acl = GrantOnObject(stmt, ctx, DatabaseAcl(roles, *db), db->owner, catalog::AclObject::kDatabase,
+                                       "database", db->name, sink);
+      ctx.cluster.SetDatabaseAccess(ctx.txn, db->oid, db->owner, catalog::AclToStrings(acl));
+    }
+  }
+}
+
+// ALTER SCHEMA | DATABASE name OWNER TO role (AlterSchemaOwner_internal, AlterDatabaseOwner).
+std::string AlterSchemaOrDatabaseOwner(const ast::AlterOwnerStmt& stmt, SessionContext& ctx) {
+  const bool is_schema = stmt.type == ast::AlterOwnerStmt::Type::kSchema;
+  const std::string& name = stmt.object.name;
+  catalog::RoleInfo owner = ResolveRoleSpec(ctx, stmt.new_owner);
+  catalog::RoleGraph roles = Roles(ctx);
+  std::optional<catalog::SchemaInfo> schema;
+  std::optional<catalog::DatabaseInfo> db;
+  if (is_schema) {
+    auto oid = ctx.catalog.LookupNamespace(ctx.txn, name);
+    if (oid) schema = ctx.catalog.SchemaByOid(ctx.txn, *oid);
+    if (!schema) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name + "\" does not exist");
+  } else {
+    db = ctx.cluster.LookupDatabase(ctx.txn, name);
+    if (!db) throw DbError(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+  }
+  const Oid old_owner = is_schema ? schema->owner : db->owner;
+  const char* tag = is_schema ? "ALTER SCHEMA" : "ALTER DATABASE";
+  if (old_owner == owner.oid) return tag;
+  if (!roles.IsSuperuser(ctx.user_oid)) {
+    if (!roles.HasPrivsOf(ctx.user_oid, old_owner)) {
+      throw DbError(sqlstate::kInsufficientPrivilege,
+                    std::string("must be owner of ") + (is_schema ? "schema " : "database ") + name);
+    }
+    if (!roles.IsMemberOf(ctx.user_oid, owner.oid)) {
+      throw DbError(sqlstate::kInsufficientPrivilege, "must be member of role \"" + owner.name + "\"");
+    }
+  }
+  std::optional<std::vector<std::string>> acl = is_schema ? schema->acl : db->acl;
+  if (acl) {
+    catalog::Acl items = catalog::AclFromStrings(*acl);
+    catalog::AclRenameRole(items, roles.NameOf(old_owner), owner.name);
+    acl = catalog::AclToStrings(items);
+  }
+  if (is_schema) {
+    ctx.catalog.SetSchemaAccess(ctx.txn, schema->oid, owner.oid, acl);
+  } else {
+    ctx.cluster.SetDatabaseAccess(ctx.txn, db->oid, owner.oid, acl);
+  }
+  return tag;
+}
+
 }  // namespace
 
 std::string ExecuteGrant(const ast::GrantStmt& stmt, SessionContext& ctx, ResultSink& sink) {
-  if (stmt.object_type == ast::GrantObjectType::kSchema || stmt.object_type == ast::GrantObjectType::kDatabase) {
-    throw DbError(sqlstate::kFeatureNotSupported, "GRANT and REVOKE on schemas and databases are not supported yet");
-  }
   if (stmt.granted_by) ResolveRoleSpec(ctx, *stmt.granted_by);
+  if (stmt.object_type == ast::GrantObjectType::kSchema || stmt.object_type == ast::GrantObjectType::kDatabase) {
+    GrantOnSchemasOrDatabases(stmt, ctx, sink);
+    return stmt.is_grant ? "GRANT" : "REVOKE";
+  }
   std::vector<std::shared_ptr<const catalog::TableInfo>> tables;
   for (const ast::QualifiedName& name : stmt.objects) {
     if (!stmt.all_in_schema) {
@@ -227,9 +308,7 @@ std::string ExecuteGrant(const ast::GrantStmt& stmt, SessionContext& ctx, Result
 
 std::string ExecuteAlterOwner(const ast::AlterOwnerStmt& stmt, SessionContext& ctx) {
   using T = ast::AlterOwnerStmt::Type;
-  if (stmt.type == T::kSchema || stmt.type == T::kDatabase) {
-    throw DbError(sqlstate::kFeatureNotSupported, "ALTER SCHEMA and ALTER DATABASE ... OWNER TO are not supported yet");
-  }
+  if (stmt.type == T::kSchema || stmt.type == T::kDatabase) return AlterSchemaOrDatabaseOwner(stmt, ctx);
   auto table = TableOrThrow(ctx, stmt.object);
   LockTableMode(ctx, table->oid, true);
   table = TableOrThrow(ctx, stmt.object);
@@ -274,22 +353,44 @@ std::string ExecuteAlterOwner(const ast::AlterOwnerStmt& stmt, SessionContext& c
 
 std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role) {
   std::vector<std::string> lines;
-  for (const catalog::DatabaseInfo& db : ctx.cluster.ListDatabases(ctx.txn)) {
-    if (db.owner == role.oid) lines.push_back("owner of database " + db.name);
-  }
+  // getObjectDescription qualifies a relation that is not visible through the search path.
+  std::vector<std::string> visible = SearchSchemas(ctx, true);
+  auto described = [&](const catalog::TableInfo& t) {
+    bool shown = std::find(visible.begin(), visible.end(), t.schema) != visible.end();
+    return std::string(RelationKindWord(t.relkind)) + " " + (shown ? t.name : t.schema + "." + t.name);
+  };
   auto tables = ctx.catalog.ListTables(ctx.txn, 0);
+  // Schemas first (they precede their tables); the catalog lists no empty schema but public.
+  std::set<Oid> schemas{catalog::kPublicNamespace};
+  for (const auto& t : tables) schemas.insert(t->namespace_oid);
+  for (Oid oid : schemas) {
+    auto schema = ctx.catalog.SchemaByOid(ctx.txn, oid);
+    if (!schema || oid == catalog::kPgCatalogNamespace) continue;
+    if (schema->owner == role.oid) lines.push_back("owner of schema " + schema->name);
+    if (schema->owner != role.oid && schema->acl &&
+        catalog::AclMentions(catalog::AclFromStrings(*schema->acl), role.name)) {
+      lines.push_back("privileges for schema " + schema->name);
+    }
+  }
   for (const auto& t : tables) {
-    if (t->owner == role.oid) lines.push_back(std::string("owner of ") + RelationKindWord(t->relkind) + " " + t->name);
+    if (t->owner == role.oid) lines.push_back("owner of " + described(*t));
   }
   // The owner's own ACL entries are covered by its ownership (updateAclDependencies leaves them out).
   for (const auto& t : tables) {
     if (t->owner != role.oid && t->acl && catalog::AclMentions(catalog::AclFromStrings(*t->acl), role.name)) {
-      lines.push_back(std::string("privileges for ") + RelationKindWord(t->relkind) + " " + t->name);
+      lines.push_back("privileges for " + described(*t));
     }
     for (const catalog::ColumnInfo& c : t->columns) {
       if (c.acl && catalog::AclMentions(catalog::AclFromStrings(*c.acl), role.name)) {
-        lines.push_back("privileges for column " + c.name + " of table " + t->name);
+        lines.push_back("privileges for column " + c.name + " of " + described(*t));
       }
+    }
+  }
+  // Shared objects come after this database's (pg_shdepend's order).
+  for (const catalog::DatabaseInfo& db : ctx.cluster.ListDatabases(ctx.txn)) {
+    if (db.owner == role.oid) lines.push_back("owner of database " + db.name);
+    if (db.owner != role.oid && db.acl && catalog::AclMentions(catalog::AclFromStrings(*db.acl), role.name)) {
+      lines.push_back("privileges for database " + db.name);
     }
   }
   std::string detail;

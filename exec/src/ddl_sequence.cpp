@@ -104,6 +104,10 @@ std::string ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, SessionCo
   }
   def.schema = stmt.name.schema;
   def.name = stmt.name.name;
+  const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
+  if (auto ns = schema.empty() ? std::nullopt : ctx.catalog.LookupNamespace(ctx.txn, schema)) {
+    CheckSchemaPrivilege(ctx, *ns, catalog::kAclCreate);
+  }
   // Checked on the created sequence (its schema is resolved there); the error undoes the creation.
   CheckOwnerSchema(ctx.catalog.CreateSequence(ctx.txn, def, ctx.search_path), def, ctx);
   return "CREATE SEQUENCE";

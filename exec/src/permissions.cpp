@@ -41,6 +41,35 @@ bool Granted(const catalog::RoleGraph& roles, const catalog::TableInfo& table, O
 
 }  // namespace
 
+catalog::Acl SchemaAcl(SessionContext& ctx, const catalog::RoleGraph& roles, const catalog::SchemaInfo& schema) {
+  if (schema.acl) return catalog::AclFromStrings(*schema.acl);
+  std::string owner = roles.NameOf(schema.owner);
+  catalog::Acl acl = catalog::DefaultAcl(catalog::AclObject::kSchema, owner);
+  if (schema.oid == catalog::kPublicNamespace) {
+    auto db = ctx.cluster.LookupDatabase(ctx.txn, ctx.database);
+    if (db && db->owner != schema.owner)
+      acl.push_back({roles.NameOf(db->owner), owner, catalog::AllRights(catalog::AclObject::kSchema), 0});
+  }
+  if (schema.oid == catalog::kPublicNamespace || schema.oid == catalog::kPgCatalogNamespace) {
+    acl.push_back({"", owner, catalog::kAclUsage, 0});
+  }
+  return acl;
+}
+
+catalog::Acl DatabaseAcl(const catalog::RoleGraph& roles, const catalog::DatabaseInfo& db) {
+  if (db.acl) return catalog::AclFromStrings(*db.acl);
+  return catalog::DefaultAcl(catalog::AclObject::kDatabase, roles.NameOf(db.owner));
+}
+
+void CheckSchemaPrivilege(SessionContext& ctx, Oid namespace_oid, catalog::AclMode mode) {
+  auto schema = ctx.catalog.SchemaByOid(ctx.txn, namespace_oid);
+  if (!schema) return;
+  catalog::RoleGraph roles = Roles(ctx);
+  if (roles.Mask(SchemaAcl(ctx, roles, *schema), ctx.user_oid, mode) != mode) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for schema " + schema->name);
+  }
+}
+
 catalog::RoleGraph Roles(SessionContext& ctx) {
   return catalog::RoleGraph::Load(ctx.cluster, ctx.txn);
 }
@@ -71,7 +100,10 @@ void CheckPermissions(const planner::PermissionList& permissions, SessionContext
   if (permissions.empty()) return;
   catalog::RoleGraph roles = Roles(ctx);
   if (roles.IsSuperuser(ctx.user_oid)) return;
+  std::set<Oid> usable;  // schemas whose USAGE was checked
   for (const planner::RelationPermission& p : permissions) {
+    if (usable.insert(p.table->namespace_oid).second)
+      CheckSchemaPrivilege(ctx, p.table->namespace_oid, catalog::kAclUsage);
     catalog::AclMode required = p.required;
     if (!p.selected.empty()) required |= catalog::kAclSelect;  // reading columns of an UPDATE/DELETE target
     // The plan's TableInfo may predate a GRANT or REVOKE: read the relation's current ACL.

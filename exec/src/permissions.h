@@ -25,6 +25,14 @@ void CheckPermissions(const planner::PermissionList& permissions, SessionContext
 void CheckRelationPrivilege(SessionContext& ctx, const catalog::TableInfo& table, catalog::AclMode mode,
                             bool any_of = false);
 
+/// A schema's ACL: its nspacl, else the default (owner UC; PUBLIC U on public and pg_catalog, whose
+/// CREATE goes to the database owner as PostgreSQL 15's pg_database_owner).
+catalog::Acl SchemaAcl(SessionContext& ctx, const catalog::RoleGraph& roles, const catalog::SchemaInfo& schema);
+/// A database's ACL: its datacl, else acldefault (owner CTc, PUBLIC Tc).
+catalog::Acl DatabaseAcl(const catalog::RoleGraph& roles, const catalog::DatabaseInfo& db);
+/// 42501 "permission denied for schema s" unless ctx's user holds `mode` on schema `namespace_oid`.
+void CheckSchemaPrivilege(SessionContext& ctx, Oid namespace_oid, catalog::AclMode mode);
+
 /// pg_class_ownercheck for DROP, ALTER, CREATE INDEX...: 42501 "must be owner of table t" (index,
 /// sequence, view as the relkind says).
 void CheckRelationOwner(SessionContext& ctx, const catalog::TableInfo& table);

@@ -116,29 +116,19 @@ class SessionPrivileges final : public planner::PrivilegeFunctions {
     throw DbError(sqlstate::kInvalidParameterValue, "unrecognized privilege type: \"" + priv + "\"");
   }
 
-  // Schemas have no stored ACL yet: the defaults of PostgreSQL 15 (owner UC; PUBLIC U on public and
-  // pg_catalog), with the bootstrap superuser owning every schema.
   std::optional<bool> HasSchema(const catalog::RoleGraph& roles, Oid role, const Value& v, const std::string& priv) {
-    std::string name;
+    std::optional<Oid> oid;
     if (v.type() == TypeId::kOid) {
-      Oid oid = static_cast<Oid>(v.GetInt());
-      if (oid == catalog::kPgCatalogNamespace)
-        name = "pg_catalog";
-      else if (oid == catalog::kPublicNamespace)
-        name = "public";
-      else
-        return std::nullopt;
+      oid = static_cast<Oid>(v.GetInt());
     } else {
-      name = v.GetString();
-      if (!ctx_.catalog.LookupNamespace(ctx_.txn, name)) {
-        throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name + "\" does not exist");
-      }
+      oid = ctx_.catalog.LookupNamespace(ctx_.txn, v.GetString());
+      if (!oid) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + v.GetString() + "\" does not exist");
     }
-    catalog::Acl acl = catalog::DefaultAcl(AclObject::kSchema, roles.NameOf(10));
-    if (name == "public" || name == "pg_catalog") acl.push_back({"", roles.NameOf(10), catalog::kAclUsage, 0});
+    auto schema = ctx_.catalog.SchemaByOid(ctx_.txn, *oid);
+    if (!schema) return std::nullopt;
     bool grant_option = false;
     AclMode mask = catalog::ParsePrivilegeString(priv, AclObject::kSchema, &grant_option);
-    return Holds(roles, role, acl, 10, mask, grant_option);
+    return Holds(roles, role, SchemaAcl(ctx_, roles, *schema), schema->owner, mask, grant_option);
   }
 
   std::optional<bool> HasDatabase(const catalog::RoleGraph& roles, Oid role, const Value& v, const std::string& priv) {
@@ -152,8 +142,7 @@ class SessionPrivileges final : public planner::PrivilegeFunctions {
     }
     bool grant_option = false;
     AclMode mask = catalog::ParsePrivilegeString(priv, AclObject::kDatabase, &grant_option);
-    return Holds(roles, role, catalog::DefaultAcl(AclObject::kDatabase, roles.NameOf(db->owner)), db->owner, mask,
-                 grant_option);
+    return Holds(roles, role, DatabaseAcl(roles, *db), db->owner, mask, grant_option);
   }
 
   SessionContext& ctx_;

@@ -3,6 +3,7 @@
 
 #include "catalog/role_graph.h"
 #include "server/session.h"
+#include "txn/transaction_manager.h"
 
 namespace lumadb::server {
 
@@ -50,6 +51,21 @@ std::string Session::SetRoleVariable(const ast::VariableSetStmt& stmt) {
   const catalog::RoleInfo* current = roles.ByName(CurrentUserName());
   settings_.SetInternal("is_superuser", current && current->superuser ? "on" : "off");
   return stmt.type == T::kReset ? "RESET" : "SET";
+}
+
+void Session::CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog::DatabaseInfo& db) {
+  if (role.superuser) return;
+  auto& manager = server_.cluster.transactions();
+  auto tx = manager.Begin();
+  catalog::RoleGraph roles = catalog::RoleGraph::Load(server_.cluster, *tx);
+  manager.Commit(*tx);
+  catalog::Acl acl = db.acl ? catalog::AclFromStrings(*db.acl)
+                            : catalog::DefaultAcl(catalog::AclObject::kDatabase, roles.NameOf(db.owner));
+  if (roles.Mask(acl, role.oid, catalog::kAclConnect) == 0) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for database \"" + db.name + "\"",
+                  Severity::kFatal)
+        .Detail("User does not have CONNECT privilege.");
+  }
 }
 
 std::string Session::SessionUserName() const {

@@ -101,6 +101,9 @@ class Session {
   std::string SessionUserName() const;
   /// current_user: SET ROLE's role, else the session user.
   std::string CurrentUserName() const;
+  /// postinit.c CheckMyDatabase: FATAL 42501 "permission denied for database \"d\"" (DETAIL "User does not
+  /// have CONNECT privilege.") unless the role is a superuser or holds CONNECT.
+  void CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog::DatabaseInfo& db);
   /// Fills ctx's user, session_user and their OIDs.
   void SetUsers(exec::SessionContext& ctx);
 
