@@ -1,7 +1,9 @@
 // Roles and privileges: CREATE/ALTER/DROP ROLE, GRANT/REVOKE on tables, membership and INHERIT, SET ROLE,
 // ownership, and the privilege checks every statement (prepared ones too) goes through, connecting as the
 // roles themselves. Role names are cluster-wide, so every test uses its own "priv_" names and drops them.
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include <doctest/doctest.h>
 #include <pqxx/pqxx>
@@ -310,6 +312,66 @@ TEST_CASE("column privileges") {
   CHECK(raw.Run("REVOKE ALL ON " + t + " FROM priv_cu") == "");
   CHECK(raw.Run("DROP ROLE priv_cu") == "");
   Exec(admin, "DROP TABLE " + t);
+}
+
+TEST_CASE("schema and database privileges: USAGE, CREATE, CONNECT") {
+  pqxx::connection admin(As("postgres"));
+  const std::string t = TableName("priv_st");
+  const std::string db = "priv_db_" + t;
+  Exec(admin, "DROP SCHEMA IF EXISTS priv_s CASCADE");
+  DropRoles(admin, {"priv_su"}, {t});
+  Exec(admin, "DROP DATABASE IF EXISTS " + db);
+  Exec(admin,
+       "CREATE USER priv_su; CREATE SCHEMA priv_s; CREATE TABLE priv_s.t (a int); GRANT SELECT ON priv_s.t TO "
+       "priv_su");
+  Exec(admin, "CREATE DATABASE " + db);
+  PqConnection raw(As("postgres"));
+  CHECK(raw.Run("REVOKE CONNECT ON DATABASE " + db + " FROM PUBLIC") == "");
+  CHECK(Scalar(admin, "SELECT datacl::text FROM pg_database WHERE datname = '" + db + "'") ==
+        "{=T/postgres,postgres=CTc/postgres}");
+  try {
+    pqxx::connection denied(SharedTarget::Get().ConnString("priv_su", db));
+    FAIL("connected without CONNECT");
+  } catch (const pqxx::broken_connection& e) {
+    CHECK(std::string(e.what()).find("permission denied for database \"" + db + "\"") != std::string::npos);
+    CHECK(std::string(e.what()).find("User does not have CONNECT privilege.") != std::string::npos);
+  }
+  CHECK(raw.Run("GRANT CONNECT ON DATABASE " + db + " TO priv_su") == "");
+  { pqxx::connection allowed(SharedTarget::Get().ConnString("priv_su", db)); }
+  PqConnection su(As("priv_su"));
+  CHECK(su.Run("CREATE TABLE " + t + " (a int)") == "42501");
+  CHECK(su.error_message() == "permission denied for schema public");
+  CHECK(su.Run("CREATE SCHEMA priv_s2") == "42501");
+  CHECK(su.error_message() == "permission denied for database " + SharedTarget::Get().database());
+  CHECK(su.Run("SELECT * FROM priv_s.t") == "42501");
+  CHECK(su.error_message() == "permission denied for schema priv_s");
+  CHECK(raw.Run("GRANT USAGE ON SCHEMA priv_s TO priv_su") == "");
+  CHECK(Scalar(admin, "SELECT nspacl::text FROM pg_namespace WHERE nspname = 'priv_s'") ==
+        "{postgres=UC/postgres,priv_su=U/postgres}");
+  CHECK(su.Run("SELECT * FROM priv_s.t") == "");
+  pqxx::connection su_pqxx(As("priv_su"));
+  CHECK(Scalar(su_pqxx,
+               "SELECT has_schema_privilege('priv_s', 'USAGE')::text || has_schema_privilege('public', "
+               "'CREATE')::text || has_database_privilege('" +
+                   db + "', 'CONNECT')::text") == "truefalsetrue");
+  CHECK(raw.Run("GRANT CREATE ON SCHEMA public TO priv_su") == "");
+  CHECK(su.Run("CREATE TABLE " + t + " (a int)") == "");
+  CHECK(su.Run("DROP TABLE " + t) == "");
+  CHECK(raw.Run("REVOKE CREATE ON SCHEMA public FROM priv_su") == "");
+  CHECK(raw.Run("DROP ROLE priv_su") == "2BP01");
+  CHECK(raw.error_detail() ==
+        "privileges for schema priv_s\nprivileges for table priv_s.t\nprivileges for database " + db);
+  CHECK(raw.Run("ALTER SCHEMA priv_s OWNER TO priv_su") == "");
+  CHECK(raw.tag() == "ALTER SCHEMA");
+  CHECK(raw.Run("DROP SCHEMA priv_s CASCADE") == "");
+  CHECK(raw.Run("REVOKE ALL ON DATABASE " + db + " FROM priv_su") == "");
+  CHECK(raw.Run("DROP ROLE priv_su") == "");
+  // The sessions that connected to db may still be ending (55006 until they are gone).
+  for (int attempt = 0; attempt < 100 && raw.Run("DROP DATABASE " + db) == "55006"; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(raw.Run("SELECT 1 FROM pg_database WHERE datname = '" + db + "'") == "");
+  CHECK(raw.tag() == "SELECT 0");
 }
 
 }  // namespace
