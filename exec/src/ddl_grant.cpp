@@ -351,6 +351,34 @@ std::string ExecuteAlterOwner(const ast::AlterOwnerStmt& stmt, SessionContext& c
   return tag;
 }
 
+void RenameRoleInAcls(SessionContext& ctx, const std::string& from, const std::string& to) {
+  // The renamed ACL, or nullopt when it does not mention `from`.
+  auto renamed = [&](const std::optional<std::vector<std::string>>& acl) -> std::optional<std::vector<std::string>> {
+    if (!acl) return std::nullopt;
+    catalog::Acl items = catalog::AclFromStrings(*acl);
+    if (!catalog::AclRenameRole(items, from, to)) return std::nullopt;
+    return catalog::AclToStrings(items);
+  };
+  std::set<Oid> schemas{catalog::kPublicNamespace};
+  for (const auto& t : ctx.catalog.ListTables(ctx.txn, 0)) {
+    schemas.insert(t->namespace_oid);
+    if (auto acl = renamed(t->acl)) ctx.catalog.SetRelationAccess(ctx.txn, t->oid, t->owner, acl);
+    std::map<int16_t, std::optional<std::vector<std::string>>> columns;
+    for (const catalog::ColumnInfo& c : t->columns) {
+      if (auto acl = renamed(c.acl)) columns[c.attnum] = acl;
+    }
+    if (!columns.empty()) ctx.catalog.SetColumnAcls(ctx.txn, t->oid, columns);
+  }
+  for (Oid oid : schemas) {
+    auto schema = ctx.catalog.SchemaByOid(ctx.txn, oid);
+    if (!schema) continue;
+    if (auto acl = renamed(schema->acl)) ctx.catalog.SetSchemaAccess(ctx.txn, oid, schema->owner, acl);
+  }
+  for (const catalog::DatabaseInfo& db : ctx.cluster.ListDatabases(ctx.txn)) {
+    if (auto acl = renamed(db.acl)) ctx.cluster.SetDatabaseAccess(ctx.txn, db.oid, db.owner, acl);
+  }
+}
+
 std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role) {
   std::vector<std::string> lines;
   // getObjectDescription qualifies a relation that is not visible through the search path.

@@ -125,7 +125,7 @@ std::string ExecuteCreateRole(const ast::CreateRoleStmt& stmt, SessionContext& c
   return "CREATE ROLE";
 }
 
-std::string ExecuteAlterRole(const ast::AlterRoleStmt& stmt, SessionContext& ctx) {
+std::string ExecuteAlterRole(const ast::AlterRoleStmt& stmt, SessionContext& ctx, ResultSink& sink) {
   catalog::RoleGraph roles = Roles(ctx);
   catalog::RoleInfo role = ResolveRoleSpec(ctx, stmt.role);
   const bool superuser = roles.IsSuperuser(ctx.user_oid);
@@ -140,8 +140,15 @@ std::string ExecuteAlterRole(const ast::AlterRoleStmt& stmt, SessionContext& ctx
     }
     if (role.superuser && !superuser) throw Denied("must be superuser to rename superusers");
     if (!HasCreateRole(roles, ctx.user_oid)) throw Denied("permission denied to rename role");
+    const std::string old_name = role.name;
     role.name = *stmt.new_name;
+    // An md5 password is salted with the role name (user.c RenameRole).
+    if (role.password && GetPasswordType(*role.password) == PasswordType::kMd5) {
+      role.password.reset();
+      sink.Notice(Severity::kNotice, sqlstate::kSuccessfulCompletion, "MD5 password cleared because of role rename");
+    }
     ctx.cluster.UpdateRole(ctx.txn, role);
+    RenameRoleInAcls(ctx, old_name, role.name);
     return "ALTER ROLE";
   }
   catalog::RoleInfo changed = role;

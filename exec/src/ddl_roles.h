@@ -18,7 +18,7 @@ std::string ExecuteCreateRole(const ast::CreateRoleStmt& stmt, SessionContext& c
 /// ALTER ROLE | USER name [WITH] options, RENAME TO: 42704, 42501 ("must be superuser to alter superuser
 /// roles or change superuser attribute", "permission denied"), 0A000 "current user cannot be renamed".
 /// Tag "ALTER ROLE".
-std::string ExecuteAlterRole(const ast::AlterRoleStmt& stmt, SessionContext& ctx);
+std::string ExecuteAlterRole(const ast::AlterRoleStmt& stmt, SessionContext& ctx, ResultSink& sink);
 /// DROP ROLE | USER | GROUP [IF EXISTS]: 42501 "permission denied to drop role", 55006 "current user
 /// cannot be dropped", 2BP01 "role \"x\" cannot be dropped because some objects depend on it" with the
 /// dependent objects of this database (and owned databases) in DETAIL. Tag "DROP ROLE".
@@ -48,6 +48,11 @@ void CheckRoleAdmin(SessionContext& ctx, const catalog::RoleInfo& role);
 /// t", "owner of database d", one a line; empty when nothing depends on the role. Only this database's
 /// relations are seen.
 std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role);
+
+/// After ALTER ROLE ... RENAME: the ACL items naming `from` (as grantee or grantor) name `to`, in this
+/// database's relations, columns and schemas and in every database's datacl (PostgreSQL's ACLs hold OIDs,
+/// so a rename reaches them by itself).
+void RenameRoleInAcls(SessionContext& ctx, const std::string& from, const std::string& to);
 
 /// The role `spec` names, as get_rolespec_oid: 42704 "role \"x\" does not exist" (also for PUBLIC).
 catalog::RoleInfo ResolveRoleSpec(SessionContext& ctx, const ast::RoleSpec& spec);

@@ -127,7 +127,7 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
     case ast::StmtKind::kCreateRole:
       return ExecuteCreateRole(stmt.As<ast::CreateRoleStmt>(), ctx, sink);
     case ast::StmtKind::kAlterRole:
-      return ExecuteAlterRole(stmt.As<ast::AlterRoleStmt>(), ctx);
+      return ExecuteAlterRole(stmt.As<ast::AlterRoleStmt>(), ctx, sink);
     case ast::StmtKind::kDropRole:
       return ExecuteDropRole(stmt.As<ast::DropRoleStmt>(), ctx, sink);
     case ast::StmtKind::kGrantRole:

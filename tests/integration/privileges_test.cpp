@@ -60,7 +60,13 @@ TEST_CASE("CREATE, ALTER and DROP ROLE") {
         "truefalse");
   CHECK(raw.Run("ALTER ROLE priv_nobody LOGIN") == "42704");
   CHECK(raw.error_message() == "role \"priv_nobody\" does not exist");
+  const std::string t = TableName("priv_rename");
+  Exec(admin, "DROP TABLE IF EXISTS " + t);
+  Exec(admin, "CREATE TABLE " + t + " (a int); GRANT SELECT ON " + t + " TO priv_r1");
   CHECK(raw.Run("ALTER ROLE priv_r1 RENAME TO priv_r9") == "");
+  CHECK(Scalar(admin, "SELECT relacl::text FROM pg_class WHERE relname = '" + t + "'") ==
+        "{postgres=arwdDxt/postgres,priv_r9=r/postgres}");
+  Exec(admin, "DROP TABLE " + t);
   CHECK(raw.Run("DROP ROLE priv_r1") == "42704");
   // Without CREATEROLE a role can change only its own password.
   PqConnection user(As("priv_u1"));
