@@ -363,6 +363,13 @@ TEST_CASE("schema and database privileges: USAGE, CREATE, CONNECT") {
   CHECK(raw.Run("GRANT CREATE ON SCHEMA public TO priv_su") == "");
   CHECK(su.Run("CREATE TABLE " + t + " (a int)") == "");
   CHECK(su.Run("DROP TABLE " + t) == "");
+  // A foreign key needs REFERENCES on the referenced table.
+  Exec(admin, "ALTER TABLE priv_s.t ADD PRIMARY KEY (a)");
+  CHECK(su.Run("CREATE TABLE " + t + " (a int REFERENCES priv_s.t)") == "42501");
+  CHECK(su.error_message() == "permission denied for table t");
+  CHECK(raw.Run("GRANT REFERENCES ON priv_s.t TO priv_su") == "");
+  CHECK(su.Run("CREATE TABLE " + t + " (a int REFERENCES priv_s.t)") == "");
+  CHECK(su.Run("DROP TABLE " + t) == "");
   CHECK(raw.Run("REVOKE CREATE ON SCHEMA public FROM priv_su") == "");
   CHECK(raw.Run("DROP ROLE priv_su") == "2BP01");
   CHECK(raw.error_detail() ==
