@@ -22,6 +22,7 @@ void WriteSharedBootstrap(storage::StorageEngine& storage, txn::Transaction& txn
   storage.CreateFile(storage::FileId{0, kPgDatabaseOid});
   storage.CreateFile(storage::FileId{0, kPgAuthidOid});
   storage.CreateFile(storage::FileId{0, kPgAuthMembersOid});
+  storage.CreateFile(storage::FileId{0, kPgRolesOid});
   // initdb's bootstrap superuser has every attribute (pg_authid.dat's BKI_DEFAULT row for OID 10).
   RoleInfo role{.oid = kBootstrapSuperuserId,
                 .name = std::string(superuser),
@@ -36,6 +37,7 @@ void WriteSharedBootstrap(storage::StorageEngine& storage, txn::Transaction& txn
                 .password = password,
                 .valid_until = std::nullopt};
   Table(storage, 0, kPgAuthidOid).Insert(txn, AuthidRow(role));
+  Table(storage, 0, kPgRolesOid).Insert(txn, RolesRow(role));
 }
 
 void WriteDatabaseBootstrap(storage::StorageEngine& storage, txn::Transaction& txn, Oid db) {

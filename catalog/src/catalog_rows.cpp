@@ -212,6 +212,23 @@ RoleInfo RoleFromRow(const Row& r) {
   return role;
 }
 
+Row RolesRow(const RoleInfo& role) {
+  return {
+      Name(role.name),
+      Value::Bool(role.superuser),
+      Value::Bool(role.inherit),
+      Value::Bool(role.create_role),
+      Value::Bool(role.create_db),
+      Value::Bool(role.can_login),
+      Value::Bool(role.replication),
+      Value::Int4(role.connection_limit),
+      Value::String("********"),
+      role.valid_until ? Value::Timestamp(*role.valid_until, TypeId::kTimestampTz) : Value::Null(TypeId::kTimestampTz),
+      Value::Bool(role.bypass_rls),
+      Value::Null(array_type::kText),
+      Value::Oid(role.oid)};
+}
+
 Row AuthMembersRow(const AuthMember& m) {
   return {Value::Oid(m.role), Value::Oid(m.member), Value::Oid(m.grantor), Value::Bool(m.admin_option)};
 }

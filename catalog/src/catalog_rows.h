@@ -49,6 +49,8 @@ Row DependRow(Oid objid, Oid refobjid, int32_t refobjsubid, char deptype);
 Row DatabaseRow(Oid oid, std::string_view name, Oid owner, bool is_template);
 Row AuthidRow(const RoleInfo& role);
 Row AuthMembersRow(const AuthMember& m);
+/// The pg_roles row of a role (its password masked).
+Row RolesRow(const RoleInfo& role);
 RoleInfo RoleFromRow(const Row& r);
 /// relacl and friends: a text[] of aclitem texts, or NULL.
 Value AclValue(const std::optional<std::vector<std::string>>& acl);

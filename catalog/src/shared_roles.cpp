@@ -47,6 +47,7 @@ Oid SharedCatalog::CreateRole(txn::Transaction& txn, RoleInfo role) {
   }
   role.oid = oids_.Next();
   SharedTable(kPgAuthidOid).Insert(txn, AuthidRow(role));
+  SharedTable(kPgRolesOid).Insert(txn, RolesRow(role));
   return role.oid;
 }
 
@@ -60,11 +61,16 @@ void SharedCatalog::UpdateRole(txn::Transaction& txn, const RoleInfo& role) {
   SharedTable(kPgAuthidOid)
       .UpdateIf(
           txn, [&](const Row& r) { return RowOidAt(r, col::kRolOid) == role.oid; }, [&](Row& r) { r = row; });
+  Row shown = RolesRow(role);
+  SharedTable(kPgRolesOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return RowOidAt(r, col::kRolesOid) == role.oid; }, [&](Row& r) { r = shown; });
 }
 
 void SharedCatalog::DropRole(txn::Transaction& txn, Oid role) {
   BeginDdl(txn);
   SharedTable(kPgAuthidOid).DeleteIf(txn, [&](const Row& r) { return RowOidAt(r, col::kRolOid) == role; });
+  SharedTable(kPgRolesOid).DeleteIf(txn, [&](const Row& r) { return RowOidAt(r, col::kRolesOid) == role; });
   SharedTable(kPgAuthMembersOid).DeleteIf(txn, [&](const Row& r) {
     return RowOidAt(r, col::kAmRoleId) == role || RowOidAt(r, col::kAmMember) == role;
   });

@@ -177,6 +177,22 @@ constexpr std::array kPgAuthidColumns{
     SystemColumn{"rolpassword", kTextT, true},
     SystemColumn{"rolvaliduntil", kTimestampTzT, true},
 };
+// pg_roles in PostgreSQL 15's column order (system_views.sql).
+constexpr std::array kPgRolesColumns{
+    SystemColumn{"rolname", kNameT},
+    SystemColumn{"rolsuper", kBoolT},
+    SystemColumn{"rolinherit", kBoolT},
+    SystemColumn{"rolcreaterole", kBoolT},
+    SystemColumn{"rolcreatedb", kBoolT},
+    SystemColumn{"rolcanlogin", kBoolT},
+    SystemColumn{"rolreplication", kBoolT},
+    SystemColumn{"rolconnlimit", kInt4T},
+    SystemColumn{"rolpassword", kTextT},
+    SystemColumn{"rolvaliduntil", kTimestampTzT, true},
+    SystemColumn{"rolbypassrls", kBoolT},
+    SystemColumn{"rolconfig", kTextArrayT, true},
+    SystemColumn{"oid", kOidT},
+};
 constexpr std::array kPgAuthMembersColumns{
     SystemColumn{"roleid", kOidT},
     SystemColumn{"member", kOidT},
@@ -198,6 +214,7 @@ constexpr std::array kRelations{
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
     SystemRelation{kPgAuthMembersOid, "pg_auth_members", true, kPgAuthMembersColumns},
+    SystemRelation{kPgRolesOid, "pg_roles", true, kPgRolesColumns},
 };
 
 }  // namespace
@@ -214,7 +231,7 @@ const SystemRelation& SystemRelationById(Oid oid) {
 }
 
 bool IsSharedRelation(Oid rel) {
-  return rel == kPgDatabaseOid || rel == kPgAuthidOid || rel == kPgAuthMembersOid;
+  return rel == kPgDatabaseOid || rel == kPgAuthidOid || rel == kPgAuthMembersOid || rel == kPgRolesOid;
 }
 
 std::vector<TypeId> ColumnTypes(const SystemRelation& rel) {

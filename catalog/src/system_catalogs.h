@@ -26,6 +26,9 @@ inline constexpr Oid kPgTypeOid = 1247;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
 inline constexpr Oid kPgAuthMembersOid = 1261;
+/// pg_roles, a view of pg_authid in PostgreSQL; here a shared relation the role DDL keeps in step with
+/// pg_authid (the password always shows as '********').
+inline constexpr Oid kPgRolesOid = 12001;
 
 /// The bootstrap superuser's OID (BOOTSTRAP_SUPERUSERID) and the two initial databases' OIDs (pg_database.dat).
 inline constexpr Oid kBootstrapSuperuserId = 10;
@@ -185,6 +188,7 @@ enum PgAuthid {
   kRolValidUntil
 };
 enum PgAuthMembers { kAmRoleId, kAmMember, kAmGrantor, kAmAdminOption };
+enum PgRoles { kRolesName, kRolesOid = 12 };
 }  // namespace col
 
 }  // namespace lumadb::catalog

@@ -46,6 +46,9 @@ TEST_CASE("CREATE, ALTER and DROP ROLE") {
   CHECK(rows[1][5].as<std::string>() == "t");  // CREATE USER: LOGIN
   CHECK(rows[1][6].as<std::string>() == "3");
   CHECK(rows[1][7].as<std::string>() == "SCRAM-SHA-256$");
+  CHECK(Scalar(admin,
+               "SELECT rolpassword || ' ' || rolconnlimit || ' ' || (oid = (SELECT oid FROM pg_authid WHERE "
+               "rolname = 'priv_u1'))::text FROM pg_roles WHERE rolname = 'priv_u1'") == "******** 3 true");
   CHECK(raw.Run("CREATE ROLE pg_priv") == "42939");
   CHECK(raw.error_message() == "role name \"pg_priv\" is reserved");
   CHECK(raw.error_detail() == "Role names starting with \"pg_\" are reserved.");
