@@ -21,7 +21,23 @@ void WriteSharedBootstrap(storage::StorageEngine& storage, txn::Transaction& txn
                           const std::optional<std::string>& password) {
   storage.CreateFile(storage::FileId{0, kPgDatabaseOid});
   storage.CreateFile(storage::FileId{0, kPgAuthidOid});
-  Table(storage, 0, kPgAuthidOid).Insert(txn, AuthidRow(kBootstrapSuperuserId, superuser, true, password));
+  storage.CreateFile(storage::FileId{0, kPgAuthMembersOid});
+  storage.CreateFile(storage::FileId{0, kPgRolesOid});
+  // initdb's bootstrap superuser has every attribute (pg_authid.dat's BKI_DEFAULT row for OID 10).
+  RoleInfo role{.oid = kBootstrapSuperuserId,
+                .name = std::string(superuser),
+                .superuser = true,
+                .inherit = true,
+                .create_role = true,
+                .create_db = true,
+                .can_login = true,
+                .replication = true,
+                .bypass_rls = true,
+                .connection_limit = -1,
+                .password = password,
+                .valid_until = std::nullopt};
+  Table(storage, 0, kPgAuthidOid).Insert(txn, AuthidRow(role));
+  Table(storage, 0, kPgRolesOid).Insert(txn, RolesRow(role));
 }
 
 void WriteDatabaseBootstrap(storage::StorageEngine& storage, txn::Transaction& txn, Oid db) {

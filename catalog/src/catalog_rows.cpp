@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/array.h"
 #include "common/error.h"
 #include "system_catalogs.h"
 
@@ -75,14 +76,14 @@ Row ConstraintBase(Oid oid, std::string_view name, Oid namespace_oid, char type,
 }  // namespace
 
 Row NamespaceRow(Oid oid, std::string_view name, Oid owner) {
-  return {Value::Oid(oid), Name(name), Value::Oid(owner)};
+  return {Value::Oid(oid), Name(name), Value::Oid(owner), AclValue(std::nullopt)};
 }
 
 Row ClassRow(const ClassFields& c) {
   return {Value::Oid(c.oid),
           Name(c.name),
           Value::Oid(c.namespace_oid),
-          Value::Oid(kBootstrapSuperuserId),
+          Value::Oid(c.owner),
           Value::Oid(c.filenode),
           Value::Int4(c.relpages),
           Value::Float4(static_cast<float>(c.reltuples)),
@@ -90,7 +91,8 @@ Row ClassRow(const ClassFields& c) {
           Char(c.relkind),
           Value::Int2(c.natts),
           Value::Int2(c.checks),
-          c.reloptions ? Value::String(*c.reloptions) : Value::Null(TypeId::kText)};
+          c.reloptions ? Value::String(*c.reloptions) : Value::Null(TypeId::kText),
+          AclValue(c.acl)};
 }
 
 Row AttributeRow(Oid relid, const ColumnInfo& column) {
@@ -103,7 +105,8 @@ Row AttributeRow(Oid relid, const ColumnInfo& column) {
           Value::Bool(column.not_null),
           Value::Bool(column.default_expr.has_value()),
           Char(column.identity),
-          Value::Bool(false)};
+          Value::Bool(false),
+          AclValue(column.acl)};
 }
 
 Row AttrdefRow(Oid oid, Oid relid, int16_t attnum, std::string_view expr) {
@@ -172,13 +175,76 @@ Row DependRow(Oid objid, Oid refobjid, int32_t refobjsubid, char deptype) {
 }
 
 Row DatabaseRow(Oid oid, std::string_view name, Oid owner, bool is_template) {
-  return {Value::Oid(oid),          Name(name),       Value::Oid(owner), Value::Int4(kUtf8Encoding),
-          Value::Bool(is_template), Value::Bool(true)};
+  return {Value::Oid(oid),          Name(name),        Value::Oid(owner),     Value::Int4(kUtf8Encoding),
+          Value::Bool(is_template), Value::Bool(true), AclValue(std::nullopt)};
 }
 
-Row AuthidRow(Oid oid, std::string_view name, bool superuser, const std::optional<std::string>& password) {
-  return {Value::Oid(oid), Name(name), Value::Bool(superuser), Value::Bool(true),
-          password ? Value::String(*password) : Value::Null(TypeId::kText)};
+Row AuthidRow(const RoleInfo& role) {
+  return {
+      Value::Oid(role.oid),
+      Name(role.name),
+      Value::Bool(role.superuser),
+      Value::Bool(role.inherit),
+      Value::Bool(role.create_role),
+      Value::Bool(role.create_db),
+      Value::Bool(role.can_login),
+      Value::Bool(role.replication),
+      Value::Bool(role.bypass_rls),
+      Value::Int4(role.connection_limit),
+      role.password ? Value::String(*role.password) : Value::Null(TypeId::kText),
+      role.valid_until ? Value::Timestamp(*role.valid_until, TypeId::kTimestampTz) : Value::Null(TypeId::kTimestampTz)};
+}
+
+RoleInfo RoleFromRow(const Row& r) {
+  RoleInfo role;
+  role.oid = AsOid(r[col::kRolOid]);
+  role.name = r[col::kRolName].GetString();
+  role.superuser = r[col::kRolSuper].GetBool();
+  role.inherit = r[col::kRolInherit].GetBool();
+  role.create_role = r[col::kRolCreateRole].GetBool();
+  role.create_db = r[col::kRolCreateDb].GetBool();
+  role.can_login = r[col::kRolCanLogin].GetBool();
+  role.replication = r[col::kRolReplication].GetBool();
+  role.bypass_rls = r[col::kRolBypassRls].GetBool();
+  role.connection_limit = static_cast<int32_t>(r[col::kRolConnLimit].GetInt());
+  if (!r[col::kRolPassword].is_null()) role.password = r[col::kRolPassword].GetString();
+  if (!r[col::kRolValidUntil].is_null()) role.valid_until = r[col::kRolValidUntil].GetInt();
+  return role;
+}
+
+Row RolesRow(const RoleInfo& role) {
+  return {
+      Name(role.name),
+      Value::Bool(role.superuser),
+      Value::Bool(role.inherit),
+      Value::Bool(role.create_role),
+      Value::Bool(role.create_db),
+      Value::Bool(role.can_login),
+      Value::Bool(role.replication),
+      Value::Int4(role.connection_limit),
+      Value::String("********"),
+      role.valid_until ? Value::Timestamp(*role.valid_until, TypeId::kTimestampTz) : Value::Null(TypeId::kTimestampTz),
+      Value::Bool(role.bypass_rls),
+      Value::Null(array_type::kText),
+      Value::Oid(role.oid)};
+}
+
+Row AuthMembersRow(const AuthMember& m) {
+  return {Value::Oid(m.role), Value::Oid(m.member), Value::Oid(m.grantor), Value::Bool(m.admin_option)};
+}
+
+Value AclValue(const std::optional<std::vector<std::string>>& acl) {
+  if (!acl) return Value::Null(array_type::kText);
+  std::vector<Value> items;
+  for (const std::string& s : *acl) items.push_back(Value::String(s));
+  return MakeArray(TypeId::kText, std::move(items));
+}
+
+std::optional<std::vector<std::string>> AclOfValue(const Value& v) {
+  if (v.is_null()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const Value& item : v.GetArray().items) out.push_back(item.GetString());
+  return out;
 }
 
 IndexInfo IndexFromRow(const Row& r) {

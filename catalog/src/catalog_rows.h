@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog/cluster.h"
 #include "common/value.h"
 
 namespace lumadb::catalog {
@@ -27,6 +28,8 @@ struct ClassFields {
   int16_t natts = 0;
   int16_t checks = 0;
   std::optional<std::string> reloptions;
+  Oid owner = 10;                                              // relowner (kBootstrapSuperuserId)
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // relacl; nullopt: NULL (the default)
 };
 
 Row NamespaceRow(Oid oid, std::string_view name, Oid owner);
@@ -44,7 +47,14 @@ Row SequenceRow(const SequenceInfo& seq);
 /// pg_depend: relation objid depends on column refobjsubid of relation refobjid (both classid pg_class).
 Row DependRow(Oid objid, Oid refobjid, int32_t refobjsubid, char deptype);
 Row DatabaseRow(Oid oid, std::string_view name, Oid owner, bool is_template);
-Row AuthidRow(Oid oid, std::string_view name, bool superuser, const std::optional<std::string>& password);
+Row AuthidRow(const RoleInfo& role);
+Row AuthMembersRow(const AuthMember& m);
+/// The pg_roles row of a role (its password masked).
+Row RolesRow(const RoleInfo& role);
+RoleInfo RoleFromRow(const Row& r);
+/// relacl and friends: a text[] of aclitem texts, or NULL.
+Value AclValue(const std::optional<std::vector<std::string>>& acl);
+std::optional<std::vector<std::string>> AclOfValue(const Value& v);
 
 /// Readers of the rows above (the snapshot loader). XX001 on a malformed array text.
 IndexInfo IndexFromRow(const Row& r);

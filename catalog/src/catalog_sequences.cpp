@@ -130,6 +130,8 @@ void DatabaseCatalog::InsertSequenceRows(txn::Transaction& txn, const SequenceIn
   fields.filenode = seq.file.rel;
   fields.relkind = 'S';
   fields.natts = 3;
+  fields.owner = seq.owner;
+  fields.acl = seq.acl;
   Table(kPgClassOid).Insert(txn, ClassRow(fields));
   CatalogTable attributes = Table(kPgAttributeOid);
   for (const ColumnInfo& c : SequenceColumns()) attributes.Insert(txn, AttributeRow(seq.oid, c));
@@ -190,6 +192,7 @@ SequenceInfo DatabaseCatalog::CreateSequence(txn::Transaction& txn, const Sequen
   seq.name = name;
   seq.owned_by_table = def.owned_by_table;
   seq.owned_by_attnum = def.owned_by_attnum;
+  seq.owner = def.owner;
   seq.file = storage::FileId{db_, seq.oid};
   storage_.CreateFile(seq.file, &txn.log());
   storage::FileId file = seq.file;
@@ -221,6 +224,8 @@ SequenceInfo DatabaseCatalog::AlterSequence(txn::Transaction& txn, const Sequenc
     next.owned_by_table = def.owned_by_table;
     next.owned_by_attnum = def.owned_by_attnum;
   }
+  next.owner = current->owner;
+  next.acl = current->acl;
   DeleteSequenceRows(txn, current->oid);
   InsertSequenceRows(txn, next);
   counters_.Reset(next, def.restart);

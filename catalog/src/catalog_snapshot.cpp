@@ -89,6 +89,8 @@ struct CatalogSnapshot::Builder {
       t.fillfactor = FillfactorOf(r[col::kRelOptions]);
       t.relpages = static_cast<int32_t>(r[col::kRelPages].GetInt());
       t.reltuples = r[col::kRelTuples].GetFloat();
+      t.owner = AsOid(r[col::kRelOwner]);
+      t.acl = AclOfValue(r[col::kRelAcl]);
       tables.emplace(oid, std::move(t));
     });
   }
@@ -104,6 +106,7 @@ struct CatalogSnapshot::Builder {
       c.attnum = AsInt2(r[col::kAttNum]);
       c.not_null = r[col::kAttNotNull].GetBool();
       c.identity = CharOf(r[col::kAttIdentity]);
+      c.acl = AclOfValue(r[col::kAttAcl]);
       t->columns.push_back(std::move(c));
     });
     Table(kPgAttrdefOid).ForEach([&](const Row& r) {
@@ -147,6 +150,8 @@ struct CatalogSnapshot::Builder {
       seq.schema = t->schema;
       seq.name = t->name;
       seq.file = t->file;
+      seq.owner = t->owner;
+      seq.acl = t->acl;
       snap.sequences_.emplace(seq.oid, std::move(seq));
     });
     Table(kPgDependOid).ForEach([&](const Row& r) {
@@ -218,8 +223,8 @@ std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Load(storage::StorageEng
   auto snap = std::make_shared<CatalogSnapshot>();
   Builder builder{storage, db, *snap, {}, {}, {}, {}};
   builder.Table(kPgNamespaceOid).ForEach([&](const Row& r) {
-    snap->namespaces_.push_back(
-        NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(), AsOid(r[col::kNspOwner])});
+    snap->namespaces_.push_back(NamespaceEntry{AsOid(r[col::kNspOid]), r[col::kNspName].GetString(),
+                                               AsOid(r[col::kNspOwner]), AclOfValue(r[col::kNspAcl])});
   });
   builder.ReadClasses();
   builder.ReadColumns();

@@ -30,6 +30,7 @@ struct NamespaceEntry {
   Oid oid = 0;
   std::string name;
   Oid owner = 0;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // nspacl
 };
 
 class CatalogSnapshot {
@@ -39,6 +40,7 @@ class CatalogSnapshot {
   static std::shared_ptr<const CatalogSnapshot> Load(storage::StorageEngine& storage, Oid db);
 
   const NamespaceEntry* FindNamespace(std::string_view name) const;
+  const std::vector<NamespaceEntry>& namespaces() const { return namespaces_; }
   const NamespaceEntry* FindNamespace(Oid oid) const;
   /// The table or sequence (relkind 'r' or 'S') `name` in namespace `namespace_oid`, or null.
   std::shared_ptr<const TableInfo> FindTable(Oid namespace_oid, std::string_view name) const;

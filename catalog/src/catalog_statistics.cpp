@@ -81,6 +81,39 @@ void DatabaseCatalog::StoreStatistics(txn::Transaction& txn, const TableInfo& ta
   Changed(txn);
 }
 
+void DatabaseCatalog::SetRelationAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                                        const std::optional<std::vector<std::string>>& acl) {
+  BeginDdl(txn);
+  auto current = View(txn)->FindTable(oid);
+  if (!current)
+    throw DbError(sqlstate::kUndefinedTable, "relation with OID " + std::to_string(oid) + " does not exist");
+  std::set<Oid> indexes;
+  for (const IndexInfo& index : current->indexes) indexes.insert(index.oid);
+  Table(kPgClassOid)
+      .UpdateIf(
+          txn,
+          [&](const Row& r) { return RowOid(r, col::kRelOid) == oid || indexes.contains(RowOid(r, col::kRelOid)); },
+          [&](Row& r) {
+            r[col::kRelOwner] = Value::Oid(owner);
+            if (RowOid(r, col::kRelOid) == oid) r[col::kRelAcl] = AclValue(acl);
+          });
+  Changed(txn);
+}
+
+void DatabaseCatalog::SetColumnAcls(txn::Transaction& txn, Oid oid,
+                                    const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) {
+  BeginDdl(txn);
+  if (!View(txn)->FindTable(oid)) {
+    throw DbError(sqlstate::kUndefinedTable, "relation with OID " + std::to_string(oid) + " does not exist");
+  }
+  auto attnum = [](const Row& r) { return static_cast<int16_t>(r[col::kAttNum].GetInt()); };
+  Table(kPgAttributeOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return RowOid(r, col::kAttRelid) == oid && acls.contains(attnum(r)); },
+          [&](Row& r) { r[col::kAttAcl] = AclValue(acls.at(attnum(r))); });
+  Changed(txn);
+}
+
 void DatabaseCatalog::MoveStatistics(txn::Transaction& txn, Oid oid, const std::unordered_map<int16_t, int16_t>& kept) {
   CatalogTable statistics = Table(kPgStatisticOid);
   statistics.DeleteIf(txn,

@@ -132,6 +132,36 @@ std::optional<RoleInfo> Cluster::LookupRole(txn::Transaction& txn, std::string_v
   return impl_->shared.LookupRole(txn, name);
 }
 
+std::optional<RoleInfo> Cluster::RoleByOid(txn::Transaction& txn, Oid oid) {
+  return impl_->shared.RoleByOid(txn, oid);
+}
+std::vector<RoleInfo> Cluster::ListRoles(txn::Transaction& txn) {
+  return impl_->shared.ListRoles(txn);
+}
+std::vector<AuthMember> Cluster::ListMembers(txn::Transaction& txn) {
+  return impl_->shared.ListMembers(txn);
+}
+Oid Cluster::CreateRole(txn::Transaction& txn, RoleInfo role) {
+  return impl_->shared.CreateRole(txn, std::move(role));
+}
+void Cluster::UpdateRole(txn::Transaction& txn, const RoleInfo& role) {
+  impl_->shared.UpdateRole(txn, role);
+}
+void Cluster::DropRole(txn::Transaction& txn, Oid role) {
+  impl_->shared.DropRole(txn, role);
+}
+void Cluster::AddMember(txn::Transaction& txn, const AuthMember& membership) {
+  impl_->shared.AddMember(txn, membership);
+}
+bool Cluster::RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only) {
+  return impl_->shared.RemoveMember(txn, role, member, admin_only);
+}
+
+void Cluster::SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner,
+                                const std::optional<std::vector<std::string>>& acl) {
+  impl_->shared.SetDatabaseAccess(txn, db, owner, acl);
+}
+
 std::optional<DatabaseInfo> Cluster::LookupDatabase(txn::Transaction& txn, std::string_view name) {
   auto db = impl_->shared.LookupDatabase(txn, name);
   return db ? std::optional<DatabaseInfo>(db->info) : std::nullopt;

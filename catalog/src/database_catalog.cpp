@@ -144,6 +144,16 @@ std::optional<Oid> DatabaseCatalog::LookupNamespace(txn::Transaction& txn, std::
   return ns ? std::optional<Oid>(ns->oid) : std::nullopt;
 }
 
+std::vector<std::shared_ptr<const TableInfo>> DatabaseCatalog::ListTables(txn::Transaction& txn, Oid namespace_oid) {
+  auto snap = View(txn);
+  if (namespace_oid != 0) return snap->TablesIn(namespace_oid);
+  std::vector<std::shared_ptr<const TableInfo>> out;
+  for (const NamespaceEntry& ns : snap->namespaces()) {
+    for (auto& t : snap->TablesIn(ns.oid)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
 Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const std::string& schema, const std::string& name,
                                        const std::vector<std::string>& search_path) const {
   const NamespaceEntry* ns = nullptr;
@@ -183,6 +193,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
   t.checks = def.checks;
   t.foreign_keys = def.foreign_keys;
   t.fillfactor = def.fillfactor;
+  t.owner = def.owner;
   t.file = storage::FileId{db_, t.oid};
   storage_.CreateFile(t.file, &txn.log());
   storage::FileId file = t.file;
@@ -243,7 +254,27 @@ void DatabaseCatalog::TruncateTable(txn::Transaction& txn, const TableInfo& tabl
   Changed(txn);
 }
 
-void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name) {
+std::optional<SchemaInfo> DatabaseCatalog::SchemaByOid(txn::Transaction& txn, Oid oid) {
+  auto snap = View(txn);
+  const NamespaceEntry* ns = snap->FindNamespace(oid);
+  if (!ns) return std::nullopt;
+  return SchemaInfo{ns->oid, ns->name, ns->owner, ns->acl};
+}
+
+void DatabaseCatalog::SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                                      const std::optional<std::vector<std::string>>& acl) {
+  BeginDdl(txn);
+  Table(kPgNamespaceOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return static_cast<Oid>(r[col::kNspOid].GetInt()) == oid; },
+          [&](Row& r) {
+            r[col::kNspOwner] = Value::Oid(owner);
+            r[col::kNspAcl] = AclValue(acl);
+          });
+  Changed(txn);
+}
+
+void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner) {
   if (name.starts_with("pg_")) {
     throw DbError(sqlstate::kReservedName, "unacceptable schema name \"" + std::string(name) + "\"")
         .Detail("The prefix \"pg_\" is reserved for system schemas.");
@@ -252,7 +283,7 @@ void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name)
   if (View(txn)->FindNamespace(name)) {
     throw DbError(sqlstate::kDuplicateSchema, "schema \"" + std::string(name) + "\" already exists");
   }
-  Table(kPgNamespaceOid).Insert(txn, NamespaceRow(oids_.Next(), name, kBootstrapSuperuserId));
+  Table(kPgNamespaceOid).Insert(txn, NamespaceRow(oids_.Next(), name, owner));
   Changed(txn);
 }
 

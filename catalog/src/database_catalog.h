@@ -49,7 +49,10 @@ class DatabaseCatalog final : public Catalog {
                                                const std::vector<std::string>& search_path) override;
   void DropTable(txn::Transaction& txn, const TableInfo& table) override;
   void TruncateTable(txn::Transaction& txn, const TableInfo& table) override;
-  void CreateSchema(txn::Transaction& txn, std::string_view name) override;
+  void CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner) override;
+  std::optional<SchemaInfo> SchemaByOid(txn::Transaction& txn, Oid oid) override;
+  void SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                       const std::optional<std::vector<std::string>>& acl) override;
   void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) override;
   storage::HeapFile& Heap(const TableInfo& table) override;
 
@@ -74,6 +77,11 @@ class DatabaseCatalog final : public Catalog {
   void SetVal(txn::Transaction& txn, const SequenceInfo& seq, int64_t value, bool is_called) override;
   std::pair<int64_t, bool> SequenceState(txn::Transaction& txn, const SequenceInfo& seq) override;
   void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) override;
+  void SetRelationAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                         const std::optional<std::vector<std::string>>& acl) override;
+  std::vector<std::shared_ptr<const TableInfo>> ListTables(txn::Transaction& txn, Oid namespace_oid) override;
+  void SetColumnAcls(txn::Transaction& txn, Oid oid,
+                     const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) override;
 
  private:
   /// The snapshot txn must see (its private one if it has done DDL here, else the committed one).

@@ -59,6 +59,8 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
   table.natts = static_cast<int16_t>(t.columns.size());
   table.checks = static_cast<int16_t>(t.checks.size());
   if (t.fillfactor != 100) table.reloptions = "{fillfactor=" + std::to_string(t.fillfactor) + "}";
+  table.owner = t.owner;
+  table.acl = t.acl;
   CatalogTable classes = Table(kPgClassOid);
   classes.Insert(txn, ClassRow(table));
 
@@ -87,6 +89,7 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
     fields.filenode = index.file.rel;
     fields.relkind = 'i';
     fields.natts = static_cast<int16_t>(index.columns.size());
+    fields.owner = t.owner;
     classes.Insert(txn, ClassRow(fields));
     index_rows.Insert(txn, IndexRow(index));
   }

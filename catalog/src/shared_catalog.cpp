@@ -21,13 +21,13 @@ std::shared_ptr<const SharedCatalog::State> SharedCatalog::Load() const {
   auto state = std::make_shared<State>();
   const SystemRelation& authid = SystemRelationById(kPgAuthidOid);
   CatalogTable(storage_.Heap(storage::FileId{0, authid.oid}), authid).ForEach([&](const Row& r) {
-    RoleInfo role;
-    role.oid = static_cast<Oid>(r[col::kRolOid].GetInt());
-    role.name = r[col::kRolName].GetString();
-    role.superuser = r[col::kRolSuper].GetBool();
-    role.can_login = r[col::kRolCanLogin].GetBool();
-    if (!r[col::kRolPassword].is_null()) role.password = r[col::kRolPassword].GetString();
-    state->roles.push_back(std::move(role));
+    state->roles.push_back(RoleFromRow(r));
+  });
+  const SystemRelation& members = SystemRelationById(kPgAuthMembersOid);
+  CatalogTable(storage_.Heap(storage::FileId{0, members.oid}), members).ForEach([&](const Row& r) {
+    state->members.push_back(
+        AuthMember{static_cast<Oid>(r[col::kAmRoleId].GetInt()), static_cast<Oid>(r[col::kAmMember].GetInt()),
+                   static_cast<Oid>(r[col::kAmGrantor].GetInt()), r[col::kAmAdminOption].GetBool()});
   });
   const SystemRelation& database = SystemRelationById(kPgDatabaseOid);
   CatalogTable(storage_.Heap(storage::FileId{0, database.oid}), database).ForEach([&](const Row& r) {
@@ -36,6 +36,7 @@ std::shared_ptr<const SharedCatalog::State> SharedCatalog::Load() const {
     db.info.name = r[col::kDatName].GetString();
     db.info.owner = static_cast<Oid>(r[col::kDatDba].GetInt());
     db.is_template = r[col::kDatIsTemplate].GetBool();
+    db.info.acl = AclOfValue(r[col::kDatAcl]);
     state->databases.push_back(std::move(db));
   });
   return state;
@@ -87,7 +88,8 @@ std::optional<DatabaseEntry> SharedCatalog::LookupDatabase(txn::Transaction& txn
 
 std::vector<DatabaseInfo> SharedCatalog::ListDatabases(txn::Transaction& txn) {
   std::vector<DatabaseInfo> out;
-  for (const DatabaseEntry& db : View(txn)->databases) out.push_back(db.info);
+  auto state = View(txn);  // a writer's view lives only as long as this pointer
+  for (const DatabaseEntry& db : state->databases) out.push_back(db.info);
   std::sort(out.begin(), out.end(), [](const DatabaseInfo& a, const DatabaseInfo& b) { return a.oid < b.oid; });
   return out;
 }

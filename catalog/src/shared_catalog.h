@@ -25,6 +25,7 @@ class LockManager;
 namespace lumadb::catalog {
 
 class OidCounter;
+class CatalogTable;
 
 /// A pg_database row.
 struct DatabaseEntry {
@@ -38,6 +39,16 @@ class SharedCatalog {
   SharedCatalog(storage::StorageEngine& storage, txn::LockManager& locks, OidCounter& oids);
 
   std::optional<RoleInfo> LookupRole(txn::Transaction& txn, std::string_view name);
+  std::optional<RoleInfo> RoleByOid(txn::Transaction& txn, Oid oid);
+  std::vector<RoleInfo> ListRoles(txn::Transaction& txn);
+  std::vector<AuthMember> ListMembers(txn::Transaction& txn);
+  /// The role DDL of Cluster (cluster.h documents each).
+  Oid CreateRole(txn::Transaction& txn, RoleInfo role);
+  void UpdateRole(txn::Transaction& txn, const RoleInfo& role);
+  void DropRole(txn::Transaction& txn, Oid role);
+  void AddMember(txn::Transaction& txn, const AuthMember& membership);
+  bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+  void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);
   std::optional<DatabaseEntry> LookupDatabase(txn::Transaction& txn, std::string_view name);
   std::vector<DatabaseInfo> ListDatabases(txn::Transaction& txn);
 
@@ -52,12 +63,14 @@ class SharedCatalog {
  private:
   struct State {
     std::vector<RoleInfo> roles;
+    std::vector<AuthMember> members;
     std::vector<DatabaseEntry> databases;
   };
   std::shared_ptr<const State> Load() const;
   std::shared_ptr<const State> View(txn::Transaction& txn);
   /// X-locks pg_database and, the first time for txn, registers the hooks that reload the cache.
   void BeginDdl(txn::Transaction& txn);
+  CatalogTable SharedTable(Oid rel);
 
   storage::StorageEngine& storage_;
   txn::LockManager& locks_;

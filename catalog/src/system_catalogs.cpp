@@ -14,7 +14,10 @@ constexpr TypeDesc kBoolT{TypeId::kBool, -1};
 constexpr TypeDesc kInt2T{TypeId::kInt2, -1};
 constexpr TypeDesc kInt4T{TypeId::kInt4, -1};
 constexpr TypeDesc kTextT{TypeId::kText, -1};
+// aclitem[] in PostgreSQL: here text[] holding the items' text form (catalog/acl.h).
+constexpr TypeDesc kTextArrayT{array_type::kText, -1};
 constexpr TypeDesc kFloat4T{TypeId::kFloat4, -1};
+constexpr TypeDesc kTimestampTzT{TypeId::kTimestampTz, -1};
 // PostgreSQL's one-byte "char" type has no TypeId; char(1) prints and compares the same way.
 constexpr TypeDesc kCharT{TypeId::kBpchar, 1 + 4};
 
@@ -22,20 +25,37 @@ constexpr std::array kPgNamespaceColumns{
     SystemColumn{"oid", kOidT},
     SystemColumn{"nspname", kNameT},
     SystemColumn{"nspowner", kOidT},
+    SystemColumn{"nspacl", kTextArrayT, true},
 };
 constexpr TypeDesc kInt8T{TypeId::kInt8, -1};
 
 constexpr std::array kPgClassColumns{
-    SystemColumn{"oid", kOidT},          SystemColumn{"relname", kNameT},     SystemColumn{"relnamespace", kOidT},
-    SystemColumn{"relowner", kOidT},     SystemColumn{"relfilenode", kOidT},  SystemColumn{"relpages", kInt4T},
-    SystemColumn{"reltuples", kFloat4T}, SystemColumn{"relhasindex", kBoolT}, SystemColumn{"relkind", kCharT},
-    SystemColumn{"relnatts", kInt2T},    SystemColumn{"relchecks", kInt2T},   SystemColumn{"reloptions", kTextT, true},
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"relname", kNameT},
+    SystemColumn{"relnamespace", kOidT},
+    SystemColumn{"relowner", kOidT},
+    SystemColumn{"relfilenode", kOidT},
+    SystemColumn{"relpages", kInt4T},
+    SystemColumn{"reltuples", kFloat4T},
+    SystemColumn{"relhasindex", kBoolT},
+    SystemColumn{"relkind", kCharT},
+    SystemColumn{"relnatts", kInt2T},
+    SystemColumn{"relchecks", kInt2T},
+    SystemColumn{"reloptions", kTextT, true},
+    SystemColumn{"relacl", kTextArrayT, true},
 };
 constexpr std::array kPgAttributeColumns{
-    SystemColumn{"attrelid", kOidT},      SystemColumn{"attname", kNameT},   SystemColumn{"atttypid", kOidT},
-    SystemColumn{"attlen", kInt2T},       SystemColumn{"attnum", kInt2T},    SystemColumn{"atttypmod", kInt4T},
-    SystemColumn{"attnotnull", kBoolT},   SystemColumn{"atthasdef", kBoolT}, SystemColumn{"attidentity", kCharT},
+    SystemColumn{"attrelid", kOidT},
+    SystemColumn{"attname", kNameT},
+    SystemColumn{"atttypid", kOidT},
+    SystemColumn{"attlen", kInt2T},
+    SystemColumn{"attnum", kInt2T},
+    SystemColumn{"atttypmod", kInt4T},
+    SystemColumn{"attnotnull", kBoolT},
+    SystemColumn{"atthasdef", kBoolT},
+    SystemColumn{"attidentity", kCharT},
     SystemColumn{"attisdropped", kBoolT},
+    SystemColumn{"attacl", kTextArrayT, true},
 };
 constexpr std::array kPgAttrdefColumns{
     SystemColumn{"oid", kOidT},
@@ -135,12 +155,49 @@ constexpr std::array kPgTypeColumns{
 };
 static_assert(kPgTypeColumns.size() == static_cast<size_t>(col::kTypColumnCount));
 constexpr std::array kPgDatabaseColumns{
-    SystemColumn{"oid", kOidT},       SystemColumn{"datname", kNameT},       SystemColumn{"datdba", kOidT},
-    SystemColumn{"encoding", kInt4T}, SystemColumn{"datistemplate", kBoolT}, SystemColumn{"datallowconn", kBoolT},
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"datname", kNameT},
+    SystemColumn{"datdba", kOidT},
+    SystemColumn{"encoding", kInt4T},
+    SystemColumn{"datistemplate", kBoolT},
+    SystemColumn{"datallowconn", kBoolT},
+    SystemColumn{"datacl", kTextArrayT, true},
 };
 constexpr std::array kPgAuthidColumns{
-    SystemColumn{"oid", kOidT},          SystemColumn{"rolname", kNameT},           SystemColumn{"rolsuper", kBoolT},
-    SystemColumn{"rolcanlogin", kBoolT}, SystemColumn{"rolpassword", kTextT, true},
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"rolname", kNameT},
+    SystemColumn{"rolsuper", kBoolT},
+    SystemColumn{"rolinherit", kBoolT},
+    SystemColumn{"rolcreaterole", kBoolT},
+    SystemColumn{"rolcreatedb", kBoolT},
+    SystemColumn{"rolcanlogin", kBoolT},
+    SystemColumn{"rolreplication", kBoolT},
+    SystemColumn{"rolbypassrls", kBoolT},
+    SystemColumn{"rolconnlimit", kInt4T},
+    SystemColumn{"rolpassword", kTextT, true},
+    SystemColumn{"rolvaliduntil", kTimestampTzT, true},
+};
+// pg_roles in PostgreSQL 15's column order (system_views.sql).
+constexpr std::array kPgRolesColumns{
+    SystemColumn{"rolname", kNameT},
+    SystemColumn{"rolsuper", kBoolT},
+    SystemColumn{"rolinherit", kBoolT},
+    SystemColumn{"rolcreaterole", kBoolT},
+    SystemColumn{"rolcreatedb", kBoolT},
+    SystemColumn{"rolcanlogin", kBoolT},
+    SystemColumn{"rolreplication", kBoolT},
+    SystemColumn{"rolconnlimit", kInt4T},
+    SystemColumn{"rolpassword", kTextT},
+    SystemColumn{"rolvaliduntil", kTimestampTzT, true},
+    SystemColumn{"rolbypassrls", kBoolT},
+    SystemColumn{"rolconfig", kTextArrayT, true},
+    SystemColumn{"oid", kOidT},
+};
+constexpr std::array kPgAuthMembersColumns{
+    SystemColumn{"roleid", kOidT},
+    SystemColumn{"member", kOidT},
+    SystemColumn{"grantor", kOidT},
+    SystemColumn{"admin_option", kBoolT},
 };
 
 constexpr std::array kRelations{
@@ -156,6 +213,8 @@ constexpr std::array kRelations{
     SystemRelation{kPgTypeOid, "pg_type", false, kPgTypeColumns},
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
+    SystemRelation{kPgAuthMembersOid, "pg_auth_members", true, kPgAuthMembersColumns},
+    SystemRelation{kPgRolesOid, "pg_roles", true, kPgRolesColumns},
 };
 
 }  // namespace
@@ -172,7 +231,7 @@ const SystemRelation& SystemRelationById(Oid oid) {
 }
 
 bool IsSharedRelation(Oid rel) {
-  return rel == kPgDatabaseOid || rel == kPgAuthidOid;
+  return rel == kPgDatabaseOid || rel == kPgAuthidOid || rel == kPgAuthMembersOid || rel == kPgRolesOid;
 }
 
 std::vector<TypeId> ColumnTypes(const SystemRelation& rel) {

@@ -25,6 +25,10 @@ inline constexpr Oid kPgStatisticOid = kStatisticRelationId;
 inline constexpr Oid kPgTypeOid = 1247;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
+inline constexpr Oid kPgAuthMembersOid = 1261;
+/// pg_roles, a view of pg_authid in PostgreSQL; here a shared relation the role DDL keeps in step with
+/// pg_authid (the password always shows as '********').
+inline constexpr Oid kPgRolesOid = 12001;
 
 /// The bootstrap superuser's OID (BOOTSTRAP_SUPERUSERID) and the two initial databases' OIDs (pg_database.dat).
 inline constexpr Oid kBootstrapSuperuserId = 10;
@@ -63,7 +67,7 @@ std::vector<TypeId> ColumnTypes(const SystemRelation& rel);
 
 /// Column positions (0-based) inside catalog tuples, named as PostgreSQL's Anum_* constants minus one.
 namespace col {
-enum PgNamespace { kNspOid, kNspName, kNspOwner };
+enum PgNamespace { kNspOid, kNspName, kNspOwner, kNspAcl };
 enum PgClass {
   kRelOid,
   kRelName,
@@ -76,7 +80,8 @@ enum PgClass {
   kRelKind,
   kRelNatts,
   kRelChecks,
-  kRelOptions
+  kRelOptions,
+  kRelAcl
 };
 enum PgAttribute {
   kAttRelid,
@@ -88,7 +93,8 @@ enum PgAttribute {
   kAttNotNull,
   kAttHasDef,
   kAttIdentity,
-  kAttIsDropped
+  kAttIsDropped,
+  kAttAcl
 };
 enum PgAttrdef { kAdOid, kAdRelid, kAdNum, kAdBin };
 enum PgConstraint {
@@ -166,8 +172,23 @@ enum PgType {
   kTypDefault,
   kTypColumnCount
 };
-enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn };
-enum PgAuthid { kRolOid, kRolName, kRolSuper, kRolCanLogin, kRolPassword };
+enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn, kDatAcl };
+enum PgAuthid {
+  kRolOid,
+  kRolName,
+  kRolSuper,
+  kRolInherit,
+  kRolCreateRole,
+  kRolCreateDb,
+  kRolCanLogin,
+  kRolReplication,
+  kRolBypassRls,
+  kRolConnLimit,
+  kRolPassword,
+  kRolValidUntil
+};
+enum PgAuthMembers { kAmRoleId, kAmMember, kAmGrantor, kAmAdminOption };
+enum PgRoles { kRolesName, kRolesOid = 12 };
 }  // namespace col
 
 }  // namespace lumadb::catalog

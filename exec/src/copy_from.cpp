@@ -17,6 +17,7 @@
 #include "exec/copy.h"
 #include "exec/copy_parser.h"
 #include "exec/expression_evaluator.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "relation_lock.h"
 #include "row_writer.h"
@@ -139,6 +140,7 @@ CopyFrom::CopyFrom(const ast::CopyStmt& stmt, std::string_view query_text, Sessi
   insert.table = stmt.table;
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   state_->plan = binder.BindInsert(insert);
+  CheckPermissions(binder.permissions(), ctx);
   const auto& plan = state_->plan->As<planner::InsertPlan>();
   const auto& values = plan.child->As<planner::ValuesPlan>();
   std::vector<bool> given(table->columns.size(), false);

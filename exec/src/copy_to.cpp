@@ -11,6 +11,7 @@
 #include "ddl.h"
 #include "exec/copy.h"
 #include "exec/executor.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "statement_info.h"
 
@@ -199,6 +200,7 @@ std::string ExecuteCopyTo(const ast::CopyStmt& stmt, std::string_view query_text
   }
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   planner::PlanPtr plan = binder.BindSelect(*query);
+  CheckPermissions(binder.permissions(), ctx);
   std::vector<std::string> names;
   for (const ResultColumn& c : PlanResultColumns(*plan)) names.push_back(c.name);
   for (const std::string& forced : options.force_quote) {

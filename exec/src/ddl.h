@@ -77,6 +77,7 @@ void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table, const st
 struct StatementExecContext {
   explicit StatementExecContext(SessionContext& ctx);
   std::unique_ptr<planner::SequenceFunctions> sequences;
+  std::unique_ptr<planner::PrivilegeFunctions> privileges;
   ExecContext exec;
 };
 

@@ -154,6 +154,7 @@ void AlterCommands::AddIdentity(const ast::AlterTableCmd& cmd) {
   def.name = ChooseSequenceName(ctx_, old_.schema, old_.name, col.name);
   def.owned_by_table = old_.oid;
   def.owned_by_attnum = col.attnum;
+  def.owner = old_.owner;
   col.identity_sequence = ctx_.catalog.CreateSequence(ctx_.txn, def, ctx_.search_path).oid;
   col.identity = cmd.identity;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ddl_alter_commands.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -98,6 +99,7 @@ void AlterCommands::AddColumn(const ast::AlterTableCmd& cmd) {
     def.name = ChooseSequenceName(ctx_, old_.schema, old_.name, c.name);
     def.owned_by_table = old_.oid;
     def.owned_by_attnum = col.attnum;
+    def.owner = old_.owner;
     catalog::SequenceInfo seq = ctx_.catalog.CreateSequence(ctx_.txn, def, ctx_.search_path);
     col.identity = c.identity;
     col.identity_sequence = seq.oid;
@@ -317,6 +319,7 @@ std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, std::string_view 
   if (stmt.is_sequence) {
     auto seq = ctx.catalog.LookupSequence(ctx.txn, stmt.table.schema, stmt.table.name, ctx.search_path);
     if (!seq) return missing();
+    if (auto rel = ctx.catalog.TableByOid(ctx.txn, seq->oid)) CheckRelationOwner(ctx, *rel);
     if (RelationNameTaken(ctx, seq->schema, stmt.rename_to)) {
       throw DbError(sqlstate::kDuplicateTable, "relation \"" + stmt.rename_to + "\" already exists");
     }
@@ -330,6 +333,7 @@ std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, std::string_view 
     if (!found) return missing();
     LockTableMode(ctx, found->first->oid, true);
     auto table = ctx.catalog.TableByOid(ctx.txn, found->first->oid);
+    CheckRelationOwner(ctx, IndexAsRelation(*table, found->second));
     if (RelationNameTaken(ctx, table->schema, stmt.rename_to)) {
       throw DbError(sqlstate::kDuplicateTable, "relation \"" + stmt.rename_to + "\" already exists");
     }
@@ -347,6 +351,7 @@ std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, std::string_view 
   if (!found) return missing();
   LockTableMode(ctx, found->oid, true);
   auto table = ctx.catalog.TableByOid(ctx.txn, found->oid);
+  CheckRelationOwner(ctx, *table);
   if (stmt.rename != ast::AlterTableStmt::Rename::kNone) {
     Rename(ctx, stmt, *table);
     return tag;

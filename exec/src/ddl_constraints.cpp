@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "ddl.h"
+#include "permissions.h"
 #include "planner/function_registry.h"
 #include "planner/type_rules.h"
 
@@ -266,6 +267,7 @@ catalog::ForeignKey ResolveForeignKey(SessionContext& ctx, const SelfTable& self
     ref_keys = self.keys;
   } else {
     ref_table = TableOrThrow(ctx, ref.table);
+    CheckRelationPrivilege(ctx, *ref_table, catalog::kAclReferences);  // tablecmds.c checkFkeyPermissions
     LockTableMode(ctx, ref_table->oid, false);
     ref_columns = &ref_table->columns;
     ref_keys = &ref_table->keys;

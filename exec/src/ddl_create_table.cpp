@@ -7,6 +7,7 @@
 #include "catalog/cluster.h"
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -119,6 +120,7 @@ std::string ChooseSequenceName(SessionContext& ctx, const std::string& schema, c
 std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_view query_text, SessionContext& ctx,
                                ResultSink& sink) {
   catalog::TableDef def;
+  def.owner = ctx.user_oid;
   def.schema = stmt.table.schema;
   def.name = stmt.table.name;
   const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
@@ -127,6 +129,10 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
        ctx.catalog.LookupSequence(ctx.txn, schema, def.name, {}))) {
     sink.Notice(Severity::kNotice, sqlstate::kDuplicateTable, "relation \"" + def.name + "\" already exists, skipping");
     return "CREATE TABLE";
+  }
+  // CREATE on the target schema (heap_create_with_catalog's caller, RangeVarGetAndCheckCreationNamespace).
+  if (auto ns = schema.empty() ? std::nullopt : ctx.catalog.LookupNamespace(ctx.txn, schema)) {
+    CheckSchemaPrivilege(ctx, *ns, catalog::kAclCreate);
   }
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   std::vector<PendingSequence> sequences;
@@ -229,7 +235,9 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
   // Sequences first (their OIDs go into the columns), then the table, then OWNED BY.
   std::vector<catalog::SequenceInfo> created;
   for (const auto& seq : sequences) {
-    catalog::SequenceInfo info = ctx.catalog.CreateSequence(ctx.txn, seq.def, ctx.search_path);
+    catalog::SequenceDef seq_def = seq.def;
+    seq_def.owner = ctx.user_oid;
+    catalog::SequenceInfo info = ctx.catalog.CreateSequence(ctx.txn, seq_def, ctx.search_path);
     catalog::ColumnInfo& col = def.columns[seq.attnum - 1];
     col.identity_sequence = info.oid;
     if (col.identity == 0) {

@@ -8,6 +8,7 @@
 #include "catalog/cluster.h"
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "txn/lock_manager.h"
 #include "txn/transaction.h"
@@ -186,6 +187,7 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           throw DbError(sqlstate::kWrongObjectType, "\"" + name.name + "\" is not a table")
               .Hint("Use DROP SEQUENCE to remove a sequence.");
         }
+        CheckRelationOwner(ctx, *table);
         tables.push_back(table);
         break;
       }
@@ -203,6 +205,7 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           }
           throw DbError(sqlstate::kUndefinedObject, "index \"" + name.name + "\" does not exist");
         }
+        CheckRelationOwner(ctx, IndexAsRelation(*found->first, found->second));
         LockTableMode(ctx, found->first->oid, true);
         for (const auto& key : found->first->keys) {
           if (key.name == found->second.name || key.index_oid == found->second.oid) {
@@ -225,6 +228,7 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           }
           throw DbError(sqlstate::kUndefinedTable, "sequence \"" + name.name + "\" does not exist");
         }
+        if (auto rel = ctx.catalog.TableByOid(ctx.txn, seq->oid)) CheckRelationOwner(ctx, *rel);
         DropSequence(*seq, stmt.cascade, ctx, sink);
         break;
       }
@@ -237,6 +241,10 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
           }
           throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + name.name + "\" does not exist");
         }
+        auto schema = ctx.catalog.SchemaByOid(ctx.txn, *oid);
+        if (schema && !Roles(ctx).HasPrivsOf(ctx.user_oid, schema->owner)) {
+          throw DbError(sqlstate::kInsufficientPrivilege, "must be owner of schema " + name.name);
+        }
         ctx.catalog.DropSchema(ctx.txn, *oid, stmt.cascade);
         break;
       }
@@ -247,6 +255,9 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
             continue;
           }
           throw DbError(sqlstate::kInvalidCatalogName, "database \"" + name.name + "\" does not exist");
+        }
+        if (!Roles(ctx).HasPrivsOf(ctx.user_oid, ctx.cluster.LookupDatabase(ctx.txn, name.name)->owner)) {
+          throw DbError(sqlstate::kInsufficientPrivilege, "must be owner of database " + name.name);
         }
         if (name.name == ctx.database) {
           throw DbError(sqlstate::kObjectInUse, "cannot drop the currently open database");
@@ -265,6 +276,7 @@ std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx, 
   std::set<Oid> truncated;
   for (const auto& name : stmt.tables) {
     auto table = TableOrThrow(ctx, name);
+    CheckRelationPrivilege(ctx, *table, catalog::kAclTruncate);
     if (truncated.insert(table->oid).second) tables.push_back(table);
   }
   // heap.c heap_truncate_check_FKs: a referencing table must be truncated too (CASCADE adds it).
@@ -306,13 +318,23 @@ std::string ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, SessionContex
     sink.Notice(Severity::kNotice, sqlstate::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists, skipping");
     return "CREATE SCHEMA";
   }
-  ctx.catalog.CreateSchema(ctx.txn, stmt.name);
+  // schemacmds.c CreateSchemaCommand: CREATE on the database.
+  catalog::RoleGraph roles = Roles(ctx);
+  auto db = ctx.cluster.LookupDatabase(ctx.txn, ctx.database);
+  if (db && roles.Mask(DatabaseAcl(roles, *db), ctx.user_oid, catalog::kAclCreate) == 0) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for database " + ctx.database);
+  }
+  ctx.catalog.CreateSchema(ctx.txn, stmt.name, ctx.user_oid);
   return "CREATE SCHEMA";
 }
 
 std::string ExecuteCreateDatabase(const ast::CreateDatabaseStmt& stmt, SessionContext& ctx) {
   auto role = ctx.cluster.LookupRole(ctx.txn, ctx.user);
-  ctx.cluster.CreateDatabase(ctx.txn, stmt.name, role ? role->oid : 10);
+  // dbcommands.c createdb: CREATEDB (or superuser) is needed.
+  if (!role || !(role->superuser || role->create_db)) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied to create database");
+  }
+  ctx.cluster.CreateDatabase(ctx.txn, stmt.name, role->oid);
   return "CREATE DATABASE";
 }
 

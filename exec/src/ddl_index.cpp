@@ -12,6 +12,7 @@
 #include "ddl_constraints.h"
 #include "index_build_entries.h"
 #include "index_keys.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "storage/btree.h"
 #include "storage/heap_file.h"
@@ -104,6 +105,7 @@ std::string ExecuteCreateIndex(const ast::CreateIndexStmt& stmt, std::string_vie
   if (stmt.has_where) throw DbError(sqlstate::kFeatureNotSupported, "partial indexes are not supported");
 
   auto table = TableOrThrow(ctx, stmt.table);
+  CheckRelationOwner(ctx, *table);
   // ShareLock: writers (IX) wait, readers go on; the new index is invisible to others until commit.
   LockTableMode(ctx, table->oid, false);
   table = ctx.catalog.TableByOid(ctx.txn, table->oid);

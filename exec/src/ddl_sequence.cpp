@@ -3,6 +3,7 @@
 
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "permissions.h"
 #include "planner/binder.h"
 
 namespace lumadb::exec {
@@ -97,11 +98,16 @@ std::string ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, SessionCo
     return "CREATE SEQUENCE";
   }
   catalog::SequenceDef def = SequenceDefOf(stmt.options, ctx);
+  def.owner = ctx.user_oid;
   if (stmt.options.restart || stmt.options.restart_default) {
     throw DbError(sqlstate::kSyntaxError, "option \"restart\" not recognized");
   }
   def.schema = stmt.name.schema;
   def.name = stmt.name.name;
+  const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
+  if (auto ns = schema.empty() ? std::nullopt : ctx.catalog.LookupNamespace(ctx.txn, schema)) {
+    CheckSchemaPrivilege(ctx, *ns, catalog::kAclCreate);
+  }
   // Checked on the created sequence (its schema is resolved there); the error undoes the creation.
   CheckOwnerSchema(ctx.catalog.CreateSequence(ctx.txn, def, ctx.search_path), def, ctx);
   return "CREATE SEQUENCE";
@@ -120,6 +126,7 @@ std::string ExecuteAlterSequence(const ast::AlterSequenceStmt& stmt, SessionCont
     }
     throw DbError(sqlstate::kUndefinedTable, "relation \"" + Shown(stmt.name) + "\" does not exist");
   }
+  if (auto rel = ctx.catalog.TableByOid(ctx.txn, seq->oid)) CheckRelationOwner(ctx, *rel);
   catalog::SequenceDef def = SequenceDefOf(stmt.options, ctx);
   const int64_t increment = def.increment.value_or(seq->increment);
   const TypeId type = def.type.value_or(seq->type);

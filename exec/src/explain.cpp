@@ -9,6 +9,7 @@
 
 #include "ddl.h"
 #include "exec/sql_prepare.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
@@ -148,6 +149,7 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
     default:
       throw DbError(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
+  CheckPermissions(binder.permissions(), ctx);  // EXPLAIN's ExecutorStart checks them too
   return ExplainPlan(*plan, options, std::chrono::steady_clock::now() - plan_start, nullptr, ctx, sink);
 }
 
@@ -158,6 +160,7 @@ std::string ExplainPrepared(const ast::ExplainStmt& stmt, const PreparedStatemen
   if (prepared.plan() == nullptr) {
     throw DbError(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
+  CheckPermissions(prepared.permissions(), ctx);
   return ExplainPlan(*prepared.plan(), options, std::chrono::steady_clock::duration::zero(), &params, ctx, sink);
 }
 

@@ -4,6 +4,7 @@
 
 #include "ddl.h"
 #include "exec/executor.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
@@ -18,6 +19,7 @@ struct PreparedStatement::Impl {
   std::optional<std::vector<ResultColumn>> columns;
   std::string command;
   uint64_t catalog_version = 0;
+  planner::PermissionList permissions;  // checked at every execution, so a REVOKE takes effect at once
 };
 
 namespace {
@@ -115,6 +117,7 @@ std::shared_ptr<const PreparedStatement> PreparedStatement::Prepare(std::shared_
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, impl.query_text);
   binder.EnableParameters(given);
   impl.plan = PlanStatement(*impl.stmt, binder);
+  impl.permissions = binder.permissions();
   // Statements exec does not plan take no parameters; their $n fail when they run (42P02).
   impl.param_types = impl.plan ? binder.ParameterTypes() : given;
   if (!impl.plan) {
@@ -142,6 +145,10 @@ const std::string& PreparedStatement::query_text() const {
 }
 const planner::PlanNode* PreparedStatement::plan() const {
   return impl_->plan.get();
+}
+
+const planner::PermissionList& PreparedStatement::permissions() const {
+  return impl_->permissions;
 }
 
 bool PreparedStatement::Stale(const catalog::Catalog& catalog) const {
@@ -198,6 +205,7 @@ void Portal::Start(SessionContext& ctx, ResultSink& sink) {
     throw DbError(sqlstate::kReadOnlySqlTransaction,
                   std::string("cannot execute ") + name + " in a read-only transaction");
   }
+  CheckPermissions(impl.permissions, ctx);
   state_ = std::make_unique<PortalState>(ctx, params_);
   auto exec = BuildExecutor(*impl.plan, state_->sec.exec);
   exec->Init();

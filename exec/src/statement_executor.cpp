@@ -1,7 +1,9 @@
 #include "exec/statement_executor.h"
 
 #include "ddl.h"
+#include "ddl_roles.h"
 #include "exec/executor.h"
+#include "permissions.h"
 #include "planner/binder.h"
 #include "sequence_functions.h"
 #include "statement_info.h"
@@ -10,6 +12,15 @@
 namespace lumadb::exec {
 
 namespace {
+
+// Binds a planned statement and checks its privileges before anything runs (ExecCheckRTPerms).
+template <class Stmt>
+planner::PlanPtr BindChecked(planner::Binder& binder, planner::PlanPtr (planner::Binder::*bind)(const Stmt&),
+                             const ast::Statement& stmt, SessionContext& ctx) {
+  planner::PlanPtr plan = (binder.*bind)(stmt.As<Stmt>());
+  CheckPermissions(binder.permissions(), ctx);
+  return plan;
+}
 
 std::string RunQuery(const planner::PlanNode& plan, SessionContext& ctx, ResultSink& sink) {
   StatementExecContext sec(ctx);
@@ -51,7 +62,8 @@ int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink
 
 }  // namespace
 
-StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(MakeSequenceFunctions(ctx)) {
+StatementExecContext::StatementExecContext(SessionContext& ctx)
+    : sequences(MakeSequenceFunctions(ctx)), privileges(MakePrivilegeFunctions(ctx)) {
   exec.catalog = &ctx.catalog;
   exec.txn = &ctx.txn;
   exec.locks = &ctx.cluster.locks();
@@ -60,6 +72,8 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(Make
   exec.env.transaction_start_us = ctx.transaction_start_us;
   exec.env.statement_start_us = ctx.statement_start_us;
   exec.env.user = ctx.user;
+  exec.env.session_user = ctx.session_user;
+  exec.env.privileges = privileges.get();
   exec.env.database = ctx.database;
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
@@ -79,13 +93,16 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:
-      return RunQuery(*binder.BindSelect(stmt.As<ast::SelectStmt>()), ctx, sink);
+      return RunQuery(*BindChecked(binder, &planner::Binder::BindSelect, stmt, ctx), ctx, sink);
     case ast::StmtKind::kInsert:
-      return "INSERT 0 " + std::to_string(RunModify(*binder.BindInsert(stmt.As<ast::InsertStmt>()), ctx, sink));
+      return "INSERT 0 " +
+             std::to_string(RunModify(*BindChecked(binder, &planner::Binder::BindInsert, stmt, ctx), ctx, sink));
     case ast::StmtKind::kUpdate:
-      return "UPDATE " + std::to_string(RunModify(*binder.BindUpdate(stmt.As<ast::UpdateStmt>()), ctx, sink));
+      return "UPDATE " +
+             std::to_string(RunModify(*BindChecked(binder, &planner::Binder::BindUpdate, stmt, ctx), ctx, sink));
     case ast::StmtKind::kDelete:
-      return "DELETE " + std::to_string(RunModify(*binder.BindDelete(stmt.As<ast::DeleteStmt>()), ctx, sink));
+      return "DELETE " +
+             std::to_string(RunModify(*BindChecked(binder, &planner::Binder::BindDelete, stmt, ctx), ctx, sink));
     case ast::StmtKind::kCreateTable:
       return ExecuteCreateTable(stmt.As<ast::CreateTableStmt>(), query_text, ctx, sink);
     case ast::StmtKind::kCreateSchema:
@@ -110,6 +127,18 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
       return ExecuteExplain(stmt.As<ast::ExplainStmt>(), query_text, ctx, sink);
     case ast::StmtKind::kVacuum:
       return ExecuteVacuum(stmt.As<ast::VacuumStmt>(), ctx);
+    case ast::StmtKind::kCreateRole:
+      return ExecuteCreateRole(stmt.As<ast::CreateRoleStmt>(), ctx, sink);
+    case ast::StmtKind::kAlterRole:
+      return ExecuteAlterRole(stmt.As<ast::AlterRoleStmt>(), ctx, sink);
+    case ast::StmtKind::kDropRole:
+      return ExecuteDropRole(stmt.As<ast::DropRoleStmt>(), ctx, sink);
+    case ast::StmtKind::kGrantRole:
+      return ExecuteGrantRole(stmt.As<ast::GrantRoleStmt>(), ctx, sink);
+    case ast::StmtKind::kGrant:
+      return ExecuteGrant(stmt.As<ast::GrantStmt>(), ctx, sink);
+    case ast::StmtKind::kAlterOwner:
+      return ExecuteAlterOwner(stmt.As<ast::AlterOwnerStmt>(), ctx);
     default:
       throw DbError(sqlstate::kInternalError, "internal error: statement kind is handled by the session");
   }

@@ -57,6 +57,10 @@ ast::StatementPtr Transformer::Set(const PNode& n) {
     stmt->name = "timezone";
   } else if (body->is_type<g::set_names>()) {
     stmt->name = "client_encoding";
+  } else if (body->is_type<g::set_role>()) {
+    stmt->name = "role";
+  } else if (body->is_type<g::set_session_auth>()) {
+    stmt->name = "session_authorization";
   }
   // SET TIME ZONE LOCAL means the default, like SET TIME ZONE DEFAULT.
   stmt->type = body->children.empty() ? ast::VariableSetStmt::Type::kSetDefault : ast::VariableSetStmt::Type::kSetValue;
@@ -107,6 +111,8 @@ ast::StatementPtr Transformer::ResetOrShow(const PNode& n) {
     name = "timezone";
   } else if (target.is_type<g::isolation_target>()) {
     name = "transaction_isolation";
+  } else if (target.is_type<g::session_auth_target>()) {
+    name = "session_authorization";
   } else {
     for (const auto& part : target.children) name += (name.empty() ? "" : ".") + Ident(*part);
   }

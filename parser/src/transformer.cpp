@@ -121,6 +121,11 @@ ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::declare_stmt>()) return DeclareCursor(s);
   if (s.is_type<g::fetch_stmt>()) return Fetch(s);
   if (s.is_type<g::close_stmt>()) return ClosePortal(s);
+  if (s.is_type<g::create_role>()) return CreateRole(s);
+  if (s.is_type<g::alter_role>()) return AlterRole(s);
+  if (s.is_type<g::drop_role_stmt>()) return DropRole(s);
+  if (s.is_type<g::grant_stmt>() || s.is_type<g::revoke_stmt>()) return Grant(s);
+  if (s.is_type<g::alter_owner>()) return AlterOwner(s);
   return Transaction(s);
 }
 

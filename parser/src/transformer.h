@@ -13,6 +13,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "parser/ast.h"
+#include "parser/ast_roles.h"
 
 namespace lumadb::parser {
 
@@ -120,6 +121,17 @@ class Transformer {
   ast::StatementPtr DeclareCursor(const PNode& n);
   ast::StatementPtr Fetch(const PNode& n);
   ast::StatementPtr ClosePortal(const PNode& n);
+
+  // ---- roles and privileges (transform_roles.cpp) ----
+  ast::StatementPtr CreateRole(const PNode& n);
+  ast::StatementPtr AlterRole(const PNode& n);
+  ast::StatementPtr DropRole(const PNode& n);
+  ast::StatementPtr Grant(const PNode& n);
+  ast::StatementPtr GrantRole(const PNode& n, bool is_grant);
+  ast::StatementPtr AlterOwner(const PNode& n);
+  ast::RoleSpec RoleSpecOf(const PNode& n) const;
+  /// The role_option children of n from index `first` on; 42601 "unrecognized role option".
+  std::vector<ast::RoleOption> RoleOptions(const PNode& n, size_t first) const;
 
   // ---- constraints and options (transform_constraints.cpp) ----
   /// A column_def node; `table` names the table in PostgreSQL's transformColumnDefinition errors (42601).

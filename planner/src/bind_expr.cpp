@@ -179,6 +179,7 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     throw err;
   }
   const auto& c = scope.columns[found];
+  NoteColumnRead(c);
   return MakeColumn(found, c.type, c.relation.empty() ? c.name : c.relation + "." + c.name, ref.location);
 }
 
@@ -305,6 +306,7 @@ BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope
   using ST = ast::SubqueryExpr::Type;
   Binder inner(catalog_, txn_, search_path_, query_text_);
   inner.params_ = params_;
+  inner.permissions_ = permissions_;
   PlanPtr plan = inner.BindSelect(*s.query);
   auto e = NewExpr(BoundKind::kSubquery, {TypeId::kBool, -1}, s.location);
   if (s.type == ST::kExists) {

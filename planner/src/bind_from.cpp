@@ -1,4 +1,6 @@
 // FROM clause: base tables, joins (ON, USING, NATURAL), subqueries in FROM (parser/parse_clause.c).
+#include <algorithm>
+
 #include "plan_util.h"
 #include "planner/binder.h"
 
@@ -106,6 +108,7 @@ PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
   }
   Binder inner(catalog_, txn_, search_path_, query_text_);
   inner.params_ = params_;
+  inner.permissions_ = permissions_;
   PlanPtr plan = inner.BindSelect(*ref.subquery);
   scope->relations.push_back(ref.alias);
   for (size_t i = 0; i < plan->output.size(); ++i) {
@@ -125,6 +128,22 @@ std::shared_ptr<const catalog::TableInfo> Binder::LookupTableOrThrow(const ast::
   return table;
 }
 
+RelationPermission& Binder::RequirePermission(const std::shared_ptr<const catalog::TableInfo>& table,
+                                              catalog::AclMode mode, int16_t attnum) {
+  auto it = std::find_if(permissions_->begin(), permissions_->end(),
+                         [&](const RelationPermission& p) { return p.table->oid == table->oid; });
+  if (it == permissions_->end()) it = permissions_->insert(permissions_->end(), RelationPermission{table, 0, {}, {}});
+  it->required |= mode;
+  if (attnum > 0) it->modified.insert(attnum);
+  return *it;
+}
+
+void Binder::NoteColumnRead(const ScopeColumn& c) {
+  for (RelationPermission& p : *permissions_) {
+    if (c.table_oid != 0 && p.table->oid == c.table_oid) p.selected.insert(c.attnum);
+  }
+}
+
 std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid) {
   auto scan = std::make_shared<SeqScanPlan>();
   for (const auto& c : table->columns) scan->output.push_back({c.name, c.type, table->oid, c.attnum});
@@ -137,6 +156,7 @@ std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::Tab
 PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
   if (PlanPtr view = BindActivityView(ref, scope)) return view;
   auto table = LookupTableOrThrow(ref.table);
+  RequirePermission(table, catalog::kAclSelect);
   std::string rel = ref.alias.empty() ? table->name : ref.alias;
   scope->relations.push_back(rel);
   for (size_t i = 0; i < table->columns.size(); ++i) {

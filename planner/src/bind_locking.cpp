@@ -56,7 +56,9 @@ void Binder::CheckLockingAllowed(const ast::SelectStmt& stmt, bool has_aggregate
 }
 
 void Binder::ApplyLocking(const ast::SelectStmt& stmt, const Scope& scope, size_t first_scan) {
-  auto lock_scan = [](FromScan& f, const ast::LockingClause& lc) {
+  // Every strength needs UPDATE on the table (parsenodes.h ACL_SELECT_FOR_UPDATE).
+  auto lock_scan = [this](FromScan& f, const ast::LockingClause& lc) {
+    RequirePermission(f.scan->table, catalog::kAclUpdate);
     if (f.nullable) {
       throw DbError(sqlstate::kFeatureNotSupported,
                     StrengthName(lc.strength) + " cannot be applied to the nullable side of an outer join");

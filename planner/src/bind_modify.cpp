@@ -89,6 +89,7 @@ static BoundExprPtr AssignElement(Binder& b, const ast::SetClause& set, const ca
 
 PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   auto table = LookupTableOrThrow(stmt.table);
+  RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
   for (size_t i = 0; i < stmt.columns.size(); ++i) {
     int32_t loc = i < stmt.column_locations.size() ? stmt.column_locations[i] : -1;
@@ -103,6 +104,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       }
     }
     targets.push_back(index);
+    RequirePermission(table, catalog::kAclInsert, table->columns[index].attnum);
   }
   bool explicit_columns = !targets.empty();
   size_t ncols = table->columns.size();
@@ -112,7 +114,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
         throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", extra_loc);
       }
       targets.clear();
-      for (size_t i = 0; i < width; ++i) targets.push_back(static_cast<int>(i));
+      for (size_t i = 0; i < width; ++i) {
+        targets.push_back(static_cast<int>(i));
+        RequirePermission(table, catalog::kAclInsert, table->columns[i].attnum);
+      }
     } else if (width > targets.size()) {
       throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", extra_loc);
     } else if (width < targets.size()) {
@@ -214,6 +219,7 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
 
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   auto table = LookupTableOrThrow(stmt.table);
+  RequirePermission(table, stmt.returning.empty() ? catalog::kAclUpdate : catalog::kAclUpdate | catalog::kAclSelect);
   if (!stmt.from.empty()) {
     throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
   }
@@ -229,6 +235,7 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
       throw Error(sqlstate::kUndefinedColumn,
                   "column \"" + set.column + "\" of relation \"" + table->name + "\" does not exist", set.location);
     }
+    RequirePermission(table, catalog::kAclUpdate, table->columns[index].attnum);
     if (set.target && (!update->values[index] || subscripted[index])) {
       update->values[index] = AssignElement(*this, set, table->columns[index], update->values[index], scope);
       subscripted[index] = true;
@@ -256,6 +263,7 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
 
 PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
   auto table = LookupTableOrThrow(stmt.table);
+  RequirePermission(table, stmt.returning.empty() ? catalog::kAclDelete : catalog::kAclDelete | catalog::kAclSelect);
   Scope scope;
   PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
   auto del = std::make_shared<DeletePlan>();

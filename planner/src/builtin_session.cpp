@@ -50,6 +50,55 @@ Value CurrentSchemas(const std::vector<Value>& a, const FunctionEnv& env) {
 Value CurrentUser(const std::vector<Value>&, const FunctionEnv& env) {
   return Value::String(env.user, T::kName);
 }
+Value SessionUser(const std::vector<Value>&, const FunctionEnv& env) {
+  return Value::String(env.session_user.empty() ? env.user : env.session_user, T::kName);
+}
+
+Value AskPrivilege(std::string_view function, const std::vector<Value>& a, const FunctionEnv& env) {
+  if (!env.privileges) {
+    throw DbError(sqlstate::kFeatureNotSupported, std::string(function) + " needs a session");
+  }
+  std::optional<bool> answer = env.privileges->Check(function, a);
+  return answer ? Value::Bool(*answer) : Value::Null(T::kBool);
+}
+Value HasTablePrivilege(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("has_table_privilege", a, env);
+}
+Value HasSequencePrivilege(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("has_sequence_privilege", a, env);
+}
+Value HasColumnPrivilege(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("has_column_privilege", a, env);
+}
+Value HasSchemaPrivilege(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("has_schema_privilege", a, env);
+}
+Value HasDatabasePrivilege(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("has_database_privilege", a, env);
+}
+Value PgHasRole(const std::vector<Value>& a, const FunctionEnv& env) {
+  return AskPrivilege("pg_has_role", a, env);
+}
+
+// The overloads of one inquiry function (pg_proc.dat): [role,] object, privilege, with the role and the
+// object each given by name (text) or OID; has_column_privilege's column by name or attnum.
+void AddPrivilegeOverloads(std::vector<ScalarFunction>& out, const char* name, ScalarImpl impl, bool column) {
+  for (TypeId object : {T::kText, T::kOid}) {
+    for (TypeId col : {T::kText, T::kInt2}) {
+      std::vector<TypeId> args{object};
+      if (column) args.push_back(col);
+      args.push_back(T::kText);
+      out.push_back({name, args, T::kBool, impl, true, false, true});
+      for (TypeId role : {T::kText, T::kOid}) {
+        std::vector<TypeId> with_role{role};
+        with_role.insert(with_role.end(), args.begin(), args.end());
+        out.push_back({name, with_role, T::kBool, impl, true, false, true});
+      }
+      if (!column) break;
+    }
+  }
+}
+
 Value CurrentSetting(const std::vector<Value>& a, const FunctionEnv& env) {
   return Value::String(env.get_setting(a[0].GetString()));
 }
@@ -88,7 +137,7 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
       {"current_schema", {}, T::kName, CurrentSchema},
       {"current_schemas", {T::kBool}, array_type::kName, CurrentSchemas},
       {"current_user", {}, T::kName, CurrentUser},
-      {"session_user", {}, T::kName, CurrentUser},
+      {"session_user", {}, T::kName, SessionUser},
       {"user", {}, T::kName, CurrentUser},
       {"current_setting", {T::kText}, T::kText, CurrentSetting},
       {"pg_reload_conf", {}, T::kBool, PgReloadConf, true, false, true},
@@ -97,6 +146,12 @@ void AddSessionBuiltins(std::vector<ScalarFunction>& out) {
       {"pg_get_expr", {T::kText, T::kOid, T::kBool}, T::kText, PgGetExpr},
   };
   out.insert(out.end(), fns.begin(), fns.end());
+  AddPrivilegeOverloads(out, "has_table_privilege", HasTablePrivilege, false);
+  AddPrivilegeOverloads(out, "has_sequence_privilege", HasSequencePrivilege, false);
+  AddPrivilegeOverloads(out, "has_column_privilege", HasColumnPrivilege, true);
+  AddPrivilegeOverloads(out, "has_schema_privilege", HasSchemaPrivilege, false);
+  AddPrivilegeOverloads(out, "has_database_privilege", HasDatabasePrivilege, false);
+  AddPrivilegeOverloads(out, "pg_has_role", PgHasRole, false);
 }
 
 const std::vector<ScalarFunction>& BuiltinFunctions() {

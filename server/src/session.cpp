@@ -231,6 +231,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   if (!db) {
     throw DbError(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist", Severity::kFatal);
   }
+  CheckConnectPrivilege(*role, *db);
   user_ = user;
   database_ = *db;
   catalog_ = &server_.cluster.OpenDatabase(database_);

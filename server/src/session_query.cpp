@@ -224,20 +224,22 @@ exec::SessionContext Session::StatementContext() {
   reg_names_->SetTransaction(&txn);
   static const SettingKey kLockTimeout("lock_timeout");
   static const SettingKey kDeadlockTimeout("deadlock_timeout");
-  return exec::SessionContext{.cluster = server_.cluster,
-                              .catalog = *catalog_,
-                              .txn = txn,
-                              .search_path = search_path_,
-                              .user = user_,
-                              .database = database_.name,
-                              .lock_timeout_ms = settings_.GetInt(kLockTimeout),
-                              .deadlock_timeout_ms = settings_.GetInt(kDeadlockTimeout),
-                              .transaction_start_us = transaction_start_us_,
-                              .statement_start_us = statement_start_us_,
-                              .get_setting = [this](std::string_view name) { return settings_.Show(name); },
-                              .reload_config = [this] { return ReloadConfig(); },
-                              .sequences = &sequences_,
-                              .backends = Backends()};
+  exec::SessionContext ctx{.cluster = server_.cluster,
+                           .catalog = *catalog_,
+                           .txn = txn,
+                           .search_path = search_path_,
+                           .user = user_,
+                           .database = database_.name,
+                           .lock_timeout_ms = settings_.GetInt(kLockTimeout),
+                           .deadlock_timeout_ms = settings_.GetInt(kDeadlockTimeout),
+                           .transaction_start_us = transaction_start_us_,
+                           .statement_start_us = statement_start_us_,
+                           .get_setting = [this](std::string_view name) { return settings_.Show(name); },
+                           .reload_config = [this] { return ReloadConfig(); },
+                           .sequences = &sequences_,
+                           .backends = Backends()};
+  SetUsers(ctx);
+  return ctx;
 }
 
 void Session::PreventInTransactionBlock(const ast::Statement& stmt) {
@@ -270,6 +272,7 @@ std::string Session::SetVariable(const ast::VariableSetStmt& stmt) {
     SendNotice(DbError(sqlstate::kNoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks",
                        Severity::kWarning));
   }
+  if (stmt.name == "role" || stmt.name == "session_authorization") return SetRoleVariable(stmt);
   switch (stmt.type) {
     case T::kSetValue:
       settings_.Set(stmt.name, stmt.values, stmt.local);

@@ -60,7 +60,9 @@ class FakeCatalog : public catalog::Catalog {
   }
   void DropTable(txn::Transaction&, const catalog::TableInfo&) override {}
   void TruncateTable(txn::Transaction&, const catalog::TableInfo&) override {}
-  void CreateSchema(txn::Transaction&, std::string_view) override {}
+  void CreateSchema(txn::Transaction&, std::string_view, Oid) override {}
+  std::optional<catalog::SchemaInfo> SchemaByOid(txn::Transaction&, Oid) override { return std::nullopt; }
+  void SetSchemaAccess(txn::Transaction&, Oid, Oid, const std::optional<std::vector<std::string>>&) override {}
   void DropSchema(txn::Transaction&, Oid, bool) override {}
   storage::HeapFile& Heap(const catalog::TableInfo&) override { throw std::logic_error("no heap in binder tests"); }
   storage::BTree& Index(const catalog::IndexInfo&) override { throw std::logic_error("no index in binder tests"); }
@@ -89,6 +91,9 @@ class FakeCatalog : public catalog::Catalog {
     return seq;
   }
   void DropSequence(txn::Transaction&, const catalog::SequenceInfo&) override {}
+  void SetRelationAccess(txn::Transaction&, Oid, Oid, const std::optional<std::vector<std::string>>&) override {}
+  void SetColumnAcls(txn::Transaction&, Oid,
+                     const std::map<int16_t, std::optional<std::vector<std::string>>>&) override {}
   std::optional<catalog::SequenceInfo> LookupSequence(txn::Transaction&, std::string_view, std::string_view,
                                                       const std::vector<std::string>&) override {
     return std::nullopt;

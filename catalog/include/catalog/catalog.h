@@ -8,6 +8,7 @@
 // (Contract for the other modules. The catalog module owns the implementation and may add members.)
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,14 @@ inline constexpr Oid kPublicNamespace = 2200;
 /// First OID handed to user objects (PostgreSQL's FirstNormalObjectId).
 inline constexpr Oid kFirstNormalObjectId = 16384;
 
+/// A schema, as pg_namespace.
+struct SchemaInfo {
+  Oid oid = 0;
+  std::string name;
+  Oid owner = 10;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // nspacl (catalog/acl.h); nullopt: the default
+};
+
 /// One column, as pg_attribute (+ pg_attrdef for the default).
 struct ColumnInfo {
   std::string name;
@@ -45,6 +54,8 @@ struct ColumnInfo {
                                             // (serial: "nextval('t_id_seq'::regclass)")
   char identity = 0;                        // pg_attribute.attidentity: 0 none, 'a' GENERATED ALWAYS, 'd' BY DEFAULT
   Oid identity_sequence = 0;                // the sequence an identity column (or a serial's default) draws from
+  std::optional<std::vector<std::string>> acl =
+      std::nullopt;  // pg_attribute.attacl (catalog/acl.h text items); nullopt: none
 };
 
 /// A PRIMARY KEY or UNIQUE constraint, as pg_constraint, enforced by the unique index of the same name.
@@ -120,6 +131,9 @@ struct SequenceInfo {
   Oid owned_by_table = 0;  // OWNED BY t.c (serial, identity): dropped with the table
   int16_t owned_by_attnum = 0;
   storage::FileId file;
+  Oid owner = 10;  // relowner
+  std::optional<std::vector<std::string>> acl =
+      std::nullopt;  // relacl (catalog/acl.h text items); nullopt: the default
 };
 
 /// A relation, as pg_class plus its columns, constraints and indexes. Immutable once published.
@@ -143,6 +157,9 @@ struct TableInfo {
   int32_t relpages = 0;
   /// The table's pg_statistic rows, parsed; null when it has none.
   std::shared_ptr<const TableStatistics> statistics;
+  Oid owner = 10;  // relowner
+  std::optional<std::vector<std::string>> acl =
+      std::nullopt;  // relacl (catalog/acl.h text items); nullopt: the default
 };
 
 /// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file, generates missing
@@ -155,6 +172,7 @@ struct TableDef {
   std::vector<CheckConstraint> checks;   // names may be empty
   std::vector<ForeignKey> foreign_keys;  // names may be empty; table_oid is filled in
   int fillfactor = 100;
+  Oid owner = 10;  // the creating role
 };
 
 /// What CREATE INDEX asks for.
@@ -176,6 +194,7 @@ struct SequenceDef {
   Oid owned_by_table = 0;
   int16_t owned_by_attnum = 0;
   bool owned_by_none = false;  // OWNED BY NONE: AlterSequence forgets the owning column
+  Oid owner = 10;              // CREATE SEQUENCE: the creating role (ALTER keeps the owner)
 };
 
 class Catalog {
@@ -219,7 +238,13 @@ class Catalog {
   virtual void TruncateTable(txn::Transaction& txn, const TableInfo& table) = 0;
 
   /// CREATE SCHEMA; 42P06 "schema \"s\" already exists", 42939 for names starting with "pg_".
-  virtual void CreateSchema(txn::Transaction& txn, std::string_view name) = 0;
+  /// owner: nspowner (default: the bootstrap superuser).
+  virtual void CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner = 10) = 0;
+  /// A schema by OID, or nullopt.
+  virtual std::optional<SchemaInfo> SchemaByOid(txn::Transaction& txn, Oid oid) = 0;
+  /// GRANT/REVOKE ON SCHEMA and ALTER SCHEMA ... OWNER TO: sets nspowner and nspacl.
+  virtual void SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                               const std::optional<std::vector<std::string>>& acl) = 0;
   /// DROP SCHEMA; 2BP01 when not empty and !cascade (and always for pg_catalog). CASCADE drops the tables.
   virtual void DropSchema(txn::Transaction& txn, Oid namespace_oid, bool cascade) = 0;
 
@@ -312,6 +337,20 @@ class Catalog {
   /// pg_statistic rows of the analyzed columns and sets pg_class.reltuples/relpages, in txn (a rollback
   /// keeps the old rows). Takes the catalog's DDL locks like any catalog change; the caller holds a lock
   /// on the table that keeps writers out while it samples. 42501 for pg_statistic itself.
+  /// Sets pg_class.relowner and relacl of relation `oid` (a table, view or sequence; its indexes follow
+  /// the owner) in txn, as GRANT/REVOKE and ALTER ... OWNER TO do. 42P01 if it is gone.
+  virtual void SetRelationAccess(txn::Transaction& txn, Oid oid, Oid owner,
+                                 const std::optional<std::vector<std::string>>& acl) = 0;
+  /// Sets pg_attribute.attacl of the given columns (attnum -> ACL, nullopt: NULL) of relation `oid`:
+  /// GRANT/REVOKE with column lists. 42P01 if the relation is gone.
+  virtual void SetColumnAcls(txn::Transaction& txn, Oid oid,
+                             const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) = 0;
+  /// Every table and sequence of namespace `namespace_oid` (0: of every namespace), in name order per
+  /// namespace (GRANT ... ON ALL TABLES IN SCHEMA, DROP ROLE's dependency check). Fakes may keep the default.
+  virtual std::vector<std::shared_ptr<const TableInfo>> ListTables(txn::Transaction&, Oid /*namespace_oid*/) {
+    return {};
+  }
+
   virtual void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) = 0;
 };
 

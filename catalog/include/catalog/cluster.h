@@ -30,13 +30,29 @@ class StorageEngine;
 
 namespace lumadb::catalog {
 
-/// A role, as pg_authid.
+/// A role, as pg_authid (PostgreSQL 15's columns).
 struct RoleInfo {
   Oid oid = 0;
   std::string name;
   bool superuser = false;
+  bool inherit = true;
+  bool create_role = false;
+  bool create_db = false;
   bool can_login = true;
-  std::optional<std::string> password;  // cleartext until SCRAM verifiers arrive (security issue)
+  bool replication = false;
+  bool bypass_rls = false;
+  int32_t connection_limit = -1;  // -1: no limit
+  std::optional<std::string> password =
+      std::nullopt;  // the stored form (common/password.h): SCRAM verifier, md5 or plain
+  std::optional<int64_t> valid_until = std::nullopt;  // timestamptz microseconds; nullopt: forever
+};
+
+/// A row of pg_auth_members: `member` is a member of `role`.
+struct AuthMember {
+  Oid role = 0;
+  Oid member = 0;
+  Oid grantor = 0;
+  bool admin_option = false;
 };
 
 /// A database, as pg_database.
@@ -44,6 +60,7 @@ struct DatabaseInfo {
   Oid oid = 0;
   std::string name;
   Oid owner = 0;
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // datacl (catalog/acl.h); nullopt: the default
 };
 
 /// Options of `lumadb init` (initdb).
@@ -74,6 +91,26 @@ class Cluster {
 
   /// A role by name (pg_authid), as txn sees it (committed state plus txn's own changes); no lock taken.
   std::optional<RoleInfo> LookupRole(txn::Transaction& txn, std::string_view name);
+  /// A role by OID, as txn sees it.
+  std::optional<RoleInfo> RoleByOid(txn::Transaction& txn, Oid oid);
+  /// Every role, and every membership (pg_auth_members), as txn sees them (the privilege checks walk them).
+  std::vector<RoleInfo> ListRoles(txn::Transaction& txn);
+  std::vector<AuthMember> ListMembers(txn::Transaction& txn);
+  /// CREATE ROLE: inserts the pg_authid row (role.oid is assigned); 42710 "role \"x\" already exists".
+  /// Returns the OID.
+  Oid CreateRole(txn::Transaction& txn, RoleInfo role);
+  /// ALTER ROLE: replaces the pg_authid row of role.oid (role.name may be a new name: 42710 if taken).
+  void UpdateRole(txn::Transaction& txn, const RoleInfo& role);
+  /// DROP ROLE: deletes the pg_authid row and every pg_auth_members row naming the role.
+  void DropRole(txn::Transaction& txn, Oid role);
+  /// GRANT role TO member: adds the membership, or sets admin_option on an existing one.
+  void AddMember(txn::Transaction& txn, const AuthMember& membership);
+  /// REVOKE: removes the membership (admin_only: clears only its admin_option). False if there was none.
+  bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+
+  /// GRANT/REVOKE ON DATABASE and ALTER DATABASE ... OWNER TO: sets datdba and datacl.
+  void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);
+
   /// A database by name (pg_database), as txn sees it; no lock taken.
   std::optional<DatabaseInfo> LookupDatabase(txn::Transaction& txn, std::string_view name);
   /// Every database, in OID order.

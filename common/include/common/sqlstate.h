@@ -17,10 +17,14 @@ namespace sqlstate {
 // Class 00 / 01: success and warnings
 inline constexpr SqlState kSuccessfulCompletion{"00000"};
 inline constexpr SqlState kWarning{"01000"};
+inline constexpr SqlState kWarningPrivilegeNotRevoked{"01006"};
+inline constexpr SqlState kWarningPrivilegeNotGranted{"01007"};
 // Class 08: connection exception
 inline constexpr SqlState kProtocolViolation{"08P01"};
 // Class 0A: feature not supported
 inline constexpr SqlState kFeatureNotSupported{"0A000"};
+// Class 0L / 0P: invalid grantor, invalid role specification
+inline constexpr SqlState kInvalidGrantOperation{"0LP01"};
 // Class 21 / 22: cardinality and data exceptions
 inline constexpr SqlState kCardinalityViolation{"21000"};
 inline constexpr SqlState kStringDataRightTruncation{"22001"};

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "exec/statement_executor.h"
+#include "planner/permissions.h"
 #include "planner/plan.h"
 
 namespace lumadb::exec {
@@ -56,6 +57,8 @@ class PreparedStatement {
   /// The plan of a SELECT/INSERT/UPDATE/DELETE (null for the statements ExecuteStatement runs): for
   /// EXPLAIN of a prepared statement.
   const planner::PlanNode* plan() const;
+  /// The privileges its plan needs, checked before each execution (planner/permissions.h).
+  const planner::PermissionList& permissions() const;
 
   ~PreparedStatement();
 

@@ -60,7 +60,7 @@ struct SessionContext {
   catalog::Catalog& catalog;
   txn::Transaction& txn;
   std::vector<std::string> search_path;  // e.g. {"$user", "public"}, as SHOW search_path splits
-  std::string user;
+  std::string user;                      // current_user: the role privileges are checked for (SET ROLE changes it)
   std::string database;
   int64_t lock_timeout_ms = 0;       // lock_timeout in ms; 0: wait forever
   int64_t deadlock_timeout_ms = 0;   // deadlock_timeout in ms; 0: the LockManager's value (1000)
@@ -73,6 +73,9 @@ struct SessionContext {
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
   /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
   planner::BackendControl* backends = nullptr;
+  Oid user_oid = 10;                          // current_user's OID (default: the bootstrap superuser, for tests)
+  std::string session_user = {};              // session_user (SET SESSION AUTHORIZATION changes it); empty: user
+  Oid session_user_oid = 10;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

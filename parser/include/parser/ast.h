@@ -300,6 +300,12 @@ enum class StmtKind {
   kDeclareCursor,
   kFetch,
   kClosePortal,
+  kCreateRole,  // the role and privilege statements are in parser/ast_roles.h
+  kAlterRole,
+  kDropRole,
+  kGrant,
+  kGrantRole,
+  kAlterOwner,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string

@@ -3,6 +3,7 @@
 // RenameStmt, AlterSeqStmt).
 
 #include "constraints.hpp"
+#include "roles.hpp"
 
 namespace lumadb::parser::grammar {
 
@@ -52,6 +53,6 @@ struct alter_table : seq<LUMADB_KW("table"), opt<if_exists>, relation_expr,
 struct alter_index : seq<LUMADB_KW("index"), opt<if_exists>, qualified_name, rename_to>, Node {};
 struct alter_sequence : seq<LUMADB_KW("sequence"), opt<if_exists>, qualified_name, sor<rename_to, seq_option_list>>,
                         Node {};
-struct alter_stmt : seq<LUMADB_KW("alter"), sor<alter_table, alter_index, alter_sequence>> {};
+struct alter_stmt : seq<LUMADB_KW("alter"), sor<alter_owner, alter_role, alter_table, alter_index, alter_sequence>> {};
 
 }  // namespace lumadb::parser::grammar

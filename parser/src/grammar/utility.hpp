@@ -51,20 +51,25 @@ struct set_time_zone
       Node {};
 struct set_names : seq<LUMADB_KW("names"), sor<set_default, var_value>>, Node {};
 struct set_generic : seq<var_name, sor<LUMADB_KW("to"), equals>, sor<set_default, list<var_value, comma>>>, Node {};
+/// SET ROLE name | NONE and SET SESSION AUTHORIZATION name | DEFAULT (gram.y set_rest_more): the
+/// settings "role" and "session_authorization".
+struct set_role : seq<LUMADB_KW("role"), var_value>, Node {};
+struct set_session_auth : seq<LUMADB_KW("session"), LUMADB_KW("authorization"), sor<set_default, var_value>>, Node {};
 struct set_transaction : seq<LUMADB_KW("transaction"), tx_modes>, Node {};
 struct set_session_characteristics
     : seq<LUMADB_KW("session"), LUMADB_KW("characteristics"), LUMADB_KW("as"), LUMADB_KW("transaction"), tx_modes>,
       Node {};
-struct set_stmt
-    : seq<LUMADB_KW("set"),
-          sor<set_transaction, set_session_characteristics,
-              seq<opt<sor<LUMADB_KW("session"), tok<local_word>>>, sor<set_time_zone, set_names, set_generic>>>>,
-      Node {};
+struct set_stmt : seq<LUMADB_KW("set"), sor<set_transaction, set_session_characteristics, set_session_auth,
+                                            seq<opt<sor<LUMADB_KW("session"), tok<local_word>>>,
+                                                sor<set_time_zone, set_names, set_role, set_generic>>>>,
+                  Node {};
 
 struct all_target : LUMADB_WORD("all"), Node {};
 struct time_zone_target : seq<LUMADB_KW("time"), LUMADB_KW("zone")>, Node {};
 struct isolation_target : seq<LUMADB_KW("transaction"), LUMADB_KW("isolation"), LUMADB_KW("level")>, Node {};
-struct reset_stmt : seq<LUMADB_KW("reset"), sor<tok<all_target>, time_zone_target, var_name>>, Node {};
+struct session_auth_target : seq<LUMADB_KW("session"), LUMADB_KW("authorization")>, Node {};
+struct reset_stmt : seq<LUMADB_KW("reset"), sor<tok<all_target>, time_zone_target, session_auth_target, var_name>>,
+                    Node {};
 struct show_stmt : seq<LUMADB_KW("show"), sor<tok<all_target>, time_zone_target, isolation_target, var_name>>, Node {};
 
 // ---- CHECKPOINT ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include "common/cast.h"
 #include "common/error.h"
 #include "parser/ast.h"
+#include "planner/permissions.h"
 #include "planner/plan.h"
 
 namespace lumadb::txn {
@@ -69,6 +70,15 @@ class Binder {
   ~Binder();
   Binder(const Binder&) = delete;
   Binder& operator=(const Binder&) = delete;
+
+  /// The privileges the statements bound so far need (subqueries included), for exec to check before
+  /// each execution.
+  const PermissionList& permissions() const { return *permissions_; }
+  /// Records that the statement needs `mode` on `table` (and, with attnum > 0, that it writes that column).
+  RelationPermission& RequirePermission(const std::shared_ptr<const catalog::TableInfo>& table, catalog::AclMode mode,
+                                        int16_t attnum = 0);
+  /// Records that the statement reads column `c` (when it belongs to a relation of the list).
+  void NoteColumnRead(const ScopeColumn& c);
 
   /// SELECT / VALUES / set operations. Throws 42P01, 42703, 42702, 42804, 42883, 42803, 42P10, 42601.
   PlanPtr BindSelect(const ast::SelectStmt& stmt);
@@ -259,9 +269,11 @@ class Binder {
   };
 
  private:
-  bool keep_unknown_targets_ = false;               // leave untyped select-list literals unknown (INSERT ... SELECT)
-  std::vector<FromScan> from_scans_;                // base tables of the FROM clauses bound so far
-  std::shared_ptr<ParamState> params_;              // null: $n is not allowed
+  bool keep_unknown_targets_ = false;  // leave untyped select-list literals unknown (INSERT ... SELECT)
+  std::vector<FromScan> from_scans_;   // base tables of the FROM clauses bound so far
+  std::shared_ptr<ParamState> params_;
+  std::shared_ptr<PermissionList> permissions_ =
+      std::make_shared<PermissionList>();  // shared with subquery binders              // null: $n is not allowed
   std::unique_ptr<CatalogRegNames> own_reg_names_;  // the resolver this binder installed, if it did
 };
 

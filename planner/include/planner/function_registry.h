@@ -51,11 +51,23 @@ class BackendControl {
   virtual void ReportWait(const char* type, const char* event) = 0;
 };
 
+/// The access privilege inquiry functions (has_table_privilege & co, pg_has_role: acl.c), answered by exec
+/// over the catalog for the current user.
+class PrivilegeFunctions {
+ public:
+  virtual ~PrivilegeFunctions() = default;
+  /// `function` is the SQL name; args as the call passed them (a role name or OID first in the 3-argument
+  /// forms). nullopt: NULL (an object OID that names nothing). Throws 42704 for an unknown role, 42P01 /
+  /// 3F000 / 3D000 / 42703 for an unknown object, 22023 "unrecognized privilege type: \"x\"".
+  virtual std::optional<bool> Check(std::string_view function, const std::vector<Value>& args) = 0;
+};
+
 /// What session-dependent functions (now(), current_user, current_setting...) read at execution time.
 struct FunctionEnv {
   int64_t transaction_start_us = 0;  // microseconds since 2000-01-01 UTC
   int64_t statement_start_us = 0;
-  std::string user;
+  std::string user;          // current_user
+  std::string session_user;  // session_user (empty: user)
   std::string database;
   /// The existing schemas of the search path in order ("$user" expanded), with the implicitly searched
   /// pg_catalog first when `implicit` and the path does not list it (current_schemas). Computed on
@@ -73,6 +85,8 @@ struct FunctionEnv {
   std::function<void()> check_interrupts;
   /// The server's sessions (pg_backend_pid, pg_cancel_backend, ...); null where no session is.
   BackendControl* backends = nullptr;
+  /// has_table_privilege & co; null where no session is (the calls are volatile, never folded).
+  PrivilegeFunctions* privileges = nullptr;
 };
 
 /// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).

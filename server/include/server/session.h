@@ -141,6 +141,21 @@ class Session {
   exec::SessionContext StatementContext();
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
 
+  // Roles (session_roles.cpp).
+  /// SET/RESET ROLE and SESSION AUTHORIZATION: 22023 "role \"x\" does not exist", 42501 "permission
+  /// denied to set role \"x\"" (the session user must be a member), "permission denied to set session
+  /// authorization \"u\"" (only for a superuser). Keeps is_superuser in step with the current user.
+  std::string SetRoleVariable(const ast::VariableSetStmt& stmt);
+  /// session_user: SET SESSION AUTHORIZATION's user, else the authenticated one.
+  std::string SessionUserName() const;
+  /// current_user: SET ROLE's role, else the session user.
+  std::string CurrentUserName() const;
+  /// postinit.c CheckMyDatabase: FATAL 42501 "permission denied for database \"d\"" (DETAIL "User does not
+  /// have CONNECT privilege.") unless the role is a superuser or holds CONNECT.
+  void CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog::DatabaseInfo& db);
+  /// Fills ctx's user, session_user and their OIDs.
+  void SetUsers(exec::SessionContext& ctx);
+
   // COPY (session_copy.cpp).
   /// COPY FROM STDIN / TO STDOUT over the COPY sub-protocol, or a server-side file; returns "COPY n".
   /// Throws 57014 "COPY from stdin failed: msg" on CopyFail, 08P01 for other messages during copy-in.

@@ -1,0 +1,91 @@
+// SET ROLE and SET SESSION AUTHORIZATION (PostgreSQL 15's variable.c check_role / check_session_authorization)
+// and the current and session users every statement runs as.
+
+#include "catalog/role_graph.h"
+#include "server/session.h"
+#include "txn/transaction_manager.h"
+
+namespace lumadb::server {
+
+namespace {
+
+DbError NoSuchRole(const std::string& name) {
+  return DbError(sqlstate::kInvalidParameterValue, "role \"" + name + "\" does not exist");
+}
+
+}  // namespace
+
+std::string Session::SetRoleVariable(const ast::VariableSetStmt& stmt) {
+  using T = ast::VariableSetStmt::Type;
+  const bool reset = stmt.type != T::kSetValue;
+  txn::Transaction& txn = EnsureTransaction();
+  catalog::RoleGraph roles = catalog::RoleGraph::Load(server_.cluster, txn);
+  const catalog::RoleInfo* authenticated = roles.ByName(user_);
+  if (stmt.name == "session_authorization") {
+    std::string target = reset ? user_ : stmt.values.at(0);
+    const catalog::RoleInfo* role = roles.ByName(target);
+    if (!role) throw NoSuchRole(target);
+    // Only a superuser may become another user (the authenticated user's status counts, not the current one).
+    if (role->name != user_ && !(authenticated && authenticated->superuser)) {
+      throw DbError(sqlstate::kInsufficientPrivilege,
+                    "permission denied to set session authorization \"" + target + "\"");
+    }
+    settings_.Set("session_authorization", {target}, stmt.local);
+    settings_.Set("role", {"none"}, stmt.local);
+  } else if (reset || stmt.values.at(0) == "none") {
+    if (stmt.type == T::kReset) {
+      settings_.Reset("role", false);
+    } else {
+      settings_.Set("role", {"none"}, stmt.local);
+    }
+  } else {
+    const std::string& target = stmt.values.at(0);
+    const catalog::RoleInfo* role = roles.ByName(target);
+    if (!role) throw NoSuchRole(target);
+    const catalog::RoleInfo* session = roles.ByName(SessionUserName());
+    if (!session || !roles.IsMemberOf(session->oid, role->oid)) {
+      throw DbError(sqlstate::kInsufficientPrivilege, "permission denied to set role \"" + target + "\"");
+    }
+    settings_.Set("role", {target}, stmt.local);
+  }
+  const catalog::RoleInfo* current = roles.ByName(CurrentUserName());
+  settings_.SetInternal("is_superuser", current && current->superuser ? "on" : "off");
+  return stmt.type == T::kReset ? "RESET" : "SET";
+}
+
+void Session::CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog::DatabaseInfo& db) {
+  if (role.superuser) return;
+  auto& manager = server_.cluster.transactions();
+  auto tx = manager.Begin();
+  catalog::RoleGraph roles = catalog::RoleGraph::Load(server_.cluster, *tx);
+  manager.Commit(*tx);
+  catalog::Acl acl = db.acl ? catalog::AclFromStrings(*db.acl)
+                            : catalog::DefaultAcl(catalog::AclObject::kDatabase, roles.NameOf(db.owner));
+  if (roles.Mask(acl, role.oid, catalog::kAclConnect) == 0) {
+    throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for database \"" + db.name + "\"",
+                  Severity::kFatal)
+        .Detail("User does not have CONNECT privilege.");
+  }
+}
+
+std::string Session::SessionUserName() const {
+  const std::string& name = settings_.Get("session_authorization");
+  return name.empty() ? user_ : name;
+}
+
+std::string Session::CurrentUserName() const {
+  const std::string& role = settings_.Get("role");
+  return role.empty() || role == "none" ? SessionUserName() : role;
+}
+
+void Session::SetUsers(exec::SessionContext& ctx) {
+  ctx.session_user = SessionUserName();
+  ctx.user = CurrentUserName();
+  auto session = server_.cluster.LookupRole(ctx.txn, ctx.session_user);
+  auto current = ctx.user == ctx.session_user ? session : server_.cluster.LookupRole(ctx.txn, ctx.user);
+  // A role dropped by another session leaves OID 0, which holds no privileges.
+  ctx.session_user_oid = session ? session->oid : 0;
+  ctx.user_oid = current ? current->oid : 0;
+}
+
+}  // namespace lumadb::server
