@@ -17,15 +17,11 @@ DbError Denied(const std::string& message) {
   return DbError(sqlstate::kInsufficientPrivilege, message);
 }
 
-// password_encryption when the server has that setting, else PostgreSQL 15's default scram-sha-256: the one
-// place that chooses how CREATE/ALTER ROLE store a password.
+// password_encryption (PostgreSQL 15's default scram-sha-256 where no session gives settings, as in unit
+// tests): the one place that chooses how CREATE/ALTER ROLE store a password.
 PasswordType PasswordEncryption(SessionContext& ctx) {
   if (!ctx.get_setting) return PasswordType::kScramSha256;
-  try {
-    return ctx.get_setting("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256;
-  } catch (const DbError&) {
-    return PasswordType::kScramSha256;
-  }
+  return ctx.get_setting("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256;
 }
 
 void CheckReservedName(const std::string& name) {

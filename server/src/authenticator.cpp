@@ -35,6 +35,9 @@ std::optional<std::string> Authenticator::LookUpPassword(std::string_view user) 
     reason_ = "Role " + quoted + " does not exist.";
   } else if (!stored.password) {
     reason_ = "User " + quoted + " has no password assigned.";
+  } else if (stored.expired) {
+    reason_ = "User " + quoted + " has an expired password.";
+    return std::nullopt;
   }
   return stored.password;
 }

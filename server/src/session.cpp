@@ -3,7 +3,10 @@
 #include <unistd.h>
 
 #include <new>
+#include <set>
+#include <vector>
 
+#include "catalog/role_graph.h"
 #include "pgwire/frontend.h"
 #include "server/authenticator.h"
 #include "server/log.h"
@@ -185,7 +188,9 @@ void Session::Authenticate(const std::string& user, const std::string& database)
             auto tx = server_.cluster.transactions().Begin();
             auto info = server_.cluster.LookupRole(*tx, role);
             server_.cluster.transactions().Commit(*tx);
-            return info ? StoredPassword{true, info->password} : StoredPassword{};
+            if (!info) return StoredPassword{};
+            const bool expired = info->valid_until && *info->valid_until < NowPgMicros();
+            return StoredPassword{.role_exists = true, .password = info->password, .expired = expired};
           },
       .mock_nonce = server_.mock_auth_nonce,
       .password_encryption =
@@ -201,7 +206,25 @@ void Session::Authenticate(const std::string& user, const std::string& database)
 // The one place pg_hba.conf's +role and samerole ask about membership. Until role membership
 // (pg_auth_members) exists, a role is a member only of itself, as PostgreSQL counts it.
 bool Session::IsRoleMember(std::string_view user, std::string_view role) {
-  return user == role;
+  if (user == role) return true;
+  auto tx = server_.cluster.transactions().Begin();
+  catalog::RoleGraph graph = catalog::RoleGraph::Load(server_.cluster, *tx);
+  server_.cluster.transactions().Commit(*tx);
+  const catalog::RoleInfo* member = graph.ByName(user);
+  const catalog::RoleInfo* group = graph.ByName(role);
+  if (member == nullptr || group == nullptr) return false;
+  // hba.c is_member: is_member_of_role_nosuper, any chain of grants, INHERIT or not, superuser or not.
+  std::vector<Oid> pending{member->oid};
+  std::set<Oid> seen{member->oid};
+  while (!pending.empty()) {
+    Oid next = pending.back();
+    pending.pop_back();
+    for (const catalog::AuthMember& m : graph.MembershipsOf(next)) {
+      if (m.role == group->oid) return true;
+      if (seen.insert(m.role).second) pending.push_back(m.role);
+    }
+  }
+  return false;
 }
 
 bool Session::ReloadConfig() {
@@ -239,6 +262,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   SetRegNameResolver(reg_names_.get());
   handle_->database_oid = database_.oid;
   ReportConnection(*role);
+  CheckRoleConnectionLimit(*role);
   settings_.SetInternal("is_superuser", role->superuser ? "on" : "off");
   settings_.SetInternal("session_authorization", user);
   if (settings_.GetBool("log_connections")) {

@@ -41,6 +41,19 @@ void Session::LogAuthenticationTimeout() const {
   if (timed_out_ == Timeout::kAuthentication) LogLine(pid(), "FATAL", "canceling authentication due to timeout");
 }
 
+void Session::CheckRoleConnectionLimit(const catalog::RoleInfo& role) {
+  if (role.connection_limit < 0 || role.superuser) return;
+  int sessions = 0;  // this one included, as CountUserBackends counts it
+  for (const auto& handle : server_.registry.Sessions()) {
+    std::lock_guard lock(handle->activity_mutex);
+    if (handle->activity.role_oid == role.oid) ++sessions;
+  }
+  if (sessions > role.connection_limit) {
+    throw DbError(sqlstate::kTooManyConnections, "too many connections for role \"" + role.name + "\"",
+                  Severity::kFatal);
+  }
+}
+
 void Session::CheckReservedConnections() {
   const int reserved = static_cast<int>(settings_.GetInt("superuser_reserved_connections"));
   if (reserved > 0 && !settings_.GetBool("is_superuser") && !server_.registry.HaveFreeSlots(reserved)) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -242,4 +243,48 @@ TEST_CASE("lumadb init: trust warning, password methods need --pwfile, methods c
 }
 
 }  // namespace
+TEST_CASE("roles at login: VALID UNTIL, CONNECTION LIMIT, +role lines, CREATE ROLE passwords" *
+          doctest::skip(IsExternal())) {
+  auto server = PasswordServer("scram-sha-256", kPassword, {"log_connections=on"});
+  pqxx::connection admin(Conn(*server, "postgres", kPassword));
+  pqxx::nontransaction run(admin);
+  run.exec("CREATE ROLE bob LOGIN PASSWORD 'bob-pw' VALID UNTIL '2001-01-01'");
+  run.exec("CREATE ROLE carol LOGIN PASSWORD 'carol-pw' CONNECTION LIMIT 1");
+  run.exec("CREATE ROLE staff");
+  run.exec("CREATE ROLE dave LOGIN IN ROLE staff");
+  run.exec("CREATE ROLE eve LOGIN");
+  run.exec("SET password_encryption = 'md5'");
+  run.exec("CREATE ROLE fred LOGIN PASSWORD 'fred-pw'");
+  CHECK(run.exec1("SELECT rolpassword LIKE 'md5%' FROM pg_authid WHERE rolname = 'fred'")[0].as<std::string>() == "t");
+  // An md5 hash cannot answer a SCRAM exchange (PostgreSQL 15 the same).
+  CHECK(ConnectError(Conn(*server, "fred", "fred-pw")) == "password authentication failed for user \"fred\"");
+
+  // An expired password fails like a wrong one; the reason goes to the log only.
+  CHECK(ConnectError(Conn(*server, "bob", "bob-pw")) == "password authentication failed for user \"bob\"");
+  CHECK(WaitForLog(*server, "DETAIL:  User \"bob\" has an expired password."));
+  run.exec("ALTER ROLE bob VALID UNTIL 'infinity'");
+  CHECK(ConnectError(Conn(*server, "bob", "bob-pw")) == "");
+
+  auto first = std::make_unique<pqxx::connection>(Conn(*server, "carol", "carol-pw"));
+  CHECK(ConnectError(Conn(*server, "carol", "carol-pw")) == "too many connections for role \"carol\"");
+  first.reset();
+  for (int i = 0; i < 100 && !ConnectError(Conn(*server, "carol", "carol-pw")).empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(ConnectError(Conn(*server, "carol", "carol-pw")) == "");
+
+  // +staff matches members of staff (here through IN ROLE); everyone else falls to the reject line.
+  WriteHba(*server,
+           "host all postgres 127.0.0.1/32 scram-sha-256\n"
+           "host all +staff 127.0.0.1/32 trust\n"
+           "host all all 127.0.0.1/32 reject\n");
+  ReloadBySql(*server);
+  CHECK(ConnectError(Conn(*server, "dave")) == "");
+  CHECK(ConnectError(Conn(*server, "eve")) ==
+        "pg_hba.conf rejects connection for host \"127.0.0.1\", user \"eve\", database \"postgres\", no "
+        "encryption");
+  run.exec("GRANT staff TO eve");
+  CHECK(ConnectError(Conn(*server, "eve")) == "");
+}
+
 }  // namespace lumadb::integration

@@ -37,6 +37,7 @@ namespace lumadb::server {
 struct StoredPassword {
   bool role_exists = false;
   std::optional<std::string> password;  // nullopt: NULL (no password assigned)
+  bool expired = false;                 // rolvaliduntil has passed: fails like a wrong password (crypt.c)
 };
 
 /// An authentication failure: the FATAL the client gets, plus the DETAIL only the server log shows

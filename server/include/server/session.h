@@ -44,7 +44,7 @@ struct ServerContext {
   const TlsContext* tls;     // built once at server start from the ssl* settings; nullptr when ssl is off
   HbaConfig& hba;
   const std::string& mock_auth_nonce;
-  WakeTimers* timers;        // idle and authentication timeouts; null: none fire (tests)
+  WakeTimers* timers;  // idle and authentication timeouts; null: none fire (tests)
 };
 
 /// The wall clock in microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
@@ -95,6 +95,9 @@ class Session {
   /// for a non-superuser when no more than superuser_reserved_connections slots are free (postinit.c,
   /// once the role is known).
   void CheckReservedConnections();
+  /// FATAL 53300 "too many connections for role \"r\"" when a non-superuser role with a CONNECTION LIMIT
+  /// already has that many sessions besides this one (postinit.c InitPostgres).
+  void CheckRoleConnectionLimit(const catalog::RoleInfo& role);
   /// pg_stat_activity: idle, idle in transaction or idle in transaction (aborted). Before ReadyForQuery
   /// goes out, so a client that saw it never sees the session still "active" (as postgres.c).
   void ReportIdle();
