@@ -329,6 +329,30 @@ TEST_CASE("max_connections: 53300 beyond it; superusers may use the reserved slo
   CHECK(Scalar(again, "SELECT count(*) FROM pg_stat_activity") == "4");
 }
 
+TEST_CASE("a non-superuser: may not signal a superuser's session, and the reserved slots refuse it") {
+  if (IsExternal()) return;  // needs its own server
+  ServerProcess server({"max_connections=4", "superuser_reserved_connections=2"});
+  pqxx::connection admin(ConnString(server.endpoint(), "postgres", "postgres"));
+  pqxx::nontransaction(admin).exec("CREATE ROLE alice LOGIN");
+  const std::string admin_pid = Scalar(admin, "SELECT pg_backend_pid()");
+  AsyncConnection alice(ConnString(server.endpoint(), "alice", "postgres"));
+  auto error_of = [&](const std::string& sql) {
+    alice.Send(sql);
+    return alice.Result();
+  };
+  CHECK(error_of("SELECT pg_cancel_backend(" + admin_pid + ")") ==
+        "42501 must be a superuser to cancel superuser query");
+  CHECK(error_of("SELECT pg_terminate_backend(" + admin_pid + ")") ==
+        "42501 must be a superuser to terminate superuser process");
+  // Two of four slots are taken; a third session would leave fewer than the two reserved ones free.
+  RawConnection extra(server.endpoint());
+  StartupResult refused = RawStartup(extra, "alice", "postgres");
+  CHECK(refused.error['C'] == "53300");
+  CHECK(refused.error['M'] == "remaining connection slots are reserved for non-replication superuser connections");
+  pqxx::connection superuser(ConnString(server.endpoint(), "postgres", "postgres"));
+  CHECK(Scalar(superuser, "SELECT count(*) FROM pg_stat_activity") == "3");
+}
+
 TEST_CASE("superuser_reserved_connections must be less than max_connections") {
   if (IsExternal()) return;
   CHECK_THROWS(ServerProcess({"max_connections=3", "superuser_reserved_connections=3"}));

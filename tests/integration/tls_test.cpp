@@ -2,6 +2,9 @@
 // certificate, ssl=off, client certificates checked against ssl_ca_file (made here with the openssl
 // command), the CVE-2021-23214 check through a raw socket with OpenSSL as the client, and psql over the
 // socket in the data directory. Each test starts its own server, so none runs against an external one.
+#include <pwd.h>
+#include <unistd.h>
+
 #include <array>
 #include <chrono>
 #include <csignal>
@@ -346,6 +349,23 @@ TEST_CASE("Unix-domain socket in the data directory: psql -h DATADIR, no SSL, fi
   CHECK(server.Stop() == 0);
   CHECK_FALSE(fs::exists(socket2));
   CHECK_FALSE(fs::exists(socket2.string() + ".lock"));
+}
+
+TEST_CASE("peer authentication on the Unix socket: the client's OS user must be the role" *
+          doctest::skip(IsExternal())) {
+  ServerProcess server;
+  const std::string os_user = ::getpwuid(::geteuid())->pw_name;
+  const std::string other = os_user == "postgres" ? "someone_else" : "postgres";
+  Conn admin = Connect(Base(server) + " sslmode=disable");
+  REQUIRE(Ok(admin));
+  if (os_user != "postgres") CHECK(Value(admin, "CREATE ROLE \"" + os_user + "\" LOGIN; SELECT 1") == "1");
+  if (other != "postgres") CHECK(Value(admin, "CREATE ROLE " + other + " LOGIN; SELECT 1") == "1");
+  ReplaceHba(server, "local all all peer\\nhost all all 127.0.0.1/32 trust\\n");
+  const std::string psql = "/usr/lib/postgresql/15/bin/psql -X -A -t -h " + server.data_dir().string() + " -p " +
+                           std::to_string(server.endpoint().port) + " -d postgres";
+  CHECK(Shell(psql + " -U " + os_user + " -c 'SELECT current_user'") == os_user + "\n");
+  const std::string refused = Shell(psql + " -U " + other + " -c 'SELECT 1'", false);
+  CHECK(refused.find("FATAL:  Peer authentication failed for user \"" + other + "\"") != std::string::npos);
 }
 
 TEST_CASE("unix_socket_directories = '' listens on TCP only" * doctest::skip(IsExternal())) {
