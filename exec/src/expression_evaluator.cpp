@@ -1,5 +1,6 @@
 #include "exec/expression_evaluator.h"
 
+#include "common/array.h"
 #include "common/cast.h"
 #include "common/error.h"
 #include "common/value_ops.h"
@@ -139,6 +140,13 @@ Value EvalSubquery(const BoundExpr& e, const Row& row, ExecContext& ctx) {
                       "more than one row returned by a subquery used as an expression");
       }
       return rows.empty() ? NullOf(e) : rows[0][0];
+    case planner::SubqueryKind::kArray: {
+      // ARRAY(SELECT ...): every row's value in order, an empty array for no rows (never NULL).
+      std::vector<Value> items;
+      items.reserve(rows.size());
+      for (const auto& r : rows) items.push_back(r[0]);
+      return MakeArray(e.subplan->output[0].type.id, std::move(items));
+    }
     case planner::SubqueryKind::kIn: {
       Value v = Evaluate(*e.args[0], row, ctx);
       if (rows.empty()) return Value::Bool(e.negated);

@@ -181,9 +181,12 @@ ExprPtr Transformer::Expr(const PNode& n) {
     return e;
   }
   if (n.is_type<g::array_ctor>()) return ArrayConstructor(*n.children.at(0), false, Loc(n));
-  if (n.is_type<g::scalar_subquery>() || n.is_type<g::exists_expr>()) {
-    auto sub = std::make_unique<ast::SubqueryExpr>(
-        n.is_type<g::exists_expr>() ? ast::SubqueryExpr::Type::kExists : ast::SubqueryExpr::Type::kScalar, Loc(n));
+  if (n.is_type<g::scalar_subquery>() || n.is_type<g::exists_expr>() || n.is_type<g::array_subquery>()) {
+    using Type = ast::SubqueryExpr::Type;
+    auto sub = std::make_unique<ast::SubqueryExpr>(n.is_type<g::exists_expr>()      ? Type::kExists
+                                                   : n.is_type<g::array_subquery>() ? Type::kArray
+                                                                                    : Type::kScalar,
+                                                   Loc(n));
     sub->query = Select(*n.children.at(0));
     return sub;
   }

@@ -324,6 +324,19 @@ BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope
     e->subplan = plan;
     return e;
   }
+  if (s.type == ST::kArray) {
+    // PostgreSQL builds a multi-dimensional array from array rows; LumaDB's arrays of arrays are not there yet.
+    const TypeId element = plan->output[0].type.id;
+    const TypeId array = IsArrayType(element) ? TypeId::kInvalid : ArrayTypeOf(element);
+    if (array == TypeId::kInvalid) {
+      throw Error(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeDisplayName(element),
+                  s.location);
+    }
+    e->op = static_cast<int>(SubqueryKind::kArray);
+    e->type = {array, -1};
+    e->subplan = plan;
+    return e;
+  }
   if (s.type == ST::kAll || (s.type == ST::kAny && s.op != "=")) {
     throw Error(sqlstate::kFeatureNotSupported, "ANY/ALL subqueries are not supported", s.location);
   }

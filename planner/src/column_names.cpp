@@ -56,8 +56,8 @@ int Figure(const ast::Expr& e, std::string_view text, std::string* name) {
       return Figure(*e.As<ast::SubscriptExpr>().arg, text, name);
     case ast::ExprKind::kSubquery: {
       const auto& s = e.As<ast::SubqueryExpr>();
-      if (s.type == ast::SubqueryExpr::Type::kExists) {
-        *name = "exists";
+      if (s.type == ast::SubqueryExpr::Type::kExists || s.type == ast::SubqueryExpr::Type::kArray) {
+        *name = s.type == ast::SubqueryExpr::Type::kExists ? "exists" : "array";
         return 2;
       }
       return 0;

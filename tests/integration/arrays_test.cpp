@@ -102,6 +102,18 @@ TEST_CASE("array literals, constructors, subscripts and casts") {
   CHECK(std::string(names.column_name(2)) == "?column?");
 }
 
+TEST_CASE("ARRAY(subquery): the rows' values in order, {} for none, named array") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  CHECK(Row0(conn,
+             "SELECT ARRAY(SELECT 1 UNION SELECT 2), ARRAY(SELECT 'a'::text WHERE false), "
+             "ARRAY(SELECT g FROM generate_series(1, 3) AS g ORDER BY g DESC), ARRAY(SELECT NULL::int)") ==
+        std::vector<std::string>{"{1,2}", "{}", "{3,2,1}", "{NULL}"});
+  const pqxx::result r = Exec(conn, "SELECT ARRAY(SELECT 'x'::text)");
+  CHECK(std::string(r.column_name(0)) == "array");
+  CHECK(r.column_type(0) == 1009);
+  CHECK(ErrorOf("SELECT ARRAY(SELECT 1, 2)") == "42601 subquery must return only one column");
+}
+
 TEST_CASE("= ANY, <> ALL, IN and the array operators with PostgreSQL's NULL semantics") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
   CHECK(Row0(conn,

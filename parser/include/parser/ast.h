@@ -187,7 +187,7 @@ struct CastExpr : Expr {
 
 struct SubqueryExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::kSubquery;
-  enum class Type { kScalar, kExists, kIn, kAny, kAll };
+  enum class Type { kScalar, kExists, kIn, kAny, kAll, kArray };  // kArray: ARRAY(SELECT ...)
   SubqueryExpr(Type t, int32_t loc);
   ~SubqueryExpr() override;
   Type type;

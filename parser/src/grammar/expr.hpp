@@ -82,13 +82,15 @@ struct typed_literal : seq<type_name, string_literal>, Node {};
 struct array_brackets : seq<punct<'['>, opt<sor<list<array_brackets, comma>, list<a_expr, comma>>>, punct<']'>>,
                         Node {};
 struct array_ctor : seq<LUMADB_KW("array"), array_brackets>, Node {};
+/// ARRAY(SELECT ...) (gram.y ARRAY select_with_parens): the subquery's one column as an array.
+struct array_subquery : seq<LUMADB_KW("array"), select_with_parens>, Node {};
 
 struct star_suffix : seq<star_op>, Node {};
 struct column_ref : seq<col_id, star<dot, sor<star_suffix, col_label>>>, Node {};
 
-struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, array_ctor, case_expr, cast_func,
-                     exists_expr, special_call, substring_func, position_func, trim_func, extract_func, typed_literal,
-                     func_call, sql_value_func, column_ref> {};
+struct primary : sor<scalar_subquery, paren_expr, const_literal, param_ref, array_ctor, array_subquery, case_expr,
+                     cast_func, exists_expr, special_call, substring_func, position_func, trim_func, extract_func,
+                     typed_literal, func_call, sql_value_func, column_ref> {};
 
 // ---- operator levels, highest precedence first ---------------------------------------------------------
 

@@ -48,7 +48,7 @@ enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 enum class BoolTestKind { kTrue, kFalse, kUnknown };
 
 /// Kinds of subquery expression.
-enum class SubqueryKind { kScalar, kExists, kIn };
+enum class SubqueryKind { kScalar, kExists, kIn, kArray };
 
 struct BoundExpr;
 using BoundExprPtr = std::shared_ptr<const BoundExpr>;
