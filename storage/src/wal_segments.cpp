@@ -62,6 +62,10 @@ WalSegments::WalSegments(fs::path dir) : dir_(std::move(dir)) {
   if (ec) {
     throw DbError(sqlstate::kIoError, "could not create directory \"" + dir_.string() + "\": " + ec.message());
   }
+  // A crash while a segment was being zero-filled leaves its temporary file behind.
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    if (entry.path().filename().string().rfind("xlogtemp.", 0) == 0) fs::remove(entry.path(), ec);
+  }
   preparer_ = std::thread([this] { PrepareLoop(); });
 }
 
