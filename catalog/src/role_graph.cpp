@@ -68,7 +68,11 @@ bool RoleGraph::HasPrivsOf(Oid user, Oid role) const {
 }
 
 bool RoleGraph::IsMemberOf(Oid user, Oid role) const {
-  if (user == role || IsSuperuser(user)) return true;
+  return IsSuperuser(user) || IsMemberOfNoSuper(user, role);
+}
+
+bool RoleGraph::IsMemberOfNoSuper(Oid user, Oid role) const {
+  if (user == role) return true;
   auto roles = Closure(*this, user, false);
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }

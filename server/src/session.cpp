@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <new>
-#include <set>
 #include <vector>
 
 #include "catalog/role_graph.h"
@@ -213,18 +212,8 @@ bool Session::IsRoleMember(std::string_view user, std::string_view role) {
   const catalog::RoleInfo* member = graph.ByName(user);
   const catalog::RoleInfo* group = graph.ByName(role);
   if (member == nullptr || group == nullptr) return false;
-  // hba.c is_member: is_member_of_role_nosuper, any chain of grants, INHERIT or not, superuser or not.
-  std::vector<Oid> pending{member->oid};
-  std::set<Oid> seen{member->oid};
-  while (!pending.empty()) {
-    Oid next = pending.back();
-    pending.pop_back();
-    for (const catalog::AuthMember& m : graph.MembershipsOf(next)) {
-      if (m.role == group->oid) return true;
-      if (seen.insert(m.role).second) pending.push_back(m.role);
-    }
-  }
-  return false;
+  // hba.c is_member: any chain of grants, INHERIT or not, and no superuser shortcut.
+  return graph.IsMemberOfNoSuper(member->oid, group->oid);
 }
 
 bool Session::ReloadConfig() {

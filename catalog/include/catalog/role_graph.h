@@ -32,6 +32,8 @@ class RoleGraph {
   bool HasPrivsOf(Oid user, Oid role) const;
   /// is_member_of_role: any chain of memberships (SET ROLE); superusers are members of every role.
   bool IsMemberOf(Oid user, Oid role) const;
+  /// is_member_of_role_nosuper: the same chains without the superuser shortcut (pg_hba.conf's +role).
+  bool IsMemberOfNoSuper(Oid user, Oid role) const;
   /// is_admin_of_role: user holds role WITH ADMIN OPTION (directly or through a role it is a member of).
   bool IsAdminOf(Oid user, Oid role) const;
   /// Every role whose privileges user has (user first).
