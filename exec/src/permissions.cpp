@@ -70,6 +70,19 @@ void CheckSchemaPrivilege(SessionContext& ctx, Oid namespace_oid, catalog::AclMo
   }
 }
 
+std::vector<std::string> UsableSearchPath(SessionContext& ctx) {
+  catalog::RoleGraph roles = Roles(ctx);
+  if (roles.IsSuperuser(ctx.user_oid)) return ctx.search_path;
+  std::vector<std::string> usable;
+  for (const std::string& entry : ctx.search_path) {
+    auto oid = ctx.catalog.LookupNamespace(ctx.txn, entry);
+    auto schema = oid ? ctx.catalog.SchemaByOid(ctx.txn, *oid) : std::nullopt;
+    if (schema && roles.Mask(SchemaAcl(ctx, roles, *schema), ctx.user_oid, catalog::kAclUsage) == 0) continue;
+    usable.push_back(entry);
+  }
+  return usable;
+}
+
 catalog::RoleGraph Roles(SessionContext& ctx) {
   return catalog::RoleGraph::Load(ctx.cluster, ctx.txn);
 }

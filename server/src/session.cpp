@@ -252,6 +252,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   handle_->database_oid = database_.oid;
   ReportConnection(*role);
   CheckRoleConnectionLimit(*role);
+  role_superuser_[user] = role->superuser;
   settings_.SetInternal("is_superuser", role->superuser ? "on" : "off");
   settings_.SetInternal("session_authorization", user);
   if (settings_.GetBool("log_connections")) {

@@ -216,9 +216,10 @@ void Session::ApplyTypeIoSettings() {
 exec::SessionContext Session::StatementContext() {
   ApplyTypeIoSettings();
   if (search_path_version_ != settings_.version()) {
-    search_path_ = SplitIdentifierList(settings_.Get("search_path"));
+    // "$user" is the current user, so SET ROLE (which bumps the version) re-expands it.
+    search_path_ = catalog::ExpandSearchPath(SplitIdentifierList(settings_.Get("search_path")), CurrentUserName());
     search_path_version_ = settings_.version();
-    reg_names_->SetSearchPath(catalog::ExpandSearchPath(search_path_, user_), database_.name);
+    reg_names_->SetSearchPath(search_path_, database_.name);
   }
   txn::Transaction& txn = EnsureTransaction();
   reg_names_->SetTransaction(&txn);
@@ -239,6 +240,13 @@ exec::SessionContext Session::StatementContext() {
                            .sequences = &sequences_,
                            .backends = Backends()};
   SetUsers(ctx);
+  static const SettingKey kIsSuperuser("is_superuser");
+  if (!settings_.GetBool(kIsSuperuser)) {
+    // A GRANT or REVOKE on a schema changes no setting: filter per statement (non-superusers only).
+    ctx.search_path = exec::UsableSearchPath(ctx);
+    reg_names_->SetSearchPath(ctx.search_path, database_.name);
+    search_path_version_ = UINT64_MAX;  // the next superuser statement restores the full path
+  }
   return ctx;
 }
 

@@ -49,6 +49,7 @@ std::string Session::SetRoleVariable(const ast::VariableSetStmt& stmt) {
     settings_.Set("role", {target}, stmt.local);
   }
   const catalog::RoleInfo* current = roles.ByName(CurrentUserName());
+  if (current) role_superuser_[current->name] = current->superuser;
   settings_.SetInternal("is_superuser", current && current->superuser ? "on" : "off");
   return stmt.type == T::kReset ? "RESET" : "SET";
 }
@@ -66,6 +67,11 @@ void Session::CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog
                   Severity::kFatal)
         .Detail("User does not have CONNECT privilege.");
   }
+}
+
+void Session::SyncIsSuperuser() {
+  auto it = role_superuser_.find(CurrentUserName());
+  if (it != role_superuser_.end()) settings_.SetInternal("is_superuser", it->second ? "on" : "off");
 }
 
 std::string Session::SessionUserName() const {

@@ -45,6 +45,7 @@ void Session::FinishTransaction(bool commit) {
   static const SettingKey kSynchronousCommit("synchronous_commit");
   bool synchronous = settings_.Get(kSynchronousCommit) != "off";
   settings_.AtTransactionEnd(commit);
+  SyncIsSuperuser();
   if (!tx) return;
   auto& manager = server_.cluster.transactions();
   if (!commit) {
@@ -76,6 +77,7 @@ void Session::RollbackToSavepoint(size_t index) {
   SavepointState& savepoint = savepoints_.at(index);
   if (txn_) server_.cluster.transactions().RollbackTo(*txn_, *savepoint.txn_mark);
   settings_.RollbackTo(savepoint.settings);
+  SyncIsSuperuser();
   savepoints_.resize(index + 1);
   PortalsAtSavepointEnd(index, true);
 }

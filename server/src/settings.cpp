@@ -102,8 +102,9 @@ void Settings::Reset(std::string_view name, bool local) {
 void Settings::ResetAll() {
   const auto& defs = AllSettingDefs();
   for (size_t i = 0; i < defs.size(); ++i) {
-    // RESET ALL leaves the transaction characteristics alone (GUC_NO_RESET_ALL), as PostgreSQL does.
-    bool transaction_param = defs[i].name == "transaction_isolation" || defs[i].name == "transaction_read_only";
+    // RESET ALL leaves the transaction characteristics and the role alone (GUC_NO_RESET_ALL), as PostgreSQL does.
+    bool transaction_param = defs[i].name == "transaction_isolation" || defs[i].name == "transaction_read_only" ||
+                             defs[i].name == "role" || defs[i].name == "session_authorization";
     bool settable = defs[i].context == SettingContext::kUser ||
                     (defs[i].context == SettingContext::kSuperuser && GetBool("is_superuser"));
     if (settable && !transaction_param) Assign(i, entries_[i].reset_value, false);

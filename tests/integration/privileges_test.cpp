@@ -390,5 +390,41 @@ TEST_CASE("schema and database privileges: USAGE, CREATE, CONNECT") {
   CHECK(raw.tag() == "SELECT 0");
 }
 
+TEST_CASE("search_path skips schemas without USAGE; $user is the current role; is_superuser follows the role") {
+  pqxx::connection admin(As("postgres"));
+  Exec(admin, "DROP SCHEMA IF EXISTS priv_hidden CASCADE; DROP SCHEMA IF EXISTS priv_sp CASCADE");
+  DropRoles(admin, {"priv_sp"}, {});
+  Exec(admin,
+       "CREATE USER priv_sp; CREATE SCHEMA priv_hidden; CREATE TABLE priv_hidden.priv_vis (a int); "
+       "CREATE SCHEMA priv_sp; CREATE TABLE priv_sp.priv_vis (a int); INSERT INTO priv_sp.priv_vis VALUES (7); "
+       "GRANT USAGE ON SCHEMA priv_sp TO priv_sp; GRANT SELECT ON priv_sp.priv_vis TO priv_sp");
+  pqxx::connection su(As("postgres"));
+  Exec(su, "SET search_path = priv_hidden, \"$user\", public");
+  Exec(su, "SET ROLE priv_sp");
+  // priv_hidden comes first but priv_sp holds no USAGE on it: the lookup goes on to "$user" = priv_sp.
+  CHECK(Scalar(su, "SELECT a FROM priv_vis") == "7");
+  CHECK(Scalar(su, "SELECT current_schemas(false)::text") == "{priv_sp,public}");
+  CHECK_THROWS_WITH(Exec(su, "SELECT a FROM priv_hidden.priv_vis"),
+                    doctest::Contains("permission denied for schema priv_hidden"));
+  Exec(admin, "GRANT USAGE ON SCHEMA priv_hidden TO priv_sp");
+  // Now priv_hidden.priv_vis, with no SELECT on it.
+  CHECK_THROWS_WITH(Exec(su, "SELECT a FROM priv_vis"), doctest::Contains("permission denied for table priv_vis"));
+  Exec(su, "RESET ROLE");
+  CHECK(Scalar(su, "SELECT count(*) FROM priv_vis") == "0");  // the superuser finds priv_hidden's
+  // is_superuser after SET LOCAL ROLE's transaction and ROLLBACK TO SAVEPOINT; RESET ALL keeps the role.
+  Exec(su, "BEGIN; SET LOCAL ROLE priv_sp");
+  CHECK(Scalar(su, "SHOW is_superuser") == "off");
+  Exec(su, "COMMIT");
+  CHECK(Scalar(su, "SHOW is_superuser") == "on");
+  Exec(su, "SET ROLE priv_sp; RESET ALL");
+  CHECK(Scalar(su, "SELECT current_user::text || ' ' || current_setting('is_superuser')") == "priv_sp off");
+  Exec(su, "RESET ROLE");
+  Exec(su, "BEGIN; SAVEPOINT s; SET ROLE priv_sp; ROLLBACK TO s");
+  CHECK(Scalar(su, "SHOW is_superuser") == "on");
+  Exec(su, "COMMIT");
+  Exec(admin, "DROP SCHEMA priv_hidden CASCADE; DROP SCHEMA priv_sp CASCADE");
+  DropRoles(admin, {"priv_sp"}, {});
+}
+
 }  // namespace
 }  // namespace lumadb::integration

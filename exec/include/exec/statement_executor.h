@@ -73,8 +73,8 @@ struct SessionContext {
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
   /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
   planner::BackendControl* backends = nullptr;
-  Oid user_oid = 10;                          // current_user's OID (default: the bootstrap superuser, for tests)
-  std::string session_user = {};              // session_user (SET SESSION AUTHORIZATION changes it); empty: user
+  Oid user_oid = 10;              // current_user's OID (default: the bootstrap superuser, for tests)
+  std::string session_user = {};  // session_user (SET SESSION AUTHORIZATION changes it); empty: user
   Oid session_user_oid = 10;
 };
 
@@ -86,5 +86,10 @@ struct SessionContext {
 /// positions relative to query_text.
 std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_text, SessionContext& ctx,
                              ResultSink& sink);
+
+/// recomputeNamespacePath: ctx.search_path without the schemas ctx's user holds no USAGE on, so an
+/// unqualified name skips them (a qualified one still gets 42501 "permission denied for schema s").
+/// Expects "$user" already expanded. Superusers get the path unchanged. Reads the catalog in ctx.txn.
+std::vector<std::string> UsableSearchPath(SessionContext& ctx);
 
 }  // namespace lumadb::exec

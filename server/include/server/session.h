@@ -153,6 +153,9 @@ class Session {
   std::string SessionUserName() const;
   /// current_user: SET ROLE's role, else the session user.
   std::string CurrentUserName() const;
+  /// Recomputes is_superuser for the current user after settings changed without SetRoleVariable (SET
+  /// LOCAL ROLE ending with its transaction, ROLLBACK TO), as guc.c's assign hook of role does.
+  void SyncIsSuperuser();
   /// postinit.c CheckMyDatabase: FATAL 42501 "permission denied for database \"d\"" (DETAIL "User does not
   /// have CONNECT privilege.") unless the role is a superuser or holds CONNECT.
   void CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog::DatabaseInfo& db);
@@ -256,6 +259,9 @@ class Session {
   };
   std::vector<SavepointState> savepoints_;
   std::string user_;
+  /// rolsuper of every role this session has been (login, SET ROLE, SET SESSION AUTHORIZATION), so
+  /// SyncIsSuperuser needs no catalog lookup when a transaction has just ended.
+  std::map<std::string, bool> role_superuser_;
   catalog::DatabaseInfo database_;
   catalog::Catalog* catalog_ = nullptr;
   std::unique_ptr<planner::CatalogRegNames> reg_names_;  // regclass/regtype I/O of this session's thread
