@@ -13,6 +13,7 @@
 #include "server/listener.h"
 #include "server/log.h"
 #include "server/self_signed_cert.h"
+#include "server/server_config.h"
 #include "server/setting_values.h"
 #include "server/settings.h"
 #include "server/tls_context.h"
@@ -34,23 +35,14 @@ std::string ReadPasswordFile(const std::filesystem::path& file) {
   return password;
 }
 
-// Applies `name=value` from -c, as postgres's -c does (dashes in the name mean underscores).
-void ApplyOverride(Settings& settings, const std::string& assignment) {
-  size_t eq = assignment.find('=');
-  if (eq == std::string::npos) throw std::runtime_error("-c " + assignment + " requires a value");
-  std::string name = assignment.substr(0, eq);
-  std::replace(name.begin(), name.end(), '-', '_');
-  settings.SetDefault(name, assignment.substr(eq + 1), SettingSource::kServerStart);
-}
-
 bool IsEmptyOrMissing(const std::filesystem::path& dir) {
   std::error_code ec;
   return !std::filesystem::exists(dir, ec) ||
          (std::filesystem::is_directory(dir, ec) && std::filesystem::is_empty(dir, ec));
 }
 
-// The server-wide settings the engine reads: WAL and checkpoints (sighup context, so fixed from start) and
-// the default deadlock_timeout for lock waits that do not bring their session's own.
+// The server-wide settings the engine reads, at start and after each reload: WAL and checkpoints (sighup
+// context) and the default deadlock_timeout for lock waits that do not bring their session's own.
 void ApplyEngineSettings(catalog::Cluster& cluster, const Settings& settings) {
   storage::WalOptions wal;
   wal.fsync = settings.GetBool("fsync");
@@ -112,7 +104,7 @@ void RunInit(const InitCommand& command) {
 void RunServe(const ServeCommand& command) {
   const std::filesystem::path& dir = command.data_dir;
   Settings validated;  // check -c before anything touches the disk, so a typo creates no directory
-  for (const std::string& assignment : command.overrides) ApplyOverride(validated, assignment);
+  for (const std::string& assignment : command.overrides) ApplyCommandLineOverride(validated, assignment);
   if (!catalog::Cluster::Exists(dir)) {
     if (!IsEmptyOrMissing(dir)) {
       throw std::runtime_error("directory \"" + dir.string() + "\" is not a LumaDB data directory");
@@ -126,7 +118,7 @@ void RunServe(const ServeCommand& command) {
   for (const auto& [name, value] : ReadConfigFile(dir / kConfigFileName)) {
     settings.SetDefault(name, value, SettingSource::kServerStart);
   }
-  for (const std::string& assignment : command.overrides) ApplyOverride(settings, assignment);
+  for (const std::string& assignment : command.overrides) ApplyCommandLineOverride(settings, assignment);
   if (command.listen) settings.SetDefault("listen_addresses", *command.listen, SettingSource::kServerStart);
   if (command.port) {
     if (*command.port < 0 || *command.port > 65535) {
@@ -143,7 +135,9 @@ void RunServe(const ServeCommand& command) {
   std::unique_ptr<TlsContext> tls = TlsContext::Load(settings, dir);
   catalog::Cluster cluster(dir, static_cast<size_t>(settings.GetInt("shared_buffers")));
   ApplyEngineSettings(cluster, settings);
-  ServeConnections(cluster, settings, dir, tls.get(), hba, LoadOrCreateMockAuthNonce(dir));
+  ServerConfig config(dir, dir / kConfigFileName, std::move(settings), command.overrides, std::move(tls), hba,
+                      [&cluster](const Settings& reloaded) { ApplyEngineSettings(cluster, reloaded); });
+  ServeConnections(cluster, config, dir, LoadOrCreateMockAuthNonce(dir));
 }
 
 }  // namespace lumadb::server

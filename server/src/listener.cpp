@@ -47,12 +47,13 @@ std::vector<asio::ip::address> ResolveListenAddresses(const std::string& setting
 
 class Listener {
  public:
-  Listener(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir, const TlsContext* tls,
-           HbaConfig& hba, const std::string& mock_auth_nonce)
-      : settings_(settings),
+  Listener(catalog::Cluster& cluster, ServerConfig& config, const std::filesystem::path& data_dir,
+           const std::string& mock_auth_nonce)
+      : config_(config),
+        settings_(config.settings()),
         data_dir_(data_dir),
-        registry_(static_cast<int>(settings.GetInt("max_connections"))),
-        context_{cluster, registry_, settings, tls, hba, mock_auth_nonce, nullptr},
+        registry_(static_cast<int>(settings_->GetInt("max_connections"))),
+        context_{cluster, registry_, config, mock_auth_nonce, nullptr},
         signals_(io_, SIGTERM, SIGINT),
         reload_signal_(io_, SIGHUP),
         timers_(MakeAsioWakeTimers(io_)) {
@@ -60,7 +61,7 @@ class Listener {
   }
 
   void Open(int port) {
-    for (const asio::ip::address& address : ResolveListenAddresses(settings_.Get("listen_addresses"))) {
+    for (const asio::ip::address& address : ResolveListenAddresses(settings_->Get("listen_addresses"))) {
       std::string family = address.is_v4() ? "IPv4" : "IPv6";
       auto acceptor = std::make_unique<tcp::acceptor>(io_);
       tcp::endpoint endpoint(address, static_cast<uint16_t>(port));
@@ -78,7 +79,7 @@ class Listener {
                 "listening on " + family + " address \"" + address.to_string() + "\", port " + std::to_string(port));
       acceptors_.push_back(std::move(acceptor));
     }
-    settings_.SetInternal("port", std::to_string(port));
+    config_.SetInternal("port", std::to_string(port));
     OpenUnixSockets(port);
   }
 
@@ -87,7 +88,7 @@ class Listener {
   // except for the default.
   void OpenUnixSockets(int port) {
     std::vector<std::filesystem::path> dirs =
-        UnixSocketDirectories(settings_.Get("unix_socket_directories"), data_dir_);
+        UnixSocketDirectories(settings_->Get("unix_socket_directories"), data_dir_);
     for (const std::filesystem::path& dir : dirs) {
       try {
         auto file = std::make_unique<UnixSocketFile>(dir, port);
@@ -100,7 +101,7 @@ class Listener {
         if (ec)
           throw std::runtime_error("could not bind Unix address \"" + file->path().string() + "\": " + ec.message());
         std::filesystem::permissions(file->path(),
-                                     static_cast<std::filesystem::perms>(settings_.GetInt("unix_socket_permissions")));
+                                     static_cast<std::filesystem::perms>(settings_->GetInt("unix_socket_permissions")));
         LogServer("LOG", "listening on Unix socket \"" + file->path().string() + "\"");
         unix_files_.push_back(std::move(file));
         unix_acceptors_.push_back(std::move(acceptor));
@@ -111,7 +112,7 @@ class Listener {
     }
     // The default is the data directory, which may be too deep for a socket path (107 bytes): that alone
     // must not stop a server that can listen on TCP. A directory the user named must work, as in PostgreSQL.
-    bool is_default = settings_.Get("unix_socket_directories") == ".";
+    bool is_default = settings_->Get("unix_socket_directories") == ".";
     if (!dirs.empty() && unix_acceptors_.empty() && !is_default) {
       throw std::runtime_error("could not create any Unix-domain sockets");
     }
@@ -136,13 +137,13 @@ class Listener {
   }
 
  private:
-  // SIGHUP re-reads pg_hba.conf (postmaster SIGHUP_handler); lumadb.conf's sighup settings are
-  // still read only at start.
+  // SIGHUP re-reads lumadb.conf, the TLS files and pg_hba.conf (postmaster SIGHUP_handler); sessions take
+  // the new settings before their next command.
   void WaitForReload() {
     reload_signal_.async_wait([this](const boost::system::error_code& ec, int) {
       if (ec) return;
       LogServer("LOG", "received SIGHUP, reloading configuration files");
-      context_.hba.Reload();
+      config_.Reload();
       WaitForReload();
     });
   }
@@ -165,7 +166,7 @@ class Listener {
                          .ip = remote.address().to_string(),
                          .port = remote.port(),
                          .peer_uid = std::nullopt};
-    StartThread(socket, client, context_.tls);
+    StartThread(socket, client, config_.tls());
   }
 
   void StartSession(unix_socket::socket socket) {
@@ -176,21 +177,22 @@ class Listener {
 
   // The session thread owns a plain descriptor: blocking recv/send need no Asio in the session code.
   template <typename Socket>
-  void StartThread(Socket& socket, const ClientAddress& client, const TlsContext* tls) {
+  void StartThread(Socket& socket, const ClientAddress& client, std::shared_ptr<const TlsContext> tls) {
     boost::system::error_code ec;
     int fd = ::dup(socket.native_handle());
     socket.close(ec);
     if (fd < 0) return;
     std::thread([this, fd, client, tls] {
       SetStackBase();
-      SocketTransport transport(fd, tls);
+      SocketTransport transport(fd, tls.get());  // tls lives as long as this thread
       Session session(
           context_, transport, [fd] { SocketTransport::WakeReader(fd); }, client);
       session.Run();
     }).detach();
   }
 
-  Settings& settings_;
+  ServerConfig& config_;
+  std::shared_ptr<const Settings> settings_;  // as the server started: what sockets to open
   std::filesystem::path data_dir_;
   SessionRegistry registry_;
   ServerContext context_;
@@ -205,16 +207,17 @@ class Listener {
 
 }  // namespace
 
-void ServeConnections(catalog::Cluster& cluster, Settings& settings, const std::filesystem::path& data_dir,
-                      const TlsContext* tls, HbaConfig& hba, const std::string& mock_auth_nonce) {
-  const int64_t reserved = settings.GetInt("superuser_reserved_connections");
-  const int64_t max_connections = settings.GetInt("max_connections");
+void ServeConnections(catalog::Cluster& cluster, ServerConfig& config, const std::filesystem::path& data_dir,
+                      const std::string& mock_auth_nonce) {
+  std::shared_ptr<const Settings> settings = config.settings();
+  const int64_t reserved = settings->GetInt("superuser_reserved_connections");
+  const int64_t max_connections = settings->GetInt("max_connections");
   if (reserved >= max_connections) {
     throw std::runtime_error("superuser_reserved_connections (" + std::to_string(reserved) +
                              ") must be less than max_connections (" + std::to_string(max_connections) + ")");
   }
-  Listener listener(cluster, settings, data_dir, tls, hba, mock_auth_nonce);
-  listener.Open(static_cast<int>(settings.GetInt("port")));
+  Listener listener(cluster, config, data_dir, mock_auth_nonce);
+  listener.Open(static_cast<int>(settings->GetInt("port")));
   listener.Run();
   LogServer("LOG", "shutting down");
   cluster.Flush();

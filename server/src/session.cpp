@@ -20,7 +20,9 @@ Session::Session(ServerContext& server, pgwire::Transport& transport, std::funct
       writer_(transport),
       wake_(std::move(wake)),
       client_(std::move(client)),
-      settings_(server.settings) {}
+      server_settings_version_(server.config.version()),  // before the snapshot: a reload in between is seen
+      server_settings_(server.config.settings()),
+      settings_(*server_settings_) {}
 
 Session::~Session() {
   timer_.reset();  // its callback points here, and its io_context may go once the registry is empty
@@ -178,7 +180,7 @@ void Session::ApplyCommandLineOptions(const std::string& options) {
 }
 
 void Session::Authenticate(const std::string& user, const std::string& database) {
-  std::shared_ptr<const HbaRules> rules = server_.hba.Current();
+  std::shared_ptr<const HbaRules> rules = server_.config.hba().Current();
   AuthInputs inputs{
       .rules = *rules,
       .is_member = [this](std::string_view member, std::string_view role) { return IsRoleMember(member, role); },
@@ -193,17 +195,16 @@ void Session::Authenticate(const std::string& user, const std::string& database)
           },
       .mock_nonce = server_.mock_auth_nonce,
       .password_encryption =
-          server_.settings.Get("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256};
+          settings_.Get("password_encryption") == "md5" ? PasswordType::kMd5 : PasswordType::kScramSha256};
   const HbaLine& line = Authenticator(transport_, writer_, client_, std::move(inputs)).Run(user, database);
   if (settings_.GetBool("log_connections") && line.method != HbaAuthMethod::kTrust) {
     LogLine(pid(), "LOG",
             "connection authenticated: identity=\"" + user + "\" method=" + std::string(HbaMethodName(line.method)) +
-                " (" + server_.hba.file().string() + ":" + std::to_string(line.line_number) + ")");
+                " (" + server_.config.hba().file().string() + ":" + std::to_string(line.line_number) + ")");
   }
 }
 
-// The one place pg_hba.conf's +role and samerole ask about membership. Until role membership
-// (pg_auth_members) exists, a role is a member only of itself, as PostgreSQL counts it.
+// The one place pg_hba.conf's +role and samerole ask about membership (pg_auth_members).
 bool Session::IsRoleMember(std::string_view user, std::string_view role) {
   if (user == role) return true;
   auto tx = server_.cluster.transactions().Begin();
@@ -222,8 +223,17 @@ bool Session::ReloadConfig() {
     throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for function pg_reload_conf");
   }
   LogLine(pid(), "LOG", "received SIGHUP, reloading configuration files");
-  server_.hba.Reload();
+  server_.config.Reload();
   return true;
+}
+
+void Session::FollowConfigReload() {
+  uint64_t version = server_.config.version();
+  if (version == server_settings_version_) return;
+  std::shared_ptr<const Settings> next = server_.config.settings();
+  settings_.Reloaded(*server_settings_, *next);
+  server_settings_ = std::move(next);
+  server_settings_version_ = version;
 }
 
 void Session::ConnectToDatabase(const std::string& user, const std::string& database) {
@@ -317,6 +327,7 @@ void Session::MessageLoop() {
       throw DbError(sqlstate::kAdminShutdown, "terminating connection due to administrator command", Severity::kFatal);
     }
     if (!message) return;  // the client went away
+    FollowConfigReload();
     bool extended = std::string_view("PBDECH").find(message->type) != std::string_view::npos;
     try {
       switch (message->type) {

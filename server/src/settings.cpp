@@ -194,6 +194,23 @@ void Settings::RollbackTo(const SettingsMark& mark) {
   local_restore_ = mark.local_restore;
 }
 
+void Settings::Reloaded(const Settings& before, const Settings& after) {
+  const auto& defs = AllSettingDefs();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    SettingContext context = defs[i].context;
+    if (context != SettingContext::kSighup && context != SettingContext::kSuperuser &&
+        context != SettingContext::kUser) {
+      continue;
+    }
+    const std::string& old_default = before.entries_[i].value;
+    const std::string& new_default = after.entries_[i].value;
+    if (old_default == new_default || entries_[i].reset_value != old_default) continue;
+    bool following = entries_[i].value == entries_[i].reset_value;
+    entries_[i].reset_value = new_default;
+    if (following) Put(i, new_default);
+  }
+}
+
 void Settings::AtTransactionEnd(bool committed) {
   in_transaction_ = false;
   if (!committed && txn_start_values_) {

@@ -72,18 +72,6 @@ void ReloadBySql(const ServerProcess& server) {
   CHECK(Scalar(conn, "SELECT pg_reload_conf()") == "t");
 }
 
-// Waits up to 5 s until the server log holds `text` `times` times (a drain thread collects the log).
-bool WaitForLog(const ServerProcess& server, const std::string& text, int times = 1) {
-  for (int i = 0; i < 200; ++i) {
-    std::string log = server.Log();
-    int found = 0;
-    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
-    if (found >= times) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return false;
-}
-
 TEST_CASE("scram-sha-256: right and wrong password, unknown user, stored verifier" * doctest::skip(IsExternal())) {
   auto server = PasswordServer("scram-sha-256", kPassword, {"log_connections=on"});
   pqxx::connection conn(Conn(*server, "postgres", kPassword));

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <regex>
 #include <stdexcept>
+#include <thread>
 
 #include <pqxx/pqxx>
 
@@ -43,6 +44,17 @@ pid_t Spawn(std::vector<std::string> args, int& out_fd) {
 }
 
 }  // namespace
+
+bool WaitForLog(const ServerProcess& server, const std::string& text, int times) {
+  for (int i = 0; i < 200; ++i) {
+    std::string log = server.Log();
+    int found = 0;
+    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
+    if (found >= times) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  return false;
+}
 
 std::string LumadbBinary() {
   if (const char* env = std::getenv("LUMADB_BINARY"); env != nullptr && *env != '\0') return env;

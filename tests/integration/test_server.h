@@ -70,6 +70,9 @@ class ServerProcess {
   std::string log_;
 };
 
+/// Waits up to 5 s until the server's log holds `text` `times` times (a drain thread collects the log).
+bool WaitForLog(const ServerProcess& server, const std::string& text, int times = 1);
+
 /// Runs the lumadb binary with `args` to completion; returns its exit code, with stdout and stderr in `output`.
 int RunLumadb(const std::vector<std::string>& args, std::string& output);
 

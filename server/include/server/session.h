@@ -26,6 +26,7 @@
 #include "server/client_address.h"
 #include "server/extended_state.h"
 #include "server/hba_config.h"
+#include "server/server_config.h"
 #include "server/session_registry.h"
 #include "server/settings.h"
 #include "server/tls_context.h"
@@ -35,14 +36,12 @@
 
 namespace lumadb::server {
 
-/// What every session shares: the cluster, the session table, the server's settings and the
-/// authentication setup (pg_hba.conf rules, the mock-SCRAM secret).
+/// What every session shares: the cluster, the session table, the server's configuration (settings, TLS,
+/// pg_hba.conf; reloadable) and the mock-SCRAM secret.
 struct ServerContext {
   catalog::Cluster& cluster;
   SessionRegistry& registry;
-  const Settings& settings;  // boot values + lumadb.conf + -c, copied into each session
-  const TlsContext* tls;     // built once at server start from the ssl* settings; nullptr when ssl is off
-  HbaConfig& hba;
+  ServerConfig& config;
   const std::string& mock_auth_nonce;
   WakeTimers* timers;  // idle and authentication timeouts; null: none fire (tests)
 };
@@ -77,6 +76,9 @@ class Session {
   void Authenticate(const std::string& user, const std::string& database);
   bool IsRoleMember(std::string_view user, std::string_view role);
   bool ReloadConfig();
+  /// Takes over what a configuration reload since the last call changed (PostgresMain's
+  /// ConfigReloadPending check before each command).
+  void FollowConfigReload();
   void ConnectToDatabase(const std::string& user, const std::string& database);
   void SendStartupReplies();
 
@@ -248,6 +250,8 @@ class Session {
   std::function<void()> wake_;
   ClientAddress client_;
   std::shared_ptr<SessionHandle> handle_;
+  uint64_t server_settings_version_ = 0;             // ServerConfig::version() of server_settings_
+  std::shared_ptr<const Settings> server_settings_;  // the server's settings settings_ last followed
   Settings settings_;
   TransactionBlock block_;
   std::unique_ptr<txn::Transaction> txn_;

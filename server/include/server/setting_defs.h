@@ -15,9 +15,9 @@ namespace lumadb::server {
 enum class SettingType { kBool, kInt, kString, kEnum };
 
 /// When a parameter may change (GucContext): kInternal never; kPostmaster only at server start
-/// (config file, -c); kSighup also at server start only, since SIGHUP re-reads only pg_hba.conf (PostgreSQL
-/// would also re-read lumadb.conf); kBackend also in the startup packet; kSuperuser any time, but SET only
-/// by a superuser; kUser any time (SET).
+/// (config file, -c); kSighup at start and by a reload of lumadb.conf (SIGHUP, pg_reload_conf()), never by
+/// SET; kBackend also in the startup packet; kSuperuser any time, but SET only by a superuser; kUser any
+/// time (SET).
 enum class SettingContext { kInternal, kPostmaster, kSighup, kBackend, kSuperuser, kUser };
 
 /// The base unit of an integer parameter (GUC_UNIT_*): values are stored in it.

@@ -96,6 +96,12 @@ class Settings {
   /// reset transaction_isolation / transaction_read_only to their defaults.
   void AtTransactionEnd(bool committed);
 
+  /// A configuration reload changed the server's settings from `before` to `after` (a backend's
+  /// ProcessConfigFile): each sighup, superuser or user parameter this session took from the server (not
+  /// from its startup packet) gets the new default, and the new value too unless the session SET it.
+  /// Backend and postmaster parameters keep what the session started with.
+  void Reloaded(const Settings& before, const Settings& after);
+
  private:
   struct Entry {
     std::string value;
