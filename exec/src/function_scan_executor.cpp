@@ -82,14 +82,16 @@ class GenerateSeriesExecutor : public Executor {
   Numeric cur_num_, stop_num_, step_num_;
 };
 
-// pg_stat_get_activity: the server's sessions as they are when the scan starts (pgstatfuncs.c reads a
-// snapshot of the backend status array too); no rows where no session is.
+// pg_stat_get_activity (pg_stat_activity, or with `ssl` pg_stat_ssl): the server's sessions as they are
+// when the scan starts (pgstatfuncs.c reads a snapshot of the backend status array too); no rows where no
+// session is.
 class ActivityExecutor : public Executor {
  public:
-  explicit ActivityExecutor(ExecContext& ctx) : ctx_(ctx) {}
+  ActivityExecutor(ExecContext& ctx, bool ssl) : ctx_(ctx), ssl_(ssl) {}
 
   void Init() override {
-    rows_ = ctx_.env.backends != nullptr ? ctx_.env.backends->ActivityRows() : std::vector<Row>{};
+    planner::BackendControl* backends = ctx_.env.backends;
+    rows_ = backends == nullptr ? std::vector<Row>{} : ssl_ ? backends->SslRows() : backends->ActivityRows();
     next_ = 0;
   }
 
@@ -101,6 +103,7 @@ class ActivityExecutor : public Executor {
 
  private:
   ExecContext& ctx_;
+  bool ssl_;
   std::vector<Row> rows_;
   size_t next_ = 0;
 };
@@ -113,7 +116,8 @@ std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPl
   if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table") {
     return MakeRegexScanExecutor(plan, ctx);
   }
-  if (plan.function == "pg_stat_get_activity") return std::make_unique<ActivityExecutor>(ctx);
+  if (plan.function == "pg_stat_get_activity") return std::make_unique<ActivityExecutor>(ctx, false);
+  if (plan.function == "pg_stat_get_ssl") return std::make_unique<ActivityExecutor>(ctx, true);
   if (plan.function != "generate_series") {
     throw DbError(sqlstate::kFeatureNotSupported, "function " + plan.function + "() in FROM is not supported");
   }

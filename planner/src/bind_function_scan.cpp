@@ -177,12 +177,17 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
 }
 
 PlanPtr Binder::BindActivityView(const ast::TableRef& ref, Scope* scope) {
-  // pg_catalog comes first in every search path, so a user table of that name never hides the view.
-  if (ref.table.name != "pg_stat_activity" || (!ref.table.schema.empty() && ref.table.schema != "pg_catalog")) {
-    return nullptr;
+  // pg_catalog comes first in every search path, so a user table of that name never hides the views.
+  if (!ref.table.schema.empty() && ref.table.schema != "pg_catalog") return nullptr;
+  if (ref.table.name == "pg_stat_activity") {
+    const auto& columns = PgStatActivityColumns();
+    return ColumnsScan(ref, "pg_stat_get_activity", {}, Columns(columns.begin(), columns.end()), scope, ref.table.name);
   }
-  const auto& columns = PgStatActivityColumns();
-  return ColumnsScan(ref, "pg_stat_get_activity", {}, Columns(columns.begin(), columns.end()), scope, ref.table.name);
+  if (ref.table.name == "pg_stat_ssl") {
+    const auto& columns = PgStatSslColumns();
+    return ColumnsScan(ref, "pg_stat_get_ssl", {}, Columns(columns.begin(), columns.end()), scope, ref.table.name);
+  }
+  return nullptr;
 }
 
 PlanPtr Binder::BindUnnest(const ast::TableRef& ref, int32_t location, std::vector<BoundExprPtr> args, Scope* scope) {

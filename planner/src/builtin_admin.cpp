@@ -99,6 +99,13 @@ Value PgTerminateBackend(const std::vector<Value>& a, const FunctionEnv& env) {
 
 }  // namespace
 
+const std::vector<std::pair<std::string, TypeId>>& PgStatSslColumns() {
+  static const std::vector<std::pair<std::string, TypeId>> kColumns = {
+      {"pid", T::kInt4},  {"ssl", T::kBool},       {"version", T::kText},          {"cipher", T::kText},
+      {"bits", T::kInt4}, {"client_dn", T::kText}, {"client_serial", T::kNumeric}, {"issuer_dn", T::kText}};
+  return kColumns;
+}
+
 const std::vector<std::pair<std::string, TypeId>>& PgStatActivityColumns() {
   static const std::vector<std::pair<std::string, TypeId>> kColumns = {
       {"datid", T::kOid},

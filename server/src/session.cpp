@@ -14,6 +14,18 @@
 
 namespace lumadb::server {
 
+namespace {
+
+// What log_connections appends for a TLS connection, as PostgreSQL words it.
+std::string TlsLogText(const pgwire::Transport& transport) {
+  auto tls = transport.Tls();
+  if (!tls) return {};
+  return " SSL enabled (protocol=" + tls->version + ", cipher=" + tls->cipher + ", bits=" + std::to_string(tls->bits) +
+         ")";
+}
+
+}  // namespace
+
 Session::Session(ServerContext& server, pgwire::Transport& transport, std::function<void()> wake, ClientAddress client)
     : server_(server),
       transport_(transport),
@@ -270,7 +282,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
             "connection authorized: user=" + user + " database=" + database +
                 (settings_.Get("application_name").empty() ? ""
                                                            : " application_name=" + settings_.Get("application_name")) +
-                (transport_.IsTls() ? " SSL enabled (" + transport_.TlsSummary() + ")" : ""));
+                TlsLogText(transport_));
   }
 }
 

@@ -130,6 +130,28 @@ void SessionBackends::ReportWait(const char* type, const char* event) {
   self_->activity.wait_event = event != nullptr ? event : "";
 }
 
+std::vector<Row> SessionBackends::SslRows() {
+  const SessionActivity caller = SelfActivity();
+  std::vector<Row> rows;
+  for (const std::shared_ptr<SessionHandle>& handle : registry_.Sessions()) {
+    std::lock_guard lock(handle->activity_mutex);
+    const SessionActivity& a = handle->activity;
+    if (!caller.superuser && (a.role_oid == 0 || a.role_oid != caller.role_oid)) continue;
+    if (!a.tls) {
+      rows.push_back({Value::Int4(handle->pid), Value::Bool(false), Value::Null(T::kText), Value::Null(T::kText),
+                      Value::Null(T::kInt4), Value::Null(T::kText), Value::Null(T::kNumeric), Value::Null(T::kText)});
+      continue;
+    }
+    const pgwire::TlsInfo& tls = *a.tls;
+    rows.push_back(
+        {Value::Int4(handle->pid), Value::Bool(true), Value::String(tls.version), Value::String(tls.cipher),
+         Value::Int4(tls.bits), TextOrNull(tls.client_dn),
+         tls.client_serial.empty() ? Value::Null(T::kNumeric) : Value::Num(Numeric::Parse(tls.client_serial)),
+         TextOrNull(tls.issuer_dn)});
+  }
+  return rows;
+}
+
 std::vector<Row> SessionBackends::ActivityRows() {
   const SessionActivity caller = SelfActivity();
   std::vector<Row> rows;

@@ -117,6 +117,7 @@ void Session::ReportConnection(const catalog::RoleInfo& role) {
   a.database = database_.name;
   a.client_addr = client_.family == ClientAddress::Family::kTcp ? client_.ip : "";
   a.client_port = client_.family == ClientAddress::Family::kTcp ? client_.port : -1;
+  a.tls = transport_.Tls();
   a.backend_start_us = connection_start_us_;
   a.state = "idle";  // what the ReadyForQuery that follows says
   a.state_change_us = NowPgMicros();

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <boost/asio/ssl.hpp>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
@@ -139,10 +141,44 @@ std::string TlsStream::ServerEndPoint() const {
   return std::string(reinterpret_cast<const char*>(hash), len);
 }
 
-std::string TlsStream::Summary() const {
+namespace {
+
+// X509_NAME_to_cstring: RFC 2253 without escaping multi-byte characters.
+std::string NameText(X509_NAME* name) {
+  BIO* bio = BIO_new(BIO_s_mem());
+  if (bio == nullptr) return {};
+  X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+  char* data = nullptr;
+  long len = BIO_get_mem_data(bio, &data);
+  std::string text(data, len > 0 ? static_cast<size_t>(len) : 0);
+  BIO_free(bio);
+  return text;
+}
+
+std::string SerialText(X509* cert) {
+  BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get_serialNumber(cert), nullptr);
+  if (serial == nullptr) return {};
+  char* decimal = BN_bn2dec(serial);
+  std::string text = decimal != nullptr ? decimal : "";
+  OPENSSL_free(decimal);
+  BN_free(serial);
+  return text;
+}
+
+}  // namespace
+
+pgwire::TlsInfo TlsStream::Info() const {
   SSL* ssl = impl_->stream.native_handle();
-  return std::string("protocol=") + SSL_get_version(ssl) + ", cipher=" + SSL_get_cipher_name(ssl) +
-         ", bits=" + std::to_string(SSL_get_cipher_bits(ssl, nullptr));
+  pgwire::TlsInfo info;
+  info.version = SSL_get_version(ssl);
+  info.cipher = SSL_get_cipher_name(ssl);
+  info.bits = SSL_get_cipher_bits(ssl, nullptr);
+  if (X509* peer = SSL_get0_peer_certificate(ssl)) {
+    info.client_dn = NameText(X509_get_subject_name(peer));
+    info.client_serial = SerialText(peer);
+    info.issuer_dn = NameText(X509_get_issuer_name(peer));
+  }
+  return info;
 }
 
 std::string TlsStream::PeerCommonName() const {

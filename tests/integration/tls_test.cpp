@@ -228,6 +228,21 @@ TEST_CASE("client certificates: one signed by ssl_ca_file is accepted, one from 
   REQUIRE_MESSAGE(Ok(alice), PQerrorMessage(alice.get()));
   CHECK(PQsslInUse(alice.get()) == 1);
   CHECK(Value(alice, "SELECT 'alice in'") == "alice in");
+  // pg_stat_ssl: the handshake's protocol and cipher, the certificate's subject, serial and issuer.
+  CHECK(Value(alice,
+              "SELECT ssl::text || ' ' || version || ' ' || (bits >= 128)::text || ' ' || (cipher <> '')::text || ' ' "
+              "|| client_dn || ' ' || issuer_dn FROM pg_stat_ssl WHERE pid = pg_backend_pid()") ==
+        "true TLSv1.3 true true CN=alice CN=trusted_ca");
+  const std::string serial_hex = Shell("openssl x509 -noout -serial -in " + d + "alice.crt | cut -d= -f2");
+  const std::string serial =
+      Shell("python3 -c 'print(int(\"" + serial_hex.substr(0, serial_hex.find('\n')) + "\", 16))'");
+  CHECK(Value(alice, "SELECT client_serial FROM pg_stat_ssl WHERE pid = pg_backend_pid()") + "\n" == serial);
+  Conn plain = Connect(Base(server) + " sslmode=disable");
+  REQUIRE(Ok(plain));
+  CHECK(Value(plain,
+              "SELECT ssl::text || coalesce(version, '-') || coalesce(client_dn, '-') FROM pg_stat_ssl WHERE pid = "
+              "pg_backend_pid()") == "false--");
+  CHECK(Value(plain, "SELECT count(*) FROM pg_stat_ssl") == "2");
 
   Conn mallory = Connect(Base(server) + " sslmode=require sslcert=" + d + "mallory.crt sslkey=" + d + "mallory.key");
   CHECK_FALSE(Ok(mallory));
@@ -237,6 +252,9 @@ TEST_CASE("client certificates: one signed by ssl_ca_file is accepted, one from 
   // Without a certificate the handshake still succeeds: pg_hba.conf decides (no FAIL_IF_NO_PEER_CERT).
   Conn anonymous = Connect(Base(server) + " sslmode=require sslcert=" + d + "none.crt");
   CHECK_MESSAGE(Ok(anonymous), PQerrorMessage(anonymous.get()));
+  CHECK(Value(anonymous,
+              "SELECT ssl::text || coalesce(client_dn, '-') || coalesce(client_serial::text, '-') FROM pg_stat_ssl "
+              "WHERE pid = pg_backend_pid()") == "true--");
 }
 
 // A server whose superuser has `password` (SCRAM verifier), with pg_hba.conf replaced by `hba` and reloaded.

@@ -146,7 +146,7 @@ TEST_CASE("AcceptEncryption sends one unframed S; a plain transport offers no TL
   CHECK_FALSE(t.TlsAvailable());
   CHECK_FALSE(t.IsTls());
   CHECK(t.TlsServerEndPoint().empty());
-  CHECK(t.TlsSummary().empty());
+  CHECK_FALSE(t.Tls());
   CHECK_THROWS_AS(t.StartTls(), std::logic_error);
 }
 

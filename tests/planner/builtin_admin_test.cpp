@@ -26,6 +26,7 @@ struct FakeBackends : BackendControl {
     return pid == 4711;
   }
   std::vector<Row> ActivityRows() override { return {}; }
+  std::vector<Row> SslRows() override { return {}; }
   void ReportWait(const char* type, const char*) override { waits.push_back(type ? type : ""); }
   std::vector<std::string> waits;
   std::tuple<int32_t, bool, int64_t> last{0, false, 0};

@@ -5,6 +5,7 @@
 // in place after SSLRequest (StartTls), so the session and its BackendWriter keep the same object.
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -15,6 +16,16 @@ namespace lumadb::pgwire {
 class ConnectionLost : public std::runtime_error {
  public:
   explicit ConnectionLost(const std::string& what) : std::runtime_error(what) {}
+};
+
+/// What a TLS connection negotiated, as pg_stat_ssl shows it (be-secure-openssl.c be_tls_get_*).
+struct TlsInfo {
+  std::string version;        // "TLSv1.3"
+  std::string cipher;         // "TLS_AES_256_GCM_SHA384"
+  int bits = 0;               // the cipher's secret bits
+  std::string client_dn;      // the client certificate's subject, RFC 2253 ("CN=alice"); empty: none
+  std::string client_serial;  // its serial number in decimal; empty: no certificate
+  std::string issuer_dn;      // its issuer, RFC 2253; empty: no certificate
 };
 
 /// A blocking, buffered byte stream to one client.
@@ -49,9 +60,9 @@ class Transport {
   /// certificate with its signature's digest (SHA-256 for MD5/SHA-1). Empty without TLS.
   virtual std::string TlsServerEndPoint() const { return {}; }
 
-  /// "protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256", what log_connections adds after
-  /// "SSL enabled" (as PostgreSQL's; also pg_stat_ssl's columns). Empty without TLS.
-  virtual std::string TlsSummary() const { return {}; }
+  /// The negotiated protocol, cipher and client certificate (log_connections, pg_stat_ssl); nullopt
+  /// without TLS.
+  virtual std::optional<TlsInfo> Tls() const { return std::nullopt; }
 
   /// The Common Name of the client certificate the TLS handshake verified; empty when the client
   /// sent none (or without TLS). `cert` authentication compares it with the user name.

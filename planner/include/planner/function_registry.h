@@ -47,6 +47,8 @@ class BackendControl {
   virtual bool SignalBackend(int32_t pid, bool terminate, int64_t timeout_ms) = 0;
   /// One row per session in pg_stat_activity's columns (PgStatActivityColumns).
   virtual std::vector<Row> ActivityRows() = 0;
+  /// One row per client session the caller may see, in pg_stat_ssl's columns (PgStatSslColumns).
+  virtual std::vector<Row> SslRows() = 0;
   /// Sets the calling session's wait_event_type and wait_event ("Timeout", "PgSleep"); nullptr clears them.
   virtual void ReportWait(const char* type, const char* event) = 0;
 };
@@ -157,6 +159,9 @@ const AggregateFunction* ResolveAggregate(std::string_view name, TypeId arg);
 /// pg_stat_activity's columns, in PostgreSQL 15's order (system_views.sql). client_addr is text here (no
 /// inet type) and backend_xid/backend_xmin are text (no xid type).
 const std::vector<std::pair<std::string, TypeId>>& PgStatActivityColumns();
+/// pg_stat_ssl's columns (PostgreSQL 15 system_views.sql): pid, ssl, version, cipher, bits, client_dn,
+/// client_serial (numeric), issuer_dn.
+const std::vector<std::pair<std::string, TypeId>>& PgStatSslColumns();
 
 /// The text version() returns.
 inline constexpr const char* kVersionString =

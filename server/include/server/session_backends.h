@@ -29,6 +29,9 @@ class SessionBackends : public planner::BackendControl {
   /// A row per session; for another role's session a non-superuser sees only datid, pid, usesysid,
   /// application_name and backend_type, and query "<insufficient privilege>", as pg_stat_get_activity.
   std::vector<Row> ActivityRows() override;
+  /// pg_stat_ssl: the sessions ActivityRows shows in full (pg_stat_ssl keeps only rows whose client_port
+  /// is not NULL), with ssl false and NULLs for plaintext ones.
+  std::vector<Row> SslRows() override;
   void ReportWait(const char* type, const char* event) override;
 
  private:

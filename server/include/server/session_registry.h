@@ -11,10 +11,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/types.h"
+#include "pgwire/transport.h"
 
 namespace lumadb::server {
 
@@ -35,8 +37,9 @@ struct SessionActivity {
   int64_t state_change_us = 0;
   std::string state;  // "active", "idle", "idle in transaction", "idle in transaction (aborted)"; "" at startup
   std::string query;  // the running or last statement's text
-  std::string wait_event_type;  // "Lock", "Timeout"; empty: not waiting
-  std::string wait_event;       // "relation", "transactionid", "PgSleep"
+  std::string wait_event_type;         // "Lock", "Timeout"; empty: not waiting
+  std::string wait_event;              // "relation", "transactionid", "PgSleep"
+  std::optional<pgwire::TlsInfo> tls;  // pg_stat_ssl; nullopt: plaintext
 };
 
 /// The shared, thread-safe part of one session that others may poke.

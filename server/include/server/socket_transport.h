@@ -33,7 +33,7 @@ class SocketTransport : public pgwire::Transport {
   size_t StartTls() override;
   bool IsTls() const override { return tls_ != nullptr; }
   std::string TlsServerEndPoint() const override { return tls_ ? tls_->ServerEndPoint() : std::string(); }
-  std::string TlsSummary() const override { return tls_ ? tls_->Summary() : std::string(); }
+  std::optional<pgwire::TlsInfo> Tls() const override { return tls_ ? std::optional(tls_->Info()) : std::nullopt; }
   std::string PeerCertificateCommonName() const override { return tls_ ? tls_->PeerCommonName() : std::string(); }
 
   /// Makes a blocked ReadExact return false (shutdown(SHUT_RD)); safe from any thread.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "pgwire/transport.h"
 #include "server/tls_context.h"
 
 namespace lumadb::server {
@@ -30,9 +31,9 @@ class TlsStream {
   /// RFC 5929 tls-server-end-point: the server certificate hashed with its signature's digest, SHA-256
   /// in place of MD5 or SHA-1 (be_tls_get_certificate_hash). Raw bytes.
   std::string ServerEndPoint() const;
-  /// The negotiated protocol, cipher and its secret bits as log_connections prints them:
-  /// "protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256".
-  std::string Summary() const;
+  /// The negotiated protocol, cipher and its secret bits, and the client certificate's subject, serial and
+  /// issuer (empty when the client sent none).
+  pgwire::TlsInfo Info() const;
   /// The Common Name of the client certificate the handshake verified against ssl_ca_file; empty when
   /// the client sent none.
   std::string PeerCommonName() const;
