@@ -351,48 +351,32 @@ std::string ExecuteAlterOwner(const ast::AlterOwnerStmt& stmt, SessionContext& c
   return tag;
 }
 
-void RenameRoleInAcls(SessionContext& ctx, const std::string& from, const std::string& to) {
-  // The renamed ACL, or nullopt when it does not mention `from`.
-  auto renamed = [&](const std::optional<std::vector<std::string>>& acl) -> std::optional<std::vector<std::string>> {
-    if (!acl) return std::nullopt;
-    catalog::Acl items = catalog::AclFromStrings(*acl);
-    if (!catalog::AclRenameRole(items, from, to)) return std::nullopt;
-    return catalog::AclToStrings(items);
-  };
-  std::set<Oid> schemas{catalog::kPublicNamespace};
-  for (const auto& t : ctx.catalog.ListTables(ctx.txn, 0)) {
-    schemas.insert(t->namespace_oid);
-    if (auto acl = renamed(t->acl)) ctx.catalog.SetRelationAccess(ctx.txn, t->oid, t->owner, acl);
-    std::map<int16_t, std::optional<std::vector<std::string>>> columns;
-    for (const catalog::ColumnInfo& c : t->columns) {
-      if (auto acl = renamed(c.acl)) columns[c.attnum] = acl;
-    }
-    if (!columns.empty()) ctx.catalog.SetColumnAcls(ctx.txn, t->oid, columns);
-  }
-  for (Oid oid : schemas) {
-    auto schema = ctx.catalog.SchemaByOid(ctx.txn, oid);
-    if (!schema) continue;
-    if (auto acl = renamed(schema->acl)) ctx.catalog.SetSchemaAccess(ctx.txn, oid, schema->owner, acl);
-  }
-  for (const catalog::DatabaseInfo& db : ctx.cluster.ListDatabases(ctx.txn)) {
-    if (auto acl = renamed(db.acl)) ctx.cluster.SetDatabaseAccess(ctx.txn, db.oid, db.owner, acl);
-  }
+namespace {
+
+// The renamed ACL, or nullopt when it does not mention `from`.
+std::optional<std::vector<std::string>> RenamedAcl(const std::optional<std::vector<std::string>>& acl,
+                                                   const std::string& from, const std::string& to) {
+  if (!acl) return std::nullopt;
+  catalog::Acl items = catalog::AclFromStrings(*acl);
+  if (!catalog::AclRenameRole(items, from, to)) return std::nullopt;
+  return catalog::AclToStrings(items);
 }
 
-std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role) {
+// The relations and schemas of one database that mention `role`, in getObjectDescription's words;
+// `visible`: the schemas whose relations need no qualification.
+std::vector<std::string> DependencyLines(SessionContext& ctx, catalog::Catalog& catalog, const catalog::RoleInfo& role,
+                                         const std::vector<std::string>& visible) {
   std::vector<std::string> lines;
-  // getObjectDescription qualifies a relation that is not visible through the search path.
-  std::vector<std::string> visible = SearchSchemas(ctx, true);
   auto described = [&](const catalog::TableInfo& t) {
     bool shown = std::find(visible.begin(), visible.end(), t.schema) != visible.end();
     return std::string(RelationKindWord(t.relkind)) + " " + (shown ? t.name : t.schema + "." + t.name);
   };
-  auto tables = ctx.catalog.ListTables(ctx.txn, 0);
+  auto tables = catalog.ListTables(ctx.txn, 0);
   // Schemas first (they precede their tables); the catalog lists no empty schema but public.
   std::set<Oid> schemas{catalog::kPublicNamespace};
   for (const auto& t : tables) schemas.insert(t->namespace_oid);
   for (Oid oid : schemas) {
-    auto schema = ctx.catalog.SchemaByOid(ctx.txn, oid);
+    auto schema = catalog.SchemaByOid(ctx.txn, oid);
     if (!schema || oid == catalog::kPgCatalogNamespace) continue;
     if (schema->owner == role.oid) lines.push_back("owner of schema " + schema->name);
     if (schema->owner != role.oid && schema->acl &&
@@ -414,11 +398,50 @@ std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role)
       }
     }
   }
-  // Shared objects come after this database's (pg_shdepend's order).
+  return lines;
+}
+
+}  // namespace
+
+void RenameRoleInAcls(SessionContext& ctx, const std::string& from, const std::string& to) {
+  // ACL items name roles (not OIDs), so every database's ACLs follow the rename.
   for (const catalog::DatabaseInfo& db : ctx.cluster.ListDatabases(ctx.txn)) {
+    catalog::Catalog& catalog = db.name == ctx.database ? ctx.catalog : ctx.cluster.OpenDatabase(db);
+    std::set<Oid> schemas{catalog::kPublicNamespace};
+    for (const auto& t : catalog.ListTables(ctx.txn, 0)) {
+      schemas.insert(t->namespace_oid);
+      if (auto acl = RenamedAcl(t->acl, from, to)) catalog.SetRelationAccess(ctx.txn, t->oid, t->owner, acl);
+      std::map<int16_t, std::optional<std::vector<std::string>>> columns;
+      for (const catalog::ColumnInfo& c : t->columns) {
+        if (auto acl = RenamedAcl(c.acl, from, to)) columns[c.attnum] = acl;
+      }
+      if (!columns.empty()) catalog.SetColumnAcls(ctx.txn, t->oid, columns);
+    }
+    for (Oid oid : schemas) {
+      auto schema = catalog.SchemaByOid(ctx.txn, oid);
+      if (!schema) continue;
+      if (auto acl = RenamedAcl(schema->acl, from, to)) catalog.SetSchemaAccess(ctx.txn, oid, schema->owner, acl);
+    }
+    if (auto acl = RenamedAcl(db.acl, from, to)) ctx.cluster.SetDatabaseAccess(ctx.txn, db.oid, db.owner, acl);
+  }
+}
+
+std::string RoleDependencies(SessionContext& ctx, const catalog::RoleInfo& role) {
+  // getObjectDescription qualifies a relation that is not visible through the search path.
+  std::vector<std::string> lines = DependencyLines(ctx, ctx.catalog, role, SearchSchemas(ctx, true));
+  const std::vector<catalog::DatabaseInfo> databases = ctx.cluster.ListDatabases(ctx.txn);
+  // Shared objects come after this database's (pg_shdepend's order), other databases' counts last.
+  for (const catalog::DatabaseInfo& db : databases) {
     if (db.owner == role.oid) lines.push_back("owner of database " + db.name);
     if (db.owner != role.oid && db.acl && catalog::AclMentions(catalog::AclFromStrings(*db.acl), role.name)) {
       lines.push_back("privileges for database " + db.name);
+    }
+  }
+  for (const catalog::DatabaseInfo& db : databases) {
+    if (db.name == ctx.database) continue;
+    size_t count = DependencyLines(ctx, ctx.cluster.OpenDatabase(db), role, {}).size();
+    if (count > 0) {
+      lines.push_back(std::to_string(count) + (count == 1 ? " object" : " objects") + " in database " + db.name);
     }
   }
   std::string detail;

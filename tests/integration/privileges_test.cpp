@@ -283,6 +283,37 @@ TEST_CASE("ownership: ALTER ... OWNER TO, DROP needs the owner, DROP ROLE depend
   CHECK(raw.Run("DROP ROLE priv_owner, priv_other") == "");
 }
 
+TEST_CASE("DROP ROLE counts objects in other databases; ALTER ROLE RENAME follows into their ACLs") {
+  pqxx::connection admin(As("postgres"));
+  const std::string db = "priv_db_" + TableName("priv_xdb");
+  DropRoles(admin, {"priv_xdb", "priv_xdb2"}, {});
+  Exec(admin, "DROP DATABASE IF EXISTS " + db);
+  Exec(admin, "CREATE USER priv_xdb");
+  Exec(admin, "CREATE DATABASE " + db);
+  {
+    pqxx::connection other(SharedTarget::Get().ConnString("postgres", db));
+    Exec(other,
+         "CREATE TABLE t1 (a int, b int); CREATE TABLE t2 (a int); GRANT SELECT ON t1 TO priv_xdb; "
+         "GRANT UPDATE (b) ON t1 TO priv_xdb; ALTER TABLE t2 OWNER TO priv_xdb");
+  }
+  PqConnection raw(As("postgres"));
+  CHECK(raw.Run("DROP ROLE priv_xdb") == "2BP01");
+  CHECK(raw.error_detail() == "3 objects in database " + db);
+  CHECK(raw.Run("ALTER ROLE priv_xdb RENAME TO priv_xdb2") == "");
+  {
+    pqxx::connection other(SharedTarget::Get().ConnString("postgres", db));
+    CHECK(Scalar(other, "SELECT relacl::text FROM pg_class WHERE relname = 't1'") ==
+          "{postgres=arwdDxt/postgres,priv_xdb2=r/postgres}");
+    CHECK(Scalar(other, "SELECT attacl::text FROM pg_attribute WHERE attrelid = 't1'::regclass AND attname = 'b'") ==
+          "{priv_xdb2=w/postgres}");
+    Exec(other, "DROP TABLE t1, t2");
+  }
+  CHECK(raw.Run("DROP ROLE priv_xdb2") == "");
+  for (int attempt = 0; attempt < 100 && raw.Run("DROP DATABASE " + db) == "55006"; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
 TEST_CASE("column privileges") {
   pqxx::connection admin(As("postgres"));
   const std::string t = TableName("priv_col");
