@@ -23,6 +23,7 @@ void WriteSharedBootstrap(storage::StorageEngine& storage, txn::Transaction& txn
   storage.CreateFile(storage::FileId{0, kPgAuthidOid});
   storage.CreateFile(storage::FileId{0, kPgAuthMembersOid});
   storage.CreateFile(storage::FileId{0, kPgRolesOid});
+  storage.CreateFile(storage::FileId{0, kPgDbRoleSettingOid});
   // initdb's bootstrap superuser has every attribute (pg_authid.dat's BKI_DEFAULT row for OID 10).
   RoleInfo role{.oid = kBootstrapSuperuserId,
                 .name = std::string(superuser),

@@ -156,6 +156,12 @@ void Cluster::AddMember(txn::Transaction& txn, const AuthMember& membership) {
 bool Cluster::RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only) {
   return impl_->shared.RemoveMember(txn, role, member, admin_only);
 }
+std::vector<DbRoleSetting> Cluster::ListDbRoleSettings(txn::Transaction& txn) {
+  return impl_->shared.ListDbRoleSettings(txn);
+}
+void Cluster::SetDbRoleSetting(txn::Transaction& txn, const DbRoleSetting& setting) {
+  impl_->shared.SetDbRoleSetting(txn, setting);
+}
 
 void Cluster::SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner,
                                 const std::optional<std::vector<std::string>>& acl) {

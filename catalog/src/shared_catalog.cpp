@@ -15,7 +15,13 @@
 namespace lumadb::catalog {
 
 SharedCatalog::SharedCatalog(storage::StorageEngine& storage, txn::LockManager& locks, OidCounter& oids)
-    : storage_(storage), locks_(locks), oids_(oids), committed_(Load()) {}
+    : storage_(storage), locks_(locks), oids_(oids) {
+  // Data directories made before pg_db_role_setting existed get the (empty) file at their first start.
+  if (!storage_.FileExists(storage::FileId{0, kPgDbRoleSettingOid})) {
+    storage_.CreateFile(storage::FileId{0, kPgDbRoleSettingOid});
+  }
+  committed_ = Load();
+}
 
 std::shared_ptr<const SharedCatalog::State> SharedCatalog::Load() const {
   auto state = std::make_shared<State>();
@@ -38,6 +44,12 @@ std::shared_ptr<const SharedCatalog::State> SharedCatalog::Load() const {
     db.is_template = r[col::kDatIsTemplate].GetBool();
     db.info.acl = AclOfValue(r[col::kDatAcl]);
     state->databases.push_back(std::move(db));
+  });
+  const SystemRelation& settings = SystemRelationById(kPgDbRoleSettingOid);
+  CatalogTable(storage_.Heap(storage::FileId{0, settings.oid}), settings).ForEach([&](const Row& r) {
+    state->settings.push_back(DbRoleSetting{static_cast<Oid>(r[col::kSetDatabase].GetInt()),
+                                            static_cast<Oid>(r[col::kSetRole].GetInt()),
+                                            AclOfValue(r[col::kSetConfig]).value_or(std::vector<std::string>{})});
   });
   return state;
 }
@@ -121,6 +133,9 @@ bool SharedCatalog::DropDatabase(txn::Transaction& txn, std::string_view name, b
   const SystemRelation& database = SystemRelationById(kPgDatabaseOid);
   CatalogTable(storage_.Heap(storage::FileId{0, database.oid}), database).DeleteIf(txn, [oid](const Row& r) {
     return static_cast<Oid>(r[col::kDatOid].GetInt()) == oid;
+  });
+  SharedTable(kPgDbRoleSettingOid).DeleteIf(txn, [oid](const Row& r) {
+    return static_cast<Oid>(r[col::kSetDatabase].GetInt()) == oid;
   });
   txn.OnCommit([on_commit = std::move(on_commit), oid] { on_commit(oid); });
   return true;

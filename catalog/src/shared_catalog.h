@@ -48,6 +48,8 @@ class SharedCatalog {
   void DropRole(txn::Transaction& txn, Oid role);
   void AddMember(txn::Transaction& txn, const AuthMember& membership);
   bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+  std::vector<DbRoleSetting> ListDbRoleSettings(txn::Transaction& txn);
+  void SetDbRoleSetting(txn::Transaction& txn, const DbRoleSetting& setting);
   void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);
   std::optional<DatabaseEntry> LookupDatabase(txn::Transaction& txn, std::string_view name);
   std::vector<DatabaseInfo> ListDatabases(txn::Transaction& txn);
@@ -65,6 +67,7 @@ class SharedCatalog {
     std::vector<RoleInfo> roles;
     std::vector<AuthMember> members;
     std::vector<DatabaseEntry> databases;
+    std::vector<DbRoleSetting> settings;
   };
   std::shared_ptr<const State> Load() const;
   std::shared_ptr<const State> View(txn::Transaction& txn);

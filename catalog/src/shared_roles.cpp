@@ -74,6 +74,30 @@ void SharedCatalog::DropRole(txn::Transaction& txn, Oid role) {
   SharedTable(kPgAuthMembersOid).DeleteIf(txn, [&](const Row& r) {
     return RowOidAt(r, col::kAmRoleId) == role || RowOidAt(r, col::kAmMember) == role;
   });
+  SharedTable(kPgDbRoleSettingOid).DeleteIf(txn, [&](const Row& r) { return RowOidAt(r, col::kSetRole) == role; });
+}
+
+std::vector<DbRoleSetting> SharedCatalog::ListDbRoleSettings(txn::Transaction& txn) {
+  return View(txn)->settings;
+}
+
+void SharedCatalog::SetDbRoleSetting(txn::Transaction& txn, const DbRoleSetting& setting) {
+  BeginDdl(txn);
+  auto same = [&](const Row& r) {
+    return RowOidAt(r, col::kSetDatabase) == setting.database && RowOidAt(r, col::kSetRole) == setting.role;
+  };
+  SharedTable(kPgDbRoleSettingOid).DeleteIf(txn, same);
+  const std::optional<std::vector<std::string>> config =
+      setting.config.empty() ? std::nullopt : std::optional(setting.config);
+  if (config) {
+    SharedTable(kPgDbRoleSettingOid)
+        .Insert(txn, {Value::Oid(setting.database), Value::Oid(setting.role), AclValue(config)});
+  }
+  if (setting.database != 0 || setting.role == 0) return;
+  SharedTable(kPgRolesOid)
+      .UpdateIf(
+          txn, [&](const Row& r) { return RowOidAt(r, col::kRolesOid) == setting.role; },
+          [&](Row& r) { r[col::kRolesConfig] = AclValue(config); });
 }
 
 void SharedCatalog::AddMember(txn::Transaction& txn, const AuthMember& m) {

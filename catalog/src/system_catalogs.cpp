@@ -200,6 +200,12 @@ constexpr std::array kPgAuthMembersColumns{
     SystemColumn{"admin_option", kBoolT},
 };
 
+constexpr std::array kPgDbRoleSettingColumns{
+    SystemColumn{"setdatabase", kOidT},
+    SystemColumn{"setrole", kOidT},
+    SystemColumn{"setconfig", kTextArrayT},
+};
+
 constexpr std::array kRelations{
     SystemRelation{kPgNamespaceOid, "pg_namespace", false, kPgNamespaceColumns},
     SystemRelation{kPgClassOid, "pg_class", false, kPgClassColumns},
@@ -215,6 +221,7 @@ constexpr std::array kRelations{
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
     SystemRelation{kPgAuthMembersOid, "pg_auth_members", true, kPgAuthMembersColumns},
     SystemRelation{kPgRolesOid, "pg_roles", true, kPgRolesColumns},
+    SystemRelation{kPgDbRoleSettingOid, "pg_db_role_setting", true, kPgDbRoleSettingColumns},
 };
 
 }  // namespace
@@ -231,7 +238,8 @@ const SystemRelation& SystemRelationById(Oid oid) {
 }
 
 bool IsSharedRelation(Oid rel) {
-  return rel == kPgDatabaseOid || rel == kPgAuthidOid || rel == kPgAuthMembersOid || rel == kPgRolesOid;
+  return rel == kPgDatabaseOid || rel == kPgAuthidOid || rel == kPgAuthMembersOid || rel == kPgRolesOid ||
+         rel == kPgDbRoleSettingOid;
 }
 
 std::vector<TypeId> ColumnTypes(const SystemRelation& rel) {

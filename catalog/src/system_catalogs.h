@@ -29,6 +29,7 @@ inline constexpr Oid kPgAuthMembersOid = 1261;
 /// pg_roles, a view of pg_authid in PostgreSQL; here a shared relation the role DDL keeps in step with
 /// pg_authid (the password always shows as '********').
 inline constexpr Oid kPgRolesOid = 12001;
+inline constexpr Oid kPgDbRoleSettingOid = 2964;
 
 /// The bootstrap superuser's OID (BOOTSTRAP_SUPERUSERID) and the two initial databases' OIDs (pg_database.dat).
 inline constexpr Oid kBootstrapSuperuserId = 10;
@@ -188,7 +189,8 @@ enum PgAuthid {
   kRolValidUntil
 };
 enum PgAuthMembers { kAmRoleId, kAmMember, kAmGrantor, kAmAdminOption };
-enum PgRoles { kRolesName, kRolesOid = 12 };
+enum PgRoles { kRolesName, kRolesConfig = 11, kRolesOid = 12 };
+enum PgDbRoleSetting { kSetDatabase, kSetRole, kSetConfig };
 }  // namespace col
 
 }  // namespace lumadb::catalog

@@ -34,11 +34,6 @@ void CheckReservedName(const std::string& name) {
   }
 }
 
-bool HasCreateRole(const catalog::RoleGraph& roles, Oid user) {
-  const catalog::RoleInfo* r = roles.ByOid(user);
-  return r && (r->superuser || r->create_role);
-}
-
 // The options of CREATE/ALTER ROLE applied to `role`, after the checks of each (a repeated option is
 // 42601). Returns the option names given; memberships are left to the caller.
 std::set<std::string> ApplyRoleOptions(const std::vector<ast::RoleOption>& options, catalog::RoleInfo& role,
@@ -211,6 +206,11 @@ std::string ExecuteGrantRole(const ast::GrantRoleStmt& stmt, SessionContext& ctx
     }
   }
   return stmt.is_grant ? "GRANT ROLE" : "REVOKE ROLE";
+}
+
+bool HasCreateRole(const catalog::RoleGraph& roles, Oid user) {
+  const catalog::RoleInfo* r = roles.ByOid(user);
+  return r && (r->superuser || r->create_role);
 }
 
 void CheckRoleAdmin(SessionContext& ctx, const catalog::RoleInfo& role) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "catalog/role_graph.h"
 #include "exec/statement_executor.h"
 #include "parser/ast_roles.h"
 
@@ -56,5 +57,14 @@ void RenameRoleInAcls(SessionContext& ctx, const std::string& from, const std::s
 
 /// The role `spec` names, as get_rolespec_oid: 42704 "role \"x\" does not exist" (also for PUBLIC).
 catalog::RoleInfo ResolveRoleSpec(SessionContext& ctx, const ast::RoleSpec& spec);
+
+/// have_createrole_privilege: `user` is a superuser or has CREATEROLE.
+bool HasCreateRole(const catalog::RoleGraph& roles, Oid user);
+
+/// ALTER ROLE / ALTER DATABASE ... SET | RESET: validates the value as SET would (ctx.setting_item; 42704,
+/// 22023, 55P02, 42501 as SET gives them) and stores it in pg_db_role_setting. 42501 "permission denied",
+/// "must be superuser to alter superusers", "must be superuser to alter settings globally", "must be owner
+/// of database d"; 3D000 for an unknown database. Returns "ALTER ROLE" or "ALTER DATABASE".
+std::string ExecuteAlterRoleSet(const ast::AlterRoleSetStmt& stmt, SessionContext& ctx);
 
 }  // namespace lumadb::exec

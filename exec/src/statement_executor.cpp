@@ -139,6 +139,8 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
       return ExecuteGrant(stmt.As<ast::GrantStmt>(), ctx, sink);
     case ast::StmtKind::kAlterOwner:
       return ExecuteAlterOwner(stmt.As<ast::AlterOwnerStmt>(), ctx);
+    case ast::StmtKind::kAlterRoleSet:
+      return ExecuteAlterRoleSet(stmt.As<ast::AlterRoleSetStmt>(), ctx);
     default:
       throw DbError(sqlstate::kInternalError, "internal error: statement kind is handled by the session");
   }

@@ -111,6 +111,32 @@ ast::StatementPtr Transformer::AlterRole(const PNode& n) {
   return stmt;
 }
 
+ast::StatementPtr Transformer::AlterRoleSet(const PNode& n) {
+  auto stmt = std::make_unique<ast::AlterRoleSetStmt>();
+  stmt->is_database = n.is_type<g::alter_database_set>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::role_spec>()) {
+      stmt->role = RoleSpecOf(*c);
+    } else if (c->is_type<g::in_database>()) {
+      stmt->database = Ident(*c->children.at(0));
+    } else if (c->is_type<g::set_stmt>() || c->is_type<g::reset_stmt>()) {
+      ast::StatementPtr set = c->is_type<g::set_stmt>() ? Set(*c) : ResetOrShow(*c);
+      auto* variable = set->kind == ast::StmtKind::kVariableSet ? &set->As<ast::VariableSetStmt>() : nullptr;
+      // gram.y SetResetClause takes set_rest: SET LOCAL, SET TRANSACTION and the like are not among them.
+      if (variable == nullptr || variable->local || variable->name == "role" ||
+          variable->name == "session_authorization") {
+        const PNode& at = *c->children.front();
+        throw DbError(sqlstate::kSyntaxError, "syntax error at or near \"" + Words(at) + "\"").Position(Pos(Loc(at)));
+      }
+      set.release();
+      stmt->set.reset(variable);
+    } else if (stmt->is_database && stmt->database.empty()) {
+      stmt->database = Ident(*c);
+    }
+  }
+  return stmt;
+}
+
 ast::StatementPtr Transformer::DropRole(const PNode& n) {
   auto stmt = std::make_unique<ast::DropRoleStmt>();
   for (const auto& c : n.children) {

@@ -123,6 +123,7 @@ ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::close_stmt>()) return ClosePortal(s);
   if (s.is_type<g::create_role>()) return CreateRole(s);
   if (s.is_type<g::alter_role>()) return AlterRole(s);
+  if (s.is_type<g::alter_role_set>() || s.is_type<g::alter_database_set>()) return AlterRoleSet(s);
   if (s.is_type<g::drop_role_stmt>()) return DropRole(s);
   if (s.is_type<g::grant_stmt>() || s.is_type<g::revoke_stmt>()) return Grant(s);
   if (s.is_type<g::alter_owner>()) return AlterOwner(s);

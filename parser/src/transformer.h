@@ -125,6 +125,7 @@ class Transformer {
   // ---- roles and privileges (transform_roles.cpp) ----
   ast::StatementPtr CreateRole(const PNode& n);
   ast::StatementPtr AlterRole(const PNode& n);
+  ast::StatementPtr AlterRoleSet(const PNode& n);
   ast::StatementPtr DropRole(const PNode& n);
   ast::StatementPtr Grant(const PNode& n);
   ast::StatementPtr GrantRole(const PNode& n, bool is_grant);

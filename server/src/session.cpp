@@ -64,6 +64,7 @@ void Session::Run() {
     if (database.empty()) database = user;
     Authenticate(user, database);
     ConnectToDatabase(user, database);
+    ApplyStartupParameters(packet);  // again: the client's values outrank the role's and database's
     EndAuthenticationTimeout();
     CheckReservedConnections();
     SendStartupReplies();
@@ -275,6 +276,7 @@ void Session::ConnectToDatabase(const std::string& user, const std::string& data
   ReportConnection(*role);
   CheckRoleConnectionLimit(*role);
   role_superuser_[user] = role->superuser;
+  ApplyRoleSettings(role->oid);
   settings_.SetInternal("is_superuser", role->superuser ? "on" : "off");
   settings_.SetInternal("session_authorization", user);
   if (settings_.GetBool("log_connections")) {

@@ -236,6 +236,7 @@ exec::SessionContext Session::StatementContext() {
                            .transaction_start_us = transaction_start_us_,
                            .statement_start_us = statement_start_us_,
                            .get_setting = [this](std::string_view name) { return settings_.Show(name); },
+                           .setting_item = [this](const ast::VariableSetStmt& s) { return RoleSettingItem(s); },
                            .reload_config = [this] { return ReloadConfig(); },
                            .sequences = &sequences_,
                            .backends = Backends()};

@@ -2,6 +2,8 @@
 // and the current and session users every statement runs as.
 
 #include "catalog/role_graph.h"
+#include "common/reg_names.h"
+#include "server/log.h"
 #include "server/session.h"
 #include "txn/transaction_manager.h"
 
@@ -66,6 +68,40 @@ void Session::CheckConnectPrivilege(const catalog::RoleInfo& role, const catalog
     throw DbError(sqlstate::kInsufficientPrivilege, "permission denied for database \"" + db.name + "\"",
                   Severity::kFatal)
         .Detail("User does not have CONNECT privilege.");
+  }
+}
+
+std::string Session::RoleSettingItem(const ast::VariableSetStmt& stmt) {
+  Settings scratch = settings_;  // Set checks the parameter's context and value exactly as SET would
+  scratch.Set(stmt.name, stmt.values, false);
+  const SettingDef& def = AllSettingDefs()[static_cast<size_t>(FindSetting(stmt.name))];
+  // flatten_set_variable_args: the items as given, identifiers quoted for GUC_LIST_QUOTE parameters.
+  std::string value;
+  for (const std::string& item : stmt.values) {
+    value += (value.empty() ? "" : ", ") + (def.list_quote ? QuoteIdentifier(item) : item);
+  }
+  return std::string(def.name) + "=" + value;
+}
+
+void Session::ApplyRoleSettings(Oid role) {
+  auto& manager = server_.cluster.transactions();
+  auto tx = manager.Begin();
+  std::vector<catalog::DbRoleSetting> all = server_.cluster.ListDbRoleSettings(*tx);
+  manager.Commit(*tx);
+  const std::pair<Oid, Oid> order[] = {{0, 0}, {database_.oid, 0}, {0, role}, {database_.oid, role}};
+  for (const auto& [database, role_oid] : order) {
+    for (const catalog::DbRoleSetting& setting : all) {
+      if (setting.database != database || setting.role != role_oid) continue;
+      for (const std::string& item : setting.config) {
+        size_t eq = item.find('=');
+        if (eq == std::string::npos) continue;
+        try {
+          settings_.SetDefault(item.substr(0, eq), item.substr(eq + 1), SettingSource::kStartupPacket);
+        } catch (const DbError& e) {
+          LogLine(pid(), "WARNING", e.message());
+        }
+      }
+    }
   }
 }
 

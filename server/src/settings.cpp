@@ -63,7 +63,10 @@ void Settings::SetDefault(std::string_view name, const std::string& value, Setti
   size_t index = IndexOf(name);
   const SettingDef& def = AllSettingDefs()[index];
   CheckSettable(def, source);
-  std::string canonical = ParseSettingValue(def, ToLower(name), {value}, entries_[index].value);
+  // A list given as one string ('"$user", public' from lumadb.conf, -c or pg_db_role_setting) is split
+  // first, so its quoted identifiers are not quoted again.
+  std::vector<std::string> items = def.list_quote ? SplitIdentifierList(value) : std::vector<std::string>{value};
+  std::string canonical = ParseSettingValue(def, ToLower(name), items, entries_[index].value);
   Put(index, canonical);
   entries_[index].reset_value = std::move(canonical);
 }

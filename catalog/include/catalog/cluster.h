@@ -55,6 +55,14 @@ struct AuthMember {
   bool admin_option = false;
 };
 
+/// A pg_db_role_setting row: what ALTER ROLE / ALTER DATABASE ... SET stored for a database and a role
+/// (0: any database, resp. any role). Each item is "name=value", the canonical value as SET would store it.
+struct DbRoleSetting {
+  Oid database = 0;
+  Oid role = 0;
+  std::vector<std::string> config;
+};
+
 /// A database, as pg_database.
 struct DatabaseInfo {
   Oid oid = 0;
@@ -107,6 +115,12 @@ class Cluster {
   void AddMember(txn::Transaction& txn, const AuthMember& membership);
   /// REVOKE: removes the membership (admin_only: clears only its admin_option). False if there was none.
   bool RemoveMember(txn::Transaction& txn, Oid role, Oid member, bool admin_only);
+
+  /// pg_db_role_setting as txn sees it.
+  std::vector<DbRoleSetting> ListDbRoleSettings(txn::Transaction& txn);
+  /// ALTER ROLE / DATABASE ... SET / RESET: replaces the (database, role) row's items; an empty list
+  /// deletes the row. pg_roles.rolconfig follows the (0, role) rows.
+  void SetDbRoleSetting(txn::Transaction& txn, const DbRoleSetting& setting);
 
   /// GRANT/REVOKE ON DATABASE and ALTER DATABASE ... OWNER TO: sets datdba and datacl.
   void SetDatabaseAccess(txn::Transaction& txn, Oid db, Oid owner, const std::optional<std::vector<std::string>>& acl);

@@ -68,6 +68,9 @@ struct SessionContext {
   int64_t statement_start_us = 0;
   /// current_setting(name): the session's value, or throws 42704 "unrecognized configuration parameter".
   std::function<std::string(std::string_view)> get_setting;
+  /// ALTER ROLE/DATABASE ... SET: checks `SET name = value` as the session would run it and returns the
+  /// pg_db_role_setting item "Name=value"; throws what SET would. Null: such statements are 0A000.
+  std::function<std::string(const ast::VariableSetStmt&)> setting_item = nullptr;
   /// pg_reload_conf(): re-reads the server's configuration files; throws 42501 for a non-superuser.
   std::function<bool()> reload_config = nullptr;
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)

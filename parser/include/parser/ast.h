@@ -306,6 +306,7 @@ enum class StmtKind {
   kGrant,
   kGrantRole,
   kAlterOwner,
+  kAlterRoleSet,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string

@@ -50,6 +50,18 @@ struct AlterRoleStmt : Statement {
   std::optional<std::string> new_name;  // RENAME TO
 };
 
+/// ALTER ROLE name | ALL [IN DATABASE db] SET/RESET ... and ALTER DATABASE db SET/RESET ... (gram.y
+/// AlterRoleSetStmt, AlterDatabaseSetStmt): `set` is the SET or RESET (kSetValue, kSetDefault, kReset,
+/// kResetAll) the role or database gets at login.
+struct AlterRoleSetStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kAlterRoleSet;
+  AlterRoleSetStmt() : Statement(kKind) {}
+  std::optional<RoleSpec> role;  // nullopt: ALTER ROLE ALL, or ALTER DATABASE
+  std::string database;          // IN DATABASE / ALTER DATABASE; empty: every database
+  bool is_database = false;      // ALTER DATABASE (its command tag)
+  std::unique_ptr<VariableSetStmt> set;
+};
+
 /// DROP ROLE | USER | GROUP [IF EXISTS] a, b.
 struct DropRoleStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kDropRole;

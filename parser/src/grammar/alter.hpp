@@ -4,6 +4,7 @@
 
 #include "constraints.hpp"
 #include "roles.hpp"
+#include "utility.hpp"
 
 namespace lumadb::parser::grammar {
 
@@ -53,6 +54,18 @@ struct alter_table : seq<LUMADB_KW("table"), opt<if_exists>, relation_expr,
 struct alter_index : seq<LUMADB_KW("index"), opt<if_exists>, qualified_name, rename_to>, Node {};
 struct alter_sequence : seq<LUMADB_KW("sequence"), opt<if_exists>, qualified_name, sor<rename_to, seq_option_list>>,
                         Node {};
-struct alter_stmt : seq<LUMADB_KW("alter"), sor<alter_owner, alter_role, alter_table, alter_index, alter_sequence>> {};
+// ---- ALTER ROLE / DATABASE ... SET | RESET ---------------------------------------------------------------
+
+struct role_all : LUMADB_WORD("all"), Node {};
+struct in_database : seq<LUMADB_KW("in"), LUMADB_KW("database"), col_id>, Node {};
+struct alter_role_set : seq<sor<LUMADB_KW("role"), LUMADB_KW("user")>, sor<tok<role_all>, role_spec>, opt<in_database>,
+                            sor<set_stmt, reset_stmt>>,
+                        Node {};
+struct alter_database_set : seq<LUMADB_KW("database"), col_id, sor<set_stmt, reset_stmt>>, Node {};
+
+struct alter_stmt
+    : seq<LUMADB_KW("alter"),
+          sor<alter_owner, alter_role_set, alter_role, alter_database_set, alter_table, alter_index, alter_sequence>> {
+};
 
 }  // namespace lumadb::parser::grammar

@@ -155,6 +155,12 @@ class Session {
   std::string SessionUserName() const;
   /// current_user: SET ROLE's role, else the session user.
   std::string CurrentUserName() const;
+  /// ALTER ROLE/DATABASE ... SET's pg_db_role_setting item "Name=value", after checking `SET name = value`
+  /// as this session would run it (SessionContext::setting_item).
+  std::string RoleSettingItem(const ast::VariableSetStmt& stmt);
+  /// process_settings at login: pg_db_role_setting's items for (0, 0), (database, 0), (0, role) and
+  /// (database, role), each outranking the one before; a bad item is logged as a WARNING and skipped.
+  void ApplyRoleSettings(Oid role);
   /// Recomputes is_superuser for the current user after settings changed without SetRoleVariable (SET
   /// LOCAL ROLE ending with its transaction, ROLLBACK TO), as guc.c's assign hook of role does.
   void SyncIsSuperuser();
