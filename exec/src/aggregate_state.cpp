@@ -89,8 +89,13 @@ Value FinishJson(AggKind kind, const std::vector<Value>& items) {
 
 }  // namespace
 
-void AggregateState::Accumulate(const Value& v) {
+void AggregateState::Accumulate(const Value& v, const Value& extra) {
   AggKind kind = spec_.func->kind;
+  if (kind >= AggKind::kStringAgg) {
+    if (spec_.distinct && !v.is_null() && !seen_.insert(v).second) return;
+    AccumulateExtra(v, extra);
+    return;
+  }
   if (kind == AggKind::kCountStar) {
     ++count_;
     return;
@@ -113,6 +118,7 @@ void AggregateState::Accumulate(const Value& v) {
     case AggKind::kJsonbAgg:
     case AggKind::kJsonObjectAgg:
     case AggKind::kJsonbObjectAgg:
+    default:  // aggregate_extra.cpp's, dispatched above
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
@@ -129,8 +135,9 @@ void AggregateState::Accumulate(const Value& v) {
   }
 }
 
-Value AggregateState::Finish() const {
+Value AggregateState::FinishUnordered() const {
   AggKind kind = spec_.func->kind;
+  if (kind >= AggKind::kStringAgg) return FinishExtra();
   if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
   if (count_ == 0) return Value::Null(spec_.result.id);
   if (kind == AggKind::kArrayAgg) {
