@@ -122,11 +122,23 @@ class WindowAggExecutor : public Executor {
     CheckRangeOffset(f.end_offset, false);
     const size_t n = rows.size();
     std::vector<Value> key(n), lo(n), hi(n);
+    // A bound beyond the type's range (key + offset overflowing) takes every row on that side, as the
+    // in_range functions' overflow handling does; such a bound stays NULL here.
+    auto bound = [&](const planner::BoundExprPtr& e, const Row& row) {
+      try {
+        return Evaluate(*e, row, ctx_);
+      } catch (const DbError& error) {
+        if (error.code() != sqlstate::kNumericValueOutOfRange && error.code() != sqlstate::kDatetimeFieldOverflow) {
+          throw;
+        }
+        return Value();
+      }
+    };
     for (size_t r = 0; r < n; ++r) {
       key[r] = Evaluate(*f.range_key, rows[r], ctx_);
       if (key[r].is_null()) continue;
-      if (f.range_start) lo[r] = Evaluate(*f.range_start, rows[r], ctx_);
-      if (f.range_end) hi[r] = Evaluate(*f.range_end, rows[r], ctx_);
+      if (f.range_start) lo[r] = bound(f.range_start, rows[r]);
+      if (f.range_end) hi[r] = bound(f.range_end, rows[r]);
     }
     const bool desc = plan_.order[0].descending;
     const bool nulls_first = plan_.order[0].nulls_first;
@@ -134,12 +146,14 @@ class WindowAggExecutor : public Executor {
     tests.before_start = [&](size_t r, size_t c) {
       if (key[c].is_null()) return !key[r].is_null() && !nulls_first;
       if (key[r].is_null()) return nulls_first;
+      if (lo[c].is_null()) return false;
       const int cmp = CompareValues(key[r], lo[c]);
       return desc ? cmp > 0 : cmp < 0;
     };
     tests.after_end = [&](size_t r, size_t c) {
       if (key[c].is_null()) return !key[r].is_null() && nulls_first;
       if (key[r].is_null()) return !nulls_first;
+      if (hi[c].is_null()) return false;
       const int cmp = CompareValues(key[r], hi[c]);
       return desc ? cmp < 0 : cmp > 0;
     };

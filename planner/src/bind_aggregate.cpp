@@ -93,6 +93,10 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     if (!e->agg) throw NoFunction(name, {}, f.location);
     e->type = TypeDesc{e->agg->result, -1};
   } else {
+    if (f.args.empty() && !f.within_group) {
+      throw Error(sqlstate::kWrongObjectType, name + "(*) must be used to call a parameterless aggregate function",
+                  f.location);
+    }
     args = BindAggregateArgs(f, scope, f.within_group);
     // An ordered-set aggregate called plainly, or WITHIN GROUP given to another one, matches no signature.
     if (ordered_set != f.within_group) throw NoFunction(name, args, f.location);

@@ -129,6 +129,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     allow_aggregates_ = true;
   }
 
+  for (const auto& g : groups) CheckNoWindowCall(*g, "GROUP BY");
   BoundExprPtr having;
   if (stmt.having) {
     SrfContext in_having(this, nullptr, "HAVING");

@@ -47,6 +47,14 @@ struct ResolvedWindow {
   const ast::WindowDef* frame;  // the definition whose frame applies
 };
 
+bool HasColumn(const BoundExpr& e) {
+  if (e.kind == BoundKind::kColumn) return true;
+  for (const auto& a : e.args) {
+    if (HasColumn(*a)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsWindowFunctionName(const ast::FuncCall& f) {
@@ -66,7 +74,7 @@ BoundExprPtr Binder::BindWindowCall(const ast::FuncCall& f, const Scope& scope) 
     throw Error(sqlstate::kGroupingError, "aggregate function calls cannot contain window function calls", f.location);
   }
   if (!builtin && !IsAggregateName(name)) {
-    if (!IsKnownFunctionName(name)) {
+    if (!IsKnownFunctionName(name) && !IsSetFunctionName(f)) {
       std::vector<BoundExprPtr> args;
       for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
       throw NoFunction(name, args, f.location);
@@ -217,7 +225,14 @@ void Binder::BindWindowDefinition(const ast::WindowDef& over, const Scope& scope
   }
   for (const ast::FrameBound* b : {&frame.start, &frame.end}) {
     if (!b->offset) continue;
-    BoundExprPtr offset = BindExpr(*b->offset, Scope{});
+    BoundExprPtr offset = BindExpr(*b->offset, scope);
+    if (HasColumn(*offset)) {
+      const char* mode = frame.mode == ast::FrameMode::kRows     ? "ROWS"
+                         : frame.mode == ast::FrameMode::kGroups ? "GROUPS"
+                                                                 : "RANGE";
+      throw Error(sqlstate::kInvalidColumnReference, std::string("argument of ") + mode + " must not contain variables",
+                  offset->location);
+    }
     if (frame.mode != ast::FrameMode::kRange) {
       offset = CoerceOrThrow(offset, {TypeId::kInt8, -1}, offset->location);
     }

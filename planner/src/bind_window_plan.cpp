@@ -211,6 +211,35 @@ PlanPtr Binder::PlanWindows(PlanPtr plan, std::vector<SelectTarget>* targets, st
   return plan;
 }
 
+namespace {
+
+// The offset type of the key type's in_range support function (pg_amproc), kInt8 standing for any
+// integer type; kInvalid: the type has none.
+TypeId RangeOffsetType(TypeId key) {
+  switch (key) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      return TypeId::kInt8;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return TypeId::kFloat8;
+    case TypeId::kNumeric:
+      return TypeId::kNumeric;
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+    case TypeId::kInterval:
+      return TypeId::kInterval;
+    default:
+      return TypeId::kInvalid;
+  }
+}
+
+}  // namespace
+
 // RANGE offset PRECEDING/FOLLOWING (parse_clause.c transformFrameOffset with in_range): the bound values
 // key - offset and key + offset, and the key in their type.
 void Binder::BindRangeFrame(WindowAggPlan* w) {
@@ -218,22 +247,26 @@ void Binder::BindRangeFrame(WindowAggPlan* w) {
   const SortKey& key = w->order[0];
   auto bound = [&](BoundExprPtr& off, bool preceding) {
     const TypeId kt = key.expr->type.id;
-    const bool datetime = kt == TypeId::kDate || kt == TypeId::kTimestamp || kt == TypeId::kTimestampTz ||
-                          kt == TypeId::kTime || kt == TypeId::kInterval;
-    if (off->type.id == TypeId::kUnknown) {
-      off = CoerceOrThrow(off, {datetime ? TypeId::kInterval : kt, -1}, off->location);
+    const TypeId want = RangeOffsetType(kt);
+    const std::string prefix = "RANGE with offset PRECEDING/FOLLOWING is not supported for column type ";
+    if (want == TypeId::kInvalid) {
+      throw Error(sqlstate::kFeatureNotSupported, prefix + (kt == TypeId::kVarchar ? "text" : TypeDisplayName(kt)),
+                  off->location);
+    }
+    const bool integer_offset =
+        off->type.id == TypeId::kInt2 || off->type.id == TypeId::kInt4 || off->type.id == TypeId::kInt8;
+    if (!(want == TypeId::kInt8 && integer_offset)) {
+      BoundExprPtr coerced = TryCoerce(off, {want == TypeId::kInt8 ? kt : want, -1}, CastContext::kImplicit);
+      if (!coerced) {
+        throw Error(sqlstate::kUndefinedFunction,
+                    prefix + TypeDisplayName(kt) + " and offset type " + TypeDisplayName(off->type.id), off->location)
+            .Hint("Cast the offset value to an appropriate type.");
+      }
+      off = coerced;
     }
     // Moving back in the sort order: minus for ASC, plus for DESC.
     const bool minus = preceding != key.descending;
-    try {
-      return Arith(minus ? "-" : "+", key.expr, off, off->location);
-    } catch (const DbError&) {
-      throw Error(sqlstate::kUndefinedFunction,
-                  "RANGE with offset PRECEDING/FOLLOWING is not supported for column type " + TypeDisplayName(kt) +
-                      " and offset type " + TypeDisplayName(off->type.id),
-                  off->location)
-          .Hint("Cast the offset value to an appropriate type.");
-    }
+    return Arith(minus ? "-" : "+", key.expr, off, off->location);
   };
   if (frame.start_offset)
     frame.range_start = bound(frame.start_offset, frame.start == ast::FrameBoundKind::kOffsetPreceding);
