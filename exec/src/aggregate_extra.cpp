@@ -82,8 +82,13 @@ Numeric NumericSqrt(const Numeric& v) {
   const int scale = v.scale();
   // sqrt(v) * 10^(scale + 1), truncated, then rounded to scale digits.
   Numeric shifted = v.Mul(Numeric::Parse("1" + std::string(static_cast<size_t>(2 * scale + 2), '0'))).Trunc(0);
-  Numeric root = IntegerSqrt(shifted).Add(Numeric::FromInt64(5)).Div(Numeric::FromInt64(10)).Trunc(0);
-  return root.Div(Numeric::Parse("1" + std::string(static_cast<size_t>(scale), '0'))).Round(scale);
+  // Numeric division rounds at its own scale: shift decimal digits through the text instead.
+  std::string digits = IntegerSqrt(shifted).Add(Numeric::FromInt64(5)).ToString();
+  digits.pop_back();
+  const auto decimals = static_cast<size_t>(scale);
+  if (digits.size() <= decimals) digits.insert(0, decimals + 1 - digits.size(), '0');
+  if (decimals > 0) digits.insert(digits.size() - decimals, ".");
+  return Numeric::Parse(digits);
 }
 
 bool IsVariance(AggKind kind) {

@@ -103,7 +103,24 @@ class WindowAggExecutor : public Executor {
       throw DbError(sqlstate::kNullValueNotAllowed,
                     std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
     }
-    if (CompareValues(v, Arithmetic(ArithOp::kSub, v, v)) < 0) {
+    bool invalid = false;
+    switch (v.type()) {
+      case TypeId::kFloat4:
+      case TypeId::kFloat8:
+        invalid = std::isnan(v.GetFloat()) || v.GetFloat() < 0;
+        break;
+      case TypeId::kNumeric:
+        invalid = v.GetNumeric().IsNaN() || v.GetNumeric().IsNegative();
+        break;
+      case TypeId::kInt2:
+      case TypeId::kInt4:
+      case TypeId::kInt8:
+        invalid = v.GetInt() < 0;
+        break;
+      default:  // interval: below its own zero
+        invalid = CompareValues(v, Arithmetic(ArithOp::kSub, v, v)) < 0;
+    }
+    if (invalid) {
       throw DbError(sqlstate::kInvalidPrecedingOrFollowingSize,
                     "invalid preceding or following size in window function");
     }

@@ -17,7 +17,11 @@ namespace {
 std::string Table(pqxx::connection& conn, const std::string& sql) {
   std::string out;
   for (const auto& row : Exec(conn, sql)) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? "|" : "") + std::string(row[i].is_null() ? "" : row[i].c_str());
+    bool first = true;
+    for (const auto& field : row) {
+      out += (first ? "" : "|") + std::string(field.is_null() ? "" : field.c_str());
+      first = false;
+    }
     out += ";";
   }
   return out;
@@ -60,35 +64,39 @@ TEST_CASE("ranking, running sums and named windows") {
 
 TEST_CASE("lag, lead, first_value over ROWS, ntile") {
   Emp e;
-  CHECK(Table(e.conn, "SELECT id, lag(id) OVER (ORDER BY id), lead(id, 2, 0) OVER (ORDER BY id), first_value(id) "
-                      "OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING), ntile(2) OVER (ORDER BY id) FROM " +
-                          e.t + " ORDER BY id") == "1||3|2|1;2|1|4|3|1;3|2|5|4|1;4|3|6|5|1;5|4|7|6|2;6|5|0|7|2;7|6|0||2;");
+  CHECK(Table(e.conn,
+              "SELECT id, lag(id) OVER (ORDER BY id), lead(id, 2, 0) OVER (ORDER BY id), first_value(id) "
+              "OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING), ntile(2) OVER (ORDER BY id) FROM " +
+                  e.t + " ORDER BY id") == "1||3|2|1;2|1|4|3|1;3|2|5|4|1;4|3|6|5|1;5|4|7|6|2;6|5|0|7|2;7|6|0||2;");
 }
 
 TEST_CASE("RANGE with an interval offset, GROUPS with EXCLUDE TIES") {
   Emp e;
-  CHECK(Table(e.conn, "SELECT id, count(*) OVER (ORDER BY hired RANGE BETWEEN '6 months' PRECEDING AND '6 months' "
-                      "FOLLOWING), sum(id) OVER (ORDER BY salary GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING EXCLUDE "
-                      "TIES) FROM " +
-                          e.t + " ORDER BY id") == "1|4|8;2|4|3;3|1|10;4|4|11;5|1|6;6|4|13;7|1|7;");
+  CHECK(Table(e.conn,
+              "SELECT id, count(*) OVER (ORDER BY hired RANGE BETWEEN '6 months' PRECEDING AND '6 months' "
+              "FOLLOWING), sum(id) OVER (ORDER BY salary GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING EXCLUDE "
+              "TIES) FROM " +
+                  e.t + " ORDER BY id") == "1|4|8;2|4|3;3|1|10;4|4|11;5|1|6;6|4|13;7|1|7;");
 }
 
 TEST_CASE("FILTER, ORDER BY inside aggregates, ordered-set and statistics aggregates") {
   Emp e;
-  CHECK(Table(e.conn, "SELECT dept, count(*) FILTER (WHERE salary > 90), string_agg(name, ',' ORDER BY name), "
-                      "percentile_cont(0.5) WITHIN GROUP (ORDER BY salary), mode() WITHIN GROUP (ORDER BY salary) "
-                      "FROM " +
-                          e.t + " GROUP BY dept ORDER BY dept") ==
+  CHECK(Table(e.conn,
+              "SELECT dept, count(*) FILTER (WHERE salary > 90), string_agg(name, ',' ORDER BY name), "
+              "percentile_cont(0.5) WITHIN GROUP (ORDER BY salary), mode() WITHIN GROUP (ORDER BY salary) "
+              "FROM " +
+                  e.t + " GROUP BY dept ORDER BY dept") ==
         "eng|3|ann,ben,eve|100|100;ops|0|cat,dan,gus|90|90;|0|fay|70|70;");
-  CHECK(Table(e.conn, "SELECT stddev(salary), variance(salary), var_pop(salary::float8), bool_and(salary > 60), "
-                      "bit_or(id) FROM " +
-                          e.t) == "16.4316767251549834|270.0000000000000000|225|t|7;");
+  CHECK(Table(e.conn,
+              "SELECT stddev(salary), variance(salary), var_pop(salary::float8), bool_and(salary > 60), "
+              "bit_or(id) FROM " +
+                  e.t) == "16.4316767251549834|270.0000000000000000|225|t|7;");
 }
 
 TEST_CASE("DISTINCT ON") {
   Emp e;
-  CHECK(Table(e.conn, "SELECT DISTINCT ON (dept) dept, name FROM " + e.t + " ORDER BY dept, salary DESC NULLS LAST, id") ==
-        "eng|ann;ops|cat;|fay;");
+  CHECK(Table(e.conn, "SELECT DISTINCT ON (dept) dept, name FROM " + e.t +
+                          " ORDER BY dept, salary DESC NULLS LAST, id") == "eng|ann;ops|cat;|fay;");
   CHECK(ErrorOf(e.conn, "SELECT DISTINCT ON (dept) dept, name FROM " + e.t + " ORDER BY name") ==
         "42P10 SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
 }
@@ -99,7 +107,8 @@ TEST_CASE("window errors") {
         "42P20 window functions are not allowed in WHERE");
   CHECK(ErrorOf(e.conn, "SELECT sum(row_number() OVER ()) FROM " + e.t) ==
         "42803 aggregate function calls cannot contain window function calls");
-  CHECK(ErrorOf(e.conn, "SELECT row_number() FROM " + e.t) == "42809 window function row_number requires an OVER clause");
+  CHECK(ErrorOf(e.conn, "SELECT row_number() FROM " + e.t) ==
+        "42809 window function row_number requires an OVER clause");
   CHECK(ErrorOf(e.conn, "SELECT count(*) OVER w2 FROM " + e.t) == "42704 window \"w2\" does not exist");
   CHECK(ErrorOf(e.conn, "SELECT sum(id) OVER (RANGE 1 PRECEDING) FROM " + e.t) ==
         "42P20 RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column");
