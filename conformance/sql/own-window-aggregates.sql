@@ -115,3 +115,9 @@ SELECT DISTINCT ON (1) dept, id FROM emp ORDER BY 1, 2;
 SELECT DISTINCT ON (dept) dept, name FROM emp ORDER BY name;
 -- @@ 55 t2 u @@
 SELECT DISTINCT ON (5) dept FROM emp;
+-- @@ 56 t2 u @@
+SELECT sum(x), avg(x) FROM (VALUES (interval '1 day'), (interval '3 hours'), (NULL)) t(x);
+-- @@ 57 t1 u @@
+SELECT stddev(salary), variance(salary), stddev_pop(salary::float8), var_samp(salary::numeric) FROM emp;
+-- @@ 58 t1 u @@
+SELECT string_agg(DISTINCT name::varchar, ',' ORDER BY name::varchar) FROM emp;

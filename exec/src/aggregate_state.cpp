@@ -153,6 +153,10 @@ Value AggregateState::FinishUnordered() const {
   if (IsJsonAggregate(kind)) return FinishJson(kind, items_);
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
+    // interval_avg: the sum divided by the count as a float8.
+    if (acc_.type() == TypeId::kInterval) {
+      return Arithmetic(ArithOp::kDiv, acc_, Value::Float8(static_cast<double>(count_)));
+    }
     return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));
   }
   if (kind == AggKind::kSum && spec_.result.id == TypeId::kFloat4) {

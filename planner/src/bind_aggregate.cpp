@@ -88,6 +88,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   e->distinct = f.distinct;
   e->star = f.star;
   std::vector<BoundExprPtr> args;
+  BoundExprPtr written;  // the first argument before coercion, which DISTINCT's ORDER BY keys must match
   if (f.star) {
     e->agg = ResolveAggregate(name, TypeId::kInvalid);
     if (!e->agg) throw NoFunction(name, {}, f.location);
@@ -110,6 +111,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     if (args.size() != want) throw NoFunction(name, args, f.location);
     if (ordered_set) std::rotate(args.begin(), args.end() - 1, args.end());  // the sorted value first
     BoundExprPtr arg = args[0];
+    written = arg;
     // json[b]_agg(anyelement) cannot take its type from an untyped literal.
     if (arg->type.id == TypeId::kUnknown && (name == "json_agg" || name == "jsonb_agg")) {
       throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
@@ -157,7 +159,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     for (const auto& o : f.order_by) {
       info->order.push_back({nullptr, o.descending, o.nulls_first.value_or(o.descending)});
       BoundExprPtr key = BindExpr(*o.expr, scope);
-      if (f.distinct && !ExprEquals(*key, *args[0])) {
+      if (f.distinct && !ExprEquals(*key, *written)) {
         throw Error(sqlstate::kInvalidColumnReference,
                     "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
                     o.expr->location);
