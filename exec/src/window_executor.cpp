@@ -183,6 +183,7 @@ class WindowAggExecutor : public Executor {
                              const std::vector<FrameSegments>& frames);
   std::vector<Value> Aggregate(const planner::WindowCall& call, const std::vector<Row>& rows,
                                const std::vector<FrameSegments>& frames);
+  Value FrameValue(const planner::WindowCall& call, const std::vector<Row>& rows, size_t c, const FrameSegments& frame);
 
   const planner::WindowAggPlan& plan_;
   ExecContext& ctx_;
@@ -219,6 +220,29 @@ std::vector<Value> WindowAggExecutor::Aggregate(const planner::WindowCall& call,
     out[c] = state.Finish();
   }
   return out;
+}
+
+// first_value, last_value, nth_value: the frame's first, last or nth row (nodeWindowAgg.c
+// window_nth_value), NULL past its end; 22016 for n <= 0.
+Value WindowAggExecutor::FrameValue(const planner::WindowCall& call, const std::vector<Row>& rows, size_t c,
+                                    const FrameSegments& frame) {
+  size_t total = 0;
+  for (const auto& [from, to] : frame) total += to - from;
+  int64_t nth = call.kind == WindowFuncKind::kLastValue ? static_cast<int64_t>(total) : 1;
+  if (call.kind == WindowFuncKind::kNthValue) {
+    Value k = Arg(call, 1, rows[c]);
+    if (k.is_null()) return Value::Null(call.result.id);
+    if (k.GetInt() <= 0) {
+      throw DbError(sqlstate::kInvalidArgumentForNthValue, "argument of nth_value must be greater than zero");
+    }
+    nth = k.GetInt();
+  }
+  auto left = static_cast<size_t>(nth);
+  for (const auto& [from, to] : frame) {
+    if (left >= 1 && left <= to - from) return Arg(call, 0, rows[from + left - 1]);
+    left -= std::min(left, to - from);
+  }
+  return Value::Null(call.result.id);
 }
 
 std::vector<Value> WindowAggExecutor::Compute(const planner::WindowCall& call, const std::vector<Row>& rows,
@@ -284,34 +308,9 @@ std::vector<Value> WindowAggExecutor::Compute(const planner::WindowCall& call, c
       }
       case WindowFuncKind::kFirstValue:
       case WindowFuncKind::kLastValue:
-      case WindowFuncKind::kNthValue: {
-        const FrameSegments& f = frames[c];
-        size_t total = 0;
-        for (const auto& [from, to] : f) total += to - from;
-        int64_t nth = call.kind == WindowFuncKind::kLastValue ? static_cast<int64_t>(total) : 1;
-        if (call.kind == WindowFuncKind::kNthValue) {
-          Value k = Arg(call, 1, rows[c]);
-          if (k.is_null()) {
-            out[c] = Value::Null(call.result.id);
-            break;
-          }
-          if (k.GetInt() <= 0) {
-            throw DbError(sqlstate::kInvalidArgumentForNthValue, "argument of nth_value must be greater than zero");
-          }
-          nth = k.GetInt();
-        }
-        out[c] = Value::Null(call.result.id);
-        auto left = static_cast<size_t>(nth);
-        for (const auto& [from, to] : f) {
-          if (left == 0 || left > to - from) {
-            left -= std::min(left, to - from);
-            continue;
-          }
-          out[c] = Arg(call, 0, rows[from + left - 1]);
-          break;
-        }
+      case WindowFuncKind::kNthValue:
+        out[c] = FrameValue(call, rows, c, frames[c]);
         break;
-      }
       case WindowFuncKind::kAggregate:
         break;
     }
