@@ -89,8 +89,13 @@ Value FinishJson(AggKind kind, const std::vector<Value>& items) {
 
 }  // namespace
 
-void AggregateState::Accumulate(const Value& v) {
+void AggregateState::Accumulate(const Value& v, const Value& extra) {
   AggKind kind = spec_.func->kind;
+  if (kind >= AggKind::kStringAgg) {
+    if (spec_.distinct && !v.is_null() && !seen_.insert(v).second) return;
+    AccumulateExtra(v, extra);
+    return;
+  }
   if (kind == AggKind::kCountStar) {
     ++count_;
     return;
@@ -113,6 +118,7 @@ void AggregateState::Accumulate(const Value& v) {
     case AggKind::kJsonbAgg:
     case AggKind::kJsonObjectAgg:
     case AggKind::kJsonbObjectAgg:
+    default:  // aggregate_extra.cpp's, dispatched above
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
@@ -129,8 +135,9 @@ void AggregateState::Accumulate(const Value& v) {
   }
 }
 
-Value AggregateState::Finish() const {
+Value AggregateState::FinishUnordered() const {
   AggKind kind = spec_.func->kind;
+  if (kind >= AggKind::kStringAgg) return FinishExtra();
   if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
   if (count_ == 0) return Value::Null(spec_.result.id);
   if (kind == AggKind::kArrayAgg) {
@@ -146,6 +153,10 @@ Value AggregateState::Finish() const {
   if (IsJsonAggregate(kind)) return FinishJson(kind, items_);
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
+    // interval_avg: the sum divided by the count as a float8.
+    if (acc_.type() == TypeId::kInterval) {
+      return Arithmetic(ArithOp::kDiv, acc_, Value::Float8(static_cast<double>(count_)));
+    }
     return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));
   }
   if (kind == AggKind::kSum && spec_.result.id == TypeId::kFloat4) {

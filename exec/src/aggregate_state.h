@@ -3,10 +3,13 @@
 // numeric.c, float.c: int8_avg_accum, numeric_avg_accum, float8_accum...).
 
 #include <cstdint>
+#include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "common/value.h"
+#include "exec/executor.h"
 #include "planner/function_registry.h"
 #include "planner/plan.h"
 
@@ -16,12 +19,23 @@ class AggregateState {
  public:
   explicit AggregateState(const planner::AggregateSpec& spec) : spec_(spec) {}
 
-  /// Feeds one input value (ignored for count(*); NULLs are skipped by every other aggregate).
-  void Accumulate(const Value& v);
+  /// Feeds one input row of the node (aggregate_input.cpp): skipped unless FILTER holds; the arguments,
+  /// and the ORDER BY keys of an ordered aggregate, are evaluated over it. Ordered inputs wait until Finish.
+  void AddRow(const Row& row, ExecContext& ctx);
+  /// Feeds one input value (ignored for count(*); NULLs are skipped by every other aggregate); extra is
+  /// the second argument (string_agg's delimiter, an ordered-set aggregate's fraction), else NULL.
+  void Accumulate(const Value& v, const Value& extra = Value());
   /// The aggregate's result: count 0 and NULL for the others over no input.
   Value Finish() const;
 
  private:
+  Value FinishUnordered() const;
+  /// The aggregates of aggregate_extra.cpp (string_agg, bool_and/or, bit_and/or, ordered-set ones).
+  void AccumulateExtra(const Value& v, const Value& extra);
+  Value FinishExtra() const;
+  void AccumulateVariance(const Value& v);
+  Value FinishVariance() const;
+
   struct ValueHash {
     size_t operator()(const Value& v) const;
   };
@@ -34,6 +48,11 @@ class AggregateState {
   Value acc_;                                              // running sum (int8, numeric or float8) or min/max
   std::unordered_set<Value, ValueHash, ValueEqual> seen_;  // DISTINCT inputs
   std::vector<Value> items_;                               // array_agg's inputs, NULLs included
+  Value extra_;                                            // the first input's extra argument
+  std::string text_;                                       // string_agg's result so far
+  Value sum_squares_;                                      // variance of integers/numeric: the sum of x^2
+  double float_sum_ = 0, float_sxx_ = 0;                   // variance of floats (Youngs-Cramer sums, as float8_accum)
+  std::vector<std::pair<Row, std::pair<Value, Value>>> ordered_;  // ORDER BY keys, value, extra
 };
 
 }  // namespace lumadb::exec

@@ -5,6 +5,10 @@
 
 #include "exec/executor.h"
 
+namespace lumadb::planner {
+struct WindowAggPlan;
+}
+
 namespace lumadb::exec {
 
 std::unique_ptr<Executor> MakeValuesExecutor(const planner::ValuesPlan& plan, ExecContext& ctx);
@@ -33,6 +37,8 @@ std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& pl
 std::unique_ptr<Executor> MakeJsonScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// generate_series over timestamp/timestamptz with an interval step (timestamp_series_executor.cpp).
 std::unique_ptr<Executor> MakeTimestampSeriesExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// Window functions over the sorted child (window_executor.cpp).
+std::unique_ptr<Executor> MakeWindowAggExecutor(const planner::WindowAggPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

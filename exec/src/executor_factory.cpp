@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "executor_builders.h"
+#include "planner/window_plan.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
@@ -41,6 +42,8 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeFunctionScanExecutor(plan.As<planner::FunctionScanPlan>(), ctx);
     case PlanKind::kProjectSet:
       return MakeProjectSetExecutor(plan.As<planner::ProjectSetPlan>(), ctx);
+    case PlanKind::kWindowAgg:
+      return MakeWindowAggExecutor(plan.As<planner::WindowAggPlan>(), ctx);
     case PlanKind::kIndexNestedLoop:
       return MakeIndexNestedLoopExecutor(plan.As<planner::IndexNestedLoopPlan>(), ctx);
   }

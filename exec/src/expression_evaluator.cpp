@@ -243,6 +243,7 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
     case BoundKind::kSubquery:
       return EvalSubquery(e, row, ctx);
     case BoundKind::kAggregate:
+    case BoundKind::kWindow:
       break;
   }
   throw DbError(sqlstate::kInternalError, "internal error: aggregate evaluated outside an Aggregate node");

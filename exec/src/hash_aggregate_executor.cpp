@@ -28,10 +28,7 @@ class HashAggregateExecutor : public Executor {
       auto [it, inserted] = index_.emplace(key, groups_.size());
       if (inserted) AddGroup(std::move(key));
       auto& states = states_[it->second];
-      for (size_t i = 0; i < plan_.aggregates.size(); ++i) {
-        const auto& spec = plan_.aggregates[i];
-        states[i].Accumulate(spec.arg ? Evaluate(*spec.arg, row, ctx_) : Value());
-      }
+      for (auto& state : states) state.AddRow(row, ctx_);
     }
     // A plain aggregate (no GROUP BY) yields one row even over empty input.
     if (plan_.groups.empty() && groups_.empty()) AddGroup(Row{});

@@ -1,11 +1,12 @@
-// In-memory sort (PostgreSQL's nodeSort.c without spilling): stable, with per-key direction and NULL
-// placement (NULLs sort as larger than any value, so they come last ascending and first descending by
-// default).
+// In-memory sort (PostgreSQL's nodeSort.c without spilling) with PostgreSQL's own quicksort (pg_qsort.h),
+// so rows with equal keys come out in PostgreSQL's order; per-key direction and NULL placement (NULLs sort
+// as larger than any value, so they come last ascending and first descending by default).
 #include <algorithm>
 
 #include "common/value_ops.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
+#include "pg_qsort.h"
 
 namespace lumadb::exec {
 
@@ -25,8 +26,8 @@ class SortExecutor : public Executor {
       for (const auto& k : plan_.keys) keys.push_back(Evaluate(*k.expr, row, ctx_));
       entries_.push_back({std::move(keys), std::move(row)});
     }
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [this](const Entry& a, const Entry& b) { return Less(a.keys, b.keys); });
+    auto compare = [this](const Entry& a, const Entry& b) { return Compare(a.keys, b.keys); };
+    PgQsort(entries_, 0, entries_.size(), compare);
     next_ = 0;
   }
 
@@ -42,19 +43,20 @@ class SortExecutor : public Executor {
     Row row;
   };
 
-  bool Less(const Row& a, const Row& b) const {
+  // <0, 0 or >0 as a sorts before, with or after b.
+  int Compare(const Row& a, const Row& b) const {
     for (size_t i = 0; i < plan_.keys.size(); ++i) {
       const auto& key = plan_.keys[i];
       bool an = a[i].is_null();
       bool bn = b[i].is_null();
       if (an || bn) {
         if (an == bn) continue;
-        return an == key.nulls_first;
+        return an == key.nulls_first ? -1 : 1;
       }
       int c = CompareValues(a[i], b[i]);
-      if (c != 0) return key.descending ? c > 0 : c < 0;
+      if (c != 0) return key.descending ? -c : c;
     }
-    return false;
+    return 0;
   }
 
   const planner::SortPlan& plan_;

@@ -415,6 +415,8 @@ ExprPtr Transformer::Call(const PNode& n) {
       f->star = true;
     } else if (c.is_type<g::distinct_word>()) {
       f->distinct = true;
+    } else if (!c.is_type<g::expr_list>()) {
+      CallClause(c, *f);
     } else {
       f->args = ExprList(c);
     }

@@ -36,17 +36,7 @@ SelectPtr Transformer::Select(const PNode& n) {
 
 void Transformer::SelectTail(const PNode& c, ast::SelectStmt& s) {
   if (c.is_type<g::order_clause>()) {
-    for (const auto& item : c.children) {
-      ast::OrderItem o;
-      o.expr = Expr(*item->children.at(0));
-      for (std::size_t i = 1; i < item->children.size(); ++i) {
-        const PNode& m = *item->children[i];
-        if (m.is_type<g::desc_word>()) o.descending = true;
-        if (m.is_type<g::first_word>()) o.nulls_first = true;
-        if (m.is_type<g::last_word>()) o.nulls_first = false;
-      }
-      s.order_by.push_back(std::move(o));
-    }
+    for (auto& o : OrderItems(c)) s.order_by.push_back(std::move(o));
   } else if (c.is_type<g::limit_clause>()) {
     const PNode& v = *c.children.at(0);
     if (!v.is_type<g::limit_all>()) s.limit = Expr(v);
@@ -103,6 +93,14 @@ SelectPtr Transformer::SimpleSelect(const PNode& n) {
   for (const auto& c : n.children) {
     if (c->is_type<g::select_distinct>()) {
       s->distinct = true;
+    } else if (c->is_type<g::distinct_on>()) {
+      s->distinct_on = ExprList(*c->children.at(0));
+    } else if (c->is_type<g::window_clause>()) {
+      for (const auto& d : c->children) {
+        ast::WindowDef w = WindowSpec(*d->children.at(1));
+        w.name = Ident(*d->children.at(0));
+        s->windows.push_back(std::move(w));
+      }
     } else if (c->is_type<g::target_el>()) {
       s->targets.push_back(TargetItem(*c));
     } else if (c->is_type<g::from_clause>()) {

@@ -83,6 +83,12 @@ class Transformer {
   ast::ExprPtr Call(const PNode& n);
   ast::ExprPtr SpecialCall(const PNode& n);
   ast::ExprPtr ColumnOrStar(const PNode& n);
+  // ---- window calls and the clauses of aggregate calls (transform_window.cpp) ----
+  /// Applies one agg_order / within_group / filter_clause / over_clause node of a call to f.
+  void CallClause(const PNode& c, ast::FuncCall& f);
+  ast::WindowDef WindowSpec(const PNode& spec);
+  /// The order_item children of an ORDER BY node.
+  std::vector<ast::OrderItem> OrderItems(const PNode& n);
   std::unique_ptr<ast::SelectStmt> SetOperations(const PNode& n);
   std::unique_ptr<ast::SelectStmt> SelectOperand(const PNode& n);
   std::unique_ptr<ast::SelectStmt> SimpleSelect(const PNode& n);

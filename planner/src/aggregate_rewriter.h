@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planner/binder.h"
+#include "planner/window_plan.h"
 
 namespace lumadb::planner {
 
@@ -64,7 +65,7 @@ class AggregateRewriter {
     }
     if (index == aggregates_.size()) {
       calls_.push_back(e);
-      aggregates_.push_back({e->agg, e->args.empty() ? nullptr : e->args[0], e->distinct, e->type});
+      aggregates_.push_back(AggregateSpecOf(*e));
     }
     return MakeColumn(static_cast<int>(groups_.size() + index), e->type, e->name, e->location);
   }

@@ -13,20 +13,6 @@ std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& 
   return out + ")";
 }
 
-// The one argument of json[b]_object_agg(key, value): json[b]_build_array(key, value) per row, which the
-// aggregate (exec's AggregateState) splits again.
-BoundExprPtr PairArgument(const std::string& name, std::vector<BoundExprPtr> args, int32_t location) {
-  const char* builder = name == "json_object_agg" ? "json_build_array" : "jsonb_build_array";
-  auto call = std::make_shared<BoundExpr>();
-  call->kind = BoundKind::kFunc;
-  call->func = ResolveFunction(builder, {args[0]->type.id, args[1]->type.id})->func;
-  call->name = builder;
-  call->type = TypeDesc{call->func->result, -1};
-  call->location = location;
-  call->args = std::move(args);
-  return call;
-}
-
 }  // namespace
 
 DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) const {
@@ -38,6 +24,7 @@ DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprP
 BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  if (f.over || IsWindowFunctionName(f)) return BindWindowCall(f, scope);
   if (IsSetFunctionName(f)) return BindSelectListSetFunction(f, scope);
   if (schema_ok && IsAggregateName(name)) return BindAggregate(f, scope);
   if (schema_ok && (name == "coalesce" || name == "greatest" || name == "least" || name == "nullif")) {
@@ -80,70 +67,6 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   for (size_t i = 0; i < args.size(); ++i) {
     e->args.push_back(CoerceOrThrow(args[i], {resolved->arg_types[i], -1}, args[i]->location));
   }
-  return e;
-}
-
-BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
-  const std::string& name = f.name.back();
-  if (!allow_aggregates_) {
-    std::string msg = aggregate_clause_ ? std::string("aggregate functions are not allowed in ") + aggregate_clause_
-                                        : "aggregate function calls cannot be nested";
-    throw Error(sqlstate::kGroupingError, msg, f.location);
-  }
-  auto e = std::make_shared<BoundExpr>();
-  e->kind = BoundKind::kAggregate;
-  e->location = f.location;
-  e->name = name;
-  e->distinct = f.distinct;
-  e->star = f.star;
-  if (f.star) {
-    e->agg = ResolveAggregate(name, TypeId::kInvalid);
-    if (!e->agg) throw NoFunction(name, {}, f.location);
-    e->type = TypeDesc{e->agg->result, -1};
-    return e;
-  }
-  std::vector<BoundExprPtr> args;
-  {
-    // Arguments may not contain aggregates themselves.
-    bool saved_allow = allow_aggregates_;
-    const char* saved_clause = aggregate_clause_;
-    SrfContext no_srf(this, nullptr, kSrfInAggregate);
-    allow_aggregates_ = false;
-    aggregate_clause_ = nullptr;
-    for (const auto& a : f.args) args.push_back(BindExpr(*a, scope));
-    allow_aggregates_ = saved_allow;
-    aggregate_clause_ = saved_clause;
-  }
-  if (args.size() == 2 && (name == "json_object_agg" || name == "jsonb_object_agg")) {
-    for (auto& a : args) {
-      if (a->type.id == TypeId::kUnknown) a = TryCoerce(a, {TypeId::kText, -1}, CastContext::kImplicit);
-    }
-    args = {PairArgument(name, std::move(args), f.location)};
-  }
-  if (args.size() != 1) throw NoFunction(name, args, f.location);
-  BoundExprPtr arg = args[0];
-  // json[b]_agg(anyelement) cannot take its type from an untyped literal.
-  if (arg->type.id == TypeId::kUnknown && (name == "json_agg" || name == "jsonb_agg")) {
-    throw Error(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown",
-                f.location);
-  }
-  // An untyped literal given to min/max is read as text, as PostgreSQL resolves unknown to text.
-  if (arg->type.id == TypeId::kUnknown && (name == "min" || name == "max" || name == "count" || name == "array_agg")) {
-    arg = TryCoerce(arg, {TypeId::kText, -1}, CastContext::kImplicit);
-  }
-  e->agg = ResolveAggregate(name, arg->type.id);
-  // min and max need a btree ordering, which json lacks and jsonb has no min/max for in PostgreSQL.
-  const bool json_arg = arg->type.id == TypeId::kJson || arg->type.id == TypeId::kJsonb;
-  if (!e->agg || (json_arg && (name == "min" || name == "max"))) throw NoFunction(name, args, f.location);
-  if (e->agg->arg != TypeId::kInvalid && e->agg->arg != arg->type.id) {
-    arg = CoerceOrThrow(arg, {e->agg->arg, -1}, arg->location);
-  }
-  e->type = e->agg->result == TypeId::kInvalid ? arg->type : TypeDesc{e->agg->result, -1};
-  if (e->agg->kind == AggKind::kArrayAgg) {
-    if (ArrayTypeOf(arg->type.id) == TypeId::kInvalid) throw NoFunction(name, args, f.location);
-    e->type.id = ArrayTypeOf(arg->type.id);
-  }
-  e->args.push_back(arg);
   return e;
 }
 

@@ -67,6 +67,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   Scope scope;
   const size_t first_scan = from_scans_.size();
+  WindowClauseContext window_clause(this, stmt);
   SrfContext no_srf(this, nullptr, nullptr);
   PlanPtr plan = BindFrom(stmt.from, &scope);
   if (stmt.where) {
@@ -128,13 +129,16 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     allow_aggregates_ = true;
   }
 
+  for (const auto& g : groups) CheckNoWindowCall(*g, "GROUP BY");
   BoundExprPtr having;
   if (stmt.having) {
     SrfContext in_having(this, nullptr, "HAVING");
     having = CoerceToBool(BindExpr(*stmt.having, scope), "HAVING");
+    CheckNoWindowCall(*having, "HAVING");
   }
 
   std::vector<SortKey> keys = BindOrderKeys(stmt, scope, targets);
+  AppendDistinctOnKeys(stmt, scope, targets, &keys);
   CheckNoJsonKeys(stmt, groups, targets, keys);
 
   bool has_agg = !groups.empty() || having != nullptr;
@@ -184,7 +188,9 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     }
   }
 
+  plan = PlanWindows(plan, &targets, &keys, !srfs.empty());
   if (!srfs.empty()) plan = ProjectSet(plan, std::move(srfs));
+  if (!stmt.distinct_on.empty()) return ApplyLimit(stmt, Project(PlanDistinctOn(stmt, plan, keys), targets));
   if (!stmt.distinct) {
     if (!keys.empty()) {
       auto sort = std::make_shared<SortPlan>();

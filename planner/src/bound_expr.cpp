@@ -49,7 +49,8 @@ bool ExprEquals(const BoundExpr& a, const BoundExpr& b) {
   if (a.kind != b.kind || a.type != b.type || a.column != b.column || a.op != b.op || a.negated != b.negated ||
       a.case_insensitive != b.case_insensitive || a.has_else != b.has_else || a.distinct != b.distinct ||
       a.star != b.star || a.func != b.func || a.agg != b.agg || a.name != b.name ||
-      a.explicit_cast != b.explicit_cast || a.subplan != b.subplan || a.args.size() != b.args.size()) {
+      a.explicit_cast != b.explicit_cast || a.subplan != b.subplan || a.window != b.window ||
+      a.args.size() != b.args.size()) {
     return false;
   }
   if (a.kind == BoundKind::kConst && !ValuesEqual(a.value, b.value)) return false;
@@ -57,6 +58,14 @@ bool ExprEquals(const BoundExpr& a, const BoundExpr& b) {
     if (!ExprEquals(*a.args[i], *b.args[i])) return false;
   }
   return true;
+}
+
+const BoundExpr* FindWindowCall(const BoundExpr& e) {
+  if (e.kind == BoundKind::kWindow) return &e;
+  for (const auto& a : e.args) {
+    if (const BoundExpr* w = FindWindowCall(*a)) return w;
+  }
+  return nullptr;
 }
 
 bool ContainsAggregate(const BoundExpr& e) {

@@ -159,6 +159,8 @@ class Deparser {
         return e.name + "(" + (e.distinct ? "DISTINCT " : "") + Expr(*e.args[0]) + ")";
       case BoundKind::kSubquery:
         return "(SubPlan 1)";
+      case BoundKind::kWindow:
+        return e.name + "(" + (e.star ? "*" : "") + ") OVER (?)";
     }
     return "?";
   }

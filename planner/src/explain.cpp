@@ -8,6 +8,7 @@
 #include "plan_estimate.h"
 #include "plan_util.h"
 #include "planner/plan.h"
+#include "planner/window_plan.h"
 
 namespace lumadb::planner {
 
@@ -28,6 +29,8 @@ int CountRelations(const PlanNode& p) {
       return CountRelations(*p.As<ProjectPlan>().child);
     case PlanKind::kProjectSet:
       return CountRelations(*p.As<ProjectSetPlan>().child);
+    case PlanKind::kWindowAgg:
+      return CountRelations(*p.As<WindowAggPlan>().child);
     case PlanKind::kJoin:
       return CountRelations(*p.As<JoinPlan>().left) + CountRelations(*p.As<JoinPlan>().right);
     case PlanKind::kIndexNestedLoop:
@@ -127,6 +130,10 @@ class Explainer {
       case PlanKind::kProjectSet:
         name = "ProjectSet";
         children.push_back(p.As<ProjectSetPlan>().child.get());
+        break;
+      case PlanKind::kWindowAgg:
+        name = "WindowAgg";
+        children.push_back(p.As<WindowAggPlan>().child.get());
         break;
       case PlanKind::kJoin: {
         const auto& j = p.As<JoinPlan>();

@@ -12,6 +12,7 @@
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/selectivity.h"
+#include "planner/window_plan.h"
 
 namespace lumadb::planner {
 
@@ -349,6 +350,11 @@ PlanPtr UseIndexes(const PlanPtr& p) {
       if (child == p->As<ProjectSetPlan>().child) return p;
       auto copy = Copy<ProjectSetPlan>(p);
       copy->child = child;
+      return copy;
+    }
+    case PlanKind::kWindowAgg: {
+      auto copy = Copy<WindowAggPlan>(p);
+      copy->child = UseIndexes(copy->child);
       return copy;
     }
     case PlanKind::kAggregate: {

@@ -6,6 +6,7 @@
 
 #include "plan_util.h"
 #include "planner/selectivity.h"
+#include "planner/window_plan.h"
 
 namespace lumadb::planner {
 namespace {
@@ -302,6 +303,15 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
       double n = std::max(e.rows, 2.0);
       e.cost.startup = e.cost.total + 2 * kCpuOperatorCost * n * std::log2(n);
       e.cost.total = e.cost.startup + kCpuOperatorCost * e.rows;
+      return e;
+    }
+    case PlanKind::kWindowAgg: {
+      // cost_windowagg: an operator per call and per partition/order key per row, plus the tuple.
+      const auto& w = node.As<WindowAggPlan>();
+      NodeEstimate e = Estimate(*w.child);
+      const double per_row = static_cast<double>(w.calls.size() + w.partition.size() + w.order.size());
+      e.cost.total += e.rows * (per_row * kCpuOperatorCost + kCpuTupleCost);
+      e.widths = TypeWidths(node.output);
       return e;
     }
     case PlanKind::kDistinct: {

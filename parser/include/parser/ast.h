@@ -153,6 +153,40 @@ struct CaseExpr : Expr {
   ExprPtr else_result;  // null when absent
 };
 
+/// An ORDER BY item (of a query, a window, or inside an aggregate call).
+struct OrderItem {
+  ExprPtr expr;
+  bool descending = false;
+  std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLS LAST for ASC, FIRST for DESC)
+};
+
+/// Window frames (gram.y opt_frame_clause): the mode, each bound, and the EXCLUDE option.
+enum class FrameMode { kRange, kRows, kGroups };
+enum class FrameBoundKind { kUnboundedPreceding, kOffsetPreceding, kCurrentRow, kOffsetFollowing, kUnboundedFollowing };
+enum class FrameExclude { kNoOthers, kCurrentRow, kGroup, kTies };
+struct FrameBound {
+  FrameBoundKind kind = FrameBoundKind::kUnboundedPreceding;
+  ExprPtr offset;  // kOffsetPreceding / kOffsetFollowing only
+  int32_t location = -1;
+};
+
+/// A window: OVER (...) or WINDOW name AS (...) (gram.y window_specification, PostgreSQL's WindowDef).
+/// Without a frame clause the frame is RANGE UNBOUNDED PRECEDING .. CURRENT ROW.
+struct WindowDef {
+  std::string name;       // WINDOW name AS (...); empty in OVER
+  std::string refname;    // OVER w, or the existing window OVER (w ORDER BY ...) builds on; empty: none
+  bool bare_ref = false;  // OVER w without parentheses (may copy a window that has a frame)
+  std::vector<ExprPtr> partition_by;
+  std::vector<OrderItem> order_by;
+  bool has_frame = false;
+  FrameMode mode = FrameMode::kRange;
+  FrameBound start;
+  FrameBound end{FrameBoundKind::kCurrentRow, nullptr, -1};
+  FrameExclude exclude = FrameExclude::kNoOthers;
+  int32_t location = -1;
+  int32_t frame_location = -1;
+};
+
 /// A function call. Special syntax is normalised to plain calls: COALESCE/NULLIF/GREATEST/LEAST by name,
 /// substring(x FROM a FOR b) -> substring(x, a, b), position(a IN b) -> position(a, b), trim(...) ->
 /// btrim/ltrim/rtrim, CURRENT_TIMESTAMP/now() -> now, CURRENT_DATE -> current_date,
@@ -162,8 +196,12 @@ struct FuncCall : Expr {
   FuncCall(std::vector<std::string> n, int32_t loc) : Expr(kKind, loc), name(std::move(n)) {}
   std::vector<std::string> name;  // possibly schema-qualified (pg_catalog.version), case-folded
   std::vector<ExprPtr> args;
-  bool star = false;      // count(*)
-  bool distinct = false;  // agg(DISTINCT x)
+  bool star = false;                // count(*)
+  bool distinct = false;            // agg(DISTINCT x)
+  std::vector<OrderItem> order_by;  // agg(x ORDER BY y), or WITHIN GROUP (ORDER BY y) when within_group
+  bool within_group = false;
+  ExprPtr filter;                   // FILTER (WHERE ...)
+  std::unique_ptr<WindowDef> over;  // OVER ...: a window function call
 };
 
 /// A type as written: name folded to PostgreSQL's internal name where SQL gives it special syntax
@@ -336,12 +374,6 @@ struct SelectItem {
   int32_t location = -1;
 };
 
-struct OrderItem {
-  ExprPtr expr;
-  bool descending = false;
-  std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLS LAST for ASC, FIRST for DESC)
-};
-
 enum class SetOpType { kNone, kUnion, kIntersect, kExcept };
 
 /// SELECT, VALUES, and set operations. For a set operation, set_op != kNone and larg/rarg hold the
@@ -365,11 +397,13 @@ struct SelectStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kSelect;
   SelectStmt() : Statement(kKind) {}
   bool distinct = false;
+  std::vector<ExprPtr> distinct_on;  // SELECT DISTINCT ON (...) (distinct is then true too)
   std::vector<SelectItem> targets;
   std::vector<TableRefPtr> from;  // comma-separated items (implicit cross joins)
   ExprPtr where;
   std::vector<ExprPtr> group_by;
   ExprPtr having;
+  std::vector<WindowDef> windows;            // WINDOW name AS (...), ...
   std::vector<std::vector<ExprPtr>> values;  // VALUES (..), (..) when non-empty (targets then empty)
   SetOpType set_op = SetOpType::kNone;
   bool set_all = false;

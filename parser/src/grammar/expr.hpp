@@ -70,9 +70,16 @@ struct sql_value_func
 struct func_name : sor<seq<col_id, dot, col_label>, type_func_name>, Node {};
 struct func_star : seq<star_op>, Node {};
 struct distinct_word : LUMADB_WORD("distinct"), Node {};
-struct func_call : seq<func_name, lparen,
-                       opt<sor<func_star, seq<opt<sor<tok<distinct_word>, LUMADB_KW("all")>>, expr_list>>>, rparen>,
-                   Node {};
+// window.hpp
+struct agg_order;
+struct within_group;
+struct filter_clause;
+struct over_clause;
+struct func_call
+    : seq<func_name, lparen,
+          opt<sor<func_star, seq<opt<sor<tok<distinct_word>, LUMADB_KW("all")>>, expr_list, opt<agg_order>>>>, rparen,
+          opt<within_group>, opt<filter_clause>, opt<over_clause>>,
+      Node {};
 
 /// type 'string': date '2020-01-01', timestamp with time zone '...', interval '1 day'.
 struct typed_literal : seq<type_name, string_literal>, Node {};

@@ -50,8 +50,11 @@ struct where_clause : seq<LUMADB_KW("where"), a_expr>, Node {};
 struct group_clause : seq<LUMADB_KW("group"), LUMADB_KW("by"), expr_list>, Node {};
 struct having_clause : seq<LUMADB_KW("having"), a_expr>, Node {};
 struct select_distinct : seq<distinct_word>, Node {};
-struct simple_select : seq<LUMADB_KW("select"), opt<sor<tok<select_distinct>, LUMADB_KW("all")>>, opt<target_list>,
-                           opt<from_clause>, opt<where_clause>, opt<group_clause>, opt<having_clause>>,
+struct distinct_on : seq<LUMADB_KW("on"), lparen, expr_list, rparen>, Node {};
+struct window_clause;  // window.hpp
+struct simple_select : seq<LUMADB_KW("select"), opt<sor<seq<tok<select_distinct>, opt<distinct_on>>, LUMADB_KW("all")>>,
+                           opt<target_list>, opt<from_clause>, opt<where_clause>, opt<group_clause>, opt<having_clause>,
+                           opt<window_clause>>,
                        Node {};
 
 struct default_word : LUMADB_WORD("default"), Node {};
@@ -113,3 +116,5 @@ struct select_stmt : seq<select_body, opt<order_clause>, opt<select_options>>, N
 struct select_with_parens : seq<lparen, select_stmt, rparen> {};
 
 }  // namespace lumadb::parser::grammar
+
+#include "window.hpp"  // IWYU pragma: keep (defines the rules declared above)

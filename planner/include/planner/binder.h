@@ -26,6 +26,8 @@ class Transaction;
 namespace lumadb::planner {
 
 class CatalogRegNames;  // planner/reg_names.h
+struct WindowInfo;      // planner/window_plan.h
+struct WindowAggPlan;   // planner/window_plan.h
 
 /// One column visible to expressions: where it sits in the input row and how it can be named.
 struct ScopeColumn {
@@ -204,6 +206,38 @@ class Binder {
   BoundExprPtr BindCast(const ast::CastExpr& c, const Scope& scope);
   BoundExprPtr BindFunc(const ast::FuncCall& f, const Scope& scope);
   BoundExprPtr BindAggregate(const ast::FuncCall& f, const Scope& scope);
+  // ---- aggregate clauses and window functions (bind_aggregate.cpp, bind_window*.cpp) ----
+  std::vector<BoundExprPtr> BindAggregateArgs(const ast::FuncCall& f, const Scope& scope, bool within_group);
+  BoundExprPtr BindWindowCall(const ast::FuncCall& f, const Scope& scope);
+  /// Appends the partition keys, order keys and frame offsets of `over` (resolved against windows_) to args.
+  void BindWindowDefinition(const ast::WindowDef& over, const Scope& scope, WindowInfo* info,
+                            std::vector<BoundExprPtr>* args);
+  /// Sorts and WindowAggs for the window calls of targets and keys, which then refer to their columns.
+  /// 0A000 when there are set-returning calls too (has_srfs).
+  PlanPtr PlanWindows(PlanPtr plan, std::vector<SelectTarget>* targets, std::vector<SortKey>* keys, bool has_srfs);
+  /// 42P20 "window functions are not allowed in <clause>" if e has a window call.
+  void CheckNoWindowCall(const BoundExpr& e, const char* clause) const;
+  /// Points windows_ at a SELECT's WINDOW clause for one scope (42P20 for a name defined twice).
+  class WindowClauseContext {
+   public:
+    WindowClauseContext(Binder* b, const ast::SelectStmt& stmt);
+    ~WindowClauseContext() { b_->windows_ = saved_; }
+    WindowClauseContext(const WindowClauseContext&) = delete;
+    WindowClauseContext& operator=(const WindowClauseContext&) = delete;
+
+   private:
+    Binder* b_;
+    const std::vector<ast::WindowDef>* saved_;
+  };
+  void BindRangeFrame(WindowAggPlan* w);
+  /// DISTINCT ON: binds the ON expressions as ORDER BY items are bound and appends them to keys.
+  void AppendDistinctOnKeys(const ast::SelectStmt& stmt, const Scope& scope, const std::vector<SelectTarget>& targets,
+                            std::vector<SortKey>* keys);
+  /// DISTINCT ON over plan: the first row of each group of equal ON values (the last keys) in ORDER BY's
+  /// order (the first keys); 42P10 unless ORDER BY starts with the ON expressions.
+  PlanPtr PlanDistinctOn(const ast::SelectStmt& stmt, PlanPtr plan, const std::vector<SortKey>& keys);
+  const std::vector<ast::WindowDef>* windows_ = nullptr;  // the WINDOW clause of the SELECT being bound
+  bool window_agg_args_ = false;  // binding a window aggregate's arguments: plain aggregates are allowed
   BoundExprPtr BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& s, const Scope& scope);
   BoundExprPtr Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
@@ -276,6 +310,9 @@ class Binder {
       std::make_shared<PermissionList>();  // shared with subquery binders              // null: $n is not allowed
   std::unique_ptr<CatalogRegNames> own_reg_names_;  // the resolver this binder installed, if it did
 };
+
+/// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).
+bool IsWindowFunctionName(const ast::FuncCall& f);
 
 /// True if f names a set-returning function LumaDB runs (unnest, generate_series, the json ones).
 bool IsSetFunctionName(const ast::FuncCall& f);

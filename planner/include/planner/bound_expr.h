@@ -15,6 +15,7 @@ namespace lumadb::planner {
 struct PlanNode;
 struct ScalarFunction;
 struct AggregateFunction;
+struct WindowInfo;
 
 enum class BoundKind {
   kConst,      // value
@@ -39,6 +40,7 @@ enum class BoundKind {
   kAggregate,  // an aggregate call before the planner moves it into an Aggregate node
   kSubquery,   // (SELECT ...), EXISTS, IN (SELECT ...): subplan; args[0] is the IN operand
   kParam,      // $n of a prepared statement: op is n; its value comes from the portal at run time
+  kWindow,     // f(...) OVER (...) until the binder moves it into a WindowAgg node; window lays out args
 };
 
 /// Comparison operators.
@@ -74,6 +76,8 @@ struct BoundExpr {
   const ScalarFunction* func = nullptr;
   const AggregateFunction* agg = nullptr;
   std::shared_ptr<const PlanNode> subplan;  // kSubquery
+  /// kWindow, and a kAggregate with FILTER, ORDER BY or two arguments: how args are laid out (window_plan.h)
+  std::shared_ptr<const WindowInfo> window;
 };
 
 /// A constant of the given value (its type is the value's, with typmod).
@@ -89,5 +93,7 @@ bool ExprEquals(const BoundExpr& a, const BoundExpr& b);
 
 /// True if the tree contains an aggregate call (outside subqueries).
 bool ContainsAggregate(const BoundExpr& e);
+/// The first window function call in the tree (outside subqueries), or null.
+const BoundExpr* FindWindowCall(const BoundExpr& e);
 
 }  // namespace lumadb::planner

@@ -120,7 +120,21 @@ enum class AggKind {
   kJsonAgg,
   kJsonbAgg,
   kJsonObjectAgg,
-  kJsonbObjectAgg
+  kJsonbObjectAgg,
+  // aggregate_extra.cpp in exec (PostgreSQL's varlena.c string_agg, bool.c, int.c bitand, float.c and
+  // numeric.c variance family, orderedsetaggs.c)
+  kStringAgg,       // string_agg(value, delimiter): the delimiter is AggregateSpec::extra[0]
+  kBoolAnd,         // bool_and, every
+  kBoolOr,          // bool_or
+  kBitAnd,          // bit_and (integer types)
+  kBitOr,           // bit_or
+  kVarSamp,         // variance, var_samp: numeric for integers and numeric, float8 for floats
+  kVarPop,          // var_pop
+  kStddevSamp,      // stddev, stddev_samp
+  kStddevPop,       // stddev_pop
+  kPercentileCont,  // percentile_cont(fraction) WITHIN GROUP (ORDER BY v): fraction is extra[0]
+  kPercentileDisc,  // percentile_disc(fraction) WITHIN GROUP (ORDER BY v)
+  kMode,            // mode() WITHIN GROUP (ORDER BY v)
 };
 
 /// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type (for

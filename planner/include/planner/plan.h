@@ -41,6 +41,7 @@ enum class PlanKind {
   kFunctionScan,
   kIndexNestedLoop,
   kProjectSet,
+  kWindowAgg,  // planner/window_plan.h
 };
 
 struct PlanNode;
@@ -186,12 +187,21 @@ struct IndexNestedLoopPlan : PlanNode {
   BoundExprPtr condition;  // over outer ++ inner, or null
 };
 
-/// One aggregate computed by an AggregatePlan.
+struct SortKey {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+/// One aggregate computed by an AggregatePlan (or a WindowAggPlan).
 struct AggregateSpec {
   const AggregateFunction* func = nullptr;
-  BoundExprPtr arg;  // null for count(*)
+  BoundExprPtr arg;  // null for count(*); an ordered-set aggregate's WITHIN GROUP value
   bool distinct = false;
   TypeDesc result;
+  std::vector<BoundExprPtr> extra;  // further arguments: string_agg's delimiter, percentile's fraction
+  BoundExprPtr filter;              // FILTER (WHERE ...): rows where it is not true are skipped; null: none
+  std::vector<SortKey> order;       // ORDER BY inside the call or WITHIN GROUP: the inputs' order
 };
 
 /// Hash aggregation. Output: group keys ++ aggregate results. Without group keys it yields exactly one
@@ -202,12 +212,6 @@ struct AggregatePlan : PlanNode {
   PlanPtr child;
   std::vector<BoundExprPtr> groups;
   std::vector<AggregateSpec> aggregates;
-};
-
-struct SortKey {
-  BoundExprPtr expr;
-  bool descending = false;
-  bool nulls_first = false;
 };
 
 struct SortPlan : PlanNode {
