@@ -167,6 +167,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddTimeZoneBuiltins(all);
     AddArrayBuiltins(all);
     AddJsonBuiltins(all);
+    AddFormattingBuiltins(all);
     return all;
   }();
   return kAll;

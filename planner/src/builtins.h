@@ -31,6 +31,8 @@ void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out);
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 /// The json and jsonb functions and the functions of their operators, from builtin_json*.cpp.
 void AddJsonBuiltins(std::vector<ScalarFunction>& out);
+/// to_char, to_number, to_date, to_timestamp, from builtin_formatting.cpp.
+void AddFormattingBuiltins(std::vector<ScalarFunction>& out);
 /// string_to_array, from builtin_array.cpp.
 void AddArrayBuiltins(std::vector<ScalarFunction>& out);
 
