@@ -168,6 +168,10 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddArrayBuiltins(all);
     AddJsonBuiltins(all);
     AddFormattingBuiltins(all);
+    AddFloatBuiltins(all);
+    AddNumericBuiltins(all);
+    AddMoreStringBuiltins(all);
+    AddFormatBuiltins(all);
     return all;
   }();
   return kAll;
