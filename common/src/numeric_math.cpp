@@ -173,7 +173,10 @@ Numeric NumericExp(const Numeric& x) {
   Numeric ax = x.Abs();
   int k = 0;
   while (std::fabs(val) / std::pow(2.0, k) >= 0.01) ++k;
-  int w = rscale + static_cast<int>(std::fabs(dweight)) + k + 12;
+  // A result below 10^-(rscale + 1) rounds to zero. For x < 0 the result is 1 / exp(|x|), whose absolute
+  // error shrinks with exp(|x|); for x > 0 the squarings scale the series' error by the result.
+  if (dweight < -(rscale + 1)) return Numeric().Round(rscale);
+  int w = rscale + (x.IsNegative() ? 0 : static_cast<int>(dweight)) + k + 12;
   Numeric r = DivS(ax, Pow10(0).Mul(Numeric::FromInt64(1LL << std::min(k, 62))), w);
   for (int extra = 62; extra < k; ++extra) r = DivS(r, Numeric::FromInt64(2), w);
   Numeric sum = Numeric::FromInt64(1), term = Numeric::FromInt64(1);
