@@ -172,6 +172,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddNumericBuiltins(all);
     AddMoreStringBuiltins(all);
     AddFormatBuiltins(all);
+    AddMoreDateTimeBuiltins(all);
     return all;
   }();
   return kAll;
