@@ -34,9 +34,7 @@ bool IsSeparator(char c) {
   return c > 0x20 && c < 0x7F && !std::isalnum(static_cast<unsigned char>(c));
 }
 size_t CharLen(const char* s) {
-  unsigned char c = static_cast<unsigned char>(*s);
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, std::strlen(s));
+  return std::min(Utf8Length(*s), std::strlen(s));
 }
 
 [[noreturn]] void FormatError(const std::string& message) {

@@ -145,6 +145,12 @@ enum NumId {
   NUM_th
 };
 
+/// pg_mblen for UTF-8: the byte length of the character starting with byte c.
+inline size_t Utf8Length(char c) {
+  auto b = static_cast<unsigned char>(c);
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
 /// get_th: the English ordinal suffix of a digit string ("ST", "nd", ...); 22023 when it ends in no digit.
 const char* OrdinalSuffix(const std::string& num, bool upper);
 

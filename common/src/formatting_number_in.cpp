@@ -30,8 +30,7 @@ void EatNonData(Reader& r, int n) {
   while (n-- > 0) {
     if (r.Overload()) break;
     if (std::strchr("0123456789.,+-", r.Cur()) != nullptr) break;
-    unsigned char c = static_cast<unsigned char>(r.Cur());
-    r.pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    r.pos += Utf8Length(r.Cur());
   }
 }
 
@@ -90,8 +89,7 @@ std::string NumFromChar(const std::vector<FormatNode>& nodes, NumDesc* num, std:
   for (const FormatNode& n : nodes) {
     if (r.Overload()) break;
     if (n.type != FormatNode::Type::kAction) {
-      unsigned char c = static_cast<unsigned char>(r.Cur());
-      r.pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      r.pos += Utf8Length(r.Cur());
       continue;
     }
     switch (n.key->id) {

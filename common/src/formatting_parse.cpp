@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "common/datetime.h"
 #include "common/error.h"
 #include "formatting_internal.h"
 
@@ -172,9 +173,7 @@ int TakeSuffix(std::string_view& s, bool prefix) {
 }
 
 size_t CharLen(std::string_view s) {
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, s.size());
+  return std::min(Utf8Length(s[0]), s.size());
 }
 
 // is_separator_char: printable ASCII that is neither letter nor digit.
@@ -237,35 +236,17 @@ const char* OrdinalSuffix(const std::string& num, bool upper) {
   }
 }
 
+// Julian day numbers are PostgreSQL's date2j: days since 2000-01-01 plus POSTGRES_EPOCH_JDATE.
+constexpr int64_t kPostgresEpochJdate = 2451545;
+
 int64_t DateToJulian(int64_t y, int m, int d) {
-  if (m > 2) {
-    m += 1;
-    y += 4800;
-  } else {
-    m += 13;
-    y += 4799;
-  }
-  int64_t century = y / 100;
-  int64_t julian = y * 365 - 32167;
-  julian += y / 4 - century + century / 4;
-  julian += 7834 * m / 256 + d;
-  return julian;
+  return DaysFromCivil(y, m, d) + kPostgresEpochJdate;
 }
 
 void JulianToDate(int64_t jd, int* year, int* month, int* day) {
-  uint64_t julian = static_cast<uint64_t>(jd) + 32044;
-  uint64_t quad = julian / 146097;
-  uint64_t extra = (julian - quad * 146097) * 4 + 3;
-  julian += 60 + quad * 3 + extra / 146097;
-  quad = julian / 1461;
-  julian -= quad * 1461;
-  int64_t y = static_cast<int64_t>(julian * 4 / 1461);
-  julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
-  y += static_cast<int64_t>(quad * 4);
-  *year = static_cast<int>(y - 4800);
-  quad = julian * 2141 / 65536;
-  *day = static_cast<int>(julian - 7834 * quad / 256);
-  *month = static_cast<int>((quad + 10) % 12 + 1);
+  int64_t y = 0;
+  CivilFromDays(jd - kPostgresEpochJdate, &y, month, day);
+  *year = static_cast<int>(y);
 }
 
 int JulianWeekday(int64_t jd) {

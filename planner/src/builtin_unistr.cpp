@@ -18,6 +18,12 @@ bool HexDigits(const std::string& s, size_t at, size_t n) {
   return true;
 }
 
+[[noreturn]] void InvalidPair() {
+  throw DbError(sqlstate::kSyntaxError, "invalid Unicode surrogate pair");
+}
+
+}  // namespace
+
 void AppendUtf8(std::string& out, uint32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -35,12 +41,6 @@ void AppendUtf8(std::string& out, uint32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
-
-[[noreturn]] void InvalidPair() {
-  throw DbError(sqlstate::kSyntaxError, "invalid Unicode surrogate pair");
-}
-
-}  // namespace
 
 Value Unistr(const std::vector<Value>& a, const FunctionEnv&) {
   const std::string& s = a[0].GetString();

@@ -47,6 +47,8 @@ void AddFormatBuiltins(std::vector<ScalarFunction>& out);
 std::string QuoteIdent(std::string_view ident);
 /// quote_literal: single-quotes text, doubling quotes and backslashes, E'' when it has a backslash.
 std::string QuoteLiteral(std::string_view s);
+/// Appends code point c (at most 0x10FFFF) to out in UTF-8 (from builtin_unistr.cpp).
+void AppendUtf8(std::string& out, uint32_t c);
 /// make_date, make_time, isfinite, date_bin, unistr, from builtin_datetime_more.cpp.
 void AddMoreDateTimeBuiltins(std::vector<ScalarFunction>& out);
 /// to_char, to_number, to_date, to_timestamp, from builtin_formatting.cpp.
