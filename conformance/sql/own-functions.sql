@@ -103,3 +103,9 @@ SELECT make_date(2013, 2, 30);
 SELECT date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01'), date_bin('1 day', timestamptz '2020-02-11 15:44:17+00', timestamptz '2001-01-01 00:00:00+00');
 -- @@ 51 t1 u @@
 SELECT date_bin('1 month', timestamp '2020-01-01', timestamp '2001-01-01');
+-- @@ 52 t3 u @@
+SELECT 'abc' SIMILAR TO 'a%', 'abc' SIMILAR TO '(a|b)%c', 'abc' NOT SIMILAR TO '_b_', 'a_c' SIMILAR TO 'a#_c' ESCAPE '#', 'abd' SIMILAR TO 'a[bc]d';
+-- @@ 53 t3 u @@
+SELECT similar_to_escape('a%(b|c)_\.'), similar_to_escape('a#"b#"c', '#');
+-- @@ 54 t3 u @@
+SELECT 'abc' SIMILAR TO 'a%' ESCAPE 'xy';

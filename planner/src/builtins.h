@@ -49,6 +49,8 @@ std::string QuoteIdent(std::string_view ident);
 std::string QuoteLiteral(std::string_view s);
 /// Appends code point c (at most 0x10FFFF) to out in UTF-8 (from builtin_unistr.cpp).
 void AppendUtf8(std::string& out, uint32_t c);
+/// similar_to_escape (SIMILAR TO), from builtin_similar.cpp.
+void AddSimilarBuiltins(std::vector<ScalarFunction>& out);
 /// make_date, make_time, isfinite, date_bin, unistr, from builtin_datetime_more.cpp.
 void AddMoreDateTimeBuiltins(std::vector<ScalarFunction>& out);
 /// to_char, to_number, to_date, to_timestamp, from builtin_formatting.cpp.

@@ -76,6 +76,8 @@ TEST_CASE("format() and the string functions") {
                           "\"select\"E'a\\\\b'NULL"},
                          {"unistr('d\\0061t\\+000061')", "data"},
                      });
+  CHECK(Scalar(conn, "SELECT 'abc' SIMILAR TO '(a|x)%' AND 'a_c' SIMILAR TO 'a#_c' ESCAPE '#'") == "t");
+  CHECK(Scalar(conn, "SELECT 'abc' NOT SIMILAR TO '_b_'") == "f");
   CHECK(MessageOf(conn, "SELECT format('%s %s', 'a')") == "too few arguments for format()");
   CHECK(SqlStateOf(conn, "SELECT format('%I', NULL)") == "22004");
   CHECK(MessageOf(conn, "SELECT split_part('a', ',', 0)") == "field position must not be zero");

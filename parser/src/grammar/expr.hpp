@@ -144,7 +144,8 @@ struct between_suffix
 struct in_suffix : seq<opt<tok<not_word>>, LUMADB_KW("in"),
                        sor<seq<select_ahead, select_with_parens>, seq<lparen, expr_list, rparen>>>,
                    Node {};
-struct like_op : sor<LUMADB_WORD("like"), LUMADB_WORD("ilike")>, Node {};
+/// SIMILAR TO rides on LIKE's suffix; the transformer rewrites it as gram.y does (~ similar_to_escape()).
+struct like_op : sor<LUMADB_WORD("like"), LUMADB_WORD("ilike"), seq<LUMADB_KW("similar"), LUMADB_WORD("to")>>, Node {};
 struct like_escape : seq<LUMADB_KW("escape"), other_expr>, Node {};
 struct like_suffix : seq<opt<tok<not_word>>, tok<like_op>, other_expr, opt<like_escape>>, Node {};
 struct pred_expr : seq<other_expr, opt<sor<between_suffix, in_suffix, like_suffix>>>, Fold {};
