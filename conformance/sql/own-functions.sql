@@ -109,3 +109,9 @@ SELECT 'abc' SIMILAR TO 'a%', 'abc' SIMILAR TO '(a|b)%c', 'abc' NOT SIMILAR TO '
 SELECT similar_to_escape('a%(b|c)_\.'), similar_to_escape('a#"b#"c', '#');
 -- @@ 54 t3 u @@
 SELECT 'abc' SIMILAR TO 'a%' ESCAPE 'xy';
+-- @@ 55 t3 u @@
+SELECT setseed(0.5);
+-- @@ 56 t3 u @@
+SELECT random() FROM generate_series(1, 3);
+-- @@ 57 t3 u @@
+SELECT setseed(2);

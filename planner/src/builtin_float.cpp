@@ -3,6 +3,8 @@
 // radians, pi.
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <random>
 
 #include "builtins.h"
 #include "common/error.h"
@@ -190,6 +192,49 @@ Value Pi(const std::vector<Value>&, const FunctionEnv&) {
   return F(M_PI);
 }
 
+// drandom's generator (common/pg_prng.c: xoroshiro128** seeded through splitmix64), one per session thread.
+struct Prng {
+  uint64_t s0 = 0, s1 = 0;
+  bool seeded = false;
+
+  static uint64_t SplitMix64(uint64_t* state) {
+    uint64_t v = (*state += 0x9E3779B97F4A7C15ULL);
+    v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    v = (v ^ (v >> 27)) * 0x94D049BB133111EBULL;
+    return v ^ (v >> 31);
+  }
+  static uint64_t Rotl(uint64_t x, int bits) { return (x << bits) | (x >> (64 - bits)); }
+  void Seed(uint64_t seed) {
+    s0 = SplitMix64(&seed);
+    s1 = SplitMix64(&seed);
+    if (s0 == 0 && s1 == 0) s0 = 0x5851F42D4C957F2DULL;
+    seeded = true;
+  }
+  double Next() {
+    if (!seeded) Seed(std::random_device{}() ^ (static_cast<uint64_t>(std::random_device{}()) << 32));
+    uint64_t x0 = s0, sx = s1 ^ x0, val = Rotl(x0 * 5, 7) * 9;
+    s0 = Rotl(x0, 24) ^ sx ^ (sx << 16);
+    s1 = Rotl(sx, 37);
+    return std::ldexp(static_cast<double>(val >> 12), -52);
+  }
+};
+thread_local Prng session_prng;
+
+Value Random(const std::vector<Value>&, const FunctionEnv&) {
+  return F(session_prng.Next());
+}
+// setseed: pg_prng_fseed, the seed scaled to 52 bits.
+Value SetSeed(const std::vector<Value>& a, const FunctionEnv&) {
+  double seed = Arg(a);
+  if (seed < -1 || seed > 1 || std::isnan(seed)) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "setseed parameter %g is out of allowed range [-1,1]", seed);
+    throw DbError(sqlstate::kInvalidParameterValue, buf);
+  }
+  session_prng.Seed(static_cast<uint64_t>(static_cast<int64_t>(static_cast<double>((1ULL << 52) - 1) * seed)));
+  return Value::Void();
+}
+
 }  // namespace
 
 /// The degree-based trigonometric functions, from builtin_float_degrees.cpp.
@@ -220,6 +265,8 @@ void AddFloatBuiltins(std::vector<ScalarFunction>& out) {
       {"degrees", f8, T::kFloat8, Degrees},
       {"radians", f8, T::kFloat8, Radians},
       {"pi", {}, T::kFloat8, Pi},
+      {"random", {}, T::kFloat8, Random, true, false, true},
+      {"setseed", f8, T::kVoid, SetSeed, true, false, true},
   };
   out.insert(out.end(), fns.begin(), fns.end());
   AddDegreeTrigBuiltins(out);
