@@ -115,3 +115,5 @@ SELECT setseed(0.5);
 SELECT random() FROM generate_series(1, 3);
 -- @@ 57 t3 u @@
 SELECT setseed(2);
+-- @@ 58 t1 u @@
+SELECT substring('abcdefg' SIMILAR 'a#"(b_d)#"%' ESCAPE '#'), substring('abcdefg' FROM 'a#"(b_d)#"%' FOR '#'), substring('abcdefg' SIMILAR '%' ESCAPE NULL) IS NULL, substring('abc' FROM 2 FOR 1);

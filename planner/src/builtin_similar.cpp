@@ -74,11 +74,19 @@ Value SimilarToEscape(const std::vector<Value>& a, const FunctionEnv&) {
   return Value::String(SimilarEscape(a[0].GetString(), a.size() > 1 ? &a[1].GetString() : nullptr));
 }
 
+// substring(string, pattern, escape): SUBSTRING(x SIMILAR p ESCAPE e) and the SQL99 FROM p FOR e form,
+// pg_proc's SQL function substring($1, similar_to_escape($2, $3)).
+Value SimilarSubstring(const std::vector<Value>& a, const FunctionEnv& env) {
+  static const ScalarFunction* const kRegexSubstr = ResolveFunction("textregexsubstr", {T::kText, T::kText})->func;
+  return kRegexSubstr->impl({a[0], Value::String(SimilarEscape(a[1].GetString(), &a[2].GetString()))}, env);
+}
+
 }  // namespace
 
 void AddSimilarBuiltins(std::vector<ScalarFunction>& out) {
   out.push_back({"similar_to_escape", {T::kText}, T::kText, SimilarToEscape});
   out.push_back({"similar_to_escape", {T::kText, T::kText}, T::kText, SimilarToEscape});
+  out.push_back({"substring", {T::kText, T::kText, T::kText}, T::kText, SimilarSubstring});
 }
 
 }  // namespace lumadb::planner

@@ -42,11 +42,13 @@ struct special_call : seq<tok<special_call_name>, lparen, expr_list, rparen>, No
 struct other_expr;
 struct substring_from : seq<LUMADB_KW("from"), a_expr>, Node {};
 struct substring_for : seq<LUMADB_KW("for"), a_expr>, Node {};
-struct substring_func
-    : seq<LUMADB_KW("substring"), lparen, a_expr,
-          sor<seq<substring_from, opt<substring_for>>, seq<substring_for, opt<substring_from>>, star<comma, a_expr>>,
-          rparen>,
-      Node {};
+/// substring(x SIMILAR pattern ESCAPE e): the transformer passes the two expressions as arguments.
+struct substring_similar : seq<LUMADB_KW("similar"), a_expr, LUMADB_KW("escape"), a_expr>, Node {};
+struct substring_func : seq<LUMADB_KW("substring"), lparen, a_expr,
+                            sor<seq<substring_from, opt<substring_for>>, seq<substring_for, opt<substring_from>>,
+                                substring_similar, star<comma, a_expr>>,
+                            rparen>,
+                        Node {};
 struct position_func : seq<LUMADB_KW("position"), lparen, other_expr, LUMADB_KW("in"), other_expr, rparen>, Node {};
 
 struct trim_side : sor<LUMADB_WORD("both"), LUMADB_WORD("leading"), LUMADB_WORD("trailing")>, Node {};
