@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,7 +17,13 @@ namespace {
 
 namespace bn = bignat;
 
-constexpr int32_t kMaxExponent = 1000;  // NUMERIC_MAX_PRECISION bounds the input exponent
+constexpr int64_t kMaxExponent = INT32_MAX / 2;  // set_var_from_str's bound on the input exponent
+constexpr int64_t kMaxLeadExponent = 131071;     // NUMERIC_WEIGHT_MAX (32767) base-10^4 digits
+constexpr int32_t kMaxDscale = 16383;            // NUMERIC_DSCALE_MAX
+
+[[noreturn]] void ThrowOverflow() {
+  throw DbError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
+}
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -83,12 +90,19 @@ Numeric Numeric::Parse(std::string_view text) {
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) exp_negative = s[i++] == '-';
     if (i == s.size() || s[i] < '0' || s[i] > '9') ThrowSyntax(text);
     for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
-      exponent = exponent * 10 + (s[i] - '0');
-      if (exponent > kMaxExponent) ThrowSyntax(text);
+      exponent = std::min<int64_t>(exponent * 10 + (s[i] - '0'), kMaxExponent);
     }
     if (exp_negative) exponent = -exponent;
   }
   if (i != s.size()) ThrowSyntax(text);
+  if (exponent >= kMaxExponent || exponent <= -kMaxExponent) ThrowOverflow();
+  // make_result's limits: the leading digit's weight and the display scale must fit the storage format.
+  const size_t leading_zeros = std::min(digits.find_first_not_of('0'), digits.size());
+  if (leading_zeros < digits.size()) {
+    int64_t lead = static_cast<int64_t>(digits.size() - leading_zeros) - frac_digits - 1 + exponent;
+    if (lead > kMaxLeadExponent) ThrowOverflow();
+  }
+  if (frac_digits - exponent > kMaxDscale) ThrowOverflow();
   // value = digits * 10^(exponent - frac_digits)
   int32_t scale = frac_digits - static_cast<int32_t>(exponent);
   bn::Digits mag = bn::FromDecimal(digits);

@@ -344,7 +344,15 @@ ExprPtr Transformer::Predicate(const PNode& n) {
     in->list = ExprList(rhs);
     return in;
   }
-  std::string op = Words(*s.children.at(i)) == "ilike" ? "ILIKE" : "LIKE";
+  const std::string words = Words(*s.children.at(i));
+  if (words != "like" && words != "ilike") {
+    // a [NOT] SIMILAR TO b [ESCAPE e] is a [!]~ similar_to_escape(b [, e]) (gram.y AEXPR_SIMILAR).
+    auto call = std::make_unique<ast::FuncCall>(std::vector<std::string>{"similar_to_escape"}, Loc(s));
+    call->args.push_back(Expr(*s.children.at(i + 1)));
+    if (i + 2 < s.children.size()) call->args.push_back(Expr(*s.children[i + 2]->children.at(0)));
+    return std::make_unique<ast::BinaryExpr>(negated ? "!~" : "~", std::move(arg), std::move(call), Loc(s));
+  }
+  std::string op = words == "ilike" ? "ILIKE" : "LIKE";
   if (negated) op = "NOT " + op;
   auto like = std::make_unique<ast::BinaryExpr>(std::move(op), std::move(arg), Expr(*s.children.at(i + 1)), Loc(s));
   if (i + 2 < s.children.size()) like->escape = Expr(*s.children[i + 2]->children.at(0));

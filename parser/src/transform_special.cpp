@@ -98,6 +98,9 @@ ExprPtr Transformer::SpecialCall(const PNode& n) {
         from = Expr(*c->children.at(0));
       } else if (c->is_type<g::substring_for>()) {
         count = Expr(*c->children.at(0));
+      } else if (c->is_type<g::substring_similar>()) {
+        f->args.push_back(Expr(*c->children.at(0)));
+        f->args.push_back(Expr(*c->children.at(1)));
       } else {
         f->args.push_back(Expr(*c));
       }

@@ -11,11 +11,6 @@ namespace {
 
 using T = TypeId;
 
-Value Float8(double d) {
-  if (std::isinf(d)) throw DbError(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
-  return Value::Float8(d);
-}
-
 Value Abs(const std::vector<Value>& a, const FunctionEnv&) {
   const Value& v = a[0];
   switch (v.type()) {
@@ -72,17 +67,6 @@ Value Sqrt(const std::vector<Value>& a, const FunctionEnv&) {
   if (d < 0) throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "cannot take square root of a negative number");
   return Value::Float8(std::sqrt(d));
 }
-Value Power(const std::vector<Value>& a, const FunctionEnv&) {
-  double x = a[0].GetFloat();
-  double y = a[1].GetFloat();
-  if (x == 0 && y < 0)
-    throw DbError(sqlstate::kInvalidArgumentForPowerFunction, "zero raised to a negative power is undefined");
-  if (x < 0 && std::floor(y) != y) {
-    throw DbError(sqlstate::kInvalidArgumentForPowerFunction,
-                  "a negative number raised to a non-integer power yields a complex result");
-  }
-  return Float8(std::pow(x, y));
-}
 Value Mod(const std::vector<Value>& a, const FunctionEnv&) {
   return Arithmetic(ArithOp::kMod, a[0], a[1]);
 }
@@ -119,8 +103,8 @@ void AddMathBuiltins(std::vector<ScalarFunction>& out) {
       {"floor", {T::kFloat8}, T::kFloat8, FloorFloat},
       {"floor", {T::kNumeric}, T::kNumeric, FloorNumeric},
       {"sqrt", {T::kFloat8}, T::kFloat8, Sqrt},
-      {"power", {T::kFloat8, T::kFloat8}, T::kFloat8, Power},
-      {"pow", {T::kFloat8, T::kFloat8}, T::kFloat8, Power},
+      {"power", {T::kFloat8, T::kFloat8}, T::kFloat8, FloatPower},
+      {"pow", {T::kFloat8, T::kFloat8}, T::kFloat8, FloatPower},
       {"mod", {T::kInt2, T::kInt2}, T::kInt2, Mod},
       {"mod", {T::kInt4, T::kInt4}, T::kInt4, Mod},
       {"mod", {T::kInt8, T::kInt8}, T::kInt8, Mod},

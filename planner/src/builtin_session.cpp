@@ -167,6 +167,13 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddTimeZoneBuiltins(all);
     AddArrayBuiltins(all);
     AddJsonBuiltins(all);
+    AddFormattingBuiltins(all);
+    AddFloatBuiltins(all);
+    AddNumericBuiltins(all);
+    AddMoreStringBuiltins(all);
+    AddFormatBuiltins(all);
+    AddMoreDateTimeBuiltins(all);
+    AddSimilarBuiltins(all);
     return all;
   }();
   return kAll;

@@ -1,6 +1,8 @@
 #pragma once
 // The table of built-in scalar functions (private to the planner; resolved through function_registry.h).
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/function_registry.h"
@@ -31,6 +33,28 @@ void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out);
 void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 /// The json and jsonb functions and the functions of their operators, from builtin_json*.cpp.
 void AddJsonBuiltins(std::vector<ScalarFunction>& out);
+/// exp, ln, log, trigonometric and hyperbolic functions of float8, from builtin_float*.cpp.
+void AddFloatBuiltins(std::vector<ScalarFunction>& out);
+/// float8pow (power(float8, float8)) with PostgreSQL's NaN and infinity rules.
+Value FloatPower(const std::vector<Value>& args, const FunctionEnv& env);
+/// scale, div, gcd, lcm, factorial, width_bucket, power(numeric), from builtin_numeric.cpp.
+void AddNumericBuiltins(std::vector<ScalarFunction>& out);
+/// concat_ws, reverse, lpad, translate, chr, quote_*, ..., from builtin_string_more.cpp.
+void AddMoreStringBuiltins(std::vector<ScalarFunction>& out);
+/// format(), from builtin_format.cpp.
+void AddFormatBuiltins(std::vector<ScalarFunction>& out);
+/// quote_ident: double-quotes an identifier unless it is lower-case and no keyword (ruleutils.c).
+std::string QuoteIdent(std::string_view ident);
+/// quote_literal: single-quotes text, doubling quotes and backslashes, E'' when it has a backslash.
+std::string QuoteLiteral(std::string_view s);
+/// Appends code point c (at most 0x10FFFF) to out in UTF-8 (from builtin_unistr.cpp).
+void AppendUtf8(std::string& out, uint32_t c);
+/// similar_to_escape (SIMILAR TO), from builtin_similar.cpp.
+void AddSimilarBuiltins(std::vector<ScalarFunction>& out);
+/// make_date, make_time, isfinite, date_bin, unistr, from builtin_datetime_more.cpp.
+void AddMoreDateTimeBuiltins(std::vector<ScalarFunction>& out);
+/// to_char, to_number, to_date, to_timestamp, from builtin_formatting.cpp.
+void AddFormattingBuiltins(std::vector<ScalarFunction>& out);
 /// string_to_array, from builtin_array.cpp.
 void AddArrayBuiltins(std::vector<ScalarFunction>& out);
 

@@ -28,11 +28,19 @@ TEST_CASE("numeric input and output keep the display scale") {
   CHECK(N("123456789012345678901234567890.123456789").ToString() == "123456789012345678901234567890.123456789");
   CHECK(N(" NaN ").IsNaN());
   CHECK(N("nan").ToString() == "NaN");
-  for (const char* bad : {"", "abc", "1.2.3", "1e", "--1", "1 2", ".", "e5", "1e1001"}) {
+  for (const char* bad : {"", "abc", "1.2.3", "1e", "--1", "1 2", ".", "e5"}) {
     CAPTURE(bad);
     CHECK(test::SqlStateOf([&] { N(bad); }) == "22P02");
   }
   CHECK(test::MessageOf([] { N("x1"); }) == "invalid input syntax for type numeric: \"x1\"");
+  // set_var_from_str and make_result's limits: 131072 digits before the point, display scale 16383.
+  CHECK(N("1e1001").ToString().size() == 1002);
+  CHECK(N("1e-16383").scale() == 16383);
+  for (const char* big : {"1e131072", "1e-16384", "1e2147483647", "1e99999999999"}) {
+    CAPTURE(big);
+    CHECK(test::SqlStateOf([&] { N(big); }) == "22003");
+  }
+  CHECK(test::MessageOf([] { N("1e131072"); }) == "value overflows numeric format");
 }
 
 TEST_CASE("numeric add, sub and mul use PostgreSQL's result scales") {

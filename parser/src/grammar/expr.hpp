@@ -42,11 +42,13 @@ struct special_call : seq<tok<special_call_name>, lparen, expr_list, rparen>, No
 struct other_expr;
 struct substring_from : seq<LUMADB_KW("from"), a_expr>, Node {};
 struct substring_for : seq<LUMADB_KW("for"), a_expr>, Node {};
-struct substring_func
-    : seq<LUMADB_KW("substring"), lparen, a_expr,
-          sor<seq<substring_from, opt<substring_for>>, seq<substring_for, opt<substring_from>>, star<comma, a_expr>>,
-          rparen>,
-      Node {};
+/// substring(x SIMILAR pattern ESCAPE e): the transformer passes the two expressions as arguments.
+struct substring_similar : seq<LUMADB_KW("similar"), a_expr, LUMADB_KW("escape"), a_expr>, Node {};
+struct substring_func : seq<LUMADB_KW("substring"), lparen, a_expr,
+                            sor<seq<substring_from, opt<substring_for>>, seq<substring_for, opt<substring_from>>,
+                                substring_similar, star<comma, a_expr>>,
+                            rparen>,
+                        Node {};
 struct position_func : seq<LUMADB_KW("position"), lparen, other_expr, LUMADB_KW("in"), other_expr, rparen>, Node {};
 
 struct trim_side : sor<LUMADB_WORD("both"), LUMADB_WORD("leading"), LUMADB_WORD("trailing")>, Node {};
@@ -151,7 +153,8 @@ struct between_suffix
 struct in_suffix : seq<opt<tok<not_word>>, LUMADB_KW("in"),
                        sor<seq<select_ahead, select_with_parens>, seq<lparen, expr_list, rparen>>>,
                    Node {};
-struct like_op : sor<LUMADB_WORD("like"), LUMADB_WORD("ilike")>, Node {};
+/// SIMILAR TO rides on LIKE's suffix; the transformer rewrites it as gram.y does (~ similar_to_escape()).
+struct like_op : sor<LUMADB_WORD("like"), LUMADB_WORD("ilike"), seq<LUMADB_KW("similar"), LUMADB_WORD("to")>>, Node {};
 struct like_escape : seq<LUMADB_KW("escape"), other_expr>, Node {};
 struct like_suffix : seq<opt<tok<not_word>>, tok<like_op>, other_expr, opt<like_escape>>, Node {};
 struct pred_expr : seq<other_expr, opt<sor<between_suffix, in_suffix, like_suffix>>>, Fold {};

@@ -7,6 +7,8 @@
 #include <array>
 #include <iterator>
 
+#include "parser/keywords.h"
+
 namespace lumadb::parser {
 namespace {
 
@@ -175,6 +177,15 @@ KeywordCategory LookupKeyword(std::string_view lower_word) {
 bool KeywordListIsSorted() {
   return std::is_sorted(std::begin(kKeywords), std::end(kKeywords),
                         [](const Keyword& a, const Keyword& b) { return a.word < b.word; });
+}
+
+}  // namespace lumadb::parser
+
+namespace lumadb::parser {
+
+bool IsQuotedKeyword(std::string_view lower_word) {
+  KeywordCategory c = LookupKeyword(lower_word);
+  return c != KeywordCategory::kNone && c != KeywordCategory::kUnreserved;
 }
 
 }  // namespace lumadb::parser
