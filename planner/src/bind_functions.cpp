@@ -85,11 +85,12 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
 
 BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
-  if (!allow_aggregates_) {
+  auto check_allowed = [&] {
+    if (allow_aggregates_) return;
     std::string msg = aggregate_clause_ ? std::string("aggregate functions are not allowed in ") + aggregate_clause_
                                         : "aggregate function calls cannot be nested";
     throw Error(sqlstate::kGroupingError, msg, f.location);
-  }
+  };
   auto e = std::make_shared<BoundExpr>();
   e->kind = BoundKind::kAggregate;
   e->location = f.location;
@@ -97,12 +98,15 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   e->distinct = f.distinct;
   e->star = f.star;
   if (f.star) {
+    check_allowed();
     e->agg = ResolveAggregate(name, TypeId::kInvalid);
     if (!e->agg) throw NoFunction(name, {}, f.location);
     e->type = TypeDesc{e->agg->result, -1};
     return e;
   }
   std::vector<BoundExprPtr> args;
+  std::vector<size_t> outer_params;  // sizes before the arguments, to undo what they added
+  for (const auto& level : outer_) outer_params.push_back(level.params->size());
   {
     // Arguments may not contain aggregates themselves.
     bool saved_allow = allow_aggregates_;
@@ -114,6 +118,13 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     allow_aggregates_ = saved_allow;
     aggregate_clause_ = saved_clause;
   }
+  if (int level = AggregateLevel(args); level >= 0) {
+    // Only outer columns: the aggregate belongs to that query level and is a value passed in from it.
+    for (size_t i = 0; i < outer_.size(); ++i) outer_[i].params->resize(outer_params[i]);
+    auto outer = outer_[level].binder->BindAggregate(f, *outer_[level].scope);
+    return OuterReference(level, outer, outer->name, f.location);
+  }
+  check_allowed();
   if (args.size() == 2 && (name == "json_object_agg" || name == "jsonb_object_agg")) {
     for (auto& a : args) {
       if (a->type.id == TypeId::kUnknown) a = TryCoerce(a, {TypeId::kText, -1}, CastContext::kImplicit);

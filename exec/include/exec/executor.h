@@ -43,6 +43,9 @@ struct ExecContext {
   std::function<std::unique_ptr<Executor>(const planner::PlanNode&, std::unique_ptr<Executor>)> instrument;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
   std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;
+  /// The kExecParam slots (PostgreSQL's ecxt_param_exec_vals): values of outer rows that correlated
+  /// subqueries and lateral joins set before running what reads them (subquery_evaluator.cpp).
+  std::vector<Value> exec_params;
   /// The values of $1..$n of a portal (already of the parameters' types); null outside the extended
   /// protocol. Kept out of the plan so one plan serves every portal (plancache.c's generic plan).
   const std::vector<Value>* params = nullptr;
