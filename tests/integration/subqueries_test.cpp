@@ -93,8 +93,13 @@ TEST_CASE("aggregates of the outer query and grouping") {
   const std::string a = t.a + " a";
   // max(a.x) only reads the outer query, so it is the outer query's aggregate (agglevelsup).
   CHECK(Rows(conn, "SELECT (SELECT max(a.x)) FROM " + a) == Strings{"3"});
-  CHECK(Rows(conn, "SELECT x, (SELECT sum(a.y) FROM " + t.b + ") FROM " + a + " GROUP BY x ORDER BY x") ==
-        Strings{"1|40", "2|80", "3|NULL", "NULL|160"});
+  CHECK(Rows(conn, "SELECT x, (SELECT sum(a.y) FROM " + t.b + " LIMIT 1) FROM " + a + " GROUP BY x ORDER BY x") ==
+        Strings{"1|10", "2|20", "3|NULL", "NULL|40"});
+  // sum(a.y) is the outer query's, count(*) the subquery's.
+  CHECK(Rows(conn, "SELECT x, (SELECT sum(a.y) + count(*) FROM " + t.b + ") FROM " + a + " GROUP BY x ORDER BY x") ==
+        Strings{"1|14", "2|24", "3|NULL", "NULL|44"});
+  CHECK(ErrorOf(conn, "SELECT x, (SELECT sum(a.y) FROM " + t.b + ") FROM " + a + " GROUP BY x") ==
+        "21000 more than one row returned by a subquery used as an expression");
   CHECK(ErrorOf(conn, "SELECT (SELECT a.y) FROM " + a + " GROUP BY a.x") ==
         "42803 subquery uses ungrouped column \"a.y\" from outer query");
   CHECK(ErrorOf(conn, "SELECT * FROM " + a + " WHERE (SELECT max(a.x)) > 0") ==
