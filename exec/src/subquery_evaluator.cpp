@@ -1,5 +1,7 @@
 #include "subquery_evaluator.h"
 
+#include <algorithm>
+
 #include "common/array.h"
 #include "common/error.h"
 #include "common/value_ops.h"
@@ -38,6 +40,13 @@ class SubplanRows {
         exec->Init();
         Row row;
         while ((limit == 0 || rows.size() < limit) && exec->Next(&row)) rows.push_back(row);
+        if (IsLookup(e)) {
+          // NULLs first, then in order, for Lookup's binary search.
+          std::sort(rows.begin(), rows.end(), [](const Row& l, const Row& r) {
+            if (l[0].is_null() || r[0].is_null()) return l[0].is_null() && !r[0].is_null();
+            return CompareValues(l[0], r[0]) < 0;
+          });
+        }
         it = ctx.subquery_results.emplace(&e, std::move(rows)).first;
       }
       cached_ = &it->second;
@@ -45,6 +54,25 @@ class SubplanRows {
     }
     exec_ = BuildExecutor(*e.subplan, ctx);
     exec_->Init();
+  }
+
+  /// An uncorrelated `x = ANY (subquery)` over sorted rows (PostgreSQL's hashed SubPlan): the ANY result
+  /// by binary search instead of a scan.
+  static bool IsLookup(const BoundExpr& e) {
+    return e.param_ids.empty() && static_cast<SubqueryKind>(e.op) == SubqueryKind::kAny &&
+           static_cast<planner::CompareOp>(e.column) == planner::CompareOp::kEq;
+  }
+  Value Lookup(const BoundExpr& e, const Value& v) const {
+    const auto& rows = *cached_;
+    if (rows.empty()) return Value::Bool(e.negated);
+    const bool has_null = rows[0][0].is_null();
+    if (!v.is_null()) {
+      auto it = std::lower_bound(rows.begin(), rows.end(), v, [](const Row& r, const Value& x) {
+        return r[0].is_null() || CompareValues(r[0], x) < 0;
+      });
+      if (it != rows.end() && CompareValues((*it)[0], v) == 0) return Value::Bool(!e.negated);
+    }
+    return v.is_null() || has_null ? Value::Null(TypeId::kBool) : Value::Bool(e.negated);
   }
 
   bool Next(Row* out) {
@@ -143,7 +171,7 @@ Value EvalSubquery(const BoundExpr& e, const Row& row, ExecContext& ctx) {
     }
     case SubqueryKind::kAny:
     case SubqueryKind::kAll:
-      return EvalQuantified(e, operand, &rows);
+      return SubplanRows::IsLookup(e) ? rows.Lookup(e, operand) : EvalQuantified(e, operand, &rows);
   }
   return Value::Null(e.type.id);
 }

@@ -181,7 +181,11 @@ BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope
     return finish(SubqueryKind::kExists);
   }
   if (plan->output.size() != 1) {
-    throw Error(sqlstate::kSyntaxError, "subquery must return only one column", s.location);
+    // transformSubLink words it differently for a comparison's right side.
+    const char* msg = s.type == ST::kScalar || s.type == ST::kArray ? "subquery must return only one column"
+                      : plan->output.size() > 1                     ? "subquery has too many columns"
+                                                                    : "subquery has too few columns";
+    throw Error(sqlstate::kSyntaxError, msg, s.location);
   }
   if (s.type == ST::kScalar) {
     e->type = plan->output[0].type;

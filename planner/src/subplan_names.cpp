@@ -124,13 +124,21 @@ bool SubplanNames::IsInitPlan(const BoundExpr& e) {
          (kind == SubqueryKind::kScalar || kind == SubqueryKind::kExists || kind == SubqueryKind::kArray);
 }
 
+bool SubplanNames::Hashed(const BoundExpr& e) {
+  return e.param_ids.empty() && static_cast<SubqueryKind>(e.op) == SubqueryKind::kAny &&
+         static_cast<CompareOp>(e.column) == CompareOp::kEq;
+}
+
 void SubplanNames::Number(const PlanNode& node) {
   // A subquery's own subqueries are planned, and so numbered, before it.
   for (const BoundExpr* e : Of(node)) {
     Number(*e->subplan);
     Name name{next_number_++, -1};
     if (IsInitPlan(*e)) name.param = next_param_++;
-    next_param_ += static_cast<int>(e->param_ids.size());
+    // PostgreSQL gives each outer column one parameter; a slot re-exported from a further level is not new.
+    for (size_t i = e->args.size() - e->param_ids.size(); i < e->args.size(); ++i) {
+      if (e->args[i]->kind != BoundKind::kExecParam) ++next_param_;
+    }
     names_[e] = name;
   }
   for (const PlanNode* child : Children(node)) Number(*child);
@@ -148,7 +156,8 @@ std::string SubplanNames::Reference(const BoundExpr& e) const {
   auto it = names_.find(&e);
   if (it == names_.end()) return "(SubPlan)";
   const Name& n = it->second;
-  std::string ref = n.param >= 0 ? "$" + std::to_string(n.param) : "(SubPlan " + std::to_string(n.number) + ")";
+  std::string ref = n.param >= 0 ? "$" + std::to_string(n.param)
+                                 : (Hashed(e) ? "(hashed SubPlan " : "(SubPlan ") + std::to_string(n.number) + ")";
   return e.negated ? "(NOT " + ref + ")" : ref;
 }
 

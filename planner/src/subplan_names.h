@@ -23,6 +23,10 @@ class SubplanNames {
   /// True for an uncorrelated scalar, EXISTS or ARRAY subquery (PostgreSQL's InitPlan).
   static bool IsInitPlan(const BoundExpr& subquery);
 
+  /// True for an uncorrelated `x IN (subquery)`, which exec looks up in the sorted rows instead of scanning
+  /// them (PostgreSQL's hashed SubPlan).
+  static bool Hashed(const BoundExpr& subquery);
+
   /// The heading of a subquery's plan: "SubPlan 2", "InitPlan 1 (returns $0)".
   std::string Label(const BoundExpr& subquery) const;
 

@@ -156,5 +156,25 @@ TEST_CASE("UPDATE and DELETE with correlated subqueries") {
   CHECK(Rows(conn, "SELECT id FROM " + c + " ORDER BY id") == Strings{"1", "3"});
 }
 
+TEST_CASE("psql's \\du query: a correlated ARRAY subquery over the catalogs") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string group = TableName("du_group");
+  const std::string member = TableName("du_member");
+  Exec(conn, "DROP ROLE IF EXISTS " + member);
+  Exec(conn, "DROP ROLE IF EXISTS " + group);
+  Exec(conn, "CREATE ROLE " + group);
+  Exec(conn, "CREATE ROLE " + member + " LOGIN");
+  Exec(conn, "GRANT " + group + " TO " + member);
+  // The query psql 15 sends for \du (/work/shared/client-capture/raw/psql.sql #40), for our two roles.
+  const std::string du =
+      "SELECT r.rolname, r.rolcanlogin, ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m "
+      "JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid) WHERE m.member = r.oid) as memberof "
+      "FROM pg_catalog.pg_roles r WHERE r.rolname IN ('" +
+      group + "', '" + member + "') ORDER BY 1";
+  CHECK(Rows(conn, du) == Strings{group + "|f|{}", member + "|t|{" + group + "}"});
+  Exec(conn, "DROP ROLE " + member);
+  Exec(conn, "DROP ROLE " + group);
+}
+
 }  // namespace
 }  // namespace lumadb::integration

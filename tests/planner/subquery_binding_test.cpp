@@ -118,5 +118,21 @@ TEST_CASE_FIXTURE(Fixture, "LATERAL items and functions in FROM read earlier ite
   CHECK(hidden.hint() == "There is an entry for table \"t\", but it cannot be referenced from this part of the query.");
 }
 
+TEST_CASE_FIXTURE(Fixture, "EXPLAIN shows SubPlans and InitPlans as PostgreSQL 15") {
+  using Lines = std::vector<std::string>;
+  CHECK(Explain("SELECT a, (SELECT count(*) FROM u WHERE u.a = t.a) FROM t") ==
+        Lines{"Seq Scan on t", "  SubPlan 1", "    ->  Aggregate", "          ->  Seq Scan on u",
+              "                Filter: (a = t.a)"});
+  CHECK(Explain("SELECT a FROM t WHERE a NOT IN (SELECT a FROM u)") ==
+        Lines{"Seq Scan on t", "  Filter: (NOT (hashed SubPlan 1))", "  SubPlan 1", "    ->  Seq Scan on u"});
+  CHECK(Explain("SELECT a, (SELECT max(a) FROM u) FROM t") ==
+        Lines{"Seq Scan on t", "  InitPlan 1 (returns $0)", "    ->  Aggregate", "          ->  Seq Scan on u"});
+  // Inner subqueries are numbered first; outer columns take parameters before the InitPlan's.
+  CHECK(Explain("SELECT a, (SELECT (SELECT t.a + u.a) FROM u LIMIT 1) FROM t WHERE t.a > (SELECT 1)") ==
+        Lines{"Seq Scan on t", "  Filter: (a > $2)", "  InitPlan 3 (returns $2)", "    ->  Result", "  SubPlan 2",
+              "    ->  Limit", "          ->  Seq Scan on u", "                SubPlan 1",
+              "                  ->  Result"});
+}
+
 }  // namespace
 }  // namespace lumadb::planner::testing
