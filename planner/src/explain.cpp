@@ -74,6 +74,10 @@ const char* JoinSuffix(JoinKind k) {
       return " Right Join";
     case JoinKind::kFull:
       return " Full Join";
+    case JoinKind::kSemi:
+      return " Semi Join";
+    case JoinKind::kAnti:
+      return " Anti Join";
     case JoinKind::kInner:
       break;
   }

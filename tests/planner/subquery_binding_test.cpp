@@ -134,5 +134,23 @@ TEST_CASE_FIXTURE(Fixture, "EXPLAIN shows SubPlans and InitPlans as PostgreSQL 1
               "                  ->  Result"});
 }
 
+TEST_CASE_FIXTURE(Fixture, "WHERE EXISTS, NOT EXISTS and IN become hash semi and anti joins") {
+  using Lines = std::vector<std::string>;
+  CHECK(Explain("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a = t.a)") ==
+        Lines{"Hash Semi Join", "  Hash Cond: (t.a = u.a)", "  ->  Seq Scan on t", "  ->  Hash",
+              "        ->  Seq Scan on u"});
+  CHECK(Explain("SELECT a FROM t WHERE b > 'x' AND NOT EXISTS (SELECT 1 FROM u WHERE t.a = u.a AND u.d > 'q')") ==
+        Lines{"Hash Anti Join", "  Hash Cond: (t.a = u.a)", "  ->  Seq Scan on t", "        Filter: (t.b > 'x'::text)",
+              "  ->  Hash", "        ->  Seq Scan on u", "              Filter: (u.d > 'q'::character varying)"});
+  CHECK(Explain("SELECT a FROM t WHERE a IN (SELECT a FROM u)") == Lines{"Hash Semi Join", "  Hash Cond: (t.a = u.a)",
+                                                                         "  ->  Seq Scan on t", "  ->  Hash",
+                                                                         "        ->  Seq Scan on u"});
+  // Correlated by an inequality, or under OR: stays a SubPlan.
+  CHECK(Explain("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a < t.a)") ==
+        Lines{"Seq Scan on t", "  Filter: (SubPlan 1)", "  SubPlan 1", "    ->  Seq Scan on u",
+              "          Filter: (a < t.a)"});
+  CHECK(Explain("SELECT a FROM t WHERE a = 1 OR EXISTS (SELECT 1 FROM u WHERE u.a = t.a)")[0] == "Seq Scan on t");
+}
+
 }  // namespace
 }  // namespace lumadb::planner::testing

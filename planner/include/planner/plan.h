@@ -158,7 +158,9 @@ struct ProjectPlan : PlanNode {
   std::vector<BoundExprPtr> exprs;
 };
 
-enum class JoinKind { kInner, kLeft, kRight, kFull };
+/// kSemi/kAnti (from EXISTS, NOT EXISTS and IN in WHERE, decorrelate.h) output only the left row: once
+/// when some right row matches, or when none does.
+enum class JoinKind { kInner, kLeft, kRight, kFull, kSemi, kAnti };
 
 /// A kExecParam slot an enclosing level sets before running a subplan or a lateral join's right side
 /// (PostgreSQL's parParam with the SubPlan's or NestLoop's arg): `value`, evaluated over that level's row.
