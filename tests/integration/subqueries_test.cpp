@@ -15,31 +15,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-// Every row as its fields joined by '|', NULL as "NULL".
-Strings Rows(pqxx::connection& conn, const std::string& sql) {
-  Strings out;
-  for (const auto& row : Exec(conn, sql)) {
-    std::string line;
-    for (const auto& field : row)
-      line += (line.empty() ? "" : "|") + std::string(field.is_null() ? "NULL" : field.c_str());
-    out.push_back(line);
-  }
-  return out;
-}
-
-// "SQLSTATE message" of the error sql raises (the message's first line), or "" when it succeeds.
-std::string ErrorOf(pqxx::connection& conn, const std::string& sql) {
-  try {
-    Exec(conn, sql);
-  } catch (const pqxx::sql_error& e) {
-    std::string what = e.what();
-    what = what.substr(0, what.find('\n'));
-    if (what.rfind("ERROR:  ", 0) == 0) what = what.substr(8);
-    return e.sqlstate() + " " + what;
-  }
-  return "";
-}
-
 struct Tables {
   std::string a = TableName("sqa");
   std::string b = TableName("sqb");
@@ -99,11 +74,11 @@ TEST_CASE("aggregates of the outer query and grouping") {
   CHECK(Rows(conn, "SELECT x, (SELECT sum(a.y) + count(*) FROM " + t.b + ") FROM " + a + " GROUP BY x ORDER BY x") ==
         Strings{"1|14", "2|24", "3|NULL", "NULL|44"});
   CHECK(ErrorOf(conn, "SELECT x, (SELECT sum(a.y) FROM " + t.b + ") FROM " + a + " GROUP BY x") ==
-        "21000 more than one row returned by a subquery used as an expression");
+        "21000: more than one row returned by a subquery used as an expression");
   CHECK(ErrorOf(conn, "SELECT (SELECT a.y) FROM " + a + " GROUP BY a.x") ==
-        "42803 subquery uses ungrouped column \"a.y\" from outer query");
+        "42803: subquery uses ungrouped column \"a.y\" from outer query");
   CHECK(ErrorOf(conn, "SELECT * FROM " + a + " WHERE (SELECT max(a.x)) > 0") ==
-        "42803 aggregate functions are not allowed in WHERE");
+        "42803: aggregate functions are not allowed in WHERE");
 }
 
 TEST_CASE("outer reference errors") {
@@ -112,15 +87,15 @@ TEST_CASE("outer reference errors") {
   const std::string a = t.a + " a";
   const std::string b = t.b + " b";
   CHECK(ErrorOf(conn, "SELECT (SELECT count(*) FROM " + b + " WHERE b.x = a.q) FROM " + a) ==
-        "42703 column a.q does not exist");
+        "42703: column a.q does not exist");
   CHECK(ErrorOf(conn, "SELECT (SELECT count(*) FROM " + b + " WHERE b.x = q.x) FROM " + a) ==
-        "42P01 missing FROM-clause entry for table \"q\"");
+        "42P01: missing FROM-clause entry for table \"q\"");
   CHECK(ErrorOf(conn, "SELECT (SELECT count(*) FROM " + b + " WHERE b.x = qq) FROM " + a) ==
-        "42703 column \"qq\" does not exist");
+        "42703: column \"qq\" does not exist");
   CHECK(ErrorOf(conn, "SELECT (SELECT x FROM " + b + ") FROM " + a) ==
-        "21000 more than one row returned by a subquery used as an expression");
+        "21000: more than one row returned by a subquery used as an expression");
   CHECK(ErrorOf(conn, "SELECT * FROM " + a + ", (SELECT * FROM " + b + " WHERE b.x = a.x) s") ==
-        "42P01 invalid reference to FROM-clause entry for table \"a\"");
+        "42P01: invalid reference to FROM-clause entry for table \"a\"");
 }
 
 TEST_CASE("LATERAL and functions over earlier FROM items") {
@@ -140,7 +115,7 @@ TEST_CASE("LATERAL and functions over earlier FROM items") {
   CHECK(Rows(conn, "SELECT a.x, u FROM " + a + ", unnest(ARRAY[a.x, a.y]) u WHERE a.x < 3 ORDER BY 1, 2") ==
         Strings{"1|1", "1|10", "2|2", "2|20"});
   CHECK(ErrorOf(conn, "SELECT * FROM " + a + ", LATERAL (SELECT max(a.x)) s") ==
-        "42803 aggregate functions are not allowed in FROM clause of their own query level");
+        "42803: aggregate functions are not allowed in FROM clause of their own query level");
 }
 
 TEST_CASE("UPDATE and DELETE with correlated subqueries") {
