@@ -5,6 +5,7 @@
 #include "common/array.h"
 #include "common/error.h"
 #include "common/value_ops.h"
+#include "correlated_scan_cache.h"
 #include "exec/expression_evaluator.h"
 
 namespace lumadb::exec {
@@ -52,6 +53,15 @@ class SubplanRows {
       cached_ = &it->second;
       return;
     }
+    auto cache = ctx.correlated_caches.find(&e);
+    if (cache == ctx.correlated_caches.end()) {
+      cache = ctx.correlated_caches.emplace(&e, CorrelatedScanCache::For(e)).first;
+    }
+    if (cache->second) {
+      owned_ = cache->second->Rows(ctx);
+      cached_ = &owned_;
+      return;
+    }
     exec_ = BuildExecutor(*e.subplan, ctx);
     exec_->Init();
   }
@@ -84,6 +94,7 @@ class SubplanRows {
 
  private:
   std::unique_ptr<Executor> exec_;
+  std::vector<Row> owned_;  // this evaluation's rows from a CorrelatedScanCache
   const std::vector<Row>* cached_ = nullptr;
   size_t pos_ = 0;
 };
