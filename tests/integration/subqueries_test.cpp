@@ -49,6 +49,13 @@ TEST_CASE("correlated subqueries read the outer row") {
         Strings{"1|f", "2|t", "3|t", "NULL|NULL"});
   CHECK(Rows(conn, "SELECT x, ARRAY(SELECT b.y FROM " + b + " WHERE b.x = a.x ORDER BY 1) FROM " + a + " ORDER BY x") ==
         Strings{"1|{100,101}", "2|{}", "3|{300}", "NULL|{}"});
+  // One scan tied by equalities: read once and looked up per row (CorrelatedScanCache), in scan order.
+  CHECK(Rows(conn, "SELECT x, ARRAY(SELECT b.y FROM " + b + " WHERE b.x = a.x) FROM " + a + " ORDER BY x") ==
+        Strings{"1|{100,101}", "2|{}", "3|{300}", "NULL|{}"});
+  CHECK(Rows(conn, "SELECT x, (SELECT b.y FROM " + b + " WHERE b.x = a.x AND b.y > 100) FROM " + a + " ORDER BY x") ==
+        Strings{"1|101", "2|NULL", "3|300", "NULL|NULL"});
+  CHECK(ErrorOf(conn, "SELECT x, (SELECT b.y FROM " + b + " WHERE a.x = b.x) FROM " + a) ==
+        "21000: more than one row returned by a subquery used as an expression");
   // Two levels up, a subquery in FROM of a subquery, ORDER BY, CASE and a join condition.
   CHECK(Rows(conn, "SELECT x, (SELECT (SELECT a.y + b.y) FROM " + b + " WHERE b.x = a.x ORDER BY b.y LIMIT 1) FROM " +
                        a + " ORDER BY x") == Strings{"1|110", "2|NULL", "3|NULL", "NULL|NULL"});
