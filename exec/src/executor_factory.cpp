@@ -19,6 +19,9 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
     case PlanKind::kProject:
       return MakeProjectionExecutor(plan.As<planner::ProjectPlan>(), ctx);
     case PlanKind::kJoin:
+      if (!plan.As<planner::JoinPlan>().lateral_params.empty()) {
+        return MakeLateralJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
+      }
       return MakeNestedLoopJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
     case PlanKind::kAggregate:
       return MakeHashAggregateExecutor(plan.As<planner::AggregatePlan>(), ctx);

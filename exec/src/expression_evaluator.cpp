@@ -1,9 +1,9 @@
 #include "exec/expression_evaluator.h"
 
-#include "common/array.h"
 #include "common/cast.h"
 #include "common/error.h"
 #include "common/value_ops.h"
+#include "subquery_evaluator.h"
 
 namespace lumadb::exec {
 
@@ -11,24 +11,6 @@ using planner::BoundExpr;
 using planner::BoundKind;
 
 namespace {
-
-bool CompareResult(planner::CompareOp op, int c) {
-  switch (op) {
-    case planner::CompareOp::kEq:
-      return c == 0;
-    case planner::CompareOp::kNe:
-      return c != 0;
-    case planner::CompareOp::kLt:
-      return c < 0;
-    case planner::CompareOp::kLe:
-      return c <= 0;
-    case planner::CompareOp::kGt:
-      return c > 0;
-    case planner::CompareOp::kGe:
-      return c >= 0;
-  }
-  return false;
-}
 
 Value NullOf(const BoundExpr& e) {
   return Value::Null(e.type.id);
@@ -121,50 +103,6 @@ Value EvalLike(const BoundExpr& e, const Row& row, ExecContext& ctx) {
   return Value::Bool(LikeMatch(text.GetString(), pattern.GetString(), escape, e.case_insensitive) != e.negated);
 }
 
-const std::vector<Row>& SubqueryRows(const BoundExpr& e, ExecContext& ctx) {
-  auto it = ctx.subquery_results.find(&e);
-  if (it == ctx.subquery_results.end()) {
-    it = ctx.subquery_results.emplace(&e, RunToCompletion(*e.subplan, ctx)).first;
-  }
-  return it->second;
-}
-
-Value EvalSubquery(const BoundExpr& e, const Row& row, ExecContext& ctx) {
-  const auto& rows = SubqueryRows(e, ctx);
-  switch (static_cast<planner::SubqueryKind>(e.op)) {
-    case planner::SubqueryKind::kExists:
-      return Value::Bool(rows.empty() == e.negated);
-    case planner::SubqueryKind::kScalar:
-      if (rows.size() > 1) {
-        throw DbError(sqlstate::kCardinalityViolation,
-                      "more than one row returned by a subquery used as an expression");
-      }
-      return rows.empty() ? NullOf(e) : rows[0][0];
-    case planner::SubqueryKind::kArray: {
-      // ARRAY(SELECT ...): every row's value in order, an empty array for no rows (never NULL).
-      std::vector<Value> items;
-      items.reserve(rows.size());
-      for (const auto& r : rows) items.push_back(r[0]);
-      return MakeArray(e.subplan->output[0].type.id, std::move(items));
-    }
-    case planner::SubqueryKind::kIn: {
-      Value v = Evaluate(*e.args[0], row, ctx);
-      if (rows.empty()) return Value::Bool(e.negated);
-      if (v.is_null()) return Value::Null(TypeId::kBool);
-      bool saw_null = false;
-      for (const auto& r : rows) {
-        if (r[0].is_null()) {
-          saw_null = true;
-        } else if (CompareValues(v, r[0]) == 0) {
-          return Value::Bool(!e.negated);
-        }
-      }
-      return saw_null ? Value::Null(TypeId::kBool) : Value::Bool(e.negated);
-    }
-  }
-  return NullOf(e);
-}
-
 CastContext ContextOf(const BoundExpr& e) {
   if (e.explicit_cast) return CastContext::kExplicit;
   return e.assignment_cast ? CastContext::kAssignment : CastContext::kImplicit;
@@ -242,6 +180,8 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       return EvalGreatest(e, row, ctx);
     case BoundKind::kSubquery:
       return EvalSubquery(e, row, ctx);
+    case BoundKind::kExecParam:
+      return ExecParamValue(e, ctx);
     case BoundKind::kAggregate:
     case BoundKind::kWindow:
       break;

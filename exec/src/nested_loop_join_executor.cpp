@@ -1,6 +1,7 @@
-// Joins for inner, left, right and full joins: the right input is materialised once (as a Material node
-// would); with equi-join keys it is also hashed on them (PostgreSQL's nodeHashjoin.c), else every right
-// row is a candidate (nodeNestloop.c). NULL keys never match, as "=" with NULL is never true.
+// Joins for inner, left, right, full, semi and anti joins (the last two output the left row alone): the
+// right input is materialised once (as a Material node would); with equi-join keys it is also hashed on
+// them (PostgreSQL's nodeHashjoin.c), else every right row is a candidate (nodeNestloop.c). NULL keys never
+// match, as "=" with NULL is never true.
 #include <unordered_map>
 
 #include "exec/expression_evaluator.h"
@@ -37,6 +38,7 @@ class NestedLoopJoinExecutor : public Executor {
   bool Next(Row* out) override {
     bool keep_left = plan_.join == planner::JoinKind::kLeft || plan_.join == planner::JoinKind::kFull;
     bool keep_right = plan_.join == planner::JoinKind::kRight || plan_.join == planner::JoinKind::kFull;
+    bool semi_or_anti = plan_.join == planner::JoinKind::kSemi || plan_.join == planner::JoinKind::kAnti;
     while (!emitting_unmatched_right_) {
       if (!have_left_) {
         if (!left_->Next(&left_row_)) {
@@ -54,11 +56,16 @@ class NestedLoopJoinExecutor : public Executor {
         Row joined = Concat(left_row_, right_rows_[i]);
         if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) continue;
         left_matched_ = true;
+        if (semi_or_anti) break;  // the first match decides
         right_matched_[i] = true;
         *out = std::move(joined);
         return true;
       }
       have_left_ = false;
+      if (semi_or_anti && left_matched_ == (plan_.join == planner::JoinKind::kSemi)) {
+        *out = left_row_;
+        return true;
+      }
       if (keep_left && !left_matched_) {
         *out = Concat(left_row_, NullRow(plan_.right->output));
         return true;

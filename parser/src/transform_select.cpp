@@ -173,6 +173,11 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     }
     return left;
   }
+  if (n.is_type<g::lateral_ref>()) {
+    ast::TableRefPtr item = TableRef(*n.children.at(0));
+    item->lateral = true;
+    return item;
+  }
   const PNode* alias = n.children.back()->is_type<g::alias_clause>() ? n.children.back().get() : nullptr;
   if (n.is_type<g::subquery_ref>()) {
     ref->kind = ast::TableRefKind::kSubquery;

@@ -42,6 +42,10 @@ class AggregateRewriter {
       return MakeColumn(kSrfMark + e->column - srf_base_, e->type, e->name, e->location);
     }
     if (e->kind == BoundKind::kColumn) {
+      if (in_subquery_) {
+        throw binder_.Error(sqlstate::kGroupingError,
+                            "subquery uses ungrouped column \"" + e->name + "\" from outer query", e->location);
+      }
       throw binder_.Error(sqlstate::kGroupingError,
                           "column \"" + e->name +
                               "\" must appear in the GROUP BY clause or be used in an aggregate "
@@ -50,7 +54,14 @@ class AggregateRewriter {
     }
     if (e->args.empty()) return e;
     auto copy = std::make_shared<BoundExpr>(*e);
-    for (auto& a : copy->args) a = Rewrite(a);
+    // A subquery's trailing args are the outer values it reads (its operand comes first).
+    const size_t first_param = copy->args.size() - copy->param_ids.size();
+    for (size_t i = 0; i < copy->args.size(); ++i) {
+      const bool saved = in_subquery_;
+      in_subquery_ = saved || (e->kind == BoundKind::kSubquery && i >= first_param);
+      copy->args[i] = Rewrite(copy->args[i]);
+      in_subquery_ = saved;
+    }
     return copy;
   }
 
@@ -73,6 +84,7 @@ class AggregateRewriter {
   const Binder& binder_;
   std::vector<BoundExprPtr> groups_;
   int srf_base_;
+  bool in_subquery_ = false;  // rewriting what a subquery reads from this level (check_ungrouped_columns)
   std::vector<BoundExprPtr> calls_;
   std::vector<AggregateSpec> aggregates_;
 };

@@ -75,11 +75,12 @@ std::vector<BoundExprPtr> Binder::BindAggregateArgs(const ast::FuncCall& f, cons
 
 BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
-  if (!allow_aggregates_) {
+  auto check_allowed = [&] {
+    if (allow_aggregates_) return;
     std::string msg = aggregate_clause_ ? std::string("aggregate functions are not allowed in ") + aggregate_clause_
                                         : "aggregate function calls cannot be nested";
     throw Error(sqlstate::kGroupingError, msg, f.location);
-  }
+  };
   const bool ordered_set = IsOrderedSet(name);
   auto e = std::make_shared<BoundExpr>();
   e->kind = BoundKind::kAggregate;
@@ -90,6 +91,7 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
   std::vector<BoundExprPtr> args;
   BoundExprPtr written;  // the first argument before coercion, which DISTINCT's ORDER BY keys must match
   if (f.star) {
+    check_allowed();
     e->agg = ResolveAggregate(name, TypeId::kInvalid);
     if (!e->agg) throw NoFunction(name, {}, f.location);
     e->type = TypeDesc{e->agg->result, -1};
@@ -98,7 +100,16 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
       throw Error(sqlstate::kWrongObjectType, name + "(*) must be used to call a parameterless aggregate function",
                   f.location);
     }
+    std::vector<size_t> outer_params;  // sizes before the arguments, to undo what they added
+    for (const auto& level : outer_) outer_params.push_back(level.params->size());
     args = BindAggregateArgs(f, scope, f.within_group);
+    if (int level = AggregateLevel(args); level >= 0) {
+      // Only outer columns: the aggregate belongs to that query level and is a value passed in from it.
+      for (size_t i = 0; i < outer_.size(); ++i) outer_[i].params->resize(outer_params[i]);
+      auto outer = outer_[level].binder->BindAggregate(f, *outer_[level].scope);
+      return OuterReference(level, outer, outer->name, f.location);
+    }
+    check_allowed();
     // An ordered-set aggregate called plainly, or WITHIN GROUP given to another one, matches no signature.
     if (ordered_set != f.within_group) throw NoFunction(name, args, f.location);
     if (args.size() == 2 && (name == "json_object_agg" || name == "jsonb_object_agg")) {

@@ -153,34 +153,25 @@ BoundExprPtr Binder::BindConst(const ast::ConstExpr& c) {
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope) {
   const std::string& col = ref.names.back();
   std::string qualifier = ref.names.size() >= 2 ? ref.names[ref.names.size() - 2] : "";
-  if (!qualifier.empty()) {
-    bool known = false;
-    for (const auto& r : scope.relations) known = known || r == qualifier;
-    if (!known) {
-      throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier + "\"", ref.location);
-    }
+  const int found = FindScopeColumn(*this, scope, ref);
+  if (found >= 0) {
+    const auto& c = scope.columns[found];
+    NoteColumnRead(c);
+    return MakeColumn(found, c.type, c.relation.empty() ? c.name : c.relation + "." + c.name, ref.location);
   }
-  int found = -1;
-  for (size_t i = 0; i < scope.columns.size(); ++i) {
-    const auto& c = scope.columns[i];
-    if (c.name != col) continue;
-    if (qualifier.empty() ? c.hidden : c.relation != qualifier) continue;
-    if (found >= 0) {
-      throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous", ref.location);
-    }
-    found = static_cast<int>(i);
+  // The nearest level naming the relation (or having the column) wins (colNameToVar's levelsup loop).
+  if (found == kNoSuchRelation || qualifier.empty()) {
+    if (auto outer = BindOuterColumn(ref)) return outer;
   }
-  if (found < 0) {
-    std::string msg = qualifier.empty() ? "column \"" + col + "\" does not exist"
-                                        : "column " + JoinNames(ref.names) + " does not exist";
-    DbError err = Error(sqlstate::kUndefinedColumn, msg, ref.location);
-    std::string hint = FuzzyColumnHint(scope, qualifier, col);
-    if (!hint.empty()) err.Hint(hint);
-    throw err;
+  if (found == kNoSuchRelation) {
+    throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier + "\"", ref.location);
   }
-  const auto& c = scope.columns[found];
-  NoteColumnRead(c);
-  return MakeColumn(found, c.type, c.relation.empty() ? c.name : c.relation + "." + c.name, ref.location);
+  std::string msg = qualifier.empty() ? "column \"" + col + "\" does not exist"
+                                      : "column " + JoinNames(ref.names) + " does not exist";
+  DbError err = Error(sqlstate::kUndefinedColumn, msg, ref.location);
+  std::string hint = FuzzyColumnHint(scope, qualifier, col);
+  if (!hint.empty()) err.Hint(hint);
+  throw err;
 }
 
 BoundExprPtr Binder::BindUnary(const ast::UnaryExpr& u, const Scope& scope) {
@@ -299,62 +290,6 @@ BoundExprPtr Binder::BindCast(const ast::CastExpr& c, const Scope& scope) {
   auto e = std::make_shared<BoundExpr>(*cast);
   e->explicit_cast = true;
   e->location = Leftmost(arg->location < 0 ? c.location : arg->location, c.location);
-  return e;
-}
-
-BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope) {
-  using ST = ast::SubqueryExpr::Type;
-  Binder inner(catalog_, txn_, search_path_, query_text_);
-  inner.params_ = params_;
-  inner.permissions_ = permissions_;
-  PlanPtr plan = inner.BindSelect(*s.query);
-  auto e = NewExpr(BoundKind::kSubquery, {TypeId::kBool, -1}, s.location);
-  if (s.type == ST::kExists) {
-    e->op = static_cast<int>(SubqueryKind::kExists);
-    e->subplan = plan;
-    e->negated = s.negated;
-    return e;
-  }
-  if (plan->output.size() != 1) {
-    throw Error(sqlstate::kSyntaxError, "subquery must return only one column", s.location);
-  }
-  if (s.type == ST::kScalar) {
-    e->op = static_cast<int>(SubqueryKind::kScalar);
-    e->type = plan->output[0].type;
-    e->subplan = plan;
-    return e;
-  }
-  if (s.type == ST::kArray) {
-    // PostgreSQL builds a multi-dimensional array from array rows; LumaDB's arrays of arrays are not there yet.
-    const TypeId element = plan->output[0].type.id;
-    const TypeId array = IsArrayType(element) ? TypeId::kInvalid : ArrayTypeOf(element);
-    if (array == TypeId::kInvalid) {
-      throw Error(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeDisplayName(element),
-                  s.location);
-    }
-    e->op = static_cast<int>(SubqueryKind::kArray);
-    e->type = {array, -1};
-    e->subplan = plan;
-    return e;
-  }
-  if (s.type == ST::kAll || (s.type == ST::kAny && s.op != "=")) {
-    throw Error(sqlstate::kFeatureNotSupported, "ANY/ALL subqueries are not supported", s.location);
-  }
-  auto arg = BindExpr(*s.arg, scope);
-  auto column = MakeColumn(0, plan->output[0].type, plan->output[0].name, s.location);
-  auto cmp = Compare("=", arg, column, s.location);
-  if (cmp->args[1] != column) {
-    auto project = std::make_shared<ProjectPlan>();
-    project->child = plan;
-    project->exprs.push_back(cmp->args[1]);
-    project->output = plan->output;
-    project->output[0].type = cmp->args[1]->type;
-    plan = project;
-  }
-  e->op = static_cast<int>(SubqueryKind::kIn);
-  e->args.push_back(cmp->args[0]);
-  e->subplan = plan;
-  e->negated = s.negated;
   return e;
 }
 

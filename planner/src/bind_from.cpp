@@ -89,12 +89,26 @@ PlanPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope
     return values;
   }
   PlanPtr plan;
+  bool saved_allow = allow_aggregates_;
+  const char* saved_clause = aggregate_clause_;
+  allow_aggregates_ = false;
+  aggregate_clause_ = "FROM clause of their own query level";
   for (const auto& ref : from) {
     Scope item;
-    PlanPtr p = BindTableRef(*ref, &item);
-    plan = plan ? NewJoin(plan, p, JoinKind::kInner) : p;
+    if (!plan) {
+      plan = BindTableRef(*ref, &item);
+    } else {
+      // Later items may read earlier ones' columns (LATERAL): their join sets them per left row.
+      std::vector<ExecParamBinding> lateral;
+      PlanPtr p = BindLateralItem(*ref, *scope, &lateral, &item);
+      auto join = NewJoin(plan, p, JoinKind::kInner);
+      join->lateral_params = std::move(lateral);
+      plan = join;
+    }
     AppendScope(scope, item);
   }
+  allow_aggregates_ = saved_allow;
+  aggregate_clause_ = saved_clause;
   return plan;
 }
 
@@ -106,10 +120,7 @@ PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
     throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias", ref.location)
         .Hint("For example, FROM (SELECT ...) [AS] foo.");
   }
-  Binder inner(catalog_, txn_, search_path_, query_text_);
-  inner.params_ = params_;
-  inner.permissions_ = permissions_;
-  PlanPtr plan = inner.BindSelect(*ref.subquery);
+  PlanPtr plan = NestedBinder(nullptr)->BindSelect(*ref.subquery);
   scope->relations.push_back(ref.alias);
   for (size_t i = 0; i < plan->output.size(); ++i) {
     const auto& out = plan->output[i];
@@ -175,8 +186,18 @@ PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
   const size_t left_scans = from_scans_.size();
   PlanPtr left = BindTableRef(*ref.left, &left_scope);
   const size_t right_scans = from_scans_.size();
-  PlanPtr right = BindTableRef(*ref.right, &right_scope);
+  std::vector<ExecParamBinding> lateral;
+  PlanPtr right = BindLateralItem(*ref.right, left_scope, &lateral, &right_scope);
   JoinKind kind = ToJoinKind(ref.join_type);
+  if (!lateral.empty() && (kind == JoinKind::kRight || kind == JoinKind::kFull)) {
+    // Reported at the first lateral reference, naming its table (transformFromClauseItem).
+    const BoundExpr& first = *lateral.front().value;
+    throw Error(
+        sqlstate::kInvalidColumnReference,
+        "invalid reference to FROM-clause entry for table \"" + first.name.substr(0, first.name.rfind('.')) + "\"",
+        first.location)
+        .Detail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+  }
   // The NULL-extended side of an outer join cannot be row-locked (PostgreSQL's make_outerjoininfo).
   for (size_t i = left_scans; i < from_scans_.size(); ++i) {
     bool right_side = i >= right_scans;
@@ -186,6 +207,7 @@ PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
     }
   }
   auto join = NewJoin(left, right, kind);
+  join->lateral_params = std::move(lateral);
   std::vector<std::string> using_columns = ref.using_columns;
   if (ref.natural) {
     for (const auto& l : left_scope.columns) {

@@ -1,6 +1,7 @@
 // SELECT: target lists, GROUP BY / aggregates / HAVING, ORDER BY, DISTINCT, LIMIT, VALUES and set
 // operations (parser/analyze.c transformSelectStmt, parse_agg.c, parse_clause.c).
 #include "aggregate_rewriter.h"
+#include "decorrelate.h"
 #include "index_selection.h"
 #include "plan_util.h"
 #include "planner/binder.h"
@@ -75,7 +76,11 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     allow_aggregates_ = false;
     aggregate_clause_ = "WHERE";
     auto predicate = CoerceToBool(BindExpr(*stmt.where, scope), "WHERE");
-    if (plan->kind == PlanKind::kJoin && plan->As<JoinPlan>().join == JoinKind::kInner) {
+    std::vector<SublinkJoin> sublinks;
+    predicate = PullUpSublinks(predicate, &sublinks);
+    if (!predicate) {
+      // Every term became a semi or anti join.
+    } else if (plan->kind == PlanKind::kJoin && plan->As<JoinPlan>().join == JoinKind::kInner) {
       // Over an inner join, WHERE is just more join condition; moving it there lets FROM a, b WHERE
       // a.x = b.y hash instead of filtering a cross product.
       auto join = std::make_shared<JoinPlan>(plan->As<JoinPlan>());
@@ -93,6 +98,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
       filter->child = plan;
       plan = filter;
     }
+    for (const auto& j : sublinks) plan = MakeSublinkJoin(plan, j);
   }
   allow_aggregates_ = true;
   SetFunctions srfs;

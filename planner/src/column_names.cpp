@@ -60,7 +60,17 @@ int Figure(const ast::Expr& e, std::string_view text, std::string* name) {
         *name = s.type == ast::SubqueryExpr::Type::kExists ? "exists" : "array";
         return 2;
       }
-      return 0;
+      if (s.type != ast::SubqueryExpr::Type::kScalar) return 0;
+      // The subquery's single output column names it (the first branch's, for a set operation).
+      const ast::SelectStmt* q = s.query.get();
+      while (q->set_op != ast::SetOpType::kNone) q = q->larg.get();
+      if (q->targets.size() != 1 || q->targets[0].expr->kind == ast::ExprKind::kStar) return 0;
+      if (!q->targets[0].alias.empty()) {
+        *name = q->targets[0].alias;
+      } else if (Figure(*q->targets[0].expr, text, name) == 0) {
+        *name = "?column?";
+      }
+      return 2;
     }
     default:
       return 0;

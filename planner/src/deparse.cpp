@@ -9,6 +9,7 @@
 #include "common/value_ops.h"
 #include "planner/function_registry.h"
 #include "planner/plan.h"
+#include "subplan_names.h"
 
 namespace lumadb::planner {
 
@@ -90,7 +91,7 @@ const char* ArithName(ArithOp op) {
 
 class Deparser {
  public:
-  explicit Deparser(bool qualify) : qualify_(qualify) {}
+  Deparser(bool qualify, const SubplanNames* names) : qualify_(qualify), names_(names) {}
 
   std::string Expr(const BoundExpr& e) {
     switch (e.kind) {
@@ -98,6 +99,8 @@ class Deparser {
         return Const(e.value, e.type);
       case BoundKind::kParam:
         return "$" + std::to_string(e.op);
+      case BoundKind::kExecParam:
+        return e.name;
       case BoundKind::kColumn: {
         auto dot = e.name.rfind('.');
         return qualify_ || dot == std::string::npos ? e.name : e.name.substr(dot + 1);
@@ -158,7 +161,7 @@ class Deparser {
         if (e.star) return e.name + "(*)";
         return e.name + "(" + (e.distinct ? "DISTINCT " : "") + Expr(*e.args[0]) + ")";
       case BoundKind::kSubquery:
-        return "(SubPlan 1)";
+        return names_ ? names_->Reference(e) : "(SubPlan 1)";
       case BoundKind::kWindow:
         return e.name + "(" + (e.star ? "*" : "") + ") OVER (?)";
     }
@@ -213,12 +216,13 @@ class Deparser {
   }
 
   bool qualify_;
+  const SubplanNames* names_;
 };
 
 }  // namespace
 
-std::string Deparse(const BoundExpr& e, bool qualify) {
-  return Deparser(qualify).Expr(e);
+std::string Deparse(const BoundExpr& e, bool qualify, const SubplanNames* names) {
+  return Deparser(qualify, names).Expr(e);
 }
 
 }  // namespace lumadb::planner

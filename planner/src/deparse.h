@@ -8,8 +8,11 @@
 
 namespace lumadb::planner {
 
+class SubplanNames;
+
 /// The EXPLAIN text of e. Column names come from the kColumn nodes ("t.a"); with qualify false the
-/// relation prefix is dropped, as explain.c does when the query has a single relation.
-std::string Deparse(const BoundExpr& e, bool qualify);
+/// relation prefix is dropped, as explain.c does when the query has a single relation. Outer references
+/// always show qualified; subqueries as `names` calls them ("(SubPlan 1)" without names).
+std::string Deparse(const BoundExpr& e, bool qualify, const SubplanNames* names = nullptr);
 
 }  // namespace lumadb::planner

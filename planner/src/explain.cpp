@@ -9,6 +9,7 @@
 #include "plan_util.h"
 #include "planner/plan.h"
 #include "planner/window_plan.h"
+#include "subplan_names.h"
 
 namespace lumadb::planner {
 
@@ -55,9 +56,9 @@ int CountRelations(const PlanNode& p) {
   return 0;
 }
 
-std::string CompareTermsText(const std::vector<BoundExprPtr>& terms, bool qualify) {
+std::string CompareTermsText(const std::vector<BoundExprPtr>& terms, bool qualify, const SubplanNames* names) {
   auto all = MakeAnd(terms);
-  return all ? Deparse(*all, qualify) : "";
+  return all ? Deparse(*all, qualify, names) : "";
 }
 
 // True if a and b are the same equality, either way round.
@@ -76,6 +77,10 @@ const char* JoinSuffix(JoinKind k) {
       return " Right Join";
     case JoinKind::kFull:
       return " Full Join";
+    case JoinKind::kSemi:
+      return " Semi Join";
+    case JoinKind::kAnti:
+      return " Anti Join";
     case JoinKind::kInner:
       break;
   }
@@ -84,8 +89,9 @@ const char* JoinSuffix(JoinKind k) {
 
 class Explainer {
  public:
-  Explainer(const ExplainOptions& options, const std::function<int64_t(const PlanNode&)>& actual_rows, bool qualify)
-      : options_(options), actual_rows_(actual_rows), qualify_(qualify) {}
+  Explainer(const PlanNode& root, const ExplainOptions& options,
+            const std::function<int64_t(const PlanNode&)>& actual_rows, bool qualify)
+      : options_(options), actual_rows_(actual_rows), qualify_(qualify), names_(root) {}
 
   /// Prints p and its children. `shown` is the Filter or Project above p that PostgreSQL folds into p's
   /// line: its estimate is the one printed.
@@ -108,7 +114,8 @@ class Explainer {
         const auto& s = p.As<IndexScanPlan>();
         name = std::string(s.backward ? "Index Scan Backward using " : "Index Scan using ") + s.index.name + " on " +
                s.table->name;
-        if (!s.index_conds.empty()) props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_));
+        if (!s.index_conds.empty())
+          props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_, &names_));
         Prop(&props, "Filter", s.filter);
         break;
       }
@@ -120,11 +127,13 @@ class Explainer {
       case PlanKind::kFilter: {
         // PostgreSQL has no Filter node: the predicate shows on the node below.
         const auto& f = p.As<FilterPlan>();
-        extra.insert(extra.begin(), "Filter: " + Deparse(*f.predicate, qualify_));
+        extra.insert(extra.begin(), "Filter: " + Deparse(*f.predicate, qualify_, &names_));
+        Pend(p);
         return Node(*f.child, depth, extra, shown ? shown : &p);
       }
       case PlanKind::kProject: {
         const auto& pr = p.As<ProjectPlan>();
+        Pend(p);
         return Node(*pr.child, depth, extra, shown ? shown : &p);
       }
       case PlanKind::kProjectSet:
@@ -156,8 +165,8 @@ class Explainer {
         } else {
           name = std::string("Hash") + (j.join == JoinKind::kInner ? " Join" : JoinSuffix(j.join));
         }
-        if (!hash.empty()) props.push_back("Hash Cond: " + CompareTermsText(hash, qualify_));
-        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_));
+        if (!hash.empty()) props.push_back("Hash Cond: " + CompareTermsText(hash, qualify_, &names_));
+        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_, &names_));
         children.push_back(j.left.get());
         if (hash.empty()) {
           children.push_back(j.right.get());
@@ -175,7 +184,7 @@ class Explainer {
                                       [&](const BoundExprPtr& c) { return SameEquality(*t, *c); });
           if (!in_index) rest.push_back(t);
         }
-        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_));
+        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_, &names_));
         children.push_back(j.outer.get());
         children.push_back(j.inner.get());
         break;
@@ -192,7 +201,7 @@ class Explainer {
         name = "Sort";
         std::string keys;
         for (const auto& k : s.keys) {
-          keys += (keys.empty() ? "" : ", ") + Deparse(*k.expr, qualify_);
+          keys += (keys.empty() ? "" : ", ") + Deparse(*k.expr, qualify_, &names_);
           if (k.descending) keys += " DESC";
           if (k.nulls_first != k.descending) keys += k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
         }
@@ -236,9 +245,13 @@ class Explainer {
         children.push_back(p.As<DeletePlan>().child.get());
         break;
     }
+    Pend(p);
+    std::vector<const BoundExpr*> subplans = std::move(pending_);
+    pending_.clear();
     Line(depth, name, &p, &estimates_.Estimate(shown ? *shown : p));
     props.insert(props.end(), extra.begin(), extra.end());
-    for (const auto& prop : props) lines_.push_back(std::string(depth == 0 ? 2 : 6 * depth + 2, ' ') + prop);
+    for (const auto& prop : props) lines_.push_back(std::string(PropIndent(depth), ' ') + prop);
+    Subplans(subplans, depth, true);
     for (const auto* c : children) Node(*c, depth + 1);
     for (const auto& [c, wrapper] : wrapped) {
       // Hash: the whole input is read before the first row comes out.
@@ -257,21 +270,39 @@ class Explainer {
       Node(*l, depth + 2);
       Node(*r, depth + 2);
     }
+    Subplans(subplans, depth, false);
   }
 
   std::vector<std::string> Take() { return std::move(lines_); }
 
  private:
   void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e) {
-    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_));
+    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_, &names_));
+  }
+  size_t PropIndent(int depth) const { return (depth == 0 ? 2 : 6 * depth + 2) + indent_; }
+  // Keeps the subqueries of a node PostgreSQL folds into the next one shown (Filter, Project).
+  void Pend(const PlanNode& p) {
+    auto subs = SubplanNames::Of(p);
+    pending_.insert(pending_.end(), subs.begin(), subs.end());
+  }
+  // The InitPlans (before the children, init true) or SubPlans (after them) of a node at depth: a heading
+  // at the node's property indentation, then the subquery's plan two spaces further in (ExplainSubPlans).
+  void Subplans(const std::vector<const BoundExpr*>& subplans, int depth, bool init) {
+    for (const BoundExpr* e : subplans) {
+      if (SubplanNames::IsInitPlan(*e) != init) continue;
+      lines_.push_back(std::string(PropIndent(depth), ' ') + names_.Label(*e));
+      indent_ += 2;
+      Node(*e->subplan, depth + 1);
+      indent_ -= 2;
+    }
   }
   std::string ExprList(const std::vector<BoundExprPtr>& exprs) {
     std::string out;
-    for (const auto& e : exprs) out += (out.empty() ? "" : ", ") + Deparse(*e, qualify_);
+    for (const auto& e : exprs) out += (out.empty() ? "" : ", ") + Deparse(*e, qualify_, &names_);
     return out;
   }
   void Line(int depth, const std::string& name, const PlanNode* node, const NodeEstimate* estimate) {
-    std::string line = depth == 0 ? "" : std::string(6 * depth - 4, ' ') + "->  ";
+    std::string line = depth == 0 ? "" : std::string(6 * depth - 4 + indent_, ' ') + "->  ";
     line += name;
     if (options_.costs && estimate) {
       char buf[128];
@@ -288,6 +319,9 @@ class Explainer {
   const ExplainOptions& options_;
   const std::function<int64_t(const PlanNode&)>& actual_rows_;
   bool qualify_;
+  SubplanNames names_;
+  int indent_ = 0;  // extra spaces inside a subquery's plan
+  std::vector<const BoundExpr*> pending_;
   PlanEstimator estimates_;
   std::vector<std::string> lines_;
   std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;
@@ -297,7 +331,7 @@ class Explainer {
 
 std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
                                      const std::function<int64_t(const PlanNode&)>& actual_rows) {
-  Explainer explainer(options, actual_rows, CountRelations(plan) > 1);
+  Explainer explainer(plan, options, actual_rows, CountRelations(plan) > 1);
   explainer.Node(plan, 0);
   return explainer.Take();
 }

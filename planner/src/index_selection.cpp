@@ -285,7 +285,8 @@ PlanPtr PushDownJoinTerms(const JoinPlan& join) {
 
 // An inner/left join whose right side is a plain scan with an index on `outer_expr = inner.col`.
 PlanPtr IndexNestedLoop(const JoinPlan& join) {
-  if ((join.join != JoinKind::kInner && join.join != JoinKind::kLeft) || join.right->kind != PlanKind::kSeqScan) {
+  if ((join.join != JoinKind::kInner && join.join != JoinKind::kLeft) || join.right->kind != PlanKind::kSeqScan ||
+      !join.lateral_params.empty()) {
     return nullptr;
   }
   const auto& scan = join.right->As<SeqScanPlan>();

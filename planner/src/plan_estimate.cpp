@@ -164,6 +164,11 @@ NodeEstimate PlanEstimator::Join(const JoinPlan& join) {
   double rows = left.rows * right.rows * selectivity;
   if (join.join == JoinKind::kLeft || join.join == JoinKind::kFull) rows = std::max(rows, left.rows);
   if (join.join == JoinKind::kRight || join.join == JoinKind::kFull) rows = std::max(rows, right.rows);
+  if (join.join == JoinKind::kSemi || join.join == JoinKind::kAnti) {
+    // Each left row at most once (semi) or when nothing matches (anti).
+    const double matched = std::min(1.0, right.rows * selectivity);
+    rows = left.rows * (join.join == JoinKind::kSemi ? matched : 1.0 - matched);
+  }
   e.rows = ClampRowEst(rows);
   double keys = static_cast<double>(join.left_keys.size());
   if (keys > 0) {
@@ -177,7 +182,9 @@ NodeEstimate PlanEstimator::Join(const JoinPlan& join) {
   }
   e.cost.total += e.rows * kCpuTupleCost;
   e.widths = left.widths;
-  e.widths.insert(e.widths.end(), right.widths.begin(), right.widths.end());
+  if (join.join != JoinKind::kSemi && join.join != JoinKind::kAnti) {
+    e.widths.insert(e.widths.end(), right.widths.begin(), right.widths.end());
+  }
   return e;
 }
 

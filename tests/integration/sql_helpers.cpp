@@ -26,6 +26,30 @@ std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql) 
   return out;
 }
 
+std::vector<std::string> Rows(pqxx::connection& conn, const std::string& sql) {
+  std::vector<std::string> out;
+  for (const auto& row : Exec(conn, sql)) {
+    std::string line;
+    for (const auto& field : row) {
+      line += (line.empty() ? "" : "|") + std::string(field.is_null() ? "NULL" : field.c_str());
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string ErrorOf(pqxx::connection& conn, const std::string& sql) {
+  try {
+    Exec(conn, sql);
+  } catch (const pqxx::sql_error& e) {
+    std::string message = e.what();
+    message = message.substr(0, message.find('\n'));
+    if (message.rfind("ERROR:  ", 0) == 0) message = message.substr(8);
+    return e.sqlstate() + ": " + message;
+  }
+  return "";
+}
+
 std::string Scalar(pqxx::connection& conn, const std::string& sql) {
   const pqxx::result r = Exec(conn, sql);
   if (r.size() != 1 || r.columns() != 1) {

@@ -20,6 +20,13 @@ std::string Scalar(pqxx::connection& conn, const std::string& sql);
 /// Runs a query and returns its first column as text, one entry per row ("NULL" for SQL NULL).
 std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql);
 
+/// Runs a query and returns every row as its fields joined by '|' ("NULL" for SQL NULL).
+std::vector<std::string> Rows(pqxx::connection& conn, const std::string& sql);
+
+/// "SQLSTATE: message" (the message's first line, without "ERROR:  ") of the error sql raises, or "" when
+/// it succeeds.
+std::string ErrorOf(pqxx::connection& conn, const std::string& sql);
+
 /// A unique-per-process table name with `stem` in it, so tests do not collide on a shared database.
 std::string TableName(const std::string& stem);
 

@@ -16,18 +16,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-// Every row as its fields joined by '|', NULL as "NULL".
-Strings Rows(pqxx::connection& conn, const std::string& sql) {
-  Strings out;
-  for (const auto& row : Exec(conn, sql)) {
-    std::string line;
-    for (const auto& field : row)
-      line += (line.empty() ? "" : "|") + std::string(field.is_null() ? "NULL" : field.c_str());
-    out.push_back(line);
-  }
-  return out;
-}
-
 TEST_CASE("set-returning functions in the select list") {
   pqxx::connection conn(SharedTarget::Get().ConnString());
   const std::string t = TableName("srf");

@@ -18,19 +18,6 @@
 namespace lumadb::integration {
 namespace {
 
-// "SQLSTATE: message" of the statement's error, "" when it succeeds.
-std::string ErrorOf(pqxx::connection& conn, const std::string& sql) {
-  try {
-    Exec(conn, sql);
-  } catch (const pqxx::sql_error& e) {
-    std::string message = e.what();
-    message = message.substr(0, message.find('\n'));
-    if (message.rfind("ERROR:  ", 0) == 0) message = message.substr(8);
-    return e.sqlstate() + ": " + message;
-  }
-  return "";
-}
-
 // The values of one row, as text.
 std::vector<std::string> Row(pqxx::connection& conn, const std::string& sql) {
   const pqxx::result r = Exec(conn, sql);

@@ -25,6 +25,7 @@ class LockManager;
 namespace lumadb::exec {
 
 class Executor;
+class CorrelatedScanCache;
 
 /// Everything a running statement needs: where tables live, whose transaction it is, where locks come from,
 /// and the session values functions read. catalog/txn/locks may be null when evaluating pure expressions
@@ -43,6 +44,12 @@ struct ExecContext {
   std::function<std::unique_ptr<Executor>(const planner::PlanNode&, std::unique_ptr<Executor>)> instrument;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
   std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;
+  /// The kExecParam slots (PostgreSQL's ecxt_param_exec_vals): values of outer rows that correlated
+  /// subqueries and lateral joins set before running what reads them (subquery_evaluator.cpp).
+  std::vector<Value> exec_params;
+  /// Per correlated subquery: its scan's rows hashed on the correlation keys, or null when its shape does not
+  /// allow it (subquery_evaluator.cpp, correlated_scan_cache.h).
+  std::map<const planner::BoundExpr*, std::shared_ptr<CorrelatedScanCache>> correlated_caches;
   /// The values of $1..$n of a portal (already of the parameters' types); null outside the extended
   /// protocol. Kept out of the plan so one plan serves every portal (plancache.c's generic plan).
   const std::vector<Value>* params = nullptr;

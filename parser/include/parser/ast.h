@@ -304,6 +304,7 @@ struct TableRef {
   std::unique_ptr<SelectStmt> subquery;
   // kFunction: FROM generate_series(1, 10) [AS] g[(x)] (alias/column_aliases as above)
   std::unique_ptr<FuncCall> function;
+  bool lateral = false;  // LATERAL before a kSubquery or kFunction
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -29,7 +29,9 @@ struct subquery_ref : seq<select_ahead, select_with_parens, opt<alias_clause>>, 
 struct relation_ref : seq<qualified_name, opt<alias_clause>>, Node {};
 /// A set-returning function: generate_series(1, 10) [AS] g[(x)] (gram.y func_table, without ORDINALITY).
 struct function_ref : seq<func_call, opt<alias_clause>>, Node {};
-struct table_primary : sor<subquery_ref, seq<lparen, table_ref, rparen>, function_ref, relation_ref> {};
+/// LATERAL (SELECT ...) / LATERAL f(...) (gram.y table_ref's LATERAL_P forms).
+struct lateral_ref : seq<LUMADB_KW("lateral"), sor<subquery_ref, function_ref>>, Node {};
+struct table_primary : sor<lateral_ref, subquery_ref, seq<lparen, table_ref, rparen>, function_ref, relation_ref> {};
 
 struct cross_word : LUMADB_WORD("cross"), Node {};
 struct natural_word : LUMADB_WORD("natural"), Node {};

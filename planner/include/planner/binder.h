@@ -59,6 +59,19 @@ struct SelectTarget {
   OutputColumn column;
 };
 
+class Binder;
+
+/// An enclosing level a column name may resolve to (bind_subquery.cpp): an outer query's scope while one
+/// of its subqueries is bound, or the earlier FROM items of a lateral item. A reference to it becomes a
+/// kExecParam whose value the level sets from its row (parse_relation.c's levelsup, PARAM_EXEC).
+struct OuterLevel {
+  const Scope* scope = nullptr;
+  Binder* binder = nullptr;                         // binds the aggregates that belong to that level
+  std::vector<ExecParamBinding>* params = nullptr;  // what the subquery expression or lateral join sets
+  bool lateral = false;  // earlier FROM items: their join sets the slots, deeper levels read them directly
+  bool visible = true;   // false: earlier FROM items of a non-LATERAL subquery (42P01 with a hint)
+};
+
 /// The set-returning calls of a select list, in ProjectSet column order.
 using SetFunctions = std::vector<std::shared_ptr<const FunctionScanPlan>>;
 
@@ -125,6 +138,10 @@ class Binder {
   PlanPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
+  /// A FROM item after `earlier` (bind_subquery.cpp): a LATERAL subquery or a function may read their
+  /// columns, which become slots in *lateral; a plain subquery referring to them is 42P01.
+  PlanPtr BindLateralItem(const ast::TableRef& ref, const Scope& earlier, std::vector<ExecParamBinding>* lateral,
+                          Scope* scope);
   /// generate_series(...) in FROM (bind_function_scan.cpp): 42883, 42725, 0A000 for other functions,
   /// 42P10 for too many column aliases.
   PlanPtr BindFunctionTable(const ast::TableRef& ref, Scope* scope);
@@ -239,7 +256,21 @@ class Binder {
   const std::vector<ast::WindowDef>* windows_ = nullptr;  // the WINDOW clause of the SELECT being bound
   bool window_agg_args_ = false;  // binding a window aggregate's arguments: plain aggregates are allowed
   BoundExprPtr BindVariadicSpecial(const ast::FuncCall& f, const std::string& name, const Scope& scope);
+  // Subqueries and outer references (bind_subquery.cpp)
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& s, const Scope& scope);
+  /// A binder for a subquery of this one: shares the statement's parameters, permissions and slots, and
+  /// sees `level` (if given) and then this binder's own enclosing levels.
+  std::unique_ptr<Binder> NestedBinder(const OuterLevel* level);
+  /// Resolves a column reference not found in the local scope in the enclosing levels, nearest first
+  /// (42702 within one level; 42P01 for a non-LATERAL reference to an earlier FROM item); null if none has it.
+  BoundExprPtr BindOuterColumn(const ast::ColumnRef& ref);
+  /// `value` (over enclosing level `level`'s row) as seen here: a slot set by each subquery in between.
+  BoundExprPtr OuterReference(size_t level, BoundExprPtr value, const std::string& name, int32_t location);
+  /// The enclosing level an aggregate with bound `args` belongs to (parse_agg.c's agglevelsup: the nearest
+  /// level its arguments reference), or -1 for this one.
+  int AggregateLevel(const std::vector<BoundExprPtr>& args) const;
+  /// The `level` an id was made for, following slots re-exported through intermediate levels.
+  int ParamLevel(int id) const;
   BoundExprPtr Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Compare(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Concat(BoundExprPtr l, BoundExprPtr r, int32_t location);
@@ -308,7 +339,9 @@ class Binder {
   std::shared_ptr<ParamState> params_;
   std::shared_ptr<PermissionList> permissions_ =
       std::make_shared<PermissionList>();  // shared with subquery binders              // null: $n is not allowed
-  std::unique_ptr<CatalogRegNames> own_reg_names_;  // the resolver this binder installed, if it did
+  std::unique_ptr<CatalogRegNames> own_reg_names_;               // the resolver this binder installed, if it did
+  std::vector<OuterLevel> outer_;                                // enclosing levels, nearest first
+  std::shared_ptr<int> exec_params_ = std::make_shared<int>(0);  // the statement's next kExecParam slot
 };
 
 /// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).
@@ -328,6 +361,13 @@ int32_t CharPosition(std::string_view text, int32_t location);
 inline int32_t Leftmost(int32_t a, int32_t b) {
   return a < 0 ? b : (b < 0 ? a : std::min(a, b));
 }
+
+/// FindScopeColumn's result for a qualified name whose relation is not in the scope.
+inline constexpr int kNoSuchRelation = -2;
+
+/// The index in `scope` of the column `ref` names, -1 when there is none, kNoSuchRelation when its
+/// qualifier names no relation of the scope. Throws 42702 when the name matches twice.
+int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnRef& ref);
 
 /// The scope of one table's row (columns in table order) under `alias` (the table name when empty).
 Scope TableScope(const catalog::TableInfo& table, const std::string& alias);

@@ -38,9 +38,11 @@ enum class BoundKind {
   kNullIf,     // NULLIF(args[0], args[1])
   kGreatest,   // GREATEST(args...) (op = 1) or LEAST (op = -1)
   kAggregate,  // an aggregate call before the planner moves it into an Aggregate node
-  kSubquery,   // (SELECT ...), EXISTS, IN (SELECT ...): subplan; args[0] is the IN operand
+  kSubquery,   // (SELECT ...), EXISTS, IN/ANY/ALL (SELECT ...): subplan; args[0] is the IN/ANY/ALL operand, the
+               // other args the values of param_ids (PostgreSQL's SubPlan args/parParam)
   kParam,      // $n of a prepared statement: op is n; its value comes from the portal at run time
   kWindow,     // f(...) OVER (...) until the binder moves it into a WindowAgg node; window lays out args
+  kExecParam,  // a value of an enclosing query level (PARAM_EXEC): op is its slot; name: "a.x" for EXPLAIN
 };
 
 /// Comparison operators.
@@ -49,8 +51,9 @@ enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 /// IS [NOT] TRUE / FALSE / UNKNOWN.
 enum class BoolTestKind { kTrue, kFalse, kUnknown };
 
-/// Kinds of subquery expression.
-enum class SubqueryKind { kScalar, kExists, kIn, kArray };
+/// Kinds of subquery expression. kAny/kAll compare with the CompareOp in BoundExpr::column; IN is kAny with
+/// kEq and NOT IN its negation.
+enum class SubqueryKind { kScalar, kExists, kAny, kAll, kArray };
 
 struct BoundExpr;
 using BoundExprPtr = std::shared_ptr<const BoundExpr>;
@@ -78,7 +81,13 @@ struct BoundExpr {
   std::shared_ptr<const PlanNode> subplan;  // kSubquery
   /// kWindow, and a kAggregate with FILTER, ORDER BY or two arguments: how args are laid out (window_plan.h)
   std::shared_ptr<const WindowInfo> window;
+  /// kSubquery: the kExecParam slots its subplan reads, set from the trailing args before each run. Empty:
+  /// uncorrelated, so the result is computed once per statement.
+  std::vector<int> param_ids;
 };
+
+/// A reference to slot `id` (kExecParam) of type `type`, shown as `name`.
+BoundExprPtr MakeExecParam(int id, TypeDesc type, std::string name, int32_t location = -1);
 
 /// A constant of the given value (its type is the value's, with typmod).
 BoundExprPtr MakeConst(Value v, TypeDesc type, int32_t location = -1);

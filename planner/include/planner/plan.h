@@ -159,12 +159,23 @@ struct ProjectPlan : PlanNode {
   std::vector<BoundExprPtr> exprs;
 };
 
-enum class JoinKind { kInner, kLeft, kRight, kFull };
+/// kSemi/kAnti (from EXISTS, NOT EXISTS and IN in WHERE, decorrelate.h) output only the left row: once
+/// when some right row matches, or when none does.
+enum class JoinKind { kInner, kLeft, kRight, kFull, kSemi, kAnti };
+
+/// A kExecParam slot an enclosing level sets before running a subplan or a lateral join's right side
+/// (PostgreSQL's parParam with the SubPlan's or NestLoop's arg): `value`, evaluated over that level's row.
+struct ExecParamBinding {
+  int id = 0;
+  BoundExprPtr value;
+};
 
 /// A join; condition (over left ++ right) may be null for a cross join. Output: left ++ right, with NULLs
 /// for the missing side of outer joins. When the condition contains equalities between an expression of
 /// the left input and one of the right, they are listed in left_keys/right_keys (each over its own input's
 /// row) and the executor hashes the right input on them; the whole condition is still checked per pair.
+/// With lateral_params (LATERAL, functions in FROM over earlier items) the right input reads them, so it is
+/// run again for each left row after they are set from it (nodeNestloop.c's nestParams).
 struct JoinPlan : PlanNode {
   static constexpr PlanKind kKind = PlanKind::kJoin;
   JoinPlan() : PlanNode(kKind) {}
@@ -173,6 +184,7 @@ struct JoinPlan : PlanNode {
   BoundExprPtr condition;
   std::vector<BoundExprPtr> left_keys;
   std::vector<BoundExprPtr> right_keys;
+  std::vector<ExecParamBinding> lateral_params;  // values over the left row
 };
 
 /// Index nested loop join: for each row of `outer`, an index scan of `inner` whose bound values refer

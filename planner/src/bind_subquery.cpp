@@ -1,0 +1,227 @@
+// Subquery expressions and references to enclosing query levels (parser/parse_expr.c transformSubLink,
+// parse_relation.c colNameToVar/refnameNamespaceItem with levelsup, optimizer/plan/subselect.c's
+// PARAM_EXEC parameters). A column found in an enclosing level becomes a kExecParam slot; the subquery
+// expression (or lateral join) at that level sets the slot from its row before running its subplan.
+#include <algorithm>
+
+#include "planner/binder.h"
+#include "planner/type_rules.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+std::shared_ptr<BoundExpr> NewSubquery(int32_t location) {
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kSubquery;
+  e->type = {TypeId::kBool, -1};
+  e->location = location;
+  return e;
+}
+
+bool IsComparison(const std::string& op) {
+  return op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" || op == ">=";
+}
+
+// The slot of params holding `value`, adding one from the statement's counter when none does yet.
+int ParamFor(std::vector<ExecParamBinding>* params, const BoundExprPtr& value, int* next_id) {
+  for (const auto& p : *params) {
+    if (ExprEquals(*p.value, *value)) return p.id;
+  }
+  params->push_back({(*next_id)++, value});
+  return params->back().id;
+}
+
+std::string QualifiedName(const ScopeColumn& c) {
+  return c.relation.empty() ? c.name : c.relation + "." + c.name;
+}
+
+}  // namespace
+
+BoundExprPtr MakeExecParam(int id, TypeDesc type, std::string name, int32_t location) {
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kExecParam;
+  e->type = type;
+  e->op = id;
+  e->name = std::move(name);
+  e->location = location;
+  return e;
+}
+
+int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnRef& ref) {
+  const std::string& col = ref.names.back();
+  std::string qualifier = ref.names.size() >= 2 ? ref.names[ref.names.size() - 2] : "";
+  if (!qualifier.empty() &&
+      std::find(scope.relations.begin(), scope.relations.end(), qualifier) == scope.relations.end()) {
+    return kNoSuchRelation;
+  }
+  int found = -1;
+  for (size_t i = 0; i < scope.columns.size(); ++i) {
+    const auto& c = scope.columns[i];
+    if (c.name != col) continue;
+    if (qualifier.empty() ? c.hidden : c.relation != qualifier) continue;
+    if (found >= 0) {
+      throw binder.Error(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous", ref.location);
+    }
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
+std::unique_ptr<Binder> Binder::NestedBinder(const OuterLevel* level) {
+  auto inner = std::make_unique<Binder>(catalog_, txn_, search_path_, query_text_);
+  inner->params_ = params_;
+  inner->permissions_ = permissions_;
+  inner->exec_params_ = exec_params_;
+  if (level) inner->outer_.push_back(*level);
+  inner->outer_.insert(inner->outer_.end(), outer_.begin(), outer_.end());
+  return inner;
+}
+
+BoundExprPtr Binder::BindOuterColumn(const ast::ColumnRef& ref) {
+  const bool qualified = ref.names.size() >= 2;
+  const std::string& col = ref.names.back();
+  for (size_t k = 0; k < outer_.size(); ++k) {
+    const OuterLevel& level = outer_[k];
+    int found = FindScopeColumn(*this, *level.scope, ref);
+    if (found == kNoSuchRelation || (found < 0 && !qualified)) continue;
+    if (!level.visible) {
+      // parse_relation.c errorMissingRTE / errorMissingColumn for an item only LATERAL could see.
+      if (qualified) {
+        const std::string& rel = ref.names[ref.names.size() - 2];
+        throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"",
+                    ref.location)
+            .Hint("There is an entry for table \"" + rel +
+                  "\", but it cannot be referenced from this part of the query.");
+      }
+      throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref.location)
+          .Hint("There is a column named \"" + col + "\" in table \"" + level.scope->columns[found].relation +
+                "\", but it cannot be referenced from this part of the query.");
+    }
+    if (found < 0) {
+      std::string shown;
+      for (const auto& n : ref.names) shown += (shown.empty() ? "" : ".") + n;
+      throw Error(sqlstate::kUndefinedColumn, "column " + shown + " does not exist", ref.location);
+    }
+    const ScopeColumn& c = level.scope->columns[found];
+    NoteColumnRead(c);
+    auto value = MakeColumn(found, c.type, QualifiedName(c), ref.location);
+    return OuterReference(k, value, QualifiedName(c), ref.location);
+  }
+  return nullptr;
+}
+
+BoundExprPtr Binder::OuterReference(size_t level, BoundExprPtr value, const std::string& name, int32_t location) {
+  for (size_t i = level + 1; i-- > 0;) {
+    // A lateral level's join sets only its own items' slots; what lies beyond it is read directly.
+    if (i != level && outer_[i].lateral) continue;
+    int id = ParamFor(outer_[i].params, value, exec_params_.get());
+    value = MakeExecParam(id, value->type, name, location);
+  }
+  return value;
+}
+
+int Binder::ParamLevel(int id) const {
+  for (size_t i = 0; i < outer_.size(); ++i) {
+    for (const auto& p : *outer_[i].params) {
+      if (p.id != id) continue;
+      if (p.value->kind == BoundKind::kExecParam) return ParamLevel(p.value->op);
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+int Binder::AggregateLevel(const std::vector<BoundExprPtr>& args) const {
+  int level = INT32_MAX;
+  std::vector<const BoundExpr*> stack;
+  for (const auto& a : args) stack.push_back(a.get());
+  while (!stack.empty()) {
+    const BoundExpr* e = stack.back();
+    stack.pop_back();
+    if (e->kind == BoundKind::kColumn) return -1;
+    if (e->kind == BoundKind::kExecParam) {
+      int l = ParamLevel(e->op);
+      if (l >= 0) level = std::min(level, l);
+    }
+    for (const auto& a : e->args) stack.push_back(a.get());
+  }
+  return level == INT32_MAX ? -1 : level;
+}
+
+PlanPtr Binder::BindLateralItem(const ast::TableRef& ref, const Scope& earlier, std::vector<ExecParamBinding>* lateral,
+                                Scope* scope) {
+  // Functions in FROM are lateral without the keyword (transformRangeFunction).
+  const bool visible = ref.lateral || ref.kind == ast::TableRefKind::kFunction;
+  outer_.insert(outer_.begin(), OuterLevel{&earlier, this, lateral, true, visible});
+  struct Pop {
+    std::vector<OuterLevel>* levels;
+    ~Pop() { levels->erase(levels->begin()); }
+  } pop{&outer_};
+  return BindTableRef(ref, scope);
+}
+
+BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope) {
+  using ST = ast::SubqueryExpr::Type;
+  std::vector<ExecParamBinding> params;
+  OuterLevel level{&scope, this, &params};
+  PlanPtr plan = NestedBinder(&level)->BindSelect(*s.query);
+  auto e = NewSubquery(s.location);
+  auto finish = [&](SubqueryKind kind) -> BoundExprPtr {
+    e->op = static_cast<int>(kind);
+    e->subplan = plan;
+    for (auto& p : params) {
+      e->param_ids.push_back(p.id);
+      e->args.push_back(std::move(p.value));
+    }
+    return e;
+  };
+  if (s.type == ST::kExists) {
+    e->negated = s.negated;
+    return finish(SubqueryKind::kExists);
+  }
+  if (plan->output.size() != 1) {
+    // transformSubLink words it differently for a comparison's right side.
+    const char* msg = s.type == ST::kScalar || s.type == ST::kArray ? "subquery must return only one column"
+                      : plan->output.size() > 1                     ? "subquery has too many columns"
+                                                                    : "subquery has too few columns";
+    throw Error(sqlstate::kSyntaxError, msg, s.location);
+  }
+  if (s.type == ST::kScalar) {
+    e->type = plan->output[0].type;
+    return finish(SubqueryKind::kScalar);
+  }
+  if (s.type == ST::kArray) {
+    // PostgreSQL builds a multi-dimensional array from array rows; LumaDB's arrays of arrays are not there yet.
+    const TypeId element = plan->output[0].type.id;
+    const TypeId array = IsArrayType(element) ? TypeId::kInvalid : ArrayTypeOf(element);
+    if (array == TypeId::kInvalid) {
+      throw Error(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeDisplayName(element),
+                  s.location);
+    }
+    e->type = {array, -1};
+    return finish(SubqueryKind::kArray);
+  }
+  const std::string op = s.type == ST::kIn ? "=" : s.op;
+  if (!IsComparison(op)) {
+    throw Error(sqlstate::kFeatureNotSupported, "operator " + op + " with ANY/ALL (subquery) is not supported",
+                s.location);
+  }
+  auto arg = BindExpr(*s.arg, scope);
+  auto column = MakeColumn(0, plan->output[0].type, plan->output[0].name, s.location);
+  auto cmp = Compare(op, arg, column, s.location);
+  if (cmp->args[1] != column) {
+    auto project = std::make_shared<ProjectPlan>();
+    project->child = plan;
+    project->exprs.push_back(cmp->args[1]);
+    project->output = plan->output;
+    project->output[0].type = cmp->args[1]->type;
+    plan = project;
+  }
+  e->args.push_back(cmp->args[0]);
+  e->column = cmp->op;
+  e->negated = s.negated;
+  return finish(s.type == ST::kAll ? SubqueryKind::kAll : SubqueryKind::kAny);
+}
+
+}  // namespace lumadb::planner
