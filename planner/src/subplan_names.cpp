@@ -1,5 +1,7 @@
 #include "subplan_names.h"
 
+#include "planner/window_plan.h"
+
 namespace lumadb::planner {
 
 namespace {
@@ -35,6 +37,8 @@ std::vector<const PlanNode*> Children(const PlanNode& p) {
       return {p.As<IndexNestedLoopPlan>().outer.get(), p.As<IndexNestedLoopPlan>().inner.get()};
     case PlanKind::kAggregate:
       return {p.As<AggregatePlan>().child.get()};
+    case PlanKind::kWindowAgg:
+      return {p.As<WindowAggPlan>().child.get()};
     case PlanKind::kSort:
       return {p.As<SortPlan>().child.get()};
     case PlanKind::kLimit:
@@ -93,6 +97,16 @@ std::vector<const BoundExpr*> SubplanNames::Of(const PlanNode& p) {
     case PlanKind::kSort:
       for (const auto& k : p.As<SortPlan>().keys) Collect(k.expr, &out);
       break;
+    case PlanKind::kWindowAgg: {
+      const auto& w = p.As<WindowAggPlan>();
+      CollectAll(w.partition, &out);
+      for (const auto& k : w.order) Collect(k.expr, &out);
+      for (const auto& c : w.calls) {
+        CollectAll(c.args, &out);
+        Collect(c.filter, &out);
+      }
+      break;
+    }
     case PlanKind::kLimit:
       Collect(p.As<LimitPlan>().limit, &out);
       Collect(p.As<LimitPlan>().offset, &out);
