@@ -33,6 +33,9 @@ std::unique_ptr<Executor> MakeUnnestExecutor(const planner::FunctionScanPlan& pl
 std::unique_ptr<Executor> MakeJsonScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// generate_series over timestamp/timestamptz with an interval step (timestamp_series_executor.cpp).
 std::unique_ptr<Executor> MakeTimestampSeriesExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
+/// WITH RECURSIVE's RecursiveUnion and WorkTableScan (cte_scan_executor.cpp).
+std::unique_ptr<Executor> MakeRecursiveUnionExecutor(const planner::PlanNode& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeWorkTableScanExecutor(const planner::PlanNode& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

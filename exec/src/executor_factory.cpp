@@ -43,6 +43,10 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeProjectSetExecutor(plan.As<planner::ProjectSetPlan>(), ctx);
     case PlanKind::kIndexNestedLoop:
       return MakeIndexNestedLoopExecutor(plan.As<planner::IndexNestedLoopPlan>(), ctx);
+    case PlanKind::kRecursiveUnion:
+      return MakeRecursiveUnionExecutor(plan, ctx);
+    case PlanKind::kWorkTableScan:
+      return MakeWorkTableScanExecutor(plan, ctx);
   }
   throw DbError(sqlstate::kInternalError, "internal error: unknown plan node");
 }

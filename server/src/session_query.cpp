@@ -239,6 +239,9 @@ exec::SessionContext Session::StatementContext() {
                            .sequences = &sequences_,
                            .backends = Backends()};
   SetUsers(ctx);
+  if (!temp_tables_) temp_tables_ = std::make_unique<exec::TempTableState>(pid());
+  ctx.temp_tables = temp_tables_.get();
+  if (temp_tables_->created) ctx.search_path.insert(ctx.search_path.begin(), temp_tables_->schema());
   return ctx;
 }
 

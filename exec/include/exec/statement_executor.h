@@ -55,6 +55,8 @@ struct SequenceSessionState {
 };
 
 /// What a statement sees of its session.
+class TempTableState;
+
 struct SessionContext {
   catalog::Cluster& cluster;
   catalog::Catalog& catalog;
@@ -73,9 +75,11 @@ struct SessionContext {
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
   /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
   planner::BackendControl* backends = nullptr;
-  Oid user_oid = 10;                          // current_user's OID (default: the bootstrap superuser, for tests)
-  std::string session_user = {};              // session_user (SET SESSION AUTHORIZATION changes it); empty: user
+  Oid user_oid = 10;              // current_user's OID (default: the bootstrap superuser, for tests)
+  std::string session_user = {};  // session_user (SET SESSION AUTHORIZATION changes it); empty: user
   Oid session_user_oid = 10;
+  /// The session's temporary tables (exec/temp_table_state.h); null: TEMP relations are refused (tests).
+  TempTableState* temp_tables = nullptr;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

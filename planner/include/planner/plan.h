@@ -41,6 +41,8 @@ enum class PlanKind {
   kFunctionScan,
   kIndexNestedLoop,
   kProjectSet,
+  kRecursiveUnion,  // planner/cte_plan.h
+  kWorkTableScan,
 };
 
 struct PlanNode;
