@@ -20,6 +20,12 @@ std::string Scalar(pqxx::connection& conn, const std::string& sql);
 /// Runs a query and returns its first column as text, one entry per row ("NULL" for SQL NULL).
 std::vector<std::string> Column(pqxx::connection& conn, const std::string& sql);
 
+/// Runs a query and returns every row as its fields joined by '|' ("NULL" for SQL NULL).
+std::vector<std::string> RowStrings(pqxx::connection& conn, const std::string& sql);
+
+/// Runs `sql` and returns the primary message of the error it raised (without "ERROR:  "), or "".
+std::string ErrorMessage(pqxx::connection& conn, const std::string& sql);
+
 /// A unique-per-process table name with `stem` in it, so tests do not collide on a shared database.
 std::string TableName(const std::string& stem);
 
