@@ -74,8 +74,14 @@ planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view 
 }
 
 std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view query_text, SessionContext& ctx) {
-  if (!stmt.check_option.empty() || !stmt.options.empty()) {
-    throw DbError(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION and view options are not supported");
+  if (!stmt.check_option.empty()) throw DbError(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is not supported");
+  for (const auto& [name, value] : stmt.options) {
+    // security_barrier only orders quals for leakproofness, which no function here needs.
+    if (name == "security_barrier") continue;
+    if (name == "check_option" || name == "security_invoker") {
+      throw DbError(sqlstate::kFeatureNotSupported, "view option \"" + name + "\" is not supported");
+    }
+    throw DbError(sqlstate::kInvalidParameterValue, "unrecognized parameter \"" + name + "\"");
   }
   catalog::TableDef def;
   def.relkind = 'v';

@@ -103,95 +103,117 @@ class WhereLoan {
 }  // namespace
 
 PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr<const catalog::TableInfo>& view) {
-  auto parsed = parser::Parse(view->view_query);
-  auto& q = parsed.at(0)->As<ast::SelectStmt>();
-  const bool insert = stmt.kind == ast::StmtKind::kInsert;
-  const bool update = stmt.kind == ast::StmtKind::kUpdate;
-  if (const char* reason = NotUpdatableReason(q)) {
-    const std::string what = insert ? "insert into" : update ? "update" : "delete from";
-    const std::string hint = insert   ? "To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an "
+  // The caller needs the privilege on the view; the base relation is accessed with the view owner's rights.
+  const bool inserting = stmt.kind == ast::StmtKind::kInsert;
+  RequirePermission(view, inserting                             ? catalog::kAclInsert
+                          : stmt.kind == ast::StmtKind::kUpdate ? catalog::kAclUpdate
+                                                                : catalog::kAclDelete);
+  auto outer = permissions_;
+  permissions_ = std::make_shared<PermissionList>();
+  struct Restore {
+    Binder* b;
+    std::shared_ptr<PermissionList> outer;
+    Oid owner;
+    ~Restore() {
+      for (RelationPermission p : *b->permissions_) {
+        if (p.check_as == 0) p.check_as = owner;
+        outer->push_back(std::move(p));
+      }
+      b->permissions_ = outer;
+    }
+  } restore{this, outer, view->owner};
+  return [&]() -> PlanPtr {
+    auto parsed = parser::Parse(view->view_query);
+    auto& q = parsed.at(0)->As<ast::SelectStmt>();
+    const bool insert = stmt.kind == ast::StmtKind::kInsert;
+    const bool update = stmt.kind == ast::StmtKind::kUpdate;
+    if (const char* reason = NotUpdatableReason(q)) {
+      const std::string what = insert ? "insert into" : update ? "update" : "delete from";
+      const std::string hint = insert ? "To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an "
                                         "unconditional ON INSERT DO INSTEAD rule."
-                             : update ? "To enable updating the view, provide an INSTEAD OF UPDATE trigger or an "
-                                        "unconditional ON UPDATE DO INSTEAD rule."
-                                      : "To enable deleting from the view, provide an INSTEAD OF DELETE trigger or an "
-                                        "unconditional ON DELETE DO INSTEAD rule.";
-    throw DbError(sqlstate::kObjectNotInPrerequisiteState, "cannot " + what + " view \"" + view->name + "\"")
-        .Detail(reason)
-        .Hint(hint);
-  }
-  const ast::QualifiedName base_name = q.from[0]->table;
-  auto base = LookupTableOrThrow(base_name);
-  // The base column behind each view column ("" for a computed one).
-  std::vector<std::string> mapped;
-  for (const auto& t : q.targets) {
-    if (t.expr->kind == ast::ExprKind::kStar) {
-      for (const auto& c : base->columns) mapped.push_back(c.name);
-    } else if (t.expr->kind == ast::ExprKind::kColumnRef) {
-      mapped.push_back(static_cast<const ast::ColumnRef&>(*t.expr).names.back());
-    } else {
-      mapped.push_back("");
+                               : update
+                                   ? "To enable updating the view, provide an INSTEAD OF UPDATE trigger or an "
+                                     "unconditional ON UPDATE DO INSTEAD rule."
+                                   : "To enable deleting from the view, provide an INSTEAD OF DELETE trigger or an "
+                                     "unconditional ON DELETE DO INSTEAD rule.";
+      throw DbError(sqlstate::kObjectNotInPrerequisiteState, "cannot " + what + " view \"" + view->name + "\"")
+          .Detail(reason)
+          .Hint(hint);
     }
-  }
-  mapped.resize(view->columns.size());
-  auto map_column = [&](const std::string& name, int32_t location) {
-    for (size_t i = 0; i < view->columns.size(); ++i) {
-      if (view->columns[i].name != name) continue;
-      if (mapped[i].empty()) {
-        throw Error(sqlstate::kFeatureNotSupported,
-                    std::string("cannot ") + (insert ? "insert into" : "update") + " column \"" + name +
-                        "\" of view \"" + view->name + "\"",
-                    location)
-            .Detail("View columns that are not columns of their base relation are not updatable.");
+    const ast::QualifiedName base_name = q.from[0]->table;
+    auto base = LookupTableOrThrow(base_name);
+    // The base column behind each view column ("" for a computed one).
+    std::vector<std::string> mapped;
+    for (const auto& t : q.targets) {
+      if (t.expr->kind == ast::ExprKind::kStar) {
+        for (const auto& c : base->columns) mapped.push_back(c.name);
+      } else if (t.expr->kind == ast::ExprKind::kColumnRef) {
+        mapped.push_back(static_cast<const ast::ColumnRef&>(*t.expr).names.back());
+      } else {
+        mapped.push_back("");
       }
-      return mapped[i];
     }
-    return name;  // the base binder reports it as missing
-  };
-  const std::string alias = view->name;
-  if (insert) {
-    auto& in = const_cast<ast::InsertStmt&>(stmt.As<ast::InsertStmt>());
-    ast::InsertStmt rewritten;
-    rewritten.table = base_name;
-    rewritten.alias = in.alias.empty() ? alias : in.alias;
-    rewritten.overriding = in.overriding;
-    rewritten.with = in.with;
-    rewritten.column_locations = in.column_locations;
-    if (in.columns.empty()) {
+    mapped.resize(view->columns.size());
+    auto map_column = [&](const std::string& name, int32_t location) {
       for (size_t i = 0; i < view->columns.size(); ++i) {
-        if (!mapped[i].empty()) rewritten.columns.push_back(mapped[i]);
+        if (view->columns[i].name != name) continue;
+        if (mapped[i].empty()) {
+          throw Error(sqlstate::kFeatureNotSupported,
+                      std::string("cannot ") + (insert ? "insert into" : "update") + " column \"" + name +
+                          "\" of view \"" + view->name + "\"",
+                      location)
+              .Detail("View columns that are not columns of their base relation are not updatable.");
+        }
+        return mapped[i];
       }
+      return name;  // the base binder reports it as missing
+    };
+    const std::string alias = view->name;
+    if (insert) {
+      auto& in = const_cast<ast::InsertStmt&>(stmt.As<ast::InsertStmt>());
+      ast::InsertStmt rewritten;
+      rewritten.table = base_name;
+      rewritten.alias = in.alias.empty() ? alias : in.alias;
+      rewritten.overriding = in.overriding;
+      rewritten.with = in.with;
+      rewritten.column_locations = in.column_locations;
+      if (in.columns.empty()) {
+        for (size_t i = 0; i < view->columns.size(); ++i) {
+          if (!mapped[i].empty()) rewritten.columns.push_back(mapped[i]);
+        }
+      }
+      for (size_t i = 0; i < in.columns.size(); ++i) {
+        rewritten.columns.push_back(
+            map_column(in.columns[i], i < in.column_locations.size() ? in.column_locations[i] : -1));
+      }
+      Lend source(in.source, rewritten.source);
+      Lend returning(in.returning, rewritten.returning);
+      return BindInsert(rewritten);
     }
-    for (size_t i = 0; i < in.columns.size(); ++i) {
-      rewritten.columns.push_back(
-          map_column(in.columns[i], i < in.column_locations.size() ? in.column_locations[i] : -1));
+    if (update) {
+      auto& up = const_cast<ast::UpdateStmt&>(stmt.As<ast::UpdateStmt>());
+      ast::UpdateStmt rewritten;
+      rewritten.table = base_name;
+      rewritten.alias = up.alias.empty() ? alias : up.alias;
+      rewritten.with = up.with;
+      std::vector<std::string> names;  // the view's column names, given back with the SET list
+      for (auto& s : up.set) names.push_back(map_column(s.column, s.location));
+      Lend set(up.set, rewritten.set);
+      RenameSet rename(rewritten.set, names);
+      Lend from(up.from, rewritten.from);
+      Lend returning(up.returning, rewritten.returning);
+      WhereLoan where(up.where, std::move(q.where), rewritten.where);
+      return BindUpdate(rewritten);
     }
-    Lend source(in.source, rewritten.source);
-    Lend returning(in.returning, rewritten.returning);
-    return BindInsert(rewritten);
-  }
-  if (update) {
-    auto& up = const_cast<ast::UpdateStmt&>(stmt.As<ast::UpdateStmt>());
-    ast::UpdateStmt rewritten;
+    auto& del = const_cast<ast::DeleteStmt&>(stmt.As<ast::DeleteStmt>());
+    ast::DeleteStmt rewritten;
     rewritten.table = base_name;
-    rewritten.alias = up.alias.empty() ? alias : up.alias;
-    rewritten.with = up.with;
-    std::vector<std::string> names;  // the view's column names, given back with the SET list
-    for (auto& s : up.set) names.push_back(map_column(s.column, s.location));
-    Lend set(up.set, rewritten.set);
-    RenameSet rename(rewritten.set, names);
-    Lend from(up.from, rewritten.from);
-    Lend returning(up.returning, rewritten.returning);
-    WhereLoan where(up.where, std::move(q.where), rewritten.where);
-    return BindUpdate(rewritten);
-  }
-  auto& del = const_cast<ast::DeleteStmt&>(stmt.As<ast::DeleteStmt>());
-  ast::DeleteStmt rewritten;
-  rewritten.table = base_name;
-  rewritten.alias = del.alias.empty() ? alias : del.alias;
-  rewritten.with = del.with;
-  Lend returning(del.returning, rewritten.returning);
-  WhereLoan where(del.where, std::move(q.where), rewritten.where);
-  return BindDelete(rewritten);
+    rewritten.alias = del.alias.empty() ? alias : del.alias;
+    rewritten.with = del.with;
+    Lend returning(del.returning, rewritten.returning);
+    WhereLoan where(del.where, std::move(q.where), rewritten.where);
+    return BindDelete(rewritten);
+  }();
 }
 
 }  // namespace lumadb::planner

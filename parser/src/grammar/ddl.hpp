@@ -13,8 +13,8 @@ struct temp_word : sor<LUMADB_WORD("temporary"), LUMADB_WORD("temp")>, Node {};
 struct unlogged_word : LUMADB_WORD("unlogged"), Node {};
 struct opt_temp : sor<seq<opt<sor<LUMADB_KW("local"), LUMADB_KW("global")>>, tok<temp_word>>, tok<unlogged_word>> {};
 /// ON COMMIT {DROP | DELETE ROWS | PRESERVE ROWS} (gram.y OnCommitOption).
-struct on_commit_action : sor<LUMADB_WORD("drop"), seq<LUMADB_WORD("delete"), LUMADB_KW("rows")>,
-                              seq<LUMADB_WORD("preserve"), LUMADB_KW("rows")>>,
+struct on_commit_action : sor<LUMADB_WORD("drop"), seq<LUMADB_WORD("delete"), skip, LUMADB_WORD("rows")>,
+                              seq<LUMADB_WORD("preserve"), skip, LUMADB_WORD("rows")>>,
                           Node {};
 struct on_commit : seq<LUMADB_KW("on"), LUMADB_KW("commit"), tok<on_commit_action>> {};
 
@@ -31,7 +31,7 @@ struct db_option : seq<db_option_name, opt<equals>, db_option_value>, Node {};
 struct create_database : seq<LUMADB_KW("database"), col_id, opt<LUMADB_KW("with")>, star<db_option>>, Node {};
 
 struct drop_kind : sor<LUMADB_WORD("table"), LUMADB_WORD("schema"), LUMADB_WORD("sequence"), LUMADB_WORD("view"),
-                       seq<LUMADB_WORD("materialized"), LUMADB_KW("view")>>,
+                       seq<LUMADB_WORD("materialized"), skip, LUMADB_WORD("view")>>,
                    Node {};
 struct drop_index_word : LUMADB_WORD("index"), Node {};
 struct database_word : LUMADB_WORD("database"), Node {};
