@@ -150,6 +150,7 @@ std::vector<std::string> SearchSchemas(SessionContext& ctx, bool implicit) {
 
 std::string CreationSchema(SessionContext& ctx) {
   for (const auto& entry : ctx.search_path) {
+    if (entry.starts_with("pg_temp_")) continue;  // only TEMP puts relations in the session's temp schema
     std::string name = entry == "$user" ? ctx.user : entry;
     if (ctx.catalog.LookupNamespace(ctx.txn, name)) return name;
   }
