@@ -170,6 +170,9 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
         "recursive query \"" + cte.name + "\" does not have the form non-recursive-term UNION [ALL] recursive-term",
         cte.location);
   }
+  if (!select.locking.empty() || !select.rarg->locking.empty()) {
+    throw DbError(sqlstate::kFeatureNotSupported, "FOR UPDATE/SHARE in a recursive query is not implemented");
+  }
   if (!select.order_by.empty()) {
     throw Error(sqlstate::kFeatureNotSupported, "ORDER BY in a recursive query is not implemented", cte.location);
   }
