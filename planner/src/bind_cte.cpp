@@ -21,6 +21,7 @@ struct CteFrame {
   std::shared_ptr<const CteFrame> parent;
   int self = -1;
   std::shared_ptr<const WorkTableScanPlan> worktable;
+  const Binder* term_binder = nullptr;  // the binder of the recursive term: the only one that may read it
 };
 
 namespace {
@@ -103,6 +104,13 @@ PlanPtr Binder::BindCteRef(const ast::TableRef& ref, Scope* scope) {
         if (!frame->worktable) {
           throw Error(kInvalidRecursion,
                       "recursive reference to query \"" + cte.name + "\" must not appear within its non-recursive term",
+                      ref.location);
+        }
+        // parse_cte.c checkWellFormedRecursion: a subquery re-read per round would not see the work table
+        // it was computed from (an uncorrelated one is computed once).
+        if (frame->term_binder != this) {
+          throw Error(kInvalidRecursion,
+                      "recursive reference to query \"" + cte.name + "\" must not appear within a subquery",
                       ref.location);
         }
         plan = frame->worktable;
@@ -200,8 +208,9 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
   recursive_frame->worktable = worktable;
   PlanPtr right;
   {
-    FrameSwap swap(recursive_frame);
     Binder term(catalog_, txn_, search_path_, query_text_);
+    recursive_frame->term_binder = &term;
+    FrameSwap swap(recursive_frame);
     term.params_ = params_;
     term.permissions_ = permissions_;
     right = term.BindSelect(*select.rarg);
