@@ -113,6 +113,7 @@ struct CatalogSnapshot::Builder {
       TableInfo* t = FindTable(AsOid(r[col::kAdRelid]));
       if (!t) return;
       int16_t attnum = AsInt2(r[col::kAdNum]);
+      if (attnum == 0) t->view_query = r[col::kAdBin].GetString();
       for (ColumnInfo& c : t->columns) {
         if (c.attnum == attnum) c.default_expr = r[col::kAdBin].GetString();
       }
@@ -155,6 +156,11 @@ struct CatalogSnapshot::Builder {
       snap.sequences_.emplace(seq.oid, std::move(seq));
     });
     Table(kPgDependOid).ForEach([&](const Row& r) {
+      if (CharOf(r[col::kDepType]) == 'n') {
+        if (TableInfo* view = FindTable(AsOid(r[col::kDepObjid])))
+          view->view_uses.push_back(AsOid(r[col::kDepRefobjid]));
+        return;
+      }
       auto seq = snap.sequences_.find(AsOid(r[col::kDepObjid]));
       if (seq == snap.sequences_.end()) return;
       seq->second.owned_by_table = AsOid(r[col::kDepRefobjid]);

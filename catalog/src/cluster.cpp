@@ -185,6 +185,8 @@ Catalog& Cluster::OpenDatabase(const DatabaseInfo& db) {
     throw DbError(sqlstate::kInvalidCatalogName, "database \"" + db.name + "\" does not exist");
   }
   auto catalog = std::make_unique<DatabaseCatalog>(impl_->storage, impl_->locks, impl_->oids, db.oid);
+  // No session of this server has used the database yet: temporary schemas are leftovers of a crash.
+  catalog->DropTempSchemas(impl_->transactions);
   Catalog& ref = *catalog;
   impl_->catalogs.emplace(db.oid, std::move(catalog));
   return ref;

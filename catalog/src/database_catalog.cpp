@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "catalog/search_path.h"
 #include "catalog_rows.h"
 #include "common/error.h"
 #include "constraint_rules.h"
@@ -96,6 +97,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::LookupTable(txn::Transaction& 
                                                               std::string_view name,
                                                               const std::vector<std::string>& search_path) {
   auto snap = View(txn);
+  schema = TempSchemaAlias(schema, search_path);
   if (!schema.empty()) {
     const NamespaceEntry* ns = snap->FindNamespace(schema);
     return ns ? snap->FindTable(ns->oid, name) : nullptr;
@@ -161,8 +163,9 @@ Oid DatabaseCatalog::CreationNamespace(const CatalogSnapshot& snap, const std::s
     ns = snap.FindNamespace(schema);
     if (!ns) throw DbError(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist");
   } else {
+    // The session's temporary schema heads the path but only CREATE TEMP puts relations there.
     for (const std::string& entry : search_path) {
-      if ((ns = snap.FindNamespace(entry))) break;
+      if (!entry.starts_with("pg_temp_") && (ns = snap.FindNamespace(entry))) break;
     }
     if (!ns) throw DbError(sqlstate::kInvalidSchemaName, "no schema has been selected to create in");
   }
@@ -194,10 +197,16 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
   t.foreign_keys = def.foreign_keys;
   t.fillfactor = def.fillfactor;
   t.owner = def.owner;
-  t.file = storage::FileId{db_, t.oid};
-  storage_.CreateFile(t.file, &txn.log());
-  storage::FileId file = t.file;
-  txn.OnAbort([this, file] { storage_.DropFile(file); });
+  t.relkind = def.relkind;
+  t.view_query = def.view_query;
+  t.view_uses = def.view_uses;
+  // A view has no storage (relfilenode 0), as in PostgreSQL.
+  t.file = storage::FileId{db_, def.relkind == 'v' ? 0 : t.oid};
+  if (def.relkind != 'v') {
+    storage_.CreateFile(t.file, &txn.log());
+    storage::FileId file = t.file;
+    txn.OnAbort([this, file] { storage_.DropFile(file); });
+  }
   locks_.LockRelation(txn, txn::RelationTag{db_, t.oid}, txn::LockMode::kExclusive);
   PrepareDefinition(txn, *snap, t, nullptr, true);
   InsertRelationRows(txn, t);
@@ -275,7 +284,8 @@ void DatabaseCatalog::SetSchemaAccess(txn::Transaction& txn, Oid oid, Oid owner,
 }
 
 void DatabaseCatalog::CreateSchema(txn::Transaction& txn, std::string_view name, Oid owner) {
-  if (name.starts_with("pg_")) {
+  // pg_temp_<id> is a session's temporary schema (exec's temp_tables.cpp refuses it in CREATE SCHEMA).
+  if (name.starts_with("pg_") && !name.starts_with("pg_temp_")) {
     throw DbError(sqlstate::kReservedName, "unacceptable schema name \"" + std::string(name) + "\"")
         .Detail("The prefix \"pg_\" is reserved for system schemas.");
   }

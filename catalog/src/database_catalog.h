@@ -26,7 +26,8 @@ class StorageEngine;
 }
 namespace lumadb::txn {
 class LockManager;
-}
+class TransactionManager;
+}  // namespace lumadb::txn
 
 namespace lumadb::catalog {
 
@@ -66,6 +67,8 @@ class DatabaseCatalog final : public Catalog {
   std::shared_ptr<const TableInfo> TableByOid(txn::Transaction& txn, Oid oid) override;
   std::shared_ptr<const TableInfo> ReplaceTableDef(txn::Transaction& txn, const TableInfo& old_table,
                                                    const TableInfo& def, bool new_heap_file) override;
+  std::shared_ptr<const TableInfo> ReplaceView(txn::Transaction& txn, const TableInfo& old,
+                                               const TableDef& def) override;
   SequenceInfo CreateSequence(txn::Transaction& txn, const SequenceDef& def,
                               const std::vector<std::string>& search_path) override;
   SequenceInfo AlterSequence(txn::Transaction& txn, const SequenceInfo& seq, const SequenceDef& def) override;
@@ -80,6 +83,9 @@ class DatabaseCatalog final : public Catalog {
   void SetRelationAccess(txn::Transaction& txn, Oid oid, Oid owner,
                          const std::optional<std::vector<std::string>>& acl) override;
   std::vector<std::shared_ptr<const TableInfo>> ListTables(txn::Transaction& txn, Oid namespace_oid) override;
+  /// Drops every pg_temp_* schema with its relations, in a transaction of its own (namespace.c
+  /// RemoveTempRelations for the sessions a crash ended). Does nothing when there is none.
+  void DropTempSchemas(txn::TransactionManager& transactions);
   void SetColumnAcls(txn::Transaction& txn, Oid oid,
                      const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) override;
 

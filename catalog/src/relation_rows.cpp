@@ -70,6 +70,9 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
     attributes.Insert(txn, AttributeRow(t.oid, c));
     if (c.default_expr) attrdefs.Insert(txn, AttrdefRow(oids_.Next(), t.oid, c.attnum, *c.default_expr));
   }
+  // A view's query is the pg_attrdef row of attnum 0 (no column has it); what it reads, pg_depend rows.
+  if (!t.view_query.empty()) attrdefs.Insert(txn, AttrdefRow(oids_.Next(), t.oid, 0, t.view_query));
+  for (Oid used : t.view_uses) Table(kPgDependOid).Insert(txn, DependRow(t.oid, used, 0, 'n'));
   CatalogTable constraints = Table(kPgConstraintOid);
   for (const KeyConstraint& key : t.keys) {
     constraints.Insert(txn, KeyConstraintRow(oids_.Next(), t.oid, t.namespace_oid, key));
@@ -112,6 +115,9 @@ void DatabaseCatalog::DeleteRelationRows(txn::Transaction& txn, Oid oid, const s
   Table(kPgAttrdefOid).DeleteIf(txn, [&](const Row& r) { return RowOid(r, col::kAdRelid) == oid; });
   Table(kPgConstraintOid).DeleteIf(txn, [&](const Row& r) { return RowOid(r, col::kConRelid) == oid; });
   Table(kPgIndexOid).DeleteIf(txn, [&](const Row& r) { return RowOid(r, col::kIndRelid) == oid; });
+  Table(kPgDependOid).DeleteIf(txn, [&](const Row& r) {
+    return RowOid(r, col::kDepObjid) == oid && CharOf(r[col::kDepType]) == 'n';
+  });
 }
 
 void DatabaseCatalog::DropTableRows(txn::Transaction& txn, const CatalogSnapshot& snap, const TableInfo& table,
@@ -131,7 +137,7 @@ void DatabaseCatalog::DropTableRows(txn::Transaction& txn, const CatalogSnapshot
   }
   DeleteRelationRows(txn, table.oid, table.indexes);
   MoveStatistics(txn, table.oid, {});
-  DropFileAtCommit(txn, table.file);
+  if (table.relkind != 'v') DropFileAtCommit(txn, table.file);
   for (const IndexInfo& index : table.indexes) DropFileAtCommit(txn, index.file);
   for (const SequenceInfo& seq : snap.SequencesOwnedBy(table.oid)) DropSequenceRows(txn, seq);
 }

@@ -9,4 +9,12 @@ std::vector<std::string> ExpandSearchPath(const std::vector<std::string>& search
   return out;
 }
 
+std::string_view TempSchemaAlias(std::string_view schema, const std::vector<std::string>& search_path) {
+  if (schema != "pg_temp") return schema;
+  for (const std::string& entry : search_path) {
+    if (entry.starts_with("pg_temp_")) return entry;
+  }
+  return schema;
+}
+
 }  // namespace lumadb::catalog

@@ -10,6 +10,7 @@
 #include "permissions.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
+#include "temp_tables.h"
 
 namespace lumadb::exec {
 
@@ -123,6 +124,11 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
   def.owner = ctx.user_oid;
   def.schema = stmt.table.schema;
   def.name = stmt.table.name;
+  const bool temp = stmt.persistence == 't' || def.schema == "pg_temp";
+  if (!temp && stmt.on_commit != ast::OnCommitAction::kNoop) {
+    throw DbError(sqlstate::kInvalidTableDefinition, "ON COMMIT can only be used on temporary tables");
+  }
+  if (temp) def.schema = TempSchemaForCreate(ctx, def.schema);
   const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
   if (stmt.if_not_exists && !schema.empty() &&
       (ctx.catalog.LookupTable(ctx.txn, schema, def.name, {}) ||
@@ -247,6 +253,7 @@ std::string ExecuteCreateTable(const ast::CreateTableStmt& stmt, std::string_vie
     created.push_back(info);
   }
   auto table = ctx.catalog.CreateTable(ctx.txn, def, ctx.search_path);
+  if (temp) RegisterTempTable(ctx, *table, stmt.on_commit);
   for (size_t i = 0; i < created.size(); ++i) {
     catalog::SequenceDef owner;
     owner.owned_by_table = table->oid;

@@ -8,6 +8,7 @@
 #include "catalog/cluster.h"
 #include "ddl.h"
 #include "ddl_constraints.h"
+#include "ddl_view.h"
 #include "permissions.h"
 #include "planner/binder.h"
 #include "txn/lock_manager.h"
@@ -36,6 +37,12 @@ void NoticeCascade(ResultSink& sink, const std::vector<std::string>& objects) {
                             .Detail(detail));
 }
 
+void DropRelation(SessionContext& ctx, const catalog::TableInfo& t) {
+  LockTableMode(ctx, t.oid, true);
+  auto current = ctx.catalog.TableByOid(ctx.txn, t.oid);
+  if (current) ctx.catalog.DropTable(ctx.txn, *current);
+}
+
 /// DROP TABLE of the given tables: foreign keys of other tables referencing them block the drop (2BP01)
 /// unless CASCADE, which removes those constraints first.
 void DropTables(const std::vector<std::shared_ptr<const catalog::TableInfo>>& tables, bool cascade, SessionContext& ctx,
@@ -44,6 +51,7 @@ void DropTables(const std::vector<std::shared_ptr<const catalog::TableInfo>>& ta
   for (const auto& t : tables) dropped.insert(t->oid);
   std::map<Oid, std::vector<std::string>> remove;  // referencing table -> FK names to remove
   std::vector<std::string> notices;
+  const auto views = DependentViews(tables, cascade, ctx, &notices);
   for (const auto& t : tables) {
     for (const auto& fk : t->referenced_by) {
       if (dropped.contains(fk.table_oid)) continue;
@@ -70,11 +78,8 @@ void DropTables(const std::vector<std::shared_ptr<const catalog::TableInfo>>& ta
     });
     ctx.catalog.ReplaceTableDef(ctx.txn, *other, next, false);
   }
-  for (const auto& t : tables) {
-    LockTableMode(ctx, t->oid, true);
-    auto current = ctx.catalog.TableByOid(ctx.txn, t->oid);
-    ctx.catalog.DropTable(ctx.txn, current ? *current : *t);
-  }
+  for (auto it = views.rbegin(); it != views.rend(); ++it) DropRelation(ctx, **it);
+  for (const auto& t : tables) DropRelation(ctx, *t);
 }
 
 /// DROP SEQUENCE: an identity column's sequence cannot be dropped; a serial's default depends on its
@@ -123,6 +128,10 @@ const char* DropTag(ast::ObjectType type) {
       return "DROP INDEX";
     case ast::ObjectType::kSequence:
       return "DROP SEQUENCE";
+    case ast::ObjectType::kView:
+      return "DROP VIEW";
+    case ast::ObjectType::kMatView:
+      return "DROP MATERIALIZED VIEW";
   }
   return "DROP TABLE";
 }
@@ -141,6 +150,7 @@ std::vector<std::string> SearchSchemas(SessionContext& ctx, bool implicit) {
 
 std::string CreationSchema(SessionContext& ctx) {
   for (const auto& entry : ctx.search_path) {
+    if (entry.starts_with("pg_temp_")) continue;  // only TEMP puts relations in the session's temp schema
     std::string name = entry == "$user" ? ctx.user : entry;
     if (ctx.catalog.LookupNamespace(ctx.txn, name)) return name;
   }
@@ -173,20 +183,22 @@ std::string ExecuteDrop(const ast::DropStmt& stmt, SessionContext& ctx, ResultSi
   std::vector<std::shared_ptr<const catalog::TableInfo>> tables;
   for (const auto& name : stmt.names) {
     switch (stmt.object_type) {
-      case ast::ObjectType::kTable: {
+      case ast::ObjectType::kTable:
+      case ast::ObjectType::kView:
+      case ast::ObjectType::kMatView: {
         if (schema_missing(name)) continue;
         auto table = ctx.catalog.LookupTable(ctx.txn, name.schema, name.name, ctx.search_path);
         if (!table) {
+          const char* what = stmt.object_type == ast::ObjectType::kTable  ? "table"
+                             : stmt.object_type == ast::ObjectType::kView ? "view"
+                                                                          : "materialized view";
           if (stmt.if_exists) {
-            skip("table \"" + name.name + "\"");
+            skip(std::string(what) + " \"" + name.name + "\"");
             continue;
           }
-          throw DbError(sqlstate::kUndefinedTable, "table \"" + name.name + "\" does not exist");
+          throw DbError(sqlstate::kUndefinedTable, std::string(what) + " \"" + name.name + "\" does not exist");
         }
-        if (table->relkind == 'S') {
-          throw DbError(sqlstate::kWrongObjectType, "\"" + name.name + "\" is not a table")
-              .Hint("Use DROP SEQUENCE to remove a sequence.");
-        }
+        CheckDropKind(*table, stmt.object_type);
         CheckRelationOwner(ctx, *table);
         tables.push_back(table);
         break;
@@ -276,6 +288,9 @@ std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx, 
   std::set<Oid> truncated;
   for (const auto& name : stmt.tables) {
     auto table = TableOrThrow(ctx, name);
+    if (table->relkind == 'v' || table->relkind == 'm') {
+      throw DbError(sqlstate::kWrongObjectType, "\"" + table->name + "\" is not a table");
+    }
     CheckRelationPrivilege(ctx, *table, catalog::kAclTruncate);
     if (truncated.insert(table->oid).second) tables.push_back(table);
   }
@@ -314,6 +329,10 @@ std::string ExecuteTruncate(const ast::TruncateStmt& stmt, SessionContext& ctx, 
 }
 
 std::string ExecuteCreateSchema(const ast::CreateSchemaStmt& stmt, SessionContext& ctx, ResultSink& sink) {
+  if (stmt.name.starts_with("pg_")) {
+    throw DbError(sqlstate::kReservedName, "unacceptable schema name \"" + stmt.name + "\"")
+        .Detail("The prefix \"pg_\" is reserved for system schemas.");
+  }
   if (stmt.if_not_exists && ctx.catalog.LookupNamespace(ctx.txn, stmt.name)) {
     sink.Notice(Severity::kNotice, sqlstate::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists, skipping");
     return "CREATE SCHEMA";

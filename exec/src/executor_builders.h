@@ -41,6 +41,9 @@ std::unique_ptr<Executor> MakeJsonScanExecutor(const planner::FunctionScanPlan& 
 std::unique_ptr<Executor> MakeTimestampSeriesExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx);
 /// Window functions over the sorted child (window_executor.cpp).
 std::unique_ptr<Executor> MakeWindowAggExecutor(const planner::WindowAggPlan& plan, ExecContext& ctx);
+/// WITH RECURSIVE's RecursiveUnion and WorkTableScan (cte_scan_executor.cpp).
+std::unique_ptr<Executor> MakeRecursiveUnionExecutor(const planner::PlanNode& plan, ExecContext& ctx);
+std::unique_ptr<Executor> MakeWorkTableScanExecutor(const planner::PlanNode& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

@@ -49,6 +49,10 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeWindowAggExecutor(plan.As<planner::WindowAggPlan>(), ctx);
     case PlanKind::kIndexNestedLoop:
       return MakeIndexNestedLoopExecutor(plan.As<planner::IndexNestedLoopPlan>(), ctx);
+    case PlanKind::kRecursiveUnion:
+      return MakeRecursiveUnionExecutor(plan, ctx);
+    case PlanKind::kWorkTableScan:
+      return MakeWorkTableScanExecutor(plan, ctx);
   }
   throw DbError(sqlstate::kInternalError, "internal error: unknown plan node");
 }

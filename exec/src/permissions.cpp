@@ -104,6 +104,8 @@ const char* RelationKindWord(char relkind) {
       return "index";
     case 'v':
       return "view";
+    case 'm':
+      return "materialized view";
     default:
       return "table";
   }
@@ -112,17 +114,18 @@ const char* RelationKindWord(char relkind) {
 void CheckPermissions(const planner::PermissionList& permissions, SessionContext& ctx) {
   if (permissions.empty()) return;
   catalog::RoleGraph roles = Roles(ctx);
-  if (roles.IsSuperuser(ctx.user_oid)) return;
   std::set<Oid> usable;  // schemas whose USAGE was checked
   for (const planner::RelationPermission& p : permissions) {
-    if (usable.insert(p.table->namespace_oid).second)
+    const Oid user = p.check_as != 0 ? p.check_as : ctx.user_oid;
+    if (roles.IsSuperuser(user)) continue;
+    if (p.check_as == 0 && usable.insert(p.table->namespace_oid).second)
       CheckSchemaPrivilege(ctx, p.table->namespace_oid, catalog::kAclUsage);
     catalog::AclMode required = p.required;
     if (!p.selected.empty()) required |= catalog::kAclSelect;  // reading columns of an UPDATE/DELETE target
     // The plan's TableInfo may predate a GRANT or REVOKE: read the relation's current ACL.
     auto current = ctx.catalog.TableByOid(ctx.txn, p.table->oid);
     const catalog::TableInfo& table = current ? *current : *p.table;
-    if (!Granted(roles, table, ctx.user_oid, required, p.selected, p.modified)) throw PermissionDenied(table);
+    if (!Granted(roles, table, user, required, p.selected, p.modified)) throw PermissionDenied(table);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "ddl.h"
 #include "ddl_roles.h"
+#include "ddl_view.h"
 #include "exec/executor.h"
 #include "permissions.h"
 #include "planner/binder.h"
@@ -141,6 +142,12 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
       return ExecuteAlterOwner(stmt.As<ast::AlterOwnerStmt>(), ctx);
     case ast::StmtKind::kAlterRoleSet:
       return ExecuteAlterRoleSet(stmt.As<ast::AlterRoleSetStmt>(), ctx);
+    case ast::StmtKind::kCreateView:
+      return ExecuteCreateView(stmt.As<ast::CreateViewStmt>(), query_text, ctx);
+    case ast::StmtKind::kCreateTableAs:
+      return ExecuteCreateTableAs(stmt.As<ast::CreateTableAsStmt>(), query_text, ctx, sink);
+    case ast::StmtKind::kRefreshMatView:
+      return ExecuteRefreshMatView(stmt.As<ast::RefreshMatViewStmt>(), ctx);
     default:
       throw DbError(sqlstate::kInternalError, "internal error: statement kind is handled by the session");
   }

@@ -1,6 +1,7 @@
 #include "statement_info.h"
 
 #include "ddl.h"
+#include "parser/ast_views.h"
 
 namespace lumadb::exec {
 
@@ -34,6 +35,14 @@ const char* WriteCommandName(const ast::Statement& stmt) {
     }
     case ast::StmtKind::kDrop:
       return DropTag(stmt.As<ast::DropStmt>().object_type);
+    case ast::StmtKind::kCreateView:
+      return "CREATE VIEW";
+    case ast::StmtKind::kCreateTableAs: {
+      const auto& ctas = stmt.As<ast::CreateTableAsStmt>();
+      return ctas.is_matview ? "CREATE MATERIALIZED VIEW" : ctas.is_select_into ? "SELECT INTO" : "CREATE TABLE AS";
+    }
+    case ast::StmtKind::kRefreshMatView:
+      return "REFRESH MATERIALIZED VIEW";
     case ast::StmtKind::kSelect: {
       // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
       const auto& locking = stmt.As<ast::SelectStmt>().locking;

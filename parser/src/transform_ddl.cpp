@@ -27,6 +27,7 @@ std::string Transformer::OptionValue(const PNode& n) const {
 
 ast::StatementPtr Transformer::CreateTable(const PNode& n) {
   auto stmt = std::make_unique<ast::CreateTableStmt>();
+  stmt->persistence = Persistence(n, &stmt->on_commit);
   bool has_primary_key = false;
   // A second PRIMARY KEY, column- or table-level (parse_utilcmd.c transformIndexConstraint).
   auto primary_key = [&](int32_t loc) {
@@ -89,9 +90,11 @@ ast::StatementPtr Transformer::Drop(const PNode& n) {
       stmt->object_type = ast::ObjectType::kIndex;
     } else if (c->is_type<g::drop_kind>()) {
       const std::string kind = Words(*c);
-      stmt->object_type = kind == "schema"     ? ast::ObjectType::kSchema
-                          : kind == "sequence" ? ast::ObjectType::kSequence
-                                               : ast::ObjectType::kTable;
+      stmt->object_type = kind == "schema"              ? ast::ObjectType::kSchema
+                          : kind == "sequence"          ? ast::ObjectType::kSequence
+                          : kind == "view"              ? ast::ObjectType::kView
+                          : kind == "materialized view" ? ast::ObjectType::kMatView
+                                                        : ast::ObjectType::kTable;
     } else if (c->is_type<g::if_exists>()) {
       stmt->if_exists = true;
     } else if (c->is_type<g::qualified_name>()) {

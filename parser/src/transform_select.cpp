@@ -19,17 +19,19 @@ bool HasTail(const ast::SelectStmt& s) {
 }  // namespace
 
 SelectPtr Transformer::Select(const PNode& n) {
-  SelectPtr s = SetOperations(*n.children.at(0));
-  if (n.children.size() > 1) {
+  const std::size_t first = n.children.at(0)->is_type<g::with_clause>() ? 1 : 0;
+  SelectPtr s = SetOperations(*n.children.at(first));
+  if (first == 1) AttachWith(*n.children[0], s->with);
+  if (n.children.size() > first + 1) {
     // (SELECT ... ORDER BY a) ORDER BY b: gram.y insertSelectOptions rejects the second clause.
-    if (HasTail(*s) && !n.children[1]->is_type<g::locking_item>()) {
-      const PNode& c = *n.children[1];
+    if (HasTail(*s) && !n.children[first + 1]->is_type<g::locking_item>()) {
+      const PNode& c = *n.children[first + 1];
       const char* what = c.is_type<g::order_clause>() ? "ORDER BY" : c.is_type<g::offset_clause>() ? "OFFSET" : "LIMIT";
       // PostgreSQL points at the first expression of the second clause.
       const int32_t at = c.children.empty() ? Loc(c) : Loc(*c.children[0]);
       throw DbError(sqlstate::kSyntaxError, std::string("multiple ") + what + " clauses not allowed").Position(Pos(at));
     }
-    for (std::size_t i = 1; i < n.children.size(); ++i) SelectTail(*n.children[i], *s);
+    for (std::size_t i = first + 1; i < n.children.size(); ++i) SelectTail(*n.children[i], *s);
   }
   return s;
 }
@@ -111,6 +113,8 @@ SelectPtr Transformer::SimpleSelect(const PNode& n) {
       s->group_by = ExprList(*c->children.at(0));
     } else if (c->is_type<g::having_clause>()) {
       s->having = Expr(*c->children.at(0));
+    } else if (c->is_type<g::into_clause>()) {
+      s->into = Into(*c);
     }
   }
   return s;

@@ -14,6 +14,7 @@
 
 #include "parser/ast.h"
 #include "parser/ast_roles.h"
+#include "parser/ast_views.h"
 
 namespace lumadb::parser {
 
@@ -127,6 +128,23 @@ class Transformer {
   ast::StatementPtr DeclareCursor(const PNode& n);
   ast::StatementPtr Fetch(const PNode& n);
   ast::StatementPtr ClosePortal(const PNode& n);
+
+  // ---- WITH, views, CREATE TABLE AS, SELECT INTO (transform_view.cpp) ----
+  /// Sets `into` to the with_clause node's WithClause; 42601 "multiple WITH clauses not allowed" when it
+  /// already has one (gram.y insertSelectOptions).
+  void AttachWith(const PNode& n, std::shared_ptr<ast::WithClause>& into);
+  /// WITH ... INSERT/UPDATE/DELETE.
+  ast::StatementPtr WithDml(const PNode& n);
+  /// An into_clause node (SELECT ... INTO [TEMP] [TABLE] name).
+  std::shared_ptr<ast::IntoClause> Into(const PNode& n);
+  /// A top-level SELECT: SELECT ... INTO becomes CREATE TABLE AS (analyze.c transformStmt).
+  ast::StatementPtr TopSelect(const PNode& n);
+  ast::StatementPtr CreateView(const PNode& n);
+  /// CREATE TABLE ... AS and CREATE MATERIALIZED VIEW.
+  ast::StatementPtr CreateTableAs(const PNode& n);
+  ast::StatementPtr RefreshMatView(const PNode& n);
+  /// 't' for a temp_word child of n, 'u' for unlogged_word, else 'p'; ON COMMIT into on_commit.
+  static char Persistence(const PNode& n, ast::OnCommitAction* on_commit);
 
   // ---- roles and privileges (transform_roles.cpp) ----
   ast::StatementPtr CreateRole(const PNode& n);

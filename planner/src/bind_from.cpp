@@ -166,7 +166,9 @@ std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::Tab
 
 PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
   if (PlanPtr view = BindActivityView(ref, scope)) return view;
+  if (PlanPtr cte = BindCteRef(ref, scope)) return cte;
   auto table = LookupTableOrThrow(ref.table);
+  if (table->relkind == 'v') return BindView(ref, table, scope);
   RequirePermission(table, catalog::kAclSelect);
   std::string rel = ref.alias.empty() ? table->name : ref.alias;
   scope->relations.push_back(rel);

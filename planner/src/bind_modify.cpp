@@ -88,7 +88,9 @@ static BoundExprPtr AssignElement(Binder& b, const ast::SetClause& set, const ca
 }
 
 PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
+  WithScope with(stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
+  if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
   for (size_t i = 0; i < stmt.columns.size(); ++i) {
@@ -218,7 +220,9 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
 }
 
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
+  WithScope with(stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
+  if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclUpdate : catalog::kAclUpdate | catalog::kAclSelect);
   if (!stmt.from.empty()) {
     throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
@@ -262,7 +266,9 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
 }
 
 PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
+  WithScope with(stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
+  if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclDelete : catalog::kAclDelete | catalog::kAclSelect);
   Scope scope;
   PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);

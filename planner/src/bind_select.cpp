@@ -57,6 +57,7 @@ PlanPtr ProjectSet(PlanPtr child, SetFunctions functions) {
 }  // namespace
 
 PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
+  WithScope with(stmt.with.get());
   if (!stmt.locking.empty() && (stmt.set_op != ast::SetOpType::kNone || !stmt.values.empty())) {
     CheckLockingAllowed(stmt, false);
   }

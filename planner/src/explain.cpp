@@ -7,6 +7,7 @@
 #include "deparse.h"
 #include "plan_estimate.h"
 #include "plan_util.h"
+#include "planner/cte_plan.h"
 #include "planner/plan.h"
 #include "planner/window_plan.h"
 #include "subplan_names.h"
@@ -52,6 +53,11 @@ int CountRelations(const PlanNode& p) {
       return CountRelations(*p.As<UpdatePlan>().child);
     case PlanKind::kDelete:
       return CountRelations(*p.As<DeletePlan>().child);
+    case PlanKind::kRecursiveUnion:
+      return CountRelations(*p.As<RecursiveUnionPlan>().non_recursive) +
+             CountRelations(*p.As<RecursiveUnionPlan>().recursive);
+    case PlanKind::kWorkTableScan:
+      return 1;
   }
   return 0;
 }
@@ -243,6 +249,13 @@ class Explainer {
       case PlanKind::kDelete:
         name = "Delete on " + p.As<DeletePlan>().table->name;
         children.push_back(p.As<DeletePlan>().child.get());
+        break;
+      case PlanKind::kRecursiveUnion:
+        name = "Recursive Union";
+        children = {p.As<RecursiveUnionPlan>().non_recursive.get(), p.As<RecursiveUnionPlan>().recursive.get()};
+        break;
+      case PlanKind::kWorkTableScan:
+        name = "WorkTable Scan on " + p.As<WorkTableScanPlan>().cte_name;
         break;
     }
     Pend(p);

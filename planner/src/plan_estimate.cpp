@@ -354,6 +354,9 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
       }
       return e;
     }
+    case PlanKind::kRecursiveUnion:
+    case PlanKind::kWorkTableScan:
+      return RecursiveEstimate(node);
   }
   return NodeEstimate{};
 }

@@ -41,6 +41,8 @@ class PlanEstimator {
   NodeEstimate Aggregate(const AggregatePlan& agg);
   NodeEstimate Limit(const LimitPlan& limit);
   NodeEstimate Leaf(const PlanNode& node);
+  /// RecursiveUnion and WorkTableScan (cte_estimate.cpp).
+  NodeEstimate RecursiveEstimate(const PlanNode& node);
   /// The distinct values expected of `expr` over `input`'s row (a column of a scanned table, or a default).
   double NumDistinct(const PlanNode& input, const BoundExpr& expr, int offset);
 

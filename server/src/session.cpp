@@ -45,7 +45,23 @@ Session::~Session() {
   } catch (...) {
     // The connection is going away; an abort failure has no one to be reported to.
   }
+  DropTempTables();
   if (handle_) server_.registry.Unregister(handle_->pid);
+}
+
+void Session::DropTempTables() {
+  if (!temp_tables_ || !temp_tables_->created || catalog_ == nullptr) return;
+  try {
+    exec::SessionContext ctx = StatementContext();
+    exec::DropTempSchema(ctx);
+    FinishTransaction(true);
+  } catch (...) {
+    // The next server start drops what is left (Cluster::OpenDatabase).
+    try {
+      FinishTransaction(false);
+    } catch (...) {
+    }
+  }
 }
 
 int32_t Session::pid() const {

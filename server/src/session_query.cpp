@@ -248,6 +248,9 @@ exec::SessionContext Session::StatementContext() {
     reg_names_->SetSearchPath(ctx.search_path, database_.name);
     search_path_version_ = UINT64_MAX;  // the next superuser statement restores the full path
   }
+  if (!temp_tables_) temp_tables_ = std::make_unique<exec::TempTableState>(pid());
+  ctx.temp_tables = temp_tables_.get();
+  if (temp_tables_->created) ctx.search_path.insert(ctx.search_path.begin(), temp_tables_->schema());
   return ctx;
 }
 

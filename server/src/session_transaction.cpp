@@ -37,6 +37,10 @@ txn::Transaction& Session::EnsureTransaction() {
 }
 
 void Session::FinishTransaction(bool commit) {
+  if (commit && txn_ && temp_tables_ && (!temp_tables_->drop.empty() || !temp_tables_->delete_rows.empty())) {
+    exec::SessionContext ctx = StatementContext();
+    exec::RunOnCommitActions(ctx);
+  }
   PortalsAtTransactionEnd(commit);  // while the transaction their executors read in still exists
   std::unique_ptr<txn::Transaction> tx = std::move(txn_);
   if (reg_names_) reg_names_->SetTransaction(nullptr);

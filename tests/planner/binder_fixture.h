@@ -78,6 +78,10 @@ class FakeCatalog : public catalog::Catalog {
   std::shared_ptr<const catalog::TableInfo> TableByOid(txn::Transaction&, Oid oid) override {
     return oid == t_->oid ? t_ : oid == u_->oid ? u_ : nullptr;
   }
+  std::shared_ptr<const catalog::TableInfo> ReplaceView(txn::Transaction&, const catalog::TableInfo&,
+                                                        const catalog::TableDef&) override {
+    throw std::logic_error("no DDL in binder tests");
+  }
   std::shared_ptr<const catalog::TableInfo> ReplaceTableDef(txn::Transaction&, const catalog::TableInfo&,
                                                             const catalog::TableInfo&, bool) override {
     throw std::logic_error("no DDL in binder tests");

@@ -160,6 +160,11 @@ struct TableInfo {
   Oid owner = 10;  // relowner
   std::optional<std::vector<std::string>> acl =
       std::nullopt;  // relacl (catalog/acl.h text items); nullopt: the default
+  /// A view (relkind 'v') or materialized view ('m'): its defining query's SQL text, re-parsed and bound
+  /// where the view is used (stored as the pg_attrdef row of attnum 0), and the relations it reads
+  /// (pg_depend deptype 'n' rows), which cannot be dropped without CASCADE.
+  std::string view_query;
+  std::vector<Oid> view_uses;
 };
 
 /// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file, generates missing
@@ -172,7 +177,10 @@ struct TableDef {
   std::vector<CheckConstraint> checks;   // names may be empty
   std::vector<ForeignKey> foreign_keys;  // names may be empty; table_oid is filled in
   int fillfactor = 100;
-  Oid owner = 10;  // the creating role
+  Oid owner = 10;      // the creating role
+  char relkind = 'r';  // 'v': a view (no file; view_query required), 'm': a materialized view
+  std::string view_query;
+  std::vector<Oid> view_uses;
 };
 
 /// What CREATE INDEX asks for.
@@ -284,6 +292,11 @@ class Catalog {
     auto table = TableByOid(txn, oid);
     return table ? std::optional(std::make_pair(table->schema, table->name)) : std::nullopt;
   }
+
+  /// CREATE OR REPLACE VIEW: gives view `old` (same OID, owner and privileges) def's columns, query and
+  /// dependencies. The caller checks PostgreSQL's column rules (42P16).
+  virtual std::shared_ptr<const TableInfo> ReplaceView(txn::Transaction& txn, const TableInfo& old,
+                                                       const TableDef& def) = 0;
 
   // --- ALTER TABLE (issue 4) ----------------------------------------------------------------------------
 

@@ -53,6 +53,9 @@ struct ExecContext {
   /// The values of $1..$n of a portal (already of the parameters' types); null outside the extended
   /// protocol. Kept out of the plan so one plan serves every portal (plancache.c's generic plan).
   const std::vector<Value>* params = nullptr;
+  /// WITH RECURSIVE: the previous round's rows of each RecursiveUnion (by worktable_id), which its
+  /// WorkTableScans read (cte_scan_executor.cpp).
+  std::map<int, std::shared_ptr<const std::vector<Row>>> worktables;
   /// Calls of PollInterrupts since it last ran the transaction's interrupt check.
   uint32_t calls_since_interrupt_check = 0;
 };

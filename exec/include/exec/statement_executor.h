@@ -55,6 +55,8 @@ struct SequenceSessionState {
 };
 
 /// What a statement sees of its session.
+class TempTableState;
+
 struct SessionContext {
   catalog::Cluster& cluster;
   catalog::Catalog& catalog;
@@ -79,6 +81,8 @@ struct SessionContext {
   Oid user_oid = 10;              // current_user's OID (default: the bootstrap superuser, for tests)
   std::string session_user = {};  // session_user (SET SESSION AUTHORIZATION changes it); empty: user
   Oid session_user_oid = 10;
+  /// The session's temporary tables (exec/temp_table_state.h); null: TEMP relations are refused (tests).
+  TempTableState* temp_tables = nullptr;
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

@@ -42,6 +42,8 @@ enum class ExprKind {
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 struct SelectStmt;
+struct WithClause;  // parser/ast_views.h
+struct IntoClause;  // parser/ast_views.h
 
 /// Base of all expression nodes. Use As<T>() for a checked downcast (T::kKind must match).
 struct Expr {
@@ -346,6 +348,9 @@ enum class StmtKind {
   kGrantRole,
   kAlterOwner,
   kAlterRoleSet,
+  kCreateView,  // the view statements are in parser/ast_views.h
+  kCreateTableAs,
+  kRefreshMatView,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
@@ -413,6 +418,8 @@ struct SelectStmt : Statement {
   ExprPtr limit;                       // null: none (LIMIT ALL too)
   ExprPtr offset;                      // null: none
   std::vector<LockingClause> locking;  // FOR UPDATE/SHARE clauses, in order
+  std::shared_ptr<WithClause> with;    // WITH ... (null: none)
+  std::shared_ptr<IntoClause> into;    // SELECT ... INTO (the transformer turns a top-level one into CTAS)
 };
 
 /// INSERT ... OVERRIDING SYSTEM VALUE / OVERRIDING USER VALUE (identity columns).
@@ -428,6 +435,7 @@ struct InsertStmt : Statement {
   std::unique_ptr<SelectStmt> source;                 // VALUES or SELECT; null for DEFAULT VALUES
   OverridingKind overriding = OverridingKind::kNone;  // OVERRIDING {SYSTEM|USER} VALUE
   std::vector<SelectItem> returning;                  // RETURNING list (empty: none); may contain a StarExpr
+  std::shared_ptr<WithClause> with;                   // WITH ... (null: none)
 };
 
 struct SetClause {
@@ -448,6 +456,7 @@ struct UpdateStmt : Statement {
   std::vector<TableRefPtr> from;
   ExprPtr where;
   std::vector<SelectItem> returning;
+  std::shared_ptr<WithClause> with;  // WITH ... (null: none)
 };
 
 struct DeleteStmt : Statement {
@@ -457,6 +466,7 @@ struct DeleteStmt : Statement {
   std::string alias;
   ExprPtr where;
   std::vector<SelectItem> returning;
+  std::shared_ptr<WithClause> with;  // WITH ... (null: none)
 };
 
 /// ON DELETE / ON UPDATE action of a REFERENCES clause.
@@ -518,10 +528,15 @@ struct TableConstraint {
   int32_t location = -1;
 };
 
+/// ON COMMIT of a temporary table (gram.y OnCommitAction).
+enum class OnCommitAction { kNoop, kPreserveRows, kDeleteRows, kDrop };
+
 struct CreateTableStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kCreateTable;
   CreateTableStmt() : Statement(kKind) {}
   QualifiedName table;
+  char persistence = 'p';  // pg_class.relpersistence: 'p' permanent, 't' TEMP, 'u' UNLOGGED (kept permanent)
+  OnCommitAction on_commit = OnCommitAction::kNoop;
   bool if_not_exists = false;
   std::vector<ColumnDef> columns;
   std::vector<TableConstraint> constraints;
@@ -542,7 +557,7 @@ struct CreateDatabaseStmt : Statement {
   std::vector<std::pair<std::string, std::string>> options;  // WITH OWNER = x, TEMPLATE ..., accepted
 };
 
-enum class ObjectType { kTable, kSchema, kDatabase, kIndex, kSequence };
+enum class ObjectType { kTable, kSchema, kDatabase, kIndex, kSequence, kView, kMatView };
 
 /// DROP TABLE|SCHEMA|DATABASE|INDEX|SEQUENCE [IF EXISTS] a, b [CASCADE|RESTRICT].
 struct DropStmt : Statement {

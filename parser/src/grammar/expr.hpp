@@ -21,7 +21,7 @@ struct false_word : LUMADB_WORD("false"), Node {};
 struct const_literal : sor<number_literal, string_literal, tok<true_word>, tok<false_word>, tok<null_word>> {};
 
 /// A parenthesised query ahead: the first token after the opening parentheses starts a SELECT/VALUES.
-struct select_ahead : at<plus<lparen>, sor<LUMADB_KW("select"), LUMADB_KW("values")>> {};
+struct select_ahead : at<plus<lparen>, sor<LUMADB_KW("select"), LUMADB_KW("values"), LUMADB_KW("with")>> {};
 struct scalar_subquery : seq<select_ahead, select_with_parens>, Node {};
 struct paren_expr : seq<lparen, a_expr, rparen> {};
 struct exists_expr : seq<LUMADB_KW("exists"), select_with_parens>, Node {};

@@ -29,7 +29,7 @@ struct analyze_stmt : seq<analyze_keyword, sor<utility_option_list, opt<tok<verb
                       Node {};
 
 /// EXPLAIN [ANALYZE] [VERBOSE] stmt | EXPLAIN (options) stmt (gram.y ExplainableStmt, the DML subset).
-struct explainable_stmt : sor<select_stmt, insert_stmt, update_stmt, delete_stmt, execute_stmt> {};
+struct explainable_stmt : sor<select_stmt, with_dml_stmt, insert_stmt, update_stmt, delete_stmt, execute_stmt> {};
 struct explain_stmt : seq<LUMADB_KW("explain"),
                           sor<utility_option_list, seq<opt<analyze_word>, opt<tok<verbose_word>>>>, explainable_stmt>,
                       Node {};

@@ -8,6 +8,9 @@
 namespace lumadb::parser::grammar {
 
 struct select_stmt;
+struct with_clause;    // view.hpp
+struct into_clause;    // view.hpp
+struct with_dml_stmt;  // view.hpp
 
 // ---- target list --------------------------------------------------------------------------------------
 
@@ -55,8 +58,8 @@ struct select_distinct : seq<distinct_word>, Node {};
 struct distinct_on : seq<LUMADB_KW("on"), lparen, expr_list, rparen>, Node {};
 struct window_clause;  // window.hpp
 struct simple_select : seq<LUMADB_KW("select"), opt<sor<seq<tok<select_distinct>, opt<distinct_on>>, LUMADB_KW("all")>>,
-                           opt<target_list>, opt<from_clause>, opt<where_clause>, opt<group_clause>, opt<having_clause>,
-                           opt<window_clause>>,
+                           opt<target_list>, opt<into_clause>, opt<from_clause>, opt<where_clause>, opt<group_clause>,
+                           opt<having_clause>, opt<window_clause>>,
                        Node {};
 
 struct default_word : LUMADB_WORD("default"), Node {};
@@ -114,7 +117,7 @@ struct locking_clause : sor<for_read_only, plus<locking_item>> {};
 /// PostgreSQL accepts the locking clause before or after LIMIT/OFFSET.
 struct select_options : sor<seq<select_limit, opt<locking_clause>>, seq<locking_clause, opt<select_limit>>> {};
 
-struct select_stmt : seq<select_body, opt<order_clause>, opt<select_options>>, Node {};
+struct select_stmt : seq<opt<with_clause>, select_body, opt<order_clause>, opt<select_options>>, Node {};
 struct select_with_parens : seq<lparen, select_stmt, rparen> {};
 
 }  // namespace lumadb::parser::grammar

@@ -161,6 +161,21 @@ class Binder {
   /// buildRelationAliases does.
   PlanPtr FunctionScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, TypeDesc type,
                        Scope* scope);
+  // Views and WITH (bind_view.cpp, bind_cte.cpp)
+  /// A view in FROM: its stored query bound like a subquery (the caller needs SELECT on the view, the
+  /// view's owner the rights on what it reads), its columns named as the catalog lists them.
+  PlanPtr BindView(const ast::TableRef& ref, const std::shared_ptr<const catalog::TableInfo>& view, Scope* scope);
+  /// INSERT/UPDATE/DELETE whose target is view `view` (bind_view_modify.cpp): bound on its base relation
+  /// when the view is automatically updatable; 55000 "cannot insert into view" with PostgreSQL's DETAIL
+  /// otherwise, 0A000 for a computed column.
+  PlanPtr BindViewModify(const ast::Statement& stmt, const std::shared_ptr<const catalog::TableInfo>& view);
+  /// An unqualified FROM name that is a visible WITH query, bound like a subquery (or, inside its own
+  /// recursive term, its work table); null when no WITH query has that name. 42P10, 42P19, 42804, 0A000.
+  PlanPtr BindCteRef(const ast::TableRef& ref, Scope* scope);
+  /// The plan of WITH query `index` of `frame`'s clause (bind_cte.cpp).
+  PlanPtr BindCteQuery(const std::shared_ptr<const struct CteFrame>& frame, size_t index);
+  /// non-recursive UNION [ALL] recursive for a self-referencing WITH RECURSIVE query.
+  PlanPtr BindRecursiveCte(const std::shared_ptr<const struct CteFrame>& frame, size_t index);
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
   std::shared_ptr<SeqScanPlan> ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
@@ -319,6 +334,19 @@ class Binder {
  public:
   /// Sets where set-returning calls go (sink, with its first ProjectSet column at base) or, with a null
   /// sink, the clause named in the error, for one scope; restores the previous context when destroyed.
+  /// Makes a statement's WITH clause (null: none) visible to the FROM clauses and subqueries bound while
+  /// it lives, as PostgreSQL's p_ctenamespace; `isolate` hides every outer one (a view's query).
+  class WithScope {
+   public:
+    explicit WithScope(const ast::WithClause* with, bool isolate = false);
+    ~WithScope();
+    WithScope(const WithScope&) = delete;
+    WithScope& operator=(const WithScope&) = delete;
+
+   private:
+    std::shared_ptr<const struct CteFrame> saved_;
+  };
+
   class SrfContext {
    public:
     SrfContext(Binder* b, SetFunctions* sink, const char* clause, size_t base = 0);

@@ -17,6 +17,7 @@ struct RelationPermission {
   catalog::AclMode required = 0;  // kAclSelect, kAclInsert, kAclUpdate, kAclDelete
   std::set<int16_t> selected;     // attnums read (column privileges may stand in for table SELECT)
   std::set<int16_t> modified;     // attnums INSERT or UPDATE writes
+  Oid check_as = 0;               // 0: the current user; else whose rights apply (a view's owner: checkAsUser)
 };
 using PermissionList = std::vector<RelationPermission>;
 

@@ -42,6 +42,8 @@ enum class PlanKind {
   kIndexNestedLoop,
   kProjectSet,
   kWindowAgg,  // planner/window_plan.h
+  kRecursiveUnion,  // planner/cte_plan.h
+  kWorkTableScan,
 };
 
 struct PlanNode;

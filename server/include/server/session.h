@@ -16,6 +16,7 @@
 #include "catalog/cluster.h"
 #include "common/error.h"
 #include "exec/statement_executor.h"
+#include "exec/temp_table_state.h"
 #include "parser/ast.h"
 #include "pgwire/backend_writer.h"
 #include "pgwire/frontend.h"
@@ -128,6 +129,8 @@ class Session {
   /// Sends a NOTICE/WARNING unless client_min_messages suppresses it.
   void SendNotice(const DbError& notice);
   int32_t pid() const;
+  /// At session end: drops the session's temporary tables in a transaction of their own.
+  void DropTempTables();
 
   // Statements (session_query.cpp).
   void SimpleQuery(const std::string& sql);
@@ -285,8 +288,9 @@ class Session {
   bool ignore_till_sync_ = false;
   int64_t transaction_start_us_ = 0;
   int64_t statement_start_us_ = 0;
-  int64_t statement_deadline_us_ = 0;     // statement_start_us_ + statement_timeout; 0: no timeout
-  exec::SequenceSessionState sequences_;  // currval/lastval: per session, outside transactions
+  int64_t statement_deadline_us_ = 0;                  // statement_start_us_ + statement_timeout; 0: no timeout
+  std::unique_ptr<exec::TempTableState> temp_tables_;  // TEMP tables: created on first StatementContext
+  exec::SequenceSessionState sequences_;               // currval/lastval: per session, outside transactions
   std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
   std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed
   std::unique_ptr<WakeTimer> timer_;  // made on first use; reset before the session unregisters

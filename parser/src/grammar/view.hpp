@@ -1,0 +1,56 @@
+#pragma once
+// WITH clauses (gram.y with_clause, common_table_expr), SELECT ... INTO (into_clause), CREATE VIEW
+// (ViewStmt), CREATE TABLE ... AS (CreateAsStmt), CREATE / REFRESH MATERIALIZED VIEW (CreateMatViewStmt,
+// RefreshMatViewStmt).
+
+#include "ddl.hpp"
+#include "dml.hpp"
+
+namespace lumadb::parser::grammar {
+
+// ---- WITH ---------------------------------------------------------------------------------------------
+
+struct recursive_word : LUMADB_WORD("recursive"), Node {};
+/// [NOT] MATERIALIZED (gram.y opt_materialized).
+struct cte_materialized : seq<opt<tok<not_word>>, LUMADB_KW("materialized")>, Node {};
+struct cte_columns : seq<lparen, list<col_id, comma>, rparen>, Node {};
+struct common_table_expr : seq<col_id, opt<cte_columns>, LUMADB_KW("as"), opt<cte_materialized>, lparen,
+                               sor<select_stmt, insert_stmt, update_stmt, delete_stmt>, rparen>,
+                           Node {};
+struct with_clause : seq<LUMADB_KW("with"), opt<tok<recursive_word>>, list<common_table_expr, comma>>, Node {};
+
+/// WITH ... INSERT/UPDATE/DELETE (select_stmt takes WITH ... SELECT itself).
+struct with_dml_stmt : seq<with_clause, sor<insert_stmt, update_stmt, delete_stmt>>, Node {};
+
+// ---- SELECT ... INTO, CREATE TABLE AS -----------------------------------------------------------------
+
+/// INTO [TEMP | UNLOGGED] [TABLE] name (gram.y into_clause, OptTempTableName).
+struct into_clause : seq<LUMADB_KW("into"), opt<opt_temp>, opt<LUMADB_KW("table")>, qualified_name>, Node {};
+
+struct no_data_word : LUMADB_WORD("no"), Node {};
+/// WITH [NO] DATA (gram.y opt_with_data).
+struct with_data : seq<LUMADB_KW("with"), opt<tok<no_data_word>>, LUMADB_KW("data")>, Node {};
+
+struct create_table_as : seq<opt<opt_temp>, LUMADB_KW("table"), opt<if_not_exists>, qualified_name, opt<cte_columns>,
+                             opt<with_options>, opt<on_commit>, LUMADB_KW("as"), select_stmt, opt<with_data>>,
+                         Node {};
+struct create_matview : seq<LUMADB_KW("materialized"), LUMADB_KW("view"), opt<if_not_exists>, qualified_name,
+                            opt<cte_columns>, opt<with_options>, LUMADB_KW("as"), select_stmt, opt<with_data>>,
+                        Node {};
+struct refresh_matview : seq<LUMADB_KW("refresh"), LUMADB_KW("materialized"), LUMADB_KW("view"),
+                             opt<LUMADB_KW("concurrently")>, qualified_name, opt<with_data>>,
+                         Node {};
+
+// ---- CREATE VIEW --------------------------------------------------------------------------------------
+
+struct or_replace : seq<LUMADB_KW("or"), LUMADB_KW("replace")>, Node {};
+struct check_option_kind : sor<LUMADB_WORD("cascaded"), LUMADB_WORD("local")>, Node {};
+/// WITH [CASCADED | LOCAL] CHECK OPTION (gram.y opt_check_option).
+struct check_option : seq<LUMADB_KW("with"), opt<tok<check_option_kind>>, LUMADB_KW("check"), LUMADB_KW("option")>,
+                      Node {};
+struct view_query : seq<select_stmt>, Node {};
+struct create_view : seq<opt<or_replace>, opt<opt_temp>, opt<tok<recursive_word>>, LUMADB_KW("view"), qualified_name,
+                         opt<cte_columns>, opt<with_options>, LUMADB_KW("as"), view_query, opt<check_option>>,
+                     Node {};
+
+}  // namespace lumadb::parser::grammar
