@@ -1,5 +1,6 @@
 #include "subplan_names.h"
 
+#include "planner/cte_plan.h"
 #include "planner/window_plan.h"
 
 namespace lumadb::planner {
@@ -39,6 +40,8 @@ std::vector<const PlanNode*> Children(const PlanNode& p) {
       return {p.As<AggregatePlan>().child.get()};
     case PlanKind::kWindowAgg:
       return {p.As<WindowAggPlan>().child.get()};
+    case PlanKind::kRecursiveUnion:
+      return {p.As<RecursiveUnionPlan>().non_recursive.get(), p.As<RecursiveUnionPlan>().recursive.get()};
     case PlanKind::kSort:
       return {p.As<SortPlan>().child.get()};
     case PlanKind::kLimit:
@@ -123,6 +126,8 @@ std::vector<const BoundExpr*> SubplanNames::Of(const PlanNode& p) {
       break;
     case PlanKind::kDistinct:
     case PlanKind::kSetOp:
+    case PlanKind::kRecursiveUnion:
+    case PlanKind::kWorkTableScan:
       break;
   }
   return out;
