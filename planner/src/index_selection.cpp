@@ -245,12 +245,21 @@ PlanPtr SortOverScan(const SortPlan& sort, bool limited) {
   return nullptr;
 }
 
-// Moves the single-side terms of a join condition into the plain scans below it (PostgreSQL's
-// distribute_qual_to_rels): inner joins both ways, LEFT joins only into the right (nullable) side.
+// Moves the single-side terms of a join condition into the plain scans and inner joins below it
+// (PostgreSQL's distribute_qual_to_rels): inner joins both ways, LEFT joins only into the right (nullable)
+// side. A term pushed into an inner join moves on down from there (UseIndexes recurses), so FROM a, b, c
+// WHERE a.x = b.x AND b.y = c.y joins a and b on their own term instead of forming a cross product.
 PlanPtr PushDownJoinTerms(const JoinPlan& join) {
   if (join.join != JoinKind::kInner && join.join != JoinKind::kLeft) return nullptr;
   int left_width = static_cast<int>(join.left->output.size());
-  auto pushable = [](const PlanPtr& p) { return p->kind == PlanKind::kSeqScan && !p->As<SeqScanPlan>().emit_rid; };
+  auto pushable = [](const PlanPtr& p) {
+    if (p->kind == PlanKind::kSeqScan) return !p->As<SeqScanPlan>().emit_rid;
+    if (p->kind != PlanKind::kJoin) return false;
+    const auto& j = p->As<JoinPlan>();
+    // Its condition reads the concatenated input row, which its output must be for the terms to fit.
+    return j.join == JoinKind::kInner && j.lateral_params.empty() &&
+           j.output.size() == j.left->output.size() + j.right->output.size();
+  };
   std::vector<BoundExprPtr> kept, to_left, to_right;
   for (const auto& t : Conjuncts(join.condition)) {
     auto span = ColumnSpan(*t);
@@ -269,6 +278,14 @@ PlanPtr PushDownJoinTerms(const JoinPlan& join) {
   if (to_left.empty() && to_right.empty()) return nullptr;
   auto with_terms = [](const PlanPtr& p, const std::vector<BoundExprPtr>& terms) -> PlanPtr {
     if (terms.empty()) return p;
+    if (p->kind == PlanKind::kJoin) {
+      auto below = Copy<JoinPlan>(p);
+      auto all = Conjuncts(below->condition);
+      all.insert(all.end(), terms.begin(), terms.end());
+      below->condition = MakeAnd(all);
+      ExtractHashKeys(below.get(), static_cast<int>(below->left->output.size()));
+      return below;
+    }
     auto scan = Copy<SeqScanPlan>(p);
     auto all = Conjuncts(scan->qual);
     all.insert(all.end(), terms.begin(), terms.end());

@@ -171,6 +171,22 @@ TEST_CASE_FIXTURE(Fixture, "WHERE over a comma join becomes a hashed join condit
   CHECK(join.right->As<planner::SeqScanPlan>().qual == nullptr);
 }
 
+TEST_CASE_FIXTURE(Fixture, "WHERE terms over three relations go down to the join of the two they read") {
+  // ((t x u) x v): t.a = u.a belongs to the lower join, which would otherwise be a cross product.
+  auto plan = Bind("SELECT 1 FROM t, u, u AS v WHERE t.a = u.a AND u.a = v.a AND t.c > 1");
+  const auto& top = plan->As<planner::ProjectPlan>().child->As<planner::JoinPlan>();
+  REQUIRE(top.left_keys.size() == 1);
+  CHECK(top.left_keys[0]->column == 3);  // u.a in (t ++ u)
+  CHECK(top.right_keys[0]->column == 0);
+  REQUIRE(top.left->kind == PlanKind::kJoin);
+  const auto& lower = top.left->As<planner::JoinPlan>();
+  REQUIRE(lower.left_keys.size() == 1);
+  CHECK(lower.left_keys[0]->column == 0);   // t.a
+  CHECK(lower.right_keys[0]->column == 0);  // u.a, re-based on u's row
+  REQUIRE(lower.left->kind == PlanKind::kSeqScan);
+  CHECK(lower.left->As<planner::SeqScanPlan>().qual != nullptr);  // t.c > 1 went on down to t
+}
+
 namespace {
 
 /// The scans of a plan tree, left to right.
