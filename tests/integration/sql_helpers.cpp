@@ -58,26 +58,9 @@ std::string Scalar(pqxx::connection& conn, const std::string& sql) {
   return r[0][0].is_null() ? "NULL" : r[0][0].c_str();
 }
 
-std::vector<std::string> RowStrings(pqxx::connection& conn, const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& row : Exec(conn, sql)) {
-    std::string line;
-    for (const auto& field : row)
-      line += (line.empty() ? "" : "|") + std::string(field.is_null() ? "NULL" : field.c_str());
-    out.push_back(line);
-  }
-  return out;
-}
-
 std::string ErrorMessage(pqxx::connection& conn, const std::string& sql) {
-  try {
-    Exec(conn, sql);
-  } catch (const pqxx::sql_error& e) {
-    std::string what = e.what();
-    if (what.starts_with("ERROR:  ")) what = what.substr(8);
-    return what.substr(0, what.find('\n'));
-  }
-  return "";
+  std::string error = ErrorOf(conn, sql);
+  return error.empty() ? error : error.substr(error.find(": ") + 2);
 }
 
 std::string TableName(const std::string& stem) {

@@ -26,7 +26,6 @@ std::vector<std::string> Rows(pqxx::connection& conn, const std::string& sql);
 /// "SQLSTATE: message" (the message's first line, without "ERROR:  ") of the error sql raises, or "" when
 /// it succeeds.
 std::string ErrorOf(pqxx::connection& conn, const std::string& sql);
-std::vector<std::string> RowStrings(pqxx::connection& conn, const std::string& sql);
 
 /// Runs `sql` and returns the primary message of the error it raised (without "ERROR:  "), or "".
 std::string ErrorMessage(pqxx::connection& conn, const std::string& sql);

@@ -35,10 +35,10 @@ TEST_CASE("temporary tables belong to their session") {
   Exec(*a, "CREATE TEMP TABLE " + t + " (x text)");
   Exec(*a, "INSERT INTO " + t + " VALUES ('temporary')");
   // The temp table hides the permanent one in its own session only.
-  CHECK(RowStrings(*a, "SELECT x FROM " + t) == Strings{"temporary"});
-  CHECK(RowStrings(*a, "SELECT x FROM pg_temp." + t) == Strings{"temporary"});
-  CHECK(RowStrings(*a, "SELECT x FROM public." + t) == Strings{"permanent"});
-  CHECK(RowStrings(b, "SELECT x FROM " + t) == Strings{"permanent"});
+  CHECK(Rows(*a, "SELECT x FROM " + t) == Strings{"temporary"});
+  CHECK(Rows(*a, "SELECT x FROM pg_temp." + t) == Strings{"temporary"});
+  CHECK(Rows(*a, "SELECT x FROM public." + t) == Strings{"permanent"});
+  CHECK(Rows(b, "SELECT x FROM " + t) == Strings{"permanent"});
   CHECK(SqlStateOf(b, "SELECT * FROM pg_temp." + t) == "42P01");
   // A temp table created by one session is unknown to the other.
   const std::string only = TableName("tmponly");
@@ -48,7 +48,7 @@ TEST_CASE("temporary tables belong to their session") {
   a.reset();
   // After the session ends its temp tables are gone, the permanent one stays.
   pqxx::connection c(SharedTarget::Get().ConnString());
-  CHECK(RowStrings(c, "SELECT x FROM " + t) == Strings{"permanent"});
+  CHECK(Rows(c, "SELECT x FROM " + t) == Strings{"permanent"});
   Exec(c, "DROP TABLE " + t);
 }
 
@@ -77,13 +77,13 @@ TEST_CASE("CREATE TABLE AS and SELECT INTO") {
   Exec(conn, "CREATE TABLE " + src + " (a int, b text)");
   Exec(conn, "INSERT INTO " + src + " VALUES (1, 'x'), (2, 'y'), (3, 'z')");
   CHECK(TagOf("CREATE TABLE " + dst + " (p, q) AS SELECT a, b FROM " + src + " WHERE a > 1") == "SELECT 2");
-  CHECK(RowStrings(conn, "SELECT p, q FROM " + dst + " ORDER BY p") == Strings{"2|y", "3|z"});
+  CHECK(Rows(conn, "SELECT p, q FROM " + dst + " ORDER BY p") == Strings{"2|y", "3|z"});
   CHECK(Scalar(conn, "SELECT atttypid FROM pg_attribute WHERE attrelid = '" + dst + "'::regclass AND attname = 'q'") ==
         "25");
   CHECK(TagOf("CREATE TABLE IF NOT EXISTS " + dst + " AS SELECT 1") == "CREATE TABLE AS");
   CHECK(SqlStateOf(conn, "CREATE TABLE " + dst + " AS SELECT 1") == "42P07");
   CHECK(TagOf("SELECT a * 2 AS d INTO " + into + " FROM " + src) == "SELECT 3");
-  CHECK(RowStrings(conn, "SELECT d FROM " + into + " ORDER BY d") == Strings{"2", "4", "6"});
+  CHECK(Rows(conn, "SELECT d FROM " + into + " ORDER BY d") == Strings{"2", "4", "6"});
   Exec(conn, "DROP TABLE " + into);
   CHECK(TagOf("CREATE TABLE " + into + " AS SELECT * FROM " + src + " WITH NO DATA") == "CREATE TABLE AS");
   CHECK(Scalar(conn, "SELECT count(*) FROM " + into) == "0");

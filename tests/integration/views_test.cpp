@@ -25,12 +25,12 @@ TEST_CASE("views: create, select through, replace, drop") {
   Exec(conn, "CREATE TABLE " + t + " (a int, b text)");
   Exec(conn, "INSERT INTO " + t + " VALUES (1, 'x'), (2, 'y'), (3, NULL)");
   Exec(conn, "CREATE VIEW " + v + " AS SELECT a, b FROM " + t + " WHERE a > 1");
-  CHECK(RowStrings(conn, "SELECT * FROM " + v + " ORDER BY a") == Strings{"2|y", "3|NULL"});
-  CHECK(RowStrings(conn, "SELECT x.a * 10 FROM " + v + " x WHERE x.b IS NOT NULL") == Strings{"20"});
+  CHECK(Rows(conn, "SELECT * FROM " + v + " ORDER BY a") == Strings{"2|y", "3|NULL"});
+  CHECK(Rows(conn, "SELECT x.a * 10 FROM " + v + " x WHERE x.b IS NOT NULL") == Strings{"20"});
   // A view of a view, with its own column names.
   Exec(conn, "CREATE VIEW " + w + " (n, label) AS SELECT a, upper(b) FROM " + v);
-  CHECK(RowStrings(conn, "SELECT n, label FROM " + w + " ORDER BY n") == Strings{"2|Y", "3|NULL"});
-  CHECK(RowStrings(conn, "SELECT count(*) FROM " + w + " JOIN " + t + " ON n = a") == Strings{"2"});
+  CHECK(Rows(conn, "SELECT n, label FROM " + w + " ORDER BY n") == Strings{"2|Y", "3|NULL"});
+  CHECK(Rows(conn, "SELECT count(*) FROM " + w + " JOIN " + t + " ON n = a") == Strings{"2"});
   // The view sees later changes of its table.
   Exec(conn, "INSERT INTO " + t + " VALUES (4, 'z')");
   CHECK(Scalar(conn, "SELECT count(*) FROM " + w) == "3");
@@ -44,7 +44,7 @@ TEST_CASE("views: create, select through, replace, drop") {
         "cannot change data type of view column \"b\" from text to integer");
   // Adding a column at the end is allowed.
   Exec(conn, "CREATE OR REPLACE VIEW " + v + " AS SELECT a, b, a + 1 AS c FROM " + t + " WHERE a < 3");
-  CHECK(RowStrings(conn, "SELECT * FROM " + v + " ORDER BY a") == Strings{"1|x|2", "2|y|3"});
+  CHECK(Rows(conn, "SELECT * FROM " + v + " ORDER BY a") == Strings{"1|x|2", "2|y|3"});
   CHECK(ErrorMessage(conn, "CREATE VIEW " + TableName("bad") + " (p, q) AS SELECT 1") ==
         "CREATE VIEW specifies more column names than columns");
 
@@ -68,7 +68,7 @@ TEST_CASE("views: constant views and the query's own errors") {
   const std::string v = TableName("vtag");
   Exec(conn, "DROP VIEW IF EXISTS " + v);
   Exec(conn, "CREATE VIEW " + v + " AS SELECT 1 AS one, 'a'::text AS t");
-  CHECK(RowStrings(conn, "SELECT one, t FROM " + v) == Strings{"1|a"});
+  CHECK(Rows(conn, "SELECT one, t FROM " + v) == Strings{"1|a"});
   CHECK(SqlStateOf(conn, "CREATE VIEW " + TableName("nov") + " AS SELECT * FROM no_such_table_here") == "42P01");
   Exec(conn, "DROP VIEW " + v);
 }
@@ -85,19 +85,18 @@ TEST_CASE("views: INSERT, UPDATE and DELETE through automatically updatable view
   Exec(conn, "CREATE VIEW " + v + " AS SELECT a, b FROM " + t + " WHERE a > 1");
   Exec(conn, "INSERT INTO " + v + " VALUES (5, 'q')");
   Exec(conn, "INSERT INTO " + v + " (b, a) VALUES ('r', 6)");
-  CHECK(RowStrings(conn, "SELECT a, b, hidden FROM " + t + " ORDER BY a") ==
-        Strings{"1|x|0", "2|y|0", "5|q|7", "6|r|7"});
+  CHECK(Rows(conn, "SELECT a, b, hidden FROM " + t + " ORDER BY a") == Strings{"1|x|0", "2|y|0", "5|q|7", "6|r|7"});
   // The view's WHERE limits what UPDATE and DELETE see.
-  CHECK(RowStrings(conn, "UPDATE " + v + " SET b = 'z' WHERE a < 6 RETURNING a") == Strings{"2", "5"});
+  CHECK(Rows(conn, "UPDATE " + v + " SET b = 'z' WHERE a < 6 RETURNING a") == Strings{"2", "5"});
   Exec(conn, "DELETE FROM " + v + " WHERE b = 'z'");
-  CHECK(RowStrings(conn, "SELECT a, b FROM " + t + " ORDER BY a") == Strings{"1|x", "6|r"});
+  CHECK(Rows(conn, "SELECT a, b FROM " + t + " ORDER BY a") == Strings{"1|x", "6|r"});
   Exec(conn, "CREATE VIEW " + g + " AS SELECT b, count(*) FROM " + t + " GROUP BY b");
   CHECK(SqlStateOf(conn, "INSERT INTO " + g + " VALUES ('a', 1)") == "55000");
   CHECK(ErrorMessage(conn, "DELETE FROM " + g) == "cannot delete from view \"" + g + "\"");
   Exec(conn, "CREATE VIEW " + c + " AS SELECT a, a + 1 AS c FROM " + t);
   CHECK(ErrorMessage(conn, "UPDATE " + c + " SET c = 3") == "cannot update column \"c\" of view \"" + c + "\"");
   Exec(conn, "UPDATE " + c + " SET a = a * 10");
-  CHECK(RowStrings(conn, "SELECT a FROM " + t + " ORDER BY a") == Strings{"10", "60"});
+  CHECK(Rows(conn, "SELECT a FROM " + t + " ORDER BY a") == Strings{"10", "60"});
   Exec(conn, "DROP TABLE " + t + " CASCADE");
 }
 

@@ -27,19 +27,6 @@ std::string Table(pqxx::connection& conn, const std::string& sql) {
   return out;
 }
 
-// The message of the error sql raises, prefixed by its SQLSTATE ("" when it succeeds).
-std::string ErrorOf(pqxx::connection& conn, const std::string& sql) {
-  try {
-    Exec(conn, sql);
-  } catch (const pqxx::sql_error& e) {
-    std::string message = e.what();
-    const size_t start = message.find("ERROR:  ");
-    if (start != std::string::npos) message = message.substr(start + 8);
-    return e.sqlstate() + " " + message.substr(0, message.find('\n'));
-  }
-  return "";
-}
-
 struct Emp {
   pqxx::connection conn{SharedTarget::Get().ConnString()};
   std::string t = TableName("wemp");
@@ -98,23 +85,23 @@ TEST_CASE("DISTINCT ON") {
   CHECK(Table(e.conn, "SELECT DISTINCT ON (dept) dept, name FROM " + e.t +
                           " ORDER BY dept, salary DESC NULLS LAST, id") == "eng|ann;ops|cat;|fay;");
   CHECK(ErrorOf(e.conn, "SELECT DISTINCT ON (dept) dept, name FROM " + e.t + " ORDER BY name") ==
-        "42P10 SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+        "42P10: SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
 }
 
 TEST_CASE("window errors") {
   Emp e;
   CHECK(ErrorOf(e.conn, "SELECT id FROM " + e.t + " WHERE row_number() OVER () > 1") ==
-        "42P20 window functions are not allowed in WHERE");
+        "42P20: window functions are not allowed in WHERE");
   CHECK(ErrorOf(e.conn, "SELECT sum(row_number() OVER ()) FROM " + e.t) ==
-        "42803 aggregate function calls cannot contain window function calls");
+        "42803: aggregate function calls cannot contain window function calls");
   CHECK(ErrorOf(e.conn, "SELECT row_number() FROM " + e.t) ==
-        "42809 window function row_number requires an OVER clause");
-  CHECK(ErrorOf(e.conn, "SELECT count(*) OVER w2 FROM " + e.t) == "42704 window \"w2\" does not exist");
+        "42809: window function row_number requires an OVER clause");
+  CHECK(ErrorOf(e.conn, "SELECT count(*) OVER w2 FROM " + e.t) == "42704: window \"w2\" does not exist");
   CHECK(ErrorOf(e.conn, "SELECT sum(id) OVER (RANGE 1 PRECEDING) FROM " + e.t) ==
-        "42P20 RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column");
+        "42P20: RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column");
   CHECK(ErrorOf(e.conn, "SELECT sum(id) OVER (ORDER BY id ROWS -1 PRECEDING) FROM " + e.t) ==
-        "22013 frame starting offset must not be negative");
-  CHECK(ErrorOf(e.conn, "SELECT ntile(0) OVER () FROM " + e.t) == "22014 argument of ntile must be greater than zero");
+        "22013: frame starting offset must not be negative");
+  CHECK(ErrorOf(e.conn, "SELECT ntile(0) OVER () FROM " + e.t) == "22014: argument of ntile must be greater than zero");
 }
 
 }  // namespace
