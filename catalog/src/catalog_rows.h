@@ -52,7 +52,7 @@ Row AuthMembersRow(const AuthMember& m);
 /// The pg_roles row of a role (its password masked).
 Row RolesRow(const RoleInfo& role);
 RoleInfo RoleFromRow(const Row& r);
-/// relacl and friends: a text[] of aclitem texts, or NULL.
+/// A text[] catalog column, or NULL: relacl and the other ACLs (aclitem texts), pg_db_role_setting.setconfig.
 Value AclValue(const std::optional<std::vector<std::string>>& acl);
 std::optional<std::vector<std::string>> AclOfValue(const Value& v);
 

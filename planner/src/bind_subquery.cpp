@@ -38,16 +38,6 @@ std::string QualifiedName(const ScopeColumn& c) {
 
 }  // namespace
 
-BoundExprPtr MakeExecParam(int id, TypeDesc type, std::string name, int32_t location) {
-  auto e = std::make_shared<BoundExpr>();
-  e->kind = BoundKind::kExecParam;
-  e->type = type;
-  e->op = id;
-  e->name = std::move(name);
-  e->location = location;
-  return e;
-}
-
 int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnRef& ref) {
   const std::string& col = ref.names.back();
   std::string qualifier = ref.names.size() >= 2 ? ref.names[ref.names.size() - 2] : "";

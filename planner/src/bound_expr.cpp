@@ -13,6 +13,16 @@ BoundExprPtr MakeConst(Value v, TypeDesc type, int32_t location) {
   return e;
 }
 
+BoundExprPtr MakeExecParam(int id, TypeDesc type, std::string name, int32_t location) {
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kExecParam;
+  e->type = type;
+  e->op = id;
+  e->name = std::move(name);
+  e->location = location;
+  return e;
+}
+
 BoundExprPtr MakeColumn(int index, TypeDesc type, std::string name, int32_t location) {
   auto e = std::make_shared<BoundExpr>();
   e->kind = BoundKind::kColumn;
