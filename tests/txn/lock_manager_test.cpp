@@ -289,3 +289,39 @@ TEST_CASE("destroying a transaction releases its locks") {
   lm.LockRelation(b, kRel, M::kExclusive, 100);
   lm.ReleaseAll(b);
 }
+
+TEST_CASE("write activity: quiet while no transaction holds a write-mode lock, and stamps see writers come and go") {
+  LockManager lm;
+  Transaction reader(1, IsolationLevel::kReadCommitted, false);
+  Transaction writer(2, IsolationLevel::kReadCommitted, false);
+  lm.LockRelation(reader, kRel, M::kIntentionShared);
+  auto quiet = lm.WriteActivity(kRel);
+  CHECK(quiet.quiet);
+  CHECK(lm.WriteQuiet(kRel, quiet));
+
+  // A writer taking IX after the stamp: the stamp is no longer quiet, and nor is a new one while it holds it.
+  lm.LockRelation(writer, kRel, M::kIntentionExclusive);
+  CHECK_FALSE(lm.WriteQuiet(kRel, quiet));
+  auto during = lm.WriteActivity(kRel);
+  CHECK_FALSE(during.quiet);
+  CHECK_FALSE(lm.WriteQuiet(kRel, during));
+  // Re-locking a covered mode or upgrading among write modes does not count twice.
+  lm.LockRelation(writer, kRel, M::kIntentionExclusive);
+  lm.LockRelation(writer, kRel, M::kSharedIntentionExclusive);
+
+  // Its release ends the activity, but a stamp taken before the release is still not quiet.
+  lm.ReleaseAll(writer);
+  CHECK_FALSE(lm.WriteQuiet(kRel, during));
+  auto after = lm.WriteActivity(kRel);
+  CHECK(after.quiet);
+  CHECK(lm.WriteQuiet(kRel, after));
+
+  // Read modes never count; an upgrade from S to SIX does.
+  lm.LockRelation(writer, kRel, M::kShared);
+  CHECK(lm.WriteQuiet(kRel, after));
+  lm.LockRelation(writer, kRel, M::kSharedIntentionExclusive);
+  CHECK_FALSE(lm.WriteQuiet(kRel, after));
+  lm.ReleaseAll(writer);
+  lm.ReleaseAll(reader);
+  CHECK(lm.WriteActivity(kRel).quiet);
+}

@@ -23,6 +23,10 @@ constexpr bool kCompatible[5][5] = {
     {false, false, false, false, false},  // X
 };
 
+bool IsWriteMode(LockMode m) {
+  return m == LockMode::kIntentionExclusive || m == LockMode::kSharedIntentionExclusive || m == LockMode::kExclusive;
+}
+
 }  // namespace
 
 bool LockModesCompatible(LockMode requested, LockMode held) {
@@ -117,11 +121,30 @@ void LockManager::LockRelation(Transaction& txn, RelationTag rel, LockMode mode,
   if (held != nullptr && LockModeCovers(*held, mode)) return;
   table_->Acquire(txn, LockTag::Of(rel), mode, timeout_ms, deadlock_timeout_ms, true);
   txn.locks_->manager = this;
+  const bool was_writer = held != nullptr && IsWriteMode(*held);
   if (held != nullptr) {
     *held = LockModeUpgrade(*held, mode);
   } else {
-    txn.locks_->held.emplace_back(rel, mode);
+    held = &txn.locks_->held.emplace_back(rel, mode).second;
   }
+  if (IsWriteMode(*held) && !was_writer) {
+    // writers before epoch: a reader that sees the new epoch also sees the writer (WriteActivity).
+    Table::WriteSlot& slot = table_->WriteSlotOf(rel);
+    slot.writers.fetch_add(1);
+    slot.epoch.fetch_add(1);
+  }
+}
+
+LockManager::WriteStamp LockManager::WriteActivity(RelationTag rel) const {
+  const Table::WriteSlot& slot = table_->WriteSlotOf(rel);
+  WriteStamp stamp;
+  stamp.epoch = slot.epoch.load();
+  stamp.quiet = slot.writers.load() == 0;
+  return stamp;
+}
+
+bool LockManager::WriteQuiet(RelationTag rel, WriteStamp before) const {
+  return before.quiet && table_->WriteSlotOf(rel).epoch.load() == before.epoch;
 }
 
 RowLockResult LockManager::LockRow(Transaction& txn, RowTag row, LockMode mode, int64_t timeout_ms,
@@ -200,6 +223,13 @@ void LockManager::ReleaseAll(Transaction& txn) {
     for (const LockTag& tag : by_partition[i]) Table::Remove(p, tag, &txn);
   }
   if (pages > 0) table_->page_locks.fetch_sub(pages, std::memory_order_release);
+  for (const auto& [rel, mode] : locks.held) {
+    if (!IsWriteMode(mode)) continue;
+    // epoch before writers: a reader that saw no writer either sees this epoch change or read after it.
+    Table::WriteSlot& slot = table_->WriteSlotOf(rel);
+    slot.epoch.fetch_add(1);
+    slot.writers.fetch_sub(1);
+  }
   locks.held.clear();
   locks.rows.clear();
 }

@@ -89,6 +89,19 @@ struct LockManager::Table {
   /// Inserted-page locks held (LockInsertedPage): while there are none, row requests skip looking for one.
   std::atomic<int64_t> page_locks{0};
 
+  /// Write activity per relation slot (WriteActivity): write-mode relation locks held, and an epoch bumped
+  /// at each grant and release of one. Grants count before LockRelation returns (before any page change);
+  /// releases count after the transaction's changes are committed or undone.
+  struct alignas(64) WriteSlot {
+    std::atomic<uint64_t> epoch{0};
+    std::atomic<int64_t> writers{0};
+  };
+  std::array<WriteSlot, kWriteSlots> write_slots;
+  WriteSlot& WriteSlotOf(RelationTag rel) { return write_slots[LockTagHash()(LockTag::Of(rel)) % kWriteSlots]; }
+  const WriteSlot& WriteSlotOf(RelationTag rel) const {
+    return write_slots[LockTagHash()(LockTag::Of(rel)) % kWriteSlots];
+  }
+
   Partition& PartitionOf(const LockTag& tag) { return partitions[LockTagHash()(tag) % kPartitions]; }
   const Partition& PartitionOf(const LockTag& tag) const { return partitions[LockTagHash()(tag) % kPartitions]; }
 

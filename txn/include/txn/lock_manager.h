@@ -112,6 +112,24 @@ class LockManager {
   /// True if txn holds the LockInsertedPage lock of that page (a later batch may go on filling it).
   bool HoldsInsertedPage(const Transaction& txn, RelationTag rel, storage::PageId page) const;
 
+  /// A reading of the write activity on a relation, for reads that take no row lock (WriteStamp's use).
+  struct WriteStamp {
+    uint64_t epoch = 0;  // changes whenever a transaction starts or stops holding a write-mode lock there
+    bool quiet = false;  // no transaction held IX, SIX or X on the relation at the time of the reading
+  };
+
+  /// The write activity on rel now. Every change to a relation's rows is made under an IX, SIX or X lock on
+  /// it, held to commit, so if WriteQuiet(rel, stamp) holds after bytes were copied from rel's pages (under a
+  /// latch) with a stamp taken before, no uncommitted change can be in those bytes: a READ COMMITTED read
+  /// needs no row lock for them (the latch-free "no writer" fast path of PostgreSQL's hint bits, without
+  /// per-tuple state). Relations share a fixed set of counters (kWriteSlots, by hash), so a writer on another
+  /// relation may make a stamp not quiet: that only costs the reader its row locks. Never blocks.
+  WriteStamp WriteActivity(RelationTag rel) const;
+  /// True if `before` was quiet and no write-mode lock on rel was granted or released since.
+  bool WriteQuiet(RelationTag rel, WriteStamp before) const;
+  /// Counters WriteActivity spreads relations over.
+  static constexpr size_t kWriteSlots = 64;
+
   /// Releases txn's lock on row before the transaction ends (READ COMMITTED drops a read lock right after
   /// the read). Only for a lock LockRow reported as kAcquired in the same statement; no-op if none held.
   void UnlockRow(Transaction& txn, RowTag row);
