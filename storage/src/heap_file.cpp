@@ -224,25 +224,41 @@ bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const {
   return true;
 }
 
-bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted) {
-  for (;;) {
-    if (page_ >= heap_->PageCount()) return false;
-    ReadPageGuard g = heap_->pool_.Read(heap_->file_, page_);
-    ConstSlottedPage page(g.data());
-    if (slot_ == 0) page.Validate(heap_->file_, page_);
-    for (uint16_t s = slot_, n = page.SlotCount(); s < n; ++s) {
-      SlotState state = page.State(s);
-      if (state == SlotState::kEmpty || (state == SlotState::kDeleted && deleted == nullptr)) continue;
-      if (deleted != nullptr) *deleted = state == SlotState::kDeleted;
-      std::span<const std::byte> t = page.Tuple(s);
-      tuple->assign(t.begin(), t.end());
-      *rid = Rid{page_, s};
-      slot_ = static_cast<uint16_t>(s + 1);
-      return true;
-    }
-    ++page_;
-    slot_ = 0;
+bool HeapFile::Iterator::ReadPage(bool with_deleted) {
+  if (page_ >= heap_->PageCount()) return false;
+  entries_.clear();
+  bytes_.clear();
+  next_ = 0;
+  ReadPageGuard g = heap_->pool_.Read(heap_->file_, page_);
+  ConstSlottedPage page(g.data());
+  page.Validate(heap_->file_, page_);
+  for (uint16_t s = 0, n = page.SlotCount(); s < n; ++s) {
+    SlotState state = page.State(s);
+    if (state == SlotState::kEmpty || (state == SlotState::kDeleted && !with_deleted)) continue;
+    std::span<const std::byte> t = page.Tuple(s);
+    entries_.push_back(
+        Entry{s, state == SlotState::kDeleted, static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(t.size())});
+    bytes_.insert(bytes_.end(), t.begin(), t.end());
   }
+  ++pages_read_;
+  return true;
+}
+
+bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted) {
+  while (next_ == entries_.size()) {
+    // page_ is the page after the one served, except before the first read.
+    if (pages_read_ > 0) ++page_;
+    if (!ReadPage(deleted != nullptr)) {
+      entries_.clear();
+      next_ = 0;
+      return false;
+    }
+  }
+  const Entry& e = entries_[next_++];
+  tuple->assign(bytes_.begin() + e.offset, bytes_.begin() + e.offset + e.length);
+  if (deleted != nullptr) *deleted = e.deleted;
+  *rid = Rid{page_, e.slot};
+  return true;
 }
 
 // ---- VACUUM --------------------------------------------------------------------------------------------

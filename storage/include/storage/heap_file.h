@@ -80,21 +80,39 @@ class HeapFile {
   /// row lock re-read the row and learn whether it is live, mark-deleted or gone.
   bool Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const;
 
-  /// A forward scan over live tuples in TID order. Pages are pinned only inside Next(), so a scan may
-  /// interleave with changes made by the same transaction (tuples inserted behind the cursor are seen).
+  /// A forward scan over live tuples in TID order, a page at a time: entering a page, Next() copies all of
+  /// its tuples under one shared latch and serves them from that copy, so a tuple is as it was when its page
+  /// was read. Pages are pinned only while being copied, so a scan may interleave with changes made by the
+  /// same transaction (tuples inserted on later pages are seen; on the page being served, they are not).
   class Iterator {
    public:
     /// Advances to the next live tuple; false at the end. With `deleted` non-null, mark-deleted tuples
     /// (deleted by a transaction that has not ended) are returned too, with *deleted = true: under strict
     /// 2PL a reader must wait for such a delete to commit or roll back rather than skip the row.
+    /// Throws XX001 for a corrupt page and the buffer pool's errors.
     bool Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted = nullptr);
+
+    /// Pages copied so far: a caller that notes it before Next() learns whether Next() read a new page.
+    uint64_t pages_read() const { return pages_read_; }
 
    private:
     friend class HeapFile;
     Iterator(const HeapFile* heap) : heap_(heap) {}
+    /// Copies the tuples of page_ (mark-deleted ones only if with_deleted); false past the last page.
+    bool ReadPage(bool with_deleted);
+
+    struct Entry {
+      uint16_t slot;
+      bool deleted;
+      uint32_t offset;  // into bytes_
+      uint32_t length;
+    };
     const HeapFile* heap_;
-    PageId page_ = 0;
-    uint16_t slot_ = 0;
+    PageId page_ = 0;  // the next page to read
+    uint64_t pages_read_ = 0;
+    std::vector<Entry> entries_;  // the tuples of the page read last
+    std::vector<std::byte> bytes_;
+    size_t next_ = 0;  // the next entry to return
   };
   Iterator Scan() const { return Iterator(this); }
 
