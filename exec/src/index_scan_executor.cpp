@@ -99,12 +99,14 @@ bool IndexScanExecutor::Next(Row* out) {
   while (NextEntry(&entry)) {
     PollInterrupts(ctx_);
     bool deleted = false;
+    locker_.BeforeRead();
     if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
-    if (!locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
+    const bool quiet = !deleted && locker_.ReadWasQuiet();    // no row lock needed (row_locker.h)
+    if (!quiet && !locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
     *out = DecodeRow(types_, bytes_);
     bool accepted = IndexKeyOf(*plan_.table, plan_.index, *out) == entry.key &&
                     (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
-    locker_.Done(accepted);
+    if (!quiet) locker_.Done(accepted);
     if (!accepted) continue;
     if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(entry.rid)));
     done_ = single_match_;

@@ -10,6 +10,14 @@ RowLocker::RowLocker(ExecContext& ctx, const catalog::TableInfo& table, planner:
                      planner::RowLockWait wait)
     : ctx_(ctx), table_(table), mode_(mode), wait_(wait) {}
 
+void RowLocker::BeforeRead() {
+  if (quiet_reads_) stamp_ = ctx_.locks->WriteActivity({ctx_.catalog->database_oid(), table_.oid});
+}
+
+bool RowLocker::ReadWasQuiet() const {
+  return quiet_reads_ && ctx_.locks->WriteQuiet({ctx_.catalog->database_oid(), table_.oid}, stamp_);
+}
+
 bool RowLocker::ShortReadLocks() const {
   auto iso = ctx_.txn->isolation();
   return iso == txn::IsolationLevel::kReadCommitted || iso == txn::IsolationLevel::kReadUncommitted;
@@ -21,6 +29,7 @@ txn::RowTag RowLocker::Tag(storage::Rid rid) const {
 
 void RowLocker::LockRelation() {
   if (!ctx_.locks || !ctx_.txn || !ctx_.catalog) return;
+  quiet_reads_ = mode_ == planner::RowLockMode::kRead && ShortReadLocks();
   bool serializable = ctx_.txn->isolation() == txn::IsolationLevel::kSerializable;
   if (mode_ == planner::RowLockMode::kExclusive) exec::LockRelation(ctx_, table_, txn::LockMode::kIntentionExclusive);
   // SERIALIZABLE: a relation S lock keeps writers out of every scanned table (no phantoms).
@@ -33,7 +42,7 @@ txn::RowLockResult RowLocker::LockRow(storage::Rid rid, bool wait) {
 }
 
 bool RowLocker::Lock(const storage::HeapFile& heap, storage::Rid rid, std::vector<std::byte>* bytes, bool deleted,
-                     const Qual* qual) {
+                     const Qual* qual, bool stale) {
   last_rid_ = rid;
   last_result_ = txn::RowLockResult::kAlreadyHeld;
   if (ctx_.locks && ctx_.txn && ctx_.catalog) {
@@ -53,7 +62,8 @@ bool RowLocker::Lock(const storage::HeapFile& heap, storage::Rid rid, std::vecto
       throw DbError(sqlstate::kLockNotAvailable, "could not obtain lock on row in relation \"" + table_.name + "\"");
     case txn::RowLockResult::kAlreadyHeld:
       // Held before the scan read the row: nobody else can have changed it. Mark-deleted means by us.
-      return !deleted;
+      if (!stale) return !deleted;
+      break;
     case txn::RowLockResult::kAcquired:
     case txn::RowLockResult::kUpgraded:
       break;

@@ -1,5 +1,6 @@
-// Sequential heap scan (PostgreSQL's SeqScan): locks each row as the isolation level and the plan's
-// locking say (row_locker.h), re-reads it if it had to wait, checks the qual on that version and decodes it.
+// Sequential heap scan (PostgreSQL's SeqScan), a page at a time: a page copied while no transaction wrote
+// to the table serves READ COMMITTED plain reads without row locks; otherwise each row is locked as the
+// isolation level and the plan's locking say (row_locker.h), re-read, checked against the qual and decoded.
 #include <optional>
 
 #include "catalog/catalog.h"
@@ -21,7 +22,7 @@ class SeqScanExecutor : public Executor {
       : plan_(plan), ctx_(ctx), locker_(ctx, *plan.table, plan.row_lock, plan.wait) {
     for (const auto& c : plan.table->columns) types_.push_back(c.type.id);
     qual_ = [this](const std::vector<std::byte>& bytes) {
-      return IsTrue(Evaluate(*plan_.qual, DecodeRow(types_, bytes), ctx_));
+      return IsTrue(Evaluate(*plan_.qual, DecodeRow(types_, bytes, plan_.decode), ctx_));
     };
   }
 
@@ -37,17 +38,27 @@ class SeqScanExecutor : public Executor {
     bool deleted = false;
     // Mark-deleted rows come too: a reader waits for the deleter rather than skipping a row that may
     // come back if it rolls back.
-    while (iter_->Next(&rid, &bytes_, &deleted)) {
+    for (;;) {
+      locker_.BeforeRead();
+      const uint64_t pages = iter_->pages_read();
+      if (!iter_->Next(&rid, &bytes_, &deleted)) return false;
+      if (iter_->pages_read() != pages) page_quiet_ = locker_.ReadWasQuiet();
       PollInterrupts(ctx_);
-      if (!locker_.Lock(*heap_, rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
-      *out = DecodeRow(types_, bytes_);
-      bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));
-      locker_.Done(accepted);
-      if (!accepted) continue;
+      if (page_quiet_ && !deleted) {
+        *out = DecodeRow(types_, bytes_, plan_.decode);
+        if (plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
+      } else {
+        // The iterator copied the whole page earlier: a lock taken since by this transaction does not
+        // make those bytes current, so Lock re-reads them.
+        if (!locker_.Lock(*heap_, rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr, true)) continue;
+        *out = DecodeRow(types_, bytes_, plan_.decode);
+        bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));
+        locker_.Done(accepted);
+        if (!accepted) continue;
+      }
       if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(rid)));
       return true;
     }
-    return false;
   }
 
  private:
@@ -59,6 +70,7 @@ class SeqScanExecutor : public Executor {
   const storage::HeapFile* heap_ = nullptr;
   std::optional<storage::HeapFile::Iterator> iter_;
   std::vector<std::byte> bytes_;
+  bool page_quiet_ = false;  // the page being served was copied with no writer on the table (row_locker.h)
 };
 
 }  // namespace

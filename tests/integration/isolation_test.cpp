@@ -112,6 +112,36 @@ TEST_CASE("a reader never sees uncommitted data") {
   Exec(writer, "DROP TABLE " + t);
 }
 
+TEST_CASE("sequential scans and aggregates wait for an uncommitted writer; with none they read without row locks") {
+  TestConnection writer;
+  TestConnection reader;
+  const std::string t = MakeTable(writer, "iso_scan", 300);
+  // No writer: the scan's pages are quiet (row_locker.h), the answer is the committed state.
+  CHECK(Scalar(reader, "SELECT sum(v) FROM " + t) == "0");
+  for (const std::string end : {"ROLLBACK", "COMMIT"}) {
+    CAPTURE(end);
+    Exec(writer, "BEGIN");
+    Exec(writer, "UPDATE " + t + " SET v = v + 1 WHERE id = 250");
+    auto sum = std::async(std::launch::async, [&] { return Scalar(reader, "SELECT sum(v) FROM " + t); });
+    if (!IsExternal()) CHECK(sum.wait_for(kBlockedFor) == std::future_status::timeout);
+    Exec(writer, end);
+    REQUIRE(sum.wait_for(kMaxWait) == std::future_status::ready);
+    const std::string seen = sum.get();
+    if (!IsExternal()) CHECK(seen == (end == "COMMIT" ? "1" : "0"));
+  }
+  // A row deleted by an open transaction: the scan waits, then counts what was committed.
+  Exec(writer, "BEGIN");
+  Exec(writer, "DELETE FROM " + t + " WHERE id <= 10");
+  auto count = std::async(std::launch::async, [&] { return Scalar(reader, "SELECT count(*) FROM " + t); });
+  if (!IsExternal()) CHECK(count.wait_for(kBlockedFor) == std::future_status::timeout);
+  Exec(writer, "COMMIT");
+  REQUIRE(count.wait_for(kMaxWait) == std::future_status::ready);
+  const std::string counted = count.get();
+  if (!IsExternal()) CHECK(counted == "290");
+  CHECK(Scalar(reader, "SELECT count(*) FROM " + t) == "290");
+  Exec(writer, "DROP TABLE " + t);
+}
+
 TEST_CASE("a two-session deadlock aborts exactly one of them with 40P01") {
   TestConnection a;
   TestConnection b;
