@@ -3,6 +3,7 @@
 #include "aggregate_rewriter.h"
 #include "decorrelate.h"
 #include "index_selection.h"
+#include "prune_columns.h"
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
@@ -63,7 +64,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   }
   if (stmt.set_op != ast::SetOpType::kNone) return BindSetOp(stmt);
   if (!stmt.values.empty()) return BindValues(stmt);
-  return UseIndexes(BindSimpleSelect(stmt));
+  return PruneScanColumns(UseIndexes(BindSimpleSelect(stmt)));
 }
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {

@@ -90,6 +90,9 @@ struct SeqScanPlan : PlanNode {
   RowLockMode row_lock = RowLockMode::kRead;
   RowLockWait wait = RowLockWait::kBlock;
   BoundExprPtr qual;  // null: every row; over the table's columns (without the rid)
+  /// Empty: every column is decoded. Else one flag per table column: only those set are decoded, the others
+  /// come out NULL because nothing above reads them (projection pruning, planner/src/prune_columns.h).
+  std::vector<bool> decode;
 };
 
 /// One bound of an index scan over the first columns of the key: values[i] is compared with key
