@@ -30,6 +30,7 @@ class CountingExecutor : public Executor {
     return true;
   }
   int64_t RowsAffected() const override { return inner_->RowsAffected(); }
+  void SetTupleBound(int64_t bound) override { inner_->SetTupleBound(bound); }
 
  private:
   std::unique_ptr<Executor> inner_;

@@ -25,8 +25,12 @@ class HashAggregateExecutor : public Executor {
     while (child_->Next(&row)) {
       Row key;
       for (const auto& g : plan_.groups) key.push_back(Evaluate(*g, row, ctx_));
-      auto [it, inserted] = index_.emplace(key, groups_.size());
-      if (inserted) AddGroup(std::move(key));
+      // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
+      auto it = index_.find(key);
+      if (it == index_.end()) {
+        it = index_.emplace(key, groups_.size()).first;
+        AddGroup(std::move(key));
+      }
       auto& states = states_[it->second];
       for (auto& state : states) state.AddRow(row, ctx_);
     }

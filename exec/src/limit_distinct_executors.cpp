@@ -34,6 +34,8 @@ class LimitExecutor : public Executor {
         offset = v.GetInt();
       }
     }
+    // Only offset + limit rows are ever fetched (nodeLimit.c's recompute_limits / ExecSetTupleBound).
+    child_->SetTupleBound(remaining_ < 0 ? -1 : offset + remaining_);
     child_->Init();
     Row skipped;
     while (offset-- > 0 && remaining_ != 0 && child_->Next(&skipped)) {

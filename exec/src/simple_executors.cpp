@@ -50,6 +50,7 @@ class ProjectionExecutor : public Executor {
   ProjectionExecutor(const planner::ProjectPlan& plan, ExecContext& ctx)
       : plan_(plan), ctx_(ctx), child_(BuildExecutor(*plan.child, ctx)) {}
   void Init() override { child_->Init(); }
+  void SetTupleBound(int64_t bound) override { child_->SetTupleBound(bound); }
   bool Next(Row* out) override {
     if (!child_->Next(&input_)) return false;
     out->clear();

@@ -1,5 +1,6 @@
-// In-memory sort (PostgreSQL's nodeSort.c without spilling) with PostgreSQL's own quicksort (pg_qsort.h),
-// so rows with equal keys come out in PostgreSQL's order; per-key direction and NULL placement (NULLs sort
+// In-memory sort (PostgreSQL's nodeSort.c without spilling) with PostgreSQL's own quicksort (pg_qsort.h), or
+// under a LIMIT its top-N heapsort (tuplesort.c's bounded heap), so rows with equal keys come out in
+// PostgreSQL's order; per-key direction and NULL placement (NULLs sort
 // as larger than any value, so they come last ascending and first descending by default).
 #include <algorithm>
 
@@ -17,17 +18,24 @@ class SortExecutor : public Executor {
   SortExecutor(const planner::SortPlan& plan, ExecContext& ctx)
       : plan_(plan), ctx_(ctx), child_(BuildExecutor(*plan.child, ctx)) {}
 
+  void SetTupleBound(int64_t bound) override { bound_ = bound; }
+
   void Init() override {
     child_->Init();
     entries_.clear();
+    bounded_ = false;
     Row row;
     while (child_->Next(&row)) {
       Row keys;
       for (const auto& k : plan_.keys) keys.push_back(Evaluate(*k.expr, row, ctx_));
-      entries_.push_back({std::move(keys), std::move(row)});
+      Add({std::move(keys), std::move(row)});
     }
-    auto compare = [this](const Entry& a, const Entry& b) { return Compare(a.keys, b.keys); };
-    PgQsort(entries_, 0, entries_.size(), compare);
+    if (bounded_) {
+      SortBoundedHeap();
+    } else {
+      auto compare = [this](const Entry& a, const Entry& b) { return Compare(a.keys, b.keys); };
+      PgQsort(entries_, 0, entries_.size(), compare);
+    }
     next_ = 0;
   }
 
@@ -59,11 +67,81 @@ class SortExecutor : public Executor {
     return 0;
   }
 
+  // tuplesort.c's puttuple: rows collect unsorted until there are more than twice the bound, then the
+  // first `bound` of them become a heap with the largest at the top (the sort order reversed), which each
+  // further row either replaces or, if not smaller, misses. Same steps as PostgreSQL, so ties come out alike.
+  void Add(Entry e) {
+    if (bounded_) {
+      if (entries_.empty() || Reversed(e, entries_[0]) <= 0) return;  // empty: LIMIT 0
+      HeapReplaceTop(std::move(e));
+      return;
+    }
+    entries_.push_back(std::move(e));
+    if (bound_ >= 0 && entries_.size() > static_cast<size_t>(bound_) * 2) MakeBoundedHeap();
+  }
+
+  int Reversed(const Entry& a, const Entry& b) const { return -Compare(a.keys, b.keys); }
+
+  // make_bounded_heap: rebuilds entries_ as a heap of the `bound_` smallest rows.
+  void MakeBoundedHeap() {
+    std::vector<Entry> input = std::move(entries_);
+    entries_.clear();
+    entries_.reserve(static_cast<size_t>(bound_) + 1);
+    bounded_ = true;
+    for (auto& e : input) {
+      if (entries_.size() < static_cast<size_t>(bound_)) {
+        HeapInsert(std::move(e));
+      } else if (bound_ > 0 && Reversed(e, entries_[0]) > 0) {
+        HeapReplaceTop(std::move(e));
+      }
+    }
+  }
+
+  // tuplesort_heap_insert: sift the new entry up from the end (Knuth 5.2.3 exercise 16).
+  void HeapInsert(Entry e) {
+    size_t j = entries_.size();
+    entries_.emplace_back();
+    while (j > 0) {
+      size_t i = (j - 1) / 2;
+      if (Reversed(e, entries_[i]) >= 0) break;
+      entries_[j] = std::move(entries_[i]);
+      j = i;
+    }
+    entries_[j] = std::move(e);
+  }
+
+  // tuplesort_heap_replace_top over the first n entries (Knuth's Algorithm 5.2.3H, steps H3-H8).
+  void HeapReplaceTop(Entry e, size_t n) {
+    size_t i = 0;
+    for (;;) {
+      size_t j = 2 * i + 1;
+      if (j >= n) break;
+      if (j + 1 < n && Reversed(entries_[j], entries_[j + 1]) > 0) ++j;
+      if (Reversed(e, entries_[j]) <= 0) break;
+      entries_[i] = std::move(entries_[j]);
+      i = j;
+    }
+    entries_[i] = std::move(e);
+  }
+  void HeapReplaceTop(Entry e) { HeapReplaceTop(std::move(e), entries_.size()); }
+
+  // sort_bounded_heap: repeatedly moves the top (largest) entry to the end of the shrinking heap.
+  void SortBoundedHeap() {
+    for (size_t n = entries_.size(); n > 1; --n) {
+      Entry top = std::move(entries_[0]);
+      Entry last = std::move(entries_[n - 1]);
+      HeapReplaceTop(std::move(last), n - 1);
+      entries_[n - 1] = std::move(top);
+    }
+  }
+
   const planner::SortPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> child_;
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;  // unsorted input, the bounded heap, then the sorted rows
   size_t next_ = 0;
+  int64_t bound_ = -1;    // SetTupleBound; -1: none
+  bool bounded_ = false;  // entries_ is the bounded heap
 };
 
 }  // namespace

@@ -77,6 +77,10 @@ class Executor {
   virtual bool Next(Row* out) = 0;
   /// Rows inserted, updated or deleted (for the command tag); 0 for queries.
   virtual int64_t RowsAffected() const { return 0; }
+  /// Tells the executor, before Init(), that at most `bound` rows will be fetched from it (-1: no bound), as
+  /// PostgreSQL's ExecSetTupleBound: a Sort then keeps only the first `bound` rows (top-N heapsort), and
+  /// nodes that return their input's rows one for one pass it down. The default ignores it.
+  virtual void SetTupleBound(int64_t bound) { (void)bound; }
 };
 
 /// Builds the executor tree for a plan. The plan must outlive the executors.
