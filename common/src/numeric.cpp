@@ -52,9 +52,37 @@ Numeric::Numeric(bool negative, std::vector<uint16_t> magnitude, int32_t dscale)
   if (mag_.empty()) negative_ = false;
 }
 
+// Parse's common case, a plain decimal of at most 18 digits ("-12.50"): read into a uint64 without the
+// digit string and the checks that only longer or exponent forms need. False for anything else.
+bool Numeric::ParseShort(std::string_view s, Numeric* out) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  uint64_t v = 0;
+  int digits = 0;
+  int32_t frac_digits = 0;
+  bool seen_point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits > 18) return false;
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+      if (seen_point) ++frac_digits;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0) return false;
+  *out = Numeric(negative, bn::FromUint64(v), frac_digits);
+  return true;
+}
+
 // Follows set_var_from_str() in numeric.c: optional sign, digits with one optional point, optional
 // exponent; surrounding whitespace allowed.
 Numeric Numeric::Parse(std::string_view text) {
+  if (Numeric n; ParseShort(text, &n)) return n;
   size_t b = 0, e = text.size();
   while (b < e && IsSpace(text[b])) ++b;
   while (e > b && IsSpace(text[e - 1])) --e;

@@ -26,6 +26,15 @@ TEST_CASE("numeric input and output keep the display scale") {
   CHECK(N("1.5e-3").ToString() == "0.0015");
   CHECK(N("-1.23E+1").ToString() == "-12.3");
   CHECK(N("123456789012345678901234567890.123456789").ToString() == "123456789012345678901234567890.123456789");
+  // Around the 18-digit short path: the same values as the general path.
+  CHECK(N("+000123.4500").ToString() == "123.4500");
+  CHECK(N("999999999999999999").ToString() == "999999999999999999");
+  CHECK(N("9999999999999999999").ToString() == "9999999999999999999");
+  CHECK(N("-99999999.9999999999").ToString() == "-99999999.9999999999");
+  CHECK(N("99999999999.99999999").Compare(N("99999999999.999999990")) == 0);
+  CHECK_THROWS_AS(N("1.2.3"), DbError);
+  CHECK_THROWS_AS(N("-"), DbError);
+  CHECK_THROWS_AS(N("."), DbError);
   CHECK(N(" NaN ").IsNaN());
   CHECK(N("nan").ToString() == "NaN");
   for (const char* bad : {"", "abc", "1.2.3", "1e", "--1", "1 2", ".", "e5"}) {

@@ -73,6 +73,7 @@ class Numeric {
 
  private:
   Numeric(bool negative, std::vector<uint16_t> magnitude, int32_t dscale);
+  static bool ParseShort(std::string_view s, Numeric* out);
   /// The magnitude rescaled to `scale` digits after the point (scale >= dscale_).
   std::vector<uint16_t> MagnitudeAt(int32_t scale) const;
   /// Power when the base or the exponent is ±Infinity (and neither is NaN).
