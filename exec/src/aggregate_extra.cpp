@@ -106,7 +106,7 @@ Value AggregateState::FinishVariance() const {
   if (sample && count_ <= 1) return Value::Null(spec_.result.id);
   if (spec_.result.id == TypeId::kFloat8) {
     const double n = static_cast<double>(count_);
-    const double v = float_sxx_ / (sample ? n - 1 : n);
+    const double v = float_state_[2] / (sample ? n - 1 : n);
     return Value::Float8(root ? std::sqrt(v) : v);
   }
   const Numeric n = Numeric::FromInt64(count_);
@@ -121,13 +121,7 @@ Value AggregateState::FinishVariance() const {
 
 void AggregateState::AccumulateVariance(const Value& v) {
   if (spec_.result.id == TypeId::kFloat8) {
-    const double x = v.GetFloat();
-    const double n = static_cast<double>(count_);
-    float_sum_ += x;
-    if (count_ > 1) {
-      const double tmp = x * n - float_sum_;
-      float_sxx_ += tmp * tmp / (n * (n - 1));
-    }
+    Float8Accum(float_state_, v.GetFloat());
     return;
   }
   const Numeric x = v.type() == TypeId::kNumeric ? v.GetNumeric() : Numeric::FromInt64(v.GetInt());
@@ -139,6 +133,11 @@ void AggregateState::AccumulateExtra(const Value& v, const Value& extra) {
   const AggKind kind = spec_.func->kind;
   const bool ordered_set =
       kind == AggKind::kPercentileCont || kind == AggKind::kPercentileDisc || kind == AggKind::kMode;
+  if (kind == AggKind::kGrouping) return;
+  if (kind >= AggKind::kRegrCount) {
+    AccumulateRegression(v, extra);
+    return;
+  }
   if (ordered_set && count_ == 0 && items_.empty()) extra_ = extra;
   if (v.is_null()) return;
   ++count_;
@@ -171,6 +170,9 @@ void AggregateState::AccumulateExtra(const Value& v, const Value& extra) {
 
 Value AggregateState::FinishExtra() const {
   const AggKind kind = spec_.func->kind;
+  // GROUPING(...) of a plain GROUP BY: every argument is grouped (grouping_sets_executor.cpp does the rest).
+  if (kind == AggKind::kGrouping) return Value::Int4(0);
+  if (kind >= AggKind::kRegrCount) return FinishRegression();
   if (count_ == 0) return Value::Null(spec_.result.id);
   if (IsVariance(kind)) return FinishVariance();
   switch (kind) {

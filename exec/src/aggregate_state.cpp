@@ -141,7 +141,8 @@ Value AggregateState::FinishUnordered() const {
   if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
   if (count_ == 0) return Value::Null(spec_.result.id);
   if (kind == AggKind::kArrayAgg) {
-    if (!spec_.distinct) return MakeArray(spec_.arg->type.id, items_);
+    // Inputs of an ORDER BY inside the call arrive in that order (Finish replays them sorted).
+    if (!spec_.distinct || !spec_.order.empty()) return MakeArray(spec_.arg->type.id, items_);
     // A DISTINCT aggregate reads its input sorted (nodeAgg.c), NULLs last.
     std::vector<Value> sorted = items_;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Value& a, const Value& b) {

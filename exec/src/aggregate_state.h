@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/float_accum.h"
 #include "common/value.h"
 #include "exec/executor.h"
 #include "planner/function_registry.h"
@@ -35,6 +36,9 @@ class AggregateState {
   Value FinishExtra() const;
   void AccumulateVariance(const Value& v);
   Value FinishVariance() const;
+  /// regr_*, covar_*, corr (aggregate_regr.cpp): v is Y, extra is X.
+  void AccumulateRegression(const Value& y, const Value& x);
+  Value FinishRegression() const;
 
   struct ValueHash {
     size_t operator()(const Value& v) const;
@@ -45,13 +49,14 @@ class AggregateState {
 
   const planner::AggregateSpec& spec_;
   int64_t count_ = 0;
-  Value acc_;                                              // running sum (int8, numeric or float8) or min/max
-  std::unordered_set<Value, ValueHash, ValueEqual> seen_;  // DISTINCT inputs
-  std::vector<Value> items_;                               // array_agg's inputs, NULLs included
-  Value extra_;                                            // the first input's extra argument
-  std::string text_;                                       // string_agg's result so far
-  Value sum_squares_;                                      // variance of integers/numeric: the sum of x^2
-  double float_sum_ = 0, float_sxx_ = 0;                   // variance of floats (Youngs-Cramer sums, as float8_accum)
+  Value acc_;                                                     // running sum (int8, numeric or float8) or min/max
+  std::unordered_set<Value, ValueHash, ValueEqual> seen_;         // DISTINCT inputs
+  std::vector<Value> items_;                                      // array_agg's inputs, NULLs included
+  Value extra_;                                                   // the first input's extra argument
+  std::string text_;                                              // string_agg's result so far
+  Value sum_squares_;                                             // variance of integers/numeric: the sum of x^2
+  Float8AccumState float_state_{};                                // variance of floats (float8_accum's N, Sx, Sxx)
+  Float8RegrState regr_{};                                        // float8_regr_accum's N, Sx, Sxx, Sy, Syy, Sxy
   std::vector<std::pair<Row, std::pair<Value, Value>>> ordered_;  // ORDER BY keys, value, extra
 };
 

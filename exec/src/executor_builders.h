@@ -19,6 +19,8 @@ std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& pl
 /// A join whose right side reads the left row's lateral_params (lateral_join_executor.cpp).
 std::unique_ptr<Executor> MakeLateralJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeHashAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
+/// An Aggregate with grouping sets (grouping_sets_executor.cpp).
+std::unique_ptr<Executor> MakeGroupingSetsExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeLimitExecutor(const planner::LimitPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeDistinctExecutor(const planner::DistinctPlan& plan, ExecContext& ctx);

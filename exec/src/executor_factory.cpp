@@ -24,6 +24,9 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       }
       return MakeNestedLoopJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
     case PlanKind::kAggregate:
+      if (!plan.As<planner::AggregatePlan>().grouping_sets.empty()) {
+        return MakeGroupingSetsExecutor(plan.As<planner::AggregatePlan>(), ctx);
+      }
       return MakeHashAggregateExecutor(plan.As<planner::AggregatePlan>(), ctx);
     case PlanKind::kSort:
       return MakeSortExecutor(plan.As<planner::SortPlan>(), ctx);

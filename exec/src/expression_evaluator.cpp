@@ -149,6 +149,12 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       if (a.is_null() || b.is_null()) return Value::Null(TypeId::kBool);
       return Value::Bool(CompareResult(static_cast<planner::CompareOp>(e.op), CompareValues(a, b)));
     }
+    case BoundKind::kDistinct: {
+      Value a = Evaluate(*e.args[0], row, ctx);
+      Value b = Evaluate(*e.args[1], row, ctx);
+      if (a.is_null() || b.is_null()) return Value::Bool(a.is_null() != b.is_null());
+      return Value::Bool(CompareValues(a, b) != 0);
+    }
     case BoundKind::kAnd:
     case BoundKind::kOr:
       return EvalLogical(e, row, ctx);

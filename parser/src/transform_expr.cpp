@@ -370,7 +370,10 @@ ExprPtr Transformer::IsTests(const PNode& n) {
     }
     const bool negated = first.is_type<g::not_word>();
     const PNode& what = *s.children.at(negated ? 1 : 0);
-    if (what.is_type<g::null_word>()) {
+    if (what.is_type<g::distinct_from_rhs>()) {
+      e = std::make_unique<ast::BinaryExpr>(negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", std::move(e),
+                                            Expr(*what.children.back()), Loc(s));
+    } else if (what.is_type<g::null_word>()) {
       e = std::make_unique<ast::IsNullExpr>(std::move(e), negated, Loc(s));
     } else {
       using Test = ast::BoolTestExpr::Test;

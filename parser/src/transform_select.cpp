@@ -110,7 +110,7 @@ SelectPtr Transformer::SimpleSelect(const PNode& n) {
     } else if (c->is_type<g::where_clause>()) {
       s->where = Expr(*c->children.at(0));
     } else if (c->is_type<g::group_clause>()) {
-      s->group_by = ExprList(*c->children.at(0));
+      GroupClause(*c, *s);
     } else if (c->is_type<g::having_clause>()) {
       s->having = Expr(*c->children.at(0));
     } else if (c->is_type<g::into_clause>()) {

@@ -83,6 +83,9 @@ class Transformer {
   ast::ExprPtr Case(const PNode& n);
   ast::ExprPtr Call(const PNode& n);
   ast::ExprPtr SpecialCall(const PNode& n);
+  /// GROUP BY [DISTINCT | ALL] items into s (transform_grouping.cpp).
+  void GroupClause(const PNode& n, ast::SelectStmt& s);
+  ast::ExprPtr GroupItem(const PNode& n);
   ast::ExprPtr ColumnOrStar(const PNode& n);
   // ---- window calls and the clauses of aggregate calls (transform_window.cpp) ----
   /// Applies one agg_order / within_group / filter_clause / over_clause node of a call to f.

@@ -2,11 +2,13 @@
 // bind_select.cpp; its own file to keep that one readable.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "planner/binder.h"
+#include "planner/function_registry.h"
 #include "planner/window_plan.h"
 
 namespace lumadb::planner {
@@ -76,9 +78,27 @@ class AggregateRewriter {
     }
     if (index == aggregates_.size()) {
       calls_.push_back(e);
-      aggregates_.push_back(AggregateSpecOf(*e));
+      aggregates_.push_back(e->agg->kind == AggKind::kGrouping ? GroupingSpec(*e) : AggregateSpecOf(*e));
     }
     return MakeColumn(static_cast<int>(groups_.size() + index), e->type, e->name, e->location);
+  }
+
+  // GROUPING(args): the group keys its arguments are (parse_agg.c finalize_grouping_exprs), 42803 otherwise.
+  AggregateSpec GroupingSpec(const BoundExpr& call) const {
+    AggregateSpec spec;
+    spec.func = call.agg;
+    spec.result = call.type;
+    for (const auto& a : call.args) {
+      auto key =
+          std::find_if(groups_.begin(), groups_.end(), [&](const BoundExprPtr& g) { return ExprEquals(*g, *a); });
+      if (key == groups_.end()) {
+        throw binder_.Error(sqlstate::kGroupingError,
+                            "arguments to GROUPING must be grouping expressions of the associated query level",
+                            a->location);
+      }
+      spec.grouping_columns.push_back(static_cast<int>(key - groups_.begin()));
+    }
+    return spec;
   }
 
   const Binder& binder_;

@@ -33,7 +33,8 @@ bool IsOrderedSet(const std::string& name) {
 
 // Aggregates taking two arguments, both coerced to the overload's argument type.
 bool IsTwoArgument(const std::string& name) {
-  return name == "string_agg";
+  return name == "string_agg" || name.starts_with("regr_") || name == "covar_pop" || name == "covar_samp" ||
+         name == "corr";
 }
 
 }  // namespace

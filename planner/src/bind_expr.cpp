@@ -119,6 +119,8 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr, const Scope& scope) {
       return BindSubscript(expr.As<ast::SubscriptExpr>(), scope);
     case ast::ExprKind::kArrayOp:
       return BindArrayOp(expr.As<ast::ArrayOpExpr>(), scope);
+    case ast::ExprKind::kGroupingSet:  // only GROUP BY holds them (bind_grouping.cpp)
+      break;
   }
   throw Error(sqlstate::kInternalError, "unrecognized expression", expr.location);
 }

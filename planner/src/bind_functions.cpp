@@ -26,6 +26,7 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   if (f.over || IsWindowFunctionName(f)) return BindWindowCall(f, scope);
   if (IsSetFunctionName(f)) return BindSelectListSetFunction(f, scope);
+  if (f.name.size() == 1 && name == "grouping") return BindGrouping(f, scope);
   if (schema_ok && IsAggregateName(name)) return BindAggregate(f, scope);
   if (schema_ok && (name == "coalesce" || name == "greatest" || name == "least" || name == "nullif")) {
     return BindVariadicSpecial(f, name, scope);

@@ -104,7 +104,9 @@ void Binder::CheckNoJsonKeys(const ast::SelectStmt& stmt, const std::vector<Boun
                  location);
   };
   for (size_t i = 0; i < groups.size(); ++i) {
-    if (groups[i]->type.id == kJ) throw missing("equality", stmt.group_by[i]->location);
+    // Grouping sets and repeated keys make the keys and the written items differ.
+    const int32_t written = i < stmt.group_by.size() ? stmt.group_by[i]->location : groups[i]->location;
+    if (groups[i]->type.id == kJ) throw missing("equality", written);
   }
   for (const auto& t : targets) {
     if (stmt.distinct && t.expr->type.id == kJ) throw missing("equality", t.expr->location);

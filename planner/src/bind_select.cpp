@@ -7,6 +7,7 @@
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
+#include "planner/grouping_sets.h"
 #include "planner/type_rules.h"
 
 namespace lumadb::planner {
@@ -110,33 +111,8 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     targets = BindTargets(stmt, scope);
   }
 
-  std::vector<BoundExprPtr> groups;
-  for (const auto& g : stmt.group_by) {
-    if (auto pos = PositionLiteral(*g)) {
-      if (*pos < 1 || *pos > static_cast<int64_t>(targets.size())) {
-        throw Error(sqlstate::kInvalidColumnReference,
-                    "GROUP BY position " + std::to_string(*pos) + " is not in select list", g->location);
-      }
-      groups.push_back(targets[*pos - 1].expr);
-      continue;
-    }
-    std::string name = BareName(*g);
-    if (!name.empty() && !ScopeHas(scope, name)) {
-      const SelectTarget* match = nullptr;
-      for (const auto& t : targets) {
-        if (t.column.name == name) match = &t;
-      }
-      if (match) {
-        groups.push_back(match->expr);
-        continue;
-      }
-    }
-    allow_aggregates_ = false;
-    aggregate_clause_ = "GROUP BY";
-    groups.push_back(BindExpr(*g, scope));
-    allow_aggregates_ = true;
-  }
-
+  std::vector<std::vector<int>> grouping_sets;
+  std::vector<BoundExprPtr> groups = BindGroupBy(stmt, scope, targets, &grouping_sets);
   for (const auto& g : groups) CheckNoWindowCall(*g, "GROUP BY");
   BoundExprPtr having;
   if (stmt.having) {
@@ -149,7 +125,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
   AppendDistinctOnKeys(stmt, scope, targets, &keys);
   CheckNoJsonKeys(stmt, groups, targets, keys);
 
-  bool has_agg = !groups.empty() || having != nullptr;
+  bool has_agg = !stmt.group_by.empty() || having != nullptr;
   for (const auto& t : targets) has_agg = has_agg || ContainsAggregate(*t.expr);
   for (const auto& k : keys) has_agg = has_agg || ContainsAggregate(*k.expr);
   for (const auto& f : srfs) {
@@ -166,6 +142,13 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
         throw Error(sqlstate::kFeatureNotSupported, "set-returning functions in GROUP BY are not supported",
                     g->location);
       }
+    }
+    if (!groups.empty()) {
+      std::vector<BoundExprPtr> used;
+      for (const auto& t : targets) used.push_back(t.expr);
+      for (const auto& k : keys) used.push_back(k.expr);
+      if (having) used.push_back(having);
+      AddFunctionallyDependentKeys(scope, used, &groups, &grouping_sets);
     }
     AggregateRewriter rw(*this, groups, srf_base);
     for (auto& t : targets) t.expr = rw.Rewrite(t.expr);
@@ -184,6 +167,7 @@ PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {
     agg->child = plan;
     agg->groups = rw.groups();
     agg->aggregates = rw.aggregates();
+    agg->grouping_sets = HashedSetOrder(grouping_sets);
     for (const auto& g : agg->groups) agg->output.push_back({g->name, g->type});
     for (const auto& a : agg->aggregates) agg->output.push_back({a.func->name, a.result});
     plan = agg;
@@ -435,6 +419,31 @@ PlanPtr Binder::ApplyLimit(const ast::SelectStmt& stmt, PlanPtr plan) {
   limit->output = plan->output;
   limit->child = plan;
   return limit;
+}
+
+// One GROUP BY key: a select-list position, an output column name no input column has, or an expression
+// (parse_clause.c findTargetlistEntrySQL92).
+BoundExprPtr Binder::BindGroupKey(const ast::Expr& g, const Scope& scope, const std::vector<SelectTarget>& targets) {
+  if (auto pos = PositionLiteral(g)) {
+    if (*pos < 1 || *pos > static_cast<int64_t>(targets.size())) {
+      throw Error(sqlstate::kInvalidColumnReference,
+                  "GROUP BY position " + std::to_string(*pos) + " is not in select list", g.location);
+    }
+    return targets[*pos - 1].expr;
+  }
+  std::string name = BareName(g);
+  if (!name.empty() && !ScopeHas(scope, name)) {
+    const SelectTarget* match = nullptr;
+    for (const auto& t : targets) {
+      if (t.column.name == name) match = &t;
+    }
+    if (match) return match->expr;
+  }
+  allow_aggregates_ = false;
+  aggregate_clause_ = "GROUP BY";
+  BoundExprPtr key = BindExpr(g, scope);
+  allow_aggregates_ = true;
+  return key;
 }
 
 }  // namespace lumadb::planner

@@ -270,6 +270,7 @@ void AddFloatBuiltins(std::vector<ScalarFunction>& out) {
   };
   out.insert(out.end(), fns.begin(), fns.end());
   AddDegreeTrigBuiltins(out);
+  AddFloatAccumBuiltins(out);
 }
 
 /// float8pow, shared with builtin_math.cpp's power(float8, float8).

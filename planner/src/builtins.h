@@ -35,6 +35,8 @@ void AddSequenceBuiltins(std::vector<ScalarFunction>& out);
 void AddJsonBuiltins(std::vector<ScalarFunction>& out);
 /// exp, ln, log, trigonometric and hyperbolic functions of float8, from builtin_float*.cpp.
 void AddFloatBuiltins(std::vector<ScalarFunction>& out);
+/// float8_accum, float8_regr_accum, float8_combine, float8_regr_combine (builtin_float_accum.cpp).
+void AddFloatAccumBuiltins(std::vector<ScalarFunction>& out);
 /// float8pow (power(float8, float8)) with PostgreSQL's NaN and infinity rules.
 Value FloatPower(const std::vector<Value>& args, const FunctionEnv& env);
 /// scale, div, gcd, lcm, factorial, width_bucket, power(numeric), from builtin_numeric.cpp.

@@ -69,6 +69,7 @@ double OperatorCount(const BoundExpr& e) {
   double ops = 0;
   switch (e.kind) {
     case BoundKind::kCompare:
+    case BoundKind::kDistinct:
     case BoundKind::kArith:
     case BoundKind::kNegate:
     case BoundKind::kConcat:

@@ -118,6 +118,8 @@ class Deparser {
         return Binary(e, "||");
       case BoundKind::kCompare:
         return Binary(e, CompareName(static_cast<CompareOp>(e.op)));
+      case BoundKind::kDistinct:
+        return Binary(e, "IS DISTINCT FROM");
       case BoundKind::kAnd:
         return List(e, " AND ");
       case BoundKind::kOr:

@@ -198,7 +198,11 @@ class Explainer {
       case PlanKind::kAggregate: {
         const auto& a = p.As<AggregatePlan>();
         name = a.groups.empty() ? "Aggregate" : "HashAggregate";
-        if (!a.groups.empty()) props.push_back("Group Key: " + ExprList(a.groups));
+        if (!a.grouping_sets.empty()) {
+          name = GroupingSetsKeys(a, &props);
+        } else if (!a.groups.empty()) {
+          props.push_back("Group Key: " + ExprList(a.groups));
+        }
         children.push_back(a.child.get());
         break;
       }
@@ -308,6 +312,23 @@ class Explainer {
       Node(*e->subplan, depth + 1);
       indent_ -= 2;
     }
+  }
+  // A grouping-sets Aggregate as PostgreSQL's hashed plans print it: a Hash Key per set, the empty sets
+  // (its sorted phase) as Group Key: () after them; HashAggregate, MixedAggregate or plain Aggregate.
+  std::string GroupingSetsKeys(const AggregatePlan& a, std::vector<std::string>* props) {
+    size_t empty = 0;
+    for (const auto& set : a.grouping_sets) {
+      if (set.empty()) {
+        ++empty;
+        continue;
+      }
+      std::vector<BoundExprPtr> keys;
+      for (int k : set) keys.push_back(a.groups[static_cast<size_t>(k)]);
+      props->push_back("Hash Key: " + ExprList(keys));
+    }
+    for (size_t i = 0; i < empty; ++i) props->push_back("Group Key: ()");
+    if (empty == 0) return "HashAggregate";
+    return empty == a.grouping_sets.size() ? "Aggregate" : "MixedAggregate";
   }
   std::string ExprList(const std::vector<BoundExprPtr>& exprs) {
     std::string out;

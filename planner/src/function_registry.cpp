@@ -89,6 +89,18 @@ const std::vector<AggregateFunction>& Aggregates() {
       {"percentile_cont", AggKind::kPercentileCont, T::kInterval, T::kInterval},
       {"percentile_disc", AggKind::kPercentileDisc, T::kInvalid, T::kInvalid},
       {"mode", AggKind::kMode, T::kInvalid, T::kInvalid},
+      {"regr_count", AggKind::kRegrCount, T::kFloat8, T::kInt8},
+      {"regr_sxx", AggKind::kRegrSxx, T::kFloat8, T::kFloat8},
+      {"regr_syy", AggKind::kRegrSyy, T::kFloat8, T::kFloat8},
+      {"regr_sxy", AggKind::kRegrSxy, T::kFloat8, T::kFloat8},
+      {"regr_avgx", AggKind::kRegrAvgX, T::kFloat8, T::kFloat8},
+      {"regr_avgy", AggKind::kRegrAvgY, T::kFloat8, T::kFloat8},
+      {"regr_r2", AggKind::kRegrR2, T::kFloat8, T::kFloat8},
+      {"regr_slope", AggKind::kRegrSlope, T::kFloat8, T::kFloat8},
+      {"regr_intercept", AggKind::kRegrIntercept, T::kFloat8, T::kFloat8},
+      {"covar_pop", AggKind::kCovarPop, T::kFloat8, T::kFloat8},
+      {"covar_samp", AggKind::kCovarSamp, T::kFloat8, T::kFloat8},
+      {"corr", AggKind::kCorr, T::kFloat8, T::kFloat8},
   };
   return kAggs;
 }

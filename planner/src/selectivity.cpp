@@ -174,6 +174,13 @@ double ClauseSelectivity(const BoundExpr& clause, const RelationContext& rel) {
     }
     case BoundKind::kCompare:
       return CompareSelectivity(clause, rel);
+    case BoundKind::kDistinct: {
+      // clausesel.c: a DistinctExpr is estimated as its = operator, then inverted.
+      BoundExpr eq = clause;
+      eq.kind = BoundKind::kCompare;
+      eq.op = static_cast<int>(CompareOp::kEq);
+      return 1.0 - CompareSelectivity(eq, rel);
+    }
     case BoundKind::kInList:
       return InListSelectivity(clause, rel);
     case BoundKind::kLike:

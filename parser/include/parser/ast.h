@@ -19,24 +19,25 @@ namespace lumadb::ast {
 // ---------------------------------------------------------------------------------------------------------
 
 enum class ExprKind {
-  kConstant,   // ConstExpr
-  kColumnRef,  // ColumnRef
-  kStar,       // StarExpr: * or t.* in a target list
-  kParam,      // ParamRef: $n
-  kUnary,      // UnaryExpr: -x, +x, NOT x
-  kBinary,     // BinaryExpr: arithmetic, comparison, AND, OR, ||, LIKE
-  kIsNull,     // IsNullExpr: x IS [NOT] NULL
-  kBoolTest,   // BoolTestExpr: x IS [NOT] TRUE/FALSE/UNKNOWN
-  kBetween,    // BetweenExpr
-  kInList,     // InListExpr: x [NOT] IN (a, b)
-  kCase,       // CaseExpr
-  kFunc,       // FuncCall: f(x), count(*), count(DISTINCT x), coalesce(...), nullif, greatest, least
-  kCast,       // CastExpr: CAST(x AS t), x::t, and typed literals  date '2020-01-01'
-  kSubquery,   // SubqueryExpr: (SELECT ...), EXISTS (...), x [NOT] IN (SELECT ...)
-  kDefault,    // DefaultExpr: the DEFAULT keyword in INSERT VALUES / UPDATE SET
-  kArray,      // ArrayExpr: ARRAY[a, b], ARRAY[[1, 2], [3, 4]]
-  kSubscript,  // SubscriptExpr: x[i], x[i:j]
-  kArrayOp,    // ArrayOpExpr: x op ANY (array), x op ALL (array)
+  kConstant,     // ConstExpr
+  kColumnRef,    // ColumnRef
+  kStar,         // StarExpr: * or t.* in a target list
+  kParam,        // ParamRef: $n
+  kUnary,        // UnaryExpr: -x, +x, NOT x
+  kBinary,       // BinaryExpr: arithmetic, comparison, AND, OR, ||, LIKE
+  kIsNull,       // IsNullExpr: x IS [NOT] NULL
+  kBoolTest,     // BoolTestExpr: x IS [NOT] TRUE/FALSE/UNKNOWN
+  kBetween,      // BetweenExpr
+  kInList,       // InListExpr: x [NOT] IN (a, b)
+  kCase,         // CaseExpr
+  kFunc,         // FuncCall: f(x), count(*), count(DISTINCT x), coalesce(...), nullif, greatest, least
+  kCast,         // CastExpr: CAST(x AS t), x::t, and typed literals  date '2020-01-01'
+  kSubquery,     // SubqueryExpr: (SELECT ...), EXISTS (...), x [NOT] IN (SELECT ...)
+  kDefault,      // DefaultExpr: the DEFAULT keyword in INSERT VALUES / UPDATE SET
+  kArray,        // ArrayExpr: ARRAY[a, b], ARRAY[[1, 2], [3, 4]]
+  kSubscript,    // SubscriptExpr: x[i], x[i:j]
+  kArrayOp,      // ArrayOpExpr: x op ANY (array), x op ALL (array)
+  kGroupingSet,  // GroupingSetExpr: (), (a, b), ROLLUP (...), CUBE (...), GROUPING SETS (...) in GROUP BY
 };
 
 struct Expr;
@@ -266,6 +267,16 @@ struct ArrayOpExpr : Expr {
   ExprPtr array;
 };
 
+/// A grouping-set item of GROUP BY (gram.y group_by_item, parsenodes.h GroupingSet): kEmpty is (), kSimple
+/// a parenthesized column list (a, b) inside ROLLUP/CUBE/GROUPING SETS; items are expressions or nested sets.
+struct GroupingSetExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kGroupingSet;
+  enum class Kind { kEmpty, kSimple, kRollup, kCube, kSets };
+  GroupingSetExpr(Kind k, int32_t loc) : Expr(kKind, loc), set_kind(k) {}
+  Kind set_kind;
+  std::vector<ExprPtr> items;
+};
+
 struct DefaultExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::kDefault;
   explicit DefaultExpr(int32_t loc) : Expr(kKind, loc) {}
@@ -407,7 +418,8 @@ struct SelectStmt : Statement {
   std::vector<SelectItem> targets;
   std::vector<TableRefPtr> from;  // comma-separated items (implicit cross joins)
   ExprPtr where;
-  std::vector<ExprPtr> group_by;
+  std::vector<ExprPtr> group_by;  // expressions and GroupingSetExpr items
+  bool group_distinct = false;    // GROUP BY DISTINCT: duplicate grouping sets are removed
   ExprPtr having;
   std::vector<WindowDef> windows;            // WINDOW name AS (...), ...
   std::vector<std::vector<ExprPtr>> values;  // VALUES (..), (..) when non-empty (targets then empty)

@@ -33,10 +33,10 @@ struct case_expr : seq<LUMADB_KW("case"), opt<case_arg>, plus<case_when>, opt<ca
 
 struct cast_func : seq<LUMADB_KW("cast"), lparen, a_expr, LUMADB_KW("as"), type_name, rparen>, Node {};
 
-/// COALESCE, NULLIF, GREATEST, LEAST: column-name keywords with ordinary call syntax.
-struct special_call_name
-    : sor<LUMADB_WORD("coalesce"), LUMADB_WORD("nullif"), LUMADB_WORD("greatest"), LUMADB_WORD("least")>,
-      Node {};
+/// COALESCE, NULLIF, GREATEST, LEAST, GROUPING: column-name keywords with ordinary call syntax.
+struct special_call_name : sor<LUMADB_WORD("coalesce"), LUMADB_WORD("nullif"), LUMADB_WORD("greatest"),
+                               LUMADB_WORD("least"), LUMADB_WORD("grouping")>,
+                           Node {};
 struct special_call : seq<tok<special_call_name>, lparen, expr_list, rparen>, Node {};
 
 struct other_expr;
@@ -172,8 +172,10 @@ struct cmp_expr : seq<pred_expr, opt<op_tok<cmp_op>, sor<sublink_rhs, array_op_r
 struct unknown_word : LUMADB_WORD("unknown"), Node {};
 struct isnull_word : LUMADB_WORD("isnull"), Node {};
 struct notnull_word : LUMADB_WORD("notnull"), Node {};
+/// IS [NOT] DISTINCT FROM b: b binds like a comparison operand (gram.y `a_expr IS DISTINCT FROM a_expr %prec IS`).
+struct distinct_from_rhs : seq<tok<distinct_word>, LUMADB_KW("from"), cmp_expr>, Node {};
 struct is_suffix : sor<seq<LUMADB_KW("is"), opt<tok<not_word>>,
-                           sor<tok<null_word>, tok<true_word>, tok<false_word>, tok<unknown_word>>>,
+                           sor<tok<null_word>, tok<true_word>, tok<false_word>, tok<unknown_word>, distinct_from_rhs>>,
                        tok<isnull_word>, tok<notnull_word>>,
                    Node {};
 struct is_expr : seq<cmp_expr, star<is_suffix>>, Fold {};

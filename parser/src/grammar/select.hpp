@@ -4,6 +4,7 @@
 // %left INTERSECT).
 
 #include "expr.hpp"
+#include "grouping.hpp"
 
 namespace lumadb::parser::grammar {
 
@@ -52,7 +53,6 @@ struct from_clause : seq<LUMADB_KW("from"), list<table_ref, comma>>, Node {};
 // ---- simple SELECT ------------------------------------------------------------------------------------
 
 struct where_clause : seq<LUMADB_KW("where"), a_expr>, Node {};
-struct group_clause : seq<LUMADB_KW("group"), LUMADB_KW("by"), expr_list>, Node {};
 struct having_clause : seq<LUMADB_KW("having"), a_expr>, Node {};
 struct select_distinct : seq<distinct_word>, Node {};
 struct distinct_on : seq<LUMADB_KW("on"), lparen, expr_list, rparen>, Node {};

@@ -16,6 +16,7 @@
 #include "common/cast.h"
 #include "common/error.h"
 #include "parser/ast.h"
+#include "planner/grouping_sets.h"
 #include "planner/permissions.h"
 #include "planner/plan.h"
 
@@ -238,6 +239,20 @@ class Binder {
   BoundExprPtr BindCast(const ast::CastExpr& c, const Scope& scope);
   BoundExprPtr BindFunc(const ast::FuncCall& f, const Scope& scope);
   BoundExprPtr BindAggregate(const ast::FuncCall& f, const Scope& scope);
+  /// GROUP BY (bind_grouping.cpp): the distinct group keys, and into sets the grouping sets over them
+  /// (empty for a plain GROUP BY). 42P10 for a bad position, 54011 for a CUBE of over 12 elements.
+  std::vector<BoundExprPtr> BindGroupBy(const ast::SelectStmt& stmt, const Scope& scope,
+                                        const std::vector<SelectTarget>& targets, std::vector<std::vector<int>>* sets);
+  /// Adds to keys (and to every grouping set) the columns of exprs whose table reference has all its
+  /// primary-key columns among the keys common to every set (bind_functional_deps.cpp).
+  void AddFunctionallyDependentKeys(const Scope& scope, const std::vector<BoundExprPtr>& exprs,
+                                    std::vector<BoundExprPtr>* keys, std::vector<std::vector<int>>* sets);
+  BoundExprPtr BindGroupKey(const ast::Expr& g, const Scope& scope, const std::vector<SelectTarget>& targets);
+  GroupingNode BindGroupItem(const ast::Expr& item, const Scope& scope, const std::vector<SelectTarget>& targets,
+                             std::vector<BoundExprPtr>* keys);
+  /// GROUPING(args): an int4 aggregate-level call; 54023 for 32 or more arguments, 42803 where
+  /// aggregates are not allowed.
+  BoundExprPtr BindGrouping(const ast::FuncCall& f, const Scope& scope);
   // ---- aggregate clauses and window functions (bind_aggregate.cpp, bind_window*.cpp) ----
   std::vector<BoundExprPtr> BindAggregateArgs(const ast::FuncCall& f, const Scope& scope, bool within_group);
   BoundExprPtr BindWindowCall(const ast::FuncCall& f, const Scope& scope);
@@ -289,6 +304,8 @@ class Binder {
   BoundExprPtr Arith(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Compare(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);
   BoundExprPtr Concat(BoundExprPtr l, BoundExprPtr r, int32_t location);
+  /// a IS [NOT] DISTINCT FROM b (bind_distinct_from.cpp): 42883 when a = b has no operator.
+  BoundExprPtr BindDistinctFrom(const ast::BinaryExpr& b, const Scope& scope);
   BoundExprPtr Like(const ast::BinaryExpr& b, BoundExprPtr l, BoundExprPtr r, const Scope& scope);
   /// ~ ~* !~ !~* (textregexeq & co.): a call of the operator's function over text operands; 42883 otherwise.
   BoundExprPtr RegexMatch(const std::string& op, BoundExprPtr l, BoundExprPtr r, int32_t location);

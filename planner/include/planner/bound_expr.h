@@ -43,6 +43,7 @@ enum class BoundKind {
   kParam,      // $n of a prepared statement: op is n; its value comes from the portal at run time
   kWindow,     // f(...) OVER (...) until the binder moves it into a WindowAgg node; window lays out args
   kExecParam,  // a value of an enclosing query level (PARAM_EXEC): op is its slot; name: "a.x" for EXPLAIN
+  kDistinct,   // args[0] IS DISTINCT FROM args[1] (both of one type); IS NOT DISTINCT FROM is NOT over it
 };
 
 /// Comparison operators.

@@ -135,6 +135,20 @@ enum class AggKind {
   kPercentileCont,  // percentile_cont(fraction) WITHIN GROUP (ORDER BY v): fraction is extra[0]
   kPercentileDisc,  // percentile_disc(fraction) WITHIN GROUP (ORDER BY v)
   kMode,            // mode() WITHIN GROUP (ORDER BY v)
+  // aggregate_regr.cpp in exec (float.c float8_regr_accum and its finals); (Y, X) float8 arguments
+  kRegrCount,      // regr_count: int8
+  kRegrSxx,        // regr_sxx
+  kRegrSyy,        // regr_syy
+  kRegrSxy,        // regr_sxy
+  kRegrAvgX,       // regr_avgx
+  kRegrAvgY,       // regr_avgy
+  kRegrR2,         // regr_r2
+  kRegrSlope,      // regr_slope
+  kRegrIntercept,  // regr_intercept
+  kCovarPop,       // covar_pop
+  kCovarSamp,      // covar_samp
+  kCorr,           // corr
+  kGrouping,       // GROUPING(...) (bind_grouping.cpp): not a real aggregate, the node computes its bits
 };
 
 /// A built-in aggregate overload. arg kInvalid: any type; result kInvalid: the argument's type (for

@@ -41,7 +41,7 @@ enum class PlanKind {
   kFunctionScan,
   kIndexNestedLoop,
   kProjectSet,
-  kWindowAgg,  // planner/window_plan.h
+  kWindowAgg,       // planner/window_plan.h
   kRecursiveUnion,  // planner/cte_plan.h
   kWorkTableScan,
 };
@@ -216,9 +216,10 @@ struct AggregateSpec {
   BoundExprPtr arg;  // null for count(*); an ordered-set aggregate's WITHIN GROUP value
   bool distinct = false;
   TypeDesc result;
-  std::vector<BoundExprPtr> extra;  // further arguments: string_agg's delimiter, percentile's fraction
-  BoundExprPtr filter;              // FILTER (WHERE ...): rows where it is not true are skipped; null: none
-  std::vector<SortKey> order;       // ORDER BY inside the call or WITHIN GROUP: the inputs' order
+  std::vector<BoundExprPtr> extra;    // further arguments: string_agg's delimiter, percentile's fraction
+  BoundExprPtr filter;                // FILTER (WHERE ...): rows where it is not true are skipped; null: none
+  std::vector<SortKey> order;         // ORDER BY inside the call or WITHIN GROUP: the inputs' order
+  std::vector<int> grouping_columns;  // GROUPING(...): the group keys (AggregatePlan::groups) it tests
 };
 
 /// Hash aggregation. Output: group keys ++ aggregate results. Without group keys it yields exactly one
@@ -229,6 +230,9 @@ struct AggregatePlan : PlanNode {
   PlanPtr child;
   std::vector<BoundExprPtr> groups;
   std::vector<AggregateSpec> aggregates;
+  /// GROUPING SETS / ROLLUP / CUBE: each set lists indexes into groups (the other keys are NULL in its
+  /// rows); empty for a plain GROUP BY. Sorted into rollup chains (planner/grouping_sets.h).
+  std::vector<std::vector<int>> grouping_sets;
 };
 
 struct SortPlan : PlanNode {
