@@ -1,5 +1,6 @@
 // INSERT, UPDATE, DELETE (parser/analyze.c transformInsertStmt/transformUpdateStmt, parse_target.c
 // transformAssignedExpr): target columns, DEFAULT, assignment casts.
+#include "bind_array_assign.h"
 #include "builtins.h"
 #include "index_selection.h"
 #include "planner/binder.h"
@@ -46,45 +47,6 @@ static BoundExprPtr Assign(Binder& b, const BoundExprPtr& e, const catalog::Colu
         .Hint("You will need to rewrite or cast the expression.");
   }
   return c;
-}
-
-// `SET col[i] = v` (transformAssignmentIndirection, one subscript): array_set_element over the column's
-// value, or over `current`, an earlier subscripted assignment to the same column (they apply in order).
-static BoundExprPtr AssignElement(Binder& b, const ast::SetClause& set, const catalog::ColumnInfo& col,
-                                  BoundExprPtr current, const Scope& scope) {
-  const auto& sub = set.target->As<ast::SubscriptExpr>();
-  if (!IsArrayType(col.type.id)) {
-    throw b.Error(
-        sqlstate::kDatatypeMismatch,
-        "cannot subscript type " + FormatType({col.type.id, -1}) + " because it does not support subscripting",
-        set.location);
-  }
-  if (sub.is_slice || sub.arg->kind != ast::ExprKind::kColumnRef) {
-    throw b.Error(sqlstate::kFeatureNotSupported,
-                  "assignment to an array slice or through more than one subscript is not supported", set.location);
-  }
-  if (!current) current = b.BindExpr(*sub.arg, scope);
-  auto index = b.TryCoerce(b.BindExpr(*sub.lower, scope), {TypeId::kInt4, -1}, CastContext::kAssignment);
-  if (!index) throw b.Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer", sub.lower->location);
-  const TypeDesc element{ElementTypeOf(col.type.id), col.type.typmod};
-  auto bound = b.BindExpr(*set.value, scope);
-  auto value = b.TryCoerce(bound, element, CastContext::kAssignment);
-  if (!value) {
-    throw b
-        .Error(sqlstate::kDatatypeMismatch,
-               "subscripted assignment to \"" + col.name + "\" requires type " + FormatType({element.id, -1}) +
-                   " but expression is of type " + TypeDisplayName(bound->type.id),
-               set.value->location)
-        .Hint("You will need to rewrite or cast the expression.");
-  }
-  auto e = std::make_shared<BoundExpr>();
-  e->kind = BoundKind::kFunc;
-  e->type = col.type;
-  e->location = set.location;
-  e->name = "array_set_element";
-  e->func = FindArrayFunction("array_set_element", 3);
-  e->args = {std::move(current), std::move(index), std::move(value)};
-  return e;
 }
 
 PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
@@ -241,7 +203,8 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     RequirePermission(table, catalog::kAclUpdate, table->columns[index].attnum);
     if (set.target && (!update->values[index] || subscripted[index])) {
-      update->values[index] = AssignElement(*this, set, table->columns[index], update->values[index], scope);
+      update->values[index] = BindArrayAssignment(*this, *set.target, table->columns[index], update->values[index],
+                                                  BindExpr(*set.value, scope), set.value->location, scope);
       subscripted[index] = true;
       continue;
     }
