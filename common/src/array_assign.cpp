@@ -13,33 +13,12 @@ namespace lumadb {
 
 namespace {
 
-DbError SizeExceeded() {
-  return DbError(sqlstate::kProgramLimitExceeded,
-                 "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) + ")");
-}
-
 DbError SubscriptError(const char* message) {
   return DbError(sqlstate::kArraySubscriptError, message);
 }
 
 bool FitsInt32(int64_t v) {
   return v >= std::numeric_limits<int32_t>::min() && v <= std::numeric_limits<int32_t>::max();
-}
-
-// ArrayGetNItems + ArrayCheckBounds: the element count of dims, and every lbound + dim must fit in int32.
-int64_t CheckedItems(const std::vector<int64_t>& dims, const std::vector<int64_t>& lbounds) {
-  int64_t n = dims.empty() ? 0 : 1;
-  for (int64_t d : dims) {
-    if (d < 0 || !FitsInt32(d)) throw SizeExceeded();
-    n *= d;
-    if (n > kMaxArraySize) throw SizeExceeded();
-  }
-  for (size_t i = 0; i < dims.size(); ++i) {
-    if (!FitsInt32(dims[i] + lbounds[i])) {
-      throw DbError(sqlstate::kProgramLimitExceeded, "array lower bound is too large: " + std::to_string(lbounds[i]));
-    }
-  }
-  return n;
 }
 
 Array EmptyOf(const Value& array) {
@@ -62,7 +41,7 @@ Array Regrid(const Array& old, const std::vector<int64_t>& dims, const std::vect
     out.dims.push_back(static_cast<int32_t>(dims[d]));
     out.lbounds.push_back(static_cast<int32_t>(lbounds[d]));
   }
-  const int64_t n = CheckedItems(dims, lbounds);
+  const int64_t n = CheckedArrayItems(dims, lbounds);
   if (old.dims.size() == 1 && (dims[0] != old.dims[0] || lbounds[0] != old.lbounds[0])) {
     out.items.assign(static_cast<size_t>(n), Value::Null(old.element));
     const auto before = static_cast<size_t>(old.lbounds[0] - lbounds[0]);
@@ -78,25 +57,51 @@ Array Regrid(const Array& old, const std::vector<int64_t>& dims, const std::vect
 void Extend1D(int64_t lo, int64_t hi, std::vector<int64_t>& dims, std::vector<int64_t>& lbounds) {
   if (lo < lbounds[0]) {
     const int64_t added = lbounds[0] - lo;
-    if (!FitsInt32(added) || !FitsInt32(dims[0] + added)) throw SizeExceeded();
+    if (!FitsInt32(added) || !FitsInt32(dims[0] + added)) throw ArraySizeExceeded();
     dims[0] += added;
     lbounds[0] = lo;
   }
   if (hi >= dims[0] + lbounds[0]) {
     const int64_t added = hi - (dims[0] + lbounds[0]);
-    if (!FitsInt32(added) || !FitsInt32(added + 1) || !FitsInt32(dims[0] + added + 1)) throw SizeExceeded();
+    if (!FitsInt32(added) || !FitsInt32(added + 1) || !FitsInt32(dims[0] + added + 1)) throw ArraySizeExceeded();
     dims[0] += added + 1;
   }
 }
 
 }  // namespace
 
+DbError ArraySizeExceeded() {
+  return DbError(sqlstate::kProgramLimitExceeded,
+                 "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) + ")");
+}
+
+DbError TooManyArrayDimensions(size_t n) {
+  return DbError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(n) +
+                                                      ") exceeds the maximum allowed (" +
+                                                      std::to_string(kMaxArrayDims) + ")");
+}
+
+int64_t CheckedArrayItems(const std::vector<int64_t>& dims, const std::vector<int64_t>& lbounds) {
+  int64_t n = dims.empty() ? 0 : 1;
+  for (int64_t d : dims) {
+    if (d < 0 || !FitsInt32(d)) throw ArraySizeExceeded();
+    n *= d;
+    if (n > kMaxArraySize) throw ArraySizeExceeded();
+  }
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (!FitsInt32(dims[i] + lbounds[i])) {
+      throw DbError(sqlstate::kProgramLimitExceeded, "array lower bound is too large: " + std::to_string(lbounds[i]));
+    }
+  }
+  return n;
+}
+
 Value ArraySetElement(const Value& array, const std::vector<int32_t>& indexes, const Value& value) {
   const Array old = EmptyOf(array);
   std::vector<int64_t> index(indexes.begin(), indexes.end());
   if (old.ndim() == 0) {
     std::vector<int64_t> dims(index.size(), 1);
-    CheckedItems(dims, index);
+    CheckedArrayItems(dims, index);
     Array out{old.element, std::vector<int32_t>(index.size(), 1), indexes, {value}};
     return MakeArray(std::move(out));
   }
@@ -131,11 +136,11 @@ Value ArraySetSlice(const Value& array, const std::vector<std::optional<int32_t>
             .Detail("When assigning to a slice of an empty array value, slice boundaries must be fully specified.");
       }
       const int64_t dim = static_cast<int64_t>(*upper[i]) - *lower[i];
-      if (!FitsInt32(dim) || !FitsInt32(dim + 1)) throw SizeExceeded();
+      if (!FitsInt32(dim) || !FitsInt32(dim + 1)) throw ArraySizeExceeded();
       dims.push_back(dim + 1);
       lbounds.push_back(*lower[i]);
     }
-    const int64_t n = CheckedItems(dims, lbounds);
+    const int64_t n = CheckedArrayItems(dims, lbounds);
     if (static_cast<int64_t>(src.items.size()) < n) throw SubscriptError("source array too small");
     Array out{old.element, {}, {}, {src.items.begin(), src.items.begin() + n}};
     for (size_t i = 0; i < nsubs; ++i) {
@@ -161,7 +166,7 @@ Value ArraySetSlice(const Value& array, const std::vector<std::optional<int32_t>
   Array out = Regrid(old, dims, lbounds);
   std::vector<int64_t> span(dims.size());
   for (size_t d = 0; d < dims.size(); ++d) span[d] = hi[d] - lo[d] + 1;
-  const int64_t count = CheckedItems(span, lo);
+  const int64_t count = CheckedArrayItems(span, lo);
   if (count > static_cast<int64_t>(src.items.size())) throw SubscriptError("source array too small");
   std::vector<int64_t> at = lo;
   for (int64_t k = 0; k < count; ++k) {

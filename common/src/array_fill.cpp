@@ -4,7 +4,6 @@
 #include "common/array_fill.h"
 
 #include <algorithm>
-#include <climits>
 #include <string>
 
 #include "common/array_assign.h"
@@ -38,31 +37,13 @@ Value ArrayFill(const Value& value, const Value& dims, const Value* lbounds) {
     throw DbError(sqlstate::kNullValueNotAllowed, "dimension array or low bound array cannot be null");
   }
   const std::vector<int32_t> d = DimensionValues(dims.GetArray());
-  if (d.size() > static_cast<size_t>(kMaxArrayDims)) {
-    throw DbError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(d.size()) +
-                                                       ") exceeds the maximum allowed (" +
-                                                       std::to_string(kMaxArrayDims) + ")");
-  }
+  if (d.size() > static_cast<size_t>(kMaxArrayDims)) throw TooManyArrayDimensions(d.size());
   std::vector<int32_t> lb(d.size(), 1);
   if (lbounds) {
     lb = DimensionValues(lbounds->GetArray());
     if (lb.size() != d.size()) throw WrongSubscripts("Low bound array has different size than dimensions array.");
   }
-  int64_t n = d.empty() ? 0 : 1;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (d[i] < 0) {
-      throw DbError(sqlstate::kProgramLimitExceeded,
-                    "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) + ")");
-    }
-    n *= d[i];
-    if (n > kMaxArraySize) {
-      throw DbError(sqlstate::kProgramLimitExceeded,
-                    "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) + ")");
-    }
-    if (static_cast<int64_t>(d[i]) + lb[i] > INT32_MAX) {
-      throw DbError(sqlstate::kProgramLimitExceeded, "array lower bound is too large: " + std::to_string(lb[i]));
-    }
-  }
+  const int64_t n = CheckedArrayItems({d.begin(), d.end()}, {lb.begin(), lb.end()});
   const TypeId element = value.type();
   if (n <= 0) return MakeArray(Array{element, {}, {}, {}});
   return MakeArray(Array{element, d, lb, std::vector<Value>(static_cast<size_t>(n), value)});
@@ -105,11 +86,7 @@ Value AccumulateArrays(TypeId array_type, const std::vector<Value>& inputs) {
     const Array& a = v.GetArray();
     if (out.dims.empty()) {
       if (a.ndim() == 0) throw DbError(sqlstate::kInvalidParameterValue, "cannot accumulate empty arrays");
-      if (a.ndim() + 1 > kMaxArrayDims) {
-        throw DbError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(a.ndim() + 1) +
-                                                           ") exceeds the maximum allowed (" +
-                                                           std::to_string(kMaxArrayDims) + ")");
-      }
+      if (a.ndim() + 1 > kMaxArrayDims) throw TooManyArrayDimensions(a.ndim() + 1);
       out.dims = {0};
       out.dims.insert(out.dims.end(), a.dims.begin(), a.dims.end());
       out.lbounds = {1};

@@ -8,17 +8,13 @@
 #include <algorithm>
 
 #include "builtins.h"
-#include "common/array.h"
+#include "common/array_assign.h"
 #include "planner/type_rules.h"
 
 namespace lumadb::planner {
 
 void CheckSubscriptCount(size_t n) {
-  if (n > static_cast<size_t>(kMaxArrayDims)) {
-    throw DbError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(n) +
-                                                       ") exceeds the maximum allowed (" +
-                                                       std::to_string(kMaxArrayDims) + ")");
-  }
+  if (n > static_cast<size_t>(kMaxArrayDims)) throw TooManyArrayDimensions(n);
 }
 
 BoundExprPtr BindArrayAssignment(Binder& b, const ast::Expr& target, const catalog::ColumnInfo& col,

@@ -8,11 +8,23 @@
 #include <vector>
 
 #include "common/array.h"
+#include "common/error.h"
 
 namespace lumadb {
 
 /// MaxArraySize of utils/array.h (MaxAllocSize / sizeof(Datum)): the most elements an array may hold.
 inline constexpr int64_t kMaxArraySize = 134217727;
+
+/// 54000 "array size exceeds the maximum allowed (134217727)" (ArrayGetNItems).
+DbError ArraySizeExceeded();
+
+/// 54000 "number of array dimensions (N) exceeds the maximum allowed (6)".
+DbError TooManyArrayDimensions(size_t n);
+
+/// ArrayGetNItems + ArrayCheckBounds: the element count of an array of these dimension lengths (0 for no
+/// dimensions). Throws ArraySizeExceeded() for a negative length or more than kMaxArraySize elements, and
+/// 54000 "array lower bound is too large: N" when a lower bound plus its length leaves int32.
+int64_t CheckedArrayItems(const std::vector<int64_t>& dims, const std::vector<int64_t>& lbounds);
 
 /// array_set_element: `array` (a NULL Value reads as the empty array) with the element at `indexes` set
 /// to `value` (which may be NULL). The empty array becomes a one-element array of indexes.size()
