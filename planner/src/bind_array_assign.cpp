@@ -18,18 +18,20 @@ void CheckSubscriptCount(size_t n) {
 }
 
 BoundExprPtr BindArrayAssignment(Binder& b, const ast::Expr& target, const catalog::ColumnInfo& col,
-                                 BoundExprPtr current, BoundExprPtr value, int32_t value_location, const Scope& scope) {
-  if (!IsArrayType(col.type.id)) {
-    throw b.Error(
-        sqlstate::kDatatypeMismatch,
-        "cannot subscript type " + FormatType({col.type.id, -1}) + " because it does not support subscripting",
-        target.location);
-  }
+                                 BoundExprPtr current, BoundExprPtr value, const Scope& scope) {
   std::vector<const ast::SubscriptExpr*> chain{&target.As<ast::SubscriptExpr>()};
   while (chain.back()->arg->kind == ast::ExprKind::kSubscript) {
     chain.push_back(&chain.back()->arg->As<ast::SubscriptExpr>());
   }
   std::reverse(chain.begin(), chain.end());
+  // PostgreSQL reports the target column's position (the SET item's).
+  const int32_t location = chain.front()->arg->location;
+  if (!IsArrayType(col.type.id)) {
+    throw b.Error(
+        sqlstate::kDatatypeMismatch,
+        "cannot subscript type " + FormatType({col.type.id, -1}) + " because it does not support subscripting",
+        location);
+  }
   CheckSubscriptCount(chain.size());
   if (!current) current = b.BindExpr(*chain.front()->arg, scope);
   const bool is_slice = std::any_of(chain.begin(), chain.end(), [](const auto* s) { return s->is_slice; });
@@ -45,7 +47,7 @@ BoundExprPtr BindArrayAssignment(Binder& b, const ast::Expr& target, const catal
         .Error(sqlstate::kDatatypeMismatch,
                "subscripted assignment to \"" + col.name + "\" requires type " + FormatType({target_type.id, -1}) +
                    " but expression is of type " + TypeDisplayName(value->type.id),
-               value_location)
+               location)
         .Hint("You will need to rewrite or cast the expression.");
   }
   std::vector<BoundExprPtr> args{std::move(current), std::move(coerced)};
@@ -70,7 +72,7 @@ BoundExprPtr BindArrayAssignment(Binder& b, const ast::Expr& target, const catal
   auto e = std::make_shared<BoundExpr>();
   e->kind = BoundKind::kFunc;
   e->type = col.type;
-  e->location = target.location;
+  e->location = location;
   e->name = is_slice ? "array_set_slice" : "array_set_element";
   e->func = FindArrayFunction(e->name, args.size());
   e->args = std::move(args);

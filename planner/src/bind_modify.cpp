@@ -204,7 +204,7 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     RequirePermission(table, catalog::kAclUpdate, table->columns[index].attnum);
     if (set.target && (!update->values[index] || subscripted[index])) {
       update->values[index] = BindArrayAssignment(*this, *set.target, table->columns[index], update->values[index],
-                                                  BindExpr(*set.value, scope), set.value->location, scope);
+                                                  BindExpr(*set.value, scope), scope);
       subscripted[index] = true;
       continue;
     }
