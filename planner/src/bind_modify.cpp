@@ -3,6 +3,7 @@
 #include "bind_array_assign.h"
 #include "builtins.h"
 #include "index_selection.h"
+#include "parser/ast_insert_targets.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -55,6 +56,21 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
+  auto insert_subscripts = [&](size_t i) { return ast::InsertTargetSubscripts(stmt, i); };
+  // The value of target i in a row: a subscripted target assigns into NULL, or into the same row's
+  // earlier subscripted assignment to that column.
+  auto assign_target = [&](size_t i, BoundExprPtr value, int32_t loc, std::vector<BoundExprPtr>& row,
+                           std::vector<bool>& touched) {
+    const auto& col = table->columns[targets[i]];
+    auto& slot = row[targets[i]];
+    if (const ast::Expr* target = insert_subscripts(i)) {
+      auto base = touched[targets[i]] ? slot : MakeConst(Value::Null(col.type.id), col.type);
+      slot = BindArrayAssignment(*this, *target, col, base, std::move(value), Scope{});
+    } else {
+      slot = Assign(*this, value, col, loc);
+    }
+    touched[targets[i]] = true;
+  };
   for (size_t i = 0; i < stmt.columns.size(); ++i) {
     int32_t loc = i < stmt.column_locations.size() ? stmt.column_locations[i] : -1;
     int index = FindColumn(*table, stmt.columns[i]);
@@ -62,8 +78,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       throw Error(sqlstate::kUndefinedColumn,
                   "column \"" + stmt.columns[i] + "\" of relation \"" + table->name + "\" does not exist", loc);
     }
-    for (int t : targets) {
-      if (t == index) {
+    // Two subscripted assignments to one column chain; a whole-column one excludes any other
+    // (checkInsertTargets).
+    for (size_t j = 0; j < targets.size(); ++j) {
+      if (targets[j] == index && (!insert_subscripts(i) || !insert_subscripts(j))) {
         throw Error(sqlstate::kDuplicateColumn, "column \"" + stmt.columns[i] + "\" specified more than once", loc);
       }
     }
@@ -121,10 +139,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       check_width(row.size(), row.size() > limit ? row[limit]->location : -1);
       if (explicit_columns && row.size() > targets.size()) continue;
       std::vector<BoundExprPtr> full = defaults;
+      std::vector<bool> touched(ncols, false);
       for (size_t i = 0; i < row.size(); ++i) {
         if (row[i]->kind == ast::ExprKind::kDefault || given_value_ignored(targets[i])) continue;
-        const auto& col = table->columns[targets[i]];
-        full[targets[i]] = Assign(*this, BindExpr(*row[i], Scope{}), col, row[i]->location);
+        assign_target(i, BindExpr(*row[i], Scope{}), row[i]->location, full, touched);
       }
       values->rows.push_back(std::move(full));
     }
@@ -146,7 +164,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
     auto typed = std::make_shared<ProjectPlan>(source->As<ProjectPlan>());
     for (size_t i = 0; i < targets.size(); ++i) {
       const auto& e = typed->exprs[i];
-      if ((e->kind != BoundKind::kConst && e->kind != BoundKind::kParam) || e->type.id != TypeId::kUnknown) continue;
+      if ((e->kind != BoundKind::kConst && e->kind != BoundKind::kParam) || e->type.id != TypeId::kUnknown ||
+          insert_subscripts(i)) {
+        continue;
+      }
       typed->exprs[i] = Assign(*this, e, table->columns[targets[i]], e->location);
       typed->output[i].type = typed->exprs[i]->type;
     }
@@ -154,12 +175,12 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
   auto project = std::make_shared<ProjectPlan>();
   project->exprs = defaults;
+  std::vector<bool> touched(ncols, false);
   for (size_t i = 0; i < targets.size(); ++i) {
     if (given_value_ignored(targets[i])) continue;
-    const auto& col = table->columns[targets[i]];
     int32_t loc = i < src->targets.size() ? src->targets[i].expr->location : -1;
     auto ref = MakeColumn(static_cast<int>(i), source->output[i].type, source->output[i].name, loc);
-    project->exprs[targets[i]] = Assign(*this, ref, col, loc);
+    assign_target(i, ref, loc, project->exprs, touched);
   }
   for (const auto& c : table->columns) project->output.push_back({c.name, c.type});
   project->child = source;

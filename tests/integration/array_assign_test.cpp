@@ -64,5 +64,23 @@ TEST_CASE("unique index on an array column orders and dedups arrays as array_cmp
   Exec(conn, "DROP TABLE " + t);
 }
 
+TEST_CASE("INSERT with subscripted target columns") {
+  pqxx::connection conn(SharedTarget::Get().ConnString());
+  const std::string t = TableName("arr_insert");
+  Exec(conn, "DROP TABLE IF EXISTS " + t);
+  Exec(conn, "CREATE TABLE " + t + " (id int, a int[], b int[])");
+  Exec(conn, "INSERT INTO " + t + " (id, a[1:3], b[1:2][1:2]) VALUES (1, '{1,2,3}', '{{1,2},{3,4}}')");
+  Exec(conn, "INSERT INTO " + t + " (id, a[2], a[4]) VALUES (2, 20, 40)");
+  Exec(conn, "INSERT INTO " + t + " (id, a[1][2]) SELECT 3, 5");
+  Exec(conn, "INSERT INTO " + t + " (id, a[1:2]) VALUES (6, '{6,7,8}')");
+  CHECK(Rows(conn, "SELECT id, a, b FROM " + t + " ORDER BY id") ==
+        Strings{"1|{1,2,3}|{{1,2},{3,4}}", "2|[2:4]={20,NULL,40}|NULL", "3|[1:1][2:2]={{5}}|NULL", "6|{6,7}|NULL"});
+  CHECK(ErrorOf(conn, "INSERT INTO " + t + " (id, a, a[1]) VALUES (4, '{1}', 2)") ==
+        "42701: column \"a\" specified more than once");
+  CHECK(ErrorOf(conn, "INSERT INTO " + t + " (id, a[0:2147483647]) VALUES (5, '{}')") ==
+        "54000: array size exceeds the maximum allowed (134217727)");
+  Exec(conn, "DROP TABLE " + t);
+}
+
 }  // namespace
 }  // namespace lumadb::integration
