@@ -61,4 +61,22 @@ SELECT array_agg(x) FROM (VALUES (array[1,2]), (array[3])) v(x);
 -- @@ 30 t2 u @@
 SELECT array(SELECT array[id, id * 10] FROM arr_own ORDER BY id);
 -- @@ 31 t2 @@
+INSERT INTO arr_own (id, a[1:3], b[1:2][1:2], t[2]) VALUES (4, '{1,2,3}', '{{1,2},{3,4}}', 'x');
+-- @@ 32 t2 @@
+INSERT INTO arr_own (id, a[2], a[4]) VALUES (5, 20, 40);
+-- @@ 33 t2 @@
+INSERT INTO arr_own (id, a[1][2]) SELECT 6, 5;
+-- @@ 34 t2 @@
+INSERT INTO arr_own (id, a, a[1]) VALUES (7, '{1}', 2);
+-- @@ 35 t2 @@
+SELECT id, a, b, t FROM arr_own WHERE id > 3 ORDER BY id;
+-- @@ 36 t2 @@
+CREATE TABLE arr_own2 (i integer ARRAY[4], f float8 ARRAY);
+-- @@ 37 t2 @@
+INSERT INTO arr_own2 VALUES (ARRAY[[1,2],[3,4]], '{1.5}');
+-- @@ 38 t2 u @@
+SELECT * FROM arr_own2;
+-- @@ 39 t2 @@
+DROP TABLE arr_own2;
+-- @@ 40 t2 @@
 DROP TABLE arr_own;
