@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/array.h"
 #include "common/error.h"
 #include "common/json.h"
 
@@ -23,9 +24,10 @@ constexpr char kNumericPositive = 0x04;
 constexpr char kNumericPlusInfinity = 0x05;
 constexpr char kNumericNaN = 0x06;
 
-enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kJsonb, kNone };
+enum class KeyKind { kInteger, kFloat, kBool, kString, kNumeric, kTimeTz, kInterval, kUuid, kJsonb, kArray, kNone };
 
 KeyKind KindOf(TypeId t) {
+  if (IsArrayType(t)) return KeyKind::kArray;
   switch (t) {
     case TypeId::kInt2:
     case TypeId::kInt4:
@@ -79,6 +81,8 @@ void CheckRepresentation(const Value& v, TypeId column_type, KeyKind kind) {
     ok = KindOf(vt) == KeyKind::kString || vt == TypeId::kUnknown;
   } else if (kind == KeyKind::kFloat) {
     ok = KindOf(vt) == KeyKind::kFloat;
+  } else if (kind == KeyKind::kArray) {
+    ok = IsArrayType(vt);
   } else {
     ok = vt == column_type;
   }
@@ -216,6 +220,21 @@ void AppendJsonb(std::string_view text, std::string* out) {
   for (const json::JsonValue& item : v.items) AppendJsonbNested(item, out);
 }
 
+// An array in array_cmp's order (arrayfuncs.c): the elements in row-major order, each as an ASC NULLS LAST
+// key column (so a NULL element sorts above every value), then 0x00 (below both element markers, so a
+// shorter array whose elements are a prefix sorts first), then ndim as one byte, every dimension's length
+// and then every lower bound as 4 bytes big-endian with the sign bit flipped. The dimensions are fixed-size
+// once ndim is read, so the encoding stays prefix-free.
+void AppendArray(const Array& a, std::string* out) {
+  const KeyColumnOrder element{a.element, false, false};
+  for (const Value& item : a.items) AppendKeyColumn(item, element, out);
+  out->push_back('\x00');
+  out->push_back(static_cast<char>(a.ndim()));
+  auto append32 = [out](int32_t v) { AppendCount(static_cast<uint32_t>(v) ^ (uint32_t{1} << 31), out); };
+  for (int32_t d : a.dims) append32(d);
+  for (int32_t lb : a.lbounds) append32(lb);
+}
+
 }  // namespace
 
 bool IsIndexableType(TypeId t) {
@@ -269,6 +288,9 @@ void AppendKeyColumn(const Value& v, const KeyColumnOrder& col, std::string* out
         break;
       case KeyKind::kJsonb:
         AppendJsonb(v.GetString(), out);
+        break;
+      case KeyKind::kArray:
+        AppendArray(v.GetArray(), out);
         break;
       case KeyKind::kNone:
         break;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/array.h"
+#include "common/array_fill.h"
 #include "common/error.h"
 #include "common/json.h"
 #include "common/value_ops.h"
@@ -141,15 +142,20 @@ Value AggregateState::FinishUnordered() const {
   if (kind == AggKind::kCount || kind == AggKind::kCountStar) return Value::Int8(count_);
   if (count_ == 0) return Value::Null(spec_.result.id);
   if (kind == AggKind::kArrayAgg) {
-    // Inputs of an ORDER BY inside the call arrive in that order (Finish replays them sorted).
-    if (!spec_.distinct || !spec_.order.empty()) return MakeArray(spec_.arg->type.id, items_);
-    // A DISTINCT aggregate reads its input sorted (nodeAgg.c), NULLs last.
+    // array_agg(anyarray) stacks its inputs into an array of one more dimension.
+    const bool arrays = IsArrayType(spec_.arg->type.id);
+    auto make = [&](const std::vector<Value>& items) {
+      return arrays ? AccumulateArrays(spec_.arg->type.id, items) : MakeArray(spec_.arg->type.id, items);
+    };
+    // Inputs of an ORDER BY inside the call arrive in that order (Finish replays them sorted). A DISTINCT
+    // aggregate without one reads its input sorted (nodeAgg.c), NULLs last.
+    if (!spec_.distinct || !spec_.order.empty()) return make(items_);
     std::vector<Value> sorted = items_;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Value& a, const Value& b) {
       if (a.is_null() || b.is_null()) return !a.is_null() && b.is_null();
       return CompareValues(a, b) < 0;
     });
-    return MakeArray(spec_.arg->type.id, std::move(sorted));
+    return make(sorted);
   }
   if (IsJsonAggregate(kind)) return FinishJson(kind, items_);
   if (kind == AggKind::kAvg) {

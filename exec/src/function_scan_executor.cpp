@@ -113,7 +113,8 @@ class ActivityExecutor : public Executor {
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx) {
   if (plan.function == "unnest") return MakeUnnestExecutor(plan, ctx);
   if (auto json = MakeJsonScanExecutor(plan, ctx)) return json;
-  if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table") {
+  if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table" ||
+      plan.function == "string_to_table") {
     return MakeRegexScanExecutor(plan, ctx);
   }
   if (plan.function == "pg_stat_get_activity") return std::make_unique<ActivityExecutor>(ctx, false);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/array.h"
+#include "common/array_fill.h"
 #include "common/error.h"
 #include "common/value_ops.h"
 #include "correlated_scan_cache.h"
@@ -178,7 +179,10 @@ Value EvalSubquery(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       // ARRAY(SELECT ...): every row's value in order, an empty array for no rows (never NULL).
       std::vector<Value> items;
       while (rows.Next(&r)) items.push_back(r[0]);
-      return MakeArray(e.subplan->output[0].type.id, std::move(items));
+      const TypeId type = e.subplan->output[0].type.id;
+      // Rows of arrays stack into an array of one more dimension (accumArrayResultAny).
+      if (IsArrayType(type)) return AccumulateArrays(type, items);
+      return MakeArray(type, std::move(items));
     }
     case SubqueryKind::kAny:
     case SubqueryKind::kAll:

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "error_lexer.h"
 #include "grammar/statement.hpp"
+#include "parser/ast_insert_targets.h"
 
 namespace lumadb::parser {
 
@@ -141,7 +142,7 @@ std::vector<ast::SelectItem> Transformer::Returning(const PNode& n) {
 }
 
 ast::StatementPtr Transformer::Insert(const PNode& n) {
-  auto stmt = std::make_unique<ast::InsertStmt>();
+  auto stmt = std::make_unique<ast::InsertWithTargets>();
   for (const auto& c : n.children) {
     if (c->is_type<g::qualified_name>()) {
       stmt->table = QualName(*c);
@@ -149,8 +150,18 @@ ast::StatementPtr Transformer::Insert(const PNode& n) {
       stmt->alias = Ident(*c);
     } else if (c->is_type<g::insert_columns>()) {
       for (const auto& col : c->children) {
+        if (col->is_type<g::subscript_suffix>()) {
+          auto& target = stmt->column_targets.back();
+          if (!target) {
+            target = std::make_unique<ast::ColumnRef>(std::vector<std::string>{stmt->columns.back()},
+                                                      stmt->column_locations.back());
+          }
+          target = Subscript(std::move(target), *col);
+          continue;
+        }
         stmt->columns.push_back(Ident(*col));
         stmt->column_locations.push_back(Loc(*col));
+        stmt->column_targets.push_back(nullptr);
       }
     } else if (c->is_type<g::select_stmt>()) {
       stmt->source = Select(*c);

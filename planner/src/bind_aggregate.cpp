@@ -142,8 +142,11 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCall& f, const Scope& scope) {
     }
     e->type = e->agg->result == TypeId::kInvalid ? arg->type : TypeDesc{e->agg->result, -1};
     if (e->agg->kind == AggKind::kArrayAgg) {
-      if (ArrayTypeOf(arg->type.id) == TypeId::kInvalid) throw NoFunction(name, args, f.location);
-      e->type.id = ArrayTypeOf(arg->type.id);
+      // array_agg(anyarray) returns its argument's array type.
+      if (!IsArrayType(arg->type.id)) {
+        if (ArrayTypeOf(arg->type.id) == TypeId::kInvalid) throw NoFunction(name, args, f.location);
+        e->type.id = ArrayTypeOf(arg->type.id);
+      }
     }
     args[0] = arg;
     if (args.size() > 1) {

@@ -6,6 +6,7 @@
 #include <climits>
 #include <set>
 
+#include "bind_array_assign.h"
 #include "builtins.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
@@ -36,14 +37,14 @@ struct PolymorphicShape {
   std::vector<size_t> elements;
 };
 
-constexpr const char* kAnyArrayFunctions[] = {"array_length", "array_lower", "array_upper",    "array_ndims",
-                                              "array_dims",   "cardinality", "array_to_string"};
+constexpr const char* kAnyArrayFunctions[] = {"array_length", "array_lower", "array_upper",     "array_ndims",
+                                              "array_dims",   "cardinality", "array_to_string", "trim_array"};
 
 const PolymorphicShape* CompatibleShape(const std::string& name) {
   static const PolymorphicShape kShapes[] = {
       {"array_append", {0}, {1}},     {"array_prepend", {1}, {0}},  {"array_cat", {0, 1}, {}},
       {"array_remove", {0}, {1}},     {"array_position", {0}, {1}}, {"array_positions", {0}, {1}},
-      {"array_replace", {0}, {1, 2}},
+      {"array_replace", {0}, {1, 2}}, {"array_fill", {}, {0}},      {"width_bucket", {1}, {0}},
   };
   for (const auto& s : kShapes) {
     if (name == s.name) return &s;
@@ -111,6 +112,7 @@ BoundExprPtr Binder::BindSubscript(const ast::SubscriptExpr& s, const Scope& sco
     chain.push_back(&chain.back()->arg->As<ast::SubscriptExpr>());
   }
   std::reverse(chain.begin(), chain.end());
+  CheckSubscriptCount(chain.size());
   auto array = BindExpr(*chain.front()->arg, scope);
   if (!IsArrayType(array->type.id)) {
     throw Error(
@@ -192,6 +194,8 @@ BoundExprPtr Binder::BindArrayFunction(const std::string& name, std::vector<Boun
   if (name == "unnest") {
     throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM", location);
   }
+  // width_bucket's four-argument forms are ordinary numeric/float8 functions.
+  if (name == "width_bucket" && args.size() != 2) return nullptr;
   const PolymorphicShape* shape = CompatibleShape(name);
   bool any_array = false;
   for (const char* n : kAnyArrayFunctions) any_array = any_array || name == n;

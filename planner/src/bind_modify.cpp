@@ -1,7 +1,9 @@
 // INSERT, UPDATE, DELETE (parser/analyze.c transformInsertStmt/transformUpdateStmt, parse_target.c
 // transformAssignedExpr): target columns, DEFAULT, assignment casts.
+#include "bind_array_assign.h"
 #include "builtins.h"
 #include "index_selection.h"
+#include "parser/ast_insert_targets.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -48,51 +50,27 @@ static BoundExprPtr Assign(Binder& b, const BoundExprPtr& e, const catalog::Colu
   return c;
 }
 
-// `SET col[i] = v` (transformAssignmentIndirection, one subscript): array_set_element over the column's
-// value, or over `current`, an earlier subscripted assignment to the same column (they apply in order).
-static BoundExprPtr AssignElement(Binder& b, const ast::SetClause& set, const catalog::ColumnInfo& col,
-                                  BoundExprPtr current, const Scope& scope) {
-  const auto& sub = set.target->As<ast::SubscriptExpr>();
-  if (!IsArrayType(col.type.id)) {
-    throw b.Error(
-        sqlstate::kDatatypeMismatch,
-        "cannot subscript type " + FormatType({col.type.id, -1}) + " because it does not support subscripting",
-        set.location);
-  }
-  if (sub.is_slice || sub.arg->kind != ast::ExprKind::kColumnRef) {
-    throw b.Error(sqlstate::kFeatureNotSupported,
-                  "assignment to an array slice or through more than one subscript is not supported", set.location);
-  }
-  if (!current) current = b.BindExpr(*sub.arg, scope);
-  auto index = b.TryCoerce(b.BindExpr(*sub.lower, scope), {TypeId::kInt4, -1}, CastContext::kAssignment);
-  if (!index) throw b.Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer", sub.lower->location);
-  const TypeDesc element{ElementTypeOf(col.type.id), col.type.typmod};
-  auto bound = b.BindExpr(*set.value, scope);
-  auto value = b.TryCoerce(bound, element, CastContext::kAssignment);
-  if (!value) {
-    throw b
-        .Error(sqlstate::kDatatypeMismatch,
-               "subscripted assignment to \"" + col.name + "\" requires type " + FormatType({element.id, -1}) +
-                   " but expression is of type " + TypeDisplayName(bound->type.id),
-               set.value->location)
-        .Hint("You will need to rewrite or cast the expression.");
-  }
-  auto e = std::make_shared<BoundExpr>();
-  e->kind = BoundKind::kFunc;
-  e->type = col.type;
-  e->location = set.location;
-  e->name = "array_set_element";
-  e->func = FindArrayFunction("array_set_element", 3);
-  e->args = {std::move(current), std::move(index), std::move(value)};
-  return e;
-}
-
 PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   WithScope with(stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
   if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
+  auto insert_subscripts = [&](size_t i) { return ast::InsertTargetSubscripts(stmt, i); };
+  // The value of target i in a row: a subscripted target assigns into NULL, or into the same row's
+  // earlier subscripted assignment to that column.
+  auto assign_target = [&](size_t i, BoundExprPtr value, int32_t loc, std::vector<BoundExprPtr>& row,
+                           std::vector<bool>& touched) {
+    const auto& col = table->columns[targets[i]];
+    auto& slot = row[targets[i]];
+    if (const ast::Expr* target = insert_subscripts(i)) {
+      auto base = touched[targets[i]] ? slot : MakeConst(Value::Null(col.type.id), col.type);
+      slot = BindArrayAssignment(*this, *target, col, base, std::move(value), Scope{});
+    } else {
+      slot = Assign(*this, value, col, loc);
+    }
+    touched[targets[i]] = true;
+  };
   for (size_t i = 0; i < stmt.columns.size(); ++i) {
     int32_t loc = i < stmt.column_locations.size() ? stmt.column_locations[i] : -1;
     int index = FindColumn(*table, stmt.columns[i]);
@@ -100,8 +78,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       throw Error(sqlstate::kUndefinedColumn,
                   "column \"" + stmt.columns[i] + "\" of relation \"" + table->name + "\" does not exist", loc);
     }
-    for (int t : targets) {
-      if (t == index) {
+    // Two subscripted assignments to one column chain; a whole-column one excludes any other
+    // (checkInsertTargets).
+    for (size_t j = 0; j < targets.size(); ++j) {
+      if (targets[j] == index && (!insert_subscripts(i) || !insert_subscripts(j))) {
         throw Error(sqlstate::kDuplicateColumn, "column \"" + stmt.columns[i] + "\" specified more than once", loc);
       }
     }
@@ -159,10 +139,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       check_width(row.size(), row.size() > limit ? row[limit]->location : -1);
       if (explicit_columns && row.size() > targets.size()) continue;
       std::vector<BoundExprPtr> full = defaults;
+      std::vector<bool> touched(ncols, false);
       for (size_t i = 0; i < row.size(); ++i) {
         if (row[i]->kind == ast::ExprKind::kDefault || given_value_ignored(targets[i])) continue;
-        const auto& col = table->columns[targets[i]];
-        full[targets[i]] = Assign(*this, BindExpr(*row[i], Scope{}), col, row[i]->location);
+        assign_target(i, BindExpr(*row[i], Scope{}), row[i]->location, full, touched);
       }
       values->rows.push_back(std::move(full));
     }
@@ -184,7 +164,10 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
     auto typed = std::make_shared<ProjectPlan>(source->As<ProjectPlan>());
     for (size_t i = 0; i < targets.size(); ++i) {
       const auto& e = typed->exprs[i];
-      if ((e->kind != BoundKind::kConst && e->kind != BoundKind::kParam) || e->type.id != TypeId::kUnknown) continue;
+      if ((e->kind != BoundKind::kConst && e->kind != BoundKind::kParam) || e->type.id != TypeId::kUnknown ||
+          insert_subscripts(i)) {
+        continue;
+      }
       typed->exprs[i] = Assign(*this, e, table->columns[targets[i]], e->location);
       typed->output[i].type = typed->exprs[i]->type;
     }
@@ -192,12 +175,12 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
   auto project = std::make_shared<ProjectPlan>();
   project->exprs = defaults;
+  std::vector<bool> touched(ncols, false);
   for (size_t i = 0; i < targets.size(); ++i) {
     if (given_value_ignored(targets[i])) continue;
-    const auto& col = table->columns[targets[i]];
     int32_t loc = i < src->targets.size() ? src->targets[i].expr->location : -1;
     auto ref = MakeColumn(static_cast<int>(i), source->output[i].type, source->output[i].name, loc);
-    project->exprs[targets[i]] = Assign(*this, ref, col, loc);
+    assign_target(i, ref, loc, project->exprs, touched);
   }
   for (const auto& c : table->columns) project->output.push_back({c.name, c.type});
   project->child = source;
@@ -241,7 +224,8 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     RequirePermission(table, catalog::kAclUpdate, table->columns[index].attnum);
     if (set.target && (!update->values[index] || subscripted[index])) {
-      update->values[index] = AssignElement(*this, set, table->columns[index], update->values[index], scope);
+      update->values[index] = BindArrayAssignment(*this, *set.target, table->columns[index], update->values[index],
+                                                  BindExpr(*set.value, scope), scope);
       subscripted[index] = true;
       continue;
     }

@@ -182,9 +182,9 @@ BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope
     return finish(SubqueryKind::kScalar);
   }
   if (s.type == ST::kArray) {
-    // PostgreSQL builds a multi-dimensional array from array rows; LumaDB's arrays of arrays are not there yet.
+    // Array rows build an array of one more dimension, of the same array type.
     const TypeId element = plan->output[0].type.id;
-    const TypeId array = IsArrayType(element) ? TypeId::kInvalid : ArrayTypeOf(element);
+    const TypeId array = IsArrayType(element) ? element : ArrayTypeOf(element);
     if (array == TypeId::kInvalid) {
       throw Error(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeDisplayName(element),
                   s.location);

@@ -3,6 +3,8 @@
 // the binder resolves them itself (bind_arrays.cpp) and only string_to_array is in the ordinary registry.
 
 #include "builtins.h"
+#include "common/array_assign.h"
+#include "common/array_fill.h"
 #include "common/array_funcs.h"
 #include "common/error.h"
 #include "common/value_ops.h"
@@ -168,35 +170,41 @@ Value Overlaps(const Args& a, const FunctionEnv&) {
   return Value::Bool(ArrayOverlaps(a[0].GetArray(), a[1].GetArray()));
 }
 
-// array_set_element for `UPDATE ... SET a[i] = v` (arrayfuncs.c array_set_element, one subscript): a NULL
-// or empty array becomes {v} with lower bound i; a one-dimensional array grows to reach i, the gap filled
-// with NULLs. Not strict: the array and the value may be NULL.
+// array_set_element (array, value, index...) and array_set_slice (array, value, mask, lower, upper, ...)
+// for subscripted assignment (bind_array_assign.cpp); not strict: the array and the value may be NULL,
+// a NULL subscript is an error (array_subscript_check_subscripts).
+int32_t AssignedSubscript(const Value& v) {
+  if (v.is_null()) throw DbError(sqlstate::kNullValueNotAllowed, "array subscript in assignment must not be null");
+  return static_cast<int32_t>(v.GetInt());
+}
+
 Value SetElement(const Args& a, const FunctionEnv&) {
-  if (a[1].is_null()) {
-    throw DbError(sqlstate::kNullValueNotAllowed, "array subscript in assignment must not be null");
+  std::vector<int32_t> indexes;
+  for (size_t i = 2; i < a.size(); ++i) indexes.push_back(AssignedSubscript(a[i]));
+  return ArraySetElement(a[0], indexes, a[1]);
+}
+
+Value SetSlice(const Args& a, const FunctionEnv&) {
+  const int64_t mask = a[2].GetInt();
+  std::vector<std::optional<int32_t>> lower, upper;
+  for (size_t i = 3, k = 0; i + 1 < a.size(); i += 2, ++k) {
+    lower.push_back(mask & (int64_t{1} << (2 * k)) ? std::optional(AssignedSubscript(a[i])) : std::nullopt);
+    upper.push_back(mask & (int64_t{1} << (2 * k + 1)) ? std::optional(AssignedSubscript(a[i + 1])) : std::nullopt);
   }
-  const auto index = static_cast<int32_t>(a[1].GetInt());
-  Array out;
-  out.element = ElementTypeOf(a[0].type());
-  if (!a[0].is_null()) out = a[0].GetArray();
-  if (out.ndim() == 0) {
-    out.dims = {1};
-    out.lbounds = {index};
-    out.items = {a[2]};
-    return MakeArray(std::move(out));
-  }
-  if (out.ndim() != 1) throw DbError(sqlstate::kArraySubscriptError, "wrong number of array subscripts");
-  const int64_t lower = out.lbounds[0];
-  const int64_t upper = lower + out.dims[0] - 1;
-  if (index < lower) {
-    out.items.insert(out.items.begin(), static_cast<size_t>(lower - index), Value::Null(out.element));
-    out.lbounds[0] = index;
-  } else if (index > upper) {
-    out.items.resize(out.items.size() + static_cast<size_t>(index - upper), Value::Null(out.element));
-  }
-  out.items[static_cast<size_t>(index - out.lbounds[0])] = a[2];
-  out.dims[0] = static_cast<int32_t>(out.items.size());
-  return MakeArray(std::move(out));
+  return ArraySetSlice(a[0], lower, upper, a[1]);
+}
+
+// array_fill(value, dims [, lbounds]): not strict, the value may be NULL.
+Value Fill(const Args& a, const FunctionEnv&) {
+  return ArrayFill(a[0], a[1], a.size() > 2 ? &a[2] : nullptr);
+}
+
+Value WidthBucket(const Args& a, const FunctionEnv&) {
+  return Value::Int4(ArrayWidthBucket(a[0], a[1].GetArray()));
+}
+
+Value Trim(const Args& a, const FunctionEnv&) {
+  return TrimArray(a[0].GetArray(), a[1].GetInt());
 }
 
 // Polymorphic entries: arg_types and result are fixed up by the binder (kInvalid here).
@@ -205,7 +213,8 @@ const std::vector<ScalarFunction>& ArrayFunctions() {
   using Op = CompareOp;
   static const std::vector<ScalarFunction> kFns = {
       {"array_length", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kLength>},
-      {"array_set_element", {kAny, T::kInt4, kAny}, kAny, SetElement, false},
+      {"array_set_element", {kAny, kAny, T::kInt4}, kAny, SetElement, false, true},
+      {"array_set_slice", {kAny, kAny, T::kInt8, T::kInt4}, kAny, SetSlice, false, true},
       {"array_lower", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kLower>},
       {"array_upper", {kAny, T::kInt4}, T::kInt4, Dimension<ArrayBound::kUpper>},
       {"array_ndims", {kAny}, T::kInt4, Ndims},
@@ -221,6 +230,10 @@ const std::vector<ScalarFunction>& ArrayFunctions() {
       {"array_replace", {kAny, kAny, kAny}, kAny, Replace, false},
       {"array_to_string", {kAny, T::kText}, T::kText, ToString, false},
       {"array_to_string", {kAny, T::kText, T::kText}, T::kText, ToString, false},
+      {"array_fill", {kAny, array_type::kInt4}, kAny, Fill, false},
+      {"array_fill", {kAny, array_type::kInt4, array_type::kInt4}, kAny, Fill, false},
+      {"width_bucket", {kAny, kAny}, T::kInt4, WidthBucket},
+      {"trim_array", {kAny, T::kInt4}, kAny, Trim},
       {"array", {}, kAny, Construct, false, true},
       {"subscript", {kAny, T::kInt4}, kAny, Subscript, true, true},
       {"slice", {kAny, T::kInt4}, kAny, Slice, true, true},

@@ -11,7 +11,8 @@ struct target_alias : seq<opt<LUMADB_KW("as")>, not_at<LUMADB_KW("set")>, col_id
 /// RETURNING target_list (items as in a select list).
 struct returning_clause : seq<LUMADB_KW("returning"), target_list>, Node {};
 
-struct insert_columns : seq<lparen, list<col_id, comma>, rparen>, Node {};
+/// The column list of INSERT; a column may carry subscripts (gram.y insert_column_item's opt_indirection).
+struct insert_columns : seq<lparen, list<seq<col_id, star<subscript_suffix>>, comma>, rparen>, Node {};
 struct default_values : seq<LUMADB_KW("default"), LUMADB_KW("values")>, Node {};
 struct override_kind : sor<LUMADB_WORD("system"), LUMADB_WORD("user")>, Node {};
 /// OVERRIDING {SYSTEM | USER} VALUE (identity columns).

@@ -26,8 +26,10 @@ struct type_modifiers : seq<lparen, list<number_literal, comma>, rparen>, Node {
 struct with_tz : LUMADB_WORD("with"), Node {};
 struct tz_suffix : seq<sor<tok<with_tz>, LUMADB_KW("without")>, LUMADB_KW("time"), LUMADB_KW("zone")>, Node {};
 
-/// [] or [n] (any number of times), or the SQL-standard ARRAY suffix.
-struct array_suffix : sor<plus<punct<'['>, opt<number_literal>, punct<']'>>, LUMADB_KW("array")>, Node {};
+/// [] or [n] (any number of times), or the SQL-standard ARRAY / ARRAY[n] suffix.
+struct array_suffix : sor<plus<punct<'['>, opt<number_literal>, punct<']'>>,
+                          seq<LUMADB_KW("array"), opt<punct<'['>, number_literal, punct<']'>>>>,
+                      Node {};
 
 struct type_name : seq<sor<special_type, generic_type>, opt<type_modifiers>, opt<tz_suffix>, opt<array_suffix>>,
                    Node {};
