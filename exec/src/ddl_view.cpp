@@ -70,6 +70,9 @@ planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view 
   if (check_permissions) CheckPermissions(binder.permissions(), ctx);
   if (uses != nullptr) {
     for (const auto& p : binder.permissions()) {
+      // Only what the query names itself, as pg_depend has: the relations read through a view it names
+      // are checked as that view's owner.
+      if (p.check_as != 0) continue;
       if (std::find(uses->begin(), uses->end(), p.table->oid) == uses->end()) uses->push_back(p.table->oid);
     }
   }

@@ -323,7 +323,8 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     }
   };
   // Check options of the views above this one speak of its columns; its own speaks of the base's.
-  for (auto& [name, qual] : view_checks.quals) subst.Apply(&qual);
+  ViewColumnSubstitution check_subst(*view, view_alias, sources);
+  for (auto& [name, qual] : view_checks.quals) check_subst.Apply(&qual);
   const std::string check_option = ViewCheckOption(*view);
   if ((insert || update) && (view_checks.cascaded || !check_option.empty()) && q.where) {
     view_checks.quals.emplace_back(view->name, std::move(q.where));
@@ -340,6 +341,17 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     rewritten.overriding = in.overriding;
     rewritten.with = in.with;
     std::vector<std::string> names = in.columns;
+    // The statement's own width errors come first, as parse analysis precedes the rewrite.
+    const ast::SelectStmt* src = in.source.get();
+    const size_t limit = names.empty() ? view->columns.size() : names.size();
+    if (src != nullptr && !src->values.empty() && src->values[0].size() > limit) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns",
+                  src->values[0][limit]->location);
+    }
+    if (src != nullptr && !src->values.empty() && !names.empty() && src->values[0].size() < names.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions",
+                  src->values[0].size() < in.column_locations.size() ? in.column_locations[src->values[0].size()] : -1);
+    }
     if (names.empty()) {
       const size_t width = std::min(ImplicitWidth(in, view->columns.size()), view->columns.size());
       for (size_t i = 0; i < width; ++i) names.push_back(view->columns[i].name);
