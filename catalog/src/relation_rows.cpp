@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "catalog/view_reloptions.h"
 #include "catalog_rows.h"
 #include "common/error.h"
 #include "constraint_rules.h"
@@ -59,6 +60,7 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
   table.natts = static_cast<int16_t>(t.columns.size());
   table.checks = static_cast<int16_t>(t.checks.size());
   if (t.fillfactor != 100) table.reloptions = "{fillfactor=" + std::to_string(t.fillfactor) + "}";
+  if (std::string options = ViewReloptions(t.view_query); !options.empty()) table.reloptions = options;
   table.owner = t.owner;
   table.acl = t.acl;
   CatalogTable classes = Table(kPgClassOid);

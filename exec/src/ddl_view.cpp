@@ -2,13 +2,16 @@
 #include "ddl_view.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
+#include "catalog/view_reloptions.h"
 #include "ddl.h"
 #include "parser/parser.h"
 #include "permissions.h"
 #include "planner/binder.h"
 #include "temp_tables.h"
+#include "view_options.h"
 
 namespace lumadb::exec {
 namespace {
@@ -61,12 +64,15 @@ std::vector<catalog::ColumnInfo> QueryColumns(const planner::PlanNode& plan, con
 }
 
 planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view query_text, SessionContext& ctx,
-                                 std::vector<Oid>* uses) {
+                                 std::vector<Oid>* uses, bool check_permissions) {
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   planner::PlanPtr plan = binder.BindSelect(query);
-  CheckPermissions(binder.permissions(), ctx);
+  if (check_permissions) CheckPermissions(binder.permissions(), ctx);
   if (uses != nullptr) {
     for (const auto& p : binder.permissions()) {
+      // Only what the query names itself, as pg_depend has: the relations read through a view it names
+      // are checked as that view's owner.
+      if (p.check_as != 0) continue;
       if (std::find(uses->begin(), uses->end(), p.table->oid) == uses->end()) uses->push_back(p.table->oid);
     }
   }
@@ -74,30 +80,25 @@ planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view 
 }
 
 std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view query_text, SessionContext& ctx) {
-  if (!stmt.check_option.empty()) throw DbError(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is not supported");
-  for (const auto& [name, value] : stmt.options) {
-    // security_barrier only orders quals for leakproofness, which no function here needs.
-    if (name == "security_barrier") continue;
-    if (name == "check_option" || name == "security_invoker") {
-      throw DbError(sqlstate::kFeatureNotSupported, "view option \"" + name + "\" is not supported");
-    }
-    throw DbError(sqlstate::kInvalidParameterValue, "unrecognized parameter \"" + name + "\"");
-  }
+  std::vector<std::pair<std::string, std::string>> options = stmt.options;
+  if (!stmt.check_option.empty()) options.emplace_back("check_option", stmt.check_option);
+  const std::string view_options = ViewOptionsText(options);
   catalog::TableDef def;
   def.relkind = 'v';
   def.owner = ctx.user_oid;
   def.schema = stmt.view.schema;
   def.name = stmt.view.name;
-  def.view_query = stmt.query_text;
+  def.view_query = catalog::ViewQueryWithOptions(stmt.query_text, view_options);
   if (stmt.persistence == 't' || def.schema == "pg_temp") def.schema = TempSchemaForCreate(ctx, def.schema);
   planner::PlanPtr plan;
   if (stmt.recursive) {
     auto parsed = parser::Parse(stmt.query_text);
-    plan = BindQueryForDdl(parsed.at(0)->As<ast::SelectStmt>(), stmt.query_text, ctx, &def.view_uses);
+    plan = BindQueryForDdl(parsed.at(0)->As<ast::SelectStmt>(), stmt.query_text, ctx, &def.view_uses, false);
   } else {
-    plan = BindQueryForDdl(*stmt.query, query_text, ctx, &def.view_uses);
+    plan = BindQueryForDdl(*stmt.query, query_text, ctx, &def.view_uses, false);
   }
   def.columns = QueryColumns(*plan, stmt.columns, "CREATE VIEW specifies more column names than columns");
+  CheckViewOptionsFit(def.view_query, view_options);
   const std::string schema = def.schema.empty() ? CreationSchema(ctx) : def.schema;
   if (auto ns = schema.empty() ? std::nullopt : ctx.catalog.LookupNamespace(ctx.txn, schema)) {
     CheckSchemaPrivilege(ctx, *ns, catalog::kAclCreate);
@@ -141,34 +142,31 @@ std::vector<std::shared_ptr<const catalog::TableInfo>> DependentViews(
     const std::vector<std::shared_ptr<const catalog::TableInfo>>& dropped, bool cascade, SessionContext& ctx,
     std::vector<std::string>* notices) {
   std::map<Oid, std::shared_ptr<const catalog::TableInfo>> gone;  // dropped so far
-  std::map<Oid, size_t> order;                                    // when each joined `gone`
-  for (const auto& t : dropped) {
-    order.emplace(t->oid, order.size());
-    gone.emplace(t->oid, t);
-  }
+  for (const auto& t : dropped) gone.emplace(t->oid, t);
   auto all = ctx.catalog.ListTables(ctx.txn, 0);
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->oid < b->oid; });
+  // dependency.c's findDependentObjects: depth first, newest dependent first, each object listed after
+  // the objects depending on it; reportDependentObjects then reads that list backwards.
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->oid > b->oid; });
+  std::vector<std::pair<std::shared_ptr<const catalog::TableInfo>, const catalog::TableInfo*>> found;
+  std::function<void(const catalog::TableInfo&)> visit = [&](const catalog::TableInfo& source) {
+    for (const auto& v : all) {
+      if (gone.contains(v->oid) ||
+          std::find(v->view_uses.begin(), v->view_uses.end(), source.oid) == v->view_uses.end()) {
+        continue;
+      }
+      gone.emplace(v->oid, v);
+      visit(*v);
+      found.emplace_back(v, &source);
+    }
+  };
+  for (const auto& t : dropped) visit(*t);
   std::vector<std::shared_ptr<const catalog::TableInfo>> views;
   std::string detail;
-  // Views of views: each round adds the views reading anything dropped so far; a view is reported as
-  // depending on the most recently reached of the relations it reads.
-  for (bool added = true; added;) {
-    added = false;
-    for (const auto& v : all) {
-      if (v->view_uses.empty() || gone.contains(v->oid)) continue;
-      const catalog::TableInfo* source = nullptr;
-      for (Oid used : v->view_uses) {
-        auto it = gone.find(used);
-        if (it != gone.end() && (source == nullptr || order[used] > order[source->oid])) source = it->second.get();
-      }
-      if (source == nullptr) continue;
-      detail += (detail.empty() ? "" : "\n") + Kind(*v) + v->name + " depends on " + Kind(*source) + source->name;
-      notices->push_back(Kind(*v) + v->name);
-      order.emplace(v->oid, order.size());
-      gone.emplace(v->oid, v);
-      views.push_back(v);
-      added = true;
-    }
+  for (auto it = found.rbegin(); it != found.rend(); ++it) {
+    const auto& [v, source] = *it;
+    detail += (detail.empty() ? "" : "\n") + Kind(*v) + v->name + " depends on " + Kind(*source) + source->name;
+    notices->push_back(Kind(*v) + v->name);
+    views.push_back(v);
   }
   if (!views.empty() && !cascade) {
     const auto& first = dropped.front();

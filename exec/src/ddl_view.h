@@ -12,10 +12,17 @@
 
 namespace lumadb::exec {
 
-/// CREATE [OR REPLACE] [RECURSIVE] VIEW (view.c DefineView): binds the query now (its errors, and SELECT
-/// on what it reads), stores its text and the relations it reads. 42P07, 42809 `"t" is not a view`, 42P16
-/// for a replacement that drops, renames or retypes columns, 42701, 42601, 0A000 for CHECK OPTION.
+/// CREATE [OR REPLACE] [RECURSIVE] VIEW (view.c DefineView): binds the query now (its errors; privileges
+/// on what it reads are checked for the owner when the view is used), stores its text, options
+/// (view_options.h) and the relations it reads. 42P07, 42809 `"t" is not a view`, 42P16 for a replacement
+/// that drops, renames or retypes columns, 42701, 42601, 22023 for a bad option, 0A000 for CHECK OPTION on
+/// a view that is not automatically updatable.
 std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view query_text, SessionContext& ctx);
+
+/// ALTER VIEW's SET (options), RESET (options) and ALTER [COLUMN] c SET/DROP DEFAULT (a CreateViewStmt with
+/// alter set): 42P01 (a NOTICE with IF EXISTS), 42809 `"t" is not a view`, 42501 for a non-owner, 42703,
+/// the option errors of ViewOptionsText, 0A000 from CheckViewOptionsFit. Tag "ALTER VIEW".
+std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ctx, ResultSink& sink);
 
 /// CREATE TABLE ... AS, SELECT ... INTO and CREATE MATERIALIZED VIEW (createas.c): a table of the query's
 /// columns, filled with its rows unless WITH NO DATA. Tag `SELECT n` (PostgreSQL's), or "CREATE TABLE AS" /
@@ -27,10 +34,10 @@ std::string ExecuteCreateTableAs(const ast::CreateTableAsStmt& stmt, std::string
 /// 42809 `"t" is not a materialized view`.
 std::string ExecuteRefreshMatView(const ast::RefreshMatViewStmt& stmt, SessionContext& ctx);
 
-/// Binds a query of a DDL statement and checks the caller's privileges on it; adds every relation it reads
-/// to *uses (when given).
+/// Binds a query of a DDL statement and checks the caller's privileges on it (unless !check_permissions);
+/// adds every relation it reads to *uses (when given).
 planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view query_text, SessionContext& ctx,
-                                 std::vector<Oid>* uses);
+                                 std::vector<Oid>* uses, bool check_permissions = true);
 
 /// The output columns of a view or CREATE TABLE AS query, named by `names` where given (42601 `too_many`
 /// when there are more names than columns), unknown-typed literals as text (as PostgreSQL 15 resolves

@@ -10,6 +10,7 @@
 #include "index_maintenance.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
+#include "planner/view_rewrite.h"
 #include "relation_lock.h"
 #include "row_locker.h"
 #include "storage/heap_file.h"
@@ -18,6 +19,9 @@
 namespace lumadb::exec {
 
 namespace {
+
+// with_check_option_violation (PostgreSQL's errcodes.txt class 44).
+constexpr SqlState kWithCheckOptionViolation{"44000"};
 
 std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
   std::vector<TypeId> types;
@@ -88,6 +92,13 @@ void RowWriter::CheckRow(const catalog::TableInfo& table, const Row& row) {
   }
   for (const auto& check : ChecksOf(table)) {
     Value v = Evaluate(*check.expr, row, ctx_);
+    if (check.name.starts_with(planner::kViewCheckPrefix)) {
+      // ExecWithCheckOptions: only a true result passes a view's check option.
+      if (!v.is_null() && v.GetBool()) continue;
+      throw DbError(kWithCheckOptionViolation, "new row violates check option for view \"" +
+                                                   check.name.substr(planner::kViewCheckPrefix.size()) + "\"")
+          .Detail(FailingRow(table, row));
+    }
     if (v.is_null() || v.GetBool()) continue;
     throw DbError(sqlstate::kCheckViolation,
                   "new row for relation \"" + table.name + "\" violates check constraint \"" + check.name + "\"")

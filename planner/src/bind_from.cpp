@@ -1,6 +1,7 @@
 // FROM clause: base tables, joins (ON, USING, NATURAL), subqueries in FROM (parser/parse_clause.c).
 #include <algorithm>
 
+#include "information_schema.h"
 #include "plan_util.h"
 #include "planner/binder.h"
 
@@ -132,6 +133,9 @@ PlanPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
 
 std::shared_ptr<const catalog::TableInfo> Binder::LookupTableOrThrow(const ast::QualifiedName& name) {
   auto table = catalog_.LookupTable(txn_, name.schema, name.name, search_path_);
+  if (!table && name.schema == "information_schema") {
+    table = InformationSchemaView(catalog_, txn_, search_path_, name.name);
+  }
   if (!table) {
     std::string shown = name.schema.empty() ? name.name : name.schema + "." + name.name;
     throw Error(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist", name.location);

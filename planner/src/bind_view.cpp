@@ -4,6 +4,7 @@
 #include "parser/parser.h"
 #include "plan_util.h"
 #include "planner/binder.h"
+#include "planner/view_rewrite.h"
 
 namespace lumadb::planner {
 
@@ -20,7 +21,7 @@ PlanPtr Binder::BindView(const ast::TableRef& ref, const std::shared_ptr<const c
     Binder inner(catalog_, txn_, search_path_, view->view_query);
     plan = inner.BindSelect(stmts[0]->As<ast::SelectStmt>());
     for (RelationPermission p : inner.permissions()) {
-      if (p.check_as == 0) p.check_as = view->owner;
+      if (p.check_as == 0 && !ViewSecurityInvoker(*view)) p.check_as = view->owner;
       permissions_->push_back(std::move(p));
     }
   }

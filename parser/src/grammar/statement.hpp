@@ -21,7 +21,7 @@ struct create_stmt
 /// Order matters only where one statement's first word is another's prefix (SET TRANSACTION is set_stmt).
 struct statement
     : seq<sor<select_stmt, with_dml_stmt, insert_stmt, update_stmt, delete_stmt, create_stmt, drop_role_stmt, drop_stmt,
-              truncate_stmt, alter_stmt, grant_stmt, revoke_stmt, begin_stmt, commit_stmt, rollback_stmt,
+              truncate_stmt, alter_view, alter_stmt, grant_stmt, revoke_stmt, begin_stmt, commit_stmt, rollback_stmt,
               savepoint_stmt, release_stmt, set_stmt, reset_stmt, show_stmt, checkpoint_stmt, explain_stmt, vacuum_stmt,
               analyze_stmt, reindex_stmt, copy_stmt, prepare_stmt, execute_stmt, deallocate_stmt, declare_stmt,
               fetch_stmt, close_stmt, refresh_matview>>,

@@ -53,4 +53,22 @@ struct create_view : seq<opt<or_replace>, opt<opt_temp>, opt<tok<recursive_word>
                          opt<cte_columns>, opt<with_options>, LUMADB_KW("as"), view_query, opt<check_option>>,
                      Node {};
 
+// ---- ALTER VIEW ---------------------------------------------------------------------------------------
+
+struct view_reset_name : seq<col_label>, Node {};
+/// ALTER VIEW v SET (name [= value], ...) / RESET (name, ...) (gram.y alter_table_cmd's reloptions forms).
+struct alter_view_set : seq<LUMADB_KW("set"), lparen, list<rel_option, comma>, rparen>, Node {};
+struct alter_view_reset : seq<LUMADB_KW("reset"), lparen, list<view_reset_name, comma>, rparen>, Node {};
+struct view_set_default : seq<LUMADB_KW("set"), LUMADB_KW("default"), a_expr>, Node {};
+struct view_drop_default : seq<LUMADB_KW("drop"), LUMADB_KW("default")>, Node {};
+/// ALTER VIEW v ALTER [COLUMN] c {SET DEFAULT e | DROP DEFAULT} (gram.y alter_column_default).
+struct alter_view_default
+    : seq<LUMADB_KW("alter"), opt<LUMADB_KW("column")>, col_id, sor<view_set_default, view_drop_default>>,
+      Node {};
+/// ALTER VIEW [IF EXISTS] v action: the forms that change the view's options or column defaults; the
+/// OWNER TO form is alter_owner's.
+struct alter_view : seq<LUMADB_KW("alter"), LUMADB_KW("view"), opt<if_exists>, qualified_name,
+                        sor<alter_view_set, alter_view_reset, alter_view_default>>,
+                    Node {};
+
 }  // namespace lumadb::parser::grammar
