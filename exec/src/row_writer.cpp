@@ -10,7 +10,6 @@
 #include "index_maintenance.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
-#include "planner/view_rewrite.h"
 #include "relation_lock.h"
 #include "row_locker.h"
 #include "storage/heap_file.h"
@@ -19,9 +18,6 @@
 namespace lumadb::exec {
 
 namespace {
-
-// with_check_option_violation (PostgreSQL's errcodes.txt class 44).
-constexpr SqlState kWithCheckOptionViolation{"44000"};
 
 std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
   std::vector<TypeId> types;
@@ -92,11 +88,11 @@ void RowWriter::CheckRow(const catalog::TableInfo& table, const Row& row) {
   }
   for (const auto& check : ChecksOf(table)) {
     Value v = Evaluate(*check.expr, row, ctx_);
-    if (check.name.starts_with(planner::kViewCheckPrefix)) {
+    if (check.view_check_option) {
       // ExecWithCheckOptions: only a true result passes a view's check option.
       if (!v.is_null() && v.GetBool()) continue;
-      throw DbError(kWithCheckOptionViolation, "new row violates check option for view \"" +
-                                                   check.name.substr(planner::kViewCheckPrefix.size()) + "\"")
+      throw DbError(sqlstate::kWithCheckOptionViolation,
+                    "new row violates check option for view \"" + check.name + "\"")
           .Detail(FailingRow(table, row));
     }
     if (v.is_null() || v.GetBool()) continue;

@@ -7,7 +7,6 @@
 #include "common/error.h"
 #include "error_lexer.h"
 #include "grammar/statement.hpp"
-#include "parser/ast_insert_targets.h"
 
 namespace lumadb::parser {
 
@@ -142,7 +141,7 @@ std::vector<ast::SelectItem> Transformer::Returning(const PNode& n) {
 }
 
 ast::StatementPtr Transformer::Insert(const PNode& n) {
-  auto stmt = std::make_unique<ast::InsertWithTargets>();
+  auto stmt = std::make_unique<ast::InsertStmt>();
   for (const auto& c : n.children) {
     if (c->is_type<g::qualified_name>()) {
       stmt->table = QualName(*c);

@@ -10,14 +10,6 @@
 
 namespace lumadb::planner {
 
-namespace {
-
-// program_limit_exceeded subclasses only GROUP BY raises.
-constexpr SqlState kTooManyColumns{"54011"};
-constexpr SqlState kTooManyArguments{"54023"};
-
-}  // namespace
-
 GroupingNode Binder::BindGroupItem(const ast::Expr& item, const Scope& scope, const std::vector<SelectTarget>& targets,
                                    std::vector<BoundExprPtr>* keys) {
   GroupingNode node;
@@ -31,7 +23,7 @@ GroupingNode Binder::BindGroupItem(const ast::Expr& item, const Scope& scope, co
   using K = ast::GroupingSetExpr::Kind;
   const auto& set = item.As<ast::GroupingSetExpr>();
   if (set.set_kind == K::kCube && set.items.size() > 12) {
-    throw Error(kTooManyColumns, "CUBE is limited to 12 elements", item.location);
+    throw Error(sqlstate::kTooManyColumns, "CUBE is limited to 12 elements", item.location);
   }
   using NK = GroupingNode::Kind;
   node.kind = set.set_kind == K::kEmpty    ? NK::kEmpty
@@ -64,7 +56,7 @@ std::vector<BoundExprPtr> Binder::BindGroupBy(const ast::SelectStmt& stmt, const
 BoundExprPtr Binder::BindGrouping(const ast::FuncCall& f, const Scope& scope) {
   static const AggregateFunction kGrouping{"grouping", AggKind::kGrouping, TypeId::kInvalid, TypeId::kInt4};
   if (f.args.size() >= 32) {
-    throw Error(kTooManyArguments, "GROUPING must have fewer than 32 arguments", f.location);
+    throw Error(sqlstate::kTooManyArguments, "GROUPING must have fewer than 32 arguments", f.location);
   }
   if (!allow_aggregates_) {
     std::string msg = aggregate_clause_ ? std::string("grouping operations are not allowed in ") + aggregate_clause_

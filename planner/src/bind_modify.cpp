@@ -3,7 +3,6 @@
 #include "bind_array_assign.h"
 #include "builtins.h"
 #include "index_selection.h"
-#include "parser/ast_insert_targets.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -56,7 +55,9 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (table->relkind == 'v') return BindViewModify(stmt, table);
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
-  auto insert_subscripts = [&](size_t i) { return ast::InsertTargetSubscripts(stmt, i); };
+  auto insert_subscripts = [&](size_t i) -> const ast::Expr* {
+    return i < stmt.column_targets.size() ? stmt.column_targets[i].get() : nullptr;
+  };
   // The value of target i in a row: a subscripted target assigns into NULL, or into the same row's
   // earlier subscripted assignment to that column.
   auto assign_target = [&](size_t i, BoundExprPtr value, int32_t loc, std::vector<BoundExprPtr>& row,

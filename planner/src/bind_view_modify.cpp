@@ -34,7 +34,7 @@ PlanPtr WithViewChecks(Binder& binder, const PlanPtr& plan, const catalog::Table
   const Scope scope = TableScope(base, alias);
   std::vector<BoundCheck> checks;
   for (auto it = view_checks.quals.rbegin(); it != view_checks.quals.rend(); ++it) {
-    checks.push_back({std::string(kViewCheckPrefix) + it->first, binder.BindExpr(*it->second, scope)});
+    checks.push_back({it->first, binder.BindExpr(*it->second, scope), true});
   }
   if (plan->kind == PlanKind::kInsert) {
     auto copy = std::make_shared<InsertPlan>(plan->As<InsertPlan>());

@@ -105,11 +105,15 @@ inline constexpr SqlState kWrongObjectType{"42809"};
 inline constexpr SqlState kInvalidName{"42602"};
 inline constexpr SqlState kNameTooLong{"42622"};
 inline constexpr SqlState kReservedName{"42939"};
+// Class 44: WITH CHECK OPTION violation
+inline constexpr SqlState kWithCheckOptionViolation{"44000"};
 // Class 53 / 54 / 55 / 57: resources, limits, object state, operator intervention
 inline constexpr SqlState kOutOfMemory{"53200"};
 inline constexpr SqlState kTooManyConnections{"53300"};
 inline constexpr SqlState kProgramLimitExceeded{"54000"};
 inline constexpr SqlState kStatementTooComplex{"54001"};
+inline constexpr SqlState kTooManyColumns{"54011"};
+inline constexpr SqlState kTooManyArguments{"54023"};
 inline constexpr SqlState kObjectNotInPrerequisiteState{"55000"};
 inline constexpr SqlState kObjectInUse{"55006"};
 inline constexpr SqlState kCantChangeRuntimeParam{"55P02"};

@@ -444,6 +444,10 @@ struct InsertStmt : Statement {
   std::string alias;
   std::vector<std::string> columns;  // empty: all columns in order
   std::vector<int32_t> column_locations;
+  /// Parallel to columns, or empty: the subscripts of target column i as a SubscriptExpr chain over a
+  /// ColumnRef of it (`INSERT INTO t (a[1:2], b[3])`, gram.y insert_column_item's opt_indirection), or null
+  /// for a plain column.
+  std::vector<ExprPtr> column_targets;
   std::unique_ptr<SelectStmt> source;                 // VALUES or SELECT; null for DEFAULT VALUES
   OverridingKind overriding = OverridingKind::kNone;  // OVERRIDING {SYSTEM|USER} VALUE
   std::vector<SelectItem> returning;                  // RETURNING list (empty: none); may contain a StarExpr

@@ -271,8 +271,11 @@ struct SetOpPlan : PlanNode {
 
 /// A CHECK constraint bound over the table's row (columns in table order).
 struct BoundCheck {
-  std::string name;
-  BoundExprPtr expr;  // a row violates it when expr is false (NULL passes)
+  std::string name;   // the CHECK constraint's, or for a view's check option the view's
+  BoundExprPtr expr;  // a row violates it when expr is false (NULL passes, except for a view's check option)
+  /// A view's WITH CHECK OPTION (bind_view_modify.cpp): only true passes, and a failure is 44000
+  /// (ExecWithCheckOptions) instead of a CHECK constraint's 23514.
+  bool view_check_option = false;
 };
 
 /// What INSERT/UPDATE/DELETE need besides the rows: the constraints to enforce and the RETURNING list.

@@ -45,10 +45,6 @@ std::vector<ViewColumnSource> ViewColumnSources(const ast::SelectStmt& q, const 
 /// The view's WITH CHECK OPTION as stored in its reloptions: "", "local" or "cascaded".
 std::string ViewCheckOption(const catalog::TableInfo& view);
 
-/// A BoundCheck named kViewCheckPrefix + view name is that view's check option (bind_view_modify.cpp):
-/// unlike a CHECK constraint, NULL fails it, with 44000 (exec's RowWriter).
-inline constexpr std::string_view kViewCheckPrefix = "\x01view check option ";
-
 /// relation_is_updatable's event bits: 1 << CMD_UPDATE, 1 << CMD_INSERT, 1 << CMD_DELETE.
 inline constexpr int kUpdateEvent = 1 << 2;
 inline constexpr int kInsertEvent = 1 << 3;
