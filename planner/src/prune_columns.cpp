@@ -29,46 +29,44 @@ void NoteUses(const BoundExpr& e, std::vector<bool>* used, bool* all) {
   for (const auto& a : e.args) NoteUses(*a, used, all);
 }
 
+// p (a T with a `child`) over `child`: p itself when that is its child already, else a copy.
+template <class T>
+PlanPtr WithChild(const PlanPtr& p, const PlanPtr& child) {
+  if (child == p->As<T>().child) return p;
+  auto copy = Copy<T>(p);
+  copy->child = child;
+  return copy;
+}
+
+// The SeqScan p decoding only what its qual and `uses` read (p itself when that is every column).
+PlanPtr PrunedScan(const PlanPtr& p, const std::vector<const BoundExpr*>& uses) {
+  const auto& scan = p->As<SeqScanPlan>();
+  std::vector<bool> used(scan.table->columns.size(), false);
+  bool all = false;
+  if (scan.qual) NoteUses(*scan.qual, &used, &all);
+  for (const BoundExpr* u : uses) {
+    if (u != nullptr) NoteUses(*u, &used, &all);
+  }
+  if (all || std::all_of(used.begin(), used.end(), [](bool b) { return b; })) return p;
+  auto copy = Copy<SeqScanPlan>(p);
+  copy->decode = std::move(used);
+  return copy;
+}
+
 // Rebuilds the Filter / Sort / Limit chain at p down to a SeqScan that decodes only what `uses` (over p's
 // rows) and the chain read; anything else starts a fresh pruning of its own.
 PlanPtr PruneChain(const PlanPtr& p, std::vector<const BoundExpr*> uses) {
   switch (p->kind) {
-    case PlanKind::kFilter: {
+    case PlanKind::kFilter:
       uses.push_back(p->As<FilterPlan>().predicate.get());
-      auto child = PruneChain(p->As<FilterPlan>().child, uses);
-      if (child == p->As<FilterPlan>().child) return p;
-      auto copy = Copy<FilterPlan>(p);
-      copy->child = child;
-      return copy;
-    }
-    case PlanKind::kSort: {
+      return WithChild<FilterPlan>(p, PruneChain(p->As<FilterPlan>().child, uses));
+    case PlanKind::kSort:
       for (const auto& k : p->As<SortPlan>().keys) uses.push_back(k.expr.get());
-      auto child = PruneChain(p->As<SortPlan>().child, uses);
-      if (child == p->As<SortPlan>().child) return p;
-      auto copy = Copy<SortPlan>(p);
-      copy->child = child;
-      return copy;
-    }
-    case PlanKind::kLimit: {
-      auto child = PruneChain(p->As<LimitPlan>().child, uses);
-      if (child == p->As<LimitPlan>().child) return p;
-      auto copy = Copy<LimitPlan>(p);
-      copy->child = child;
-      return copy;
-    }
-    case PlanKind::kSeqScan: {
-      const auto& scan = p->As<SeqScanPlan>();
-      std::vector<bool> used(scan.table->columns.size(), false);
-      bool all = false;
-      if (scan.qual) NoteUses(*scan.qual, &used, &all);
-      for (const BoundExpr* u : uses) {
-        if (u != nullptr) NoteUses(*u, &used, &all);
-      }
-      if (all || std::all_of(used.begin(), used.end(), [](bool b) { return b; })) return p;
-      auto copy = Copy<SeqScanPlan>(p);
-      copy->decode = std::move(used);
-      return copy;
-    }
+      return WithChild<SortPlan>(p, PruneChain(p->As<SortPlan>().child, uses));
+    case PlanKind::kLimit:
+      return WithChild<LimitPlan>(p, PruneChain(p->As<LimitPlan>().child, uses));
+    case PlanKind::kSeqScan:
+      return PrunedScan(p, uses);
     default:
       return PruneScanColumns(p);
   }
@@ -77,11 +75,7 @@ PlanPtr PruneChain(const PlanPtr& p, std::vector<const BoundExpr*> uses) {
 // p (a T with a `child`) over its child pruned on its own.
 template <class T>
 PlanPtr PrunedBelow(const PlanPtr& p) {
-  auto child = PruneScanColumns(p->As<T>().child);
-  if (child == p->As<T>().child) return p;
-  auto copy = Copy<T>(p);
-  copy->child = child;
-  return copy;
+  return WithChild<T>(p, PruneScanColumns(p->As<T>().child));
 }
 
 }  // namespace
@@ -91,11 +85,7 @@ PlanPtr PruneScanColumns(const PlanPtr& p) {
     case PlanKind::kProject: {
       std::vector<const BoundExpr*> uses;
       for (const auto& e : p->As<ProjectPlan>().exprs) uses.push_back(e.get());
-      auto child = PruneChain(p->As<ProjectPlan>().child, uses);
-      if (child == p->As<ProjectPlan>().child) return p;
-      auto copy = Copy<ProjectPlan>(p);
-      copy->child = child;
-      return copy;
+      return WithChild<ProjectPlan>(p, PruneChain(p->As<ProjectPlan>().child, uses));
     }
     case PlanKind::kAggregate: {
       const auto& agg = p->As<AggregatePlan>();
@@ -107,11 +97,7 @@ PlanPtr PruneScanColumns(const PlanPtr& p) {
         for (const auto& x : a.extra) uses.push_back(x.get());
         for (const auto& k : a.order) uses.push_back(k.expr.get());
       }
-      auto child = PruneChain(agg.child, uses);
-      if (child == agg.child) return p;
-      auto copy = Copy<AggregatePlan>(p);
-      copy->child = child;
-      return copy;
+      return WithChild<AggregatePlan>(p, PruneChain(agg.child, uses));
     }
     // Above the consumer rows pass through unchanged; what these nodes read is over the consumer's output.
     case PlanKind::kFilter:
