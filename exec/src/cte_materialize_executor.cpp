@@ -104,8 +104,10 @@ class CteAnchorExecutor : public Executor {
 
   void Init() override {
     bool modifying = false;
+    buffers_.clear();
     for (const auto& def : plan_.init_ctes) {
-      ctx_.cte_buffers[def->id] = std::make_shared<CteBuffer>(*def, ctx_);
+      buffers_.push_back(std::make_shared<CteBuffer>(*def, ctx_));
+      ctx_.cte_buffers[def->id] = buffers_.back();
       modifying = modifying || def->modifying;
     }
     if (!modifying) {
@@ -115,8 +117,8 @@ class CteAnchorExecutor : public Executor {
     std::vector<std::function<void()>> writes;
     {
       DeferWrites defer(ctx_, &writes);
-      for (const auto& def : plan_.init_ctes) {
-        if (def->modifying) ctx_.cte_buffers[def->id]->Finish();
+      for (size_t i = 0; i < buffers_.size(); ++i) {
+        if (plan_.init_ctes[i]->modifying) buffers_[i]->Finish();
       }
       child_->Init();
       // A modifying node has computed its RETURNING rows in Init; a query is read to its end now.
@@ -142,6 +144,8 @@ class CteAnchorExecutor : public Executor {
   const planner::PlanNode& plan_;
   std::unique_ptr<Executor> child_;
   ExecContext& ctx_;
+  // This run's buffers, kept here too: the writes their queries deferred refer to their executors.
+  std::vector<std::shared_ptr<CteBuffer>> buffers_;
   bool buffered_ = false;
   std::vector<Row> rows_;
   size_t next_ = 0;
