@@ -158,6 +158,7 @@ Binder::WithScope::WithScope(Binder* binder, const ast::Statement& owner, const 
   frame->state = std::make_shared<CteFrameState>();
   frame->state->defs.resize(with->ctes.size());
   frame->state->refcounts.assign(with->ctes.size(), -1);
+  frame->state->correlated.assign(with->ctes.size(), false);
   own_ = frame;
   current_frame = std::move(frame);
   // Only now: a constructor that throws gets no destructor to undo it.
@@ -211,7 +212,7 @@ PlanPtr Binder::BindCteRef(const ast::TableRef& ref, Scope* scope) {
                       ref.location);
         }
         plan = frame->worktable;
-      } else if (frame->state && Materialize(*frame, i)) {
+      } else if (frame->state && !frame->state->correlated[i] && Materialize(*frame, i)) {
         plan = MaterializedCteScan(frame, i, &ref);
       } else {
         plan = BindCteQuery(frame, i);
@@ -245,6 +246,8 @@ PlanPtr Binder::MaterializedCteScan(const std::shared_ptr<const CteFrame>& frame
     made->id = next_cte_id++;
     made->name = cte.name;
     made->modifying = IsModifying(cte);
+    std::vector<size_t> passed;  // what the owner's outer levels pass in so far
+    for (const auto& level : frame->outer) passed.push_back(level.params ? level.params->size() : 0);
     const bool saved = materializing;
     materializing = true;
     try {
@@ -254,6 +257,15 @@ PlanPtr Binder::MaterializedCteScan(const std::shared_ptr<const CteFrame>& frame
       throw;
     }
     materializing = saved;
+    bool correlated = false;
+    for (size_t k = 0; k < passed.size(); ++k)
+      correlated = correlated || (frame->outer[k].params && frame->outer[k].params->size() > passed[k]);
+    if (correlated && !made->modifying && !SelfReferencing(*frame->with, cte) && ref != nullptr) {
+      // A buffer filled once would serve stale rows to a subquery exec caches as uncorrelated; bound
+      // inline, the query runs where it is read, with the outer values passed through every level.
+      frame->state->correlated[index] = true;
+      return BindCteQuery(frame, index);
+    }
     def = made;
   }
   if (ref == nullptr) return nullptr;

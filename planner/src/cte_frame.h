@@ -14,6 +14,7 @@ namespace lumadb::planner {
 struct CteFrameState {
   std::vector<std::shared_ptr<const CteDef>> defs;  // per query: its materialized plan once bound
   std::vector<int> refcounts;                       // per query: references to it, -1 until counted
+  std::vector<bool> correlated;  // per query: reads an outer level's columns, so it is inlined at each use
 };
 
 /// One WITH clause in scope: its queries [0, visible) can be referenced (all of them under RECURSIVE).
