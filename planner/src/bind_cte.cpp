@@ -154,7 +154,7 @@ Binder::WithScope::WithScope(Binder* binder, const ast::Statement& owner, const 
   frame->owner = &owner;
   frame->outer = binder->outer_;
   frame->exec_params = binder->exec_params_;
-  frame->creator_term = binder->cte_term_ ? binder->cte_term_ : binder;
+  frame->creator_term = binder;
   frame->state = std::make_shared<CteFrameState>();
   frame->state->defs.resize(with->ctes.size());
   frame->state->refcounts.assign(with->ctes.size(), -1);
@@ -206,7 +206,10 @@ PlanPtr Binder::BindCteRef(const ast::TableRef& ref, Scope* scope) {
         }
         // parse_cte.c checkWellFormedRecursion: a subquery re-read per round would not see the work table
         // it was computed from (an uncorrelated one is computed once).
-        if (frame->term_binder != this && frame->term_binder != cte_term_) {
+        // A WITH query of the recursive term (at any depth of WITH queries) stands for the term.
+        const Binder* b = this;
+        while (b != nullptr && b != frame->term_binder) b = b->cte_term_;
+        if (b == nullptr) {
           throw Error(kInvalidRecursion,
                       "recursive reference to query \"" + cte.name + "\" must not appear within a subquery",
                       ref.location);

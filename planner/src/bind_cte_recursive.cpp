@@ -112,7 +112,6 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
   {
     Binder term(catalog_, txn_, search_path_, query_text_);
     LendCteContext(*frame, &term);
-    term.cte_term_ = nullptr;
     recursive_frame->term_binder = &term;
     FrameSwap swap(recursive_frame);
     WithScope with(&inner, select, select.with.get());
@@ -122,15 +121,24 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
     throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns", cte.location);
   }
   for (size_t i = 0; i < left->output.size(); ++i) {
-    if (right->output[i].type == left->output[i].type) continue;
-    // parse_cte.c analyzeCTE points at the non-recursive term's column.
+    // The UNION's column type keeps a type modifier only when both terms have the same one
+    // (select_common_typmod); the non-recursive term must already have that type.
+    const TypeDesc& l = left->output[i].type;
+    TypeDesc overall = right->output[i].type;
+    if (overall.typmod != l.typmod) overall.typmod = -1;
+    if (overall == l) continue;
+    // parse_cte.c analyzeCTE points at the non-recursive term's column (its leftmost token).
     const ast::SelectStmt* first = select.larg.get();
     while (first->larg) first = first->larg.get();
-    const int32_t at = i < first->targets.size() ? first->targets[i].expr->location : cte.location;
+    int32_t at = cte.location;
+    if (i < first->targets.size()) {
+      const ast::Expr* e = first->targets[i].expr.get();
+      while (e->kind == ast::ExprKind::kCast && e->As<ast::CastExpr>().arg) e = e->As<ast::CastExpr>().arg.get();
+      at = Leftmost(first->targets[i].expr->location, e->location);
+    }
     throw Error(sqlstate::kDatatypeMismatch,
-                "recursive query \"" + cte.name + "\" column " + std::to_string(i + 1) + " has type " +
-                    FormatType(left->output[i].type) + " in non-recursive term but type " +
-                    FormatType(right->output[i].type) + " overall",
+                "recursive query \"" + cte.name + "\" column " + std::to_string(i + 1) + " has type " + FormatType(l) +
+                    " in non-recursive term but type " + FormatType(overall) + " overall",
                 at)
         .Hint("Cast the output of the non-recursive term to the correct type.");
   }

@@ -32,7 +32,7 @@ struct CteFrame {
   const ast::Statement* owner = nullptr;
   std::vector<OuterLevel> outer;
   std::shared_ptr<int> exec_params;
-  const Binder* creator_term = nullptr;  // the recursive-term binder the owner's binder stands for, if any
+  const Binder* creator_term = nullptr;  // the owner's binder, which the clause's queries' binders stand for
   std::shared_ptr<CteFrameState> state;
 };
 

@@ -102,6 +102,18 @@ TEST_CASE("WITH RECURSIVE: ill-formed recursion") {
         "42P19: recursive reference to query \"x\" must not appear more than once");
   CHECK(ErrorOf(conn, "WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT (SELECT n FROM x) FROM x) SELECT * FROM x") ==
         "42P19: recursive reference to query \"x\" must not appear within a subquery");
+  // The UNION's type keeps no type modifier the two terms do not share.
+  CHECK(ErrorOf(conn,
+                "WITH RECURSIVE f(i) AS (SELECT i::numeric(3,0) FROM (VALUES (1)) t(i) UNION ALL "
+                "SELECT (i + 1)::numeric(10,0) FROM f WHERE i < 3) SELECT * FROM f") ==
+        "42804: recursive query \"f\" column 1 has type numeric(3,0) in non-recursive term but type numeric overall");
+  // WITH queries reading an outer column, inline and materialized.
+  CHECK(Rows(conn,
+             "SELECT (WITH c(v) AS (VALUES (a)) SELECT (SELECT v FROM c)) FROM (VALUES (1), (2)) t(a) "
+             "ORDER BY 1") == Strings{"1", "2"});
+  CHECK(Rows(conn,
+             "SELECT (WITH c(v) AS MATERIALIZED (VALUES (a)) SELECT (SELECT v FROM c) FROM c) "
+             "FROM (VALUES (1), (2)) t(a) ORDER BY 1") == Strings{"1", "2"});
   // A recursive query read through a WITH query of its recursive term.
   CHECK(Rows(conn,
              "WITH RECURSIVE q(n) AS (SELECT 1 UNION ALL (WITH w AS (SELECT n FROM q) SELECT n + 1 FROM w "

@@ -394,7 +394,7 @@ class Binder {
   std::unique_ptr<CatalogRegNames> own_reg_names_;               // the resolver this binder installed, if it did
   std::vector<OuterLevel> outer_;                                // enclosing levels, nearest first
   std::shared_ptr<int> exec_params_ = std::make_shared<int>(0);  // the statement's next kExecParam slot
-  const Binder* cte_term_ = nullptr;  // a WITH body's binder: the recursive-term binder it was bound from
+  const Binder* cte_term_ = nullptr;  // a WITH query's binder: the binder of the level owning the clause
 };
 
 /// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).
