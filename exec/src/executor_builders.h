@@ -46,6 +46,11 @@ std::unique_ptr<Executor> MakeWindowAggExecutor(const planner::WindowAggPlan& pl
 /// WITH RECURSIVE's RecursiveUnion and WorkTableScan (cte_scan_executor.cpp).
 std::unique_ptr<Executor> MakeRecursiveUnionExecutor(const planner::PlanNode& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeWorkTableScanExecutor(const planner::PlanNode& plan, ExecContext& ctx);
+/// A CTE Scan of a materialized WITH query (cte_materialize_executor.cpp).
+std::unique_ptr<Executor> MakeCteScanExecutor(const planner::PlanNode& plan, ExecContext& ctx);
+/// exec, preceded by starting the WITH queries plan lists in init_ctes (exec itself when none).
+std::unique_ptr<Executor> WrapCteAnchor(const planner::PlanNode& plan, std::unique_ptr<Executor> exec,
+                                        ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

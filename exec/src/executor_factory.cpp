@@ -56,6 +56,8 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeRecursiveUnionExecutor(plan, ctx);
     case PlanKind::kWorkTableScan:
       return MakeWorkTableScanExecutor(plan, ctx);
+    case PlanKind::kCteScan:
+      return MakeCteScanExecutor(plan, ctx);
   }
   throw DbError(sqlstate::kInternalError, "internal error: unknown plan node");
 }
@@ -63,7 +65,7 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
 }  // namespace
 
 std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx) {
-  auto exec = BuildUninstrumented(plan, ctx);
+  auto exec = WrapCteAnchor(plan, BuildUninstrumented(plan, ctx), ctx);
   return ctx.instrument ? ctx.instrument(plan, std::move(exec)) : std::move(exec);
 }
 

@@ -4,6 +4,8 @@
 // rollback. UPDATE/DELETE input comes from a scan that X-locked and re-read every row (row_locker.h); a new
 // tuple version is X-locked through the heap's insert claim before anyone can see it. With RETURNING the
 // node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
+// The RETURNING rows are computed before the changes are applied, which a data-modifying WITH defers until
+// the whole statement has read (ExecContext::deferred_writes).
 #include "common/error.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
@@ -29,6 +31,15 @@ class ModifyExecutor : public Executor {
   int64_t RowsAffected() const override { return count_; }
 
  protected:
+  /// Runs `write` now, or queues it while the statement defers writes (ExecContext::deferred_writes).
+  void Write(std::function<void()> write) {
+    if (ctx_.deferred_writes != nullptr) {
+      ctx_.deferred_writes->push_back(std::move(write));
+    } else {
+      write();
+    }
+  }
+
   /// Counts a changed row and computes its RETURNING row (over `row`, in table column order).
   void Changed(const Row& row) {
     ++count_;
@@ -57,11 +68,11 @@ class InsertExecutor : public ModifyExecutor {
     LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
-    for (const auto& row : rows) {
-      writer_.Insert(plan_.table, row);
-      Changed(row);
-    }
-    writer_.Finish();
+    for (const auto& row : rows) Changed(row);
+    Write([this, rows = std::move(rows)] {
+      for (const auto& row : rows) writer_.Insert(plan_.table, row);
+      writer_.Finish();
+    });
   }
 
  private:
@@ -92,11 +103,11 @@ class UpdateExecutor : public ModifyExecutor {
       }
       changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated)});
     }
-    for (const auto& c : changes) {
-      writer_.Update(plan_.table, c.rid, c.old_row, c.new_row);
-      Changed(c.new_row);
-    }
-    writer_.Finish();
+    for (const auto& c : changes) Changed(c.new_row);
+    Write([this, changes = std::move(changes)] {
+      for (const auto& c : changes) writer_.Update(plan_.table, c.rid, c.old_row, c.new_row);
+      writer_.Finish();
+    });
   }
 
  private:
@@ -113,11 +124,15 @@ class DeleteExecutor : public ModifyExecutor {
     auto rows = RunToCompletion(*plan_.child, ctx_);
     size_t ncols = plan_.table->columns.size();
     for (const auto& scanned : rows) {
-      Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
-      writer_.Delete(plan_.table, DecodeRid(scanned[ncols].GetInt()), old_row);
-      Changed(old_row);
+      Changed(Row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols)));
     }
-    writer_.Finish();
+    Write([this, ncols, rows = std::move(rows)] {
+      for (const auto& scanned : rows) {
+        Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
+        writer_.Delete(plan_.table, DecodeRid(scanned[ncols].GetInt()), old_row);
+      }
+      writer_.Finish();
+    });
   }
 
  private:

@@ -57,6 +57,10 @@ void Transformer::AttachWith(const PNode& n, std::shared_ptr<ast::WithClause>& i
         cte.columns = NameList(part);
       } else if (part.is_type<g::cte_materialized>()) {
         cte.materialized = part.children.empty();
+      } else if (part.is_type<g::cte_search>()) {
+        cte.search = SearchClause(part);
+      } else if (part.is_type<g::cte_cycle>()) {
+        cte.cycle = CycleClause(part);
       } else {
         cte.query = Dispatch(part);
       }
@@ -64,6 +68,30 @@ void Transformer::AttachWith(const PNode& n, std::shared_ptr<ast::WithClause>& i
     with->ctes.push_back(std::move(cte));
   }
   into = std::move(with);
+}
+
+std::shared_ptr<const ast::CteSearchClause> Transformer::SearchClause(const PNode& n) {
+  auto search = std::make_shared<ast::CteSearchClause>();
+  search->location = Loc(n);
+  for (const auto& c : n.children) {
+    if (c->is_type<g::breadth_word>()) search->breadth_first = true;
+    if (c->is_type<g::cte_name_list>()) search->columns = NameList(*c);
+  }
+  search->sequence_column = Ident(*n.children.back());
+  return search;
+}
+
+std::shared_ptr<const ast::CteCycleClause> Transformer::CycleClause(const PNode& n) {
+  auto cycle = std::make_shared<ast::CteCycleClause>();
+  cycle->location = Loc(n);
+  cycle->columns = NameList(*n.children.at(0));
+  cycle->mark_column = Ident(*n.children.at(1));
+  if (n.children.at(2)->is_type<g::cte_cycle_values>()) {
+    cycle->mark_value = Expr(*n.children[2]->children.at(0));
+    cycle->mark_default = Expr(*n.children[2]->children.at(1));
+  }
+  cycle->path_column = Ident(*n.children.back());
+  return cycle;
 }
 
 ast::StatementPtr Transformer::WithDml(const PNode& n) {

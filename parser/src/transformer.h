@@ -138,6 +138,9 @@ class Transformer {
   void AttachWith(const PNode& n, std::shared_ptr<ast::WithClause>& into);
   /// WITH ... INSERT/UPDATE/DELETE.
   ast::StatementPtr WithDml(const PNode& n);
+  /// SEARCH ... FIRST BY ... SET and CYCLE ... SET ... USING of a WITH query (transform_view.cpp).
+  std::shared_ptr<const ast::CteSearchClause> SearchClause(const PNode& n);
+  std::shared_ptr<const ast::CteCycleClause> CycleClause(const PNode& n);
   /// An into_clause node (SELECT ... INTO [TEMP] [TABLE] name).
   std::shared_ptr<ast::IntoClause> Into(const PNode& n);
   /// A top-level SELECT: SELECT ... INTO becomes CREATE TABLE AS (analyze.c transformStmt).

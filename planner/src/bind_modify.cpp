@@ -50,9 +50,9 @@ static BoundExprPtr Assign(Binder& b, const BoundExprPtr& e, const catalog::Colu
 }
 
 PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
-  WithScope with(stmt.with.get());
+  WithScope with(this, stmt, stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
-  if (table->relkind == 'v') return BindViewModify(stmt, table);
+  if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclInsert : catalog::kAclInsert | catalog::kAclSelect);
   std::vector<int> targets;
   auto insert_subscripts = [&](size_t i) -> const ast::Expr* {
@@ -148,7 +148,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
       values->rows.push_back(std::move(full));
     }
     insert->child = values;
-    return insert;
+    return with.Attach(insert);
   }
   // INSERT ... SELECT 'x' reads the literal as the target column's type, not as text.
   keep_unknown_targets_ = src->set_op == ast::SetOpType::kNone && src->values.empty();
@@ -186,7 +186,7 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
   for (const auto& c : table->columns) project->output.push_back({c.name, c.type});
   project->child = source;
   insert->child = project;
-  return insert;
+  return with.Attach(insert);
 }
 
 PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
@@ -204,9 +204,9 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
 }
 
 PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  WithScope with(stmt.with.get());
+  WithScope with(this, stmt, stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
-  if (table->relkind == 'v') return BindViewModify(stmt, table);
+  if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclUpdate : catalog::kAclUpdate | catalog::kAclSelect);
   if (!stmt.from.empty()) {
     throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
@@ -247,13 +247,13 @@ PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   update->checks = BindChecks(*table);
   BindReturning(stmt.returning, scope, update.get(), update.get());
   update->child = plan;
-  return update;
+  return with.Attach(update);
 }
 
 PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  WithScope with(stmt.with.get());
+  WithScope with(this, stmt, stmt.with.get());
   auto table = LookupTableOrThrow(stmt.table);
-  if (table->relkind == 'v') return BindViewModify(stmt, table);
+  if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclDelete : catalog::kAclDelete | catalog::kAclSelect);
   Scope scope;
   PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
@@ -261,7 +261,7 @@ PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
   del->table = table;
   BindReturning(stmt.returning, scope, del.get(), del.get());
   del->child = plan;
-  return del;
+  return with.Attach(del);
 }
 
 }  // namespace lumadb::planner

@@ -59,13 +59,13 @@ PlanPtr ProjectSet(PlanPtr child, SetFunctions functions) {
 }  // namespace
 
 PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
-  WithScope with(stmt.with.get());
+  WithScope with(this, stmt, stmt.with.get());
   if (!stmt.locking.empty() && (stmt.set_op != ast::SetOpType::kNone || !stmt.values.empty())) {
     CheckLockingAllowed(stmt, false);
   }
-  if (stmt.set_op != ast::SetOpType::kNone) return BindSetOp(stmt);
-  if (!stmt.values.empty()) return BindValues(stmt);
-  return PruneScanColumns(UseIndexes(BindSimpleSelect(stmt)));
+  if (stmt.set_op != ast::SetOpType::kNone) return with.Attach(BindSetOp(stmt));
+  if (!stmt.values.empty()) return with.Attach(BindValues(stmt));
+  return with.Attach(PruneScanColumns(UseIndexes(BindSimpleSelect(stmt))));
 }
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {

@@ -57,6 +57,7 @@ int CountRelations(const PlanNode& p) {
       return CountRelations(*p.As<RecursiveUnionPlan>().non_recursive) +
              CountRelations(*p.As<RecursiveUnionPlan>().recursive);
     case PlanKind::kWorkTableScan:
+    case PlanKind::kCteScan:
       return 1;
   }
   return 0;
@@ -106,6 +107,7 @@ class Explainer {
     std::vector<std::string> props;
     std::vector<const PlanNode*> children;
     std::vector<std::pair<const PlanNode*, std::string>> wrapped;  // (child, wrapper node name)
+    ctes_.insert(ctes_.end(), p.init_ctes.begin(), p.init_ctes.end());
     switch (p.kind) {
       case PlanKind::kValues:
         name = p.As<ValuesPlan>().rows.size() > 1 ? "Values Scan on \"*VALUES*\"" : "Result";
@@ -261,13 +263,27 @@ class Explainer {
       case PlanKind::kWorkTableScan:
         name = "WorkTable Scan on " + p.As<WorkTableScanPlan>().cte_name;
         break;
+      case PlanKind::kCteScan: {
+        const auto& c = p.As<CteScanPlan>();
+        name = "CTE Scan on " + c.cte->name + (c.alias.empty() || c.alias == c.cte->name ? "" : " " + c.alias);
+        break;
+      }
     }
     Pend(p);
     std::vector<const BoundExpr*> subplans = std::move(pending_);
     pending_.clear();
+    std::vector<std::shared_ptr<const CteDef>> ctes = std::move(ctes_);
+    ctes_.clear();
     Line(depth, name, &p, &estimates_.Estimate(shown ? *shown : p));
     props.insert(props.end(), extra.begin(), extra.end());
     for (const auto& prop : props) lines_.push_back(std::string(PropIndent(depth), ' ') + prop);
+    // The WITH queries come first among the InitPlans, as SS_process_ctes plans them first.
+    for (const auto& cte : ctes) {
+      lines_.push_back(std::string(PropIndent(depth), ' ') + "CTE " + cte->name);
+      indent_ += 2;
+      Node(*cte->plan, depth + 1);
+      indent_ -= 2;
+    }
     Subplans(subplans, depth, true);
     for (const auto* c : children) Node(*c, depth + 1);
     for (const auto& [c, wrapper] : wrapped) {
@@ -356,6 +372,7 @@ class Explainer {
   SubplanNames names_;
   int indent_ = 0;  // extra spaces inside a subquery's plan
   std::vector<const BoundExpr*> pending_;
+  std::vector<std::shared_ptr<const CteDef>> ctes_;  // init_ctes of nodes folded into the next one shown
   PlanEstimator estimates_;
   std::vector<std::string> lines_;
   std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;

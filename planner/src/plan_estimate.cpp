@@ -356,6 +356,7 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
     }
     case PlanKind::kRecursiveUnion:
     case PlanKind::kWorkTableScan:
+    case PlanKind::kCteScan:
       return RecursiveEstimate(node);
   }
   return NodeEstimate{};

@@ -128,6 +128,7 @@ std::vector<const BoundExpr*> SubplanNames::Of(const PlanNode& p) {
     case PlanKind::kSetOp:
     case PlanKind::kRecursiveUnion:
     case PlanKind::kWorkTableScan:
+    case PlanKind::kCteScan:
       break;
   }
   return out;
@@ -149,6 +150,12 @@ bool SubplanNames::Hashed(const BoundExpr& e) {
 }
 
 void SubplanNames::Number(const PlanNode& node) {
+  // A level's WITH queries are planned first (SS_process_ctes); each takes a subplan number and a param.
+  for (const auto& cte : node.init_ctes) {
+    Number(*cte->plan);
+    ++next_number_;
+    ++next_param_;
+  }
   // A subquery's own subqueries are planned, and so numbered, before it.
   for (const BoundExpr* e : Of(node)) {
     Number(*e->subplan);

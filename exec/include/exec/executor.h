@@ -26,6 +26,7 @@ namespace lumadb::exec {
 
 class Executor;
 class CorrelatedScanCache;
+class CteBuffer;  // cte_materialize_executor.cpp
 
 /// Everything a running statement needs: where tables live, whose transaction it is, where locks come from,
 /// and the session values functions read. catalog/txn/locks may be null when evaluating pure expressions
@@ -56,6 +57,13 @@ struct ExecContext {
   /// WITH RECURSIVE: the previous round's rows of each RecursiveUnion (by worktable_id), which its
   /// WorkTableScans read (cte_scan_executor.cpp).
   std::map<int, std::shared_ptr<const std::vector<Row>>> worktables;
+  /// The materialized WITH queries of this run (by CteDef::id), shared by their CTE Scans; set up afresh by
+  /// the node that lists them in init_ctes each time it is initialised (cte_materialize_executor.cpp).
+  std::map<int, std::shared_ptr<CteBuffer>> cte_buffers;
+  /// Set while a statement with a data-modifying WITH reads: INSERT/UPDATE/DELETE queue their writes here
+  /// instead of applying them, so every part of the statement reads the same snapshot (PostgreSQL's one
+  /// snapshot per statement); the statement applies them, in order, once everything has been read.
+  std::vector<std::function<void()>>* deferred_writes = nullptr;
   /// Calls of PollInterrupts since it last ran the transaction's interrupt check.
   uint32_t calls_since_interrupt_check = 0;
 };

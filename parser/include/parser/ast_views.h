@@ -12,6 +12,25 @@
 
 namespace lumadb::ast {
 
+/// SEARCH {DEPTH | BREADTH} FIRST BY col, ... SET seq_col after a recursive WITH query (gram.y
+/// opt_search_clause, PostgreSQL's CTESearchClause).
+struct CteSearchClause {
+  std::vector<std::string> columns;
+  bool breadth_first = false;
+  std::string sequence_column;
+  int32_t location = -1;
+};
+
+/// CYCLE col, ... SET mark_col [TO value DEFAULT default] USING path_col (gram.y opt_cycle_clause,
+/// CTECycleClause); without TO/DEFAULT the mark is true/false.
+struct CteCycleClause {
+  std::vector<std::string> columns;
+  std::string mark_column;
+  ExprPtr mark_value, mark_default;  // null: true / false
+  std::string path_column;
+  int32_t location = -1;
+};
+
 /// One `name [(cols)] AS [[NOT] MATERIALIZED] (query)` of a WITH clause. The query is a SelectStmt, or an
 /// InsertStmt/UpdateStmt/DeleteStmt (a data-modifying CTE).
 struct CommonTableExpr {
@@ -20,6 +39,8 @@ struct CommonTableExpr {
   StatementPtr query;
   std::optional<bool> materialized;  // unset: the planner decides
   int32_t location = -1;
+  std::shared_ptr<const CteSearchClause> search;  // null: none
+  std::shared_ptr<const CteCycleClause> cycle;    // null: none
 };
 
 /// WITH [RECURSIVE] cte, ... in front of a SELECT, INSERT, UPDATE or DELETE.

@@ -14,9 +14,21 @@ struct recursive_word : LUMADB_WORD("recursive"), Node {};
 /// [NOT] MATERIALIZED (gram.y opt_materialized).
 struct cte_materialized : seq<opt<tok<not_word>>, LUMADB_KW("materialized")>, Node {};
 struct cte_columns : seq<lparen, list<col_id, comma>, rparen>, Node {};
-struct common_table_expr : seq<col_id, opt<cte_columns>, LUMADB_KW("as"), opt<cte_materialized>, lparen,
-                               sor<select_stmt, insert_stmt, update_stmt, delete_stmt>, rparen>,
-                           Node {};
+struct cte_name_list : list<col_id, comma>, Node {};
+struct breadth_word : LUMADB_WORD("breadth"), Node {};
+/// SEARCH {DEPTH | BREADTH} FIRST BY cols SET col (gram.y opt_search_clause).
+struct cte_search : seq<LUMADB_KW("search"), sor<LUMADB_KW("depth"), tok<breadth_word>>, LUMADB_KW("first"),
+                        LUMADB_KW("by"), cte_name_list, LUMADB_KW("set"), col_id>,
+                    Node {};
+struct cte_cycle_values : seq<LUMADB_KW("to"), a_expr, LUMADB_KW("default"), a_expr>, Node {};
+/// CYCLE cols SET col [TO value DEFAULT value] USING col (gram.y opt_cycle_clause).
+struct cte_cycle : seq<LUMADB_KW("cycle"), cte_name_list, LUMADB_KW("set"), col_id, opt<cte_cycle_values>,
+                       LUMADB_KW("using"), col_id>,
+                   Node {};
+struct common_table_expr
+    : seq<col_id, opt<cte_columns>, LUMADB_KW("as"), opt<cte_materialized>, lparen,
+          sor<select_stmt, insert_stmt, update_stmt, delete_stmt>, rparen, opt<cte_search>, opt<cte_cycle>>,
+      Node {};
 struct with_clause : seq<LUMADB_KW("with"), opt<tok<recursive_word>>, list<common_table_expr, comma>>, Node {};
 
 /// WITH ... INSERT/UPDATE/DELETE (select_stmt takes WITH ... SELECT itself).

@@ -23,6 +23,9 @@
 namespace lumadb::txn {
 class Transaction;
 }
+namespace lumadb::ast {
+struct CommonTableExpr;  // parser/ast_views.h
+}
 
 namespace lumadb::planner {
 
@@ -177,6 +180,19 @@ class Binder {
   PlanPtr BindCteQuery(const std::shared_ptr<const struct CteFrame>& frame, size_t index);
   /// non-recursive UNION [ALL] recursive for a self-referencing WITH RECURSIVE query.
   PlanPtr BindRecursiveCte(const std::shared_ptr<const struct CteFrame>& frame, size_t index);
+  /// parse_cte.c checkWellFormedRecursion for a self-referencing query: 42P19 for a reference in the
+  /// non-recursive term, a subquery, an outer join, INTERSECT/EXCEPT or twice, 0A000 for ORDER BY, LIMIT,
+  /// OFFSET, FOR UPDATE; 42P19 for an aggregate in the recursive term (bind_cte_recursive.cpp).
+  void CheckWellFormedRecursion(const ast::CommonTableExpr& cte);
+  /// The SEARCH/CYCLE clauses of WITH query `cte` (bound to `plan`) checked as PostgreSQL does (42601,
+  /// 42701, 42804, 0A000); clauses passing the checks are 0A000, not implemented (bind_cte_search.cpp).
+  void CheckSearchCycle(const ast::CommonTableExpr& cte, bool recursive, const PlanNode& plan);
+  /// Gives `to` (a binder of a WITH query of frame's clause) what this statement's binders share, and the
+  /// outer levels of the query level owning the clause.
+  void LendCteContext(const struct CteFrame& frame, Binder* to) const;
+  /// The CTE Scan of WITH query `index` of `frame`'s clause, binding its shared plan on first use.
+  PlanPtr MaterializedCteScan(const std::shared_ptr<const struct CteFrame>& frame, size_t index,
+                              const ast::TableRef* ref);
   std::shared_ptr<const catalog::TableInfo> LookupTableOrThrow(const ast::QualifiedName& name);
   std::shared_ptr<SeqScanPlan> ScanPlan(std::shared_ptr<const catalog::TableInfo> table, bool emit_rid);
 
@@ -356,12 +372,20 @@ class Binder {
   class WithScope {
    public:
     explicit WithScope(const ast::WithClause* with, bool isolate = false);
+    /// The WITH clause of `owner`, bound by `binder` (whose outer levels the WITH queries may read).
+    /// 0A000 for a data-modifying WITH query below the top level.
+    WithScope(Binder* binder, const ast::Statement& owner, const ast::WithClause* with);
     ~WithScope();
     WithScope(const WithScope&) = delete;
     WithScope& operator=(const WithScope&) = delete;
+    /// `plan` (the owner's plan) starting the WITH queries that were materialized, data-modifying ones
+    /// bound now if nothing referenced them (bind_cte.cpp).
+    PlanPtr Attach(PlanPtr plan);
 
    private:
     std::shared_ptr<const struct CteFrame> saved_;
+    std::shared_ptr<const struct CteFrame> own_;  // the frame this scope pushed, null when none
+    Binder* binder_ = nullptr;
   };
 
   class SrfContext {
@@ -387,6 +411,7 @@ class Binder {
   std::unique_ptr<CatalogRegNames> own_reg_names_;               // the resolver this binder installed, if it did
   std::vector<OuterLevel> outer_;                                // enclosing levels, nearest first
   std::shared_ptr<int> exec_params_ = std::make_shared<int>(0);  // the statement's next kExecParam slot
+  const Binder* cte_term_ = nullptr;  // a WITH query's binder: the binder of the level owning the clause
 };
 
 /// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).

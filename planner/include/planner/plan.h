@@ -44,10 +44,12 @@ enum class PlanKind {
   kWindowAgg,       // planner/window_plan.h
   kRecursiveUnion,  // planner/cte_plan.h
   kWorkTableScan,
+  kCteScan,  // planner/cte_plan.h
 };
 
 struct PlanNode;
 using PlanPtr = std::shared_ptr<const PlanNode>;
+struct CteDef;  // planner/cte_plan.h
 
 /// Base of all plan nodes; As<T>() is a checked downcast through the kind tag (DuckDB's Cast<T>()).
 struct PlanNode {
@@ -60,6 +62,9 @@ struct PlanNode {
   }
   PlanKind kind;
   std::vector<OutputColumn> output;
+  /// The materialized WITH queries of the query level this node is the top of (EXPLAIN's "CTE x"
+  /// InitPlans): exec starts them afresh each time the node is initialised.
+  std::vector<std::shared_ptr<const CteDef>> init_ctes;
 };
 
 /// Literal rows (VALUES, and SELECT without FROM as one row of zero columns).
