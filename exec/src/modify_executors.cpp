@@ -4,7 +4,12 @@
 // rollback. UPDATE/DELETE input comes from a scan that X-locked and re-read every row (row_locker.h); a new
 // tuple version is X-locked through the heap's insert claim before anyone can see it. With RETURNING the
 // node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
+// INSERT ... ON CONFLICT goes through conflict_inserter.h.
+#include <algorithm>
+#include <set>
+
 #include "common/error.h"
+#include "conflict_inserter.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "relation_lock.h"
@@ -29,7 +34,8 @@ class ModifyExecutor : public Executor {
   int64_t RowsAffected() const override { return count_; }
 
  protected:
-  /// Counts a changed row and computes its RETURNING row (over `row`, in table column order).
+  /// Counts a changed row and computes its RETURNING row over `row` (the table's columns in order, then for
+  /// UPDATE ... FROM / DELETE ... USING the rid and the other items' columns).
   void Changed(const Row& row) {
     ++count_;
     if (common_.returning.empty()) return;
@@ -57,9 +63,16 @@ class InsertExecutor : public ModifyExecutor {
     LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
-    for (const auto& row : rows) {
-      writer_.Insert(plan_.table, row);
-      Changed(row);
+    if (plan_.on_conflict) {
+      ConflictInserter inserter(plan_, ctx_, writer_);
+      for (const auto& row : rows) {
+        if (auto changed = inserter.Insert(row)) Changed(*changed);
+      }
+    } else {
+      for (const auto& row : rows) {
+        writer_.Insert(plan_.table, row);
+        Changed(row);
+      }
     }
     writer_.Finish();
   }
@@ -81,20 +94,26 @@ class UpdateExecutor : public ModifyExecutor {
     struct Change {
       storage::Rid rid;
       Row old_row, new_row;
+      const Row* scanned;
     };
     std::vector<Change> changes;
     changes.reserve(rows.size());
+    std::set<int64_t> seen;
     for (const auto& scanned : rows) {
+      // UPDATE ... FROM: a row joined to several FROM rows is updated from the first.
+      if (!seen.insert(scanned[ncols].GetInt()).second) continue;
       Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
       Row updated = old_row;
       for (size_t i = 0; i < ncols; ++i) {
         if (plan_.values[i]) updated[i] = Evaluate(*plan_.values[i], scanned, ctx_);
       }
-      changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated)});
+      changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated), &scanned});
     }
     for (const auto& c : changes) {
       writer_.Update(plan_.table, c.rid, c.old_row, c.new_row);
-      Changed(c.new_row);
+      Row returned = *c.scanned;
+      std::copy(c.new_row.begin(), c.new_row.end(), returned.begin());
+      Changed(returned);
     }
     writer_.Finish();
   }
@@ -112,10 +131,12 @@ class DeleteExecutor : public ModifyExecutor {
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
     size_t ncols = plan_.table->columns.size();
+    std::set<int64_t> seen;
     for (const auto& scanned : rows) {
+      if (!seen.insert(scanned[ncols].GetInt()).second) continue;  // DELETE ... USING: once per row
       Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
       writer_.Delete(plan_.table, DecodeRid(scanned[ncols].GetInt()), old_row);
-      Changed(old_row);
+      Changed(scanned);
     }
     writer_.Finish();
   }
