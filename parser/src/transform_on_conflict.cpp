@@ -55,7 +55,7 @@ std::shared_ptr<ast::OnConflictClause> Transformer::OnConflict(const PNode& n) {
           continue;
         }
         ast::InferenceElem elem;
-        elem.location = Loc(*e);
+        elem.location = Loc(*c);  // PostgreSQL reports every element at the InferClause
         const PNode& key = *e->children.at(0);
         if (key.is_type<g::col_id>()) {
           elem.column = Ident(key);
