@@ -5,8 +5,13 @@
 // tuple version is X-locked through the heap's insert claim before anyone can see it. With RETURNING the
 // node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
 // The RETURNING rows are computed before the changes are applied, which a data-modifying WITH defers until
-// the whole statement has read (ExecContext::deferred_writes).
+// the whole statement has read (ExecContext::deferred_writes). INSERT ... ON CONFLICT goes through
+// conflict_inserter.h.
+#include <algorithm>
+#include <set>
+
 #include "common/error.h"
+#include "conflict_inserter.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "relation_lock.h"
@@ -40,7 +45,8 @@ class ModifyExecutor : public Executor {
     }
   }
 
-  /// Counts a changed row and computes its RETURNING row (over `row`, in table column order).
+  /// Counts a changed row and computes its RETURNING row over `row` (the table's columns in order, then for
+  /// UPDATE ... FROM / DELETE ... USING the rid and the other items' columns).
   void Changed(const Row& row) {
     ++count_;
     if (common_.returning.empty()) return;
@@ -68,6 +74,15 @@ class InsertExecutor : public ModifyExecutor {
     LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
+    if (plan_.on_conflict) {
+      // Not deferred under a data-modifying WITH: what it returns depends on the rows it meets.
+      ConflictInserter inserter(plan_, ctx_, writer_);
+      for (const auto& row : rows) {
+        if (auto changed = inserter.Insert(row)) Changed(*changed);
+      }
+      writer_.Finish();
+      return;
+    }
     for (const auto& row : rows) Changed(row);
     Write([this, rows = std::move(rows)] {
       for (const auto& row : rows) writer_.Insert(plan_.table, row);
@@ -92,18 +107,27 @@ class UpdateExecutor : public ModifyExecutor {
     struct Change {
       storage::Rid rid;
       Row old_row, new_row;
+      const Row* scanned;
     };
     std::vector<Change> changes;
     changes.reserve(rows.size());
+    std::set<int64_t> seen;
     for (const auto& scanned : rows) {
+      // UPDATE ... FROM: a row joined to several FROM rows is updated from the first.
+      if (!seen.insert(scanned[ncols].GetInt()).second) continue;
       Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
       Row updated = old_row;
       for (size_t i = 0; i < ncols; ++i) {
         if (plan_.values[i]) updated[i] = Evaluate(*plan_.values[i], scanned, ctx_);
       }
-      changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated)});
+      changes.push_back({DecodeRid(scanned[ncols].GetInt()), std::move(old_row), std::move(updated), &scanned});
     }
-    for (const auto& c : changes) Changed(c.new_row);
+    for (auto& c : changes) {
+      Row returned = *c.scanned;
+      std::copy(c.new_row.begin(), c.new_row.end(), returned.begin());
+      Changed(returned);
+      c.scanned = nullptr;  // rows goes before a deferred write runs
+    }
     Write([this, changes = std::move(changes)] {
       for (const auto& c : changes) writer_.Update(plan_.table, c.rid, c.old_row, c.new_row);
       writer_.Finish();
@@ -123,14 +147,16 @@ class DeleteExecutor : public ModifyExecutor {
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
     size_t ncols = plan_.table->columns.size();
+    std::set<int64_t> seen;
+    std::vector<std::pair<storage::Rid, Row>> deletes;  // TID and old row of each row to delete
     for (const auto& scanned : rows) {
-      Changed(Row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols)));
+      if (!seen.insert(scanned[ncols].GetInt()).second) continue;  // DELETE ... USING: once per row
+      Changed(scanned);
+      deletes.emplace_back(DecodeRid(scanned[ncols].GetInt()),
+                           Row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols)));
     }
-    Write([this, ncols, rows = std::move(rows)] {
-      for (const auto& scanned : rows) {
-        Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
-        writer_.Delete(plan_.table, DecodeRid(scanned[ncols].GetInt()), old_row);
-      }
+    Write([this, deletes = std::move(deletes)] {
+      for (const auto& [rid, old_row] : deletes) writer_.Delete(plan_.table, rid, old_row);
       writer_.Finish();
     });
   }

@@ -68,6 +68,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx)
   exec.catalog = &ctx.catalog;
   exec.txn = &ctx.txn;
   exec.locks = &ctx.cluster.locks();
+  exec.transactions = &ctx.cluster.transactions();
   exec.lock_timeout_ms = ctx.lock_timeout_ms;
   exec.deadlock_timeout_ms = ctx.deadlock_timeout_ms;
   exec.env.transaction_start_us = ctx.transaction_start_us;

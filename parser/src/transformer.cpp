@@ -164,6 +164,8 @@ ast::StatementPtr Transformer::Insert(const PNode& n) {
       }
     } else if (c->is_type<g::select_stmt>()) {
       stmt->source = Select(*c);
+    } else if (c->is_type<g::on_conflict_clause>()) {
+      stmt->on_conflict = OnConflict(*c);
     } else if (c->is_type<g::overriding_clause>()) {
       stmt->overriding =
           Words(*c->children.at(0)) == "system" ? ast::OverridingKind::kSystem : ast::OverridingKind::kUser;
@@ -181,17 +183,8 @@ ast::StatementPtr Transformer::Update(const PNode& n) {
       stmt->table = QualName(*c);
     } else if (c->is_type<g::target_alias>()) {
       stmt->alias = Ident(*c->children.at(0));
-    } else if (c->is_type<g::set_clause>()) {
-      ast::SetClause set;
-      set.column = Ident(*c->children.at(0));
-      set.location = Loc(*c);
-      for (size_t i = 1; i + 1 < c->children.size(); ++i) {
-        if (!set.target)
-          set.target = std::make_unique<ast::ColumnRef>(std::vector<std::string>{set.column}, set.location);
-        set.target = Subscript(std::move(set.target), *c->children[i]);
-      }
-      set.value = Expr(*c->children.back());
-      stmt->set.push_back(std::move(set));
+    } else if (c->is_type<g::set_clause>() || c->is_type<g::multi_set_clause>()) {
+      SetItems(*c, &stmt->set);
     } else if (c->is_type<g::from_clause>()) {
       for (const auto& t : c->children) stmt->from.push_back(TableRef(*t));
     } else if (c->is_type<g::where_clause>()) {
@@ -210,6 +203,8 @@ ast::StatementPtr Transformer::Delete(const PNode& n) {
       stmt->table = QualName(*c);
     } else if (c->is_type<g::target_alias>()) {
       stmt->alias = Ident(*c->children.at(0));
+    } else if (c->is_type<g::using_clause>()) {
+      for (const auto& t : c->children) stmt->using_tables.push_back(TableRef(*t));
     } else if (c->is_type<g::where_clause>()) {
       stmt->where = Expr(*c->children.at(0));
     } else if (c->is_type<g::returning_clause>()) {

@@ -100,6 +100,11 @@ class Transformer {
   void SelectTail(const PNode& n, ast::SelectStmt& s);
   ast::SelectItem TargetItem(const PNode& n);
   std::vector<ast::SelectItem> Returning(const PNode& n);
+  /// A set_clause or multi_set_clause node (UPDATE's SET list and ON CONFLICT DO UPDATE's), appended to
+  /// *out one column at a time. 42601 for a multiple-column item of mismatched width.
+  void SetItems(const PNode& n, std::vector<ast::SetClause>* out);
+  /// An on_conflict_clause node (transform_on_conflict.cpp).
+  std::shared_ptr<ast::OnConflictClause> OnConflict(const PNode& n);
 
   /// The statement node under grammar::statement (or under EXPLAIN).
   ast::StatementPtr Dispatch(const PNode& s);

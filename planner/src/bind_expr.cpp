@@ -166,6 +166,15 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     if (auto outer = BindOuterColumn(ref)) return outer;
   }
   if (found == kNoSuchRelation) {
+    // errorMissingRTE: the table is there under an alias.
+    for (const auto& c : scope.columns) {
+      if (c.table_oid == 0 || c.relation == qualifier) continue;
+      auto t = catalog_.TableByOid(txn_, c.table_oid);
+      if (!t || t->name != qualifier) continue;
+      throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + qualifier + "\"",
+                  ref.location)
+          .Hint("Perhaps you meant to reference the table alias \"" + c.relation + "\".");
+    }
     throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier + "\"", ref.location);
   }
   std::string msg = qualifier.empty() ? "column \"" + col + "\" does not exist"

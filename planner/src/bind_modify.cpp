@@ -123,8 +123,14 @@ PlanPtr Binder::BindInsert(const ast::InsertStmt& stmt) {
 
   auto insert = std::make_shared<InsertPlan>();
   insert->table = table;
+  insert->alias = stmt.alias;
   insert->checks = BindChecks(*table);
+  if (stmt.on_conflict) insert->on_conflict = BindOnConflict(*stmt.on_conflict, table, stmt.alias);
+  // RETURNING cannot read EXCLUDED: parse_relation.c's errorMissingRTE hint for an invisible entry.
+  const Scope excluded = TableScope(*table, "excluded");
+  if (stmt.on_conflict) outer_.insert(outer_.begin(), OuterLevel{&excluded, this, nullptr, false, false});
   BindReturning(stmt.returning, TableScope(*table, stmt.alias), insert.get(), insert.get());
+  if (stmt.on_conflict) outer_.erase(outer_.begin());
   const ast::SelectStmt* src = stmt.source.get();
   bool plain_values = src && !src->values.empty() && src->order_by.empty() && !src->limit && !src->offset;
   if (!src || plain_values) {
@@ -203,47 +209,53 @@ PlanPtr Binder::BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>
   return UseIndexes(scan);
 }
 
-PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  WithScope with(this, stmt, stmt.with.get());
-  auto table = LookupTableOrThrow(stmt.table);
-  if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
-  RequirePermission(table, stmt.returning.empty() ? catalog::kAclUpdate : catalog::kAclUpdate | catalog::kAclSelect);
-  if (!stmt.from.empty()) {
-    throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported", stmt.from[0]->location);
-  }
-  Scope scope;
-  PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
-  auto update = std::make_shared<UpdatePlan>();
-  update->values.resize(table->columns.size());
-  aggregate_clause_ = "UPDATE";
+std::vector<BoundExprPtr> Binder::BindSetList(const std::vector<ast::SetClause>& sets,
+                                              const std::shared_ptr<const catalog::TableInfo>& table,
+                                              const Scope& scope) {
+  std::vector<BoundExprPtr> values(table->columns.size());
   std::vector<bool> subscripted(table->columns.size(), false);
-  for (const auto& set : stmt.set) {
+  for (const auto& set : sets) {
     int index = FindColumn(*table, set.column);
     if (index < 0) {
       throw Error(sqlstate::kUndefinedColumn,
                   "column \"" + set.column + "\" of relation \"" + table->name + "\" does not exist", set.location);
     }
     RequirePermission(table, catalog::kAclUpdate, table->columns[index].attnum);
-    if (set.target && (!update->values[index] || subscripted[index])) {
-      update->values[index] = BindArrayAssignment(*this, *set.target, table->columns[index], update->values[index],
-                                                  BindExpr(*set.value, scope), scope);
+    if (set.target && (!values[index] || subscripted[index])) {
+      values[index] = BindArrayAssignment(*this, *set.target, table->columns[index], values[index],
+                                          BindExpr(*set.value, scope), scope);
       subscripted[index] = true;
       continue;
     }
-    if (update->values[index]) {
+    if (values[index]) {
       throw Error(sqlstate::kSyntaxError, "multiple assignments to same column \"" + set.column + "\"", set.location);
     }
     const auto& col = table->columns[index];
     if (set.value->kind == ast::ExprKind::kDefault) {
-      update->values[index] = BindColumnDefault(col);
+      values[index] = BindColumnDefault(col);
     } else if (col.identity == 'a') {
       throw IdentityDetail(
           DbError(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT"), col.name);
     } else {
-      update->values[index] = Assign(*this, BindExpr(*set.value, scope), col, set.value->location);
+      values[index] = Assign(*this, BindExpr(*set.value, scope), col, set.value->location);
     }
   }
+  return values;
+}
+
+PlanPtr Binder::BindUpdate(const ast::UpdateStmt& stmt) {
+  WithScope with(this, stmt, stmt.with.get());
+  auto table = LookupTableOrThrow(stmt.table);
+  if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
+  RequirePermission(table, stmt.returning.empty() ? catalog::kAclUpdate : catalog::kAclUpdate | catalog::kAclSelect);
+  Scope scope;
+  PlanPtr plan = stmt.from.empty() ? BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope)
+                                   : BindModifyJoin(table, stmt.alias, stmt.from, stmt.where.get(), &scope);
+  auto update = std::make_shared<UpdatePlan>();
+  aggregate_clause_ = "UPDATE";
+  update->values = BindSetList(stmt.set, table, scope);
   update->table = table;
+  update->alias = stmt.alias;
   update->checks = BindChecks(*table);
   BindReturning(stmt.returning, scope, update.get(), update.get());
   update->child = plan;
@@ -256,9 +268,12 @@ PlanPtr Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (table->relkind == 'v') return with.Attach(BindViewModify(stmt, table));
   RequirePermission(table, stmt.returning.empty() ? catalog::kAclDelete : catalog::kAclDelete | catalog::kAclSelect);
   Scope scope;
-  PlanPtr plan = BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope);
+  PlanPtr plan = stmt.using_tables.empty()
+                     ? BindModifiedRows(table, stmt.alias, stmt.where.get(), &scope)
+                     : BindModifyJoin(table, stmt.alias, stmt.using_tables, stmt.where.get(), &scope);
   auto del = std::make_shared<DeletePlan>();
   del->table = table;
+  del->alias = stmt.alias;
   BindReturning(stmt.returning, scope, del.get(), del.get());
   del->child = plan;
   return with.Attach(del);

@@ -45,6 +45,11 @@ int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnR
       std::find(scope.relations.begin(), scope.relations.end(), qualifier) == scope.relations.end()) {
     return kNoSuchRelation;
   }
+  if (!qualifier.empty() && std::count(scope.relations.begin(), scope.relations.end(), qualifier) > 1) {
+    // Two entries of one level share the name (a target aliased EXCLUDED in ON CONFLICT DO UPDATE):
+    // ERRCODE_AMBIGUOUS_ALIAS.
+    throw binder.Error(SqlState{"42P09"}, "table reference \"" + qualifier + "\" is ambiguous", ref.location);
+  }
   int found = -1;
   for (size_t i = 0; i < scope.columns.size(); ++i) {
     const auto& c = scope.columns[i];

@@ -245,15 +245,16 @@ class Explainer {
         break;
       }
       case PlanKind::kInsert:
-        name = "Insert on " + p.As<InsertPlan>().table->name;
+        name = ModifyName("Insert on ", p.As<InsertPlan>());
+        if (p.As<InsertPlan>().on_conflict) ConflictProps(p.As<InsertPlan>(), &props);
         children.push_back(p.As<InsertPlan>().child.get());
         break;
       case PlanKind::kUpdate:
-        name = "Update on " + p.As<UpdatePlan>().table->name;
+        name = ModifyName("Update on ", p.As<UpdatePlan>());
         children.push_back(p.As<UpdatePlan>().child.get());
         break;
       case PlanKind::kDelete:
-        name = "Delete on " + p.As<DeletePlan>().table->name;
+        name = ModifyName("Delete on ", p.As<DeletePlan>());
         children.push_back(p.As<DeletePlan>().child.get());
         break;
       case PlanKind::kRecursiveUnion:
@@ -309,6 +310,22 @@ class Explainer {
   std::vector<std::string> Take() { return std::move(lines_); }
 
  private:
+  static std::string ModifyName(const char* label, const ModifyCommon& m) {
+    return label + m.table->name + (m.alias.empty() || m.alias == m.table->name ? "" : " " + m.alias);
+  }
+  // ExplainModifyTarget's ON CONFLICT lines; the filter reads the target and EXCLUDED, so it is qualified.
+  void ConflictProps(const InsertPlan& insert, std::vector<std::string>* props) {
+    const OnConflictPlan& c = *insert.on_conflict;
+    props->push_back(std::string("Conflict Resolution: ") + (c.do_update ? "UPDATE" : "NOTHING"));
+    std::string arbiters;
+    for (Oid oid : c.arbiters) {
+      for (const auto& index : insert.table->indexes) {
+        if (index.oid == oid) arbiters += (arbiters.empty() ? "" : ", ") + index.name;
+      }
+    }
+    if (!arbiters.empty()) props->push_back("Conflict Arbiter Indexes: " + arbiters);
+    if (c.where) props->push_back("Conflict Filter: " + Deparse(*c.where, true, &names_));
+  }
   void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e) {
     if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_, &names_));
   }

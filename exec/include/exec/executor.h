@@ -20,6 +20,7 @@ class Catalog;
 namespace lumadb::txn {
 class Transaction;
 class LockManager;
+class TransactionManager;
 }  // namespace lumadb::txn
 
 namespace lumadb::exec {
@@ -35,6 +36,8 @@ struct ExecContext {
   catalog::Catalog* catalog = nullptr;
   txn::Transaction* txn = nullptr;
   txn::LockManager* locks = nullptr;
+  /// Rolls back part of `txn` (INSERT ... ON CONFLICT undoes an insertion that lost a race); may be null.
+  txn::TransactionManager* transactions = nullptr;
   int64_t lock_timeout_ms = 0;      // the session's lock_timeout; 0: wait forever
   int64_t deadlock_timeout_ms = 0;  // the session's deadlock_timeout; 0: the LockManager's value
   planner::FunctionEnv env;

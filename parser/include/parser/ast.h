@@ -437,6 +437,8 @@ struct SelectStmt : Statement {
 /// INSERT ... OVERRIDING SYSTEM VALUE / OVERRIDING USER VALUE (identity columns).
 enum class OverridingKind { kNone, kSystem, kUser };
 
+struct OnConflictClause;
+
 struct InsertStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kInsert;
   InsertStmt() : Statement(kKind) {}
@@ -452,6 +454,7 @@ struct InsertStmt : Statement {
   OverridingKind overriding = OverridingKind::kNone;  // OVERRIDING {SYSTEM|USER} VALUE
   std::vector<SelectItem> returning;                  // RETURNING list (empty: none); may contain a StarExpr
   std::shared_ptr<WithClause> with;                   // WITH ... (null: none)
+  std::shared_ptr<OnConflictClause> on_conflict;      // ON CONFLICT ... (null: none)
 };
 
 struct SetClause {
@@ -461,6 +464,24 @@ struct SetClause {
   /// `SET col[i] = ...`: the subscripts applied to the column, as a SubscriptExpr chain over a ColumnRef of
   /// it (gram.y set_target's opt_indirection); null for a plain `SET col = ...`.
   ExprPtr target;
+};
+
+/// One element of ON CONFLICT's inference specification (gram.y index_elem): a column or an expression.
+struct InferenceElem {
+  std::string column;  // empty for an expression
+  ExprPtr expr;        // the expression (null for a column)
+  int32_t location = -1;
+};
+
+/// INSERT's ON CONFLICT clause (gram.y OnConflictClause with its InferClause).
+struct OnConflictClause {
+  std::vector<InferenceElem> infer;  // ( ... ): empty when not given
+  ExprPtr infer_where;               // the inference specification's WHERE (null: none)
+  std::string constraint;            // ON CONSTRAINT name (empty: none)
+  bool do_update = false;            // DO UPDATE (else DO NOTHING)
+  std::vector<SetClause> set;
+  ExprPtr where;          // DO UPDATE ... WHERE (null: none)
+  int32_t location = -1;  // of ON CONFLICT
 };
 
 struct UpdateStmt : Statement {
@@ -480,6 +501,7 @@ struct DeleteStmt : Statement {
   DeleteStmt() : Statement(kKind) {}
   QualifiedName table;
   std::string alias;
+  std::vector<TableRefPtr> using_tables;  // USING items (implicit cross joins with the target)
   ExprPtr where;
   std::vector<SelectItem> returning;
   std::shared_ptr<WithClause> with;  // WITH ... (null: none)

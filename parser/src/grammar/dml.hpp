@@ -1,7 +1,7 @@
 #pragma once
 // INSERT, UPDATE, DELETE (gram.y InsertStmt, UpdateStmt, DeleteStmt) with RETURNING.
 
-#include "select.hpp"
+#include "on_conflict.hpp"
 
 namespace lumadb::parser::grammar {
 
@@ -17,18 +17,17 @@ struct default_values : seq<LUMADB_KW("default"), LUMADB_KW("values")>, Node {};
 struct override_kind : sor<LUMADB_WORD("system"), LUMADB_WORD("user")>, Node {};
 /// OVERRIDING {SYSTEM | USER} VALUE (identity columns).
 struct overriding_clause : seq<LUMADB_KW("overriding"), tok<override_kind>, LUMADB_KW("value")>, Node {};
-struct insert_stmt
-    : seq<LUMADB_KW("insert"), LUMADB_KW("into"), qualified_name, opt<LUMADB_KW("as"), col_id>, opt<insert_columns>,
-          sor<default_values, seq<opt<overriding_clause>, select_stmt>>, opt<returning_clause>>,
-      Node {};
-
-struct set_clause : seq<col_id, star<subscript_suffix>, equals, sor<tok<default_word>, a_expr>>, Node {};
-struct update_stmt : seq<LUMADB_KW("update"), qualified_name, opt<target_alias>, LUMADB_KW("set"),
-                         list<set_clause, comma>, opt<from_clause>, opt<where_clause>, opt<returning_clause>>,
+struct insert_stmt : seq<LUMADB_KW("insert"), LUMADB_KW("into"), qualified_name, opt<LUMADB_KW("as"), col_id>,
+                         opt<insert_columns>, sor<default_values, seq<opt<overriding_clause>, select_stmt>>,
+                         opt<on_conflict_clause>, opt<returning_clause>>,
                      Node {};
 
-struct delete_stmt : seq<LUMADB_KW("delete"), LUMADB_KW("from"), qualified_name, opt<target_alias>, opt<where_clause>,
-                         opt<returning_clause>>,
+struct update_stmt : seq<LUMADB_KW("update"), qualified_name, opt<target_alias>, LUMADB_KW("set"),
+                         list<set_item, comma>, opt<from_clause>, opt<where_clause>, opt<returning_clause>>,
+                     Node {};
+
+struct delete_stmt : seq<LUMADB_KW("delete"), LUMADB_KW("from"), qualified_name, opt<target_alias>, opt<using_clause>,
+                         opt<where_clause>, opt<returning_clause>>,
                      Node {};
 
 }  // namespace lumadb::parser::grammar

@@ -103,7 +103,7 @@ class Binder {
   PlanPtr BindSelect(const ast::SelectStmt& stmt);
   /// INSERT ... VALUES / SELECT / DEFAULT VALUES. Throws 42P01, 42703, 42701, 42601, 42804.
   PlanPtr BindInsert(const ast::InsertStmt& stmt);
-  /// UPDATE ... SET ... WHERE. Throws 42P01, 42703, 42804, 0A000 for UPDATE ... FROM.
+  /// UPDATE ... SET ... [FROM ...] WHERE. Throws 42P01, 42703, 42804, 42712.
   PlanPtr BindUpdate(const ast::UpdateStmt& stmt);
   /// DELETE ... WHERE. Throws 42P01, 42703.
   PlanPtr BindDelete(const ast::DeleteStmt& stmt);
@@ -201,6 +201,22 @@ class Binder {
   /// Fills `scope` with the table's columns under `alias` (the table name when empty).
   PlanPtr BindModifiedRows(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
                            const ast::Expr* where, Scope* scope);
+  /// UPDATE ... FROM / DELETE ... USING (bind_modify_join.cpp): the target's row-locking scan joined to
+  /// the other items, WHERE as the join condition. Rows: table columns ++ rid ++ the items' columns, which
+  /// `scope` describes (the rid as a hidden nameless column). 42712 when an item has the target's name.
+  PlanPtr BindModifyJoin(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
+                         const std::vector<ast::TableRefPtr>& from, const ast::Expr* where, Scope* scope);
+  /// UPDATE's and ON CONFLICT DO UPDATE's SET list over `scope`: per table column its new value, or null
+  /// to keep it. Throws 42703, 42601 (multiple assignments), 428C9, 42804.
+  std::vector<BoundExprPtr> BindSetList(const std::vector<ast::SetClause>& set,
+                                        const std::shared_ptr<const catalog::TableInfo>& table, const Scope& scope);
+  /// ON CONFLICT (bind_on_conflict.cpp, parse_clause.c transformOnConflictClause and plancat.c
+  /// infer_arbiter_indexes): the arbiter indexes and the DO UPDATE action over target ++ EXCLUDED. Throws
+  /// 42601 (DO UPDATE without a target), 42P10 (no matching unique index), 42704/42809 (ON CONSTRAINT),
+  /// 42703, 42P01, 42P09.
+  std::shared_ptr<const OnConflictPlan> BindOnConflict(const ast::OnConflictClause& clause,
+                                                       const std::shared_ptr<const catalog::TableInfo>& table,
+                                                       const std::string& alias);
 
   // CHECK, RETURNING, identity (bind_modify_extras.cpp)
   /// nextval() of an identity column's sequence, assignment-cast to the column type (a volatile call:

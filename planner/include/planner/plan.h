@@ -294,6 +294,18 @@ struct ModifyCommon {
   std::shared_ptr<const catalog::TableInfo> table;
   std::vector<BoundCheck> checks;
   std::vector<BoundExprPtr> returning;
+  std::string alias;  // the target's alias (EXPLAIN "Insert on t x"); empty: none
+};
+
+/// INSERT ... ON CONFLICT (PostgreSQL's OnConflictExpr, nodeModifyTable.c ExecOnConflictUpdate). A proposed
+/// row conflicts when an arbiter index holds a live row with its key; DO NOTHING then skips it, DO UPDATE
+/// changes that row: `set[i]` (null: keep) and `where` are bound over the existing row ++ the proposed
+/// (EXCLUDED) row, both in table column order.
+struct OnConflictPlan {
+  bool do_update = false;
+  std::vector<Oid> arbiters;  // unique index OIDs; empty (DO NOTHING without a target): every unique index
+  std::vector<BoundExprPtr> set;
+  BoundExprPtr where;
 };
 
 /// INSERT: child produces complete rows in table column order, already cast to the column types (defaults,
@@ -302,10 +314,13 @@ struct InsertPlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kInsert;
   InsertPlan() : PlanNode(kKind) {}
   PlanPtr child;
+  std::shared_ptr<const OnConflictPlan> on_conflict;  // null: no ON CONFLICT clause
 };
 
-/// UPDATE: child yields scan rows (table columns ++ rid); values[i] computes column i's new value from
-/// that row, or is null to keep the old value.
+/// UPDATE: child yields scan rows (table columns ++ rid, ++ the FROM items' columns for UPDATE ... FROM);
+/// values[i] computes column i's new value from that row, or is null to keep the old value. RETURNING is
+/// evaluated over the same row with the table columns replaced by the new values. A target row joined to
+/// several FROM rows is updated once, from the first (PostgreSQL leaves which one unspecified).
 struct UpdatePlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kUpdate;
   UpdatePlan() : PlanNode(kKind) {}
@@ -313,7 +328,8 @@ struct UpdatePlan : PlanNode, ModifyCommon {
   std::vector<BoundExprPtr> values;
 };
 
-/// DELETE: child yields scan rows (table columns ++ rid).
+/// DELETE: child yields scan rows (table columns ++ rid, ++ the USING items' columns), RETURNING is evaluated
+/// over them; a row joined to several USING rows is deleted once.
 struct DeletePlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kDelete;
   DeletePlan() : PlanNode(kKind) {}

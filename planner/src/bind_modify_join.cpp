@@ -1,0 +1,44 @@
+// UPDATE ... FROM and DELETE ... USING (parser/analyze.c transformUpdateStmt / transformDeleteStmt with
+// their extra range table entries): the target joined to the other FROM items, WHERE as the join condition.
+#include "index_selection.h"
+#include "planner/binder.h"
+
+namespace lumadb::planner {
+
+namespace {
+constexpr SqlState kDuplicateAlias{"42712"};  // ERRCODE_DUPLICATE_ALIAS
+}  // namespace
+
+PlanPtr Binder::BindModifyJoin(const std::shared_ptr<const catalog::TableInfo>& table, const std::string& alias,
+                               const std::vector<ast::TableRefPtr>& from, const ast::Expr* where, Scope* scope) {
+  *scope = TableScope(*table, alias);
+  const std::string target = scope->relations[0];
+  // The scan's trailing rid: nameless and hidden, so no reference and no * reaches it.
+  scope->columns.push_back({"", "", {TypeId::kInt8, -1}, 0, 0, true});
+  // Every visited target row is X-locked and re-read before its own WHERE terms are checked on it, as in
+  // a plain UPDATE/DELETE (BindModifiedRows); the join terms are then checked on that version.
+  auto scan = ScanPlan(table, true);
+  scan->row_lock = RowLockMode::kExclusive;
+  Scope items;
+  PlanPtr right = BindFrom(from, &items);
+  for (const auto& name : items.relations) {
+    // checkNameSpaceConflicts reports it without a position.
+    if (name == target) throw DbError(kDuplicateAlias, "table name \"" + target + "\" specified more than once");
+  }
+  scope->columns.insert(scope->columns.end(), items.columns.begin(), items.columns.end());
+  scope->relations.insert(scope->relations.end(), items.relations.begin(), items.relations.end());
+  auto join = std::make_shared<JoinPlan>();
+  join->output = scan->output;
+  join->output.insert(join->output.end(), right->output.begin(), right->output.end());
+  join->left = scan;
+  join->right = right;
+  join->join = JoinKind::kInner;
+  if (where) {
+    aggregate_clause_ = "WHERE";
+    join->condition = CoerceToBool(BindExpr(*where, *scope), "WHERE");
+    ExtractHashKeys(join.get(), static_cast<int>(scan->output.size()));
+  }
+  return UseIndexes(join);
+}
+
+}  // namespace lumadb::planner
