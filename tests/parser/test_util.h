@@ -132,6 +132,13 @@ inline std::string Render(const ast::Expr& e) {
     }
     case ExprKind::kDefault:
       return "DEFAULT";
+    case ExprKind::kGroupingSet: {
+      const auto& g = e.As<ast::GroupingSetExpr>();
+      static const char* kNames[] = {"()", "SET", "ROLLUP", "CUBE", "GROUPING SETS"};
+      std::string out = std::string("(") + kNames[static_cast<int>(g.set_kind)];
+      for (const auto& item : g.items) out += " " + Render(*item);
+      return out + ")";
+    }
   }
   return "?";
 }
