@@ -39,7 +39,8 @@ queries=(
 
 # load PORT: pgbench's tables and the sales table, analyzed; prints the load's seconds or "failed".
 load() {
-  local start=$(date +%s%N)
+  local start
+  start=$(date +%s%N)
   "$pg_bin/pgbench" -i -q -s "$scale" -h 127.0.0.1 -p "$1" -U postgres postgres >>"$work/init.err" 2>&1 &&
     psql_at "$1" "CREATE TABLE sales (id int PRIMARY KEY, store int, aid int, amount numeric(12,2), sold date)" &&
     "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$1" -U postgres -d postgres \

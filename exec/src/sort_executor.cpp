@@ -1,7 +1,7 @@
 // In-memory sort (PostgreSQL's nodeSort.c without spilling) with PostgreSQL's own quicksort (pg_qsort.h), or
 // under a LIMIT its top-N heapsort (tuplesort.c's bounded heap), so rows with equal keys come out in
-// PostgreSQL's order; per-key direction and NULL placement (NULLs sort
-// as larger than any value, so they come last ascending and first descending by default).
+// PostgreSQL's order; per-key direction and NULL placement (NULLs sort as larger than any value, so they come
+// last ascending and first descending by default).
 #include <algorithm>
 
 #include "common/value_ops.h"
