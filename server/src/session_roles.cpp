@@ -105,18 +105,22 @@ void Session::ApplyRoleSettings(Oid role) {
   }
 }
 
+// The three below run at every statement or transaction end, hence the resolved keys.
 void Session::SyncIsSuperuser() {
+  static const SettingKey kIsSuperuser("is_superuser");
   auto it = role_superuser_.find(CurrentUserName());
-  if (it != role_superuser_.end()) settings_.SetInternal("is_superuser", it->second ? "on" : "off");
+  if (it != role_superuser_.end()) settings_.SetInternal(kIsSuperuser, it->second ? "on" : "off");
 }
 
 std::string Session::SessionUserName() const {
-  const std::string& name = settings_.Get("session_authorization");
+  static const SettingKey kSessionAuthorization("session_authorization");
+  const std::string& name = settings_.Get(kSessionAuthorization);
   return name.empty() ? user_ : name;
 }
 
 std::string Session::CurrentUserName() const {
-  const std::string& role = settings_.Get("role");
+  static const SettingKey kRole("role");
+  const std::string& role = settings_.Get(kRole);
   return role.empty() || role == "none" ? SessionUserName() : role;
 }
 

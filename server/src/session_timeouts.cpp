@@ -85,14 +85,17 @@ void Session::ReportIdle() {
   a.state = status == 'I' ? "idle" : status == 'T' ? "idle in transaction" : "idle in transaction (aborted)";
   a.state_change_us = NowPgMicros();
   if (status == 'I') a.xact_start_us = 0;
-  a.application_name = settings_.Get("application_name");
+  static const SettingKey kApplicationName("application_name");
+  a.application_name = settings_.Get(kApplicationName);
 }
 
 void Session::BeginIdle() {
+  static const SettingKey kIdleSession("idle_session_timeout");
+  static const SettingKey kIdleInTransaction("idle_in_transaction_session_timeout");
   if (block_.StatusByte() == 'I') {
-    ArmTimeout(Timeout::kIdleSession, settings_.GetInt("idle_session_timeout"));
+    ArmTimeout(Timeout::kIdleSession, settings_.GetInt(kIdleSession));
   } else {
-    ArmTimeout(Timeout::kIdleInTransaction, settings_.GetInt("idle_in_transaction_session_timeout"));
+    ArmTimeout(Timeout::kIdleInTransaction, settings_.GetInt(kIdleInTransaction));
   }
 }
 
@@ -121,7 +124,8 @@ void Session::ReportConnection(const catalog::RoleInfo& role) {
   a.backend_start_us = connection_start_us_;
   a.state = "idle";  // what the ReadyForQuery that follows says
   a.state_change_us = NowPgMicros();
-  a.application_name = settings_.Get("application_name");
+  static const SettingKey kApplicationName("application_name");
+  a.application_name = settings_.Get(kApplicationName);
 }
 
 void Session::ReportActive() {

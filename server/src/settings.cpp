@@ -71,8 +71,11 @@ void Settings::SetDefault(std::string_view name, const std::string& value, Setti
   entries_[index].reset_value = std::move(canonical);
 }
 
-void Settings::SetInternal(std::string_view name, const std::string& value) {
-  size_t index = IndexOf(name);
+void Settings::SetInternal(std::string_view name, const std::string& value) { SetInternalAt(IndexOf(name), value); }
+
+void Settings::SetInternal(SettingKey key, const std::string& value) { SetInternalAt(key.index(), value); }
+
+void Settings::SetInternalAt(size_t index, const std::string& value) {
   Put(index, value);
   entries_[index].reset_value = value;
 }

@@ -57,6 +57,8 @@ class Settings {
   /// Sets an internal parameter the server computes (is_superuser, session_authorization, port...),
   /// bypassing the context check. The name must exist.
   void SetInternal(std::string_view name, const std::string& value);
+  /// The same through a resolved key (no lookup), for values the session refreshes per transaction.
+  void SetInternal(SettingKey key, const std::string& value);
 
   /// SET [LOCAL] name = items. Throws 42704, 55P02 ("cannot be changed", "cannot be changed without
   /// restarting the server", "cannot be set after connection start") and the 22023 value errors.
@@ -112,6 +114,7 @@ class Settings {
   /// transaction_isolation / transaction_read_only back to their default_ counterparts.
   void ResetTransactionCharacteristics();
   void Assign(size_t index, std::string value, bool local);
+  void SetInternalAt(size_t index, const std::string& value);
   /// Every change of a value goes through here: it keeps version_ and the transaction-start copy.
   void Put(size_t index, std::string value);
 
