@@ -16,6 +16,7 @@ IndexScanExecutor::IndexScanExecutor(const planner::IndexScanPlan& plan, ExecCon
       ctx_(ctx),
       locker_(ctx, *plan.table, plan.row_lock, plan.wait),
       orders_(IndexKeyOrders(*plan.table, plan.index)) {
+  types_.reserve(plan.table->columns.size());
   for (const auto& c : plan.table->columns) types_.push_back(c.type.id);
   qual_ = [this](const std::vector<std::byte>& bytes) {
     return IsTrue(Evaluate(*plan_.qual, DecodeRow(types_, bytes), ctx_));

@@ -54,6 +54,7 @@ class ProjectionExecutor : public Executor {
   bool Next(Row* out) override {
     if (!child_->Next(&input_)) return false;
     out->clear();
+    out->reserve(plan_.exprs.size());
     for (const auto& e : plan_.exprs) out->push_back(Evaluate(*e, input_, ctx_));
     return true;
   }

@@ -207,7 +207,9 @@ void Session::BindPortal(const pgwire::FrontendMessage& message) {
   auto portal = std::make_shared<ExtendedPortal>();
   portal->name = bind.portal;
   portal->result_formats = std::move(bind.result_formats);
-  ResultFields(*st, st->prepared.get(), portal->result_formats);  // checks the number of result formats
+  // Checks the number of result formats (and a SHOW's parameter); a planned statement with one format or
+  // none cannot fail it, so the per-Bind field list is skipped there.
+  if (!st->prepared || portal->result_formats.size() > 1) ResultFields(*st, st->prepared.get(), portal->result_formats);
   if (st->prepared) {
     ApplyTypeIoSettings();
     const std::vector<TypeDesc>& types = st->prepared->param_types();
