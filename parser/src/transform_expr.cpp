@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "common/stack_depth.h"
 #include "grammar/statement.hpp"
+#include "string_literal.h"
 #include "transformer.h"
 
 namespace lumadb::parser {
@@ -13,125 +14,18 @@ namespace lumadb::parser {
 namespace g = grammar;
 using ast::ExprPtr;
 
-namespace {
-
-/// Appends code point cp as UTF-8.
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-/// Reads up to max_digits digits of the given base at body[i...], advancing i.
-uint32_t ReadDigits(std::string_view body, std::size_t& i, int base, int max_digits) {
-  uint32_t v = 0;
-  for (int k = 0; k < max_digits && i < body.size(); ++k) {
-    const char c = body[i];
-    int d = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
-            : std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10)
-                                                           : 99;
-    if (d >= base) break;
-    v = v * base + d;
-    ++i;
-  }
-  return v;
-}
-
-/// E'...' body: backslash escapes as scan.l's xe state (\b \f \n \r \t, octal, \xHH, \uXXXX, \UXXXXXXXX).
-std::string UnescapeE(std::string_view body) {
-  std::string out;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    char c = body[i];
-    if (c == '\'') {
-      out += '\'';
-      ++i;  // '' stands for one quote
-      continue;
-    }
-    if (c != '\\' || i + 1 >= body.size()) {
-      out += c;
-      continue;
-    }
-    c = body[++i];
-    switch (c) {
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'x': {
-        std::size_t j = i + 1;
-        const uint32_t v = ReadDigits(body, j, 16, 2);
-        if (j == i + 1) {
-          out += 'x';
-        } else {
-          out += static_cast<char>(v);
-          i = j - 1;
-        }
-        break;
-      }
-      case 'u':
-      case 'U': {
-        std::size_t j = i + 1;
-        const int width = c == 'u' ? 4 : 8;
-        const uint32_t v = ReadDigits(body, j, 16, width);
-        if (static_cast<int>(j - i - 1) != width) {
-          throw DbError(sqlstate::kInvalidEscapeSequence, "invalid Unicode escape");
-        }
-        AppendUtf8(out, v);
-        i = j - 1;
-        break;
-      }
-      default:
-        if (c >= '0' && c <= '7') {
-          std::size_t j = i;
-          out += static_cast<char>(ReadDigits(body, j, 8, 3));
-          i = j - 1;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string Transformer::StringValue(const PNode& n) {
   const std::string_view t = n.string_view();
   if (n.is_type<g::dollar_string>()) {
     const std::size_t tag = t.find('$', 1) + 1;
     return std::string(t.substr(tag, t.size() - 2 * tag));
   }
-  if (n.is_type<g::escape_string>()) return UnescapeE(t.substr(2, t.size() - 3));
-  std::string out;
-  const std::string_view body = t.substr(1, t.size() - 2);
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    out += body[i];
-    if (body[i] == '\'') ++i;
-  }
-  return out;
+  // The statement text up to the token's end: the node's begin knows its offset in it.
+  const std::string_view sql(n.m_begin.data - n.m_begin.byte, n.m_begin.byte + t.size());
+  const StringLiteralKind kind = n.is_type<g::escape_string>()    ? StringLiteralKind::kEscape
+                                 : n.is_type<g::unicode_string>() ? StringLiteralKind::kUnicode
+                                                                  : StringLiteralKind::kPlain;
+  return DecodeStringLiteral(sql, n.m_begin.byte, t.size(), kind);
 }
 
 // x AT TIME ZONE z is timezone(z, x), as gram.y writes it (SystemFuncName("timezone")).
@@ -227,7 +121,8 @@ ExprPtr Transformer::Literal(const PNode& n) {
   if (n.is_type<g::true_word>()) return std::make_unique<ast::ConstExpr>(T::kBool, "t", Loc(n));
   if (n.is_type<g::false_word>()) return std::make_unique<ast::ConstExpr>(T::kBool, "f", Loc(n));
   if (n.is_type<g::null_word>()) return std::make_unique<ast::ConstExpr>(T::kNull, "", Loc(n));
-  if (n.is_type<g::plain_string>() || n.is_type<g::escape_string>() || n.is_type<g::dollar_string>()) {
+  if (n.is_type<g::plain_string>() || n.is_type<g::escape_string>() || n.is_type<g::unicode_string>() ||
+      n.is_type<g::dollar_string>()) {
     return std::make_unique<ast::ConstExpr>(T::kString, StringValue(n), Loc(n));
   }
   LUMADB_ASSERT(false, "unexpected parse node " + std::string(n.type));

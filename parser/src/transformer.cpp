@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "error_lexer.h"
 #include "grammar/statement.hpp"
+#include "string_literal.h"
 
 namespace lumadb::parser {
 
@@ -29,6 +30,9 @@ std::string TruncateIdentifier(std::string s) {
 std::string Transformer::Ident(const PNode& n) const {
   const std::string_view t = n.string_view();
   std::string out;
+  if (t.size() > 2 && (t[0] == 'u' || t[0] == 'U') && t[1] == '&' && t[2] == '"') {
+    return TruncateIdentifier(DecodeUnicodeIdentifier(sql_, n.m_begin.byte, t.size()));
+  }
   if (!t.empty() && t[0] == '"') {
     for (std::size_t i = 1; i < t.size(); ++i) {
       if (t[i] == '"') {

@@ -51,6 +51,11 @@ struct kw : tok<word<Str>> {};
 
 #define LUMADB_KW(name) kw<TAO_PEGTL_ISTRING(name)>
 
+/// '...' with '' standing for one quote: one segment of a string literal, and UESCAPE's operand.
+struct quoted_part : seq<one<'\''>, star<sor<two<'\''>, not_one<'\''>>>, one<'\''>> {};
+/// The UESCAPE 'c' clause after a U& string or identifier (checked by the transformer).
+struct uescape : seq<skip, word<TAO_PEGTL_ISTRING("uescape")>, skip, quoted_part> {};
+
 /// The last word bare_word scanned. Alternatives try the same word again and again (an expression's
 /// primary tries some 16 rules that start with a name), so its length and keyword category are computed
 /// once per position. Parse() resets it: the same address may hold another text next time.
@@ -73,8 +78,10 @@ inline const WordScan& ScanWord(const char* at, std::size_t size) {
   if (size > 0 && is_start(p[0])) {
     while (n < size && is_cont(p[n])) ++n;
   }
-  // E'...' is an escape string, not the identifier e followed by a string (scan.l xestart).
+  // E'...' is an escape string, not the identifier e followed by a string (scan.l xestart); U&'...' and
+  // U&"..." are Unicode-escaped strings and identifiers (xusstart, xuistart).
   if (n == 1 && (p[0] == 'e' || p[0] == 'E') && size > 1 && p[1] == '\'') n = 0;
+  if (n == 1 && (p[0] == 'u' || p[0] == 'U') && size > 2 && p[1] == '&' && (p[2] == '\'' || p[2] == '"')) n = 0;
   KeywordCategory category = KeywordCategory::kNone;
   // No keyword is 64 bytes long, so a longer word is a plain identifier.
   if (n > 0 && n < 64) {
@@ -107,7 +114,9 @@ inline bool AcceptAny(KeywordCategory) {
 }
 
 /// "quoted" identifier: "" inside stands for one quote; empty is an error (reported by the error lexer).
-struct quoted_ident : seq<one<'"'>, plus<sor<two<'"'>, not_one<'"'>>>, one<'"'>> {};
+/// U&"..." [UESCAPE 'c'] spells it with Unicode escapes.
+struct double_quoted : seq<one<'"'>, plus<sor<two<'"'>, not_one<'"'>>>, one<'"'>> {};
+struct quoted_ident : sor<double_quoted, seq<one<'u', 'U'>, one<'&'>, double_quoted, opt<uescape>>> {};
 
 /// gram.y ColId: an identifier that may name a column, table, schema or alias.
 struct col_id : tok<sor<quoted_ident, bare_word<IsColId>>>, Node {};
@@ -127,12 +136,19 @@ struct real_number : seq<plus<digit>, exponent>, Node {};
 struct integer_number : plus<digit>, Node {};
 struct number_literal : tok<seq<sor<decimal_number, real_number, integer_number>, not_at<ident_cont>>> {};
 
+/// Whitespace that joins two quoted segments into one literal (scan.l quotecontinue): it holds a newline
+/// and may hold -- comments, but no /* */ comment.
+struct comment_text : seq<two<'-'>, star<not_one<'\n', '\r'>>> {};
+struct quote_continue : seq<star<sor<one<' ', '\t', '\f'>, comment_text>>, one<'\n', '\r'>,
+                            star<sor<space, seq<comment_text, one<'\n', '\r'>>>>, at<one<'\''>>> {};
 /// 'text' with '' escapes (standard_conforming_strings on: backslash is literal).
-struct plain_string : seq<one<'\''>, star<sor<two<'\''>, not_one<'\''>>>, one<'\''>>, Node {};
+struct plain_string : seq<quoted_part, star<quote_continue, quoted_part>>, Node {};
 /// E'text' with backslash escapes and '' escapes.
-struct escape_string
-    : seq<one<'e', 'E'>, one<'\''>, star<sor<two<'\''>, seq<one<'\\'>, any>, not_one<'\''>>>, one<'\''>>,
-      Node {};
+struct escape_part : seq<one<'\''>, star<sor<two<'\''>, seq<one<'\\'>, any>, not_one<'\''>>>, one<'\''>> {};
+struct escape_string : seq<one<'e', 'E'>, escape_part, star<quote_continue, escape_part>>, Node {};
+/// U&'text' [UESCAPE 'c'] with Unicode escapes (scan.l xus; the escapes are decoded by the transformer).
+struct unicode_string : seq<one<'u', 'U'>, one<'&'>, quoted_part, star<quote_continue, quoted_part>, opt<uescape>>,
+                        Node {};
 /// $tag$text$tag$ (the tag may be empty; it cannot start with a digit, which makes $1 a parameter).
 struct dollar_body {
   using rule_t = dollar_body;
@@ -156,7 +172,7 @@ struct dollar_body {
   }
 };
 struct dollar_string : dollar_body, Node {};
-struct string_literal : tok<sor<escape_string, plain_string, dollar_string>> {};
+struct string_literal : tok<sor<escape_string, unicode_string, plain_string, dollar_string>> {};
 
 struct param_ref : tok<seq<one<'$'>, plus<digit>, not_at<ident_cont>>>, Node {};
 
