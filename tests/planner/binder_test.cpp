@@ -475,7 +475,10 @@ TEST_CASE_FIXTURE(Fixture, "EXPLAIN text follows PostgreSQL's layout") {
   CHECK(Explain("SELECT * FROM t WHERE b LIKE 'x%' OR a IS NULL") ==
         Lines{"Seq Scan on t", "  Filter: ((b ~~ 'x%'::text) OR (a IS NULL))"});
   auto plan = Bind("SELECT * FROM t WHERE a = -1");
-  auto lines = planner::ExplainText(*plan, {true, false, true}, [](const planner::PlanNode&) { return 3; });
+  auto lines = planner::ExplainText(*plan, {true, false, true}, [](const planner::PlanNode&) {
+    static const planner::NodeActuals actuals{0, 0, 3, 1, 0, {}};
+    return &actuals;
+  });
   CHECK(lines[0].find("Seq Scan on t  (cost=") == 0);
   CHECK(lines[0].find(" (actual rows=3 loops=1)") != std::string::npos);
   CHECK(lines[1] == "  Filter: (a = '-1'::integer)");
