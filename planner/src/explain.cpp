@@ -112,7 +112,6 @@ void Explainer::Measure(const PlanNode& shown, const PlanNode& p, ExplainNode* n
   if (const NodeActuals* own = actuals_(p)) AddDetails(*own, "", n);
 }
 
-
 bool Explainer::IsScan(const PlanNode& p) {
   switch (p.kind) {
     case PlanKind::kFilter:
