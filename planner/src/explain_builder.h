@@ -82,6 +82,7 @@ class Explainer {
   void DescribeJoin(const JoinPlan& j, ExplainNode* n);
   void DescribeModify(const PlanNode& p, ExplainNode* n);
   void DescribeAggregate(const AggregatePlan& a, ExplainNode* n);
+  std::string IndexCondText(const std::vector<BoundExprPtr>& conds);
   std::vector<std::string> Exprs(const std::vector<BoundExprPtr>& exprs) {
     std::vector<std::string> out;
     for (const auto& e : exprs) out.push_back(Deparse(*e, qualify_, &names_));
@@ -108,6 +109,7 @@ class Explainer {
   std::vector<const BoundExpr*> pending_;
   std::vector<std::shared_ptr<const CteDef>> ctes_;  // init_ctes of nodes folded into the next one shown
   PlanEstimator estimates_;
+  int inl_outer_width_ = -1;  // while describing an index nested loop's inner scan: its outer row's width
 };
 
 }  // namespace lumadb::planner::explain_detail

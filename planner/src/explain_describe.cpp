@@ -29,7 +29,7 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
       n->target.push_back(ExplainProp::Text("Scan Direction", s.backward ? "Backward" : "Forward"));
       n->target.push_back(ExplainProp::Text("Index Name", s.index.name));
       Target(n, p, "Relation Name", s.table->name, s.table->schema);
-      if (!s.index_conds.empty()) Text(n, "Index Cond", CompareTermsText(s.index_conds, options_.verbose, &names_));
+      if (!s.index_conds.empty()) Text(n, "Index Cond", IndexCondText(s.index_conds));
       Qual(&n->props, "Filter", s.filter, p, "Rows Removed by Filter", true);
       break;
     }
@@ -66,7 +66,9 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
       }
       Qual(&n->props, "Join Filter", MakeAnd(rest), p, "Rows Removed by Join Filter", false);
       outer(*j.outer);
+      inl_outer_width_ = static_cast<int>(j.outer->output.size());
       n->children.push_back(Child(*j.inner, "Inner", ""));
+      inl_outer_width_ = -1;
       break;
     }
     case PlanKind::kAggregate:
@@ -146,6 +148,16 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
 
 namespace {
 
+// A copy of e whose columns from `outer_width` on (the inner scan's own) lose their relation prefix.
+BoundExprPtr InnerUnqualified(const BoundExprPtr& e, int outer_width) {
+  auto copy = std::make_shared<BoundExpr>(*e);
+  if (copy->kind == BoundKind::kColumn && copy->column >= outer_width) {
+    if (auto dot = copy->name.find('.'); dot != std::string::npos) copy->name = copy->name.substr(dot + 1);
+  }
+  for (auto& a : copy->args) a = InnerUnqualified(a, outer_width);
+  return copy;
+}
+
 // innerrel_is_unique for a table read directly: some unique index has every column equated to the outer
 // side by the hash keys, so each outer row matches at most one inner row.
 bool InnerUnique(const JoinPlan& j) {
@@ -176,6 +188,15 @@ bool InnerUnique(const JoinPlan& j) {
 }
 
 }  // namespace
+
+// A scan's Index Cond: its own columns unqualified unless VERBOSE; an index nested loop's inner scan names
+// the outer relation's columns with their relation ("(id = t.a)").
+std::string Explainer::IndexCondText(const std::vector<BoundExprPtr>& conds) {
+  if (options_.verbose || inl_outer_width_ < 0) return CompareTermsText(conds, options_.verbose, &names_);
+  std::vector<BoundExprPtr> shown;
+  for (const auto& c : conds) shown.push_back(InnerUnqualified(c, inl_outer_width_));
+  return CompareTermsText(shown, true, &names_);
+}
 
 // A Hash Join when the condition has equalities between the two sides (its Hash Cond), else a Nested Loop.
 void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
