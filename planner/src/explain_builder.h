@@ -109,7 +109,7 @@ class Explainer {
   std::vector<const BoundExpr*> pending_;
   std::vector<std::shared_ptr<const CteDef>> ctes_;  // init_ctes of nodes folded into the next one shown
   PlanEstimator estimates_;
-  int inl_outer_width_ = -1;  // while describing an index nested loop's inner scan: its outer row's width
+  bool inl_inner_ = false;  // while describing an index nested loop's inner scan
 };
 
 }  // namespace lumadb::planner::explain_detail

@@ -66,9 +66,9 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
       }
       Qual(&n->props, "Join Filter", MakeAnd(rest), p, "Rows Removed by Join Filter", false);
       outer(*j.outer);
-      inl_outer_width_ = static_cast<int>(j.outer->output.size());
+      inl_inner_ = true;
       n->children.push_back(Child(*j.inner, "Inner", ""));
-      inl_outer_width_ = -1;
+      inl_inner_ = false;
       break;
     }
     case PlanKind::kAggregate:
@@ -148,13 +148,21 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
 
 namespace {
 
-// A copy of e whose columns from `outer_width` on (the inner scan's own) lose their relation prefix.
-BoundExprPtr InnerUnqualified(const BoundExprPtr& e, int outer_width) {
+// A copy of e whose columns lose their relation prefix.
+BoundExprPtr Unqualified(const BoundExprPtr& e) {
   auto copy = std::make_shared<BoundExpr>(*e);
-  if (copy->kind == BoundKind::kColumn && copy->column >= outer_width) {
+  if (copy->kind == BoundKind::kColumn) {
     if (auto dot = copy->name.find('.'); dot != std::string::npos) copy->name = copy->name.substr(dot + 1);
   }
-  for (auto& a : copy->args) a = InnerUnqualified(a, outer_width);
+  for (auto& a : copy->args) a = Unqualified(a);
+  return copy;
+}
+
+// An index condition with its key side (the left one: the inner scan's column) unqualified.
+BoundExprPtr KeyUnqualified(const BoundExprPtr& cond) {
+  if (cond->args.empty()) return cond;
+  auto copy = std::make_shared<BoundExpr>(*cond);
+  copy->args[0] = Unqualified(copy->args[0]);
   return copy;
 }
 
@@ -192,9 +200,9 @@ bool InnerUnique(const JoinPlan& j) {
 // A scan's Index Cond: its own columns unqualified unless VERBOSE; an index nested loop's inner scan names
 // the outer relation's columns with their relation ("(id = t.a)").
 std::string Explainer::IndexCondText(const std::vector<BoundExprPtr>& conds) {
-  if (options_.verbose || inl_outer_width_ < 0) return CompareTermsText(conds, options_.verbose, &names_);
+  if (options_.verbose || !inl_inner_) return CompareTermsText(conds, options_.verbose, &names_);
   std::vector<BoundExprPtr> shown;
-  for (const auto& c : conds) shown.push_back(InnerUnqualified(c, inl_outer_width_));
+  for (const auto& c : conds) shown.push_back(KeyUnqualified(c));
   return CompareTermsText(shown, true, &names_);
 }
 
