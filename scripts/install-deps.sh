@@ -9,6 +9,8 @@ packages=(
   libboost-dev libssl-dev tao-pegtl-dev libspdlog-dev libfmt-dev doctest-dev libpqxx-dev libpq-dev libcli11-dev
   libisal-dev libpcre2-dev libcctz-dev libicu-dev tzdata
   postgresql-15 postgresql-client-15 python3
+  # tests/integration/explain_test.cpp parses EXPLAIN (FORMAT JSON)
+  nlohmann-json3-dev
   # tests/integration/tls_test.cpp makes its CA and client certificates with the openssl command
   openssl
   # tests/clients: the drivers the client tests run (pg, pg-cursor, pg-copy-streams come from npm there)

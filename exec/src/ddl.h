@@ -55,11 +55,14 @@ catalog::SequenceDef SequenceDefOf(const ast::SequenceOptions& options, SessionC
 std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, std::string_view query_text, SessionContext& ctx,
                               ResultSink& sink);
 
-/// EXPLAIN [ANALYZE] [VERBOSE] [(options)] stmt: rows of one text column "QUERY PLAN". ANALYZE runs the
-/// statement (DML really modifies, as in PostgreSQL). 0A000 for FORMAT other than TEXT, 42601 for an
-/// unknown option.
+/// EXPLAIN [ANALYZE] [VERBOSE] [(options)] stmt: rows of one column "QUERY PLAN" (json for FORMAT JSON, else
+/// text; one row holding the document for JSON, YAML and XML). ANALYZE runs the statement (DML really
+/// modifies, as in PostgreSQL).
 std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_text, SessionContext& ctx,
                            ResultSink& sink);
+/// EXPLAIN (SETTINGS): the planner settings whose session value differs from the built-in default, by name,
+/// with the value as SHOW prints it (explain.c get_explain_guc_options over the GUC_EXPLAIN settings).
+std::vector<std::pair<std::string, std::string>> ChangedPlannerSettings(const SessionContext& ctx);
 
 /// VACUUM [ANALYZE] [t [(cols)], ...] and ANALYZE [t [(cols)], ...]: VACUUM removes index entries whose heap
 /// tuple is gone or has another key and compacts the heap (HeapFile::Vacuum); ANALYZE stores statistics

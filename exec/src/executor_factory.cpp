@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "exec/explain_analyze.h"
 #include "executor_builders.h"
 #include "planner/window_plan.h"
 #include "txn/transaction.h"
@@ -66,7 +67,7 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
 
 std::unique_ptr<Executor> BuildExecutor(const planner::PlanNode& plan, ExecContext& ctx) {
   auto exec = WrapCteAnchor(plan, BuildUninstrumented(plan, ctx), ctx);
-  return ctx.instrument ? ctx.instrument(plan, std::move(exec)) : std::move(exec);
+  return ctx.analyze ? ctx.analyze->Wrap(plan, std::move(exec)) : std::move(exec);
 }
 
 std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx) {

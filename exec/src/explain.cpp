@@ -1,13 +1,13 @@
-// EXPLAIN [ANALYZE] [VERBOSE] [(options)] (commands/explain.c ExplainQuery): binds the statement, runs it
-// when ANALYZE asks (a DML statement then really changes the table, as in PostgreSQL), and returns the
-// planner's text format as rows of one text column "QUERY PLAN".
+// EXPLAIN [ANALYZE] [VERBOSE] [(options)] (commands/explain.c ExplainQuery, ExplainOnePlan): binds the
+// statement, runs it under ANALYZE with every executor instrumented (a DML statement then really changes
+// the table, as in PostgreSQL), and returns the planner's output in the chosen format as rows of one
+// column "QUERY PLAN".
 
 #include <chrono>
-#include <cstdio>
-#include <map>
 #include <memory>
 
 #include "ddl.h"
+#include "exec/explain_analyze.h"
 #include "exec/sql_prepare.h"
 #include "permissions.h"
 #include "planner/binder.h"
@@ -18,61 +18,36 @@ namespace lumadb::exec {
 
 namespace {
 
-/// EXPLAIN ANALYZE's per-node counter: passes rows through and adds them to *rows (summed over rescans,
-/// as PostgreSQL's Instrumentation totals).
-class CountingExecutor : public Executor {
- public:
-  CountingExecutor(std::unique_ptr<Executor> inner, int64_t* rows) : inner_(std::move(inner)), rows_(rows) {}
-  void Init() override { inner_->Init(); }
-  bool Next(Row* out) override {
-    if (!inner_->Next(out)) return false;
-    ++*rows_;
-    return true;
-  }
-  int64_t RowsAffected() const override { return inner_->RowsAffected(); }
-  void SetTupleBound(int64_t bound) override { inner_->SetTupleBound(bound); }
-
- private:
-  std::unique_ptr<Executor> inner_;
-  int64_t* rows_;
-};
-
-bool OptionValue(const std::string& name, const std::string& value) {
-  if (value.empty() || value == "true" || value == "on" || value == "1") return true;
-  if (value == "false" || value == "off" || value == "0") return false;
-  throw DbError(sqlstate::kSyntaxError, name + " requires a Boolean value");
+double Millis(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
 }
 
-std::string Millis(std::chrono::steady_clock::duration d) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f ms", std::chrono::duration<double, std::milli>(d).count());
-  return buf;
-}
-
-// ExplainQuery's option list (the parser already rejected unknown names and non-Boolean values).
+// ExplainQuery's option list: the parser already rejected unknown names, non-Boolean values, unknown formats
+// and TIMING or WAL without ANALYZE.
 planner::ExplainOptions ParseOptions(const ast::ExplainStmt& stmt) {
   planner::ExplainOptions options;
+  bool summary_set = false;
   for (const auto& [name, value] : stmt.options) {
-    if (name == "analyze") {
-      options.analyze = OptionValue(name, value);
-    } else if (name == "verbose") {
-      options.verbose = OptionValue(name, value);
-    } else if (name == "costs") {
-      options.costs = OptionValue(name, value);
-    } else if (name == "buffers" || name == "timing" || name == "summary" || name == "settings" || name == "wal") {
-      OptionValue(name, value);
-    } else if (name == "format") {
-      if (value == "json" || value == "xml" || value == "yaml") {
-        throw DbError(sqlstate::kFeatureNotSupported, "EXPLAIN (FORMAT " + value + ") is not supported");
-      }
-      if (value != "text") {
-        throw DbError(sqlstate::kInvalidParameterValue,
-                      "unrecognized value for EXPLAIN option \"format\": \"" + value + "\"");
-      }
-    } else {
-      throw DbError(sqlstate::kSyntaxError, "unrecognized EXPLAIN option \"" + name + "\"");
+    const bool on = value != "false";
+    if (name == "analyze") options.analyze = on;
+    if (name == "verbose") options.verbose = on;
+    if (name == "costs") options.costs = on;
+    if (name == "timing") options.timing = on;
+    if (name == "buffers") options.buffers = on;
+    if (name == "settings") options.settings = on;
+    if (name == "wal") options.wal = on;
+    if (name == "summary") {
+      options.summary = on;
+      summary_set = true;
+    }
+    if (name == "format") {
+      options.format = value == "json"   ? planner::ExplainFormat::kJson
+                       : value == "xml"  ? planner::ExplainFormat::kXml
+                       : value == "yaml" ? planner::ExplainFormat::kYaml
+                                         : planner::ExplainFormat::kText;
     }
   }
+  if (!summary_set) options.summary = options.analyze;  // "if summary was not set explicitly, default to analyze"
   return options;
 }
 
@@ -84,42 +59,38 @@ void CheckReadOnly(const ast::Statement& query, const planner::ExplainOptions& o
   }
 }
 
-// ExplainOnePlan: the plan's text, run first under ANALYZE with `params` as $1..$n, streamed to sink.
+// ExplainResultDesc: json for FORMAT JSON; XML has no xml type here, so it is text like YAML and TEXT.
+TypeDesc ResultType(planner::ExplainFormat format) {
+  return TypeDesc{format == planner::ExplainFormat::kJson ? TypeId::kJson : TypeId::kText, -1};
+}
+
+// ExplainOnePlan: runs the plan under ANALYZE (rows fetched and dropped, as the None receiver), then prints.
 std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOptions& options,
                         std::chrono::steady_clock::duration planning, const std::vector<Value>* params,
                         SessionContext& ctx, ResultSink& sink) {
-  std::vector<std::string> lines;
+  planner::ExplainSummary summary;
+  if (options.settings) summary.settings = ChangedPlannerSettings(ctx);
+  AnalyzeRun run(options.timing);
   if (options.analyze) {
     const auto exec_start = std::chrono::steady_clock::now();
-    StatementExecContext sec(ctx);
-    sec.exec.params = params;
-    std::map<const planner::PlanNode*, int64_t> counts;
-    sec.exec.instrument = [&counts](const planner::PlanNode& node, std::unique_ptr<Executor> inner) {
-      return std::unique_ptr<Executor>(std::make_unique<CountingExecutor>(std::move(inner), &counts[&node]));
-    };
-    auto exec = BuildExecutor(plan, sec.exec);
-    exec->Init();
-    int64_t rows = 0;
-    Row row;
-    while (exec->Next(&row)) ++rows;
-    const auto execution = std::chrono::steady_clock::now() - exec_start;
-    counts[&plan] = rows;
-    lines = planner::ExplainText(plan, options, [&](const planner::PlanNode& node) -> int64_t {
-      auto it = counts.find(&node);
-      return it == counts.end() ? -1 : it->second;
-    });
-    // Nodes run outside BuildExecutor (an index nested loop's inner scan) have no count: they show no
-    // "actual" part rather than a made-up one.
-    const std::string unknown = " (actual rows=-1 loops=1)";
-    for (auto& line : lines) {
-      if (auto pos = line.find(unknown); pos != std::string::npos) line.erase(pos, unknown.size());
+    {
+      // Executors report what they counted when destroyed: all of them are gone at the end of this block.
+      StatementExecContext sec(ctx);
+      sec.exec.params = params;
+      sec.exec.analyze = &run;
+      auto exec = BuildExecutor(plan, sec.exec);
+      exec->Init();
+      Row row;
+      while (exec->Next(&row)) {
+      }
     }
-    lines.push_back("Planning Time: " + Millis(planning));
-    lines.push_back("Execution Time: " + Millis(execution));
-  } else {
-    lines = planner::ExplainText(plan, options);
+    summary.execution_ms = Millis(std::chrono::steady_clock::now() - exec_start);
   }
-  sink.Columns({ResultColumn{"QUERY PLAN", TypeDesc{TypeId::kText, -1}, 0, 0}});
+  if (options.summary) summary.planning_ms = Millis(planning);
+  if (!options.summary) summary.execution_ms.reset();
+  auto lines = planner::ExplainDocument(
+      plan, options, [&run](const planner::PlanNode& node) { return run.Find(node); }, summary);
+  sink.Columns({ResultColumn{"QUERY PLAN", ResultType(options.format), 0, 0}});
   for (auto& line : lines) sink.Row(Row{Value::String(std::move(line))});
   return "EXPLAIN";
 }
@@ -163,6 +134,10 @@ std::string ExplainPrepared(const ast::ExplainStmt& stmt, const PreparedStatemen
   }
   CheckPermissions(prepared.permissions(), ctx);
   return ExplainPlan(*prepared.plan(), options, std::chrono::steady_clock::duration::zero(), &params, ctx, sink);
+}
+
+TypeDesc ExplainResultType(const ast::ExplainStmt& stmt) {
+  return ResultType(ParseOptions(stmt).format);
 }
 
 }  // namespace lumadb::exec

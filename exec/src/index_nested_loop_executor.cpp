@@ -1,6 +1,9 @@
 // Index nested loop join (PostgreSQL's Nested Loop with a parameterised inner Index Scan): for each outer
 // row the inner index scan restarts with bounds computed from that row. Output: outer ++ inner; LEFT joins
 // pad an outer row without any match with NULLs.
+#include <optional>
+
+#include "exec/explain_analyze.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "index_scan_executor.h"
@@ -12,7 +15,15 @@ namespace {
 class IndexNestedLoopExecutor : public Executor {
  public:
   IndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx)
-      : plan_(plan), ctx_(ctx), outer_(BuildExecutor(*plan.outer, ctx)), inner_(*plan.inner, ctx) {}
+      : plan_(plan), ctx_(ctx), outer_(BuildExecutor(*plan.outer, ctx)), inner_(*plan.inner, ctx) {
+    // The inner scan is not built by BuildExecutor: EXPLAIN ANALYZE measures it here, a loop per rescan.
+    if (ctx.analyze) inner_instrument_.emplace(*ctx.analyze, *plan.inner);
+  }
+  ~IndexNestedLoopExecutor() override {
+    if (inner_instrument_) inner_instrument_->Finish(inner_);
+  }
+  IndexNestedLoopExecutor(const IndexNestedLoopExecutor&) = delete;
+  IndexNestedLoopExecutor& operator=(const IndexNestedLoopExecutor&) = delete;
 
   void Init() override {
     outer_->Init();
@@ -25,14 +36,22 @@ class IndexNestedLoopExecutor : public Executor {
     for (;;) {
       if (!have_outer_) {
         if (!outer_->Next(&outer_row_)) return false;
+        if (inner_instrument_) {
+          inner_instrument_->EndLoop();
+          inner_instrument_->Start();
+        }
         inner_.Rescan(outer_row_);
+        if (inner_instrument_) inner_instrument_->Stop(false, 0);
         have_outer_ = true;
         matched_ = false;
       }
-      while (inner_.Next(&inner)) {
+      while (InnerNext(&inner)) {
         Row combined = outer_row_;
         combined.insert(combined.end(), inner.begin(), inner.end());
-        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined, ctx_))) continue;
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined, ctx_))) {
+          ++removed_;
+          continue;
+        }
         matched_ = true;
         *out = std::move(combined);
         return true;
@@ -46,7 +65,19 @@ class IndexNestedLoopExecutor : public Executor {
     }
   }
 
+  void ReportAnalyze(planner::NodeActuals* actuals) const override {
+    actuals->filtered1 += static_cast<double>(removed_);
+  }
+
  private:
+  bool InnerNext(Row* inner) {
+    if (!inner_instrument_) return inner_.Next(inner);
+    inner_instrument_->Start();
+    const bool row = inner_.Next(inner);
+    inner_instrument_->Stop(true, row ? 1 : 0);
+    return row;
+  }
+
   const planner::IndexNestedLoopPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> outer_;
@@ -54,6 +85,8 @@ class IndexNestedLoopExecutor : public Executor {
   Row outer_row_;
   bool have_outer_ = false;
   bool matched_ = false;
+  std::optional<NodeInstrument> inner_instrument_;  // under EXPLAIN ANALYZE
+  int64_t removed_ = 0;  // joined rows the condition rejected ("Rows Removed by Join Filter")
 };
 
 }  // namespace

@@ -108,7 +108,10 @@ bool IndexScanExecutor::Next(Row* out) {
     bool accepted = IndexKeyOf(*plan_.table, plan_.index, *out) == entry.key &&
                     (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
     if (!quiet) locker_.Done(accepted);
-    if (!accepted) continue;
+    if (!accepted) {
+      ++removed_;
+      continue;
+    }
     if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(entry.rid)));
     done_ = single_match_;
     return true;

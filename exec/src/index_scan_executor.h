@@ -32,6 +32,9 @@ class IndexScanExecutor : public Executor {
   /// A NULL bound value makes the scan empty. Open must have run.
   void Rescan(const Row& outer);
   bool Next(Row* out) override;
+  void ReportAnalyze(planner::NodeActuals* actuals) const override {
+    actuals->filtered1 += static_cast<double>(removed_);
+  }
 
  private:
   /// The encoded prefix of a bound, or nullopt when a value is NULL.
@@ -60,6 +63,7 @@ class IndexScanExecutor : public Executor {
   // ends without revisiting the leaf (what PostgreSQL gets from reading a whole leaf page at once).
   bool single_match_ = false;
   std::vector<std::byte> bytes_;
+  int64_t removed_ = 0;  // rows the qual rejected (EXPLAIN ANALYZE's "Rows Removed by Filter")
 };
 
 }  // namespace lumadb::exec

@@ -54,7 +54,10 @@ class NestedLoopJoinExecutor : public Executor {
       while (right_pos_ < candidates_->size()) {
         size_t i = (*candidates_)[right_pos_++];
         Row joined = Concat(left_row_, right_rows_[i]);
-        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) continue;
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) {
+          ++removed_;
+          continue;
+        }
         left_matched_ = true;
         if (semi_or_anti) break;  // the first match decides
         right_matched_[i] = true;
@@ -78,6 +81,9 @@ class NestedLoopJoinExecutor : public Executor {
       return true;
     }
     return false;
+  }
+  void ReportAnalyze(planner::NodeActuals* actuals) const override {
+    actuals->filtered1 += static_cast<double>(removed_);
   }
 
  private:
@@ -115,6 +121,7 @@ class NestedLoopJoinExecutor : public Executor {
   const planner::JoinPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> left_;
+  int64_t removed_ = 0;  // joined rows the condition rejected (EXPLAIN ANALYZE's "Rows Removed by Join Filter")
   std::vector<Row> right_rows_;
   std::vector<bool> right_matched_;
   std::unordered_map<Row, std::vector<size_t>, RowHash, RowEqual> buckets_;

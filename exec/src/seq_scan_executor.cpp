@@ -46,7 +46,10 @@ class SeqScanExecutor : public Executor {
       PollInterrupts(ctx_);
       if (page_quiet_ && !deleted) {
         *out = DecodeRow(types_, bytes_, plan_.decode);
-        if (plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
+        if (plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) {
+          ++removed_;
+          continue;
+        }
       } else {
         // The iterator copied the whole page earlier: a lock taken since by this transaction does not
         // make those bytes current, so Lock re-reads them.
@@ -54,11 +57,17 @@ class SeqScanExecutor : public Executor {
         *out = DecodeRow(types_, bytes_, plan_.decode);
         bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));
         locker_.Done(accepted);
-        if (!accepted) continue;
+        if (!accepted) {
+          ++removed_;
+          continue;
+        }
       }
       if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(rid)));
       return true;
     }
+  }
+  void ReportAnalyze(planner::NodeActuals* actuals) const override {
+    actuals->filtered1 += static_cast<double>(removed_);
   }
 
  private:
@@ -70,6 +79,7 @@ class SeqScanExecutor : public Executor {
   const storage::HeapFile* heap_ = nullptr;
   std::optional<storage::HeapFile::Iterator> iter_;
   std::vector<std::byte> bytes_;
+  int64_t removed_ = 0;      // rows the qual rejected (EXPLAIN ANALYZE's "Rows Removed by Filter")
   bool page_quiet_ = false;  // the page being served was copied with no writer on the table (row_locker.h)
 };
 

@@ -1,6 +1,7 @@
 #include "statement_info.h"
 
 #include "ddl.h"
+#include "exec/sql_prepare.h"
 #include "parser/ast_views.h"
 
 namespace lumadb::exec {
@@ -123,7 +124,9 @@ std::vector<ResultColumn> PlanResultColumns(const planner::PlanNode& plan) {
 
 std::optional<std::vector<ResultColumn>> UtilityResultColumns(const ast::Statement& stmt) {
   const TypeDesc text{TypeId::kText, -1};
-  if (stmt.kind == ast::StmtKind::kExplain) return std::vector<ResultColumn>{{"QUERY PLAN", text, 0, 0}};
+  if (stmt.kind == ast::StmtKind::kExplain) {
+    return std::vector<ResultColumn>{{"QUERY PLAN", ExplainResultType(stmt.As<ast::ExplainStmt>()), 0, 0}};
+  }
   if (stmt.kind != ast::StmtKind::kVariableShow) return std::nullopt;
   const auto& name = stmt.As<ast::VariableShowStmt>().name;
   if (name == "all")

@@ -1,67 +1,10 @@
-// EXPLAIN's text format (commands/explain.c ExplainNode / ExplainPrintPlan): one line per node with
-// "->  " arrows for children, six more spaces per level, and node properties (Index Cond, Filter, Sort
-// Key...) two spaces past the node's arrow.
-#include <algorithm>
-#include <cstdio>
-
-#include "deparse.h"
-#include "plan_estimate.h"
-#include "plan_util.h"
-#include "planner/cte_plan.h"
-#include "planner/plan.h"
-#include "planner/window_plan.h"
-#include "subplan_names.h"
+// EXPLAIN's entry points (commands/explain.c ExplainPrintPlan, ExplainOnePlan): the tree of
+// explain_builder.h printed by explain_format.cpp, and the builder's helpers.
+#include "explain_builder.h"
 
 namespace lumadb::planner {
 
-namespace {
-
-// Relations a plan reads: explain.c qualifies column names when there is more than one.
-int CountRelations(const PlanNode& p) {
-  switch (p.kind) {
-    case PlanKind::kSeqScan:
-    case PlanKind::kIndexScan:
-    case PlanKind::kFunctionScan:
-      return 1;
-    case PlanKind::kValues:
-      return p.As<ValuesPlan>().rows.size() > 1 ? 1 : 0;
-    case PlanKind::kFilter:
-      return CountRelations(*p.As<FilterPlan>().child);
-    case PlanKind::kProject:
-      return CountRelations(*p.As<ProjectPlan>().child);
-    case PlanKind::kProjectSet:
-      return CountRelations(*p.As<ProjectSetPlan>().child);
-    case PlanKind::kWindowAgg:
-      return CountRelations(*p.As<WindowAggPlan>().child);
-    case PlanKind::kJoin:
-      return CountRelations(*p.As<JoinPlan>().left) + CountRelations(*p.As<JoinPlan>().right);
-    case PlanKind::kIndexNestedLoop:
-      return CountRelations(*p.As<IndexNestedLoopPlan>().outer) + 1;
-    case PlanKind::kAggregate:
-      return CountRelations(*p.As<AggregatePlan>().child);
-    case PlanKind::kSort:
-      return CountRelations(*p.As<SortPlan>().child);
-    case PlanKind::kLimit:
-      return CountRelations(*p.As<LimitPlan>().child);
-    case PlanKind::kDistinct:
-      return CountRelations(*p.As<DistinctPlan>().child);
-    case PlanKind::kSetOp:
-      return CountRelations(*p.As<SetOpPlan>().left) + CountRelations(*p.As<SetOpPlan>().right);
-    case PlanKind::kInsert:
-      return CountRelations(*p.As<InsertPlan>().child);
-    case PlanKind::kUpdate:
-      return CountRelations(*p.As<UpdatePlan>().child);
-    case PlanKind::kDelete:
-      return CountRelations(*p.As<DeletePlan>().child);
-    case PlanKind::kRecursiveUnion:
-      return CountRelations(*p.As<RecursiveUnionPlan>().non_recursive) +
-             CountRelations(*p.As<RecursiveUnionPlan>().recursive);
-    case PlanKind::kWorkTableScan:
-    case PlanKind::kCteScan:
-      return 1;
-  }
-  return 0;
-}
+namespace explain_detail {
 
 std::string CompareTermsText(const std::vector<BoundExprPtr>& terms, bool qualify, const SubplanNames* names) {
   auto all = MakeAnd(terms);
@@ -76,332 +19,168 @@ bool SameEquality(const BoundExpr& a, const BoundExpr& b) {
          ExprEquals(*a.args[1], *b.args[0]);
 }
 
-const char* JoinSuffix(JoinKind k) {
+const char* JoinTypeName(JoinKind k) {
   switch (k) {
     case JoinKind::kLeft:
-      return " Left Join";
+      return "Left";
     case JoinKind::kRight:
-      return " Right Join";
+      return "Right";
     case JoinKind::kFull:
-      return " Full Join";
+      return "Full";
     case JoinKind::kSemi:
-      return " Semi Join";
+      return "Semi";
     case JoinKind::kAnti:
-      return " Anti Join";
+      return "Anti";
     case JoinKind::kInner:
       break;
   }
-  return "";
+  return "Inner";
 }
 
-class Explainer {
- public:
-  Explainer(const PlanNode& root, const ExplainOptions& options,
-            const std::function<int64_t(const PlanNode&)>& actual_rows, bool qualify)
-      : options_(options), actual_rows_(actual_rows), qualify_(qualify), names_(root) {}
+const ModifyCommon& Modify(const PlanNode& p) {
+  if (p.kind == PlanKind::kInsert) return p.As<InsertPlan>();
+  if (p.kind == PlanKind::kUpdate) return p.As<UpdatePlan>();
+  return p.As<DeletePlan>();
+}
 
-  /// Prints p and its children. `shown` is the Filter or Project above p that PostgreSQL folds into p's
-  /// line: its estimate is the one printed.
-  void Node(const PlanNode& p, int depth, std::vector<std::string> extra = {}, const PlanNode* shown = nullptr) {
-    std::string name;
-    std::vector<std::string> props;
-    std::vector<const PlanNode*> children;
-    std::vector<std::pair<const PlanNode*, std::string>> wrapped;  // (child, wrapper node name)
-    ctes_.insert(ctes_.end(), p.init_ctes.begin(), p.init_ctes.end());
-    switch (p.kind) {
-      case PlanKind::kValues:
-        name = p.As<ValuesPlan>().rows.size() > 1 ? "Values Scan on \"*VALUES*\"" : "Result";
-        break;
-      case PlanKind::kSeqScan: {
-        const auto& s = p.As<SeqScanPlan>();
-        name = "Seq Scan on " + s.table->name;
-        Prop(&props, "Filter", s.qual);
-        break;
-      }
-      case PlanKind::kIndexScan: {
-        const auto& s = p.As<IndexScanPlan>();
-        name = std::string(s.backward ? "Index Scan Backward using " : "Index Scan using ") + s.index.name + " on " +
-               s.table->name;
-        if (!s.index_conds.empty())
-          props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_, &names_));
-        Prop(&props, "Filter", s.filter);
-        break;
-      }
-      case PlanKind::kFunctionScan: {
-        const auto& f = p.As<FunctionScanPlan>();
-        name = "Function Scan on " + f.function + (f.alias != f.function ? " " + f.alias : "");
-        break;
-      }
-      case PlanKind::kFilter: {
-        // PostgreSQL has no Filter node: the predicate shows on the node below.
-        const auto& f = p.As<FilterPlan>();
-        extra.insert(extra.begin(), "Filter: " + Deparse(*f.predicate, qualify_, &names_));
-        Pend(p);
-        return Node(*f.child, depth, extra, shown ? shown : &p);
-      }
-      case PlanKind::kProject: {
-        const auto& pr = p.As<ProjectPlan>();
-        Pend(p);
-        return Node(*pr.child, depth, extra, shown ? shown : &p);
-      }
-      case PlanKind::kProjectSet:
-        name = "ProjectSet";
-        children.push_back(p.As<ProjectSetPlan>().child.get());
-        break;
-      case PlanKind::kWindowAgg:
-        name = "WindowAgg";
-        children.push_back(p.As<WindowAggPlan>().child.get());
-        break;
-      case PlanKind::kJoin: {
-        const auto& j = p.As<JoinPlan>();
-        std::vector<BoundExprPtr> hash, rest;
-        int left_width = static_cast<int>(j.left->output.size());
-        for (const auto& t : Conjuncts(j.condition)) {
-          bool is_key = false;
-          if (!j.left_keys.empty() && t->kind == BoundKind::kCompare &&
-              static_cast<CompareOp>(t->op) == CompareOp::kEq) {
-            auto a = ColumnSpan(*t->args[0]);
-            auto b = ColumnSpan(*t->args[1]);
-            is_key =
-                a.first >= 0 && b.first >= 0 &&
-                ((a.second < left_width && b.first >= left_width) || (b.second < left_width && a.first >= left_width));
-          }
-          (is_key ? hash : rest).push_back(t);
-        }
-        if (hash.empty()) {
-          name = std::string("Nested Loop") + JoinSuffix(j.join);
-        } else {
-          name = std::string("Hash") + (j.join == JoinKind::kInner ? " Join" : JoinSuffix(j.join));
-        }
-        if (!hash.empty()) props.push_back("Hash Cond: " + CompareTermsText(hash, qualify_, &names_));
-        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_, &names_));
-        children.push_back(j.left.get());
-        if (hash.empty()) {
-          children.push_back(j.right.get());
-        } else {
-          wrapped.push_back({j.right.get(), "Hash"});
-        }
-        break;
-      }
-      case PlanKind::kIndexNestedLoop: {
-        const auto& j = p.As<IndexNestedLoopPlan>();
-        name = std::string("Nested Loop") + JoinSuffix(j.join);
-        std::vector<BoundExprPtr> rest;
-        for (const auto& t : Conjuncts(j.condition)) {
-          bool in_index = std::any_of(j.inner->index_conds.begin(), j.inner->index_conds.end(),
-                                      [&](const BoundExprPtr& c) { return SameEquality(*t, *c); });
-          if (!in_index) rest.push_back(t);
-        }
-        if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_, &names_));
-        children.push_back(j.outer.get());
-        children.push_back(j.inner.get());
-        break;
-      }
-      case PlanKind::kAggregate: {
-        const auto& a = p.As<AggregatePlan>();
-        name = a.groups.empty() ? "Aggregate" : "HashAggregate";
-        if (!a.grouping_sets.empty()) {
-          name = GroupingSetsKeys(a, &props);
-        } else if (!a.groups.empty()) {
-          props.push_back("Group Key: " + ExprList(a.groups));
-        }
-        children.push_back(a.child.get());
-        break;
-      }
-      case PlanKind::kSort: {
-        const auto& s = p.As<SortPlan>();
-        name = "Sort";
-        std::string keys;
-        for (const auto& k : s.keys) {
-          keys += (keys.empty() ? "" : ", ") + Deparse(*k.expr, qualify_, &names_);
-          if (k.descending) keys += " DESC";
-          if (k.nulls_first != k.descending) keys += k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-        }
-        props.push_back("Sort Key: " + keys);
-        children.push_back(s.child.get());
-        break;
-      }
-      case PlanKind::kLimit:
-        name = "Limit";
-        children.push_back(p.As<LimitPlan>().child.get());
-        break;
-      case PlanKind::kDistinct:
-        name = "Unique";
-        children.push_back(p.As<DistinctPlan>().child.get());
-        break;
-      case PlanKind::kSetOp: {
-        const auto& s = p.As<SetOpPlan>();
-        const char* ops[] = {"Union", "Intersect", "Except"};
-        if (s.op == SetOpKind::kUnion) {
-          name = s.all ? "Append" : "HashAggregate";
-        } else {
-          name = std::string("HashSetOp ") + ops[static_cast<int>(s.op)] + (s.all ? " All" : "");
-        }
-        if (name == "Append") {
-          children = {s.left.get(), s.right.get()};
-        } else {
-          appends_.push_back({s.left.get(), s.right.get()});
-        }
-        break;
-      }
-      case PlanKind::kInsert:
-        name = ModifyName("Insert on ", p.As<InsertPlan>());
-        if (p.As<InsertPlan>().on_conflict) ConflictProps(p.As<InsertPlan>(), &props);
-        children.push_back(p.As<InsertPlan>().child.get());
-        break;
-      case PlanKind::kUpdate:
-        name = ModifyName("Update on ", p.As<UpdatePlan>());
-        children.push_back(p.As<UpdatePlan>().child.get());
-        break;
-      case PlanKind::kDelete:
-        name = ModifyName("Delete on ", p.As<DeletePlan>());
-        children.push_back(p.As<DeletePlan>().child.get());
-        break;
-      case PlanKind::kRecursiveUnion:
-        name = "Recursive Union";
-        children = {p.As<RecursiveUnionPlan>().non_recursive.get(), p.As<RecursiveUnionPlan>().recursive.get()};
-        break;
-      case PlanKind::kWorkTableScan:
-        name = "WorkTable Scan on " + p.As<WorkTableScanPlan>().cte_name;
-        break;
-      case PlanKind::kCteScan: {
-        const auto& c = p.As<CteScanPlan>();
-        name = "CTE Scan on " + c.cte->name + (c.alias.empty() || c.alias == c.cte->name ? "" : " " + c.alias);
-        break;
-      }
+ExplainNode Explainer::Node(const PlanNode& p, std::vector<const PlanNode*> folded, std::vector<TreeProp> extra) {
+  ctes_.insert(ctes_.end(), p.init_ctes.begin(), p.init_ctes.end());
+  Pend(p);
+  if (p.kind == PlanKind::kFilter || p.kind == PlanKind::kProject) {
+    folded.push_back(&p);
+    if (p.kind == PlanKind::kFilter) {
+      std::vector<TreeProp> filter;
+      Qual(&filter, "Filter", p.As<FilterPlan>().predicate, p, "Rows Removed by Filter", IsScan(p));
+      extra.insert(extra.begin(), filter.begin(), filter.end());
+      return Node(*p.As<FilterPlan>().child, folded, extra);
     }
-    Pend(p);
-    std::vector<const BoundExpr*> subplans = std::move(pending_);
-    pending_.clear();
-    std::vector<std::shared_ptr<const CteDef>> ctes = std::move(ctes_);
-    ctes_.clear();
-    Line(depth, name, &p, &estimates_.Estimate(shown ? *shown : p));
-    props.insert(props.end(), extra.begin(), extra.end());
-    for (const auto& prop : props) lines_.push_back(std::string(PropIndent(depth), ' ') + prop);
-    // The WITH queries come first among the InitPlans, as SS_process_ctes plans them first.
-    for (const auto& cte : ctes) {
-      lines_.push_back(std::string(PropIndent(depth), ' ') + "CTE " + cte->name);
-      indent_ += 2;
-      Node(*cte->plan, depth + 1);
-      indent_ -= 2;
-    }
-    Subplans(subplans, depth, true);
-    for (const auto* c : children) Node(*c, depth + 1);
-    for (const auto& [c, wrapper] : wrapped) {
-      // Hash: the whole input is read before the first row comes out.
-      NodeEstimate hash = estimates_.Estimate(*c);
-      hash.cost.startup = hash.cost.total;
-      Line(depth + 1, wrapper, nullptr, &hash);
-      Node(*c, depth + 2);
-    }
-    if (p.kind == PlanKind::kSetOp && name != "Append") {
-      auto [l, r] = appends_.back();
-      NodeEstimate append = estimates_.Estimate(*l);
-      const NodeEstimate& right = estimates_.Estimate(*r);
-      append.cost.total += right.cost.total;
-      append.rows += right.rows;
-      Line(depth + 1, "Append", nullptr, &append);
-      Node(*l, depth + 2);
-      Node(*r, depth + 2);
-    }
-    Subplans(subplans, depth, false);
+    return Node(*p.As<ProjectPlan>().child, folded, extra);
   }
+  const PlanNode& shown = folded.empty() ? p : *folded.front();
+  std::vector<const BoundExpr*> subplans = std::move(pending_);
+  pending_.clear();
+  std::vector<std::shared_ptr<const CteDef>> ctes = std::move(ctes_);
+  ctes_.clear();
+  ExplainNode n;
+  // The WITH queries come first among the InitPlans, as SS_process_ctes plans them first.
+  for (const auto& cte : ctes) n.children.push_back(Child(*cte->plan, "InitPlan", "CTE " + cte->name));
+  Subplans(subplans, true, &n);
+  Describe(p, &n);
+  Subplans(subplans, false, &n);
+  n.props.insert(n.props.end(), extra.begin(), extra.end());
+  if (options_.costs) n.estimate = estimates_.Estimate(shown);
+  if (options_.verbose) n.output = OutputOf(shown);
+  Measure(shown, p, &n);
+  return n;
+}
 
-  std::vector<std::string> Take() { return std::move(lines_); }
+ExplainNode Explainer::Synthetic(const std::string& type, const std::vector<const PlanNode*>& inputs,
+                                 const char* role) {
+  ExplainNode n;
+  n.text_name = type;
+  n.head.push_back(ExplainProp::Text("Node Type", type));
+  NodeEstimate e = estimates_.Estimate(*inputs[0]);
+  NodeActuals a;
+  bool any = false;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (i > 0) {
+      const NodeEstimate& more = estimates_.Estimate(*inputs[i]);
+      e.cost.total += more.cost.total;
+      e.rows += more.rows;
+    }
+    if (const NodeActuals* m = actuals_ ? actuals_(*inputs[i]) : nullptr) {
+      if (!any) a.startup_ms = m->startup_ms;
+      any = true;
+      a.total_ms += m->total_ms;
+      a.rows += m->rows;
+      a.loops = std::max(a.loops, m->loops);
+    }
+    n.children.push_back(Child(*inputs[i], role, ""));
+  }
+  if (type == "Hash") e.cost.startup = e.cost.total;  // the whole input is read before the first row
+  if (options_.costs) n.estimate = e;
+  if (options_.verbose) n.output = OutputOf(*inputs[0]);
+  n.analyzed = options_.analyze;
+  if (any) n.actuals = a;
+  return n;
+}
 
- private:
-  static std::string ModifyName(const char* label, const ModifyCommon& m) {
-    return label + m.table->name + (m.alias.empty() || m.alias == m.table->name ? "" : " " + m.alias);
-  }
-  // ExplainModifyTarget's ON CONFLICT lines; the filter reads the target and EXCLUDED, so it is qualified.
-  void ConflictProps(const InsertPlan& insert, std::vector<std::string>* props) {
-    const OnConflictPlan& c = *insert.on_conflict;
-    props->push_back(std::string("Conflict Resolution: ") + (c.do_update ? "UPDATE" : "NOTHING"));
-    std::string arbiters;
-    for (Oid oid : c.arbiters) {
-      for (const auto& index : insert.table->indexes) {
-        if (index.oid == oid) arbiters += (arbiters.empty() ? "" : ", ") + index.name;
-      }
-    }
-    if (!arbiters.empty()) props->push_back("Conflict Arbiter Indexes: " + arbiters);
-    if (c.where) props->push_back("Conflict Filter: " + Deparse(*c.where, true, &names_));
-  }
-  void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e) {
-    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_, &names_));
-  }
-  size_t PropIndent(int depth) const { return (depth == 0 ? 2 : 6 * depth + 2) + indent_; }
-  // Keeps the subqueries of a node PostgreSQL folds into the next one shown (Filter, Project).
-  void Pend(const PlanNode& p) {
-    auto subs = SubplanNames::Of(p);
-    pending_.insert(pending_.end(), subs.begin(), subs.end());
-  }
-  // The InitPlans (before the children, init true) or SubPlans (after them) of a node at depth: a heading
-  // at the node's property indentation, then the subquery's plan two spaces further in (ExplainSubPlans).
-  void Subplans(const std::vector<const BoundExpr*>& subplans, int depth, bool init) {
-    for (const BoundExpr* e : subplans) {
-      if (SubplanNames::IsInitPlan(*e) != init) continue;
-      lines_.push_back(std::string(PropIndent(depth), ' ') + names_.Label(*e));
-      indent_ += 2;
-      Node(*e->subplan, depth + 1);
-      indent_ -= 2;
-    }
-  }
-  // A grouping-sets Aggregate as PostgreSQL's hashed plans print it: a Hash Key per set, the empty sets
-  // (its sorted phase) as Group Key: () after them; HashAggregate, MixedAggregate or plain Aggregate.
-  std::string GroupingSetsKeys(const AggregatePlan& a, std::vector<std::string>* props) {
-    size_t empty = 0;
-    for (const auto& set : a.grouping_sets) {
-      if (set.empty()) {
-        ++empty;
-        continue;
-      }
-      std::vector<BoundExprPtr> keys;
-      for (int k : set) keys.push_back(a.groups[static_cast<size_t>(k)]);
-      props->push_back("Hash Key: " + ExprList(keys));
-    }
-    for (size_t i = 0; i < empty; ++i) props->push_back("Group Key: ()");
-    if (empty == 0) return "HashAggregate";
-    return empty == a.grouping_sets.size() ? "Aggregate" : "MixedAggregate";
-  }
-  std::string ExprList(const std::vector<BoundExprPtr>& exprs) {
-    std::string out;
-    for (const auto& e : exprs) out += (out.empty() ? "" : ", ") + Deparse(*e, qualify_, &names_);
-    return out;
-  }
-  void Line(int depth, const std::string& name, const PlanNode* node, const NodeEstimate* estimate) {
-    std::string line = depth == 0 ? "" : std::string(6 * depth - 4 + indent_, ' ') + "->  ";
-    line += name;
-    if (options_.costs && estimate) {
-      char buf[128];
-      std::snprintf(buf, sizeof(buf), "  (cost=%.2f..%.2f rows=%.0f width=%d)", estimate->cost.startup,
-                    estimate->cost.total, estimate->rows, estimate->width());
-      line += buf;
-    }
-    if (options_.analyze && actual_rows_ && node) {
-      line += " (actual rows=" + std::to_string(actual_rows_(*node)) + " loops=1)";
-    }
-    lines_.push_back(std::move(line));
-  }
+void Explainer::Measure(const PlanNode& shown, const PlanNode& p, ExplainNode* n) {
+  if (!options_.analyze || !actuals_) return;
+  n->analyzed = true;
+  if (const NodeActuals* a = actuals_(shown)) n->actuals = *a;
+  if (const NodeActuals* own = actuals_(p)) AddDetails(*own, "", n);
+}
 
-  const ExplainOptions& options_;
-  const std::function<int64_t(const PlanNode&)>& actual_rows_;
-  bool qualify_;
-  SubplanNames names_;
-  int indent_ = 0;  // extra spaces inside a subquery's plan
-  std::vector<const BoundExpr*> pending_;
-  std::vector<std::shared_ptr<const CteDef>> ctes_;  // init_ctes of nodes folded into the next one shown
-  PlanEstimator estimates_;
-  std::vector<std::string> lines_;
-  std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;
-};
+bool Explainer::IsScan(const PlanNode& p) {
+  switch (p.kind) {
+    case PlanKind::kFilter:
+      return IsScan(*p.As<FilterPlan>().child);
+    case PlanKind::kProject:
+      return IsScan(*p.As<ProjectPlan>().child);
+    case PlanKind::kSeqScan:
+    case PlanKind::kIndexScan:
+    case PlanKind::kFunctionScan:
+    case PlanKind::kValues:
+    case PlanKind::kCteScan:
+    case PlanKind::kWorkTableScan:
+      return true;
+    default:
+      return false;
+  }
+}
 
-}  // namespace
+void Explainer::AddDetails(const NodeActuals& a, const std::string& where, ExplainNode* n) {
+  for (const auto& d : a.details) {
+    if (d.node != where) continue;
+    if (options_.format == ExplainFormat::kText) {
+      n->props.push_back(TreeProp{ExplainProp::Text("", d.text), true});
+    } else {
+      for (const auto& p : d.props) n->props.push_back(TreeProp{p, false});
+    }
+  }
+}
+
+void Explainer::Removed(std::vector<TreeProp>* props, const PlanNode& counted, const char* label) {
+  if (!options_.analyze) return;
+  const NodeActuals* a = actuals_ ? actuals_(counted) : nullptr;
+  // Text shows a count only when some rows were removed, even if the per-loop figure rounds to 0.
+  if ((!a || a->filtered1 <= 0) && options_.format == ExplainFormat::kText) return;
+  const double removed = a && a->loops > 0 ? a->filtered1 / a->loops : 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", removed);
+  props->push_back(TreeProp{ExplainProp::Number(label, buf), false});
+}
+
+void Explainer::Target(ExplainNode* n, const PlanNode& p, const char* tag, const std::string& object,
+                       const std::string& schema) {
+  const std::string ref = refnames_.Of(p, object);
+  n->text_name += " on";
+  if (options_.verbose && !schema.empty()) {
+    n->text_name += " " + QuoteIdent(schema) + "." + QuoteIdent(object);
+  } else if (tag) {
+    n->text_name += " " + QuoteIdent(object);
+  }
+  if (!tag || ref != object) n->text_name += " " + QuoteIdent(ref);
+  if (tag) n->target.push_back(ExplainProp::Text(tag, object));
+  if (options_.verbose && !schema.empty()) n->target.push_back(ExplainProp::Text("Schema", schema));
+  n->target.push_back(ExplainProp::Text("Alias", ref));
+}
+
+}  // namespace explain_detail
 
 std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
-                                     const std::function<int64_t(const PlanNode&)>& actual_rows) {
-  Explainer explainer(plan, options, actual_rows, CountRelations(plan) > 1);
-  explainer.Node(plan, 0);
-  return explainer.Take();
+                                     const ActualsLookup& actuals) {
+  ExplainOptions text = options;
+  text.format = ExplainFormat::kText;
+  explain_detail::Explainer explainer(plan, text, actuals);
+  return FormatExplainText(explainer.Node(plan), text);
+}
+
+std::vector<std::string> ExplainDocument(const PlanNode& plan, const ExplainOptions& options,
+                                         const ActualsLookup& actuals, const ExplainSummary& summary) {
+  explain_detail::Explainer explainer(plan, options, actuals);
+  return FormatExplain(explainer.Node(plan), options, summary);
 }
 
 }  // namespace lumadb::planner

@@ -23,8 +23,9 @@ void CollectModify(const ModifyCommon& m, std::vector<const BoundExpr*>* out) {
   CollectAll(m.returning, out);
 }
 
-// The children of a node, in EXPLAIN's order.
-std::vector<const PlanNode*> Children(const PlanNode& p) {
+}  // namespace
+
+std::vector<const PlanNode*> SubplanNames::Inputs(const PlanNode& p) {
   switch (p.kind) {
     case PlanKind::kFilter:
       return {p.As<FilterPlan>().child.get()};
@@ -60,8 +61,6 @@ std::vector<const PlanNode*> Children(const PlanNode& p) {
       return {};
   }
 }
-
-}  // namespace
 
 std::vector<const BoundExpr*> SubplanNames::Of(const PlanNode& p) {
   std::vector<const BoundExpr*> out;
@@ -167,7 +166,7 @@ void SubplanNames::Number(const PlanNode& node) {
     }
     names_[e] = name;
   }
-  for (const PlanNode* child : Children(node)) Number(*child);
+  for (const PlanNode* child : Inputs(node)) Number(*child);
 }
 
 std::string SubplanNames::Label(const BoundExpr& e) const {

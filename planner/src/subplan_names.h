@@ -20,6 +20,9 @@ class SubplanNames {
   /// The subqueries in node's own expressions (outside other subqueries' subplans), in order.
   static std::vector<const BoundExpr*> Of(const PlanNode& node);
 
+  /// The inputs of a plan node (not its subqueries), in EXPLAIN's order: outer before inner.
+  static std::vector<const PlanNode*> Inputs(const PlanNode& node);
+
   /// True for an uncorrelated scalar, EXISTS or ARRAY subquery (PostgreSQL's InitPlan).
   static bool IsInitPlan(const BoundExpr& subquery);
 

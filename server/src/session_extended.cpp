@@ -10,6 +10,7 @@
 
 #include "common/value_binary.h"
 #include "common/value_io.h"
+#include "exec/sql_prepare.h"
 #include "format_sink.h"
 #include "parser/parser.h"
 #include "pgwire/extended.h"
@@ -165,7 +166,7 @@ std::optional<std::vector<pgwire::FieldDescription>> Session::ResultFields(const
       fields.push_back({c.name, c.table_oid, c.attnum, static_cast<Oid>(c.type.id), c.type.typmod});
     }
   } else if (st.ast && IsExplainExecute(*st.ast)) {
-    fields = {{"QUERY PLAN", 0, 0, kTextOid, -1}};
+    fields = {{"QUERY PLAN", 0, 0, static_cast<Oid>(exec::ExplainResultType(st.ast->As<ast::ExplainStmt>()).id), -1}};
   } else if (st.ast && st.ast->kind == ast::StmtKind::kVariableShow) {
     const std::string& name = st.ast->As<ast::VariableShowStmt>().name;
     if (name == "all") {

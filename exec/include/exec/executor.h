@@ -27,7 +27,8 @@ namespace lumadb::exec {
 
 class Executor;
 class CorrelatedScanCache;
-class CteBuffer;  // cte_materialize_executor.cpp
+class CteBuffer;   // cte_materialize_executor.cpp
+class AnalyzeRun;  // exec/explain_analyze.h
 
 /// Everything a running statement needs: where tables live, whose transaction it is, where locks come from,
 /// and the session values functions read. catalog/txn/locks may be null when evaluating pure expressions
@@ -44,8 +45,8 @@ struct ExecContext {
   /// The session's search_path, for the binder when exec binds catalog texts itself (CHECK constraints
   /// of tables changed by foreign-key actions, SET DEFAULT values).
   std::vector<std::string> search_path;
-  /// EXPLAIN ANALYZE: when set, BuildExecutor passes every executor it builds through it (to count rows).
-  std::function<std::unique_ptr<Executor>(const planner::PlanNode&, std::unique_ptr<Executor>)> instrument;
+  /// EXPLAIN ANALYZE: when set, BuildExecutor wraps every executor it builds to count and time its calls.
+  AnalyzeRun* analyze = nullptr;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).
   std::map<const planner::BoundExpr*, std::vector<Row>> subquery_results;
   /// The kExecParam slots (PostgreSQL's ecxt_param_exec_vals): values of outer rows that correlated
@@ -92,6 +93,10 @@ class Executor {
   /// PostgreSQL's ExecSetTupleBound: a Sort then keeps only the first `bound` rows (top-N heapsort), and
   /// nodes that return their input's rows one for one pass it down. The default ignores it.
   virtual void SetTupleBound(int64_t bound) { (void)bound; }
+  /// EXPLAIN ANALYZE, when the executor is done: adds what it measured beyond rows and times to its node's
+  /// figures: rows its qual or join filter removed (filtered1), or an AnalyzeDetail (Sort Method, Hash
+  /// Batches...). Counts are this executor's over its whole life. The default reports nothing.
+  virtual void ReportAnalyze(planner::NodeActuals* actuals) const { (void)actuals; }
 };
 
 /// Builds the executor tree for a plan. The plan must outlive the executors.

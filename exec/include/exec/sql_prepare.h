@@ -23,11 +23,13 @@ std::vector<Value> EvaluateParams(const PreparedStatement& statement, std::strin
                                   SessionContext& ctx);
 
 /// EXPLAIN [ANALYZE] EXECUTE name(args) (explain.c ExplainExecuteQuery): the prepared statement's plan, run
-/// with `params` under ANALYZE, as rows of one text column "QUERY PLAN". Throws what EXPLAIN's options
-/// throw (0A000 for FORMAT JSON, 25006 for ANALYZE of a write in a read-only transaction), 0A000 for a
-/// statement without a plan.
+/// with `params` under ANALYZE, as rows of one column "QUERY PLAN". Throws 25006 for ANALYZE of a write in
+/// a read-only transaction, 0A000 for a statement without a plan.
 std::string ExplainPrepared(const ast::ExplainStmt& stmt, const PreparedStatement& prepared,
                             const std::vector<Value>& params, SessionContext& ctx, ResultSink& sink);
+
+/// The type of EXPLAIN's "QUERY PLAN" column (explain.c ExplainResultDesc): json for FORMAT JSON, else text.
+TypeDesc ExplainResultType(const ast::ExplainStmt& stmt);
 
 /// A cursor's rows read from a portal, one Run at a time. ctx is copied: it must refer to the
 /// transaction the cursor lives in for as long as rows are read (a WITH HOLD cursor is materialized

@@ -12,6 +12,7 @@
 
 #include "catalog/catalog.h"
 #include "planner/bound_expr.h"
+#include "planner/explain.h"
 
 namespace lumadb::planner {
 
@@ -335,18 +336,5 @@ struct DeletePlan : PlanNode, ModifyCommon {
   DeletePlan() : PlanNode(kKind) {}
   PlanPtr child;
 };
-
-/// EXPLAIN's text format (PostgreSQL's explain.c layout, COSTS OFF style unless costs): one line per
-/// entry, e.g. {"Index Scan using t_pkey on t", "  Index Cond: (id = 1)"}. Node names as PostgreSQL's:
-/// Seq Scan, Index Scan, Function Scan, Nested Loop, Hash Join, Aggregate/HashAggregate, Sort, Limit,
-/// Unique, Result, Insert/Update/Delete on t. With analyze, each node line gets
-/// " (actual rows=N loops=1)" from `actual_rows` (keyed by node).
-struct ExplainOptions {
-  bool costs = true;
-  bool verbose = false;
-  bool analyze = false;
-};
-std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
-                                     const std::function<int64_t(const PlanNode&)>& actual_rows = nullptr);
 
 }  // namespace lumadb::planner
