@@ -11,6 +11,7 @@
 #include "exec/sql_prepare.h"
 #include "permissions.h"
 #include "planner/binder.h"
+#include "planner/spill_stats.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
 
@@ -94,6 +95,8 @@ std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOpt
     StatementExecContext sec(ctx);
     sec.exec.params = params;
     std::map<const planner::PlanNode*, int64_t> counts;
+    std::map<const planner::PlanNode*, planner::SpillStats> spill_stats;
+    sec.exec.spill_stats = &spill_stats;
     sec.exec.instrument = [&counts](const planner::PlanNode& node, std::unique_ptr<Executor> inner) {
       return std::unique_ptr<Executor>(std::make_unique<CountingExecutor>(std::move(inner), &counts[&node]));
     };
@@ -104,10 +107,16 @@ std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOpt
     while (exec->Next(&row)) ++rows;
     const auto execution = std::chrono::steady_clock::now() - exec_start;
     counts[&plan] = rows;
-    lines = planner::ExplainText(plan, options, [&](const planner::PlanNode& node) -> int64_t {
-      auto it = counts.find(&node);
-      return it == counts.end() ? -1 : it->second;
-    });
+    lines = planner::ExplainText(
+        plan, options,
+        [&](const planner::PlanNode& node) -> int64_t {
+          auto it = counts.find(&node);
+          return it == counts.end() ? -1 : it->second;
+        },
+        [&spill_stats](const planner::PlanNode& node) -> const planner::SpillStats* {
+          auto it = spill_stats.find(&node);
+          return it == spill_stats.end() ? nullptr : &it->second;
+        });
     // Nodes run outside BuildExecutor (an index nested loop's inner scan) have no count: they show no
     // "actual" part rather than a made-up one.
     const std::string unknown = " (actual rows=-1 loops=1)";

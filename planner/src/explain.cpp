@@ -9,6 +9,7 @@
 #include "plan_util.h"
 #include "planner/cte_plan.h"
 #include "planner/plan.h"
+#include "planner/spill_stats.h"
 #include "planner/window_plan.h"
 #include "subplan_names.h"
 
@@ -278,6 +279,7 @@ class Explainer {
     Line(depth, name, &p, &estimates_.Estimate(shown ? *shown : p));
     props.insert(props.end(), extra.begin(), extra.end());
     for (const auto& prop : props) lines_.push_back(std::string(PropIndent(depth), ' ') + prop);
+    SpillLines(p, SpillStats::Kind::kHash, false, depth);
     // The WITH queries come first among the InitPlans, as SS_process_ctes plans them first.
     for (const auto& cte : ctes) {
       lines_.push_back(std::string(PropIndent(depth), ' ') + "CTE " + cte->name);
@@ -292,6 +294,7 @@ class Explainer {
       NodeEstimate hash = estimates_.Estimate(*c);
       hash.cost.startup = hash.cost.total;
       Line(depth + 1, wrapper, nullptr, &hash);
+      SpillLines(p, SpillStats::Kind::kHash, true, depth + 1);
       Node(*c, depth + 2);
     }
     if (p.kind == PlanKind::kSetOp && name != "Append") {
@@ -308,6 +311,7 @@ class Explainer {
   }
 
   std::vector<std::string> Take() { return std::move(lines_); }
+  void set_spill_stats(const std::function<const SpillStats*(const PlanNode&)>& f) { spill_stats_ = f; }
 
  private:
   static std::string ModifyName(const char* label, const ModifyCommon& m) {
@@ -383,7 +387,16 @@ class Explainer {
     lines_.push_back(std::move(line));
   }
 
+  // Under ANALYZE, the Sort/HashAggregate figures of p (hash false) or, under the Hash line of a hash join,
+  // the join's hash table figures (hash true).
+  void SpillLines(const PlanNode& p, SpillStats::Kind hash_kind, bool hash, int depth) {
+    const SpillStats* stats = options_.analyze && spill_stats_ ? spill_stats_(p) : nullptr;
+    if (!stats || (stats->kind == hash_kind) != hash) return;
+    for (const auto& line : SpillStatsText(*stats)) lines_.push_back(std::string(PropIndent(depth), ' ') + line);
+  }
+
   const ExplainOptions& options_;
+  std::function<const SpillStats*(const PlanNode&)> spill_stats_;
   const std::function<int64_t(const PlanNode&)>& actual_rows_;
   bool qualify_;
   SubplanNames names_;
@@ -398,8 +411,10 @@ class Explainer {
 }  // namespace
 
 std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
-                                     const std::function<int64_t(const PlanNode&)>& actual_rows) {
+                                     const std::function<int64_t(const PlanNode&)>& actual_rows,
+                                     const std::function<const SpillStats*(const PlanNode&)>& spill_stats) {
   Explainer explainer(plan, options, actual_rows, CountRelations(plan) > 1);
+  explainer.set_spill_stats(spill_stats);
   explainer.Node(plan, 0);
   return explainer.Take();
 }

@@ -346,7 +346,10 @@ struct ExplainOptions {
   bool verbose = false;
   bool analyze = false;
 };
+struct SpillStats;  // planner/spill_stats.h
+/// spill_stats: under ANALYZE, the figures a Sort, HashAggregate or hash join measured (null: none).
 std::vector<std::string> ExplainText(const PlanNode& plan, const ExplainOptions& options,
-                                     const std::function<int64_t(const PlanNode&)>& actual_rows = nullptr);
+                                     const std::function<int64_t(const PlanNode&)>& actual_rows = nullptr,
+                                     const std::function<const SpillStats*(const PlanNode&)>& spill_stats = nullptr);
 
 }  // namespace lumadb::planner
