@@ -60,15 +60,11 @@ void ExternalSort::AddRun(std::vector<SortEntry>& entries) {
   for (auto& e : entries) writer.Add(Joined(e));
   writer.Finish();
   entries.clear();
-  NotePeak();
-}
-
-void ExternalSort::NotePeak() {
-  peak_bytes_ = std::max(peak_bytes_, file_->size() + spare_->size());
 }
 
 void ExternalSort::Finish() {
   while (runs_.size() > order_) MergePass();
+  final_bytes_ = file_->size();
   // The final merge: a heap of the runs' current entries, ties to the earlier run.
   for (size_t i = 0; i < runs_.size(); ++i) {
     auto source = std::make_unique<Source>(file_.get(), &runs_[i], i);
@@ -110,7 +106,6 @@ void ExternalSort::MergePass() {
   for (size_t first = 0; first < runs_.size(); first += order_) {
     merged.emplace_back();
     Merge(first, std::min(order_, runs_.size() - first), spare_.get(), &merged.back());
-    NotePeak();
   }
   runs_ = std::move(merged);
   file_->Truncate();

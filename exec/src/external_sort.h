@@ -36,15 +36,15 @@ class ExternalSort {
   void Finish();
   /// The next entry of the final merge; false at the end.
   bool Next(SortEntry* out);
-  /// The largest number of bytes the temporary files held together.
-  uint64_t disk_bytes() const { return peak_bytes_; }
+  /// Bytes of the runs the final merge reads (what EXPLAIN shows as Disk, as tuplesort_get_stats's
+  /// tape blocks in use).
+  uint64_t disk_bytes() const { return final_bytes_; }
   size_t runs() const { return runs_.size(); }
 
  private:
   struct Source;
   void MergePass();
   void Merge(size_t first, size_t count, storage::TempFile* out_file, SpillRun* out);
-  void NotePeak();
   // Heap order: a's entry comes after b's (ties: the later run after).
   bool After(size_t a, size_t b) const;
   void BuildHeap();
@@ -55,7 +55,7 @@ class ExternalSort {
   std::shared_ptr<storage::TempFile> spare_;  // the next merge pass writes here
   std::vector<SpillRun> runs_;
   size_t nkeys_ = 0;
-  uint64_t peak_bytes_ = 0;
+  uint64_t final_bytes_ = 0;
   std::vector<std::unique_ptr<Source>> sources_;  // the final merge's inputs
   std::vector<size_t> heap_;                      // indexes into sources_, a min-heap
 };

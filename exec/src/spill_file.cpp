@@ -33,13 +33,12 @@ void SpillWriter::Add(const Row& row) {
   const auto natts = static_cast<uint16_t>(row.size());
   chunk_.resize(chunk_.size() + 2);
   std::memcpy(chunk_.data() + chunk_.size() - 2, &natts, 2);
-  std::vector<TypeId> types;
-  types.reserve(row.size());
+  types_.clear();
   for (const Value& v : row) {
-    types.push_back(v.type());
+    types_.push_back(v.type());
     PutU32(&chunk_, static_cast<uint32_t>(v.type()));
   }
-  EncodeRowTo(types, row, &chunk_);
+  EncodeRowTo(types_, row, &chunk_);
   const auto len = static_cast<uint32_t>(chunk_.size() - start - 4);
   std::memcpy(chunk_.data() + start, &len, 4);
   ++run_->rows;
@@ -69,12 +68,12 @@ bool SpillReader::Next(Row* out) {
   std::memcpy(&natts, chunk_.data() + pos_ + 4, 2);
   size_t p = pos_ + 6;
   if (p + 4 * size_t{natts} > end) ThrowMalformed();
-  std::vector<TypeId> types(natts);
-  for (auto& t : types) {
+  types_.resize(natts);
+  for (auto& t : types_) {
     t = static_cast<TypeId>(GetU32(chunk_.data() + p));
     p += 4;
   }
-  *out = DecodeRow(types, std::span<const std::byte>(chunk_.data() + p, end - p));
+  *out = DecodeRow(types_, std::span<const std::byte>(chunk_.data() + p, end - p));
   pos_ = end;
   return true;
 }

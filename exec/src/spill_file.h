@@ -44,6 +44,7 @@ class SpillWriter {
   storage::TempFile* file_;
   SpillRun* run_;
   std::vector<std::byte> chunk_;
+  std::vector<TypeId> types_;  // the row being added's (kept to save an allocation per row)
 };
 
 /// Reads a run's rows back in the order they were added, one chunk in memory at a time.
@@ -59,6 +60,7 @@ class SpillReader {
   size_t next_chunk_ = 0;
   std::vector<std::byte> chunk_;
   size_t pos_ = 0;
+  std::vector<TypeId> types_;  // the row being read's
 };
 
 /// A temporary file in the statement's space; null when the context has none (executors then stay in
