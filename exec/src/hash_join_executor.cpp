@@ -7,6 +7,7 @@
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "hash_join_table.h"
+#include "join_rows.h"
 
 namespace lumadb::exec {
 
@@ -92,7 +93,7 @@ class HashJoinExecutor : public Executor {
       }
       while (candidates_ && right_pos_ < candidates_->size()) {
         size_t i = (*candidates_)[right_pos_++];
-        Row joined = Concat(left_row_, table_->inner(i));
+        Row joined = ConcatRows(left_row_, table_->inner(i));
         if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) continue;
         left_matched_ = true;
         if (SemiOrAnti()) break;  // the first match decides
@@ -106,7 +107,7 @@ class HashJoinExecutor : public Executor {
         return true;
       }
       if (KeepLeft() && !left_matched_) {
-        *out = Concat(left_row_, NullRow(plan_.right->output));
+        *out = ConcatRows(left_row_, NullRow(plan_.right->output));
         return true;
       }
     }
@@ -117,7 +118,7 @@ class HashJoinExecutor : public Executor {
     while (right_pos_ < table_->inner_count()) {
       size_t i = right_pos_++;
       if (table_->matched()[i]) continue;
-      *out = Concat(NullRow(plan_.left->output), table_->inner(i));
+      *out = ConcatRows(NullRow(plan_.left->output), table_->inner(i));
       return true;
     }
     return false;
@@ -130,17 +131,6 @@ class HashJoinExecutor : public Executor {
       if (key->back().is_null()) return false;
     }
     return true;
-  }
-
-  static Row Concat(const Row& a, const Row& b) {
-    Row r = a;
-    r.insert(r.end(), b.begin(), b.end());
-    return r;
-  }
-  static Row NullRow(const std::vector<planner::OutputColumn>& cols) {
-    Row r;
-    for (const auto& c : cols) r.push_back(Value::Null(c.type.id));
-    return r;
   }
 
   void RecordStats() {

@@ -4,6 +4,7 @@
 // (hash_join_executor.cpp).
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
+#include "join_rows.h"
 
 namespace lumadb::exec {
 
@@ -40,7 +41,7 @@ class NestedLoopJoinExecutor : public Executor {
       }
       while (right_pos_ < right_rows_.size()) {
         size_t i = right_pos_++;
-        Row joined = Concat(left_row_, right_rows_[i]);
+        Row joined = ConcatRows(left_row_, right_rows_[i]);
         if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) continue;
         left_matched_ = true;
         if (semi_or_anti) break;  // the first match decides
@@ -54,31 +55,20 @@ class NestedLoopJoinExecutor : public Executor {
         return true;
       }
       if (keep_left && !left_matched_) {
-        *out = Concat(left_row_, NullRow(plan_.right->output));
+        *out = ConcatRows(left_row_, NullRow(plan_.right->output));
         return true;
       }
     }
     while (keep_right && right_pos_ < right_rows_.size()) {
       size_t i = right_pos_++;
       if (right_matched_[i]) continue;
-      *out = Concat(NullRow(plan_.left->output), right_rows_[i]);
+      *out = ConcatRows(NullRow(plan_.left->output), right_rows_[i]);
       return true;
     }
     return false;
   }
 
  private:
-  static Row Concat(const Row& a, const Row& b) {
-    Row r = a;
-    r.insert(r.end(), b.begin(), b.end());
-    return r;
-  }
-  static Row NullRow(const std::vector<planner::OutputColumn>& cols) {
-    Row r;
-    for (const auto& c : cols) r.push_back(Value::Null(c.type.id));
-    return r;
-  }
-
   const planner::JoinPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> left_;

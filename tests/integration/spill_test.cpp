@@ -55,6 +55,11 @@ TEST_CASE("queries over 200,000 rows at work_mem = 64kB answer as at 64MB and le
   CHECK(SqlStateOf(conn, "SELECT f.grp, sum(1 / (200000 - f.id)) FROM facts f JOIN dims d ON d.k = f.id GROUP BY 1") ==
         "22012");
   CHECK(TempFiles(server) == 0);
+  Exec(conn, "SET statement_timeout = '100ms'");  // a cancel in the middle of a spilling join and sort
+  CHECK(SqlStateOf(conn, "SELECT count(*) FROM (SELECT * FROM facts f JOIN dims d ON d.k = f.id ORDER BY name) x") ==
+        "57014");
+  Exec(conn, "SET statement_timeout = 0");
+  CHECK(TempFiles(server) == 0);
   CHECK(Scalar(conn, "SHOW temp_file_limit") == "-1");
   Exec(conn, "SET temp_file_limit = '200kB'");
   CHECK(ErrorOf(conn, "SELECT * FROM facts ORDER BY name") ==
