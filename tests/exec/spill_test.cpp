@@ -83,11 +83,16 @@ TEST_CASE("hash aggregation spills new groups and aggregates them in later batch
   for (const char* sql :
        {"SELECT grp, count(*), sum(amount), min(name), max(id) FROM big GROUP BY grp",
         "SELECT name, count(DISTINCT grp), string_agg(id::text, ',' ORDER BY id) FROM big GROUP BY name",
-        "SELECT DISTINCT grp % 3000 FROM big"}) {
+        "SELECT DISTINCT grp % 3000 FROM big",
+        "SELECT grp, name, count(*), sum(amount) FROM big GROUP BY ROLLUP (grp, name)",
+        "SELECT grp % 10, id % 4000, string_agg(name, ',' ORDER BY id) FROM big "
+        "GROUP BY GROUPING SETS ((grp % 10, id % 4000), (id % 4000), ())"}) {
     auto [small, big] = BothWays(s, sql, true);
     CHECK(!small.empty());
     CHECK(small == big);
   }
+  CHECK(s.Rows("SELECT count(*) FROM (SELECT grp, name FROM big GROUP BY ROLLUP (grp, name)) x") ==
+        std::vector<std::string>{"37001"});
   auto lines = ExplainLines(s, "SELECT grp, count(*) FROM big GROUP BY grp", "Batches");
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].find("Disk Usage: ") != std::string::npos);
@@ -131,6 +136,14 @@ TEST_CASE("temporary files go when a statement fails, and temp_file_limit holds"
   DbError e = s.Error("SELECT * FROM big ORDER BY name");
   CHECK(e.code().View() == "53400");
   CHECK(e.message() == "temporary file size exceeds temp_file_limit (100kB)");
+  CHECK(TempFileCount(s) == 0);
+  // Every spilling executor writes through the limit (so each of them does spill here).
+  for (const char* sql :
+       {"SELECT grp, count(*) FROM big GROUP BY grp", "SELECT * FROM big b JOIN small s ON s.k = b.id",
+        "SELECT grp, name, count(*) FROM big GROUP BY ROLLUP (grp, name)"}) {
+    CAPTURE(sql);
+    CHECK(s.Error(sql).code().View() == "53400");
+  }
   CHECK(TempFileCount(s) == 0);
 }
 
