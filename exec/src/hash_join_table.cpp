@@ -20,32 +20,30 @@ HashJoinTable::HashJoinTable(ExecContext& ctx, KeyFn inner_key, bool keep_null_k
     : ctx_(ctx), inner_key_(std::move(inner_key)), keep_null_keys_(keep_null_keys) {}
 
 size_t HashJoinTable::BatchOf(const Row& key) const {
-  return SpillHash(key) & (nbatch_ - 1);
+  return nbatch_ == 1 ? 0 : SpillHash(key) & (nbatch_ - 1);
 }
 
 void HashJoinTable::Insert(Row row) {
   Row key;
   if (!inner_key_(row, &key)) {
-    if (keep_null_keys_) Add(std::move(row), Row{}, false, 0);  // hash 0: batch 0, never moved
+    if (keep_null_keys_) Add(std::move(row), Row{}, false);  // batch 0, never moved
     return;
   }
-  const uint64_t hash = SpillHash(key);
-  const size_t batch = hash & (nbatch_ - 1);
+  const size_t batch = BatchOf(key);
   if (batch != current_) {
     Spill(inner_spill_).Add(batch, row);
     return;
   }
-  Add(std::move(row), std::move(key), true, hash);
+  Add(std::move(row), std::move(key), true);
   peak_memory_ = std::max(peak_memory_, memory_);
   max_rows_ = std::max(max_rows_, rows_.size());
   if (memory_ > WorkMemBytes(ctx_.work_mem_kb) && grow_enabled_ && ctx_.temp_files) IncreaseBatches();
 }
 
-void HashJoinTable::Add(Row row, Row key, bool has_key, uint64_t hash) {
+void HashJoinTable::Add(Row row, Row key, bool has_key) {
   memory_ += RowBytes(row) + RowBytes(key) + kEntryOverheadBytes;
   if (has_key) buckets_[std::move(key)].push_back(rows_.size());
   rows_.push_back(std::move(row));
-  hashes_.push_back(hash);
   matched_.push_back(false);
 }
 
@@ -60,19 +58,18 @@ void HashJoinTable::IncreaseBatches() {
   nbatch_ *= 2;
   SpillPartitions& spill = Spill(inner_spill_);
   std::vector<Row> rows = std::move(rows_);
-  std::vector<uint64_t> hashes = std::move(hashes_);
   Reset();
   size_t kept = 0;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const size_t batch = hashes[i] & (nbatch_ - 1);
+  for (Row& row : rows) {
+    Row key;
+    const bool has_key = inner_key_(row, &key);
+    const size_t batch = has_key ? BatchOf(key) : 0;
     if (batch != current_) {
-      spill.Add(batch, rows[i]);
+      spill.Add(batch, row);
       continue;
     }
     ++kept;
-    Row key;
-    const bool has_key = inner_key_(rows[i], &key);
-    Add(std::move(rows[i]), has_key ? std::move(key) : Row{}, has_key, hashes[i]);
+    Add(std::move(row), has_key ? std::move(key) : Row{}, has_key);
   }
   // All rows stayed or all left: more batches will not help (skewed or equal keys); stop doubling.
   if (kept == 0 || kept == rows.size()) grow_enabled_ = false;
@@ -80,7 +77,6 @@ void HashJoinTable::IncreaseBatches() {
 
 void HashJoinTable::Reset() {
   rows_.clear();
-  hashes_.clear();
   matched_.clear();
   buckets_.clear();
   memory_ = 0;

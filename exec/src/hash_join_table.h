@@ -5,7 +5,7 @@
 // (ExecHashIncreaseNumBatches): the rows of the batch whose new batch number differs move to the file.
 // A row of batch b only ever moves to a later batch (b + the old nbatch), so batches are read in order
 // and every outer row meets every inner row with its hash. Inner rows with a NULL key can match nothing:
-// they are kept (in batch 0, hash 0) only for RIGHT/FULL joins, which emit them unmatched.
+// they are kept (in batch 0, never moved) only for RIGHT/FULL joins, which emit them unmatched.
 
 #include <cstdint>
 #include <functional>
@@ -53,7 +53,7 @@ class HashJoinTable {
 
  private:
   // Puts a row of the current batch in the table (has_key false: a NULL key, in no bucket).
-  void Add(Row row, Row key, bool has_key, uint64_t hash);
+  void Add(Row row, Row key, bool has_key);
   void IncreaseBatches();
   void Reset();
   SpillPartitions& Spill(std::unique_ptr<SpillPartitions>& spill);
@@ -65,7 +65,6 @@ class HashJoinTable {
   size_t current_ = 0;
   bool grow_enabled_ = true;  // off once a doubling moved all rows of the batch or none
   std::vector<Row> rows_;
-  std::vector<uint64_t> hashes_;  // rows_[i]'s hash (0 for a NULL key)
   std::vector<bool> matched_;
   std::unordered_map<Row, std::vector<size_t>, RowHash, RowEqual> buckets_;
   size_t memory_ = 0;
