@@ -28,6 +28,11 @@ class AggregateState {
   void Accumulate(const Value& v, const Value& extra = Value());
   /// The aggregate's result: count 0 and NULL for the others over no input.
   Value Finish() const;
+  /// Estimated bytes of the state, growing parts included (memory_accounting.cpp).
+  size_t MemoryBytes() const;
+  /// Whether the state grows with its inputs (DISTINCT, ORDER BY, array/json/string aggregates, ordered-set
+  /// aggregates), so its size must be measured again after AddRow.
+  bool Grows() const;
 
  private:
   Value FinishUnordered() const;

@@ -15,7 +15,10 @@ std::unique_ptr<Executor> MakeValuesExecutor(const planner::ValuesPlan& plan, Ex
 std::unique_ptr<Executor> MakeSeqScanExecutor(const planner::SeqScanPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeFilterExecutor(const planner::FilterPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeProjectionExecutor(const planner::ProjectPlan& plan, ExecContext& ctx);
+/// A join without equi-join keys (nested_loop_join_executor.cpp); with them, MakeHashJoinExecutor's.
 std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
+/// A join on equi-join keys, batched within work_mem (hash_join_executor.cpp).
+std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 /// A join whose right side reads the left row's lateral_params (lateral_join_executor.cpp).
 std::unique_ptr<Executor> MakeLateralJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeHashAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);

@@ -4,6 +4,7 @@
 // column "QUERY PLAN".
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 #include "ddl.h"
@@ -11,6 +12,7 @@
 #include "exec/sql_prepare.h"
 #include "permissions.h"
 #include "planner/binder.h"
+#include "planner/spill_stats.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
 
@@ -73,11 +75,13 @@ std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOpt
   AnalyzeRun run(options.timing);
   if (options.analyze) {
     const auto exec_start = std::chrono::steady_clock::now();
+    std::map<const planner::PlanNode*, planner::SpillStats> spill_stats;
     {
       // Executors report what they counted when destroyed: all of them are gone at the end of this block.
       StatementExecContext sec(ctx);
       sec.exec.params = params;
       sec.exec.analyze = &run;
+      sec.exec.spill_stats = &spill_stats;
       auto exec = BuildExecutor(plan, sec.exec);
       exec->Init();
       Row row;
@@ -85,6 +89,7 @@ std::string ExplainPlan(const planner::PlanNode& plan, const planner::ExplainOpt
       }
     }
     summary.execution_ms = Millis(std::chrono::steady_clock::now() - exec_start);
+    for (const auto& [node, stats] : spill_stats) run.At(*node).details.push_back(planner::SpillStatsDetail(stats));
   }
   if (options.summary) summary.planning_ms = Millis(planning);
   if (!options.summary) summary.execution_ms.reset();

@@ -1,12 +1,10 @@
-// Joins for inner, left, right, full, semi and anti joins (the last two output the left row alone): the
-// right input is materialised once (as a Material node would); with equi-join keys it is also hashed on
-// them (PostgreSQL's nodeHashjoin.c), else every right row is a candidate (nodeNestloop.c). NULL keys never
-// match, as "=" with NULL is never true.
-#include <unordered_map>
-
+// Nested loop joins (nodeNestloop.c) for inner, left, right, full, semi and anti joins (the last two
+// output the left row alone): the right input is materialised once (as a Material node would) and every
+// right row is a candidate for every left row. A join with equi-join keys is a hash join
+// (hash_join_executor.cpp).
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
-#include "row_hash.h"
+#include "join_rows.h"
 
 namespace lumadb::exec {
 
@@ -21,15 +19,6 @@ class NestedLoopJoinExecutor : public Executor {
     left_->Init();
     right_rows_ = RunToCompletion(*plan_.right, ctx_);
     right_matched_.assign(right_rows_.size(), false);
-    buckets_.clear();
-    all_rows_.resize(right_rows_.size());
-    for (size_t i = 0; i < right_rows_.size(); ++i) all_rows_[i] = i;
-    if (Hashed()) {
-      for (size_t i = 0; i < right_rows_.size(); ++i) {
-        Row key;
-        if (Key(plan_.right_keys, right_rows_[i], &key)) buckets_[std::move(key)].push_back(i);
-      }
-    }
     have_left_ = false;
     emitting_unmatched_right_ = false;
     right_pos_ = 0;
@@ -49,11 +38,10 @@ class NestedLoopJoinExecutor : public Executor {
         have_left_ = true;
         left_matched_ = false;
         right_pos_ = 0;
-        candidates_ = Candidates();
       }
-      while (right_pos_ < candidates_->size()) {
-        size_t i = (*candidates_)[right_pos_++];
-        Row joined = Concat(left_row_, right_rows_[i]);
+      while (right_pos_ < right_rows_.size()) {
+        size_t i = right_pos_++;
+        Row joined = ConcatRows(left_row_, right_rows_[i]);
         if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) {
           ++removed_;
           continue;
@@ -70,14 +58,14 @@ class NestedLoopJoinExecutor : public Executor {
         return true;
       }
       if (keep_left && !left_matched_) {
-        *out = Concat(left_row_, NullRow(plan_.right->output));
+        *out = ConcatRows(left_row_, NullRow(plan_.right->output));
         return true;
       }
     }
     while (keep_right && right_pos_ < right_rows_.size()) {
       size_t i = right_pos_++;
       if (right_matched_[i]) continue;
-      *out = Concat(NullRow(plan_.left->output), right_rows_[i]);
+      *out = ConcatRows(NullRow(plan_.left->output), right_rows_[i]);
       return true;
     }
     return false;
@@ -87,47 +75,12 @@ class NestedLoopJoinExecutor : public Executor {
   }
 
  private:
-  bool Hashed() const { return !plan_.left_keys.empty(); }
-
-  // Evaluates join keys over one input row; false if any is NULL (such a row can match nothing).
-  bool Key(const std::vector<planner::BoundExprPtr>& exprs, const Row& row, Row* key) {
-    for (const auto& e : exprs) {
-      key->push_back(Evaluate(*e, row, ctx_));
-      if (key->back().is_null()) return false;
-    }
-    return true;
-  }
-
-  // The right rows that may join the current left row.
-  const std::vector<size_t>* Candidates() {
-    if (!Hashed()) return &all_rows_;
-    Row key;
-    if (!Key(plan_.left_keys, left_row_, &key)) return &no_rows_;
-    auto it = buckets_.find(key);
-    return it == buckets_.end() ? &no_rows_ : &it->second;
-  }
-
-  static Row Concat(const Row& a, const Row& b) {
-    Row r = a;
-    r.insert(r.end(), b.begin(), b.end());
-    return r;
-  }
-  static Row NullRow(const std::vector<planner::OutputColumn>& cols) {
-    Row r;
-    for (const auto& c : cols) r.push_back(Value::Null(c.type.id));
-    return r;
-  }
-
   const planner::JoinPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> left_;
   int64_t removed_ = 0;  // joined rows the condition rejected (EXPLAIN ANALYZE's "Rows Removed by Join Filter")
   std::vector<Row> right_rows_;
   std::vector<bool> right_matched_;
-  std::unordered_map<Row, std::vector<size_t>, RowHash, RowEqual> buckets_;
-  std::vector<size_t> all_rows_;
-  const std::vector<size_t> no_rows_;
-  const std::vector<size_t>* candidates_ = &no_rows_;
   Row left_row_;
   bool have_left_ = false;
   bool left_matched_ = false;
@@ -138,6 +91,7 @@ class NestedLoopJoinExecutor : public Executor {
 }  // namespace
 
 std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx) {
+  if (!plan.left_keys.empty()) return MakeHashJoinExecutor(plan, ctx);
   return std::make_unique<NestedLoopJoinExecutor>(plan, ctx);
 }
 

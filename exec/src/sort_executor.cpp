@@ -1,13 +1,17 @@
-// In-memory sort (PostgreSQL's nodeSort.c without spilling) with PostgreSQL's own quicksort (pg_qsort.h), or
-// under a LIMIT its top-N heapsort (tuplesort.c's bounded heap), so rows with equal keys come out in
-// PostgreSQL's order; per-key direction and NULL placement (NULLs sort as larger than any value, so they come
-// last ascending and first descending by default).
+// Sort (PostgreSQL's nodeSort.c over tuplesort.c) with PostgreSQL's own quicksort (pg_qsort.h), or under a
+// LIMIT its top-N heapsort (tuplesort.c's bounded heap), so rows with equal keys come out in PostgreSQL's
+// order; per-key direction and NULL placement (NULLs sort as larger than any value, so they come last
+// ascending and first descending by default). Input beyond work_mem is sorted in runs written to a
+// temporary file and merged (external_sort.h).
 #include <algorithm>
 
 #include "common/value_ops.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
+#include "external_sort.h"
+#include "memory_accounting.h"
 #include "pg_qsort.h"
+#include "planner/spill_stats.h"
 
 namespace lumadb::exec {
 
@@ -23,7 +27,9 @@ class SortExecutor : public Executor {
   void Init() override {
     child_->Init();
     entries_.clear();
+    external_.reset();
     bounded_ = false;
+    memory_ = peak_memory_ = 0;
     Row row;
     while (child_->Next(&row)) {
       Row keys;
@@ -33,23 +39,67 @@ class SortExecutor : public Executor {
     if (bounded_) {
       SortBoundedHeap();
     } else {
-      auto compare = [this](const Entry& a, const Entry& b) { return Compare(a.keys, b.keys); };
-      PgQsort(entries_, 0, entries_.size(), compare);
+      QuickSort();
+      if (external_) {
+        external_->AddRun(entries_);
+        external_->Finish();
+      }
     }
     next_ = 0;
+    RecordStats();
   }
 
   bool Next(Row* out) override {
+    if (external_) {
+      Entry e;
+      if (!external_->Next(&e)) {
+        external_.reset();  // the temporary files go now, not when the statement ends
+        return false;
+      }
+      *out = std::move(e.row);
+      return true;
+    }
     if (next_ >= entries_.size()) return false;
     *out = std::move(entries_[next_++].row);
     return true;
   }
 
  private:
-  struct Entry {
-    Row keys;
-    Row row;
-  };
+  using Entry = SortEntry;
+
+  void QuickSort() {
+    auto compare = [this](const Entry& a, const Entry& b) { return Compare(a.keys, b.keys); };
+    PgQsort(entries_, 0, entries_.size(), compare);
+  }
+
+  // tuplesort.c's LACKMEM: the buffered entries passed work_mem.
+  bool LackMem() const { return memory_ > WorkMemBytes(ctx_.work_mem_kb); }
+
+  // dumptuples: the memory load sorted becomes a run on disk.
+  void DumpRun() {
+    if (!external_) {
+      external_ = std::make_unique<ExternalSort>(ctx_, [this](const Row& a, const Row& b) { return Compare(a, b); });
+    }
+    QuickSort();
+    external_->AddRun(entries_);
+    memory_ = 0;
+  }
+
+  // explain.c show_sort_info's figures (tuplesort_get_stats).
+  void RecordStats() {
+    if (!ctx_.spill_stats) return;
+    planner::SpillStats s;
+    s.kind = planner::SpillStats::Kind::kSort;
+    if (external_) {
+      s.sort_method = "external merge";
+      s.on_disk = true;
+      s.space_kb = KiloBytes(external_->disk_bytes());
+    } else {
+      s.sort_method = bounded_ ? "top-N heapsort" : "quicksort";
+      s.space_kb = KiloBytes(peak_memory_);
+    }
+    (*ctx_.spill_stats)[&plan_] = s;
+  }
 
   // <0, 0 or >0 as a sorts before, with or after b.
   int Compare(const Row& a, const Row& b) const {
@@ -70,14 +120,23 @@ class SortExecutor : public Executor {
   // tuplesort.c's puttuple: rows collect unsorted until there are more than twice the bound, then the
   // first `bound` of them become a heap with the largest at the top (the sort order reversed), which each
   // further row either replaces or, if not smaller, misses. Same steps as PostgreSQL, so ties come out alike.
+  // Past work_mem (and past the bound, if any) the entries become a run on disk (puttuple_common).
   void Add(Entry e) {
     if (bounded_) {
       if (entries_.empty() || Reversed(e, entries_[0]) <= 0) return;  // empty: LIMIT 0
       HeapReplaceTop(std::move(e));
       return;
     }
+    memory_ += RowBytes(e.keys) + RowBytes(e.row);
+    peak_memory_ = std::max(peak_memory_, memory_);
     entries_.push_back(std::move(e));
-    if (bound_ >= 0 && entries_.size() > static_cast<size_t>(bound_) * 2) MakeBoundedHeap();
+    const auto n = entries_.size();
+    if (bound_ >= 0 && !external_ &&
+        (n > static_cast<size_t>(bound_) * 2 || (n > static_cast<size_t>(bound_) && LackMem()))) {
+      MakeBoundedHeap();
+    } else if (LackMem() && ExternalSort::Available(ctx_)) {
+      DumpRun();
+    }
   }
 
   int Reversed(const Entry& a, const Entry& b) const { return -Compare(a.keys, b.keys); }
@@ -138,7 +197,10 @@ class SortExecutor : public Executor {
   const planner::SortPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> child_;
-  std::vector<Entry> entries_;  // unsorted input, the bounded heap, then the sorted rows
+  std::vector<Entry> entries_;              // unsorted input, the bounded heap, then the sorted rows
+  std::unique_ptr<ExternalSort> external_;  // the runs on disk, once the input passed work_mem
+  size_t memory_ = 0;                       // bytes of entries_ (RowBytes), compared with work_mem
+  size_t peak_memory_ = 0;
   size_t next_ = 0;
   int64_t bound_ = -1;    // SetTupleBound; -1: none
   bool bounded_ = false;  // entries_ is the bounded heap

@@ -1,5 +1,7 @@
 #include "exec/statement_executor.h"
 
+#include <unistd.h>
+
 #include "ddl.h"
 #include "ddl_roles.h"
 #include "ddl_view.h"
@@ -8,6 +10,8 @@
 #include "planner/binder.h"
 #include "sequence_functions.h"
 #include "statement_info.h"
+#include "storage/storage_engine.h"
+#include "storage/temp_file.h"
 #include "txn/transaction.h"
 
 namespace lumadb::exec {
@@ -84,6 +88,10 @@ StatementExecContext::StatementExecContext(SessionContext& ctx)
   exec.env.backends = ctx.backends;
   exec.env.check_interrupts = [txn = &ctx.txn] { txn->CheckForInterrupts(); };
   exec.search_path = ctx.search_path;
+  exec.work_mem_kb = ctx.work_mem_kb;
+  exec.temp_files = std::make_shared<storage::TempFileSpace>(
+      ctx.cluster.storage().data_dir() / "base" / "pgsql_tmp",
+      ctx.backends ? ctx.backends->BackendPid() : static_cast<int32_t>(::getpid()), ctx.temp_file_limit_kb);
 }
 
 std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_text, SessionContext& ctx,

@@ -240,6 +240,10 @@ exec::SessionContext Session::StatementContext() {
                            .reload_config = [this] { return ReloadConfig(); },
                            .sequences = &sequences_,
                            .backends = Backends()};
+  static const SettingKey kWorkMem("work_mem");
+  static const SettingKey kTempFileLimit("temp_file_limit");
+  ctx.work_mem_kb = settings_.GetInt(kWorkMem);
+  ctx.temp_file_limit_kb = settings_.GetInt(kTempFileLimit);
   SetUsers(ctx);
   static const SettingKey kIsSuperuser("is_superuser");
   if (!settings_.GetBool(kIsSuperuser)) {

@@ -285,6 +285,8 @@ std::vector<SettingDef> BuildDefs() {
        {},
        CheckTimeZone,
        true},
+      {"temp_file_limit", kInt, kSuperuser, "-1", "Limits the total size of all temporary files used by each process.",
+       SettingUnit::kKb, -1, kIntMax},
       {"transaction_isolation", kEnum, kUser, "read committed", "Sets the current transaction's isolation level.",
        SettingUnit::kNone, 0, 0, kIsolation},
       {"transaction_read_only", kBool, kUser, "off", "Sets the current transaction's read-only status."},

@@ -17,6 +17,7 @@
 #include "storage/disk_manager.h"
 #include "storage/heap_file.h"
 #include "storage/log_manager.h"
+#include "storage/temp_file.h"
 #include "wal_segments.h"
 
 namespace lumadb::storage {
@@ -56,6 +57,7 @@ struct StorageEngine::Impl {
 
 StorageEngine::StorageEngine(const std::filesystem::path& data_dir, size_t buffer_pages)
     : impl_(std::make_unique<Impl>(data_dir, buffer_pages)) {
+  TempFile::RemoveAll(data_dir);  // what a crashed run's spilling statements left
   StartUp();
   impl_->checkpointer = std::thread([this] { CheckpointerLoop(); });
 }

@@ -105,6 +105,8 @@ class TestSession {
       SessionContext ctx{*cluster_, *catalog_, *txn, {"$user", "public"}, "postgres", "postgres", lock_timeout_ms,
                          0,         123456789, 0,    get_setting};
       ctx.sequences = &sequences_;
+      ctx.work_mem_kb = work_mem_kb;
+      ctx.temp_file_limit_kb = temp_file_limit_kb;
       try {
         tag = ExecuteStatement(*stmt, sql, ctx, sink_);
       } catch (...) {
@@ -141,6 +143,11 @@ class TestSession {
   }
 
   RecordingSink& sink() { return sink_; }
+  /// The data directory (temporary files go to its base/pgsql_tmp).
+  std::filesystem::path data_dir() const { return dir_.data(); }
+  /// work_mem and temp_file_limit (kB) of the statements Run() executes.
+  int64_t work_mem_kb = 4096;
+  int64_t temp_file_limit_kb = -1;
   /// The transaction Begin() opened (null outside a block).
   txn::Transaction* Transaction() { return block_.get(); }
 

@@ -17,6 +17,12 @@
 namespace lumadb::catalog {
 class Catalog;
 }
+namespace lumadb::storage {
+class TempFileSpace;
+}
+namespace lumadb::planner {
+struct SpillStats;  // planner/spill_stats.h
+}
 namespace lumadb::txn {
 class Transaction;
 class LockManager;
@@ -68,6 +74,13 @@ struct ExecContext {
   /// instead of applying them, so every part of the statement reads the same snapshot (PostgreSQL's one
   /// snapshot per statement); the statement applies them, in order, once everything has been read.
   std::vector<std::function<void()>>* deferred_writes = nullptr;
+  /// work_mem in kB: what each Sort, hash join and hash aggregation may hold before it spills to temporary
+  /// files (exec/README.md "Memory and temporary files").
+  int64_t work_mem_kb = 4096;
+  /// Where spilling executors create their temporary files; null: they never spill.
+  std::shared_ptr<storage::TempFileSpace> temp_files;
+  /// EXPLAIN ANALYZE: when set, Sort, hash aggregation and hash join record their memory and disk figures.
+  std::map<const planner::PlanNode*, planner::SpillStats>* spill_stats = nullptr;
   /// Calls of PollInterrupts since it last ran the transaction's interrupt check.
   uint32_t calls_since_interrupt_check = 0;
 };

@@ -83,6 +83,8 @@ struct SessionContext {
   Oid session_user_oid = 10;
   /// The session's temporary tables (exec/temp_table_state.h); null: TEMP relations are refused (tests).
   TempTableState* temp_tables = nullptr;
+  int64_t work_mem_kb = 4096;       // work_mem in kB
+  int64_t temp_file_limit_kb = -1;  // temp_file_limit in kB; -1: none
 };
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,

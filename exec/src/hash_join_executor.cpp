@@ -1,0 +1,166 @@
+// Hash join (PostgreSQL's nodeHashjoin.c) for inner, left, right, full, semi and anti joins with
+// equi-join keys (the last two output the left row alone). The right input is the hash table's inner
+// side (hash_join_table.h), kept within work_mem by batches; outer rows of a batch not in memory wait in
+// a temporary file for it. Within a batch the output order is the in-memory join's: outer rows in order,
+// each with its matches in inner order, then the batch's unmatched inner rows (RIGHT/FULL). NULL keys
+// never match, as "=" with NULL is never true; an outer row with one is decided at once.
+#include "exec/expression_evaluator.h"
+#include "executor_builders.h"
+#include "hash_join_table.h"
+#include "join_rows.h"
+
+namespace lumadb::exec {
+
+namespace {
+
+using planner::JoinKind;
+
+class HashJoinExecutor : public Executor {
+ public:
+  HashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx)
+      : plan_(plan), ctx_(ctx), left_(BuildExecutor(*plan.left, ctx)) {}
+
+  void Init() override {
+    left_->Init();
+    table_ = std::make_unique<HashJoinTable>(
+        ctx_, [this](const Row& row, Row* key) { return Key(plan_.right_keys, row, key); }, KeepRight());
+    auto right = BuildExecutor(*plan_.right, ctx_);
+    right->Init();
+    Row row;
+    while (right->Next(&row)) table_->Insert(std::move(row));
+    RecordStats();
+    have_left_ = false;
+    emitting_unmatched_ = false;
+    left_done_ = false;
+    right_pos_ = 0;
+  }
+
+  bool Next(Row* out) override {
+    while (table_) {
+      if (!emitting_unmatched_) {
+        if (NextJoined(out)) return true;
+        emitting_unmatched_ = true;
+        right_pos_ = 0;
+      }
+      if (KeepRight() && NextUnmatchedRight(out)) return true;
+      emitting_unmatched_ = false;
+      if (!table_->NextBatch()) {
+        RecordStats();
+        table_.reset();
+      }
+    }
+    return false;
+  }
+  void ReportAnalyze(planner::NodeActuals* actuals) const override {
+    actuals->filtered1 += static_cast<double>(removed_);
+  }
+
+ private:
+  bool KeepLeft() const { return plan_.join == JoinKind::kLeft || plan_.join == JoinKind::kFull; }
+  bool KeepRight() const { return plan_.join == JoinKind::kRight || plan_.join == JoinKind::kFull; }
+  bool SemiOrAnti() const { return plan_.join == JoinKind::kSemi || plan_.join == JoinKind::kAnti; }
+
+  // The next outer row of the current batch: from the left input in batch 0 (rows of later batches are
+  // saved for them), then from the batch's file.
+  bool NextOuter() {
+    while (true) {
+      if (table_->current_batch() > 0 || left_done_) {
+        if (!table_->NextOuter(&left_row_)) return false;
+      } else if (!left_->Next(&left_row_)) {
+        left_done_ = true;
+        return false;
+      }
+      Row key;
+      if (!Key(plan_.left_keys, left_row_, &key)) {
+        candidates_ = nullptr;
+        return true;
+      }
+      const size_t batch = table_->BatchOf(key);
+      if (batch != table_->current_batch()) {
+        table_->SaveOuter(batch, left_row_);
+        continue;
+      }
+      candidates_ = table_->Lookup(key);
+      return true;
+    }
+  }
+
+  // ExecHashJoin's HJ_SCAN_BUCKET and HJ_FILL_OUTER_TUPLE states for the current batch's outer rows.
+  bool NextJoined(Row* out) {
+    for (;;) {
+      if (!have_left_) {
+        if (!NextOuter()) return false;
+        have_left_ = true;
+        left_matched_ = false;
+        right_pos_ = 0;
+      }
+      while (candidates_ && right_pos_ < candidates_->size()) {
+        size_t i = (*candidates_)[right_pos_++];
+        Row joined = ConcatRows(left_row_, table_->inner(i));
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) {
+          ++removed_;
+          continue;
+        }
+        left_matched_ = true;
+        if (SemiOrAnti()) break;  // the first match decides
+        table_->matched()[i] = true;
+        *out = std::move(joined);
+        return true;
+      }
+      have_left_ = false;
+      if (SemiOrAnti() && left_matched_ == (plan_.join == JoinKind::kSemi)) {
+        *out = left_row_;
+        return true;
+      }
+      if (KeepLeft() && !left_matched_) {
+        *out = ConcatRows(left_row_, NullRow(plan_.right->output));
+        return true;
+      }
+    }
+  }
+
+  // HJ_FILL_INNER_TUPLES: the current batch's inner rows no outer row matched.
+  bool NextUnmatchedRight(Row* out) {
+    while (right_pos_ < table_->inner_count()) {
+      size_t i = right_pos_++;
+      if (table_->matched()[i]) continue;
+      *out = ConcatRows(NullRow(plan_.left->output), table_->inner(i));
+      return true;
+    }
+    return false;
+  }
+
+  // Evaluates join keys over one input row; false if any is NULL (such a row can match nothing).
+  bool Key(const std::vector<planner::BoundExprPtr>& exprs, const Row& row, Row* key) {
+    for (const auto& e : exprs) {
+      key->push_back(Evaluate(*e, row, ctx_));
+      if (key->back().is_null()) return false;
+    }
+    return true;
+  }
+
+  void RecordStats() {
+    if (ctx_.spill_stats && table_) (*ctx_.spill_stats)[&plan_] = table_->Stats();
+  }
+
+  const planner::JoinPlan& plan_;
+  ExecContext& ctx_;
+  std::unique_ptr<Executor> left_;
+  int64_t removed_ = 0;  // joined rows the condition rejected (EXPLAIN ANALYZE's "Rows Removed by Join Filter")
+  std::unique_ptr<HashJoinTable> table_;  // null once every batch is done
+  const std::vector<size_t>* candidates_ = nullptr;
+  Row left_row_;
+  bool have_left_ = false;
+  bool left_matched_ = false;
+  bool left_done_ = false;
+  bool emitting_unmatched_ = false;
+  size_t right_pos_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx) {
+  return std::make_unique<HashJoinExecutor>(plan, ctx);
+}
+
+}  // namespace lumadb::exec
