@@ -22,14 +22,15 @@ class HashAggregateExecutor : public Executor {
     states_.clear();
     index_.clear();
     Row row;
+    Row key;  // reused: one allocation per group, not per row
     while (child_->Next(&row)) {
-      Row key;
+      key.clear();
       for (const auto& g : plan_.groups) key.push_back(Evaluate(*g, row, ctx_));
       // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
       auto it = index_.find(key);
       if (it == index_.end()) {
         it = index_.emplace(key, groups_.size()).first;
-        AddGroup(std::move(key));
+        AddGroup(key);
       }
       auto& states = states_[it->second];
       for (auto& state : states) state.AddRow(row, ctx_);

@@ -1,6 +1,8 @@
 // Index nested loop join (PostgreSQL's Nested Loop with a parameterised inner Index Scan): for each outer
 // row the inner index scan restarts with bounds computed from that row. Output: outer ++ inner; LEFT joins
 // pad an outer row without any match with NULLs.
+#include <utility>
+
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "index_scan_executor.h"
@@ -21,7 +23,7 @@ class IndexNestedLoopExecutor : public Executor {
   }
 
   bool Next(Row* out) override {
-    Row inner;
+    Row& inner = inner_row_;
     for (;;) {
       if (!have_outer_) {
         if (!outer_->Next(&outer_row_)) return false;
@@ -30,11 +32,12 @@ class IndexNestedLoopExecutor : public Executor {
         matched_ = false;
       }
       while (inner_.Next(&inner)) {
-        Row combined = outer_row_;
-        combined.insert(combined.end(), inner.begin(), inner.end());
-        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined, ctx_))) continue;
+        // Built in a member and swapped out: the caller's previous row becomes the next one's storage.
+        combined_ = outer_row_;
+        combined_.insert(combined_.end(), inner.begin(), inner.end());
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined_, ctx_))) continue;
         matched_ = true;
-        *out = std::move(combined);
+        std::swap(*out, combined_);
         return true;
       }
       have_outer_ = false;
@@ -52,6 +55,8 @@ class IndexNestedLoopExecutor : public Executor {
   std::unique_ptr<Executor> outer_;
   IndexScanExecutor inner_;
   Row outer_row_;
+  Row inner_row_;
+  Row combined_;
   bool have_outer_ = false;
   bool matched_ = false;
 };

@@ -45,13 +45,18 @@ class SeqScanExecutor : public Executor {
       if (iter_->pages_read() != pages) page_quiet_ = locker_.ReadWasQuiet();
       PollInterrupts(ctx_);
       if (page_quiet_ && !deleted) {
-        *out = DecodeRow(types_, bytes_, plan_.decode);
-        if (plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
+        if (!plan_.qual_decode.empty()) {
+          // Only the qual's columns first: most rows of a selective scan are never decoded further.
+          DecodeRowInto(types_, bytes_, plan_.qual_decode, out);
+          if (!IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
+        }
+        DecodeRowInto(types_, bytes_, plan_.decode, out);
+        if (plan_.qual_decode.empty() && plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
       } else {
         // The iterator copied the whole page earlier: a lock taken since by this transaction does not
         // make those bytes current, so Lock re-reads them.
         if (!locker_.Lock(*heap_, rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr, true)) continue;
-        *out = DecodeRow(types_, bytes_, plan_.decode);
+        DecodeRowInto(types_, bytes_, plan_.decode, out);
         bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));
         locker_.Done(accepted);
         if (!accepted) continue;
