@@ -26,13 +26,18 @@ class HashAggregateExecutor : public Executor {
     while (child_->Next(&row)) {
       key.clear();
       for (const auto& g : plan_.groups) key.push_back(Evaluate(*g, row, ctx_));
-      // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
-      auto it = index_.find(key);
-      if (it == index_.end()) {
-        it = index_.emplace(key, groups_.size()).first;
-        AddGroup(key);
+      // A plain aggregate's one group needs no lookup after the first row.
+      size_t group = 0;
+      if (!plan_.groups.empty() || groups_.empty()) {
+        // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
+        auto it = index_.find(key);
+        if (it == index_.end()) {
+          it = index_.emplace(key, groups_.size()).first;
+          AddGroup(key);
+        }
+        group = it->second;
       }
-      auto& states = states_[it->second];
+      auto& states = states_[group];
       for (auto& state : states) state.AddRow(row, ctx_);
     }
     // A plain aggregate (no GROUP BY) yields one row even over empty input.

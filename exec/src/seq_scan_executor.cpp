@@ -45,13 +45,15 @@ class SeqScanExecutor : public Executor {
       if (iter_->pages_read() != pages) page_quiet_ = locker_.ReadWasQuiet();
       PollInterrupts(ctx_);
       if (page_quiet_ && !deleted) {
-        if (!plan_.qual_decode.empty()) {
+        // (A copy of the plan may have dropped the qual and kept qual_decode: correlated_scan_cache.cpp.)
+        const bool qual_first = plan_.qual && !plan_.qual_decode.empty();
+        if (qual_first) {
           // Only the qual's columns first: most rows of a selective scan are never decoded further.
           DecodeRowInto(types_, bytes_, plan_.qual_decode, out);
           if (!IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
         }
         DecodeRowInto(types_, bytes_, plan_.decode, out);
-        if (plan_.qual_decode.empty() && plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
+        if (!qual_first && plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) continue;
       } else {
         // The iterator copied the whole page earlier: a lock taken since by this transaction does not
         // make those bytes current, so Lock re-reads them.
