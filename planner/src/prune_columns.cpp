@@ -89,6 +89,16 @@ PlanPtr PrunedIndexScan(const PlanPtr& p, Used used) {
 
 PlanPtr PruneNode(const PlanPtr& p, Used used);
 
+// Adds what `used` marks over a join's output (left ++ right) to each side.
+void SplitInto(const Used& used, Used* left, Used* right) {
+  const size_t left_width = left->columns.size();
+  for (size_t i = 0; i < used.columns.size(); ++i) {
+    if (used.columns[i]) (i < left_width ? left->columns[i] : right->columns[i - left_width]) = true;
+  }
+  left->all = left->all || used.all;
+  right->all = right->all || used.all;
+}
+
 // A join whose output is left ++ right: each side keeps the columns read above and by the join itself.
 PlanPtr PrunedJoin(const PlanPtr& p, Used used) {
   const auto& join = p->As<JoinPlan>();
@@ -101,12 +111,7 @@ PlanPtr PrunedJoin(const PlanPtr& p, Used used) {
   Used right(join.right->output.size(), {});
   for (const auto& k : join.left_keys) left.Note(k.get());
   for (const auto& k : join.right_keys) right.Note(k.get());
-  for (size_t i = 0; i < used.columns.size(); ++i) {
-    if (!used.columns[i]) continue;
-    (i < left_width ? left.columns[i] : right.columns[i - left_width]) = true;
-  }
-  left.all = left.all || used.all;
-  right.all = right.all || used.all;
+  SplitInto(used, &left, &right);
   auto copy = Copy<JoinPlan>(p);
   copy->left = PruneNode(join.left, std::move(left));
   copy->right = PruneNode(join.right, std::move(right));
@@ -125,12 +130,7 @@ PlanPtr PrunedIndexJoin(const PlanPtr& p, Used used) {
     if (!*bound) continue;
     for (const auto& v : (*bound)->values) outer.Note(v.get());
   }
-  for (size_t i = 0; i < used.columns.size(); ++i) {
-    if (!used.columns[i]) continue;
-    (i < outer_width ? outer.columns[i] : inner.columns[i - outer_width]) = true;
-  }
-  outer.all = outer.all || used.all;
-  inner.all = inner.all || used.all;
+  SplitInto(used, &outer, &inner);
   auto copy = Copy<IndexNestedLoopPlan>(p);
   copy->outer = PruneNode(join.outer, std::move(outer));
   copy->inner = std::static_pointer_cast<const IndexScanPlan>(PrunedIndexScan(join.inner, std::move(inner)));

@@ -107,15 +107,19 @@ std::vector<std::vector<bool>> ScanDecodes(const planner::PlanPtr& p) {
 }  // namespace
 
 TEST_CASE_FIXTURE(Fixture, "a selective qual is checked on its own columns before the rest are decoded") {
-  const auto* scan = ScanOf(Bind("SELECT sum(c) FROM t WHERE a < 3"));
+  // The plans are kept: ScanOf points into them.
+  const auto selective = Bind("SELECT sum(c) FROM t WHERE a < 3");
+  const auto* scan = ScanOf(selective);
   REQUIRE(scan != nullptr);
   CHECK(scan->qual_decode == std::vector<bool>{true, false, false});
-  scan = ScanOf(Bind("SELECT * FROM t WHERE b = 'x'"));
+  const auto star = Bind("SELECT * FROM t WHERE b = 'x'");
+  scan = ScanOf(star);
   REQUIRE(scan != nullptr);
   CHECK(scan->decode.empty());
   CHECK(scan->qual_decode == std::vector<bool>{false, true, false});
   // The qual reads everything the rows need: one decode.
-  scan = ScanOf(Bind("SELECT a FROM t WHERE a < 3"));
+  const auto same = Bind("SELECT a FROM t WHERE a < 3");
+  scan = ScanOf(same);
   REQUIRE(scan != nullptr);
   CHECK(scan->qual_decode.empty());
 }
