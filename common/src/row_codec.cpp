@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "common/array.h"
 #include "common/error.h"
@@ -142,6 +143,11 @@ size_t EncodedSizeHint(std::span<const TypeId> types, const Row& row) {
   return size;
 }
 
+// A NULL of type t in v, leaving v alone when it already is one (a reused row's skipped columns).
+void SetNull(Value& v, TypeId t) {
+  if (!v.is_null() || v.type() != t) v = Value::Null(t);
+}
+
 }  // namespace
 
 std::vector<std::byte> EncodeRow(std::span<const TypeId> types, const Row& row) {
@@ -191,17 +197,24 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes) {
 }
 
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted) {
+  Row row;
+  DecodeRowInto(types, bytes, wanted, &row);
+  return row;
+}
+
+void DecodeRowInto(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted,
+                   Row* out) {
   if (bytes.size() < 2) ThrowCorrupt("too short");
   const size_t natts = GetLe(bytes, 0, 2);
   if (natts > types.size()) ThrowCorrupt("more attributes than columns");
   size_t pos = 2 + (natts + 7) / 8;
   if (pos > bytes.size()) ThrowCorrupt("truncated null bitmap");
-  Row row;
-  row.reserve(types.size());
+  Row& row = *out;
+  row.resize(types.size());
   for (size_t i = 0; i < types.size(); ++i) {
     const bool is_null = i >= natts || (static_cast<unsigned>(bytes[2 + i / 8]) >> (i % 8)) & 1u;
     if (is_null) {
-      row.push_back(Value::Null(types[i]));
+      SetNull(row[i], types[i]);
       continue;
     }
     const size_t fixed = FixedWidth(types[i]);
@@ -214,25 +227,24 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, c
     }
     if (width > bytes.size() - pos) ThrowCorrupt("truncated attribute");
     if (!wanted.empty() && !wanted[i]) {
-      row.push_back(Value::Null(types[i]));
+      SetNull(row[i], types[i]);
     } else if (fixed != 0) {
-      row.push_back(FixedValue(GetLe(bytes, pos, width), types[i]));
+      row[i] = FixedValue(GetLe(bytes, pos, width), types[i]);
     } else if (wide != 0) {
-      row.push_back(GetWide(bytes, pos, types[i]));
+      row[i] = GetWide(bytes, pos, types[i]);
     } else {
-      std::string s(reinterpret_cast<const char*>(bytes.data() + pos), width);
+      const std::string_view s(reinterpret_cast<const char*>(bytes.data() + pos), width);
       if (types[i] == TypeId::kNumeric) {
-        row.push_back(Value::Num(Numeric::Parse(s)));
+        row[i] = Value::Num(Numeric::Parse(s));
       } else if (IsArrayType(types[i])) {
-        row.push_back(ReceiveArray({types[i], -1}, s));
+        row[i] = ReceiveArray({types[i], -1}, s);
       } else {
-        row.push_back(Value::String(std::move(s), types[i]));
+        row[i] = Value::String(std::string(s), types[i]);
       }
     }
     pos += width;
   }
   if (pos != bytes.size()) ThrowCorrupt("trailing bytes");
-  return row;
 }
 
 }  // namespace lumadb

@@ -11,12 +11,16 @@ namespace lumadb::exec {
 
 void AggregateState::AddRow(const Row& row, ExecContext& ctx) {
   if (spec_.filter && !IsTrue(Evaluate(*spec_.filter, row, ctx))) return;
-  Value v = spec_.arg ? Evaluate(*spec_.arg, row, ctx) : Value();
+  Value scratch;
+  const Value none;
+  // A column argument is read in place: no copy of a numeric or text per input row.
+  const Value& arg = spec_.arg ? EvaluateRef(*spec_.arg, row, ctx, &scratch) : none;
   Value extra = spec_.extra.empty() ? Value() : Evaluate(*spec_.extra[0], row, ctx);
   if (spec_.order.empty()) {
-    Accumulate(v, extra);
+    Accumulate(arg, extra);
     return;
   }
+  Value v = arg;
   Row keys;
   for (const auto& k : spec_.order) keys.push_back(Evaluate(*k.expr, row, ctx));
   ordered_.push_back({std::move(keys), {std::move(v), std::move(extra)}});

@@ -123,6 +123,7 @@ void AggregateState::Accumulate(const Value& v, const Value& extra) {
       return;
     case AggKind::kSum:
     case AggKind::kAvg: {
+      if (AccumulateSum(v, kind)) return;
       Value w = Widen(v, spec_.arg->type.id, kind);
       acc_ = count_ == 1 ? w : Arithmetic(ArithOp::kAdd, acc_, w);
       return;
@@ -158,18 +159,19 @@ Value AggregateState::FinishUnordered() const {
     return make(sorted);
   }
   if (IsJsonAggregate(kind)) return FinishJson(kind, items_);
+  const Value acc = SumSoFar();
   if (kind == AggKind::kAvg) {
     if (acc_.type() == TypeId::kFloat8) return Value::Float8(acc_.GetFloat() / static_cast<double>(count_));
     // interval_avg: the sum divided by the count as a float8.
     if (acc_.type() == TypeId::kInterval) {
       return Arithmetic(ArithOp::kDiv, acc_, Value::Float8(static_cast<double>(count_)));
     }
-    return Value::Num(acc_.GetNumeric().Div(Numeric::FromInt64(count_)));
+    return Value::Num(acc.GetNumeric().Div(Numeric::FromInt64(count_)));
   }
   if (kind == AggKind::kSum && spec_.result.id == TypeId::kFloat4) {
     return Value::Float4(static_cast<float>(acc_.GetFloat()));
   }
-  return acc_;
+  return acc;
 }
 
 }  // namespace lumadb::exec

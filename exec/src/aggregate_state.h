@@ -11,6 +11,7 @@
 #include "common/float_accum.h"
 #include "common/value.h"
 #include "exec/executor.h"
+#include "numeric_sum_accum.h"
 #include "planner/function_registry.h"
 #include "planner/plan.h"
 
@@ -36,6 +37,11 @@ class AggregateState {
 
  private:
   Value FinishUnordered() const;
+  /// sum/avg (aggregate_sum.cpp): integer inputs of sum() add as int64, numeric and int8 ones (and avg's
+  /// integers) in `sum_`; false for the other input types (interval, floats, money), left to Accumulate.
+  bool AccumulateSum(const Value& v, planner::AggKind kind);
+  /// The running sum of sum/avg as AccumulateSum or Accumulate kept it.
+  Value SumSoFar() const;
   /// The aggregates of aggregate_extra.cpp (string_agg, bool_and/or, bit_and/or, ordered-set ones).
   void AccumulateExtra(const Value& v, const Value& extra);
   Value FinishExtra() const;
@@ -55,6 +61,8 @@ class AggregateState {
   const planner::AggregateSpec& spec_;
   int64_t count_ = 0;
   Value acc_;                                                     // running sum (int8, numeric or float8) or min/max
+  NumericSumAccum sum_;                                           // sum/avg of numeric, int8; avg of int2/int4
+  bool in_sum_ = false;                                           // sum_ holds the running sum
   std::unordered_set<Value, ValueHash, ValueEqual> seen_;         // DISTINCT inputs
   std::vector<Value> items_;                                      // array_agg's inputs, NULLs included
   Value extra_;                                                   // the first input's extra argument

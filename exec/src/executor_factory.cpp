@@ -75,7 +75,7 @@ std::vector<Row> RunToCompletion(const planner::PlanNode& plan, ExecContext& ctx
   exec->Init();
   std::vector<Row> rows;
   Row row;
-  while (exec->Next(&row)) rows.push_back(row);
+  while (exec->Next(&row)) rows.push_back(std::move(row));
   return rows;
 }
 

@@ -144,8 +144,10 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       return Value::String(a.GetString() + b.GetString());
     }
     case BoundKind::kCompare: {
-      Value a = Evaluate(*e.args[0], row, ctx);
-      Value b = Evaluate(*e.args[1], row, ctx);
+      Value scratch_a;
+      Value scratch_b;
+      const Value& a = EvaluateRef(*e.args[0], row, ctx, &scratch_a);
+      const Value& b = EvaluateRef(*e.args[1], row, ctx, &scratch_b);
       if (a.is_null() || b.is_null()) return Value::Null(TypeId::kBool);
       return Value::Bool(CompareResult(static_cast<planner::CompareOp>(e.op), CompareValues(a, b)));
     }

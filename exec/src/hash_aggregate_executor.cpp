@@ -74,21 +74,25 @@ class HashAggregateExecutor : public Executor {
   }
 
   void Consume(const Row& row) {
-    Row key;
-    for (const auto& g : plan_.groups) key.push_back(Evaluate(*g, row, ctx_));
-    // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-      if (spill_) {
-        const uint64_t hash = SpillHash(key);
-        spill_->Add(SpillPartition(hash, used_bits_, spill_bits_), row);
-        return;
+    key_.clear();  // reused: one allocation per group, not per row
+    for (const auto& g : plan_.groups) key_.push_back(Evaluate(*g, row, ctx_));
+    size_t g = 0;
+    // A plain aggregate's one group needs no lookup after the first row.
+    if (!plan_.groups.empty() || groups_.empty()) {
+      // find before emplace: emplace builds a node (a copy of the key) even when the group exists.
+      auto it = index_.find(key_);
+      if (it == index_.end()) {
+        if (spill_) {
+          const uint64_t hash = SpillHash(key_);
+          spill_->Add(SpillPartition(hash, used_bits_, spill_bits_), row);
+          return;
+        }
+        memory_ += 2 * RowBytes(key_) + kGroupOverheadBytes;
+        it = index_.emplace(key_, groups_.size()).first;
+        AddGroup(key_);
       }
-      memory_ += 2 * RowBytes(key) + kGroupOverheadBytes;
-      it = index_.emplace(key, groups_.size()).first;
-      AddGroup(std::move(key));
+      g = it->second;
     }
-    const size_t g = it->second;
     auto& states = states_[g];
     for (auto& state : states) state.AddRow(row, ctx_);
     if (grows_) {
@@ -166,6 +170,7 @@ class HashAggregateExecutor : public Executor {
   const planner::AggregatePlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> child_;
+  Row key_;  // the current row's group key (Consume)
   std::unordered_map<Row, size_t, RowHash, RowEqual> index_;
   std::vector<Row> groups_;  // in first-seen order
   std::vector<std::vector<AggregateState>> states_;

@@ -2,6 +2,7 @@
 // row the inner index scan restarts with bounds computed from that row. Output: outer ++ inner; LEFT joins
 // pad an outer row without any match with NULLs.
 #include <optional>
+#include <utility>
 
 #include "exec/explain_analyze.h"
 #include "exec/expression_evaluator.h"
@@ -32,7 +33,7 @@ class IndexNestedLoopExecutor : public Executor {
   }
 
   bool Next(Row* out) override {
-    Row inner;
+    Row& inner = inner_row_;
     for (;;) {
       if (!have_outer_) {
         if (!outer_->Next(&outer_row_)) return false;
@@ -46,14 +47,15 @@ class IndexNestedLoopExecutor : public Executor {
         matched_ = false;
       }
       while (InnerNext(&inner)) {
-        Row combined = outer_row_;
-        combined.insert(combined.end(), inner.begin(), inner.end());
-        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined, ctx_))) {
+        // Built in a member and swapped out: the caller's previous row becomes the next one's storage.
+        combined_ = outer_row_;
+        combined_.insert(combined_.end(), inner.begin(), inner.end());
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, combined_, ctx_))) {
           ++removed_;
           continue;
         }
         matched_ = true;
-        *out = std::move(combined);
+        std::swap(*out, combined_);
         return true;
       }
       have_outer_ = false;
@@ -83,6 +85,8 @@ class IndexNestedLoopExecutor : public Executor {
   std::unique_ptr<Executor> outer_;
   IndexScanExecutor inner_;
   Row outer_row_;
+  Row inner_row_;
+  Row combined_;
   bool have_outer_ = false;
   bool matched_ = false;
   std::optional<NodeInstrument> inner_instrument_;  // under EXPLAIN ANALYZE

@@ -104,7 +104,7 @@ bool IndexScanExecutor::Next(Row* out) {
     if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
     const bool quiet = !deleted && locker_.ReadWasQuiet();    // no row lock needed (row_locker.h)
     if (!quiet && !locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
-    *out = DecodeRow(types_, bytes_);
+    DecodeRowInto(types_, bytes_, plan_.decode, out);
     bool accepted = IndexKeyOf(*plan_.table, plan_.index, *out) == entry.key &&
                     (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
     if (!quiet) locker_.Done(accepted);

@@ -45,8 +45,18 @@ class SeqScanExecutor : public Executor {
       if (iter_->pages_read() != pages) page_quiet_ = locker_.ReadWasQuiet();
       PollInterrupts(ctx_);
       if (page_quiet_ && !deleted) {
-        *out = DecodeRow(types_, bytes_, plan_.decode);
-        if (plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) {
+        // (A copy of the plan may have dropped the qual and kept qual_decode: correlated_scan_cache.cpp.)
+        const bool qual_first = plan_.qual && !plan_.qual_decode.empty();
+        if (qual_first) {
+          // Only the qual's columns first: most rows of a selective scan are never decoded further.
+          DecodeRowInto(types_, bytes_, plan_.qual_decode, out);
+          if (!IsTrue(Evaluate(*plan_.qual, *out, ctx_))) {
+            ++removed_;
+            continue;
+          }
+        }
+        DecodeRowInto(types_, bytes_, plan_.decode, out);
+        if (!qual_first && plan_.qual && !IsTrue(Evaluate(*plan_.qual, *out, ctx_))) {
           ++removed_;
           continue;
         }
@@ -54,7 +64,7 @@ class SeqScanExecutor : public Executor {
         // The iterator copied the whole page earlier: a lock taken since by this transaction does not
         // make those bytes current, so Lock re-reads them.
         if (!locker_.Lock(*heap_, rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr, true)) continue;
-        *out = DecodeRow(types_, bytes_, plan_.decode);
+        DecodeRowInto(types_, bytes_, plan_.decode, out);
         bool accepted = !plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_));
         locker_.Done(accepted);
         if (!accepted) {

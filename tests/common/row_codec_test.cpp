@@ -79,6 +79,22 @@ TEST_CASE("decoding only the wanted columns") {
                     "malformed tuple: truncated attribute");
 }
 
+TEST_CASE("decoding into a reused row gives the same values as a fresh decode") {
+  const std::vector<TypeId> types = {TypeId::kInt4, TypeId::kText, TypeId::kNumeric};
+  const Row first = {Value::Int4(1), Value::String("one"), Value::Num(Numeric::Parse("1.50"))};
+  const Row second = {Value::Int4(2), Value::Null(TypeId::kText), Value::Num(Numeric::Parse("-2"))};
+  Row reused = {Value::String("stale"), Value::Int8(9), Value::Int8(9), Value::Int8(9)};  // any shape
+  DecodeRowInto(types, EncodeRow(types, first), {}, &reused);
+  CheckSameRow(first, reused);
+  DecodeRowInto(types, EncodeRow(types, second), {}, &reused);
+  CheckSameRow(second, reused);
+  // Skipped columns come back NULL of their type whatever the row held.
+  DecodeRowInto(types, EncodeRow(types, first), {true, false, false}, &reused);
+  CHECK(reused[0].GetInt() == 1);
+  CHECK((reused[1].is_null() && reused[1].type() == TypeId::kText));
+  CHECK((reused[2].is_null() && reused[2].type() == TypeId::kNumeric));
+}
+
 TEST_CASE("layout, missing trailing columns and corruption") {
   const std::vector<TypeId> one = {TypeId::kInt4};
   const std::vector<std::byte> bytes = EncodeRow(one, Row{Value::Int4(0x01020304)});

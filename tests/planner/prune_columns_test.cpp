@@ -64,3 +64,74 @@ TEST_CASE_FIXTURE(Fixture, "every column read, or a subquery, leaves the scan de
   CHECK(DecodeOf(Bind("SELECT a FROM t WHERE a > (SELECT max(a) FROM u WHERE u.d = t.b)")).empty());
   CHECK(DecodeOf(Bind("SELECT (SELECT max(a) FROM u) FROM t")).empty());
 }
+
+namespace {
+
+// The scans of p's tree in left-to-right order: SeqScans and IndexScans (an index join's inner included).
+void CollectScans(const planner::PlanPtr& p, std::vector<const planner::PlanNode*>* out) {
+  switch (p->kind) {
+    case PlanKind::kSeqScan:
+    case PlanKind::kIndexScan:
+      out->push_back(p.get());
+      return;
+    case PlanKind::kJoin:
+      CollectScans(p->As<planner::JoinPlan>().left, out);
+      CollectScans(p->As<planner::JoinPlan>().right, out);
+      return;
+    case PlanKind::kIndexNestedLoop:
+      CollectScans(p->As<planner::IndexNestedLoopPlan>().outer, out);
+      out->push_back(p->As<planner::IndexNestedLoopPlan>().inner.get());
+      return;
+    case PlanKind::kProject:
+      return CollectScans(p->As<planner::ProjectPlan>().child, out);
+    case PlanKind::kAggregate:
+      return CollectScans(p->As<planner::AggregatePlan>().child, out);
+    case PlanKind::kSort:
+      return CollectScans(p->As<planner::SortPlan>().child, out);
+    default:
+      return;
+  }
+}
+
+std::vector<std::vector<bool>> ScanDecodes(const planner::PlanPtr& p) {
+  std::vector<const planner::PlanNode*> scans;
+  CollectScans(p, &scans);
+  std::vector<std::vector<bool>> out;
+  for (const auto* s : scans) {
+    out.push_back(s->kind == PlanKind::kSeqScan ? s->As<planner::SeqScanPlan>().decode
+                                                : s->As<planner::IndexScanPlan>().decode);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "a selective qual is checked on its own columns before the rest are decoded") {
+  // The plans are kept: ScanOf points into them.
+  const auto selective = Bind("SELECT sum(c) FROM t WHERE a < 3");
+  const auto* scan = ScanOf(selective);
+  REQUIRE(scan != nullptr);
+  CHECK(scan->qual_decode == std::vector<bool>{true, false, false});
+  const auto star = Bind("SELECT * FROM t WHERE b = 'x'");
+  scan = ScanOf(star);
+  REQUIRE(scan != nullptr);
+  CHECK(scan->decode.empty());
+  CHECK(scan->qual_decode == std::vector<bool>{false, true, false});
+  // The qual reads everything the rows need: one decode.
+  const auto same = Bind("SELECT a FROM t WHERE a < 3");
+  scan = ScanOf(same);
+  REQUIRE(scan != nullptr);
+  CHECK(scan->qual_decode.empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "each side of a join decodes what the join and the nodes above it read") {
+  using Masks = std::vector<std::vector<bool>>;
+  CHECK(ScanDecodes(Bind("SELECT u.d, count(*) FROM t JOIN u ON t.a = u.a GROUP BY u.d")) ==
+        Masks{{true, false, false}, {}});
+  CHECK(ScanDecodes(Bind("SELECT sum(t.c) FROM t LEFT JOIN u ON t.a = u.a")) ==
+        Masks{{true, false, true}, {true, false}});
+  // The index join's inner scan keeps its key column for the entry recheck.
+  CHECK(ScanDecodes(Bind("SELECT sum(t.c) FROM t JOIN k ON k.id = t.a")) ==
+        Masks{{true, false, true}, {true, false, false, false, false}});
+  CHECK(ScanDecodes(Bind("SELECT * FROM t JOIN u ON t.a = u.a")) == Masks{{}, {}});
+}

@@ -71,6 +71,12 @@ class Numeric {
   bool operator==(const Numeric& o) const { return Compare(o) == 0; }
   size_t Hash() const;
 
+  /// The value times 10^scale() as an int64 (12.50 -> 1250), for accumulators that add exactly in
+  /// integers (numeric_scaled.cpp); false for NaN, the infinities and values that do not fit.
+  bool ToScaledInt64(int64_t* out) const;
+  /// The inverse for a 128-bit integer: magnitude * 10^-dscale with the sign, dscale >= 0.
+  static Numeric FromScaled(unsigned __int128 magnitude, bool negative, int32_t dscale);
+
  private:
   Numeric(bool negative, std::vector<uint16_t> magnitude, int32_t dscale);
   static bool ParseShort(std::string_view s, Numeric* out);

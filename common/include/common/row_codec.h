@@ -43,5 +43,9 @@ Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes);
 /// come back NULL, skipped without copying, for readers that need a few columns of wide rows (index
 /// builds). wanted.size() is types.size() when not empty.
 Row DecodeRow(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted);
+/// The same into *out, reusing its storage: a scan decoding row after row into one buffer allocates no
+/// vector per row, and skipped columns already NULL of their type are not rebuilt. *out may hold anything.
+void DecodeRowInto(std::span<const TypeId> types, std::span<const std::byte> bytes, const std::vector<bool>& wanted,
+                   Row* out);
 
 }  // namespace lumadb

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -76,10 +77,15 @@ class Value {
   const Array& GetArray() const { return *std::get<std::shared_ptr<const Array>>(data_); }
 
   /// Same value, relabelled as another type of the same representation (e.g. unknown -> text).
-  Value WithType(TypeId t) const {
+  Value WithType(TypeId t) const& {
     Value v = *this;
     v.type_ = t;
     return v;
+  }
+  /// The same for a temporary, without copying its data (every decoded int4/date column passes here).
+  Value WithType(TypeId t) && {
+    type_ = t;
+    return std::move(*this);
   }
 
  private:

@@ -16,6 +16,16 @@ namespace lumadb::exec {
 /// 22019/22025 (bad LIKE escape), 42704 "no value found for parameter n".
 Value Evaluate(const planner::BoundExpr& e, const Row& row, ExecContext& ctx);
 
+/// Evaluate without a copy when e is a column or a constant (the common aggregate argument and comparison
+/// operand): the result is then `row`'s or e's own value; otherwise it is stored in *scratch. The reference
+/// lives as long as row, e and *scratch.
+inline const Value& EvaluateRef(const planner::BoundExpr& e, const Row& row, ExecContext& ctx, Value* scratch) {
+  if (e.kind == planner::BoundKind::kColumn) return row[e.column];
+  if (e.kind == planner::BoundKind::kConst) return e.value;
+  *scratch = Evaluate(e, row, ctx);
+  return *scratch;
+}
+
 /// True only for a non-NULL boolean true (how WHERE, HAVING, ON and CASE WHEN read a predicate).
 bool IsTrue(const Value& v);
 

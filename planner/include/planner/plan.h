@@ -99,6 +99,9 @@ struct SeqScanPlan : PlanNode {
   /// Empty: every column is decoded. Else one flag per table column: only those set are decoded, the others
   /// come out NULL because nothing above reads them (projection pruning, planner/src/prune_columns.h).
   std::vector<bool> decode;
+  /// Empty, or the columns qual reads when fewer than `decode`: a quiet read decodes these, checks the
+  /// qual, and decodes the rest only for rows that pass (prune_columns.cpp).
+  std::vector<bool> qual_decode;
 };
 
 /// One bound of an index scan over the first columns of the key: values[i] is compared with key
@@ -133,6 +136,9 @@ struct IndexScanPlan : PlanNode {
   /// index nested loop over outer ++ inner columns) and the rest of qual ("Filter", null when none).
   std::vector<BoundExprPtr> index_conds;
   BoundExprPtr filter;
+  /// As SeqScanPlan::decode (prune_columns.cpp); the index's key columns are always among those decoded,
+  /// since the executor rechecks each entry's key against its tuple.
+  std::vector<bool> decode;
 };
 
 /// A set-returning function in FROM: generate_series(start, stop [, step]) over int4, int8 or numeric
