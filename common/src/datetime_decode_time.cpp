@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "common/time_zone.h"
 #include "datetime_decode.h"
 
 namespace lumadb::dt {
@@ -112,3 +113,16 @@ bool TimeOverflows(const Tm& tm) {
 }
 
 }  // namespace lumadb::dt
+
+namespace lumadb {
+
+NumericZone DecodeNumericTimeZone(const std::string& text, int32_t* seconds_east) {
+  try {
+    *seconds_east = dt::DecodeTimezone(text);
+    return NumericZone::kOk;
+  } catch (const dt::DecodeFailure& failure) {
+    return failure.error == dt::DecodeError::kTzDispOverflow ? NumericZone::kOutOfRange : NumericZone::kBadFormat;
+  }
+}
+
+}  // namespace lumadb

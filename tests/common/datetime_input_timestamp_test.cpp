@@ -218,5 +218,29 @@ TEST_CASE("timetz input matches PostgreSQL 15") {
   for (const IoCase& c : kTimeTz) CheckIoCase({TypeId::kTimeTz}, c);
 }
 
+// make_timestamptz's numeric zones (parse_sane_timezone) go through the same DecodeTimezone.
+TEST_CASE("DecodeNumericTimeZone reads zones as DecodeTimezone does") {
+  const struct {
+    const char* text;
+    NumericZone result;
+    int32_t east;
+  } cases[] = {
+      {"+1", NumericZone::kOk, 3600},          {"+1:", NumericZone::kOk, 3600},
+      {"+1:0", NumericZone::kOk, 3600},        {"+100", NumericZone::kOk, 3600},
+      {"-10:00:", NumericZone::kOk, -36000},   {"+10:00:1", NumericZone::kOk, 36001},
+      {"+1000", NumericZone::kOk, 36000},      {"-0830", NumericZone::kOk, -30600},
+      {"+15:59:59", NumericZone::kOk, 57599},  {"+16", NumericZone::kOutOfRange, 0},
+      {"-16", NumericZone::kOutOfRange, 0},    {"+10:60", NumericZone::kOutOfRange, 0},
+      {"+1:0x", NumericZone::kBadFormat, 0},   {"EST", NumericZone::kBadFormat, 0},
+      {"+10000", NumericZone::kOutOfRange, 0}, {"-", NumericZone::kOk, 0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    int32_t east = 0;
+    CHECK(DecodeNumericTimeZone(c.text, &east) == c.result);
+    if (c.result == NumericZone::kOk) CHECK(east == c.east);
+  }
+}
+
 }  // namespace
 }  // namespace lumadb

@@ -66,6 +66,12 @@ void SetSessionTimeZone(const TimeZone& zone);
 /// The calling thread's session zone.
 const TimeZone& SessionTimeZone();
 
+/// What DecodeNumericTimeZone made of its input.
+enum class NumericZone { kOk, kBadFormat, kOutOfRange };
+/// DecodeTimezone (datetime.c): a numeric zone '+hh', '-hhmm', '+hh:mm', '+hh:mm:ss' (ISO sign, hours up to
+/// 15) as *seconds_east; kBadFormat when it is not one, kOutOfRange past the limits.
+NumericZone DecodeNumericTimeZone(const std::string& text, int32_t* seconds_east);
+
 /// The zone that AT TIME ZONE / timezone(zone, ts) name (timestamptz_zone, timestamp_zone): an input
 /// abbreviation ("pst", "CEST") as a fixed offset, else a zone Find knows. Throws 22023 "time zone \"foo\"
 /// not recognized".
