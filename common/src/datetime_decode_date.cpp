@@ -209,7 +209,7 @@ int DecodeNumberField(std::string str, int fmask, int* tmask, Tm* tm, bool* is2d
 }
 
 void ValidateDate(int fmask, bool isjulian, bool is2digits, bool bc, Tm* tm) {
-  if (fmask & kDateMask) {
+  if (fmask & Mask(kYear)) {
     if (isjulian) {
       // the year is already astronomical
     } else if (bc) {

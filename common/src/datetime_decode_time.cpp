@@ -41,38 +41,46 @@ int64_t ParseFractionalSecond(const char* cp) {
   return std::llrint(ParseFraction(cp) * kUsecsPerSec);
 }
 
+// DecodeTime / DecodeTimeCommon: the hour is read as a 64-bit number (interval input shares this code in
+// PostgreSQL 15, struct pg_itm) and checked against INT_MAX last; each time field starts with a zero
+// fraction.
 void DecodeTime(const std::string& str, int* tmask, Tm* tm) {
   *tmask = kTimeMask;
-  bool overflow = false;
-  const char* cp = nullptr;
-  tm->hour = StrToInt(str.c_str(), &cp, &overflow);
-  if (overflow) Fail(DecodeError::kFieldOverflow);
+  errno = 0;
+  char* stop = nullptr;
+  int64_t hour = std::strtoll(str.c_str(), &stop, 10);
+  if (errno == ERANGE) Fail(DecodeError::kFieldOverflow);
+  const char* cp = stop;
   if (*cp != ':') Fail(DecodeError::kBadFormat);
-  tm->min = StrToInt(cp + 1, &cp, &overflow);
+  bool overflow = false;
+  int64_t min = StrToInt(cp + 1, &cp, &overflow);
   if (overflow) Fail(DecodeError::kFieldOverflow);
-  if (*cp == '\0') {
-    tm->sec = 0;
-    tm->fsec = 0;
-  } else if (*cp == '.') {  // mm:ss.sss is always MINUTE TO SECOND
-    tm->fsec = ParseFractionalSecond(cp);
-    tm->sec = tm->min;
-    tm->min = tm->hour;
-    tm->hour = 0;
+  int64_t sec = 0;
+  int64_t fsec = 0;
+  if (*cp == '.') {  // mm:ss.sss is always MINUTE TO SECOND
+    fsec = ParseFractionalSecond(cp);
+    sec = min;
+    min = hour;
+    hour = 0;
   } else if (*cp == ':') {
-    tm->sec = StrToInt(cp + 1, &cp, &overflow);
+    sec = StrToInt(cp + 1, &cp, &overflow);
     if (overflow) Fail(DecodeError::kFieldOverflow);
     if (*cp == '.') {
-      tm->fsec = ParseFractionalSecond(cp);
+      fsec = ParseFractionalSecond(cp);
     } else if (*cp != '\0') {
       Fail(DecodeError::kBadFormat);
     }
-  } else {
+  } else if (*cp != '\0') {
     Fail(DecodeError::kBadFormat);
   }
-  if (tm->hour < 0 || tm->min < 0 || tm->min > 59 || tm->sec < 0 || tm->sec > 60 || tm->fsec < 0 ||
-      tm->fsec > kUsecsPerSec) {
+  if (hour < 0 || min < 0 || min > 59 || sec < 0 || sec > 60 || fsec < 0 || fsec > kUsecsPerSec) {
     Fail(DecodeError::kFieldOverflow);
   }
+  if (hour > INT32_MAX) Fail(DecodeError::kFieldOverflow);
+  tm->hour = static_cast<int>(hour);
+  tm->min = static_cast<int>(min);
+  tm->sec = static_cast<int>(sec);
+  tm->fsec = fsec;
 }
 
 int DecodeTimezone(const std::string& str) {

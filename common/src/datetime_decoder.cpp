@@ -138,7 +138,7 @@ void DateTimeDecoder::NamedZone(const std::string& text) {
 }
 
 void DateTimeDecoder::TimeField(size_t i) {
-  if (ptype_ != 0) {  // an ISO time after 't'
+  if (ptype_ != 0 && !time_only_) {  // an ISO time after 't' (DecodeTimeOnly lets the unit stand)
     if (ptype_ != kDtkTime) Fail(DecodeError::kBadFormat);
     ptype_ = 0;
   }

@@ -104,6 +104,7 @@ bool DateTimeDecoder::WordField(size_t i) {
 }
 
 void DateTimeDecoder::ReservedWord(int value) {
+  if (!time_only_ && value != kDtkEpoch && value != kDtkLate && value != kDtkEarly) dtype_ = kDate;
   switch (value) {
     case kDtkNow:
       if (time_only_) {

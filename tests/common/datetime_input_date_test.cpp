@@ -88,6 +88,12 @@ const IoCase kDateMdy[] = {
     {"10:00", "", "22007", "invalid input syntax for type date: \"10:00\""},
     {"1999-1-8x", "", "22007", "invalid input syntax for type date: \"1999-1-8x\""},
     {"1999-01-2147483648", "", "22008", "date/time field value out of range: \"1999-01-2147483648\""},
+    {"01", "", "22007", "invalid input syntax for type date: \"01\""},
+    {"-infinity 8", "-infinity", "", ""},
+    {"epoch allballs", "", "22007", "invalid input syntax for type date: \"epoch allballs\""},
+    {"allballs epoch", "1970-01-01", "", ""},
+    {"1999-01-08 10:00:00.5,23:59:60", "", "22007",
+     "invalid input syntax for type date: \"1999-01-08 10:00:00.5,23:59:60\""},
 };
 
 const IoCase kDateDmy[] = {
