@@ -38,18 +38,6 @@ int64_t ToUtc(int64_t local, const DateTimeFields& f) {
   return SessionTimeZone().LocalToUtc(local);
 }
 
-int64_t TodayDays() {
-  return TodayInSessionZone();
-}
-
-// Midnight of a day of the session's zone as a timestamp, or as a timestamptz in the zone the input gave
-// ('tomorrow EST'), else the session's.
-int64_t MidnightOf(int64_t days, bool with_tz, const DateTimeFields& f) {
-  const int64_t local = days * kUsecsPerDay;
-  if (!with_tz) return local;
-  return ToUtc(local, f);
-}
-
 }  // namespace
 
 void SetInputNow(int64_t micros) {
@@ -137,19 +125,8 @@ int64_t ParseDate(std::string_view text) {
       return kDateNoBegin;
     case DateTimeSpecial::kEpoch:
       return DaysFromCivil(1970, 1, 1);
-    case DateTimeSpecial::kNow:
-    case DateTimeSpecial::kToday:
-      return TodayDays();
-    case DateTimeSpecial::kTomorrow:
-      return TodayDays() + 1;
-    case DateTimeSpecial::kYesterday:
-      return TodayDays() - 1;
     case DateTimeSpecial::kNone:
       break;
-  }
-  if (!f.has_date) {
-    throw DbError(sqlstate::kInvalidDatetimeFormat,
-                  "invalid input syntax for type date: \"" + std::string(text) + "\"");
   }
   const int64_t days = DaysFromCivil(f.year, f.month, f.day);
   if (days < kJulianMinDays || days >= kDateEndDays) ThrowRange("date", text);
@@ -157,7 +134,7 @@ int64_t ParseDate(std::string_view text) {
 }
 
 int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
-  const char* type_name = with_tz ? "timestamp with time zone" : "timestamp without time zone";
+  const char* type_name = with_tz ? "timestamp with time zone" : "timestamp";  // as timestamp_in names it
   DateTimeFields f = ParseDateTimeFields(text, type_name);
   switch (f.special) {
     case DateTimeSpecial::kInfinity:
@@ -166,20 +143,8 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod) {
       return kTimestampNoBegin;
     case DateTimeSpecial::kEpoch:
       return DaysFromCivil(1970, 1, 1) * kUsecsPerDay;
-    case DateTimeSpecial::kNow:
-      return RoundTimestamp(NowMicros(), typmod);
-    case DateTimeSpecial::kToday:
-      return MidnightOf(TodayDays(), with_tz, f);
-    case DateTimeSpecial::kTomorrow:
-      return MidnightOf(TodayDays() + 1, with_tz, f);
-    case DateTimeSpecial::kYesterday:
-      return MidnightOf(TodayDays() - 1, with_tz, f);
     case DateTimeSpecial::kNone:
       break;
-  }
-  if (!f.has_date) {
-    throw DbError(sqlstate::kInvalidDatetimeFormat,
-                  std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
   }
   // tm2timestamp's IS_VALID_JULIAN looks at year and month only, so a local date of 4714-11-23 BC may still
   // give a valid instant east of UTC; the instant itself is checked below.

@@ -25,44 +25,20 @@ int64_t FloorMod(int64_t a, int64_t b) {
   return r < 0 ? r + b : r;
 }
 
-// The time of day of 'now' in the session's zone.
-int64_t NowTimeOfDay() {
-  return FloorMod(SessionTimeZone().UtcToLocal(NowMicros()), kUsecsPerDay);
-}
-
 // DecodeTimeOnly's zone: the one given, else the session's; a zone whose offset depends on the date
-// (a name, or no zone at all) is taken on the date given or today's date of the session.
-int32_t ZoneOffsetEast(const DateTimeFields& f, int64_t time, std::string_view text) {
+// (a name, or no zone at all) is taken on the date given (the decoder insists on one for a name) or
+// today's date of the session.
+int32_t ZoneOffsetEast(const DateTimeFields& f, int64_t time) {
   if (f.has_tz && f.zone == nullptr) return f.tz_offset_seconds;
-  if (f.zone != nullptr && !f.has_date) {
-    throw DbError(sqlstate::kInvalidDatetimeFormat,
-                  "invalid input syntax for type time with time zone: \"" + std::string(text) + "\"");
-  }
   const int64_t days = f.has_date ? DaysFromCivil(f.year, f.month, f.day) : TodayInSessionZone();
   const TimeZone& zone = f.zone != nullptr ? *f.zone : SessionTimeZone();
   return zone.OffsetForLocal(days * kUsecsPerDay + time);
 }
 
-// DecodeTimeOnly's checks: a time of day is required, dates are checked but dropped, the fields must
-// give at most 24:00:00 (time_overflows). Returns the time before typmod rounding.
+// DecodeTimeOnly's fields as microseconds since midnight, before typmod rounding.
 int64_t DecodeTimeOfDay(std::string_view text, const char* type_name, DateTimeFields* f) {
-  *f = ParseDateTimeFields(text, type_name);
-  if (f->special == DateTimeSpecial::kNow) {
-    f->has_tz = false;
-    return NowTimeOfDay();
-  }
-  if (f->special != DateTimeSpecial::kNone || !f->has_time) {
-    throw DbError(sqlstate::kInvalidDatetimeFormat,
-                  std::string("invalid input syntax for type ") + type_name + ": \"" + std::string(text) + "\"");
-  }
-  const int64_t micros =
-      ((static_cast<int64_t>(f->hour) * 60 + f->minute) * 60 + f->second) * kUsecsPerSecond + f->micros;
-  if (f->hour < 0 || f->hour > 24 || f->minute < 0 || f->minute > 59 || f->second < 0 || f->second > 60 ||
-      f->micros < 0 || f->micros > kUsecsPerSecond || micros > kUsecsPerDay) {
-    throw DbError(sqlstate::kDatetimeFieldOverflow,
-                  "date/time field value out of range: \"" + std::string(text) + "\"");
-  }
-  return micros;
+  *f = ParseTimeFields(text, type_name);
+  return ((static_cast<int64_t>(f->hour) * 60 + f->minute) * 60 + f->second) * kUsecsPerSecond + f->micros;
 }
 
 }  // namespace
@@ -76,7 +52,7 @@ TimeTz ParseTimeTz(std::string_view text, int32_t typmod) {
   DateTimeFields f;
   TimeTz v;
   v.time = RoundTime(DecodeTimeOfDay(text, "time with time zone", &f), typmod);
-  v.zone = -ZoneOffsetEast(f, v.time, text);
+  v.zone = -ZoneOffsetEast(f, v.time);
   if (v.zone <= -kMaxZoneSeconds || v.zone >= kMaxZoneSeconds) {
     throw DbError(sqlstate::kInvalidTimeZoneDisplacementValue,
                   "time zone displacement out of range: \"" + std::string(text) + "\"");

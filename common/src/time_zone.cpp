@@ -126,6 +126,46 @@ int32_t TimeZone::OffsetAt(int64_t utc_micros) const {
   return impl_->zone.lookup(ToTimePoint(utc_micros)).offset;
 }
 
+bool TimeZone::FixedOffset(int32_t* seconds_east) const {
+  cctz::time_zone::civil_transition transition;
+  const auto earliest = std::chrono::time_point<std::chrono::system_clock, cctz::seconds>(cctz::seconds(-(1LL << 40)));
+  if (impl_->fixed_abbrev.empty() && impl_->zone.next_transition(earliest, &transition)) return false;
+  *seconds_east = impl_->zone.lookup(earliest).offset;
+  return true;
+}
+
+namespace {
+
+// The instant of a cctz transition: its 'to' civil time is unique after a gap, repeated after an overlap.
+cctz::time_point<cctz::seconds> TransitionInstant(const cctz::time_zone& zone,
+                                                  const cctz::time_zone::civil_transition& t) {
+  const cctz::time_zone::civil_lookup cl = zone.lookup(t.to);
+  return cl.kind == cctz::time_zone::civil_lookup::UNIQUE ? cl.pre : cl.trans;
+}
+
+}  // namespace
+
+bool TimeZone::AbbrevOffset(std::string_view abbrev, int64_t utc_micros, int32_t* seconds_east) const {
+  const std::string upper = ToUpper(abbrev);
+  const cctz::time_zone& zone = impl_->zone;
+  const auto cutoff = ToTimePoint(utc_micros);
+  cctz::time_zone::civil_transition t;
+  // Backward from the cutoff over the zone types in force after each transition, then forward.
+  for (auto tp = cutoff + cctz::seconds(1); zone.prev_transition(tp, &t);) {
+    tp = TransitionInstant(zone, t);
+    const cctz::time_zone::absolute_lookup al = zone.lookup(tp);
+    if (al.abbr == upper) return *seconds_east = al.offset, true;
+  }
+  // zic stores transitions up to 2037 and a rule for the rest; PostgreSQL searches only the stored ones.
+  const auto last_stored = cctz::convert(cctz::civil_second(2038, 1, 1), cctz::utc_time_zone());
+  for (auto tp = cutoff; tp < last_stored && zone.next_transition(tp, &t);) {
+    tp = TransitionInstant(zone, t);
+    const cctz::time_zone::absolute_lookup al = zone.lookup(tp);
+    if (al.abbr == upper) return *seconds_east = al.offset, true;
+  }
+  return false;
+}
+
 std::string TimeZone::AbbrevAt(int64_t utc_micros) const {
   if (!impl_->fixed_abbrev.empty()) return impl_->fixed_abbrev;
   return impl_->zone.lookup(ToTimePoint(utc_micros)).abbr;
@@ -164,6 +204,7 @@ const TimeZone& SessionTimeZone() {
 
 const TimeZone& ZoneForAtTimeZone(std::string_view name) {
   if (std::optional<int32_t> offset = ZoneAbbrevOffset(ToLower(name))) return *TimeZone::Fixed(*offset);
+  if (const TimeZone* zone = ZoneAbbrevDynamic(ToLower(name))) return *zone;
   if (const TimeZone* zone = TimeZone::Find(name)) return *zone;
   throw DbError(sqlstate::kInvalidParameterValue, "time zone \"" + std::string(name) + "\" not recognized");
 }

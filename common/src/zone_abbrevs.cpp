@@ -1,5 +1,7 @@
 #include "zone_abbrevs.h"
 
+#include "common/time_zone.h"
+
 namespace lumadb {
 
 namespace {
@@ -47,7 +49,6 @@ constexpr ZoneAbbrev kAbbrevs[] = {
     {"met", 1 * kHour},
     {"metdst", 2 * kHour},
     {"mez", 1 * kHour},
-    {"msk", 3 * kHour},
     {"mst", -7 * kHour},
     {"ndt", -2 * kHour - 1800},
     {"nst", -3 * kHour - 1800},
@@ -57,7 +58,6 @@ constexpr ZoneAbbrev kAbbrevs[] = {
     {"pkt", 5 * kHour},
     {"pst", -8 * kHour},
     {"sast", 2 * kHour},
-    {"sgt", 8 * kHour},
     {"uct", 0},
     {"ut", 0},
     {"utc", 0},
@@ -69,6 +69,64 @@ constexpr ZoneAbbrev kAbbrevs[] = {
     {"zulu", 0},
 };
 
+// The Default set's dynamic abbreviations: their meaning is looked up in a zone on the date given.
+struct DynamicAbbrev {
+  const char* name;
+  const char* zone;
+};
+constexpr DynamicAbbrev kDynamicAbbrevs[] = {
+    {"amst", "Asia/Yerevan"},
+    {"anast", "Asia/Anadyr"},
+    {"anat", "Asia/Anadyr"},
+    {"arst", "America/Argentina/Buenos_Aires"},
+    {"art", "America/Argentina/Buenos_Aires"},
+    {"azst", "Asia/Baku"},
+    {"azt", "Asia/Baku"},
+    {"ckt", "Pacific/Rarotonga"},
+    {"clt", "America/Santiago"},
+    {"davt", "Antarctica/Davis"},
+    {"easst", "Pacific/Easter"},
+    {"east", "Pacific/Easter"},
+    {"fkst", "Atlantic/Stanley"},
+    {"fkt", "Atlantic/Stanley"},
+    {"gest", "Asia/Tbilisi"},
+    {"get", "Asia/Tbilisi"},
+    {"gyt", "America/Guyana"},
+    {"iot", "Indian/Chagos"},
+    {"irkst", "Asia/Irkutsk"},
+    {"irkt", "Asia/Irkutsk"},
+    {"kgt", "Asia/Bishkek"},
+    {"kost", "Pacific/Kosrae"},
+    {"krast", "Asia/Krasnoyarsk"},
+    {"krat", "Asia/Krasnoyarsk"},
+    {"lhdt", "Australia/Lord_Howe"},
+    {"lint", "Pacific/Kiritimati"},
+    {"lkt", "Asia/Colombo"},
+    {"magst", "Asia/Magadan"},
+    {"magt", "Asia/Magadan"},
+    {"mawt", "Antarctica/Mawson"},
+    {"msk", "Europe/Moscow"},
+    {"novst", "Asia/Novosibirsk"},
+    {"novt", "Asia/Novosibirsk"},
+    {"nut", "Pacific/Niue"},
+    {"omsst", "Asia/Omsk"},
+    {"omst", "Asia/Omsk"},
+    {"petst", "Asia/Kamchatka"},
+    {"pett", "Asia/Kamchatka"},
+    {"pyt", "America/Asuncion"},
+    {"sgt", "Asia/Singapore"},
+    {"tkt", "Pacific/Fakaofo"},
+    {"tmt", "Asia/Ashgabat"},
+    {"ulat", "Asia/Ulaanbaatar"},
+    {"vet", "America/Caracas"},
+    {"vlast", "Asia/Vladivostok"},
+    {"vlat", "Asia/Vladivostok"},
+    {"volt", "Europe/Volgograd"},
+    {"yakst", "Asia/Yakutsk"},
+    {"yakt", "Asia/Yakutsk"},
+    {"yekt", "Asia/Yekaterinburg"},
+};
+
 }  // namespace
 
 std::optional<int32_t> ZoneAbbrevOffset(std::string_view lower) {
@@ -76,6 +134,13 @@ std::optional<int32_t> ZoneAbbrevOffset(std::string_view lower) {
     if (lower == z.name) return z.offset;
   }
   return std::nullopt;
+}
+
+const TimeZone* ZoneAbbrevDynamic(std::string_view lower) {
+  for (const DynamicAbbrev& d : kDynamicAbbrevs) {
+    if (lower == d.name) return TimeZone::Find(d.zone);
+  }
+  return nullptr;
 }
 
 }  // namespace lumadb

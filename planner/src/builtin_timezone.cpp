@@ -101,20 +101,21 @@ int64_t MakeLocalTimestamp(const std::vector<Value>& a) {
   return days * kUsecsPerDay + (hour * 3600 + min * 60) * kUsecsPerSec + std::llrint(sec * kUsecsPerSec);
 }
 
-// parse_sane_timezone: '+hh[:mm]' offsets (ISO sign), then abbreviations and zone names; a leading digit
-// is refused.
+// parse_sane_timezone: numeric offsets as DecodeTimezone reads them (ISO sign), then abbreviations and zone
+// names; a leading digit is refused.
 const TimeZone& SaneZone(const std::string& name) {
   if (!name.empty() && name[0] >= '0' && name[0] <= '9') {
     throw DbError(sqlstate::kInvalidParameterValue, "invalid input syntax for type numeric time zone: \"" + name + "\"")
         .Hint("Numeric time zones must have \"-\" or \"+\" as first character.");
   }
-  if (!name.empty() && (name[0] == '+' || name[0] == '-')) {
-    int hours = 0, minutes = 0, seconds = 0, used = 0;
-    const int n = std::sscanf(name.c_str() + 1, "%d%n:%d%n:%d%n", &hours, &used, &minutes, &used, &seconds, &used);
-    if (n >= 1 && static_cast<size_t>(used) + 1 == name.size() && hours <= 15 && minutes < 60 && seconds < 60) {
-      const int32_t east = (name[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60 + seconds);
+  int32_t east = 0;
+  switch (DecodeNumericTimeZone(name, &east)) {
+    case NumericZone::kOk:
       return *TimeZone::Fixed(east);
-    }
+    case NumericZone::kOutOfRange:
+      throw DbError(sqlstate::kInvalidParameterValue, "numeric time zone \"" + name + "\" out of range");
+    case NumericZone::kBadFormat:
+      break;
   }
   return ZoneForAtTimeZone(name);
 }

@@ -47,18 +47,21 @@ enum class DateStyle { kIso, kSql, kPostgres, kGerman };
 /// Sets the output format FormatDate/FormatTimestamp use on the calling thread (default kIso).
 void SetDateStyle(DateStyle style);
 
-/// date_in: ISO 'YYYY-MM-DD', 'YYYYMMDD', 'MM/DD/YYYY', 'Mon DD YYYY', 'DD Mon YYYY', BC/AD, 'epoch',
-/// '[-]infinity', 'today'/'now'/'yesterday'/'tomorrow'; a time part is accepted and ignored.
-/// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" and
-/// "date out of range".
+/// date_in: every form PostgreSQL 15's DecodeDateTime accepts (ISO, DateStyle-ordered M/D/Y, D/M/Y or
+/// Y/M/D, text months, 'yyyymmdd', 'yyyy.ddd', Julian 'J2451187', BC/AD, 'epoch', '[-]infinity',
+/// 'now'/'today'/'yesterday'/'tomorrow'); a time part is accepted and ignored.
+/// Throws 22007 "invalid input syntax for type date", 22008 "date/time field value out of range" (with
+/// the datestyle HINT where PostgreSQL gives it) and "date out of range", 22009 for a zone past 15 hours.
 int64_t ParseDate(std::string_view text);
-/// timestamp_in / timestamptz_in: a date as ParseDate plus an optional time 'HH:MM[:SS[.ffffff]]' (also
-/// after 'T') and a zone: 'Z', an abbreviation ('PST'), '+hh', '+hh:mm', '-hhmm' or a zone name
-/// ('Europe/Paris', 'UTC+3' in POSIX's west-positive sign). With with_tz the zone shifts the value to UTC
-/// (no zone means the session's TimeZone, a skipped or repeated local time resolved as
-/// DetermineTimeZoneOffset does); without it the zone is ignored, as PostgreSQL does. 'today', 'now',
-/// 'tomorrow', 'yesterday' are days of the session's zone. typmod (0..6 or -1) rounds the fraction.
-/// Throws 22007, 22008 ("timestamp out of range"), 22023 "time zone \"x\" not recognized".
+/// timestamp_in / timestamptz_in (DecodeDateTime): a date as ParseDate plus an optional time
+/// 'HH:MM[:SS[.ffffff]]' (also after 'T', or run together 'hhmmss') and a zone: 'Z', an abbreviation
+/// ('PST', or a dynamic one such as 'MSK'), '+hh', '+hh:mm', '-hhmm' or a zone name ('Europe/Paris',
+/// 'UTC+3' in POSIX's west-positive sign). With with_tz the zone shifts the value to UTC (no zone means
+/// the session's TimeZone, a skipped or repeated local time resolved as DetermineTimeZoneOffset does);
+/// without it the zone is ignored, as PostgreSQL does. 'now' is the input instant (NowMicros) as the
+/// session zone's wall time; 'today', 'tomorrow', 'yesterday' days of that zone. typmod (0..6 or -1)
+/// rounds the fraction. Throws 22007 (naming the type "timestamp" or "timestamp with time zone"), 22008
+/// (also "timestamp out of range"), 22009, 22023 "time zone \"x\" not recognized".
 int64_t ParseTimestamp(std::string_view text, bool with_tz, int32_t typmod);
 
 /// date_out (EncodeDateOnly) in the thread's DateStyle: ISO 'YYYY-MM-DD', SQL 'MM/DD/YYYY' ('DD/MM/YYYY'

@@ -44,6 +44,13 @@ class TimeZone {
   int64_t LocalToUtc(int64_t local_micros) const;
   /// The local wall time of an instant (utc_micros plus OffsetAt).
   int64_t UtcToLocal(int64_t utc_micros) const;
+  /// pg_get_timezone_offset: true with the offset (seconds east) when the zone never changes it (POSIX
+  /// specs without rules, 'Etc/GMT+5'), so a time of day can be placed without a date.
+  bool FixedOffset(int32_t* seconds_east) const;
+  /// pg_interpret_timezone_abbrev: the offset (seconds east) an abbreviation ("MSK", any case) had in
+  /// this zone in its latest use at or before `utc_micros`, else its first use after; false when the
+  /// zone never used it.
+  bool AbbrevOffset(std::string_view abbrev, int64_t utc_micros, int32_t* seconds_east) const;
 
  private:
   struct Impl;
@@ -58,6 +65,12 @@ class TimeZone {
 void SetSessionTimeZone(const TimeZone& zone);
 /// The calling thread's session zone.
 const TimeZone& SessionTimeZone();
+
+/// What DecodeNumericTimeZone made of its input.
+enum class NumericZone { kOk, kBadFormat, kOutOfRange };
+/// DecodeTimezone (datetime.c): a numeric zone '+hh', '-hhmm', '+hh:mm', '+hh:mm:ss' (ISO sign, hours up to
+/// 15) as *seconds_east; kBadFormat when it is not one, kOutOfRange past the limits.
+NumericZone DecodeNumericTimeZone(const std::string& text, int32_t* seconds_east);
 
 /// The zone that AT TIME ZONE / timezone(zone, ts) name (timestamptz_zone, timestamp_zone): an input
 /// abbreviation ("pst", "CEST") as a fixed offset, else a zone Find knows. Throws 22023 "time zone \"foo\"
