@@ -94,6 +94,43 @@ const char* JoinSuffix(JoinKind k) {
   return "";
 }
 
+// Index conditions (key column on the left) with the key column's relation name dropped, for printing the
+// rest qualified.
+std::vector<BoundExprPtr> OwnColumnsBare(const std::vector<BoundExprPtr>& conds) {
+  std::vector<BoundExprPtr> out;
+  for (const auto& c : conds) {
+    const BoundExprPtr key = c->args.empty() ? nullptr : c->args[0];
+    if (c->kind != BoundKind::kCompare || !key || key->kind != BoundKind::kColumn ||
+        key->name.find('.') == std::string::npos) {
+      out.push_back(c);
+      continue;
+    }
+    auto copy = std::make_shared<BoundExpr>(*c);
+    copy->args[0] = MakeColumn(key->column, key->type, key->name.substr(key->name.rfind('.') + 1), key->location);
+    out.push_back(copy);
+  }
+  return out;
+}
+
+// " alias" after a scanned table's name when the FROM clause renamed it.
+std::string AliasSuffix(const std::string& alias, const std::string& table) {
+  return alias.empty() || alias == table ? "" : " " + alias;
+}
+
+// Whether PostgreSQL would put a Materialize node over a nested loop's inner side: a scan or join it
+// would otherwise re-run per outer row, when there is more than one (match_unsorted_outer; the executor
+// keeps the inner rows anyway).
+bool Materialized(const JoinPlan& j) {
+  const PlanNode* inner = j.right.get();
+  while (inner->kind == PlanKind::kFilter || inner->kind == PlanKind::kProject) {
+    inner =
+        inner->kind == PlanKind::kFilter ? inner->As<FilterPlan>().child.get() : inner->As<ProjectPlan>().child.get();
+  }
+  const bool rescanned = inner->kind == PlanKind::kSeqScan || inner->kind == PlanKind::kIndexScan ||
+                         inner->kind == PlanKind::kJoin || inner->kind == PlanKind::kIndexNestedLoop;
+  return rescanned && j.lateral_params.empty() && j.method == JoinMethod::kNestLoop;
+}
+
 class Explainer {
  public:
   Explainer(const PlanNode& root, const ExplainOptions& options,
@@ -114,17 +151,24 @@ class Explainer {
         break;
       case PlanKind::kSeqScan: {
         const auto& s = p.As<SeqScanPlan>();
-        name = "Seq Scan on " + s.table->name;
-        Prop(&props, "Filter", s.qual);
+        name = "Seq Scan on " + s.table->name + AliasSuffix(s.alias, s.table->name);
+        // show_scan_qual: a scan's own quals name its columns unqualified (unless VERBOSE).
+        Prop(&props, "Filter", s.qual, options_.verbose && qualify_);
         break;
       }
       case PlanKind::kIndexScan: {
         const auto& s = p.As<IndexScanPlan>();
         name = std::string(s.backward ? "Index Scan Backward using " : "Index Scan using ") + s.index.name + " on " +
-               s.table->name;
-        if (!s.index_conds.empty())
-          props.push_back("Index Cond: " + CompareTermsText(s.index_conds, qualify_, &names_));
-        Prop(&props, "Filter", s.filter);
+               s.table->name + AliasSuffix(s.alias, s.table->name);
+        // A scan's own columns are shown unqualified; the outer row's, which an index nested loop's inner
+        // scan compares them with, qualified.
+        const bool qualify = options_.verbose && qualify_;
+        const bool inner = &p == nested_inner_ && !qualify;
+        if (!s.index_conds.empty()) {
+          props.push_back("Index Cond: " + CompareTermsText(inner ? OwnColumnsBare(s.index_conds) : s.index_conds,
+                                                            qualify || inner, &names_));
+        }
+        Prop(&props, "Filter", s.filter, qualify);
         break;
       }
       case PlanKind::kFunctionScan: {
@@ -168,23 +212,31 @@ class Explainer {
           }
           (is_key ? hash : rest).push_back(t);
         }
-        if (hash.empty()) {
+        const bool nest = hash.empty() || j.method == JoinMethod::kNestLoop;
+        if (nest) {
           name = std::string("Nested Loop") + JoinSuffix(j.join);
+          rest = Conjuncts(j.condition);
         } else {
-          name = std::string("Hash") + (j.join == JoinKind::kInner ? " Join" : JoinSuffix(j.join));
+          const char* method = j.method == JoinMethod::kMerge ? "Merge" : "Hash";
+          name = std::string(method) + (j.join == JoinKind::kInner ? " Join" : JoinSuffix(j.join));
+          props.push_back(std::string(method) + " Cond: " + CompareTermsText(hash, qualify_, &names_));
         }
-        if (!hash.empty()) props.push_back("Hash Cond: " + CompareTermsText(hash, qualify_, &names_));
         if (!rest.empty()) props.push_back("Join Filter: " + CompareTermsText(rest, qualify_, &names_));
         children.push_back(j.left.get());
-        if (hash.empty()) {
+        if (j.method == JoinMethod::kMerge && !nest) {
           children.push_back(j.right.get());
-        } else {
+        } else if (!nest) {
           wrapped.push_back({j.right.get(), "Hash"});
+        } else if (Materialized(j) && estimates_.Estimate(*j.left).rows > 1) {
+          wrapped.push_back({j.right.get(), "Materialize"});
+        } else {
+          children.push_back(j.right.get());
         }
         break;
       }
       case PlanKind::kIndexNestedLoop: {
         const auto& j = p.As<IndexNestedLoopPlan>();
+        nested_inner_ = j.inner.get();
         name = std::string("Nested Loop") + JoinSuffix(j.join);
         std::vector<BoundExprPtr> rest;
         for (const auto& t : Conjuncts(j.condition)) {
@@ -288,9 +340,14 @@ class Explainer {
     Subplans(subplans, depth, true);
     for (const auto* c : children) Node(*c, depth + 1);
     for (const auto& [c, wrapper] : wrapped) {
-      // Hash: the whole input is read before the first row comes out.
+      // Hash: the whole input is read before the first row comes out; Materialize stores it as it goes
+      // (cost_material: two operators per row).
       NodeEstimate hash = estimates_.Estimate(*c);
-      hash.cost.startup = hash.cost.total;
+      if (wrapper == "Hash") {
+        hash.cost.startup = hash.cost.total;
+      } else {
+        hash.cost.total += 2 * kCpuOperatorCost * hash.rows;
+      }
       Line(depth + 1, wrapper, nullptr, &hash);
       Node(*c, depth + 2);
     }
@@ -327,7 +384,10 @@ class Explainer {
     if (c.where) props->push_back("Conflict Filter: " + Deparse(*c.where, true, &names_));
   }
   void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e) {
-    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify_, &names_));
+    Prop(props, label, e, qualify_);
+  }
+  void Prop(std::vector<std::string>* props, const char* label, const BoundExprPtr& e, bool qualify) {
+    if (e) props->push_back(std::string(label) + ": " + Deparse(*e, qualify, &names_));
   }
   size_t PropIndent(int depth) const { return (depth == 0 ? 2 : 6 * depth + 2) + indent_; }
   // Keeps the subqueries of a node PostgreSQL folds into the next one shown (Filter, Project).
@@ -391,6 +451,7 @@ class Explainer {
   std::vector<const BoundExpr*> pending_;
   std::vector<std::shared_ptr<const CteDef>> ctes_;  // init_ctes of nodes folded into the next one shown
   PlanEstimator estimates_;
+  const PlanNode* nested_inner_ = nullptr;  // the inner index scan of the index nested loop being shown
   std::vector<std::string> lines_;
   std::vector<std::pair<const PlanNode*, const PlanNode*>> appends_;
 };
