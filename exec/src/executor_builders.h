@@ -19,6 +19,8 @@ std::unique_ptr<Executor> MakeProjectionExecutor(const planner::ProjectPlan& pla
 std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 /// A join on equi-join keys, batched within work_mem (hash_join_executor.cpp).
 std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
+/// A JoinPlan with JoinMethod::kMerge (merge_join_executor.cpp).
+std::unique_ptr<Executor> MakeMergeJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 /// A join whose right side reads the left row's lateral_params (lateral_join_executor.cpp).
 std::unique_ptr<Executor> MakeLateralJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeHashAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);

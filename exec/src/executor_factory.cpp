@@ -23,6 +23,9 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       if (!plan.As<planner::JoinPlan>().lateral_params.empty()) {
         return MakeLateralJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
       }
+      if (plan.As<planner::JoinPlan>().method == planner::JoinMethod::kMerge) {
+        return MakeMergeJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
+      }
       return MakeNestedLoopJoinExecutor(plan.As<planner::JoinPlan>(), ctx);
     case PlanKind::kAggregate:
       if (!plan.As<planner::AggregatePlan>().grouping_sets.empty()) {

@@ -12,6 +12,7 @@
 #include "exec/sql_prepare.h"
 #include "permissions.h"
 #include "planner/binder.h"
+#include "planner/planner_settings.h"
 #include "planner/spill_stats.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
@@ -108,6 +109,7 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
   const ast::Statement& query = *stmt.query;
   CheckReadOnly(query, options, ctx);
   const auto plan_start = std::chrono::steady_clock::now();
+  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   planner::PlanPtr plan;
   switch (query.kind) {

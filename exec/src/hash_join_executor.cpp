@@ -23,7 +23,7 @@ class HashJoinExecutor : public Executor {
   void Init() override {
     left_->Init();
     table_ = std::make_unique<HashJoinTable>(
-        ctx_, [this](const Row& row, Row* key) { return Key(plan_.right_keys, row, key); }, KeepRight());
+        ctx_, [this](const Row& row, Row* key) { return EvaluateKeys(plan_.right_keys, row, ctx_, key); }, KeepRight());
     auto right = BuildExecutor(*plan_.right, ctx_);
     right->Init();
     Row row;
@@ -71,7 +71,7 @@ class HashJoinExecutor : public Executor {
         return false;
       }
       Row key;
-      if (!Key(plan_.left_keys, left_row_, &key)) {
+      if (!EvaluateKeys(plan_.left_keys, left_row_, ctx_, &key)) {
         candidates_ = nullptr;
         return true;
       }
@@ -128,15 +128,6 @@ class HashJoinExecutor : public Executor {
       return true;
     }
     return false;
-  }
-
-  // Evaluates join keys over one input row; false if any is NULL (such a row can match nothing).
-  bool Key(const std::vector<planner::BoundExprPtr>& exprs, const Row& row, Row* key) {
-    for (const auto& e : exprs) {
-      key->push_back(Evaluate(*e, row, ctx_));
-      if (key->back().is_null()) return false;
-    }
-    return true;
   }
 
   void RecordStats() {

@@ -6,6 +6,7 @@
 #include "exec/executor.h"
 #include "permissions.h"
 #include "planner/binder.h"
+#include "planner/planner_settings.h"
 #include "statement_info.h"
 #include "txn/transaction.h"
 
@@ -114,6 +115,7 @@ std::shared_ptr<const PreparedStatement> PreparedStatement::Prepare(std::shared_
   impl.catalog_version = ctx.catalog.version();
   std::vector<TypeDesc> given;
   for (Oid oid : param_type_oids) given.push_back(ParamType(oid));
+  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, impl.query_text);
   binder.EnableParameters(given);
   impl.plan = PlanStatement(*impl.stmt, binder);

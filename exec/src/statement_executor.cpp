@@ -8,6 +8,7 @@
 #include "exec/executor.h"
 #include "permissions.h"
 #include "planner/binder.h"
+#include "planner/planner_settings.h"
 #include "sequence_functions.h"
 #include "statement_info.h"
 #include "storage/storage_engine.h"
@@ -100,6 +101,7 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
     throw DbError(sqlstate::kReadOnlySqlTransaction,
                   std::string("cannot execute ") + name + " in a read-only transaction");
   }
+  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:

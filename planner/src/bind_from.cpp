@@ -61,7 +61,7 @@ int FindUsingColumn(const Binder& b, const Scope& scope, const std::string& name
 void ExtractHashKeys(JoinPlan* join, int left_width) {
   join->left_keys.clear();
   join->right_keys.clear();
-  if (!join->condition) return;
+  if (!join->condition || join->method == JoinMethod::kNestLoop) return;
   std::vector<BoundExprPtr> terms =
       join->condition->kind == BoundKind::kAnd ? join->condition->args : std::vector<BoundExprPtr>{join->condition};
   for (const auto& t : terms) {
@@ -182,6 +182,7 @@ PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
     scope->columns.push_back({rel, name, c.type, table->oid, c.attnum, false});
   }
   auto scan = ScanPlan(table, false);
+  scan->alias = ref.alias;
   from_scans_.push_back({rel, scan});
   return scan;
 }

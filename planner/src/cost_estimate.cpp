@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "plan_util.h"
+#include "planner/planner_settings.h"
 
 namespace lumadb::planner {
 namespace {
@@ -149,7 +150,8 @@ double QualCost(const BoundExpr* e) {
 }
 
 Cost SeqScanCost(const RelationSize& rel, const BoundExprPtr& qual) {
-  return Cost{0.0, kSeqPageCost * rel.pages + (kCpuTupleCost + QualCost(qual.get())) * rel.tuples};
+  const double disable = CurrentPlannerSettings().enable_seqscan ? 0.0 : kDisableCost;
+  return Cost{disable, disable + kSeqPageCost * rel.pages + (kCpuTupleCost + QualCost(qual.get())) * rel.tuples};
 }
 
 Cost IndexScanCost(const IndexScanInput& in) {
@@ -160,8 +162,11 @@ Cost IndexScanCost(const IndexScanInput& in) {
   num_index_tuples = std::max(1.0, std::min(num_index_tuples, index_tuples));
   double num_index_pages =
       index.pages > 1 && index_tuples > 1 ? std::ceil(num_index_tuples * index.pages / index_tuples) : 1.0;
-  double index_total =
-      num_index_pages * kRandomPageCost + num_index_tuples * (kCpuIndexTupleCost + kCpuOperatorCost * in.index_conds);
+  const double loops = std::max(1.0, in.loop_count);
+  // Repeated scans of an inner side find pages cached by earlier ones: the pages all loops touch, shared out.
+  double index_io = loops > 1 ? HeapPagesFetched(num_index_pages * loops, index.pages, 0) * kRandomPageCost / loops
+                              : num_index_pages * kRandomPageCost;
+  double index_total = index_io + num_index_tuples * (kCpuIndexTupleCost + kCpuOperatorCost * in.index_conds);
   // btcostestimate: log2(N) comparisons and 50 operator costs per level to descend.
   double descent = (index_tuples > 1 ? std::ceil(std::log2(index_tuples)) * kCpuOperatorCost : 0.0) +
                    (index.height + 1) * kBtreePageCpuMultiplier * kCpuOperatorCost;
@@ -171,7 +176,9 @@ Cost IndexScanCost(const IndexScanInput& in) {
 
   // cost_index: heap pages, between random fetches (uncorrelated) and one sequential sweep (correlated).
   double tuples_fetched = ClampRowEst(in.index_selectivity * in.rel.tuples);
-  double max_io = HeapPagesFetched(tuples_fetched, in.rel.pages, index.pages) * kRandomPageCost;
+  double max_io = loops > 1
+                      ? HeapPagesFetched(tuples_fetched * loops, in.rel.pages, index.pages) * kRandomPageCost / loops
+                      : HeapPagesFetched(tuples_fetched, in.rel.pages, index.pages) * kRandomPageCost;
   double min_pages = std::ceil(in.index_selectivity * in.rel.pages);
   double min_io = min_pages > 0 ? kRandomPageCost + (min_pages - 1) * kSeqPageCost : 0.0;
   double correlation = 0;
@@ -179,9 +186,13 @@ Cost IndexScanCost(const IndexScanInput& in) {
     const auto* stats = in.table->statistics->Column(in.index->columns.at(0).attnum);
     if (stats && stats->correlation) correlation = *stats->correlation * (in.index->columns.size() > 1 ? 0.75 : 1.0);
   }
-  double csquared = correlation * correlation;
+  double csquared = loops > 1 ? 0.0 : correlation * correlation;  // cost_index ignores it when repeated
   double run = max_io + csquared * (min_io - max_io) + (kCpuTupleCost + QualCost(in.filter.get())) * tuples_fetched;
   cost.total = index_total + run;
+  if (!CurrentPlannerSettings().enable_indexscan) {
+    cost.startup += kDisableCost;
+    cost.total += kDisableCost;
+  }
   return cost;
 }
 

@@ -62,6 +62,7 @@ struct IndexScanInput {
   int index_conds = 0;             // how many
   bool unique_lookup = false;      // equality on every key column of a unique index
   BoundExprPtr filter;             // the qual's other terms
+  double loop_count = 1;           // scans in a row (the outer rows of a nested loop); the cost is per scan
 };
 
 /// cost_index with btcostestimate: the index descent, the index pages and tuples visited, and the heap

@@ -98,6 +98,8 @@ ExplainNode Explainer::Synthetic(const std::string& type, const std::vector<cons
     n.children.push_back(Child(*inputs[i], role, ""));
   }
   if (type == "Hash") e.cost.startup = e.cost.total;  // the whole input is read before the first row
+  // Materialize stores its input as it goes (cost_material: two operators per row).
+  if (type == "Materialize") e.cost.total += 2 * kCpuOperatorCost * e.rows;
   if (options_.costs) n.estimate = e;
   if (options_.verbose) n.output = OutputOf(*inputs[0]);
   n.analyzed = options_.analyze;

@@ -80,6 +80,7 @@ class Explainer {
               const std::string& schema = "");
   void Describe(const PlanNode& p, ExplainNode* n);
   void DescribeJoin(const JoinPlan& j, ExplainNode* n);
+  bool Materialized(const JoinPlan& j);
   void DescribeModify(const PlanNode& p, ExplainNode* n);
   void DescribeAggregate(const AggregatePlan& a, ExplainNode* n);
   std::string IndexCondText(const std::vector<BoundExprPtr>& conds);

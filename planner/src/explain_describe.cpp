@@ -206,9 +206,25 @@ std::string Explainer::IndexCondText(const std::vector<BoundExprPtr>& conds) {
   return CompareTermsText(shown, true, &names_);
 }
 
-// A Hash Join when the condition has equalities between the two sides (its Hash Cond), else a Nested Loop.
+// Whether PostgreSQL would put a Materialize node over a nested loop's inner side: a scan or join it
+// would otherwise re-run per outer row, when there is more than one (match_unsorted_outer; the executor
+// keeps the inner rows anyway).
+bool Explainer::Materialized(const JoinPlan& j) {
+  const PlanNode* inner = j.right.get();
+  while (inner->kind == PlanKind::kFilter || inner->kind == PlanKind::kProject) {
+    inner =
+        inner->kind == PlanKind::kFilter ? inner->As<FilterPlan>().child.get() : inner->As<ProjectPlan>().child.get();
+  }
+  const bool rescanned = inner->kind == PlanKind::kSeqScan || inner->kind == PlanKind::kIndexScan ||
+                         inner->kind == PlanKind::kJoin || inner->kind == PlanKind::kIndexNestedLoop;
+  return rescanned && j.lateral_params.empty() && j.method == JoinMethod::kNestLoop &&
+         estimates_.Estimate(*j.left).rows > 1;
+}
+
+// A Hash or Merge Join with the equalities between the two sides as its Hash/Merge Cond, or a Nested Loop
+// (the planner's JoinMethod; kAuto hashes when there are such equalities).
 void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
-  std::vector<BoundExprPtr> hash, rest;
+  std::vector<BoundExprPtr> keys, rest;
   const int left_width = static_cast<int>(j.left->output.size());
   for (const auto& t : Conjuncts(j.condition)) {
     bool is_key = false;
@@ -218,31 +234,38 @@ void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
       is_key = a.first >= 0 && b.first >= 0 &&
                ((a.second < left_width && b.first >= left_width) || (b.second < left_width && a.first >= left_width));
     }
-    (is_key ? hash : rest).push_back(t);
+    (is_key ? keys : rest).push_back(t);
   }
-  const std::string type = hash.empty() ? "Nested Loop" : "Hash Join";
-  std::string text = hash.empty() ? "Nested Loop" : "Hash";
+  const bool nest = keys.empty() || j.method == JoinMethod::kNestLoop;
+  if (nest) rest = Conjuncts(j.condition);
+  const char* method = nest ? "Nested Loop" : j.method == JoinMethod::kMerge ? "Merge" : "Hash";
+  const std::string type = nest ? "Nested Loop" : std::string(method) + " Join";
+  std::string text = method;
   if (j.join != JoinKind::kInner) {
     text += std::string(" ") + JoinTypeName(j.join) + " Join";
-  } else if (!hash.empty()) {
+  } else if (!nest) {
     text += " Join";
   }
   Head(n, type, text);
   n->target.push_back(ExplainProp::Text("Join Type", JoinTypeName(j.join)));
   if (options_.format != ExplainFormat::kText) {
-    const bool unique = !hash.empty() && InnerUnique(j);
+    const bool unique = !nest && InnerUnique(j);
     n->props.push_back(TreeProp{ExplainProp::Number("Inner Unique", unique ? "true" : "false"), false});
   }
-  if (!hash.empty()) Text(n, "Hash Cond", CompareTermsText(hash, qualify_, &names_));
+  if (!nest) Text(n, std::string(method) + " Cond", CompareTermsText(keys, qualify_, &names_));
   Qual(&n->props, "Join Filter", MakeAnd(rest), j, "Rows Removed by Join Filter", false);
   n->children.push_back(Child(*j.left, "Outer", ""));
-  if (hash.empty()) {
-    n->children.push_back(Child(*j.right, "Inner", ""));
-  } else {
+  if (!nest && j.method != JoinMethod::kMerge) {
     ExplainNode h = Synthetic("Hash", {j.right.get()}, "Outer");
     h.relationship = "Inner";
     if (const NodeActuals* a = options_.analyze && actuals_ ? actuals_(j) : nullptr) AddDetails(*a, "Hash", &h);
     n->children.push_back(std::move(h));
+  } else if (nest && Materialized(j)) {
+    ExplainNode m = Synthetic("Materialize", {j.right.get()}, "Outer");
+    m.relationship = "Inner";
+    n->children.push_back(std::move(m));
+  } else {
+    n->children.push_back(Child(*j.right, "Inner", ""));
   }
 }
 

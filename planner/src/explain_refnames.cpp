@@ -21,10 +21,11 @@ void ExplainRefNames::Walk(const PlanNode& p, std::vector<const PlanNode*>* late
     case PlanKind::kIndexScan: {
       const auto& table = p.kind == PlanKind::kSeqScan ? p.As<SeqScanPlan>().table : p.As<IndexScanPlan>().table;
       const bool rid = p.kind == PlanKind::kSeqScan ? p.As<SeqScanPlan>().emit_rid : p.As<IndexScanPlan>().emit_rid;
+      const std::string& alias = p.kind == PlanKind::kSeqScan ? p.As<SeqScanPlan>().alias : p.As<IndexScanPlan>().alias;
       if (rid && target_ && target_->table->oid == table->oid) {
         names_[&p] = target_name_;
       } else {
-        Name(p, table->name);
+        Name(p, alias.empty() ? table->name : alias);
       }
       break;
     }

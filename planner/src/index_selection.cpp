@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "cost_estimate.h"
+#include "join_order.h"
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/selectivity.h"
@@ -125,6 +126,7 @@ std::shared_ptr<IndexScanPlan> MakeIndexScan(const SeqScanPlan& scan, const cata
   plan->lower = m.lower;
   plan->upper = m.upper;
   plan->emit_rid = scan.emit_rid;
+  plan->alias = scan.alias;
   plan->row_lock = scan.row_lock;
   plan->wait = scan.wait;
   plan->qual = scan.qual;
@@ -300,7 +302,8 @@ PlanPtr PushDownJoinTerms(const JoinPlan& join) {
   return copy;
 }
 
-// An inner/left join whose right side is a plain scan with an index on `outer_expr = inner.col`.
+}  // namespace
+
 PlanPtr IndexNestedLoop(const JoinPlan& join) {
   if ((join.join != JoinKind::kInner && join.join != JoinKind::kLeft) || join.right->kind != PlanKind::kSeqScan ||
       !join.lateral_params.empty()) {
@@ -341,7 +344,15 @@ PlanPtr IndexNestedLoop(const JoinPlan& join) {
   return nl;
 }
 
-}  // namespace
+PlanPtr OrderedIndexScan(const SeqScanPlan& scan, const std::vector<SortKey>& keys) {
+  const int width = static_cast<int>(scan.table->columns.size());
+  for (const auto& index : scan.table->indexes) {
+    if (OrderMatches(keys, index, 0, width) == ScanOrder::kForward) {
+      return MakeIndexScan(scan, index, Match(index, ScanConds(scan)));
+    }
+  }
+  return nullptr;
+}
 
 PlanPtr UseIndexes(const PlanPtr& p) {
   switch (p->kind) {
@@ -423,6 +434,9 @@ PlanPtr UseIndexes(const PlanPtr& p) {
       return copy;
     }
     case PlanKind::kJoin: {
+      // A join with its method chosen was planned already (a FROM subquery's plan is visited twice).
+      if (p->As<JoinPlan>().method != JoinMethod::kAuto) return p;
+      if (PlanPtr planned = PlanJoinTree(p->As<JoinPlan>())) return planned;
       PlanPtr pushed = PushDownJoinTerms(p->As<JoinPlan>());
       auto copy = Copy<JoinPlan>(pushed ? pushed : p);
       if (auto nl = IndexNestedLoop(*copy)) {

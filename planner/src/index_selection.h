@@ -26,4 +26,12 @@ namespace lumadb::planner {
 /// the comparison's order).
 PlanPtr UseIndexes(const PlanPtr& plan);
 
+/// An inner/left join whose right side is a plain scan with an index on `outer_expr = inner.col` as an
+/// IndexNestedLoopPlan (the scan's index chosen by that column), else null.
+PlanPtr IndexNestedLoop(const JoinPlan& join);
+
+/// A scan of `scan`'s table through an index whose leading columns give the order of `keys` (sort keys
+/// over the table's row), bounded by the scan's qual where it can be, else null (a merge join's input).
+PlanPtr OrderedIndexScan(const SeqScanPlan& scan, const std::vector<SortKey>& keys);
+
 }  // namespace lumadb::planner

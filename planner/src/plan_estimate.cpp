@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "plan_util.h"
+#include "planner/planner_settings.h"
 #include "planner/selectivity.h"
 #include "planner/window_plan.h"
 
@@ -26,6 +27,44 @@ RelationContext ContextOf(const PlanNode& input, double input_rows) {
   const catalog::TableInfo* table = ScanTable(input);
   return RelationContext{table, table ? EstimateRelationSize(*table).tuples : input_rows};
 }
+
+}  // namespace
+
+const PlanNode* TraceColumn(const PlanNode& node, int* column) {
+  switch (node.kind) {
+    case PlanKind::kFilter:
+      return TraceColumn(*node.As<FilterPlan>().child, column);
+    case PlanKind::kSort:
+      return TraceColumn(*node.As<SortPlan>().child, column);
+    case PlanKind::kLimit:
+      return TraceColumn(*node.As<LimitPlan>().child, column);
+    case PlanKind::kProject: {
+      const auto& p = node.As<ProjectPlan>();
+      const BoundExpr& e = *p.exprs.at(*column);
+      if (e.kind != BoundKind::kColumn || e.column < 0) return &node;
+      *column = e.column;
+      return TraceColumn(*p.child, column);
+    }
+    case PlanKind::kJoin: {
+      const auto& j = node.As<JoinPlan>();
+      const int left_width = static_cast<int>(j.left->output.size());
+      if (*column < left_width) return TraceColumn(*j.left, column);
+      *column -= left_width;
+      return TraceColumn(*j.right, column);
+    }
+    case PlanKind::kIndexNestedLoop: {
+      const auto& j = node.As<IndexNestedLoopPlan>();
+      const int outer_width = static_cast<int>(j.outer->output.size());
+      if (*column < outer_width) return TraceColumn(*j.outer, column);
+      *column -= outer_width;
+      return j.inner.get();
+    }
+    default:
+      return &node;
+  }
+}
+
+namespace {
 
 std::vector<int32_t> TableWidths(const catalog::TableInfo& t, bool emit_rid) {
   std::vector<int32_t> widths;
@@ -83,12 +122,17 @@ const NodeEstimate& PlanEstimator::Estimate(const PlanNode& node) {
 
 double PlanEstimator::NumDistinct(const PlanNode& input, const BoundExpr& expr, int offset) {
   const NodeEstimate& in = Estimate(input);
-  RelationContext rel = ContextOf(input, in.rows);
-  int width = rel.table ? static_cast<int>(rel.table->columns.size()) : 0;
-  int column = OrderedColumnRef(expr, offset, width);
-  ColumnEstimate c = rel.Column(column);
-  if (column < 0) c.rel_tuples = in.rows;
+  const PlanNode* scan = &input;
+  int column = OrderedColumnRef(expr, offset, static_cast<int>(input.output.size()));
+  if (column >= 0) scan = TraceColumn(input, &column);
+  RelationContext rel = ContextOf(*scan, in.rows);
+  ColumnEstimate c = rel.table ? rel.Column(column) : ColumnEstimate{};
+  if (!rel.table || column < 0) c.rel_tuples = in.rows;
   return EstimateNumDistinct(c);
+}
+
+void PlanEstimator::Forget(const PlanNode& node) {
+  done_.erase(&node);
 }
 
 NodeEstimate PlanEstimator::SeqScan(const SeqScanPlan& scan) {
@@ -142,52 +186,6 @@ NodeEstimate PlanEstimator::Project(const ProjectPlan& project) {
   return e;
 }
 
-NodeEstimate PlanEstimator::Join(const JoinPlan& join) {
-  const NodeEstimate& left = Estimate(*join.left);
-  const NodeEstimate& right = Estimate(*join.right);
-  int left_width = static_cast<int>(join.left->output.size());
-  // eqjoinsel without MCV matching: 1 / max(nd1, nd2) per equality across the sides; other terms alone.
-  double selectivity = 1.0;
-  for (const auto& t : Conjuncts(join.condition)) {
-    if (t->kind == BoundKind::kCompare && static_cast<CompareOp>(t->op) == CompareOp::kEq) {
-      auto a = ColumnSpan(*t->args[0]), b = ColumnSpan(*t->args[1]);
-      if (a.first >= 0 && b.first >= 0 && (a.second < left_width) != (b.second < left_width)) {
-        const BoundExpr& l = a.second < left_width ? *t->args[0] : *t->args[1];
-        const BoundExpr& r = a.second < left_width ? *t->args[1] : *t->args[0];
-        selectivity /= std::max(NumDistinct(*join.left, l, 0), NumDistinct(*join.right, r, left_width));
-        continue;
-      }
-    }
-    selectivity *= ClauseSelectivity(*t, RelationContext{nullptr, left.rows * right.rows});
-  }
-  NodeEstimate e;
-  double rows = left.rows * right.rows * selectivity;
-  if (join.join == JoinKind::kLeft || join.join == JoinKind::kFull) rows = std::max(rows, left.rows);
-  if (join.join == JoinKind::kRight || join.join == JoinKind::kFull) rows = std::max(rows, right.rows);
-  if (join.join == JoinKind::kSemi || join.join == JoinKind::kAnti) {
-    // Each left row at most once (semi) or when nothing matches (anti).
-    const double matched = std::min(1.0, right.rows * selectivity);
-    rows = left.rows * (join.join == JoinKind::kSemi ? matched : 1.0 - matched);
-  }
-  e.rows = ClampRowEst(rows);
-  double keys = static_cast<double>(join.left_keys.size());
-  if (keys > 0) {
-    // Hash the right input, probe with each left row.
-    e.cost.startup = right.cost.total + right.rows * (kCpuOperatorCost * keys + kCpuTupleCost);
-    e.cost.total = e.cost.startup + left.cost.total + left.rows * kCpuOperatorCost * keys;
-  } else {
-    e.cost.startup = left.cost.startup + right.cost.startup;
-    e.cost.total =
-        left.cost.total + left.rows * right.cost.total + left.rows * right.rows * QualCost(join.condition.get());
-  }
-  e.cost.total += e.rows * kCpuTupleCost;
-  e.widths = left.widths;
-  if (join.join != JoinKind::kSemi && join.join != JoinKind::kAnti) {
-    e.widths.insert(e.widths.end(), right.widths.begin(), right.widths.end());
-  }
-  return e;
-}
-
 NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
   const NodeEstimate& outer = Estimate(*join.outer);
   const IndexScanPlan& inner = *join.inner;
@@ -202,6 +200,7 @@ NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
   in.index_conds = 1;
   in.unique_lookup = inner.index.unique && inner.index.columns.size() == 1;
   in.filter = inner.filter;
+  in.loop_count = outer.rows;
   NodeEstimate per_loop;
   per_loop.rows = ClampRowEst(rel.tuples * in.index_selectivity * Selectivity(inner.qual, ctx));
   per_loop.cost = IndexScanCost(in);
@@ -211,6 +210,10 @@ NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
   e.rows = ClampRowEst(join.join == JoinKind::kLeft ? std::max(rows, outer.rows) : rows);
   e.cost.startup = outer.cost.startup + per_loop.cost.startup;
   e.cost.total = outer.cost.total + outer.rows * per_loop.cost.total + e.rows * kCpuTupleCost;
+  if (!CurrentPlannerSettings().enable_nestloop) {
+    e.cost.startup += kDisableCost;
+    e.cost.total += kDisableCost;
+  }
   e.widths = outer.widths;
   e.widths.insert(e.widths.end(), per_loop.widths.begin(), per_loop.widths.end());
   done_[&inner] = std::move(per_loop);
@@ -310,6 +313,10 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
       double n = std::max(e.rows, 2.0);
       e.cost.startup = e.cost.total + 2 * kCpuOperatorCost * n * std::log2(n);
       e.cost.total = e.cost.startup + kCpuOperatorCost * e.rows;
+      if (!CurrentPlannerSettings().enable_sort) {
+        e.cost.startup += kDisableCost;
+        e.cost.total += kDisableCost;
+      }
       return e;
     }
     case PlanKind::kWindowAgg: {

@@ -23,12 +23,20 @@ struct NodeEstimate {
   int32_t width() const;
 };
 
+/// The node below `node` whose output column *column (updated) comes from unchanged, through filters,
+/// sorts, limits, column projections and joins: a scan for a base table column, else the last node passing
+/// it on.
+const PlanNode* TraceColumn(const PlanNode& node, int* column);
+
 /// Estimates the nodes of one plan on demand, each once (a node's estimate is built on its children's).
 /// The plan must outlive the estimator.
 class PlanEstimator {
  public:
   /// The estimate of `node`, a node of the plan (children are estimated first).
   const NodeEstimate& Estimate(const PlanNode& node);
+  /// Drops the estimate of `node`, a plan node about to be destroyed (a join candidate that lost), so
+  /// that a node allocated later at its address is estimated afresh.
+  void Forget(const PlanNode& node);
 
  private:
   NodeEstimate Compute(const PlanNode& node);
@@ -36,7 +44,14 @@ class PlanEstimator {
   NodeEstimate IndexScan(const IndexScanPlan& scan);
   NodeEstimate Filter(const FilterPlan& filter);
   NodeEstimate Project(const ProjectPlan& project);
-  NodeEstimate Join(const JoinPlan& join);
+  NodeEstimate Join(const JoinPlan& join);  // join_cost.cpp
+  /// The cost of `join` by its method, given its inputs' estimates, its rows and the distinct values of
+  /// its first inner key (join_cost.cpp).
+  /// The distinct values of a hash key for the bucket size: `distinct` scaled by the share of its base
+  /// table's rows the scan keeps (join_cost.cpp).
+  double BucketDistinct(const PlanNode& input, const BoundExpr& expr, int offset, double distinct);
+  Cost JoinCost(const JoinPlan& join, const NodeEstimate& left, const NodeEstimate& right, double rows,
+                double inner_distinct);
   NodeEstimate IndexNestedLoop(const IndexNestedLoopPlan& join);
   NodeEstimate Aggregate(const AggregatePlan& agg);
   NodeEstimate Limit(const LimitPlan& limit);

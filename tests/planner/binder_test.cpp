@@ -141,50 +141,63 @@ TEST_CASE_FIXTURE(Fixture, "plan shapes") {
   CHECK(e.message() == "UNION types integer and text cannot be matched");
 }
 
+namespace {
+
+/// The first join below a chain of projections (the select list, and the column order a reordered join
+/// tree restores).
+const planner::JoinPlan& JoinBelow(const planner::PlanPtr& p) {
+  const planner::PlanNode* n = p.get();
+  while (n->kind == PlanKind::kProject) n = n->As<planner::ProjectPlan>().child.get();
+  return n->As<planner::JoinPlan>();
+}
+
+}  // namespace
+
 TEST_CASE_FIXTURE(Fixture, "equi-join conditions become hash keys over each input") {
+  // u is the larger table (narrower rows in the same default 10 pages): it is probed, t hashed.
   auto plan = Bind("SELECT 1 FROM t JOIN u ON t.a = u.a + 1 AND t.b < u.d");
-  const auto& join = plan->As<planner::ProjectPlan>().child->As<planner::JoinPlan>();
+  const auto& join = JoinBelow(plan);
   REQUIRE(join.left_keys.size() == 1);
-  CHECK(join.left_keys[0]->kind == planner::BoundKind::kColumn);
-  CHECK(join.left_keys[0]->column == 0);
-  CHECK(join.right_keys[0]->kind == planner::BoundKind::kArith);
-  CHECK(join.right_keys[0]->args[0]->column == 0);  // u.a, re-based on the right input's row
+  CHECK(join.left_keys[0]->kind == planner::BoundKind::kArith);
+  CHECK(join.left_keys[0]->args[0]->column == 0);  // u.a
+  CHECK(join.right_keys[0]->kind == planner::BoundKind::kColumn);
+  CHECK(join.right_keys[0]->column == 0);  // t.a, re-based on the right input's row
   auto cross = Bind("SELECT 1 FROM t JOIN u ON t.a < u.a");
-  CHECK(cross->As<planner::ProjectPlan>().child->As<planner::JoinPlan>().left_keys.empty());
+  CHECK(JoinBelow(cross).left_keys.empty());
 }
 
 TEST_CASE_FIXTURE(Fixture, "WHERE over a comma join becomes a hashed join condition") {
   auto plan = Bind("SELECT 1 FROM t, u WHERE u.a = t.a AND t.c > 1");
-  const auto& join = plan->As<planner::ProjectPlan>().child->As<planner::JoinPlan>();
+  const auto& join = JoinBelow(plan);
   REQUIRE(join.left_keys.size() == 1);
   CHECK(join.left_keys[0]->column == 0);
   CHECK(join.right_keys[0]->column == 0);
   // Only the equality stays in the join; t.c > 1 reads one table and goes down into t's scan
-  // (PostgreSQL's distribute_qual_to_rels: "Seq Scan on t  Filter: (c > '1'::numeric)").
+  // (PostgreSQL's distribute_qual_to_rels: "Seq Scan on t  Filter: (c > '1'::numeric)"), t being hashed.
   CHECK(join.condition->kind == planner::BoundKind::kCompare);
-  REQUIRE(join.left->kind == PlanKind::kSeqScan);
-  const auto& pushed = join.left->As<planner::SeqScanPlan>().qual;
+  REQUIRE(join.right->kind == PlanKind::kSeqScan);
+  const auto& pushed = join.right->As<planner::SeqScanPlan>().qual;
   REQUIRE(pushed != nullptr);
   CHECK(pushed->kind == planner::BoundKind::kCompare);
   CHECK(pushed->args[0]->column == 2);  // t.c
-  REQUIRE(join.right->kind == PlanKind::kSeqScan);
-  CHECK(join.right->As<planner::SeqScanPlan>().qual == nullptr);
+  REQUIRE(join.left->kind == PlanKind::kSeqScan);
+  CHECK(join.left->As<planner::SeqScanPlan>().qual == nullptr);
 }
 
 TEST_CASE_FIXTURE(Fixture, "WHERE terms over three relations go down to the join of the two they read") {
-  // ((t x u) x v): t.a = u.a belongs to the lower join, which would otherwise be a cross product.
+  // ((u x t) x v): t.a = u.a belongs to the lower join, which would otherwise be a cross product.
   auto plan = Bind("SELECT 1 FROM t, u, u AS v WHERE t.a = u.a AND u.a = v.a AND t.c > 1");
-  const auto& top = plan->As<planner::ProjectPlan>().child->As<planner::JoinPlan>();
+  const auto& top = JoinBelow(plan);
   REQUIRE(top.left_keys.size() == 1);
-  CHECK(top.left_keys[0]->column == 3);  // u.a in (t ++ u)
+  CHECK(top.left_keys[0]->column == 0);  // u.a in (u ++ t)
   CHECK(top.right_keys[0]->column == 0);
   REQUIRE(top.left->kind == PlanKind::kJoin);
   const auto& lower = top.left->As<planner::JoinPlan>();
   REQUIRE(lower.left_keys.size() == 1);
-  CHECK(lower.left_keys[0]->column == 0);   // t.a
-  CHECK(lower.right_keys[0]->column == 0);  // u.a, re-based on u's row
-  REQUIRE(lower.left->kind == PlanKind::kSeqScan);
-  CHECK(lower.left->As<planner::SeqScanPlan>().qual != nullptr);  // t.c > 1 went on down to t
+  CHECK(lower.left_keys[0]->column == 0);   // u.a
+  CHECK(lower.right_keys[0]->column == 0);  // t.a, re-based on t's row
+  REQUIRE(lower.right->kind == PlanKind::kSeqScan);
+  CHECK(lower.right->As<planner::SeqScanPlan>().qual != nullptr);  // t.c > 1 went on down to t
 }
 
 namespace {
@@ -246,10 +259,13 @@ TEST_CASE_FIXTURE(Fixture, "locking clauses set the row lock and wait policy of 
   CHECK(all[1]->row_lock == planner::RowLockMode::kShare);
   auto some = ScansOf(Bind("SELECT * FROM t x, u FOR KEY SHARE OF u FOR NO KEY UPDATE OF x NOWAIT LIMIT 1"));
   REQUIRE(some.size() == 2);
-  CHECK(some[0]->row_lock == planner::RowLockMode::kExclusive);
-  CHECK(some[0]->wait == planner::RowLockWait::kNoWait);
-  CHECK(some[1]->row_lock == planner::RowLockMode::kShare);
-  CHECK(some[1]->wait == planner::RowLockWait::kBlock);
+  const bool x_first = some[0]->table->name == "t";  // the join order is the planner's choice
+  const auto* x = some[x_first ? 0 : 1];
+  const auto* u = some[x_first ? 1 : 0];
+  CHECK(x->row_lock == planner::RowLockMode::kExclusive);
+  CHECK(x->wait == planner::RowLockWait::kNoWait);
+  CHECK(u->row_lock == planner::RowLockMode::kShare);
+  CHECK(u->wait == planner::RowLockWait::kBlock);
   auto strongest = ScansOf(Bind("SELECT * FROM t FOR SHARE SKIP LOCKED FOR UPDATE"));
   CHECK(strongest[0]->row_lock == planner::RowLockMode::kExclusive);
   CHECK(strongest[0]->wait == planner::RowLockWait::kSkipLocked);
@@ -349,17 +365,14 @@ TEST_CASE_FIXTURE(Fixture, "ORDER BY ... LIMIT is served by an index in the same
         Lines{"Index Scan Backward using k_a_b on k", "  Index Cond: (a = 1)"});
 }
 
-TEST_CASE_FIXTURE(Fixture, "joins on an indexed column use an index nested loop") {
-  CHECK(Explain("SELECT * FROM t JOIN k ON t.a = k.id WHERE t.b = 'x'") ==
-        Lines{"Nested Loop", "  ->  Seq Scan on t", "        Filter: (b = 'x'::text)",
-              "  ->  Index Scan using k_pkey on k", "        Index Cond: (id = t.a)"});
-  auto plan = Bind("SELECT * FROM t LEFT JOIN k ON t.a = k.id");
-  const auto& nl = plan->As<planner::ProjectPlan>().child->As<planner::IndexNestedLoopPlan>();
-  CHECK(nl.join == planner::JoinKind::kLeft);
-  CHECK(nl.inner->lower->values[0]->column == 0);  // t.a in the outer row
-  CHECK(Explain("SELECT * FROM t JOIN u ON t.a = u.a") == Lines{"Hash Join", "  Hash Cond: (t.a = u.a)",
-                                                                "  ->  Seq Scan on t", "  ->  Hash",
-                                                                "        ->  Seq Scan on u"});
+TEST_CASE_FIXTURE(Fixture, "joins of tables never analyzed are chosen by their default sizes") {
+  // The index nested loop is weighed against hashing by cost (join_order_test.cpp has one that wins).
+  CHECK(Explain("SELECT * FROM t LEFT JOIN k ON t.a = k.id") == Lines{"Hash Left Join", "  Hash Cond: (t.a = k.id)",
+                                                                      "  ->  Seq Scan on t", "  ->  Hash",
+                                                                      "        ->  Seq Scan on k"});
+  CHECK(Explain("SELECT * FROM t JOIN u ON t.a = u.a") == Lines{"Hash Join", "  Hash Cond: (u.a = t.a)",
+                                                                "  ->  Seq Scan on u", "  ->  Hash",
+                                                                "        ->  Seq Scan on t"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "UPDATE and DELETE find their rows through an index") {

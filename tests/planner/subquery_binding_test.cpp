@@ -111,7 +111,10 @@ TEST_CASE_FIXTURE(Fixture, "LATERAL items and functions in FROM read earlier ite
   CHECK(join.lateral_params[0].value->column == 0);
   auto series = Bind("SELECT * FROM t, generate_series(1, t.a) g");
   CHECK(series->As<ProjectPlan>().child->As<JoinPlan>().lateral_params.size() == 1);
-  CHECK(Bind("SELECT * FROM t, u")->As<ProjectPlan>().child->As<JoinPlan>().lateral_params.empty());
+  // A plain comma join may be reordered, under a projection restoring the column order.
+  const PlanNode* plain = Bind("SELECT * FROM t, u")->As<ProjectPlan>().child.get();
+  while (plain->kind == PlanKind::kProject) plain = plain->As<ProjectPlan>().child.get();
+  CHECK(plain->As<JoinPlan>().lateral_params.empty());
   DbError hidden = Error("SELECT * FROM t, (SELECT u.d FROM u WHERE u.a = t.a) s");
   CHECK(Code(hidden) == "42P01");
   CHECK(hidden.message() == "invalid reference to FROM-clause entry for table \"t\"");

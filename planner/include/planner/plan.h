@@ -102,6 +102,7 @@ struct SeqScanPlan : PlanNode {
   /// Empty, or the columns qual reads when fewer than `decode`: a quiet read decodes these, checks the
   /// qual, and decodes the rest only for rows that pass (prune_columns.cpp).
   std::vector<bool> qual_decode;
+  std::string alias;  // the FROM clause's alias, if any (EXPLAIN's "Seq Scan on t x")
 };
 
 /// One bound of an index scan over the first columns of the key: values[i] is compared with key
@@ -128,6 +129,7 @@ struct IndexScanPlan : PlanNode {
   std::optional<IndexBound> lower;  // unset: from the first entry
   std::optional<IndexBound> upper;  // unset: to the last entry
   bool backward = false;            // descending index order, from upper down to lower (ORDER BY ... DESC)
+  std::string alias;                // as SeqScanPlan's
   bool emit_rid = false;
   RowLockMode row_lock = RowLockMode::kRead;
   RowLockWait wait = RowLockWait::kBlock;
@@ -193,11 +195,17 @@ struct ExecParamBinding {
 /// row) and the executor hashes the right input on them; the whole condition is still checked per pair.
 /// With lateral_params (LATERAL, functions in FROM over earlier items) the right input reads them, so it is
 /// run again for each left row after they are set from it (nodeNestloop.c's nestParams).
+/// How a JoinPlan runs (join_order.h chooses). kAuto: a hash join when there are keys, else a nested loop;
+/// kNestLoop tests every pair even with keys; kMerge needs both inputs sorted ascending, NULLs last, on
+/// left_keys/right_keys (each pair of one type) and merges them (nodeMergejoin.c).
+enum class JoinMethod { kAuto, kHash, kNestLoop, kMerge };
+
 struct JoinPlan : PlanNode {
   static constexpr PlanKind kKind = PlanKind::kJoin;
   JoinPlan() : PlanNode(kKind) {}
   PlanPtr left, right;
   JoinKind join = JoinKind::kInner;
+  JoinMethod method = JoinMethod::kAuto;
   BoundExprPtr condition;
   std::vector<BoundExprPtr> left_keys;
   std::vector<BoundExprPtr> right_keys;
