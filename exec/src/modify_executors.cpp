@@ -6,7 +6,7 @@
 // node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
 // The RETURNING rows are computed before the changes are applied, which a data-modifying WITH defers until
 // the whole statement has read (ExecContext::deferred_writes). INSERT ... ON CONFLICT goes through
-// conflict_inserter.h.
+// conflict_inserter.h, deciding each row's fate at once and, under a data-modifying WITH, writing later.
 #include <algorithm>
 #include <set>
 
@@ -74,8 +74,20 @@ class InsertExecutor : public ModifyExecutor {
     LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
+    if (plan_.on_conflict && ctx_.deferred_writes != nullptr) {
+      // Under a data-modifying WITH what it returns is decided now, against the table as the statement
+      // reads it; the writes wait with the others.
+      inserter_ = std::make_unique<ConflictInserter>(plan_, ctx_, writer_);
+      for (const auto& row : rows) {
+        if (auto changed = inserter_->Decide(row)) Changed(*changed);
+      }
+      Write([this] {
+        inserter_->ApplyDecided();
+        writer_.Finish();
+      });
+      return;
+    }
     if (plan_.on_conflict) {
-      // Not deferred under a data-modifying WITH: what it returns depends on the rows it meets.
       ConflictInserter inserter(plan_, ctx_, writer_);
       for (const auto& row : rows) {
         if (auto changed = inserter.Insert(row)) Changed(*changed);
@@ -92,6 +104,7 @@ class InsertExecutor : public ModifyExecutor {
 
  private:
   const planner::InsertPlan& plan_;
+  std::unique_ptr<ConflictInserter> inserter_;  // a deferred ON CONFLICT's decisions
 };
 
 class UpdateExecutor : public ModifyExecutor {
