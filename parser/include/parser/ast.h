@@ -362,7 +362,6 @@ enum class StmtKind {
   kCreateView,  // the view statements are in parser/ast_views.h
   kCreateTableAs,
   kRefreshMatView,
-  kAlterView,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
