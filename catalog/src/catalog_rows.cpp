@@ -91,7 +91,7 @@ Row ClassRow(const ClassFields& c) {
           Char(c.relkind),
           Value::Int2(c.natts),
           Value::Int2(c.checks),
-          c.reloptions ? Value::String(*c.reloptions) : Value::Null(TypeId::kText),
+          AclValue(c.reloptions),
           AclValue(c.acl)};
 }
 

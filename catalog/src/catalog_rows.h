@@ -27,7 +27,7 @@ struct ClassFields {
   char relkind = 'r';
   int16_t natts = 0;
   int16_t checks = 0;
-  std::optional<std::string> reloptions;
+  std::optional<std::vector<std::string>> reloptions;          // text[] items ("fillfactor=70"); nullopt: NULL
   Oid owner = 10;                                              // relowner (kBootstrapSuperuserId)
   std::optional<std::vector<std::string>> acl = std::nullopt;  // relacl; nullopt: NULL (the default)
 };

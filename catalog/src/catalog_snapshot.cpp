@@ -19,16 +19,16 @@ int16_t AsInt2(const Value& v) {
   return static_cast<int16_t>(v.GetInt());
 }
 
-/// Parses the fillfactor out of reloptions text such as "{fillfactor=70}".
-int FillfactorOf(const Value& reloptions) {
-  constexpr std::string_view kKey = "fillfactor=";
-  if (reloptions.is_null()) return 100;
-  const std::string& text = reloptions.GetString();
-  size_t at = text.find(kKey);
-  if (at == std::string::npos) return 100;
-  int fillfactor = 100;
-  std::from_chars(text.data() + at + kKey.size(), text.data() + text.size(), fillfactor);
-  return fillfactor;
+/// Splits pg_class.reloptions (text[] such as {fillfactor=70}) into t's fillfactor and its other items.
+void ReadRelOptions(const Value& reloptions, TableInfo& t) {
+  constexpr std::string_view kFillfactor = "fillfactor=";
+  for (std::string& item : AclOfValue(reloptions).value_or(std::vector<std::string>{})) {
+    if (item.starts_with(kFillfactor)) {
+      std::from_chars(item.data() + kFillfactor.size(), item.data() + item.size(), t.fillfactor);
+    } else {
+      t.reloptions.push_back(std::move(item));
+    }
+  }
 }
 
 template <typename T>
@@ -86,7 +86,7 @@ struct CatalogSnapshot::Builder {
       t.schema = entry ? entry->name : std::string();
       t.relkind = relkind;
       t.file = file;
-      t.fillfactor = FillfactorOf(r[col::kRelOptions]);
+      ReadRelOptions(r[col::kRelOptions], t);
       t.relpages = static_cast<int32_t>(r[col::kRelPages].GetInt());
       t.reltuples = r[col::kRelTuples].GetFloat();
       t.owner = AsOid(r[col::kRelOwner]);

@@ -15,6 +15,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::ReplaceView(txn::Transaction& 
   for (size_t i = 0; i < t.columns.size(); ++i) t.columns[i].attnum = static_cast<int16_t>(i + 1);
   t.view_query = def.view_query;
   t.view_uses = def.view_uses;
+  t.reloptions = def.reloptions;
   DeleteRelationRows(txn, t.oid, {});
   InsertRelationRows(txn, t);
   Changed(txn);

@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "database_catalog.h"
 #include "oid_counter.h"
+#include "reloptions_upgrade.h"
 #include "shared_catalog.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
@@ -184,6 +185,7 @@ Catalog& Cluster::OpenDatabase(const DatabaseInfo& db) {
   if (!impl_->storage.FileExists(storage::FileId{db.oid, kPgClassOid})) {
     throw DbError(sqlstate::kInvalidCatalogName, "database \"" + db.name + "\" does not exist");
   }
+  UpgradeRelOptions(impl_->storage, impl_->transactions, db.oid);
   auto catalog = std::make_unique<DatabaseCatalog>(impl_->storage, impl_->locks, impl_->oids, db.oid);
   // No session of this server has used the database yet: temporary schemas are leftovers of a crash.
   catalog->DropTempSchemas(impl_->transactions);

@@ -200,6 +200,7 @@ std::shared_ptr<const TableInfo> DatabaseCatalog::CreateTable(txn::Transaction& 
   t.relkind = def.relkind;
   t.view_query = def.view_query;
   t.view_uses = def.view_uses;
+  t.reloptions = def.reloptions;
   // A view has no storage (relfilenode 0), as in PostgreSQL.
   t.file = storage::FileId{db_, def.relkind == 'v' ? 0 : t.oid};
   if (def.relkind != 'v') {

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <set>
 
-#include "catalog/view_reloptions.h"
 #include "catalog_rows.h"
 #include "common/error.h"
 #include "constraint_rules.h"
@@ -59,8 +58,11 @@ void DatabaseCatalog::InsertRelationRows(txn::Transaction& txn, const TableInfo&
   table.relkind = t.relkind;
   table.natts = static_cast<int16_t>(t.columns.size());
   table.checks = static_cast<int16_t>(t.checks.size());
-  if (t.fillfactor != 100) table.reloptions = "{fillfactor=" + std::to_string(t.fillfactor) + "}";
-  if (std::string options = ViewReloptions(t.view_query); !options.empty()) table.reloptions = options;
+  if (t.fillfactor != 100 || !t.reloptions.empty()) {
+    table.reloptions.emplace();
+    if (t.fillfactor != 100) table.reloptions->push_back("fillfactor=" + std::to_string(t.fillfactor));
+    table.reloptions->insert(table.reloptions->end(), t.reloptions.begin(), t.reloptions.end());
+  }
   table.owner = t.owner;
   table.acl = t.acl;
   CatalogTable classes = Table(kPgClassOid);

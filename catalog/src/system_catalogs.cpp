@@ -41,7 +41,7 @@ constexpr std::array kPgClassColumns{
     SystemColumn{"relkind", kCharT},
     SystemColumn{"relnatts", kInt2T},
     SystemColumn{"relchecks", kInt2T},
-    SystemColumn{"reloptions", kTextT, true},
+    SystemColumn{"reloptions", kTextArrayT, true},
     SystemColumn{"relacl", kTextArrayT, true},
 };
 constexpr std::array kPgAttributeColumns{

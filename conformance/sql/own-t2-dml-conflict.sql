@@ -110,4 +110,30 @@ EXPLAIN (COSTS OFF) UPDATE big SET v = small.label FROM small WHERE big.v = smal
 -- @@ 51 t3 u @@
 EXPLAIN (COSTS OFF) DELETE FROM big USING small WHERE big.v = small.label;
 -- @@ 52 t1 @@
+-- ON CONFLICT under a data-modifying WITH: decided against the table as the statement reads it, written later
+CREATE TABLE oc_w (k int PRIMARY KEY, v text);
+-- @@ 53 t1 @@
+INSERT INTO oc_w VALUES (1, 'a'), (2, 'b');
+-- @@ 54 t2 @@
+WITH i AS (INSERT INTO oc_w VALUES (1, 'x'), (3, 'y') ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING *)
+SELECT (SELECT count(*) FROM oc_w) AS seen, (SELECT v FROM oc_w WHERE k = 1) AS old_v, k, v FROM i ORDER BY k;
+-- @@ 55 t1 @@
+SELECT * FROM oc_w ORDER BY k;
+-- @@ 56 t2 @@
+WITH i AS (INSERT INTO oc_w VALUES (2, 'n'), (4, 'm'), (4, 'mm') ON CONFLICT DO NOTHING RETURNING k, v)
+SELECT * FROM i ORDER BY k;
+-- @@ 57 t1 @@
+SELECT * FROM oc_w ORDER BY k;
+-- @@ 58 t2 u @@
+WITH i AS (INSERT INTO oc_w VALUES (5, 'p'), (5, 'q') ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING k)
+SELECT * FROM i;
+-- @@ 59 t2 u @@
+WITH i AS (INSERT INTO oc_w VALUES (1, 'z') ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE oc_w.v = 'nope'
+           RETURNING k)
+SELECT count(*) FROM i;
+-- @@ 60 t1 @@
+SELECT * FROM oc_w ORDER BY k;
+-- @@ 61 t1 @@
+DROP TABLE oc_w;
+-- @@ 62 t1 @@
 DROP TABLE oc, oc_chk, src, big, small;

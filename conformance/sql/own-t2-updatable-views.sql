@@ -175,10 +175,77 @@ SELECT table_name, check_option, is_updatable, is_insertable_into, is_trigger_up
 -- @@ 81 t2 @@
 SELECT table_name, column_name, ordinal_position, is_nullable, data_type, is_updatable
   FROM information_schema.columns WHERE table_name LIKE 'uv\_%' ORDER BY table_name, ordinal_position;
--- @@ 82 t1 @@
+-- @@ 82 t3 @@
+
+-- view options live in pg_class.reloptions (text[]), as PostgreSQL keeps them
+CREATE TABLE uv_opt (a int, b int) WITH (fillfactor = 70);
+-- @@ 83 t3 @@
+CREATE VIEW uv_opt_v WITH (security_barrier, check_option = local) AS SELECT a, b FROM uv_opt WHERE a > 0;
+-- @@ 84 t3 @@
+CREATE VIEW uv_opt_plain AS SELECT a FROM uv_opt;
+-- @@ 85 t3 @@
+SELECT relname, reloptions, array_length(reloptions, 1) AS n, reloptions[1] AS first
+  FROM pg_class WHERE relname LIKE 'uv\_opt%' ORDER BY relname;
+-- @@ 86 t3 @@
+SELECT relname, array_to_string(reloptions, ', ') FROM pg_class WHERE reloptions IS NOT NULL AND relname LIKE 'uv\_opt%'
+ ORDER BY relname;
+-- @@ 87 t3 @@
+ALTER VIEW uv_opt_v SET (security_invoker = on, check_option = cascaded);
+-- @@ 88 t3 u @@
+SELECT reloptions FROM pg_class WHERE relname = 'uv_opt_v';
+-- @@ 89 t3 @@
+ALTER VIEW uv_opt_v RESET (security_barrier, check_option);
+-- @@ 90 t3 u @@
+SELECT reloptions FROM pg_class WHERE relname = 'uv_opt_v';
+-- @@ 91 t3 @@
+ALTER VIEW uv_opt_v RESET (security_invoker);
+-- @@ 92 t3 u @@
+SELECT reloptions IS NULL AS no_options FROM pg_class WHERE relname = 'uv_opt_v';
+-- @@ 93 t3 @@
+CREATE OR REPLACE VIEW uv_opt_plain WITH (security_barrier = false) AS SELECT a FROM uv_opt;
+-- @@ 94 t3 u @@
+SELECT reloptions FROM pg_class WHERE relname = 'uv_opt_plain';
+-- @@ 95 t3 @@
+CREATE OR REPLACE VIEW uv_opt_plain AS SELECT a FROM uv_opt WHERE a > 5 WITH CHECK OPTION;
+-- @@ 96 t3 u @@
+SELECT reloptions FROM pg_class WHERE relname = 'uv_opt_plain';
+-- @@ 97 t3 @@
+INSERT INTO uv_opt_plain VALUES (1);
+-- @@ 98 t3 u @@
+INSERT INTO uv_opt_plain VALUES (6) RETURNING *;
+-- @@ 99 t3 @@
+ALTER VIEW IF EXISTS uv_nope SET (security_barrier);
+-- @@ 100 t3 @@
+ALTER VIEW uv_opt SET (security_barrier);
+-- @@ 101 t3 @@
+ALTER VIEW uv_opt_v SET (bogus = 1);
+-- @@ 102 t3 @@
+-- a check option handed down a chain of views, and a WITH query writing another view meanwhile
+CREATE VIEW uv_opt_c1 AS SELECT a, b FROM uv_opt WHERE b > 0 WITH CHECK OPTION;
+-- @@ 103 t3 @@
+CREATE VIEW uv_opt_c2 AS SELECT a, b FROM uv_opt_c1 WHERE a < 100;
+-- @@ 104 t3 @@
+CREATE VIEW uv_opt_c3 AS SELECT a, b FROM uv_opt_c2 WITH CASCADED CHECK OPTION;
+-- @@ 105 t3 @@
+INSERT INTO uv_opt_c3 VALUES (150, 1);
+-- @@ 106 t3 @@
+INSERT INTO uv_opt_c3 VALUES (50, -1);
+-- @@ 107 t3 u @@
+INSERT INTO uv_opt_c2 VALUES (150, 1) RETURNING a;
+-- @@ 108 t3 u @@
+WITH w AS (INSERT INTO uv_opt_plain VALUES (7) RETURNING a) INSERT INTO uv_opt_c3 SELECT a, 1 FROM w RETURNING *;
+-- @@ 109 t3 u @@
+WITH w AS (INSERT INTO uv_opt_plain VALUES (2) RETURNING a) INSERT INTO uv_opt_c3 SELECT a, 1 FROM w;
+-- @@ 110 t3 u @@
+WITH w AS (INSERT INTO uv_opt_c3 VALUES (8, 1) RETURNING a) INSERT INTO uv_opt_plain SELECT a - 7 FROM w;
+-- @@ 111 t3 @@
+SELECT a, b FROM uv_opt ORDER BY a, b;
+-- @@ 112 t3 @@
+DROP TABLE uv_opt CASCADE;
+-- @@ 113 t1 @@
 
 DROP TABLE uv_base CASCADE;
--- @@ 83 t1 @@
+-- @@ 114 t1 @@
 DROP TABLE uv_chk CASCADE;
--- @@ 84 t1 @@
+-- @@ 115 t1 @@
 DROP TABLE uv_def CASCADE;

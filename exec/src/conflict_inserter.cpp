@@ -88,11 +88,17 @@ std::optional<ConflictInserter::Existing> ConflictInserter::LockAndRecheck(const
   return found;
 }
 
-std::optional<Row> ConflictInserter::Update(const Existing& existing, const Row& proposed) {
-  if (touched_.count(EncodeRid(existing.rid))) {
-    throw DbError(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
-        .Hint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
-  }
+namespace {
+
+DbError AffectedTwice() {
+  return DbError(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
+      .Hint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+}
+
+}  // namespace
+
+std::optional<Row> ConflictInserter::UpdatedRow(const Existing& existing, const Row& proposed) const {
+  if (touched_.count(EncodeRid(existing.rid))) throw AffectedTwice();
   Row both = existing.row;
   both.insert(both.end(), proposed.begin(), proposed.end());
   if (conflict_.where && !IsTrue(Evaluate(*conflict_.where, both, ctx_))) return std::nullopt;
@@ -100,8 +106,47 @@ std::optional<Row> ConflictInserter::Update(const Existing& existing, const Row&
   for (size_t i = 0; i < updated.size() && i < conflict_.set.size(); ++i) {
     if (conflict_.set[i]) updated[i] = Evaluate(*conflict_.set[i], both, ctx_);
   }
-  touched_.insert(EncodeRid(writer_.Update(plan_.table, existing.rid, existing.row, updated)));
   return updated;
+}
+
+std::optional<Row> ConflictInserter::Update(const Existing& existing, const Row& proposed) {
+  std::optional<Row> updated = UpdatedRow(existing, proposed);
+  if (updated) touched_.insert(EncodeRid(writer_.Update(plan_.table, existing.rid, existing.row, *updated)));
+  return updated;
+}
+
+std::optional<Row> ConflictInserter::Decide(const Row& row) {
+  if (auto existing = FindConflict(row)) {
+    if (!conflict_.do_update) return std::nullopt;
+    std::optional<Row> updated = UpdatedRow(*existing, row);
+    // Marked even when the WHERE rejects it, as ExecOnConflictUpdate locks the row first.
+    touched_.insert(EncodeRid(existing->rid));
+    if (updated) decided_.push_back({existing->rid, existing->row, *updated});
+    return updated;
+  }
+  std::vector<std::pair<Oid, std::string>> keys;
+  for (const catalog::IndexInfo* index : arbiters_) {
+    if (KeyHasNull(*index, row)) continue;
+    keys.emplace_back(index->oid, IndexKeyOf(*plan_.table, *index, row));
+    if (decided_keys_.count(keys.back())) {
+      if (conflict_.do_update) throw AffectedTwice();
+      return std::nullopt;
+    }
+  }
+  decided_keys_.insert(keys.begin(), keys.end());
+  decided_.push_back({std::nullopt, Row{}, row});
+  return row;
+}
+
+void ConflictInserter::ApplyDecided() {
+  for (const Decided& d : decided_) {
+    if (d.rid) {
+      writer_.Update(plan_.table, *d.rid, d.old_row, d.row);
+    } else {
+      writer_.Insert(plan_.table, d.row);
+    }
+  }
+  decided_.clear();
 }
 
 bool ConflictInserter::IsArbiter(const std::string& index_name) const {

@@ -32,15 +32,32 @@ class ConflictInserter {
   /// 55P03/40P01/57014, and RowWriter's errors (23505 on a non-arbiter index).
   std::optional<Row> Insert(const Row& row);
 
+  /// Insert's decision without its write, for a data-modifying WITH (ExecContext::deferred_writes): the
+  /// conflict is looked for in the table as it is (the conflicting row locked as Insert does) and among the
+  /// rows decided for insertion before, which count as this command's own rows (DO NOTHING skips, DO UPDATE
+  /// throws 21000). Returns what Insert would; ApplyDecided writes every decision, in order.
+  std::optional<Row> Decide(const Row& row);
+  /// Writes the rows Decide chose to insert and the updates it computed. RowWriter's errors.
+  void ApplyDecided();
+
  private:
   struct Existing {
     storage::Rid rid;
+    Row row;
+  };
+  /// A decision of Decide: insert `row` (rid unset) or update the row at rid from `old_row` to `row`.
+  struct Decided {
+    std::optional<storage::Rid> rid;
+    Row old_row;
     Row row;
   };
 
   std::optional<Existing> FindConflict(const Row& row);
   std::optional<Existing> LockAndRecheck(const catalog::IndexInfo& index, const std::string& key, storage::Rid rid);
   std::optional<Row> Update(const Existing& existing, const Row& proposed);
+  /// DO UPDATE's new values for `existing` (nullopt when its WHERE rejects them); 21000 when this command
+  /// already inserted or updated the row.
+  std::optional<Row> UpdatedRow(const Existing& existing, const Row& proposed) const;
   bool IsArbiter(const std::string& index_name) const;
 
   const planner::InsertPlan& plan_;
@@ -50,6 +67,8 @@ class ConflictInserter {
   std::vector<const catalog::IndexInfo*> arbiters_;
   std::vector<TypeId> types_;
   std::set<int64_t> touched_;  // encoded TIDs of the rows this statement inserted or updated
+  std::vector<Decided> decided_;
+  std::set<std::pair<Oid, std::string>> decided_keys_;  // (arbiter index, key) of each row decided for insertion
 };
 
 }  // namespace lumadb::exec

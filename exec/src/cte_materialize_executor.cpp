@@ -104,10 +104,12 @@ class CteAnchorExecutor : public Executor {
 
   void Init() override {
     bool modifying = false;
-    buffers_.clear();
     for (const auto& def : plan_.init_ctes) {
-      buffers_.push_back(std::make_shared<CteBuffer>(*def, ctx_));
-      ctx_.cte_buffers[def->id] = buffers_.back();
+      // A correlated subquery's anchor is initialised again for each outer row, with fresh buffers; a
+      // data-modifying query runs once per statement (top level only), and its buffer, which owns the
+      // executor its deferred writes refer to, lives in the context until the statement ends.
+      LUMADB_ASSERT(!def->modifying || !ctx_.cte_buffers.count(def->id), "data-modifying WITH query started twice");
+      ctx_.cte_buffers[def->id] = std::make_shared<CteBuffer>(*def, ctx_);
       modifying = modifying || def->modifying;
     }
     if (!modifying) {
@@ -117,8 +119,8 @@ class CteAnchorExecutor : public Executor {
     std::vector<std::function<void()>> writes;
     {
       DeferWrites defer(ctx_, &writes);
-      for (size_t i = 0; i < buffers_.size(); ++i) {
-        if (plan_.init_ctes[i]->modifying) buffers_[i]->Finish();
+      for (const auto& def : plan_.init_ctes) {
+        if (def->modifying) ctx_.cte_buffers[def->id]->Finish();
       }
       child_->Init();
       // A modifying node has computed its RETURNING rows in Init; a query is read to its end now.
@@ -144,8 +146,6 @@ class CteAnchorExecutor : public Executor {
   const planner::PlanNode& plan_;
   std::unique_ptr<Executor> child_;
   ExecContext& ctx_;
-  // This run's buffers, kept here too: the writes their queries deferred refer to their executors.
-  std::vector<std::shared_ptr<CteBuffer>> buffers_;
   bool buffered_ = false;
   std::vector<Row> rows_;
   size_t next_ = 0;

@@ -2,7 +2,6 @@
 // (PostgreSQL 15's tablecmds.c ATExecSetRelOptions and ATExecColumnDefault on a view).
 #include <algorithm>
 
-#include "catalog/view_reloptions.h"
 #include "ddl.h"
 #include "ddl_view.h"
 #include "permissions.h"
@@ -26,18 +25,13 @@ std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ct
   catalog::TableDef def;
   def.columns = view->columns;
   def.view_uses = view->view_uses;
-  auto options = ParseViewOptions(catalog::ViewReloptions(view->view_query));
+  auto options = ParseViewOptions(view->reloptions);
   if (stmt.alter == Alter::kSetOptions || stmt.alter == Alter::kResetOptions) {
+    // transformRelOptions: the old items not named keep their order, the named ones follow as given.
     for (const auto& [name, value] : stmt.options) {
-      auto it = std::find_if(options.begin(), options.end(), [&](const auto& o) { return o.first == name; });
-      if (stmt.alter == Alter::kResetOptions) {
-        if (it != options.end()) options.erase(it);
-      } else if (it != options.end()) {
-        it->second = value;
-      } else {
-        options.emplace_back(name, value);
-      }
+      std::erase_if(options, [&](const auto& o) { return o.first == name; });
     }
+    if (stmt.alter == Alter::kSetOptions) options.insert(options.end(), stmt.options.begin(), stmt.options.end());
   } else {
     auto column = std::find_if(def.columns.begin(), def.columns.end(),
                                [&](const catalog::ColumnInfo& c) { return c.name == stmt.column; });
@@ -51,9 +45,9 @@ std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ct
       column->default_expr.reset();
     }
   }
-  const std::string text = ViewOptionsText(options);
-  def.view_query = catalog::ViewQueryWithOptions(view->view_query, text);
-  CheckViewOptionsFit(def.view_query, text);
+  def.view_query = view->view_query;
+  def.reloptions = ViewRelOptions(options);
+  CheckViewOptionsFit(def.view_query, def.reloptions);
   ctx.catalog.ReplaceView(ctx.txn, *view, def);
   return "ALTER VIEW";
 }

@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 
-#include "catalog/view_reloptions.h"
 #include "ddl.h"
 #include "parser/parser.h"
 #include "permissions.h"
@@ -82,13 +81,14 @@ planner::PlanPtr BindQueryForDdl(const ast::SelectStmt& query, std::string_view 
 std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view query_text, SessionContext& ctx) {
   std::vector<std::pair<std::string, std::string>> options = stmt.options;
   if (!stmt.check_option.empty()) options.emplace_back("check_option", stmt.check_option);
-  const std::string view_options = ViewOptionsText(options);
+  const std::vector<std::string> view_options = ViewRelOptions(options);
   catalog::TableDef def;
   def.relkind = 'v';
   def.owner = ctx.user_oid;
   def.schema = stmt.view.schema;
   def.name = stmt.view.name;
-  def.view_query = catalog::ViewQueryWithOptions(stmt.query_text, view_options);
+  def.view_query = stmt.query_text;
+  def.reloptions = view_options;
   if (stmt.persistence == 't' || def.schema == "pg_temp") def.schema = TempSchemaForCreate(ctx, def.schema);
   planner::PlanPtr plan;
   if (stmt.recursive) {

@@ -21,7 +21,7 @@ std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view 
 
 /// ALTER VIEW's SET (options), RESET (options) and ALTER [COLUMN] c SET/DROP DEFAULT (a CreateViewStmt with
 /// alter set): 42P01 (a NOTICE with IF EXISTS), 42809 `"t" is not a view`, 42501 for a non-owner, 42703,
-/// the option errors of ViewOptionsText, 0A000 from CheckViewOptionsFit. Tag "ALTER VIEW".
+/// the option errors of ViewRelOptions, 0A000 from CheckViewOptionsFit. Tag "ALTER VIEW".
 std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ctx, ResultSink& sink);
 
 /// CREATE TABLE ... AS, SELECT ... INTO and CREATE MATERIALIZED VIEW (createas.c): a table of the query's

@@ -6,20 +6,43 @@
 // node yields one row per changed row, computed over the new row (INSERT, UPDATE) or the old one (DELETE).
 // The RETURNING rows are computed before the changes are applied, which a data-modifying WITH defers until
 // the whole statement has read (ExecContext::deferred_writes). INSERT ... ON CONFLICT goes through
-// conflict_inserter.h.
+// conflict_inserter.h, deciding each row's fate at once and, under a data-modifying WITH, writing later.
 #include <algorithm>
 #include <set>
 
 #include "common/error.h"
+#include "common/row_codec.h"
 #include "conflict_inserter.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "relation_lock.h"
+#include "row_locker.h"
 #include "row_writer.h"
 
 namespace lumadb::exec {
 
 namespace {
+
+/// Rows of UPDATE ... FROM / DELETE ... USING come from a join whose target scan took no lasting lock
+/// (bind_modify_join.cpp): X-locks the row at rid the statement is about to change and leaves its current
+/// version in *row (a transaction may have changed it since it was read; PostgreSQL would re-check the
+/// join quals on it, EvalPlanQual, where this keeps the joined rows). False when the row is gone. Lock
+/// waits' 55P03, 40P01, 57014.
+bool LockJoinedRow(ExecContext& ctx, const catalog::TableInfo& table, storage::Rid rid, Row* row) {
+  RowLocker locker(ctx, table, planner::RowLockMode::kExclusive, planner::RowLockWait::kBlock);
+  std::vector<std::byte> bytes;
+  if (!locker.Lock(ctx.catalog->Heap(table), rid, &bytes, false, nullptr, true)) return false;
+  locker.Done(true);
+  std::vector<TypeId> types;
+  for (const auto& c : table.columns) types.push_back(c.type.id);
+  *row = DecodeRow(types, bytes);
+  return true;
+}
+
+/// True when rows of `child` (the input of an UPDATE/DELETE of `table`) come from a FROM/USING join.
+bool JoinedInput(const planner::PlanNode& child, const catalog::TableInfo& table) {
+  return child.output.size() > table.columns.size() + 1;
+}
 
 /// What the three executors share: the RETURNING rows and the count.
 class ModifyExecutor : public Executor {
@@ -74,8 +97,20 @@ class InsertExecutor : public ModifyExecutor {
     LUMADB_ASSERT(ctx_.catalog != nullptr && ctx_.txn != nullptr, "modification without a transaction");
     LockRelation(ctx_, *plan_.table, txn::LockMode::kIntentionExclusive);
     auto rows = RunToCompletion(*plan_.child, ctx_);
+    if (plan_.on_conflict && ctx_.deferred_writes != nullptr) {
+      // Under a data-modifying WITH what it returns is decided now, against the table as the statement
+      // reads it; the writes wait with the others.
+      inserter_ = std::make_unique<ConflictInserter>(plan_, ctx_, writer_);
+      for (const auto& row : rows) {
+        if (auto changed = inserter_->Decide(row)) Changed(*changed);
+      }
+      Write([this] {
+        inserter_->ApplyDecided();
+        writer_.Finish();
+      });
+      return;
+    }
     if (plan_.on_conflict) {
-      // Not deferred under a data-modifying WITH: what it returns depends on the rows it meets.
       ConflictInserter inserter(plan_, ctx_, writer_);
       for (const auto& row : rows) {
         if (auto changed = inserter.Insert(row)) Changed(*changed);
@@ -92,6 +127,7 @@ class InsertExecutor : public ModifyExecutor {
 
  private:
   const planner::InsertPlan& plan_;
+  std::unique_ptr<ConflictInserter> inserter_;  // a deferred ON CONFLICT's decisions
 };
 
 class UpdateExecutor : public ModifyExecutor {
@@ -112,10 +148,15 @@ class UpdateExecutor : public ModifyExecutor {
     std::vector<Change> changes;
     changes.reserve(rows.size());
     std::set<int64_t> seen;
-    for (const auto& scanned : rows) {
+    const bool joined = JoinedInput(*plan_.child, *plan_.table);
+    for (auto& scanned : rows) {
       // UPDATE ... FROM: a row joined to several FROM rows is updated from the first.
       if (!seen.insert(scanned[ncols].GetInt()).second) continue;
       Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
+      if (joined) {
+        if (!LockJoinedRow(ctx_, *plan_.table, DecodeRid(scanned[ncols].GetInt()), &old_row)) continue;
+        std::copy(old_row.begin(), old_row.end(), scanned.begin());
+      }
       Row updated = old_row;
       for (size_t i = 0; i < ncols; ++i) {
         if (plan_.values[i]) updated[i] = Evaluate(*plan_.values[i], scanned, ctx_);
@@ -149,11 +190,17 @@ class DeleteExecutor : public ModifyExecutor {
     size_t ncols = plan_.table->columns.size();
     std::set<int64_t> seen;
     std::vector<std::pair<storage::Rid, Row>> deletes;  // TID and old row of each row to delete
-    for (const auto& scanned : rows) {
+    const bool joined = JoinedInput(*plan_.child, *plan_.table);
+    for (auto& scanned : rows) {
       if (!seen.insert(scanned[ncols].GetInt()).second) continue;  // DELETE ... USING: once per row
+      Row old_row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols));
+      const storage::Rid rid = DecodeRid(scanned[ncols].GetInt());
+      if (joined) {
+        if (!LockJoinedRow(ctx_, *plan_.table, rid, &old_row)) continue;
+        std::copy(old_row.begin(), old_row.end(), scanned.begin());
+      }
       Changed(scanned);
-      deletes.emplace_back(DecodeRid(scanned[ncols].GetInt()),
-                           Row(scanned.begin(), scanned.begin() + static_cast<std::ptrdiff_t>(ncols)));
+      deletes.emplace_back(rid, std::move(old_row));
     }
     Write([this, deletes = std::move(deletes)] {
       for (const auto& [rid, old_row] : deletes) writer_.Delete(plan_.table, rid, old_row);

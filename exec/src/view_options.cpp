@@ -29,8 +29,8 @@ bool IsBool(const std::string& value) {
 
 }  // namespace
 
-std::string ViewOptionsText(const std::vector<std::pair<std::string, std::string>>& options) {
-  std::string text;
+std::vector<std::string> ViewRelOptions(const std::vector<std::pair<std::string, std::string>>& options) {
+  std::vector<std::string> items;
   std::vector<std::string> seen;
   for (const auto& [name, value] : options) {
     if (name == "check_option") {
@@ -50,29 +50,25 @@ std::string ViewOptionsText(const std::vector<std::pair<std::string, std::string
       throw DbError(sqlstate::kInvalidParameterValue, "parameter \"" + name + "\" specified more than once");
     }
     seen.push_back(name);
-    text += (text.empty() ? "" : ",") + name + "=" + value;
+    items.push_back(name + "=" + value);
   }
-  return text.empty() ? text : "{" + text + "}";
+  return items;
 }
 
-std::vector<std::pair<std::string, std::string>> ParseViewOptions(const std::string& text) {
+std::vector<std::pair<std::string, std::string>> ParseViewOptions(const std::vector<std::string>& items) {
   std::vector<std::pair<std::string, std::string>> out;
-  if (text.size() < 2) return out;
-  const std::string body = text.substr(1, text.size() - 2);
-  size_t start = 0;
-  while (start < body.size()) {
-    size_t end = body.find(',', start);
-    if (end == std::string::npos) end = body.size();
-    const std::string item = body.substr(start, end - start);
+  for (const std::string& item : items) {
     const size_t eq = item.find('=');
     out.emplace_back(item.substr(0, eq), eq == std::string::npos ? "true" : item.substr(eq + 1));
-    start = end + 1;
   }
   return out;
 }
 
-void CheckViewOptionsFit(const std::string& view_query, const std::string& view_options) {
-  if (view_options.find("check_option=") == std::string::npos) return;
+void CheckViewOptionsFit(const std::string& view_query, const std::vector<std::string>& view_options) {
+  if (std::none_of(view_options.begin(), view_options.end(),
+                   [](const std::string& item) { return item.starts_with("check_option="); })) {
+    return;
+  }
   auto parsed = parser::Parse(view_query);
   if (const char* reason = planner::ViewNotUpdatableReason(parsed.at(0)->As<ast::SelectStmt>())) {
     throw DbError(sqlstate::kFeatureNotSupported,

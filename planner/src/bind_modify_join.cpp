@@ -15,12 +15,13 @@ PlanPtr Binder::BindModifyJoin(const std::shared_ptr<const catalog::TableInfo>& 
   const std::string target = scope->relations[0];
   // The scan's trailing rid: nameless and hidden, so no reference and no * reaches it.
   scope->columns.push_back({"", "", {TypeId::kInt8, -1}, 0, 0, true});
-  // Every visited target row is X-locked and re-read before its own WHERE terms are checked on it, as in
-  // a plain UPDATE/DELETE (BindModifiedRows); the join terms are then checked on that version.
+  // The target is read as a plain join input; the executor X-locks only the rows the join yields (those
+  // it changes), as ExecUpdate/ExecDelete lock the tuple they change. Its rows are told apart by being
+  // wider than the target's columns and rid, so a FROM list of no columns keeps the locking scan.
   auto scan = ScanPlan(table, true);
-  scan->row_lock = RowLockMode::kExclusive;
   Scope items;
   PlanPtr right = BindFrom(from, &items);
+  scan->row_lock = right->output.empty() ? RowLockMode::kExclusive : RowLockMode::kRead;
   for (const auto& name : items.relations) {
     // checkNameSpaceConflicts reports it without a position.
     if (name == target) throw DbError(kDuplicateAlias, "table name \"" + target + "\" specified more than once");

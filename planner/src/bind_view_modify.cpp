@@ -15,21 +15,22 @@
 #include "planner/view_rewrite.h"
 
 namespace lumadb::planner {
-namespace {
 
 /// WITH CHECK OPTION quals (view name, qual over the relation being rewritten to) collected while a view
 /// statement is rewritten down to its base table, and whether an outer view has WITH CASCADED CHECK
-/// OPTION. A rewrite runs on one thread from start to end, so the state is the thread's; a list keeps
-/// each qual's slot in place while substitutions refer to it.
-struct ViewCheckState {
+/// OPTION. Each rewrite step owns them and hands them to the next through Binder::view_checks_; a list
+/// keeps each qual's slot in place while substitutions refer to it.
+struct ViewChecks {
   std::list<std::pair<std::string, ast::ExprPtr>> quals;
   bool cascaded = false;
 };
-thread_local ViewCheckState view_checks;
+
+namespace {
 
 /// plan (an INSERT or UPDATE on `base`) with the collected check quals bound over base's row, the
 /// innermost view's first (rewriteTargetView puts each view's check in front).
-PlanPtr WithViewChecks(Binder& binder, const PlanPtr& plan, const catalog::TableInfo& base, const std::string& alias) {
+PlanPtr WithViewChecks(Binder& binder, const ViewChecks& view_checks, const PlanPtr& plan,
+                       const catalog::TableInfo& base, const std::string& alias) {
   if (view_checks.quals.empty()) return plan;
   const Scope scope = TableScope(base, alias);
   std::vector<BoundCheck> checks;
@@ -155,20 +156,6 @@ class ReturningLoan {
   std::vector<std::pair<size_t, size_t>> lent_;  // user index, rewritten index
 };
 
-/// Sets a value until destroyed.
-template <class T>
-class Temporarily {
- public:
-  Temporarily(T& slot, T value) : slot_(slot), saved_(slot) { slot_ = value; }
-  ~Temporarily() { slot_ = saved_; }
-  Temporarily(const Temporarily&) = delete;
-  Temporarily& operator=(const Temporarily&) = delete;
-
- private:
-  T& slot_;
-  T saved_;
-};
-
 std::string Hint(ast::StmtKind kind) {
   if (kind == ast::StmtKind::kInsert) {
     return "To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT "
@@ -253,21 +240,23 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
   RelationPermission& view_permission = RequirePermission(view, privilege);
   auto outer = permissions_;
   permissions_ = std::make_shared<PermissionList>();
-  const size_t checks_before = view_checks.quals.size();
+  // The checks of the views this statement was rewritten from; handed on to the statement made here.
+  std::shared_ptr<ViewChecks> checks;
+  if (auto node = view_checks_.extract(&stmt)) checks = std::move(node.mapped());
+  if (!checks) checks = std::make_shared<ViewChecks>();
+  ViewChecks& view_checks = *checks;
   struct Restore {
     Binder* b;
     std::shared_ptr<PermissionList> outer;
     Oid owner;
-    size_t checks_before;
     ~Restore() {
       for (RelationPermission p : *b->permissions_) {
         if (p.check_as == 0) p.check_as = owner;  // 0 for a security_invoker view: the caller
         outer->push_back(std::move(p));
       }
       b->permissions_ = outer;
-      view_checks.quals.resize(checks_before);
     }
-  } restore{this, outer, ViewSecurityInvoker(*view) ? Oid{0} : view->owner, checks_before};
+  } restore{this, outer, ViewSecurityInvoker(*view) ? Oid{0} : view->owner};
 
   auto parsed = parser::Parse(view->view_query);
   auto& q = parsed.at(0)->As<ast::SelectStmt>();
@@ -330,7 +319,18 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     view_checks.quals.emplace_back(view->name, std::move(q.where));
     q.where = std::move(parser::Parse(view->view_query).at(0)->As<ast::SelectStmt>().where);
   }
-  Temporarily<bool> cascaded(view_checks.cascaded, view_checks.cascaded || check_option == "cascaded");
+  view_checks.cascaded = view_checks.cascaded || check_option == "cascaded";
+  // The rewritten statement, bound below, is the next step's `stmt` when the base is a view.
+  auto hand_on = [&](const ast::Statement& rewritten) {
+    if (base->relkind == 'v') view_checks_[&rewritten] = checks;
+  };
+  struct Forget {
+    Binder* b;
+    const ast::Statement* rewritten = nullptr;
+    ~Forget() {
+      if (rewritten != nullptr) b->view_checks_.erase(rewritten);
+    }
+  } forget{this};
 
   PlanPtr plan;
   if (insert) {
@@ -382,8 +382,10 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     Lend source(in.source, rewritten.source);
     ReturningLoan returning(in.returning, rewritten.returning, *view, view_alias, sources);
     note_reads(subst, returning.substitution());
+    hand_on(rewritten);
+    forget.rewritten = &rewritten;
     plan = BindInsert(rewritten);
-    if (base->relkind == 'r') plan = WithViewChecks(*this, plan, *base, base_alias);
+    if (base->relkind == 'r') plan = WithViewChecks(*this, view_checks, plan, *base, base_alias);
   } else if (update) {
     auto& up = const_cast<ast::UpdateStmt&>(stmt.As<ast::UpdateStmt>());
     ast::UpdateStmt rewritten;
@@ -410,8 +412,10 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     WhereLoan where(up.where, std::move(q.where), rewritten.where);
     ReturningLoan returning(up.returning, rewritten.returning, *view, view_alias, sources);
     note_reads(subst, returning.substitution());
+    hand_on(rewritten);
+    forget.rewritten = &rewritten;
     plan = BindUpdate(rewritten);
-    if (base->relkind == 'r') plan = WithViewChecks(*this, plan, *base, base_alias);
+    if (base->relkind == 'r') plan = WithViewChecks(*this, view_checks, plan, *base, base_alias);
   } else {
     auto& del = const_cast<ast::DeleteStmt&>(stmt.As<ast::DeleteStmt>());
     ast::DeleteStmt rewritten;

@@ -1,7 +1,6 @@
 // information_schema views over a VALUES list built from the catalog (see information_schema.h).
 #include "information_schema.h"
 
-#include "catalog/view_reloptions.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
 #include "planner/view_rewrite.h"
@@ -204,7 +203,7 @@ std::shared_ptr<const catalog::TableInfo> InformationSchemaView(catalog::Catalog
     } else if (name == "views") {
       if (rel->relkind != 'v') continue;
       const std::string check = ViewCheckOption(*rel);
-      row.push_back(Quote(" " + std::string(catalog::ViewQueryBody(rel->view_query)) + ";"));
+      row.push_back(Quote(" " + rel->view_query + ";"));
       row.push_back(Quote(check == "local" ? "LOCAL" : check == "cascaded" ? "CASCADED" : "NONE"));
       row.push_back(YesNo((events & (kUpdateEvent | kDeleteEvent)) == (kUpdateEvent | kDeleteEvent)));
       row.push_back(YesNo((events & kInsertEvent) != 0));

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 
-#include "catalog/view_reloptions.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
@@ -155,9 +154,10 @@ std::vector<ViewColumnSource> ViewColumnSources(const ast::SelectStmt& q, const 
 }
 
 std::string ViewCheckOption(const catalog::TableInfo& view) {
-  const std::string options = catalog::ViewReloptions(view.view_query);
-  if (options.find("check_option=local") != std::string::npos) return "local";
-  if (options.find("check_option=cascaded") != std::string::npos) return "cascaded";
+  constexpr std::string_view kKey = "check_option=";
+  for (const std::string& item : view.reloptions) {
+    if (item.starts_with(kKey)) return item.substr(kKey.size());
+  }
   return "";
 }
 
@@ -186,13 +186,9 @@ int RelationUpdatableEvents(catalog::Catalog& catalog, txn::Transaction& txn,
 }
 
 bool ViewSecurityInvoker(const catalog::TableInfo& view) {
-  const std::string options = catalog::ViewReloptions(view.view_query);
   for (const char* on : {"security_invoker=true", "security_invoker=on", "security_invoker=yes", "security_invoker=1",
                          "security_invoker=t", "security_invoker=y"}) {
-    const size_t at = options.find(on);
-    if (at == std::string::npos) continue;
-    const char next = options[at + std::string_view(on).size()];
-    if (next == ',' || next == '}') return true;
+    if (std::find(view.reloptions.begin(), view.reloptions.end(), on) != view.reloptions.end()) return true;
   }
   return false;
 }

@@ -165,6 +165,9 @@ struct TableInfo {
   /// (pg_depend deptype 'n' rows), which cannot be dropped without CASCADE.
   std::string view_query;
   std::vector<Oid> view_uses;
+  /// pg_class.reloptions items other than fillfactor, as PostgreSQL stores them ("check_option=local"):
+  /// a view's check_option, security_barrier and security_invoker, in the order they were given.
+  std::vector<std::string> reloptions;
 };
 
 /// What CREATE TABLE asks for; the catalog assigns OIDs, attnums and the file, generates missing
@@ -181,6 +184,7 @@ struct TableDef {
   char relkind = 'r';  // 'v': a view (no file; view_query required), 'm': a materialized view
   std::string view_query;
   std::vector<Oid> view_uses;
+  std::vector<std::string> reloptions;  // as TableInfo::reloptions
 };
 
 /// What CREATE INDEX asks for.

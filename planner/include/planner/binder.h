@@ -428,6 +428,9 @@ class Binder {
   std::vector<OuterLevel> outer_;                                // enclosing levels, nearest first
   std::shared_ptr<int> exec_params_ = std::make_shared<int>(0);  // the statement's next kExecParam slot
   const Binder* cte_term_ = nullptr;  // a WITH query's binder: the binder of the level owning the clause
+  /// WITH CHECK OPTION quals a view's rewrite hands to the rewrite of the statement it produced, keyed by
+  /// that statement (bind_view_modify.cpp), so no other statement bound meanwhile sees them.
+  std::map<const ast::Statement*, std::shared_ptr<struct ViewChecks>> view_checks_;
 };
 
 /// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).
