@@ -1,6 +1,7 @@
 #include "statement_info.h"
 
 #include "ddl.h"
+#include "parser/ast_functions.h"
 #include "parser/ast_views.h"
 
 namespace lumadb::exec {
@@ -43,6 +44,12 @@ const char* WriteCommandName(const ast::Statement& stmt) {
     }
     case ast::StmtKind::kRefreshMatView:
       return "REFRESH MATERIALIZED VIEW";
+    case ast::StmtKind::kCreateFunction:
+      return stmt.As<ast::CreateFunctionStmt>().is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+    case ast::StmtKind::kDropFunction:
+      return "DROP FUNCTION";
+    case ast::StmtKind::kAlterFunction:
+      return "ALTER FUNCTION";
     case ast::StmtKind::kSelect: {
       // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
       const auto& locking = stmt.As<ast::SelectStmt>().locking;
