@@ -16,6 +16,9 @@ namespace {
 // level, so this plays max_stack_depth's part (54001).
 constexpr int kMaxFunctionNesting = 64;
 thread_local int function_nesting = 0;
+// Set while CREATE FUNCTION checks a body: calls of user functions inside it are typed but not expanded,
+// so a recursive body validates (PostgreSQL's validator never runs the calls either).
+thread_local bool validating = false;
 
 DbError ReturnMismatch(const catalog::FunctionInfo& f, const std::string& detail) {
   const std::string type =
@@ -30,6 +33,10 @@ bool IsQuery(const ast::Statement& s) {
 }
 
 }  // namespace
+
+bool ValidatingFunctionBody() {
+  return validating;
+}
 
 std::vector<OutputColumn> Binder::FunctionResultColumns(const catalog::FunctionInfo& f) {
   std::vector<OutputColumn> out;
@@ -53,9 +60,15 @@ BoundFunctionBody Binder::BindFunctionBody(const catalog::FunctionInfo& f, bool 
             "platform's stack depth limit is adequate.");
   }
   ++function_nesting;
+  const bool was_validating = validating;
+  validating = validating || !for_call;
   struct Unnest {
-    ~Unnest() { --function_nesting; }
-  } unnest;
+    bool restore;
+    ~Unnest() {
+      --function_nesting;
+      validating = restore;
+    }
+  } unnest{was_validating};
   const std::string text = FunctionBodyText(f);
   auto statements = parser::Parse(text);
   Scope scope;
@@ -146,6 +159,11 @@ std::vector<BoundExprPtr> Binder::FunctionArguments(const catalog::FunctionInfo&
 BoundExprPtr Binder::BindSqlFunctionCall(const catalog::FunctionInfo& f, std::vector<BoundExprPtr> args,
                                          int32_t location) {
   args = FunctionArguments(f, std::move(args));
+  if (validating) {
+    const auto columns = FunctionResultColumns(f);
+    const TypeDesc type = columns.size() == 1 ? columns[0].type : TypeDesc{f.return_type, -1};
+    return MakeConst(Value::Null(type.id), type, location);
+  }
   BoundFunctionBody body = BindFunctionBody(f, true);
   if (body.columns.size() != 1) {
     throw Error(sqlstate::kFeatureNotSupported, "calls of functions returning records are supported only in FROM",

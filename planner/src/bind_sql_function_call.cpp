@@ -46,7 +46,16 @@ PlanPtr Binder::BindUserFunctionTable(const ast::TableRef& ref, const ast::FuncC
   if (!match.function) return nullptr;
   const catalog::FunctionInfo& fn = *match.function;
   std::vector<BoundExprPtr> args = FunctionArguments(fn, given);
-  BoundFunctionBody body = BindFunctionBody(fn, true);
+  BoundFunctionBody body;
+  if (ValidatingFunctionBody()) {
+    // Typed but not expanded (see ValidatingFunctionBody): no rows.
+    auto empty = std::make_shared<ValuesPlan>();
+    body.columns = FunctionResultColumns(fn);
+    empty->output = body.columns;
+    body.plan = empty;
+  } else {
+    body = BindFunctionBody(fn, true);
+  }
   PlanPtr plan = body.plan;
   if (!fn.returns_set) {
     auto limit = std::make_shared<LimitPlan>();

@@ -45,6 +45,10 @@ std::vector<std::pair<std::string, TypeId>> InputParameters(const catalog::Funct
 /// returns a single value (or a table's row: return_relation).
 std::vector<std::pair<std::string, TypeId>> OutputParameters(const catalog::FunctionInfo& f);
 
+/// True while CREATE FUNCTION validates a body (Binder::BindFunctionBody without for_call): calls of user
+/// functions in it are then typed but their bodies are not bound, so a recursive function validates.
+bool ValidatingFunctionBody();
+
 /// "f(integer, text)": the function as error messages and regprocedure show it.
 std::string FunctionSignatureText(const std::string& name, const std::vector<TypeId>& arg_types);
 
