@@ -169,14 +169,25 @@ BoundExprPtr Binder::BindSqlFunctionCall(const catalog::FunctionInfo& f, std::ve
     throw Error(sqlstate::kFeatureNotSupported, "calls of functions returning records are supported only in FROM",
                 location);
   }
+  const TypeDesc result = body.columns[0].type;
+  if (!body.plan) return MakeConst(Value::Null(result.id), result, location);
+  PlanPtr plan = body.plan;
+  if (result.id == TypeId::kVoid) {
+    // The last statement runs; its row, whatever its columns, reads as void.
+    auto project = std::make_shared<ProjectPlan>();
+    project->child = plan;
+    project->exprs.push_back(MakeConst(Value::Void(), result));
+    project->output.push_back({f.name, result});
+    plan = project;
+  }
   auto limit = std::make_shared<LimitPlan>();
-  limit->child = body.plan;
+  limit->child = plan;
   limit->limit = MakeConst(Value::Int8(1), {TypeId::kInt8, -1});
-  limit->output = body.plan->output;
+  limit->output = plan->output;
   auto e = std::make_shared<BoundExpr>();
   e->kind = BoundKind::kSubquery;
   e->op = static_cast<int>(SubqueryKind::kScalar);
-  e->type = body.columns[0].type;
+  e->type = result;
   e->location = location;
   e->subplan = limit;
   for (const auto& p : body.params) {

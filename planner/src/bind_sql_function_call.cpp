@@ -56,6 +56,13 @@ PlanPtr Binder::BindUserFunctionTable(const ast::TableRef& ref, const ast::FuncC
   } else {
     body = BindFunctionBody(fn, true);
   }
+  if (!body.plan || body.plan->output.size() != body.columns.size()) {
+    // An empty body, or a void function's last statement: one row per call of no value.
+    auto nothing = std::make_shared<ValuesPlan>();
+    nothing->output = body.columns;
+    if (body.plan) nothing->rows.push_back({MakeConst(Value::Void(), body.columns[0].type)});
+    body.plan = nothing;
+  }
   PlanPtr plan = body.plan;
   if (!fn.returns_set) {
     auto limit = std::make_shared<LimitPlan>();
