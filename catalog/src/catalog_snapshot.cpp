@@ -5,6 +5,7 @@
 
 #include "catalog_rows.h"
 #include "catalog_table.h"
+#include "function_rows.h"
 #include "statistic_rows.h"
 #include "storage/storage_engine.h"
 #include "system_catalogs.h"
@@ -238,6 +239,13 @@ std::shared_ptr<const CatalogSnapshot> CatalogSnapshot::Load(storage::StorageEng
   builder.ReadIndexesAndSequences();
   builder.ReadConstraints();
   builder.Publish();
+  builder.Table(kPgProcOid).ForEach([&](const Row& r) {
+    FunctionInfo f = FunctionFromRow(r);
+    if (const NamespaceEntry* ns = snap->FindNamespace(f.namespace_oid)) f.schema = ns->name;
+    snap->functions_.push_back(std::make_shared<const FunctionInfo>(std::move(f)));
+  });
+  std::sort(snap->functions_.begin(), snap->functions_.end(),
+            [](const auto& a, const auto& b) { return a->oid < b->oid; });
   return snap;
 }
 

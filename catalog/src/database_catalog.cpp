@@ -20,8 +20,8 @@ namespace {
 using sqlstate::kDependentObjectsStillExist;
 
 /// The per-database catalog relations in ascending OID order: the DDL lock order.
-constexpr Oid kLockOrder[] = {kPgAttributeOid, kPgClassOid, kPgSequenceOid,  kPgAttrdefOid,  kPgConstraintOid,
-                              kPgDependOid,    kPgIndexOid, kPgNamespaceOid, kPgStatisticOid};
+constexpr Oid kLockOrder[] = {kPgAttributeOid, kPgClassOid, kPgSequenceOid,  kPgAttrdefOid,   kPgConstraintOid,
+                              kPgDependOid,    kPgIndexOid, kPgNamespaceOid, kPgStatisticOid, kPgProcOid};
 
 bool Contains(const std::vector<std::string>& path, std::string_view name) {
   return std::find(path.begin(), path.end(), name) != path.end();
@@ -34,7 +34,7 @@ DatabaseCatalog::DatabaseCatalog(storage::StorageEngine& storage, txn::LockManag
       locks_(locks),
       oids_(oids),
       db_(db),
-      committed_(CatalogSnapshot::Load(storage, db)),
+      committed_((EnsureProcFile(storage, db), CatalogSnapshot::Load(storage, db))),
       counters_(storage) {}
 
 CatalogTable DatabaseCatalog::Table(Oid rel) {

@@ -31,6 +31,9 @@ class TransactionManager;
 
 namespace lumadb::catalog {
 
+/// Creates database db's pg_proc file if a data directory made before it lacks it (catalog_functions.cpp).
+void EnsureProcFile(storage::StorageEngine& storage, Oid db);
+
 class DatabaseCatalog final : public Catalog {
  public:
   /// Opens the catalog of database `db` (its files must exist). Loads the committed snapshot at once: the
@@ -88,6 +91,10 @@ class DatabaseCatalog final : public Catalog {
   void DropTempSchemas(txn::TransactionManager& transactions);
   void SetColumnAcls(txn::Transaction& txn, Oid oid,
                      const std::map<int16_t, std::optional<std::vector<std::string>>>& acls) override;
+  std::vector<std::shared_ptr<const FunctionInfo>> Functions(txn::Transaction& txn) override;
+  Oid CreateFunction(txn::Transaction& txn, const FunctionInfo& f) override;
+  void ReplaceFunction(txn::Transaction& txn, const FunctionInfo& f) override;
+  void DropFunction(txn::Transaction& txn, Oid oid) override;
 
  private:
   /// The snapshot txn must see (its private one if it has done DDL here, else the committed one).

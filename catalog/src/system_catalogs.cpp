@@ -154,6 +154,42 @@ constexpr std::array kPgTypeColumns{
     SystemColumn{"typdefault", kTextT, true},
 };
 static_assert(kPgTypeColumns.size() == static_cast<size_t>(col::kTypColumnCount));
+// pg_proc (pg_proc.h). proargtypes (oidvector) is its text form ("23 25"); proargdefaults (pg_node_tree) the
+// defaults' SQL text, comma-separated; prosqlbody the RETURN / BEGIN ATOMIC body as written.
+constexpr TypeDesc kOidArrayT{array_type::kOid, -1};
+constexpr std::array kPgProcColumns{
+    SystemColumn{"oid", kOidT},
+    SystemColumn{"proname", kNameT},
+    SystemColumn{"pronamespace", kOidT},
+    SystemColumn{"proowner", kOidT},
+    SystemColumn{"prolang", kOidT},
+    SystemColumn{"procost", kFloat4T},
+    SystemColumn{"prorows", kFloat4T},
+    SystemColumn{"provariadic", kOidT},
+    SystemColumn{"prosupport", kOidT},
+    SystemColumn{"prokind", kCharT},
+    SystemColumn{"prosecdef", kBoolT},
+    SystemColumn{"proleakproof", kBoolT},
+    SystemColumn{"proisstrict", kBoolT},
+    SystemColumn{"proretset", kBoolT},
+    SystemColumn{"provolatile", kCharT},
+    SystemColumn{"proparallel", kCharT},
+    SystemColumn{"pronargs", kInt2T},
+    SystemColumn{"pronargdefaults", kInt2T},
+    SystemColumn{"prorettype", kOidT},
+    SystemColumn{"proargtypes", kTextT},
+    SystemColumn{"proallargtypes", kOidArrayT, true},
+    SystemColumn{"proargmodes", kTextArrayT, true},
+    SystemColumn{"proargnames", kTextArrayT, true},
+    SystemColumn{"proargdefaults", kTextT, true},
+    SystemColumn{"protrftypes", kOidArrayT, true},
+    SystemColumn{"prosrc", kTextT},
+    SystemColumn{"probin", kTextT, true},
+    SystemColumn{"prosqlbody", kTextT, true},
+    SystemColumn{"proconfig", kTextArrayT, true},
+    SystemColumn{"proacl", kTextArrayT, true},
+};
+static_assert(kPgProcColumns.size() == static_cast<size_t>(col::kProColumnCount));
 constexpr std::array kPgDatabaseColumns{
     SystemColumn{"oid", kOidT},
     SystemColumn{"datname", kNameT},
@@ -217,6 +253,7 @@ constexpr std::array kRelations{
     SystemRelation{kPgSequenceOid, "pg_sequence", false, kPgSequenceColumns},
     SystemRelation{kPgStatisticOid, "pg_statistic", false, kPgStatisticColumns},
     SystemRelation{kPgTypeOid, "pg_type", false, kPgTypeColumns},
+    SystemRelation{kPgProcOid, "pg_proc", false, kPgProcColumns},
     SystemRelation{kPgDatabaseOid, "pg_database", true, kPgDatabaseColumns},
     SystemRelation{kPgAuthidOid, "pg_authid", true, kPgAuthidColumns},
     SystemRelation{kPgAuthMembersOid, "pg_auth_members", true, kPgAuthMembersColumns},

@@ -23,6 +23,8 @@ inline constexpr Oid kPgIndexOid = 2610;
 inline constexpr Oid kPgSequenceOid = 2224;
 inline constexpr Oid kPgStatisticOid = kStatisticRelationId;
 inline constexpr Oid kPgTypeOid = 1247;
+/// pg_proc: the user-defined functions (built-in ones are the planner's registry, shown by its pg_proc view).
+inline constexpr Oid kPgProcOid = 1255;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgAuthidOid = 1260;
 inline constexpr Oid kPgAuthMembersOid = 1261;
@@ -172,6 +174,40 @@ enum PgType {
   kTypCollation,
   kTypDefault,
   kTypColumnCount
+};
+/// pg_proc in PostgreSQL 15's column order (pg_proc.h).
+enum PgProc {
+  kProOid,
+  kProName,
+  kProNamespace,
+  kProOwner,
+  kProLang,
+  kProCost,
+  kProRows,
+  kProVariadic,
+  kProSupport,
+  kProKind,
+  kProSecDef,
+  kProLeakproof,
+  kProIsStrict,
+  kProRetSet,
+  kProVolatile,
+  kProParallel,
+  kProNargs,
+  kProNargDefaults,
+  kProRetType,
+  kProArgTypes,
+  kProAllArgTypes,
+  kProArgModes,
+  kProArgNames,
+  kProArgDefaults,
+  kProTrfTypes,
+  kProSrc,
+  kProBin,
+  kProSqlBody,
+  kProConfig,
+  kProAcl,
+  kProColumnCount
 };
 enum PgDatabase { kDatOid, kDatName, kDatDba, kDatEncoding, kDatIsTemplate, kDatAllowConn, kDatAcl };
 enum PgAuthid {

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include "ddl.h"
+#include "ddl_function.h"
+#include "ddl_function_lookup.h"
 #include "ddl_roles.h"
 #include "ddl_view.h"
 #include "exec/executor.h"
@@ -88,6 +90,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx)
   exec.env.sequences = sequences.get();
   exec.env.backends = ctx.backends;
   exec.env.check_interrupts = [txn = &ctx.txn] { txn->CheckForInterrupts(); };
+  exec.env.describe_function = [&ctx](std::string_view what, Oid oid) { return DescribeUserFunction(ctx, what, oid); };
   exec.search_path = ctx.search_path;
   exec.work_mem_kb = ctx.work_mem_kb;
   exec.temp_files = std::make_shared<storage::TempFileSpace>(
@@ -162,6 +165,12 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
       return ExecuteCreateTableAs(stmt.As<ast::CreateTableAsStmt>(), query_text, ctx, sink);
     case ast::StmtKind::kRefreshMatView:
       return ExecuteRefreshMatView(stmt.As<ast::RefreshMatViewStmt>(), ctx);
+    case ast::StmtKind::kCreateFunction:
+      return ExecuteCreateFunction(stmt.As<ast::CreateFunctionStmt>(), query_text, ctx);
+    case ast::StmtKind::kDropFunction:
+      return ExecuteDropFunction(stmt.As<ast::DropFunctionStmt>(), query_text, ctx, sink);
+    case ast::StmtKind::kAlterFunction:
+      return ExecuteAlterFunction(stmt.As<ast::AlterFunctionStmt>(), query_text, ctx);
     default:
       throw DbError(sqlstate::kInternalError, "internal error: statement kind is handled by the session");
   }

@@ -2,6 +2,7 @@
 
 #include "ddl.h"
 #include "exec/sql_prepare.h"
+#include "parser/ast_functions.h"
 #include "parser/ast_views.h"
 
 namespace lumadb::exec {
@@ -44,6 +45,12 @@ const char* WriteCommandName(const ast::Statement& stmt) {
     }
     case ast::StmtKind::kRefreshMatView:
       return "REFRESH MATERIALIZED VIEW";
+    case ast::StmtKind::kCreateFunction:
+      return stmt.As<ast::CreateFunctionStmt>().is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+    case ast::StmtKind::kDropFunction:
+      return "DROP FUNCTION";
+    case ast::StmtKind::kAlterFunction:
+      return "ALTER FUNCTION";
     case ast::StmtKind::kSelect: {
       // SELECT FOR UPDATE/SHARE locks rows, so a read-only transaction refuses it (CreateCommandName).
       const auto& locking = stmt.As<ast::SelectStmt>().locking;

@@ -105,6 +105,9 @@ ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::create_view>() || s.is_type<g::alter_view>()) return CreateView(s);
   if (s.is_type<g::create_table_as>() || s.is_type<g::create_matview>()) return CreateTableAs(s);
   if (s.is_type<g::refresh_matview>()) return RefreshMatView(s);
+  if (s.is_type<g::create_function>()) return CreateFunction(s);
+  if (s.is_type<g::drop_function>()) return DropFunction(s);
+  if (s.is_type<g::alter_function>()) return AlterFunction(s);
   if (s.is_type<g::insert_stmt>()) return Insert(s);
   if (s.is_type<g::update_stmt>()) return Update(s);
   if (s.is_type<g::delete_stmt>()) return Delete(s);

@@ -13,6 +13,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "parser/ast.h"
+#include "parser/ast_functions.h"
 #include "parser/ast_roles.h"
 #include "parser/ast_views.h"
 
@@ -156,6 +157,14 @@ class Transformer {
   ast::StatementPtr RefreshMatView(const PNode& n);
   /// 't' for a temp_word child of n, 'u' for unlogged_word, else 'p'; ON COMMIT into on_commit.
   static char Persistence(const PNode& n, ast::OnCommitAction* on_commit);
+
+  // ---- functions (transform_function.cpp) ----
+  ast::StatementPtr CreateFunction(const PNode& n);
+  ast::StatementPtr DropFunction(const PNode& n);
+  ast::StatementPtr AlterFunction(const PNode& n);
+  ast::FunctionParam FunctionParameter(const PNode& n);
+  ast::FunctionSignature Signature(const PNode& n);
+  void FunctionOption(const PNode& c, ast::CreateFunctionStmt& f);
 
   // ---- roles and privileges (transform_roles.cpp) ----
   ast::StatementPtr CreateRole(const PNode& n);

@@ -280,6 +280,7 @@ BoundExprPtr Binder::BindCase(const ast::CaseExpr& c, const Scope& scope) {
 }
 
 BoundExprPtr Binder::BindCast(const ast::CastExpr& c, const Scope& scope) {
+  if (auto oid = BindRegprocLiteral(c)) return oid;
   TypeDesc target = ResolveTypeName(c.type, query_text_);
   if (c.arg->kind == ast::ExprKind::kArray && c.arg->As<ast::ArrayExpr>().elements.empty() && IsArrayType(target.id)) {
     // ARRAY[] takes its type from the cast around it (transformArrayExpr with an array type hint).

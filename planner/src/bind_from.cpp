@@ -173,6 +173,9 @@ PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
   if (PlanPtr cte = BindCteRef(ref, scope)) return cte;
   auto table = LookupTableOrThrow(ref.table);
   if (table->relkind == 'v') return BindView(ref, table, scope);
+  if (table->oid == 1255 && table->namespace_oid == catalog::kPgCatalogNamespace) {
+    return BindProcView(ref, table, scope);
+  }
   RequirePermission(table, catalog::kAclSelect);
   std::string rel = ref.alias.empty() ? table->name : ref.alias;
   scope->relations.push_back(rel);

@@ -129,6 +129,7 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
                                 Scope* scope) {
   const std::string& name = f.name.back();
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
+  if (auto user = BindUserFunctionTable(ref, f, args, scope)) return user;
   if (schema_ok && name == "unnest") return BindUnnest(ref, f.location, std::move(args), scope);
   if (schema_ok && (name == "regexp_matches" || name == "regexp_split_to_table" || name == "string_to_table")) {
     // (text, text [, text]) returning setof text[] / setof text.

@@ -1,6 +1,7 @@
 // Function and aggregate calls (parser/parse_func.c, parse_agg.c), plus COALESCE/NULLIF/GREATEST/LEAST.
 #include "planner/binder.h"
 #include "planner/function_registry.h"
+#include "planner/sql_functions.h"
 #include "planner/type_rules.h"
 
 namespace lumadb::planner {
@@ -49,6 +50,12 @@ BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
                 f.location);
   }
   auto resolved = schema_ok ? ResolveFunction(name, types) : std::nullopt;
+  if (!f.distinct && !f.star && (!resolved || resolved->arg_types != types)) {
+    // A user function beats a built-in one reachable only through casts (func_select_candidate).
+    if (auto user = MatchUserFunction(f.name, args, f.location); user.function) {
+      return BindSqlFunctionCall(*user.function, std::move(args), f.location);
+    }
+  }
   if (!resolved) {
     std::string shown;
     for (const auto& part : f.name) shown += (shown.empty() ? "" : ".") + part;

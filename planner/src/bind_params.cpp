@@ -28,6 +28,9 @@ std::vector<TypeDesc> Binder::ParameterTypes() const {
 }
 
 BoundExprPtr Binder::BindParam(const ast::ParamRef& p) {
+  if (sql_function_scope_) {
+    if (auto e = BindParamInFunction(p)) return e;
+  }
   if (!params_ || p.number <= 0) {
     throw Error(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(p.number), p.location);
   }

@@ -68,6 +68,7 @@ std::unique_ptr<Binder> Binder::NestedBinder(const OuterLevel* level) {
   inner->params_ = params_;
   inner->permissions_ = permissions_;
   inner->exec_params_ = exec_params_;
+  inner->sql_function_scope_ = sql_function_scope_;
   if (level) inner->outer_.push_back(*level);
   inner->outer_.insert(inner->outer_.end(), outer_.begin(), outer_.end());
   return inner;

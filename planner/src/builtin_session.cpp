@@ -174,6 +174,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddFormatBuiltins(all);
     AddMoreDateTimeBuiltins(all);
     AddSimilarBuiltins(all);
+    AddFunctionInfoBuiltins(all);
     return all;
   }();
   return kAll;

@@ -12,6 +12,8 @@ namespace lumadb::planner {
 /// Every built-in scalar overload, in the order ties are broken (first wins).
 const std::vector<ScalarFunction>& BuiltinFunctions();
 
+/// pg_get_function_arguments & co and pg_function_is_visible, from function_describe.cpp.
+void AddFunctionInfoBuiltins(std::vector<ScalarFunction>& out);
 /// The string builtins (length, lower, substring, trim, ...), from builtin_string.cpp.
 void AddStringBuiltins(std::vector<ScalarFunction>& out);
 /// The POSIX regular-expression builtins (textregexeq, regexp_replace, regexp_like, ...), from

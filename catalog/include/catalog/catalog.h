@@ -209,6 +209,41 @@ struct SequenceDef {
   Oid owner = 10;              // CREATE SEQUENCE: the creating role (ALTER keeps the owner)
 };
 
+/// A user-defined function, as its pg_proc row (PostgreSQL 15's pg_proc.h). Argument lists keep
+/// PostgreSQL's two views: arg_types are the input arguments (pronargs, proargtypes), all_arg_types with
+/// arg_modes every parameter ('i' IN, 'o' OUT, 'b' INOUT, 'v' VARIADIC, 't' TABLE column), set only when
+/// some parameter is not IN, as PostgreSQL leaves proallargtypes NULL otherwise.
+struct FunctionInfo {
+  Oid oid = 0;
+  Oid namespace_oid = kPublicNamespace;
+  std::string schema;
+  std::string name;
+  Oid owner = 10;
+  Oid language = 14;  // pg_language: 12 internal, 13 c, 14 sql
+  float cost = 100;
+  float rows = 0;  // 1000 for a set-returning function unless given
+  Oid variadic = 0;
+  char kind = 'f';  // 'f' function, 'p' procedure
+  bool security_definer = false;
+  bool leakproof = false;
+  bool strict = false;
+  bool returns_set = false;
+  char volatility = 'v';  // 'i' immutable, 's' stable, 'v' volatile
+  char parallel = 'u';    // 's' safe, 'r' restricted, 'u' unsafe
+  TypeId return_type = TypeId::kVoid;
+  std::vector<TypeId> arg_types;
+  std::vector<TypeId> all_arg_types;
+  std::string arg_modes;
+  std::vector<std::string> arg_names;     // empty, or one per parameter (all_arg_types' order; "" unnamed)
+  std::vector<std::string> arg_defaults;  // SQL text of the defaults of the last input arguments
+  std::string src;                        // prosrc: the body text (AS '...'), "" for a SQL-standard body
+  std::string sql_body;                   // prosqlbody: RETURN expr / BEGIN ATOMIC ... END as written
+  std::vector<std::string> config;        // proconfig: "name=value"
+  std::optional<std::vector<std::string>> acl = std::nullopt;  // proacl (catalog/acl.h text items)
+  /// RETURNS SETOF t / t of a table t: its OID (pg_type row types do not exist yet; prorettype is 0 then).
+  Oid return_relation = 0;
+};
+
 class Catalog {
  public:
   virtual ~Catalog() = default;
@@ -369,6 +404,18 @@ class Catalog {
   }
 
   virtual void StoreStatistics(txn::Transaction& txn, const TableInfo& table, const AnalyzeResult& result) = 0;
+
+  // --- Functions (catalog_functions.cpp) ----------------------------------------------------------------
+
+  /// Every user-defined function as txn sees it (pg_proc rows), in OID order. Fakes may keep the default.
+  virtual std::vector<std::shared_ptr<const FunctionInfo>> Functions(txn::Transaction&) { return {}; }
+  /// CREATE FUNCTION: inserts f's pg_proc row (a new OID is assigned; namespace_oid must be set) under the
+  /// DDL locks. Returns the OID. The caller checks names and signatures (42723). 0A000 in fakes.
+  virtual Oid CreateFunction(txn::Transaction& txn, const FunctionInfo& f);
+  /// CREATE OR REPLACE / ALTER FUNCTION: rewrites the pg_proc row of f.oid. 0A000 in fakes.
+  virtual void ReplaceFunction(txn::Transaction& txn, const FunctionInfo& f);
+  /// DROP FUNCTION: deletes the pg_proc row of `oid`. 0A000 in fakes.
+  virtual void DropFunction(txn::Transaction& txn, Oid oid);
 };
 
 }  // namespace lumadb::catalog

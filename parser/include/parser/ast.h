@@ -362,6 +362,9 @@ enum class StmtKind {
   kCreateView,  // the view statements are in parser/ast_views.h
   kCreateTableAs,
   kRefreshMatView,
+  kCreateFunction,  // the function statements are in parser/ast_functions.h
+  kDropFunction,
+  kAlterFunction,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string

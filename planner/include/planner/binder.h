@@ -64,6 +64,16 @@ struct SelectTarget {
 };
 
 class Binder;
+struct UserFunctionMatch;  // planner/sql_functions.h
+
+/// A SQL function's body bound for one call site (bind_sql_function.cpp): the last statement's plan, its
+/// output coerced to the declared result columns, and the parameter slots it reads (each value a kColumn
+/// of the parameter's position among the input parameters).
+struct BoundFunctionBody {
+  PlanPtr plan;
+  std::vector<ExecParamBinding> params;
+  std::vector<OutputColumn> columns;
+};
 
 /// An enclosing level a column name may resolve to (bind_subquery.cpp): an outer query's scope while one
 /// of its subqueries is bound, or the earlier FROM items of a lateral item. A reference to it becomes a
@@ -130,6 +140,14 @@ class Binder {
   /// an identity column nextval() of its sequence. Volatile calls in it stay calls: evaluated per row.
   BoundExprPtr BindColumnDefault(const catalog::ColumnInfo& column);
 
+  /// Binds user function f's body (bind_sql_function.cpp, functions.c / check_sql_fn_retval): each statement
+  /// with the parameters as an enclosing level; 42P13 "return type mismatch in function declared to return
+  /// X" (DETAIL as PostgreSQL's) when the last one cannot give the declared result by assignment casts;
+  /// 54001 when bodies nest too deeply (recursion). With for_call, INSERT/UPDATE/DELETE are 0A000.
+  BoundFunctionBody BindFunctionBody(const catalog::FunctionInfo& f, bool for_call);
+  /// The result columns of f: OUT/INOUT/TABLE parameters, a table's columns, or one column named after f.
+  std::vector<OutputColumn> FunctionResultColumns(const catalog::FunctionInfo& f);
+
   /// The 1-based character position of a byte offset into the query text (0 for an unknown location).
   int32_t Position(int32_t location) const;
 
@@ -137,6 +155,27 @@ class Binder {
   DbError Error(SqlState code, std::string message, int32_t location) const;
 
  private:
+  // User-defined SQL functions (bind_sql_function.cpp, bind_sql_function_call.cpp)
+  void CoerceFunctionResult(const catalog::FunctionInfo& f, BoundFunctionBody& body);
+  /// The call's arguments completed by f's defaults and cast to its parameter types (42804 otherwise).
+  std::vector<BoundExprPtr> FunctionArguments(const catalog::FunctionInfo& f, std::vector<BoundExprPtr> args);
+  /// A scalar call of f: a scalar subquery over its body (NULL without running it for STRICT NULLs).
+  BoundExprPtr BindSqlFunctionCall(const catalog::FunctionInfo& f, std::vector<BoundExprPtr> args, int32_t location);
+  /// The user function a call of `names` with `args` means (none: no candidate fits); 42725 when ambiguous.
+  UserFunctionMatch MatchUserFunction(const std::vector<std::string>& names, const std::vector<BoundExprPtr>& args,
+                                      int32_t location);
+  /// 'name'::regproc / 'name(types)'::regprocedure (psql's \sf): the function's OID as an oid constant (no
+  /// regproc type yet); 42883 / 42725 as regprocin / regprocedurein. Null for any other cast.
+  BoundExprPtr BindRegprocLiteral(const ast::CastExpr& c);
+  /// $n inside a SQL function body: a reference to parameter n; null outside one.
+  BoundExprPtr BindParamInFunction(const ast::ParamRef& p);
+  /// A user function in FROM; null when no user function matches.
+  PlanPtr BindUserFunctionTable(const ast::TableRef& ref, const ast::FuncCall& f, const std::vector<BoundExprPtr>& args,
+                                Scope* scope);
+
+  /// pg_catalog.pg_proc: the built-in functions' rows, then the stored user rows of `table` (pg_proc_view.cpp).
+  PlanPtr BindProcView(const ast::TableRef& ref, std::shared_ptr<const catalog::TableInfo> table, Scope* scope);
+
   // FROM clause (bind_from.cpp)
   PlanPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
   PlanPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
@@ -431,6 +470,7 @@ class Binder {
   /// WITH CHECK OPTION quals a view's rewrite hands to the rewrite of the statement it produced, keyed by
   /// that statement (bind_view_modify.cpp), so no other statement bound meanwhile sees them.
   std::map<const ast::Statement*, std::shared_ptr<struct ViewChecks>> view_checks_;
+  const Scope* sql_function_scope_ = nullptr;  // a SQL function body's parameters ($n), while binding it
 };
 
 /// True if f names a built-in window function (row_number, rank, lag, ...; bind_window.cpp).

@@ -89,6 +89,10 @@ struct FunctionEnv {
   BackendControl* backends = nullptr;
   /// has_table_privilege & co; null where no session is (the calls are volatile, never folded).
   PrivilegeFunctions* privileges = nullptr;
+  /// pg_get_function_arguments & co for a user function (what: "arguments", "identity", "result",
+  /// "definition", or "visible" answering "t"/"f"); nullopt when no function has that OID. Null where no
+  /// session is.
+  std::function<std::optional<std::string>(std::string_view what, Oid oid)> describe_function;
 };
 
 /// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).
