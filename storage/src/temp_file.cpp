@@ -14,9 +14,6 @@ namespace lumadb::storage {
 
 namespace {
 
-// ERRCODE_CONFIGURATION_LIMIT_EXCEEDED (class 53, insufficient resources).
-constexpr SqlState kConfigurationLimitExceeded{"53400"};
-
 // Below this many buffered bytes an Append only copies (buffile.c writes BLCKSZ at a time).
 constexpr size_t kWriteBufferBytes = 64 * 1024;
 
@@ -44,7 +41,7 @@ int64_t TempFileSpace::used_bytes() const {
 void TempFileSpace::Reserve(int64_t bytes) {
   std::lock_guard lock(mu_);
   if (bytes > 0 && limit_kb_ >= 0 && used_bytes_ + bytes > limit_kb_ * 1024) {
-    throw DbError(kConfigurationLimitExceeded,
+    throw DbError(sqlstate::kConfigurationLimitExceeded,
                   "temporary file size exceeds temp_file_limit (" + std::to_string(limit_kb_) + "kB)");
   }
   used_bytes_ += bytes;

@@ -110,6 +110,7 @@ inline constexpr SqlState kWithCheckOptionViolation{"44000"};
 // Class 53 / 54 / 55 / 57: resources, limits, object state, operator intervention
 inline constexpr SqlState kOutOfMemory{"53200"};
 inline constexpr SqlState kTooManyConnections{"53300"};
+inline constexpr SqlState kConfigurationLimitExceeded{"53400"};
 inline constexpr SqlState kProgramLimitExceeded{"54000"};
 inline constexpr SqlState kStatementTooComplex{"54001"};
 inline constexpr SqlState kTooManyColumns{"54011"};
