@@ -252,7 +252,9 @@ void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
     const bool unique = !nest && InnerUnique(j);
     n->props.push_back(TreeProp{ExplainProp::Number("Inner Unique", unique ? "true" : "false"), false});
   }
-  if (!nest) Text(n, std::string(method) + " Cond", CompareTermsText(keys, qualify_, &names_));
+  if (!nest) {
+    Text(n, j.method == JoinMethod::kMerge ? "Merge Cond" : "Hash Cond", CompareTermsText(keys, qualify_, &names_));
+  }
   Qual(&n->props, "Join Filter", MakeAnd(rest), j, "Rows Removed by Join Filter", false);
   n->children.push_back(Child(*j.left, "Outer", ""));
   if (!nest && j.method != JoinMethod::kMerge) {
