@@ -157,6 +157,16 @@ PlanPtr PruneNode(const PlanPtr& p, Used used) {
       return PrunedJoin(p, std::move(used));
     case PlanKind::kIndexNestedLoop:
       return PrunedIndexJoin(p, std::move(used));
+    case PlanKind::kProject: {
+      // Only the expressions of the used outputs matter below (a reordered join's Project lists every
+      // column to restore the FROM order, and most are not read above it).
+      const auto& project = p->As<ProjectPlan>();
+      Used below(project.child->output.size(), {});
+      for (size_t i = 0; i < project.exprs.size(); ++i) {
+        if (used.all || (i < used.columns.size() && used.columns[i])) below.Note(project.exprs[i].get());
+      }
+      return WithChild<ProjectPlan>(p, PruneNode(project.child, std::move(below)));
+    }
     default:
       return PruneScanColumns(p);
   }

@@ -1,4 +1,7 @@
 // Projection pruning (planner/src/prune_columns.h): which table columns a sequential scan decodes.
+#include <map>
+#include <string>
+
 #include <doctest/doctest.h>
 
 #include "binder_fixture.h"
@@ -93,13 +96,17 @@ void CollectScans(const planner::PlanPtr& p, std::vector<const planner::PlanNode
   }
 }
 
-std::vector<std::vector<bool>> ScanDecodes(const planner::PlanPtr& p) {
+// Each scanned table's decode mask, by table name: the join order decides which side comes first.
+std::map<std::string, std::vector<bool>> ScanDecodes(const planner::PlanPtr& p) {
   std::vector<const planner::PlanNode*> scans;
   CollectScans(p, &scans);
-  std::vector<std::vector<bool>> out;
+  std::map<std::string, std::vector<bool>> out;
   for (const auto* s : scans) {
-    out.push_back(s->kind == PlanKind::kSeqScan ? s->As<planner::SeqScanPlan>().decode
-                                                : s->As<planner::IndexScanPlan>().decode);
+    if (s->kind == PlanKind::kSeqScan) {
+      out[s->As<planner::SeqScanPlan>().table->name] = s->As<planner::SeqScanPlan>().decode;
+    } else {
+      out[s->As<planner::IndexScanPlan>().table->name] = s->As<planner::IndexScanPlan>().decode;
+    }
   }
   return out;
 }
@@ -125,13 +132,13 @@ TEST_CASE_FIXTURE(Fixture, "a selective qual is checked on its own columns befor
 }
 
 TEST_CASE_FIXTURE(Fixture, "each side of a join decodes what the join and the nodes above it read") {
-  using Masks = std::vector<std::vector<bool>>;
+  using Masks = std::map<std::string, std::vector<bool>>;
   CHECK(ScanDecodes(Bind("SELECT u.d, count(*) FROM t JOIN u ON t.a = u.a GROUP BY u.d")) ==
-        Masks{{true, false, false}, {}});
+        Masks{{"t", {true, false, false}}, {"u", {}}});
   CHECK(ScanDecodes(Bind("SELECT sum(t.c) FROM t LEFT JOIN u ON t.a = u.a")) ==
-        Masks{{true, false, true}, {true, false}});
+        Masks{{"t", {true, false, true}}, {"u", {true, false}}});
   // The index join's inner scan keeps its key column for the entry recheck.
   CHECK(ScanDecodes(Bind("SELECT sum(t.c) FROM t JOIN k ON k.id = t.a")) ==
-        Masks{{true, false, true}, {true, false, false, false, false}});
-  CHECK(ScanDecodes(Bind("SELECT * FROM t JOIN u ON t.a = u.a")) == Masks{{}, {}});
+        Masks{{"t", {true, false, true}}, {"k", {true, false, false, false, false}}});
+  CHECK(ScanDecodes(Bind("SELECT * FROM t JOIN u ON t.a = u.a")) == Masks{{"t", {}}, {"u", {}}});
 }
