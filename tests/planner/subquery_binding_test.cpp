@@ -112,7 +112,8 @@ TEST_CASE_FIXTURE(Fixture, "LATERAL items and functions in FROM read earlier ite
   auto series = Bind("SELECT * FROM t, generate_series(1, t.a) g");
   CHECK(series->As<ProjectPlan>().child->As<JoinPlan>().lateral_params.size() == 1);
   // A plain comma join may be reordered, under a projection restoring the column order.
-  const PlanNode* plain = Bind("SELECT * FROM t, u")->As<ProjectPlan>().child.get();
+  auto comma = Bind("SELECT * FROM t, u");  // kept: the nodes below are read through raw pointers
+  const PlanNode* plain = comma->As<ProjectPlan>().child.get();
   while (plain->kind == PlanKind::kProject) plain = plain->As<ProjectPlan>().child.get();
   CHECK(plain->As<JoinPlan>().lateral_params.empty());
   DbError hidden = Error("SELECT * FROM t, (SELECT u.d FROM u WHERE u.a = t.a) s");
