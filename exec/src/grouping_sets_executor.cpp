@@ -22,9 +22,6 @@ namespace {
 
 using planner::AggKind;
 
-// A hash table entry's overhead besides its key and states (node, bucket pointer, keys slot).
-constexpr size_t kGroupOverheadBytes = 64;
-
 class GroupingSetsExecutor : public Executor {
  public:
   GroupingSetsExecutor(const planner::AggregatePlan& plan, ExecContext& ctx)

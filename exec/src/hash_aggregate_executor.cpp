@@ -18,9 +18,6 @@ namespace lumadb::exec {
 
 namespace {
 
-// A hash table entry's overhead besides its key and states (node, bucket pointer, groups_ slot).
-constexpr size_t kGroupOverheadBytes = 64;
-
 class HashAggregateExecutor : public Executor {
  public:
   HashAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx)

@@ -17,6 +17,9 @@ size_t ValueHeapBytes(const Value& v);
 /// Bytes a buffered row holds: its vector, its Values and what they point to.
 size_t RowBytes(const Row& row);
 
+/// A hash aggregation table entry's overhead besides its key and states (node, bucket pointer, group slot).
+inline constexpr size_t kGroupOverheadBytes = 64;
+
 /// work_mem (kB) in bytes.
 inline size_t WorkMemBytes(int64_t work_mem_kb) {
   return static_cast<size_t>(work_mem_kb) * 1024;

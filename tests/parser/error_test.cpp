@@ -6,18 +6,6 @@
 
 namespace lumadb::parser::testing {
 
-namespace {
-
-void CheckError(std::string_view sql, const std::string& message, int position, const std::string& code = "42601") {
-  const ParseFailure f = ErrorOf(sql);
-  INFO("query: " << sql);
-  CHECK(f.code == code);
-  CHECK(f.message == message);
-  CHECK(f.position == position);
-}
-
-}  // namespace
-
 TEST_CASE("syntax error names the token PostgreSQL blames") {
   CheckError("selec 1", "syntax error at or near \"selec\"", 1);
   CheckError("SELECT * FROM t WHERE x = 1 foo", "syntax error at or near \"foo\"", 29);

@@ -13,14 +13,6 @@ std::string StringOf(const std::string& expr) {
   return ParseExpr(expr)->As<ast::ConstExpr>().text;
 }
 
-void CheckError(std::string_view sql, const std::string& message, int position, const std::string& code = "42601") {
-  const ParseFailure f = ErrorOf(sql);
-  INFO("query: " << sql);
-  CHECK(f.code == code);
-  CHECK(f.message == message);
-  CHECK(f.position == position);
-}
-
 }  // namespace
 
 TEST_CASE("string literals continue over a newline, not over a /* */ comment") {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <doctest/doctest.h>
+
 #include "common/error.h"
 #include "parser/parser.h"
 
@@ -156,6 +158,16 @@ inline ParseFailure ErrorOf(std::string_view sql) {
     return {std::string(e.code().View()), e.message(), e.position()};
   }
   return {"none", "", 0};
+}
+
+/// Checks that parsing sql fails with this message, 1-based character position and SQLSTATE.
+inline void CheckError(std::string_view sql, const std::string& message, int position,
+                       const std::string& code = "42601") {
+  const ParseFailure f = ErrorOf(sql);
+  INFO("query: " << sql);
+  CHECK(f.code == code);
+  CHECK(f.message == message);
+  CHECK(f.position == position);
 }
 
 }  // namespace lumadb::parser::testing
