@@ -9,7 +9,9 @@
 
 #include "exec/executor.h"
 #include "exec/statement_executor.h"
+#include "permissions.h"
 #include "planner/function_registry.h"
+#include "sequence_functions.h"
 
 namespace lumadb::exec {
 
@@ -79,8 +81,8 @@ void AnalyzeTable(SessionContext& ctx, const catalog::TableInfo& table, const st
 /// to: PostgreSQL's per-statement executor state.
 struct StatementExecContext {
   explicit StatementExecContext(SessionContext& ctx);
-  std::unique_ptr<planner::SequenceFunctions> sequences;
-  std::unique_ptr<planner::PrivilegeFunctions> privileges;
+  SessionSequences sequences;
+  SessionPrivileges privileges;
   ExecContext exec;
 };
 

@@ -109,7 +109,7 @@ std::string ExecuteExplain(const ast::ExplainStmt& stmt, std::string_view query_
   const ast::Statement& query = *stmt.query;
   CheckReadOnly(query, options, ctx);
   const auto plan_start = std::chrono::steady_clock::now();
-  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
+  const planner::PlannerSettingsScope planner_settings(StatementPlannerSettings(ctx));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   planner::PlanPtr plan;
   switch (query.kind) {

@@ -1,5 +1,6 @@
 #include "permissions.h"
 
+#include <optional>
 #include <set>
 
 namespace lumadb::exec {
@@ -112,12 +113,15 @@ const char* RelationKindWord(char relkind) {
 }
 
 void CheckPermissions(const planner::PermissionList& permissions, SessionContext& ctx) {
-  if (permissions.empty()) return;
-  catalog::RoleGraph roles = Roles(ctx);
+  // Loaded at the first check the session's superuser flag cannot settle: a prepared statement run by a
+  // superuser (pgbench -S) then reads no role catalog at all.
+  std::optional<catalog::RoleGraph> roles;
   std::set<Oid> usable;  // schemas whose USAGE was checked
   for (const planner::RelationPermission& p : permissions) {
     const Oid user = p.check_as != 0 ? p.check_as : ctx.user_oid;
-    if (roles.IsSuperuser(user)) continue;
+    if (user == ctx.user_oid && ctx.user_is_superuser) continue;
+    if (!roles) roles = Roles(ctx);
+    if (roles->IsSuperuser(user)) continue;
     if (p.check_as == 0 && usable.insert(p.table->namespace_oid).second)
       CheckSchemaPrivilege(ctx, p.table->namespace_oid, catalog::kAclUsage);
     catalog::AclMode required = p.required;
@@ -125,7 +129,7 @@ void CheckPermissions(const planner::PermissionList& permissions, SessionContext
     // The plan's TableInfo may predate a GRANT or REVOKE: read the relation's current ACL.
     auto current = ctx.catalog.TableByOid(ctx.txn, p.table->oid);
     const catalog::TableInfo& table = current ? *current : *p.table;
-    if (!Granted(roles, table, user, required, p.selected, p.modified)) throw PermissionDenied(table);
+    if (!Granted(*roles, table, user, required, p.selected, p.modified)) throw PermissionDenied(table);
   }
 }
 

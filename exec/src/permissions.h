@@ -40,8 +40,16 @@ void CheckRelationOwner(SessionContext& ctx, const catalog::TableInfo& table);
 /// An index checked as a relation: its name with its table's owner (indexes share their table's owner).
 catalog::TableInfo IndexAsRelation(const catalog::TableInfo& table, const catalog::IndexInfo& index);
 
-/// has_table_privilege & co for ctx's session (privilege_functions.cpp).
-std::unique_ptr<planner::PrivilegeFunctions> MakePrivilegeFunctions(SessionContext& ctx);
+/// has_table_privilege & co for ctx's session (privilege_functions.cpp, acl.c), which must outlive it.
+/// Held by value in each statement's context, so a statement that calls none costs no allocation.
+class SessionPrivileges final : public planner::PrivilegeFunctions {
+ public:
+  explicit SessionPrivileges(SessionContext& ctx) : ctx_(ctx) {}
+  std::optional<bool> Check(std::string_view function, const std::vector<Value>& args) override;
+
+ private:
+  SessionContext& ctx_;
+};
 
 /// "table", "sequence", "index", "view": the word aclcheck_error uses for a relation of `relkind`.
 const char* RelationKindWord(char relkind);

@@ -115,7 +115,7 @@ std::shared_ptr<const PreparedStatement> PreparedStatement::Prepare(std::shared_
   impl.catalog_version = ctx.catalog.version();
   std::vector<TypeDesc> given;
   for (Oid oid : param_type_oids) given.push_back(ParamType(oid));
-  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
+  const planner::PlannerSettingsScope planner_settings(StatementPlannerSettings(ctx));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, impl.query_text);
   binder.EnableParameters(given);
   impl.plan = PlanStatement(*impl.stmt, binder);

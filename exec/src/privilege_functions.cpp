@@ -38,11 +38,12 @@ ast::QualifiedName SplitName(const std::string& text) {
   return name;
 }
 
-class SessionPrivileges final : public planner::PrivilegeFunctions {
+// One call's checks, over the roles as the catalog has them at the call.
+class PrivilegeChecks {
  public:
-  explicit SessionPrivileges(SessionContext& ctx) : ctx_(ctx) {}
+  explicit PrivilegeChecks(SessionContext& ctx) : ctx_(ctx) {}
 
-  std::optional<bool> Check(std::string_view function, const std::vector<Value>& args) override {
+  std::optional<bool> Check(std::string_view function, const std::vector<Value>& args) {
     const bool column = function == "has_column_privilege";
     const bool with_role = args.size() == (column ? 4u : 3u);
     catalog::RoleGraph roles = Roles(ctx_);
@@ -150,8 +151,8 @@ class SessionPrivileges final : public planner::PrivilegeFunctions {
 
 }  // namespace
 
-std::unique_ptr<planner::PrivilegeFunctions> MakePrivilegeFunctions(SessionContext& ctx) {
-  return std::make_unique<SessionPrivileges>(ctx);
+std::optional<bool> SessionPrivileges::Check(std::string_view function, const std::vector<Value>& args) {
+  return PrivilegeChecks(ctx_).Check(function, args);
 }
 
 }  // namespace lumadb::exec

@@ -19,6 +19,11 @@ namespace lumadb::exec {
 
 namespace {
 
+const std::vector<std::string>& SearchPath(const ExecContext& ctx) {
+  static const std::vector<std::string> kEmpty;
+  return ctx.search_path ? *ctx.search_path : kEmpty;
+}
+
 std::vector<TypeId> ColumnTypes(const catalog::TableInfo& table) {
   std::vector<TypeId> types;
   for (const auto& c : table.columns) types.push_back(c.type.id);
@@ -73,7 +78,7 @@ const std::vector<planner::BoundCheck>& RowWriter::ChecksOf(const catalog::Table
   for (const auto& check : table.checks) {
     std::string sql = "SELECT " + check.expr;
     auto stmts = parser::Parse(sql);
-    planner::Binder binder(*ctx_.catalog, *ctx_.txn, ctx_.search_path, sql);
+    planner::Binder binder(*ctx_.catalog, *ctx_.txn, SearchPath(ctx_), sql);
     it->second.push_back({check.name, binder.BindExpr(*stmts[0]->As<ast::SelectStmt>().targets[0].expr, scope)});
   }
   return it->second;
@@ -255,7 +260,7 @@ Row RowWriter::ActionRow(const Change& change, const catalog::ForeignKey& fk, co
         v = Value::Null(column.type.id);
         break;
       case catalog::FkAction::kSetDefault: {
-        planner::Binder binder(*ctx_.catalog, *ctx_.txn, ctx_.search_path, "");
+        planner::Binder binder(*ctx_.catalog, *ctx_.txn, SearchPath(ctx_), "");
         v = Evaluate(*binder.BindColumnDefault(column), Row{}, ctx_);
         break;
       }

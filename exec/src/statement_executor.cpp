@@ -70,8 +70,7 @@ int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink
 
 }  // namespace
 
-StatementExecContext::StatementExecContext(SessionContext& ctx)
-    : sequences(MakeSequenceFunctions(ctx)), privileges(MakePrivilegeFunctions(ctx)) {
+StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(ctx), privileges(ctx) {
   exec.catalog = &ctx.catalog;
   exec.txn = &ctx.txn;
   exec.locks = &ctx.cluster.locks();
@@ -82,20 +81,29 @@ StatementExecContext::StatementExecContext(SessionContext& ctx)
   exec.env.statement_start_us = ctx.statement_start_us;
   exec.env.user = ctx.user;
   exec.env.session_user = ctx.session_user;
-  exec.env.privileges = privileges.get();
+  exec.env.privileges = &privileges;
   exec.env.database = ctx.database;
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
   exec.env.reload_config = ctx.reload_config;
-  exec.env.sequences = sequences.get();
+  exec.env.sequences = &sequences;
   exec.env.backends = ctx.backends;
   exec.env.check_interrupts = [txn = &ctx.txn] { txn->CheckForInterrupts(); };
   exec.env.describe_function = [&ctx](std::string_view what, Oid oid) { return DescribeUserFunction(ctx, what, oid); };
-  exec.search_path = ctx.search_path;
+  exec.search_path = &ctx.search_path;
   exec.work_mem_kb = ctx.work_mem_kb;
-  exec.temp_files = std::make_shared<storage::TempFileSpace>(
-      ctx.cluster.storage().data_dir() / "base" / "pgsql_tmp",
-      ctx.backends ? ctx.backends->BackendPid() : static_cast<int32_t>(::getpid()), ctx.temp_file_limit_kb);
+  if (ctx.temp_files) {
+    ctx.temp_files->set_limit_kb(ctx.temp_file_limit_kb);
+    exec.temp_files = ctx.temp_files;
+  } else {
+    exec.temp_files = std::make_shared<storage::TempFileSpace>(
+        ctx.cluster.storage().data_dir() / "base" / "pgsql_tmp",
+        ctx.backends ? ctx.backends->BackendPid() : static_cast<int32_t>(::getpid()), ctx.temp_file_limit_kb);
+  }
+}
+
+planner::PlannerSettings StatementPlannerSettings(const SessionContext& ctx) {
+  return ctx.planner_settings ? *ctx.planner_settings : planner::ReadPlannerSettings(ctx.get_setting);
 }
 
 std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_text, SessionContext& ctx,
@@ -104,7 +112,7 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
     throw DbError(sqlstate::kReadOnlySqlTransaction,
                   std::string("cannot execute ") + name + " in a read-only transaction");
   }
-  const planner::PlannerSettingsScope planner_settings(planner::ReadPlannerSettings(ctx.get_setting));
+  const planner::PlannerSettingsScope planner_settings(StatementPlannerSettings(ctx));
   planner::Binder binder(ctx.catalog, ctx.txn, ctx.search_path, query_text);
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:

@@ -13,6 +13,8 @@
 #include "server/log.h"
 #include "server/session.h"
 #include "server/setting_values.h"
+#include "storage/storage_engine.h"
+#include "storage/temp_file.h"
 
 namespace lumadb::server {
 
@@ -213,6 +215,21 @@ void Session::ApplyTypeIoSettings() {
   type_io_version_ = settings_.version();
 }
 
+const planner::PlannerSettings& Session::SessionPlannerSettings() {
+  if (planner_settings_version_ != settings_.version()) {
+    static const SettingKey kHashJoin("enable_hashjoin"), kMergeJoin("enable_mergejoin"), kNestLoop("enable_nestloop"),
+        kSort("enable_sort"), kSeqScan("enable_seqscan"), kIndexScan("enable_indexscan");
+    planner_settings_ = {.enable_hashjoin = settings_.GetBool(kHashJoin),
+                         .enable_mergejoin = settings_.GetBool(kMergeJoin),
+                         .enable_nestloop = settings_.GetBool(kNestLoop),
+                         .enable_sort = settings_.GetBool(kSort),
+                         .enable_seqscan = settings_.GetBool(kSeqScan),
+                         .enable_indexscan = settings_.GetBool(kIndexScan)};
+    planner_settings_version_ = settings_.version();
+  }
+  return planner_settings_;
+}
+
 exec::SessionContext Session::StatementContext() {
   ApplyTypeIoSettings();
   if (search_path_version_ != settings_.version()) {
@@ -252,6 +269,12 @@ exec::SessionContext Session::StatementContext() {
     reg_names_->SetSearchPath(ctx.search_path, database_.name);
     search_path_version_ = UINT64_MAX;  // the next superuser statement restores the full path
   }
+  if (!temp_files_) {
+    temp_files_ = std::make_shared<storage::TempFileSpace>(server_.cluster.storage().data_dir() / "base" / "pgsql_tmp",
+                                                           pid(), ctx.temp_file_limit_kb);
+  }
+  ctx.temp_files = temp_files_;
+  ctx.planner_settings = SessionPlannerSettings();
   if (!temp_tables_) temp_tables_ = std::make_unique<exec::TempTableState>(pid());
   ctx.temp_tables = temp_tables_.get();
   if (temp_tables_->created) ctx.search_path.insert(ctx.search_path.begin(), temp_tables_->schema());

@@ -132,6 +132,7 @@ void Session::SetUsers(exec::SessionContext& ctx) {
   // A role dropped by another session leaves OID 0, which holds no privileges.
   ctx.session_user_oid = session ? session->oid : 0;
   ctx.user_oid = current ? current->oid : 0;
+  ctx.user_is_superuser = current && current->superuser;
 }
 
 }  // namespace lumadb::server

@@ -47,6 +47,11 @@ void TempFileSpace::Reserve(int64_t bytes) {
   used_bytes_ += bytes;
 }
 
+void TempFileSpace::set_limit_kb(int64_t limit_kb) {
+  std::lock_guard lock(mu_);
+  limit_kb_ = limit_kb;
+}
+
 TempFile::TempFile(std::shared_ptr<TempFileSpace> space) : space_(std::move(space)) {
   std::error_code ec;
   std::filesystem::create_directories(space_->dir(), ec);

@@ -154,6 +154,33 @@ TEST_CASE("table privileges: GRANT and REVOKE take effect at once, prepared stat
   DropRoles(admin, {"priv_alice"}, {t});
 }
 
+TEST_CASE("a superuser's prepared statement is checked again once the role loses SUPERUSER") {
+  // Superusers skip the role catalog at execution; the flag they skip it on is read per statement.
+  pqxx::connection admin(As("postgres"));
+  const std::string t = TableName("priv_su");
+  DropRoles(admin, {"priv_boss"}, {t});
+  Exec(admin, "CREATE ROLE priv_boss LOGIN SUPERUSER PASSWORD 'pw'");
+  Exec(admin, "CREATE TABLE " + t + " (a int); INSERT INTO " + t + " VALUES (1)");
+  pqxx::connection boss(As("priv_boss"));
+  boss.prepare("q", "SELECT a FROM " + t + " WHERE a = $1");
+  {
+    pqxx::nontransaction tx(boss);
+    CHECK(tx.exec_prepared("q", 1).size() == 1);
+  }
+  Exec(admin, "ALTER ROLE priv_boss NOSUPERUSER");
+  {
+    pqxx::nontransaction tx(boss);
+    CHECK_THROWS_AS(tx.exec_prepared("q", 1), pqxx::insufficient_privilege);
+  }
+  Exec(admin, "GRANT SELECT ON " + t + " TO priv_boss");
+  {
+    pqxx::nontransaction tx(boss);
+    CHECK(tx.exec_prepared("q", 1).size() == 1);
+  }
+  boss.disconnect();
+  DropRoles(admin, {"priv_boss"}, {t});
+}
+
 TEST_CASE("WITH GRANT OPTION and REVOKE CASCADE") {
   pqxx::connection admin(As("postgres"));
   const std::string t = TableName("priv_go");

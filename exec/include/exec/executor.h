@@ -49,8 +49,9 @@ struct ExecContext {
   int64_t deadlock_timeout_ms = 0;  // the session's deadlock_timeout; 0: the LockManager's value
   planner::FunctionEnv env;
   /// The session's search_path, for the binder when exec binds catalog texts itself (CHECK constraints
-  /// of tables changed by foreign-key actions, SET DEFAULT values).
-  std::vector<std::string> search_path;
+  /// of tables changed by foreign-key actions, SET DEFAULT values): the statement's
+  /// SessionContext::search_path, which outlives the run, so none is copied per statement; null: empty.
+  const std::vector<std::string>* search_path = nullptr;
   /// EXPLAIN ANALYZE: when set, BuildExecutor wraps every executor it builds to count and time its calls.
   AnalyzeRun* analyze = nullptr;
   /// Results of uncorrelated subqueries, computed once per statement (keyed by the expression node).

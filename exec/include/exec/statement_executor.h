@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,9 +19,13 @@
 #include "common/value.h"
 #include "parser/ast.h"
 #include "planner/function_registry.h"
+#include "planner/planner_settings.h"
 
 namespace lumadb::txn {
 class Transaction;
+}
+namespace lumadb::storage {
+class TempFileSpace;
 }
 
 namespace lumadb::exec {
@@ -78,14 +84,25 @@ struct SessionContext {
   SequenceSessionState* sequences = nullptr;  // null: a private state per statement (tests)
   /// The server's sessions for pg_backend_pid, pg_cancel_backend, pg_stat_activity...; null: none (tests).
   planner::BackendControl* backends = nullptr;
-  Oid user_oid = 10;              // current_user's OID (default: the bootstrap superuser, for tests)
+  Oid user_oid = 10;  // current_user's OID (default: the bootstrap superuser, for tests)
+  /// current_user is a superuser, as the catalog said when the statement began (false: ask the catalog).
+  bool user_is_superuser = false;
   std::string session_user = {};  // session_user (SET SESSION AUTHORIZATION changes it); empty: user
   Oid session_user_oid = 10;
   /// The session's temporary tables (exec/temp_table_state.h); null: TEMP relations are refused (tests).
   TempTableState* temp_tables = nullptr;
   int64_t work_mem_kb = 4096;       // work_mem in kB
   int64_t temp_file_limit_kb = -1;  // temp_file_limit in kB; -1: none
+  /// The session's temporary-file space (PostgreSQL counts temp_file_limit per process, and a space
+  /// built per statement cost every statement a path and an allocation); null: one per statement (tests).
+  std::shared_ptr<storage::TempFileSpace> temp_files = nullptr;
+  /// enable_hashjoin & co. as resolved by the session; unset: read by name through get_setting at each
+  /// planning call (tests).
+  std::optional<planner::PlannerSettings> planner_settings = std::nullopt;
 };
+
+/// The planner settings a statement of ctx plans with: ctx.planner_settings, else read through get_setting.
+planner::PlannerSettings StatementPlannerSettings(const SessionContext& ctx);
 
 /// Binds, plans and executes one statement (SELECT/VALUES, INSERT, UPDATE, DELETE, CREATE/DROP TABLE,
 /// CREATE/DROP SCHEMA, CREATE/DROP DATABASE, TRUNCATE) inside ctx.txn, streaming rows to sink.

@@ -147,6 +147,8 @@ class Session {
   void ApplyTypeIoSettings();
   /// What exec sees of this session for the current statement; opens the transaction if needed.
   exec::SessionContext StatementContext();
+  /// enable_hashjoin & co., re-read through resolved keys only when a setting changed.
+  const planner::PlannerSettings& SessionPlannerSettings();
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
 
   // Roles (session_roles.cpp).
@@ -282,15 +284,18 @@ class Session {
   uint64_t reported_version_ = UINT64_MAX;               // settings_.version() when reported_ was last compared
   std::vector<std::string> search_path_;                 // search_path split, as of settings_.version() ...
   uint64_t search_path_version_ = UINT64_MAX;            // ... this one
-  uint64_t type_io_version_ = UINT64_MAX;                // settings version ApplyTypeIoSettings last applied
-  std::string current_query_;                            // for the STATEMENT: log line of errors
+  planner::PlannerSettings planner_settings_;            // enable_* as of planner_settings_version_
+  uint64_t planner_settings_version_ = UINT64_MAX;
+  uint64_t type_io_version_ = UINT64_MAX;  // settings version ApplyTypeIoSettings last applied
+  std::string current_query_;              // for the STATEMENT: log line of errors
   bool statement_logged_ = false;
   bool ignore_till_sync_ = false;
   int64_t transaction_start_us_ = 0;
   int64_t statement_start_us_ = 0;
-  int64_t statement_deadline_us_ = 0;                  // statement_start_us_ + statement_timeout; 0: no timeout
-  std::unique_ptr<exec::TempTableState> temp_tables_;  // TEMP tables: created on first StatementContext
-  exec::SequenceSessionState sequences_;               // currval/lastval: per session, outside transactions
+  int64_t statement_deadline_us_ = 0;                   // statement_start_us_ + statement_timeout; 0: no timeout
+  std::shared_ptr<storage::TempFileSpace> temp_files_;  // made at the first StatementContext
+  std::unique_ptr<exec::TempTableState> temp_tables_;   // TEMP tables: created on first StatementContext
+  exec::SequenceSessionState sequences_;                // currval/lastval: per session, outside transactions
   std::map<std::string, std::shared_ptr<const ExtendedStatement>> statements_;  // by name; "" unnamed
   std::map<std::string, std::shared_ptr<ExtendedPortal>> portals_;              // by name; "" unnamed
   std::unique_ptr<WakeTimer> timer_;  // made on first use; reset before the session unregisters

@@ -32,6 +32,9 @@ class TempFileSpace {
   /// Accounts `bytes` more (negative: fewer). Throws 53400 "temporary file size exceeds
   /// temp_file_limit (NkB)" when the total would pass the limit (fd.c FileWrite), before any write.
   void Reserve(int64_t bytes);
+  /// Sets temp_file_limit in kB (-1: none) for the Reserve calls that follow: a session keeps one space
+  /// for its lifetime, and SET temp_file_limit applies from its next statement on.
+  void set_limit_kb(int64_t limit_kb);
 
  private:
   std::filesystem::path dir_;
