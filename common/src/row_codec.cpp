@@ -37,11 +37,12 @@ size_t FixedWidth(TypeId t) {
 // On a little-endian machine the low `width` bytes of v are its stored form, so one memcpy does (COPY and
 // every scan encode and decode each fixed-width column through these two).
 void PutLe(std::vector<std::byte>& out, uint64_t v, size_t width) {
-  const size_t at = out.size();
-  out.resize(at + width);
   if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(out.data() + at, &v, width);
+    const auto* p = reinterpret_cast<const std::byte*>(&v);
+    out.insert(out.end(), p, p + width);  // no zero-fill first, as resize would do
   } else {
+    const size_t at = out.size();
+    out.resize(at + width);
     for (size_t i = 0; i < width; ++i) out[at + i] = static_cast<std::byte>((v >> (8 * i)) & 0xff);
   }
 }
