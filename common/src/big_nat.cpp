@@ -131,6 +131,7 @@ void DivMod(const Digits& a, const Digits& b, Digits* q, Digits* r) {
 
 Digits FromUint64(uint64_t v) {
   Digits r;
+  r.reserve(5);  // every uint64 fits: one allocation instead of one per growth
   while (v > 0) {
     r.push_back(static_cast<uint16_t>(v % kBase));
     v /= kBase;

@@ -269,8 +269,15 @@ int Numeric::Compare(const Numeric& o) const {
     if (a != 1) return 0;
   }
   if (negative_ != o.negative_) return negative_ ? -1 : 1;
-  const int32_t scale = std::max(dscale_, o.dscale_);
-  int c = bn::Compare(MagnitudeAt(scale), o.MagnitudeAt(scale));
+  // Only the magnitude of the smaller display scale is rescaled (a copy); equal scales compare in place.
+  int c = 0;
+  if (dscale_ == o.dscale_) {
+    c = bn::Compare(mag_, o.mag_);
+  } else if (dscale_ < o.dscale_) {
+    c = bn::Compare(MagnitudeAt(o.dscale_), o.mag_);
+  } else {
+    c = bn::Compare(mag_, o.MagnitudeAt(dscale_));
+  }
   return negative_ ? -c : c;
 }
 

@@ -1,9 +1,11 @@
 // Hash join (PostgreSQL's nodeHashjoin.c) for inner, left, right, full, semi and anti joins with
 // equi-join keys (the last two output the left row alone). The right input is the hash table's inner
-// side (hash_join_table.h), kept within work_mem by batches; outer rows of a batch not in memory wait in
+// side (hash_join_table.h), kept within hash_mem by batches; outer rows of a batch not in memory wait in
 // a temporary file for it. Within a batch the output order is the in-memory join's: outer rows in order,
 // each with its matches in inner order, then the batch's unmatched inner rows (RIGHT/FULL). NULL keys
 // never match, as "=" with NULL is never true; an outer row with one is decided at once.
+#include <algorithm>
+
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "hash_join_table.h"
@@ -23,11 +25,17 @@ class HashJoinExecutor : public Executor {
   void Init() override {
     left_->Init();
     table_ = std::make_unique<HashJoinTable>(
-        ctx_, [this](const Row& row, Row* key) { return EvaluateKeys(plan_.right_keys, row, ctx_, key); }, KeepRight());
+        ctx_,
+        [this](const Row& row, Row* key) {
+          key->clear();
+          return EvaluateKeys(plan_.right_keys, row, ctx_, key);
+        },
+        KeepRight());
     auto right = BuildExecutor(*plan_.right, ctx_);
     right->Init();
     Row row;
-    while (right->Next(&row)) table_->Insert(std::move(row));
+    while (right->Next(&row)) table_->Insert(row);
+    null_left_ = NullRow(plan_.left->output);
     RecordStats();
     have_left_ = false;
     emitting_unmatched_ = false;
@@ -70,17 +78,20 @@ class HashJoinExecutor : public Executor {
         left_done_ = true;
         return false;
       }
-      Row key;
-      if (!EvaluateKeys(plan_.left_keys, left_row_, ctx_, &key)) {
-        candidates_ = nullptr;
+      key_.clear();
+      if (!EvaluateKeys(plan_.left_keys, left_row_, ctx_, &key_)) {
+        candidates_.clear();
+        candidate_pos_ = 0;
         return true;
       }
-      const size_t batch = table_->BatchOf(key);
+      hash_ = HashJoinTable::Hash(key_);
+      const size_t batch = table_->BatchOf(hash_);
       if (batch != table_->current_batch()) {
         table_->SaveOuter(batch, left_row_);
         continue;
       }
-      candidates_ = table_->Lookup(key);
+      table_->Candidates(hash_, &candidates_);
+      candidate_pos_ = 0;
       return true;
     }
   }
@@ -92,19 +103,22 @@ class HashJoinExecutor : public Executor {
         if (!NextOuter()) return false;
         have_left_ = true;
         left_matched_ = false;
-        right_pos_ = 0;
       }
-      while (candidates_ && right_pos_ < candidates_->size()) {
-        size_t i = (*candidates_)[right_pos_++];
-        Row joined = ConcatRows(left_row_, table_->inner(i));
-        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, joined, ctx_))) {
+      while (candidate_pos_ < candidates_.size()) {
+        const uint32_t i = candidates_[candidate_pos_++];
+        if (!table_->DecodeIfMatch(i, key_, &inner_row_)) continue;
+        if (SemiOrAnti() && !plan_.condition) {
+          left_matched_ = true;  // the first match decides, whatever the inner row holds
+          break;
+        }
+        FillJoined(left_row_, inner_row_, out);
+        if (plan_.condition && !IsTrue(Evaluate(*plan_.condition, *out, ctx_))) {
           ++removed_;
           continue;
         }
         left_matched_ = true;
         if (SemiOrAnti()) break;  // the first match decides
         table_->matched()[i] = true;
-        *out = std::move(joined);
         return true;
       }
       have_left_ = false;
@@ -122,12 +136,20 @@ class HashJoinExecutor : public Executor {
   // HJ_FILL_INNER_TUPLES: the current batch's inner rows no outer row matched.
   bool NextUnmatchedRight(Row* out) {
     while (right_pos_ < table_->inner_count()) {
-      size_t i = right_pos_++;
+      const auto i = static_cast<uint32_t>(right_pos_++);
       if (table_->matched()[i]) continue;
-      *out = ConcatRows(NullRow(plan_.left->output), table_->inner(i));
+      table_->DecodeInner(i, &inner_row_);
+      FillJoined(null_left_, inner_row_, out);
       return true;
     }
     return false;
+  }
+
+  // left ++ inner into *out, assigning into its Values so that a reused row allocates nothing.
+  static void FillJoined(const Row& left, const Row& inner, Row* out) {
+    out->resize(left.size() + inner.size());
+    std::copy(left.begin(), left.end(), out->begin());
+    std::copy(inner.begin(), inner.end(), out->begin() + static_cast<std::ptrdiff_t>(left.size()));
   }
 
   void RecordStats() {
@@ -139,8 +161,13 @@ class HashJoinExecutor : public Executor {
   std::unique_ptr<Executor> left_;
   int64_t removed_ = 0;  // joined rows the condition rejected (EXPLAIN ANALYZE's "Rows Removed by Join Filter")
   std::unique_ptr<HashJoinTable> table_;  // null once every batch is done
-  const std::vector<size_t>* candidates_ = nullptr;
+  std::vector<uint32_t> candidates_;      // inner rows with left_row_'s key hash, and the next to try
+  size_t candidate_pos_ = 0;
+  Row key_;  // left_row_'s key, and its hash
+  uint64_t hash_ = 0;
   Row left_row_;
+  Row inner_row_;
+  Row null_left_;  // the NULLs a RIGHT/FULL join pads unmatched inner rows with
   bool have_left_ = false;
   bool left_matched_ = false;
   bool left_done_ = false;

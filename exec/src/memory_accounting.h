@@ -25,6 +25,12 @@ inline size_t WorkMemBytes(int64_t work_mem_kb) {
   return static_cast<size_t>(work_mem_kb) * 1024;
 }
 
+/// hash_mem in bytes: what a hash join's table may hold, work_mem times PostgreSQL 15's default
+/// hash_mem_multiplier of 2.0 (get_hash_memory_limit; the multiplier is not settable here).
+inline size_t HashMemBytes(int64_t work_mem_kb) {
+  return 2 * WorkMemBytes(work_mem_kb);
+}
+
 /// Bytes rounded up to kB, as EXPLAIN prints memory and disk figures.
 inline int64_t KiloBytes(uint64_t bytes) {
   return static_cast<int64_t>((bytes + 1023) / 1024);

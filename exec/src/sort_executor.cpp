@@ -30,10 +30,15 @@ class SortExecutor : public Executor {
     external_.reset();
     bounded_ = false;
     memory_ = peak_memory_ = 0;
+    key_refs_.resize(plan_.keys.size());
+    key_scratch_.resize(plan_.keys.size());
     Row row;
     while (child_->Next(&row)) {
+      EvaluateKeyRefs(row);
+      if (bounded_ && !BeatsHeapTop()) continue;  // nothing built or copied for a row the heap rejects
       Row keys;
-      for (const auto& k : plan_.keys) keys.push_back(Evaluate(*k.expr, row, ctx_));
+      keys.reserve(key_refs_.size());
+      for (const Value* v : key_refs_) keys.push_back(*v);
       Add({std::move(keys), std::move(row)});
     }
     if (bounded_) {
@@ -104,17 +109,40 @@ class SortExecutor : public Executor {
   // <0, 0 or >0 as a sorts before, with or after b.
   int Compare(const Row& a, const Row& b) const {
     for (size_t i = 0; i < plan_.keys.size(); ++i) {
-      const auto& key = plan_.keys[i];
-      bool an = a[i].is_null();
-      bool bn = b[i].is_null();
-      if (an || bn) {
-        if (an == bn) continue;
-        return an == key.nulls_first ? -1 : 1;
-      }
-      int c = CompareValues(a[i], b[i]);
-      if (c != 0) return key.descending ? -c : c;
+      if (int c = CompareKey(i, a[i], b[i])) return c;
     }
     return 0;
+  }
+
+  // The order of two values of key i.
+  int CompareKey(size_t i, const Value& a, const Value& b) const {
+    const auto& key = plan_.keys[i];
+    const bool an = a.is_null();
+    const bool bn = b.is_null();
+    if (an || bn) {
+      if (an == bn) return 0;
+      return an == key.nulls_first ? -1 : 1;
+    }
+    const int c = CompareValues(a, b);
+    return key.descending ? -c : c;
+  }
+
+  // The sort keys of row into key_refs_, without copying columns and constants (EvaluateRef).
+  void EvaluateKeyRefs(const Row& row) {
+    for (size_t i = 0; i < plan_.keys.size(); ++i) {
+      key_refs_[i] = &EvaluateRef(*plan_.keys[i].expr, row, ctx_, &key_scratch_[i]);
+    }
+  }
+
+  // Whether the row of key_refs_ sorts before the bounded heap's top, its largest row: only then does it
+  // enter the heap (tuplesort.c's puttuple_common compares with memtuples[0] before copying the tuple).
+  bool BeatsHeapTop() const {
+    if (entries_.empty()) return false;  // LIMIT 0
+    const Row& top = entries_[0].keys;
+    for (size_t i = 0; i < key_refs_.size(); ++i) {
+      if (int c = CompareKey(i, *key_refs_[i], top[i])) return c < 0;
+    }
+    return false;
   }
 
   // tuplesort.c's puttuple: rows collect unsorted until there are more than twice the bound, then the
@@ -202,8 +230,10 @@ class SortExecutor : public Executor {
   size_t memory_ = 0;                       // bytes of entries_ (RowBytes), compared with work_mem
   size_t peak_memory_ = 0;
   size_t next_ = 0;
-  int64_t bound_ = -1;    // SetTupleBound; -1: none
-  bool bounded_ = false;  // entries_ is the bounded heap
+  int64_t bound_ = -1;                  // SetTupleBound; -1: none
+  bool bounded_ = false;                // entries_ is the bounded heap
+  std::vector<const Value*> key_refs_;  // the current row's sort keys
+  Row key_scratch_;                     // the computed ones among them
 };
 
 }  // namespace

@@ -9,12 +9,6 @@ namespace lumadb::exec {
 
 namespace {
 
-void PutU32(std::vector<std::byte>* out, uint32_t v) {
-  const size_t at = out->size();
-  out->resize(at + 4);
-  std::memcpy(out->data() + at, &v, 4);
-}
-
 uint32_t GetU32(const std::byte* p) {
   uint32_t v = 0;
   std::memcpy(&v, p, 4);
@@ -28,15 +22,17 @@ uint32_t GetU32(const std::byte* p) {
 }  // namespace
 
 void SpillWriter::Add(const Row& row) {
+  if (chunk_.capacity() == 0) chunk_.reserve(kSpillChunkBytes + kSpillChunkBytes / 4);
   const size_t start = chunk_.size();
-  PutU32(&chunk_, 0);  // the length, filled in below
   const auto natts = static_cast<uint16_t>(row.size());
-  chunk_.resize(chunk_.size() + 2);
-  std::memcpy(chunk_.data() + chunk_.size() - 2, &natts, 2);
   types_.clear();
-  for (const Value& v : row) {
-    types_.push_back(v.type());
-    PutU32(&chunk_, static_cast<uint32_t>(v.type()));
+  for (const Value& v : row) types_.push_back(v.type());
+  // The header in one step: the length (filled in below), natts, the type OIDs.
+  chunk_.resize(start + 6 + 4 * size_t{natts});
+  std::memcpy(chunk_.data() + start + 4, &natts, 2);
+  for (size_t i = 0; i < natts; ++i) {
+    const auto oid = static_cast<uint32_t>(types_[i]);
+    std::memcpy(chunk_.data() + start + 6 + 4 * i, &oid, 4);
   }
   EncodeRowTo(types_, row, &chunk_);
   const auto len = static_cast<uint32_t>(chunk_.size() - start - 4);
@@ -73,7 +69,7 @@ bool SpillReader::Next(Row* out) {
     t = static_cast<TypeId>(GetU32(chunk_.data() + p));
     p += 4;
   }
-  *out = DecodeRow(types_, std::span<const std::byte>(chunk_.data() + p, end - p));
+  DecodeRowInto(types_, std::span<const std::byte>(chunk_.data() + p, end - p), {}, out);
   pos_ = end;
   return true;
 }

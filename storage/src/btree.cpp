@@ -272,11 +272,23 @@ BTree::Cursor BTree::Seek(std::string_view lower) const {
 bool BTree::Cursor::Next(Entry* out) {
   Impl& impl = *tree_->impl_;
   if (done_ || !impl.Initialized()) return false;
-  EntryRef low = SplitEntry(lower_);
-  ReadPageGuard g = page_ == kInvalidPageId ? impl.DescendRead(low) : impl.pool.Read(impl.file, page_);
-  // The leaf of the last entry never loses entries to the left (splits move the upper half right, pages
-  // are never merged), so the next entry is on it or to its right.
-  uint16_t i = PageView(g.data()).LowerBound(low, started_);
+  ReadPageGuard g;
+  uint16_t i = 0;
+  if (leaf_.valid() && leaf_.Relatch()) {
+    g = std::move(leaf_);
+    // The last entry still at its item number means nothing moved on the page before it: the entries after
+    // it are the next ones (first_data() guards against a split having put a high key in front).
+    PageView p(g.data());
+    const bool in_place =
+        pos_ >= p.first_data() && pos_ < p.count() && btree::Compare(p.Entry(pos_), SplitEntry(lower_)) == 0;
+    i = in_place ? static_cast<uint16_t>(pos_ + 1) : p.LowerBound(SplitEntry(lower_), started_);
+  } else {
+    EntryRef low = SplitEntry(lower_);
+    g = page_ == kInvalidPageId ? impl.DescendRead(low) : impl.pool.Read(impl.file, page_);
+    // The leaf of the last entry never loses entries to the left (splits move the upper half right, pages
+    // are never merged), so the next entry is on it or to its right.
+    i = PageView(g.data()).LowerBound(low, started_);
+  }
   for (;;) {
     PageView p(g.data());
     if (i < p.count()) {
@@ -287,6 +299,9 @@ bool BTree::Cursor::Next(Entry* out) {
       lower_.append(e.tid);
       started_ = true;
       page_ = g.page_id();
+      pos_ = i;
+      g.Unlatch();
+      leaf_ = std::move(g);
       return true;
     }
     if (p.rightmost()) {

@@ -1,6 +1,7 @@
 #include "storage/heap_file.h"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <string>
 
@@ -24,6 +25,9 @@ struct HeapFile::FreeSpace {
   PageId target = kInvalidPageId;  // the page the last insert went to (PostgreSQL's rd_targblock)
   size_t leaves = 0;               // capacity, a power of two
   std::vector<uint16_t> tree;      // tree[1] is the root, tree[leaves + p] page p; a node is its children's max
+  // Pages the file is known to have (files never shrink), so Get need not ask the disk manager, a map
+  // under one mutex, for every tuple an index scan fetches. Not guarded by mu.
+  std::atomic<PageId> known_pages{0};
 
   uint16_t Get(PageId p) const { return p < leaves ? tree[leaves + p] : 0; }
 
@@ -213,7 +217,11 @@ bool HeapFile::Get(Rid rid, std::vector<std::byte>* out) const {
 }
 
 bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const {
-  if (rid.page >= PageCount()) return false;
+  if (rid.page >= free_space_->known_pages.load(std::memory_order_relaxed)) {
+    const PageId pages = PageCount();
+    if (rid.page >= pages) return false;
+    free_space_->known_pages.store(pages, std::memory_order_relaxed);
+  }
   ReadPageGuard g = pool_.Read(file_, rid.page);
   ConstSlottedPage page(g.data());
   SlotState state = page.State(rid.slot);

@@ -32,14 +32,33 @@ ReadPageGuard& ReadPageGuard::operator=(ReadPageGuard&& o) noexcept {
   if (this != &o) {
     Release();
     TakeFrom(o);
+    latched_ = std::exchange(o.latched_, true);
   }
   return *this;
 }
 
 void ReadPageGuard::Release() {
   if (frame_ == nullptr) return;
-  frame_->latch.unlock_shared();
+  if (latched_) frame_->latch.unlock_shared();
+  latched_ = true;
   Unpin();
+}
+
+void ReadPageGuard::Unlatch() {
+  if (frame_ == nullptr || !latched_) return;
+  frame_->latch.unlock_shared();
+  latched_ = false;
+}
+
+bool ReadPageGuard::Relatch() {
+  if (frame_ == nullptr) return false;
+  if (latched_) return true;
+  frame_->latch.lock_shared();
+  latched_ = true;
+  // The pin kept the frame's tag; only a discard can have taken the page away (BufferPool's pin rules).
+  if (frame_->valid.load()) return true;
+  Release();
+  return false;
 }
 
 WritePageGuard& WritePageGuard::operator=(WritePageGuard&& o) noexcept {

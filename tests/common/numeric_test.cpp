@@ -135,6 +135,14 @@ TEST_CASE("numeric compare, hash and conversions") {
   CHECK(N("0").Hash() == N("-0.0").Hash());
   CHECK(N("-1").Compare(N("0.5")) < 0);
   CHECK(N("-2").Compare(N("-1")) < 0);
+  // Equal scales compare in place, unequal ones rescale the smaller side (either side).
+  CHECK(N("12.50").Compare(N("12.49")) > 0);
+  CHECK(N("-12.50").Compare(N("-12.49")) < 0);
+  CHECK(N("12.5").Compare(N("12.49")) > 0);
+  CHECK(N("12.49").Compare(N("12.5")) < 0);
+  CHECK(N("-12.5").Compare(N("-12.500")) == 0);
+  CHECK(N("100000000.0001").Compare(N("99999999.99999")) > 0);
+  CHECK(N("0.00").Compare(N("-0.0001")) > 0);
   CHECK(N("NaN").Compare(N("1e100")) > 0);
   CHECK(N("NaN").Compare(N("NaN")) == 0);
   CHECK(N("2.5").ToInt64() == 3);

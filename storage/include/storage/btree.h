@@ -33,6 +33,7 @@
 
 #include "storage/ids.h"
 #include "storage/log_context.h"
+#include "storage/page_guard.h"
 
 namespace lumadb::storage {
 
@@ -106,9 +107,11 @@ class BTree {
     Rid rid;
   };
 
-  /// A forward scan in (key, TID) order. Pins a page only inside Next(), so the tree may change between
-  /// calls (entries inserted ahead of the cursor are seen, entries behind it are not; none is returned
-  /// twice). Not valid after the BTree is destroyed.
+  /// A forward scan in (key, TID) order. Between calls it keeps the leaf of the last entry pinned but not
+  /// latched, with that entry's position, so the tree may change between calls (entries inserted ahead of
+  /// the cursor are seen, entries behind it are not; none is returned twice). Next steps to the following
+  /// position when the entry there is still the last one returned, else searches the leaf again
+  /// (storage/README.md "B-tree cursors"). Not valid after the BTree is destroyed; move-only.
   class Cursor {
    public:
     /// Advances to the next entry; false at the end of the index.
@@ -122,6 +125,8 @@ class BTree {
     bool started_ = false;  // once an entry was returned (lower_ is then that entry)
     bool done_ = false;
     PageId page_ = kInvalidPageId;  // the leaf of the last entry: entries after it are there or to its right
+    ReadPageGuard leaf_;            // page_, pinned and unlatched between calls (empty before the first)
+    uint16_t pos_ = 0;              // the last entry's item number on page_ when it was returned
   };
 
   /// A scan starting at the first entry whose key is >= lower (empty: the whole index). The caller stops

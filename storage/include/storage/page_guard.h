@@ -63,10 +63,19 @@ class ReadPageGuard : public detail::PageGuardBase<const char> {
   /// Unlatches and unpins now (idempotent).
   void Release();
 
+  /// Releases the latch but keeps the pin, so the page stays in its frame while other threads may change
+  /// it (PostgreSQL's index scan keeps its current leaf pinned between calls so). data() must not be read
+  /// until Relatch(); Release() and the destructor still unpin.
+  void Unlatch();
+  /// Latches the page again after Unlatch(). False, with the guard released, if the frame no longer holds
+  /// the page (discarded meanwhile): the caller reads it anew.
+  bool Relatch();
+
  private:
   friend class BufferPool;
   ReadPageGuard(BufferPool* pool, BufferFrame* frame, FileId file, PageId page, const char* data)
       : PageGuardBase(pool, frame, file, page, data) {}
+  bool latched_ = true;  // false between Unlatch() and Relatch()
 };
 
 /// A pinned page latched in exclusive mode. mutable_data() marks the page dirty, so it is written back
