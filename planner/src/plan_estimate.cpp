@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "parallel_plan.h"
 #include "plan_util.h"
 #include "planner/planner_settings.h"
 #include "planner/selectivity.h"
@@ -141,6 +142,14 @@ NodeEstimate PlanEstimator::SeqScan(const SeqScanPlan& scan) {
   e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, RelationContext{scan.table.get(), rel.tuples}));
   e.cost = SeqScanCost(rel, scan.qual);
   e.widths = TableWidths(*scan.table, scan.emit_rid);
+  if (scan.parallel_workers > 0) {
+    // cost_seqscan of a partial path: every participant reads its share of the pages; the CPU part and
+    // the rows are divided among them.
+    const double divisor = ParallelDivisor(scan.parallel_workers);
+    const double disk = kSeqPageCost * rel.pages;
+    e.cost.total = e.cost.startup + disk + (e.cost.total - e.cost.startup - disk) / divisor;
+    e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, RelationContext{scan.table.get(), rel.tuples}) / divisor);
+  }
   return e;
 }
 
@@ -221,6 +230,7 @@ NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
 }
 
 NodeEstimate PlanEstimator::Aggregate(const AggregatePlan& agg) {
+  if (agg.partial || agg.child->kind == PlanKind::kGather) return SplitAggregate(agg);
   const NodeEstimate& child = Estimate(*agg.child);
   NodeEstimate e;
   double trans = kCpuOperatorCost * static_cast<double>(agg.aggregates.size());
@@ -365,6 +375,8 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
     case PlanKind::kWorkTableScan:
     case PlanKind::kCteScan:
       return RecursiveEstimate(node);
+    case PlanKind::kGather:
+      return Gather(node.As<GatherPlan>());
   }
   return NodeEstimate{};
 }

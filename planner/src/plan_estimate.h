@@ -54,6 +54,9 @@ class PlanEstimator {
                 double inner_distinct);
   NodeEstimate IndexNestedLoop(const IndexNestedLoopPlan& join);
   NodeEstimate Aggregate(const AggregatePlan& agg);
+  /// A Partial Aggregate, or a Finalize Aggregate over a Gather (parallel_estimate.cpp).
+  NodeEstimate SplitAggregate(const AggregatePlan& agg);
+  NodeEstimate Gather(const GatherPlan& gather);
   NodeEstimate Limit(const LimitPlan& limit);
   NodeEstimate Leaf(const PlanNode& node);
   /// RecursiveUnion and WorkTableScan (cte_estimate.cpp).
