@@ -31,11 +31,10 @@ class AggregateState {
   Value Finish() const;
   /// Adds the inputs `other` (a state of the same spec, fed other rows) accumulated to this state (the
   /// combine functions of a Finalize Aggregate: int8pl, numeric_avg_combine, int4smaller, boolor...).
-  /// Only for the aggregates CanCombine accepts. Throws what Accumulate would (22003 on bigint overflow).
+  /// Only for count, sum, avg, min, max, bool_and and bool_or without DISTINCT or ORDER BY, the aggregates
+  /// the planner splits (planner/README.md "Parallel aggregation"); XX000 for others. Throws what
+  /// Accumulate would (22003 on bigint overflow).
   void Combine(const AggregateState& other);
-  /// Whether states of `spec` can be combined (count, sum, avg, min, max, bool_and/or, without DISTINCT,
-  /// ORDER BY or WITHIN GROUP): the aggregates a parallel plan may split (planner/README.md).
-  static bool CanCombine(const planner::AggregateSpec& spec);
   /// Estimated bytes of the state, growing parts included (memory_accounting.cpp).
   size_t MemoryBytes() const;
   /// Whether the state grows with its inputs (DISTINCT, ORDER BY, array/json/string aggregates, ordered-set

@@ -37,31 +37,13 @@ Value AggregateState::SumSoFar() const {
   return in_sum_ ? Value::Num(sum_.Sum()) : acc_;
 }
 
-}  // namespace lumadb::exec
-
-namespace lumadb::exec {
-
-bool AggregateState::CanCombine(const planner::AggregateSpec& spec) {
-  if (spec.distinct || !spec.order.empty() || !spec.extra.empty()) return false;
-  switch (spec.func->kind) {
-    case AggKind::kCountStar:
-    case AggKind::kCount:
-    case AggKind::kSum:
-    case AggKind::kAvg:
-    case AggKind::kMin:
-    case AggKind::kMax:
-    case AggKind::kBoolAnd:
-    case AggKind::kBoolOr:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void AggregateState::Combine(const AggregateState& other) {
-  LUMADB_ASSERT(CanCombine(spec_), "combining an aggregate without a combine function");
-  if (other.count_ == 0) return;
   const AggKind kind = spec_.func->kind;
+  const bool combinable = kind <= AggKind::kMax || kind == AggKind::kBoolAnd || kind == AggKind::kBoolOr;
+  if (spec_.distinct || !spec_.order.empty() || !combinable) {
+    throw DbError(sqlstate::kInternalError, "internal error: aggregate without a combine function");
+  }
+  if (other.count_ == 0) return;
   if (count_ == 0) {
     acc_ = other.acc_;
     sum_ = other.sum_;

@@ -58,10 +58,6 @@ void NumericSumAccum::SwitchToNumeric() {
   exact_ = false;
 }
 
-}  // namespace lumadb::exec
-
-namespace lumadb::exec {
-
 void NumericSumAccum::Combine(const NumericSumAccum& other) {
   if (exact_ && other.exact_) {
     // Both at their own scale: bring them to the larger one, as AddScaled does with an input.

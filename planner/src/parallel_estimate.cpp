@@ -53,14 +53,7 @@ NodeEstimate PlanEstimator::SplitAggregate(const AggregatePlan& agg) {
           child.cost.total + child.rows * (kCpuOperatorCost * keys + per_row) + e.rows * (kCpuTupleCost + per_group);
     }
   }
-  for (const auto& column : agg.output) e.widths.push_back(TypeAvgWidth(column.type));
-  const NodeEstimate& scanned = Estimate(scan);
-  for (size_t i = 0; i < agg.groups.size() && i < e.widths.size(); ++i) {
-    const BoundExpr& g = *agg.groups[i];
-    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < scanned.widths.size()) {
-      e.widths[i] = scanned.widths[g.column];
-    }
-  }
+  e.widths = AggregateWidths(agg, Estimate(scan).widths);
   return e;
 }
 

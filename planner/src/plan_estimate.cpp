@@ -247,15 +247,20 @@ NodeEstimate PlanEstimator::Aggregate(const AggregatePlan& agg) {
     e.cost.startup = child.cost.total + child.rows * (kCpuOperatorCost * keys + trans);
     e.cost.total = e.cost.startup + e.rows * kCpuTupleCost;
   }
+  e.widths = AggregateWidths(agg, child.widths);
+  return e;
+}
+
+std::vector<int32_t> PlanEstimator::AggregateWidths(const AggregatePlan& agg, const std::vector<int32_t>& input) {
   // Output: group keys (a column passed up keeps its width) ++ aggregate results.
-  e.widths = TypeWidths(agg.output);
-  for (size_t i = 0; i < agg.groups.size() && i < e.widths.size(); ++i) {
+  std::vector<int32_t> widths = TypeWidths(agg.output);
+  for (size_t i = 0; i < agg.groups.size() && i < widths.size(); ++i) {
     const BoundExpr& g = *agg.groups[i];
-    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < child.widths.size()) {
-      e.widths[i] = child.widths[g.column];
+    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < input.size()) {
+      widths[i] = input[g.column];
     }
   }
-  return e;
+  return widths;
 }
 
 NodeEstimate PlanEstimator::Limit(const LimitPlan& limit) {

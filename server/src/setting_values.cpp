@@ -289,10 +289,6 @@ std::string CheckApplicationName(const std::string& value, const std::string& /*
   return out;
 }
 
-}  // namespace lumadb::server
-
-namespace lumadb::server {
-
 namespace {
 
 // parse_real and the range check of a real GUC whose range is 0 .. DBL_MAX.
