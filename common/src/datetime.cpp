@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "common/error.h"
+#include "common/thread_session.h"
 #include "common/time_zone.h"
 #include "datetime_parse.h"
 #include "interval_util.h"
@@ -42,6 +43,10 @@ int64_t ToUtc(int64_t local, const DateTimeFields& f) {
 
 void SetInputNow(int64_t micros) {
   input_now = micros;
+}
+
+int64_t CurrentInputNow() {
+  return input_now;
 }
 
 int64_t NowMicros() {

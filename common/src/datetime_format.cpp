@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/datetime.h"
+#include "common/thread_session.h"
 #include "common/time_zone.h"
 #include "interval_util.h"
 
@@ -72,6 +73,10 @@ std::string TimePart(int64_t time) {
 
 void SetDateStyle(DateStyle style) {
   date_style = style;
+}
+
+DateStyle CurrentDateStyle() {
+  return date_style;
 }
 
 std::string FormatDate(int64_t days) {

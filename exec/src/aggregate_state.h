@@ -29,6 +29,12 @@ class AggregateState {
   void Accumulate(const Value& v, const Value& extra = Value());
   /// The aggregate's result: count 0 and NULL for the others over no input.
   Value Finish() const;
+  /// Adds the inputs `other` (a state of the same spec, fed other rows) accumulated to this state (the
+  /// combine functions of a Finalize Aggregate: int8pl, numeric_avg_combine, int4smaller, boolor...).
+  /// Only for count, sum, avg, min, max, bool_and and bool_or without DISTINCT or ORDER BY, the aggregates
+  /// the planner splits (planner/README.md "Parallel aggregation"); XX000 for others. Throws what
+  /// Accumulate would (22003 on bigint overflow).
+  void Combine(const AggregateState& other);
   /// Estimated bytes of the state, growing parts included (memory_accounting.cpp).
   size_t MemoryBytes() const;
   /// Whether the state grows with its inputs (DISTINCT, ORDER BY, array/json/string aggregates, ordered-set

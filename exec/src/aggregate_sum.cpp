@@ -2,6 +2,7 @@
 // int8 transition value), numeric and int8 sums and integer averages add in NumericSumAccum (numeric.c's
 // Int128AggState / NumericSumAccum). Results equal those of Accumulate's generic Arithmetic path.
 #include "aggregate_state.h"
+#include "common/error.h"
 #include "common/value_ops.h"
 
 namespace lumadb::exec {
@@ -34,6 +35,36 @@ bool AggregateState::AccumulateSum(const Value& v, AggKind kind) {
 
 Value AggregateState::SumSoFar() const {
   return in_sum_ ? Value::Num(sum_.Sum()) : acc_;
+}
+
+void AggregateState::Combine(const AggregateState& other) {
+  const AggKind kind = spec_.func->kind;
+  const bool combinable = kind <= AggKind::kMax || kind == AggKind::kBoolAnd || kind == AggKind::kBoolOr;
+  if (spec_.distinct || !spec_.order.empty() || !combinable) {
+    throw DbError(sqlstate::kInternalError, "internal error: aggregate without a combine function");
+  }
+  if (other.count_ == 0) return;
+  if (count_ == 0) {
+    acc_ = other.acc_;
+    sum_ = other.sum_;
+    in_sum_ = other.in_sum_;
+  } else if (kind == AggKind::kSum || kind == AggKind::kAvg) {
+    // The same input type takes the same path in both states (AccumulateSum or the generic addition).
+    if (other.in_sum_) {
+      sum_.Combine(other.sum_);
+      in_sum_ = true;
+    } else {
+      acc_ = Arithmetic(ArithOp::kAdd, acc_, other.acc_);  // int8pl / float8pl, with bigint's overflow error
+    }
+  } else if (kind == AggKind::kMin || kind == AggKind::kMax) {
+    const int c = CompareValues(other.acc_, acc_);
+    if (kind == AggKind::kMin ? c < 0 : c > 0) acc_ = other.acc_;
+  } else if (kind == AggKind::kBoolAnd) {
+    acc_ = Value::Bool(acc_.GetBool() && other.acc_.GetBool());
+  } else if (kind == AggKind::kBoolOr) {
+    acc_ = Value::Bool(acc_.GetBool() || other.acc_.GetBool());
+  }
+  count_ += other.count_;
 }
 
 }  // namespace lumadb::exec

@@ -57,5 +57,8 @@ std::unique_ptr<Executor> MakeCteScanExecutor(const planner::PlanNode& plan, Exe
 std::unique_ptr<Executor> WrapCteAnchor(const planner::PlanNode& plan, std::unique_ptr<Executor> exec,
                                         ExecContext& ctx);
 std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNestedLoopPlan& plan, ExecContext& ctx);
+/// A Finalize Aggregate over a Gather: the Gather, the Partial Aggregate and the Parallel Seq Scan below it
+/// run as one executor on the session thread and worker threads (parallel_aggregate_executor.cpp).
+std::unique_ptr<Executor> MakeParallelAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

@@ -31,6 +31,9 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       if (!plan.As<planner::AggregatePlan>().grouping_sets.empty()) {
         return MakeGroupingSetsExecutor(plan.As<planner::AggregatePlan>(), ctx);
       }
+      if (plan.As<planner::AggregatePlan>().child->kind == PlanKind::kGather) {
+        return MakeParallelAggregateExecutor(plan.As<planner::AggregatePlan>(), ctx);
+      }
       return MakeHashAggregateExecutor(plan.As<planner::AggregatePlan>(), ctx);
     case PlanKind::kSort:
       return MakeSortExecutor(plan.As<planner::SortPlan>(), ctx);
@@ -60,6 +63,8 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
       return MakeRecursiveUnionExecutor(plan, ctx);
     case PlanKind::kWorkTableScan:
       return MakeWorkTableScanExecutor(plan, ctx);
+    case PlanKind::kGather:
+      throw DbError(sqlstate::kInternalError, "internal error: a Gather runs only under its Finalize Aggregate");
     case PlanKind::kCteScan:
       return MakeCteScanExecutor(plan, ctx);
   }

@@ -1,5 +1,7 @@
 #include "numeric_sum_accum.h"
 
+#include <algorithm>
+
 namespace lumadb::exec {
 
 namespace {
@@ -54,6 +56,25 @@ void NumericSumAccum::SwitchToNumeric() {
   if (!exact_) return;
   big_ = Sum();
   exact_ = false;
+}
+
+void NumericSumAccum::Combine(const NumericSumAccum& other) {
+  if (exact_ && other.exact_) {
+    // Both at their own scale: bring them to the larger one, as AddScaled does with an input.
+    __int128 mine = sum_;
+    __int128 theirs = other.sum_;
+    const int32_t scale = std::max(scale_, other.scale_);
+    const bool fits = !__builtin_mul_overflow(mine, Pow10(scale - scale_), &mine) &&
+                      !__builtin_mul_overflow(theirs, Pow10(scale - other.scale_), &theirs) &&
+                      !__builtin_add_overflow(mine, theirs, &mine);
+    if (fits) {
+      sum_ = mine;
+      scale_ = scale;
+      return;
+    }
+  }
+  SwitchToNumeric();
+  big_ = big_.Add(other.Sum());
 }
 
 }  // namespace lumadb::exec

@@ -18,6 +18,8 @@ class NumericSumAccum {
   void AddInt(int64_t v);
   /// The sum so far, at the largest display scale of the inputs (numeric add_var's result scale).
   Numeric Sum() const;
+  /// Adds the sum `other` holds (numeric_avg_combine / int8_avg_combine), exactly as adding its inputs.
+  void Combine(const NumericSumAccum& other);
 
  private:
   /// Adds value * 10^-scale; false when the integer form cannot hold the result (nothing changed).

@@ -45,6 +45,10 @@ class RowLocker {
   /// read at READ COMMITTED or READ UNCOMMITTED, and no writer on the table meanwhile. A mark-deleted tuple
   /// still goes through Lock().
   bool ReadWasQuiet() const;
+  /// Whether LockRelation() found quiet reads possible (a plain read at READ COMMITTED or READ UNCOMMITTED
+  /// with a lock manager): only then may worker threads read pages for the scan (a copy of this locker
+  /// serves their BeforeRead/ReadWasQuiet; Lock and Done are the session thread's).
+  bool QuietReads() const { return quiet_reads_; }
 
   /// Locks the row the scan returned at rid (`deleted`: mark-deleted by a transaction not yet ended) and
   /// leaves its current version in *bytes. False when the row is to be skipped: gone after the wait,

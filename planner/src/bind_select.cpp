@@ -3,12 +3,13 @@
 #include "aggregate_rewriter.h"
 #include "decorrelate.h"
 #include "index_selection.h"
-#include "prune_columns.h"
+#include "parallel_plan.h"
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/function_registry.h"
 #include "planner/grouping_sets.h"
 #include "planner/type_rules.h"
+#include "prune_columns.h"
 
 namespace lumadb::planner {
 
@@ -65,7 +66,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   }
   if (stmt.set_op != ast::SetOpType::kNone) return with.Attach(BindSetOp(stmt));
   if (!stmt.values.empty()) return with.Attach(BindValues(stmt));
-  return with.Attach(PruneScanColumns(UseIndexes(BindSimpleSelect(stmt))));
+  return with.Attach(PlanParallelAggregate(PruneScanColumns(UseIndexes(BindSimpleSelect(stmt)))));
 }
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {

@@ -17,7 +17,8 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
       break;
     case PlanKind::kSeqScan: {
       const auto& s = p.As<SeqScanPlan>();
-      Head(n, "Seq Scan", "Seq Scan");
+      Head(n, "Seq Scan", s.parallel_workers > 0 ? "Parallel Seq Scan" : "Seq Scan");
+      n->parallel_aware = s.parallel_workers > 0;
       Target(n, p, "Relation Name", s.table->name, s.table->schema);
       Qual(&n->props, "Filter", s.qual, p, "Rows Removed by Filter", true);
       break;
@@ -135,6 +136,20 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
     case PlanKind::kWorkTableScan:
       Head(n, "WorkTable Scan", "WorkTable Scan");
       Target(n, p, "CTE Name", p.As<WorkTableScanPlan>().cte_name);
+      break;
+    case PlanKind::kGather:
+      // ExplainNode's T_Gather: Workers Planned, then (ANALYZE, an executor detail) Workers Launched.
+      {
+        // A Gather over a Sort is a Gather Merge (the grouped form, parallel_plan.h).
+        const bool merge = p.As<GatherPlan>().child->kind == PlanKind::kSort;
+        Head(n, merge ? "Gather Merge" : "Gather", merge ? "Gather Merge" : "Gather");
+        n->props.push_back(
+            TreeProp{ExplainProp::Number("Workers Planned", std::to_string(p.As<GatherPlan>().workers)), false});
+        if (!merge && options_.format != ExplainFormat::kText) {
+          n->props.push_back(TreeProp{ExplainProp::Number("Single Copy", "false"), false});
+        }
+      }
+      outer(*p.As<GatherPlan>().child);
       break;
     case PlanKind::kCteScan:
       Head(n, "CTE Scan", "CTE Scan");
@@ -291,9 +306,18 @@ void Explainer::DescribeAggregate(const AggregatePlan& a, ExplainNode* n) {
   } else if (!a.groups.empty()) {
     n->props.push_back(TreeProp{ExplainProp::List("Group Key", Exprs(a.groups)), false});
   }
-  Head(n, "Aggregate", strategy == "Plain" ? "Aggregate" : strategy == "Hashed" ? "HashAggregate" : "MixedAggregate");
+  // A split aggregation's two steps (explain.c: "Partial " / "Finalize " before the strategy's name).
+  const bool finalize = a.child->kind == PlanKind::kGather;
+  if (finalize && a.child->As<GatherPlan>().child->kind == PlanKind::kSort) strategy = "Sorted";
+  const std::string mode = a.partial ? "Partial" : finalize ? "Finalize" : "Simple";
+  const std::string prefix = mode == "Simple" ? "" : mode + " ";
+  Head(n, "Aggregate",
+       prefix + (strategy == "Plain"    ? "Aggregate"
+                 : strategy == "Hashed" ? "HashAggregate"
+                 : strategy == "Sorted" ? "GroupAggregate"
+                                        : "MixedAggregate"));
   n->head.push_back(ExplainProp::Text("Strategy", strategy));
-  n->head.push_back(ExplainProp::Text("Partial Mode", "Simple"));
+  n->head.push_back(ExplainProp::Text("Partial Mode", mode));
 }
 
 // ModifyTable: "Insert on t" (ExplainModifyTarget), with ExplainModifyTarget's ON CONFLICT lines; the

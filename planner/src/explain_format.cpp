@@ -202,7 +202,7 @@ void StructuredNode(const ExplainNode& n, const ExplainOptions& options, Structu
   for (const auto& p : n.head) w->Property(p);
   if (!n.relationship.empty()) w->Property(ExplainProp::Text("Parent Relationship", n.relationship));
   if (!n.subplan_name.empty()) w->Property(ExplainProp::Text("Subplan Name", n.subplan_name));
-  w->Property(ExplainProp::Number("Parallel Aware", "false"));
+  w->Property(ExplainProp::Number("Parallel Aware", n.parallel_aware ? "true" : "false"));
   w->Property(ExplainProp::Number("Async Capable", "false"));
   for (const auto& p : n.target) w->Property(p);
   if (options.costs && n.estimate) {

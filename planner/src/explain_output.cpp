@@ -64,9 +64,17 @@ std::vector<std::string> Explainer::OutputOf(const PlanNode& p) {
       const auto& a = p.As<AggregatePlan>();
       std::vector<std::string> out = Exprs(a.groups);
       for (const auto& spec : a.aggregates) {
-        std::string call = std::string(spec.func->name) + "(" + (spec.distinct ? "DISTINCT " : "");
+        std::string call =
+            std::string(a.partial ? "PARTIAL " : "") + spec.func->name + "(" + (spec.distinct ? "DISTINCT " : "");
         out.push_back(call + (spec.arg ? Deparse(*spec.arg, qualify_, &names_) : "*") + ")");
       }
+      return out;
+    }
+    case PlanKind::kGather: {
+      // The partial states pass through as the Partial Aggregate's expressions, parenthesized.
+      const auto& partial = p.As<GatherPlan>().child->As<AggregatePlan>();
+      std::vector<std::string> out = OutputOf(partial);
+      for (size_t i = partial.groups.size(); i < out.size(); ++i) out[i] = "(" + out[i] + ")";
       return out;
     }
     case PlanKind::kInsert:

@@ -30,6 +30,7 @@ struct ExplainNode {
   std::vector<std::string> output;  // VERBOSE's "Output"
   std::vector<TreeProp> props;      // Filter, Sort Key, Rows Removed by Filter...
   std::vector<ExplainNode> children;
+  bool parallel_aware = false;  // a Parallel Seq Scan: "Parallel Aware": true
 };
 
 /// Prints a tree in options.format with the summary after it (see ExplainDocument).

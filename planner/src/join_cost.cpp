@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "parallel_plan.h"
 #include "plan_estimate.h"
 #include "plan_util.h"
 #include "planner/planner_settings.h"
@@ -77,6 +78,7 @@ PlannerSettings ReadPlannerSettings(const std::function<std::string(std::string_
   s.enable_sort = SettingOn(get_setting, "enable_sort");
   s.enable_seqscan = SettingOn(get_setting, "enable_seqscan");
   s.enable_indexscan = SettingOn(get_setting, "enable_indexscan");
+  ReadParallelSettings(get_setting, &s);
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "parallel_plan.h"
 #include "plan_util.h"
 #include "planner/planner_settings.h"
 #include "planner/selectivity.h"
@@ -141,6 +142,14 @@ NodeEstimate PlanEstimator::SeqScan(const SeqScanPlan& scan) {
   e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, RelationContext{scan.table.get(), rel.tuples}));
   e.cost = SeqScanCost(rel, scan.qual);
   e.widths = TableWidths(*scan.table, scan.emit_rid);
+  if (scan.parallel_workers > 0) {
+    // cost_seqscan of a partial path: every participant reads its share of the pages; the CPU part and
+    // the rows are divided among them.
+    const double divisor = ParallelDivisor(scan.parallel_workers);
+    const double disk = kSeqPageCost * rel.pages;
+    e.cost.total = e.cost.startup + disk + (e.cost.total - e.cost.startup - disk) / divisor;
+    e.rows = ClampRowEst(rel.tuples * Selectivity(scan.qual, RelationContext{scan.table.get(), rel.tuples}) / divisor);
+  }
   return e;
 }
 
@@ -221,6 +230,7 @@ NodeEstimate PlanEstimator::IndexNestedLoop(const IndexNestedLoopPlan& join) {
 }
 
 NodeEstimate PlanEstimator::Aggregate(const AggregatePlan& agg) {
+  if (agg.partial || agg.child->kind == PlanKind::kGather) return SplitAggregate(agg);
   const NodeEstimate& child = Estimate(*agg.child);
   NodeEstimate e;
   double trans = kCpuOperatorCost * static_cast<double>(agg.aggregates.size());
@@ -237,15 +247,20 @@ NodeEstimate PlanEstimator::Aggregate(const AggregatePlan& agg) {
     e.cost.startup = child.cost.total + child.rows * (kCpuOperatorCost * keys + trans);
     e.cost.total = e.cost.startup + e.rows * kCpuTupleCost;
   }
+  e.widths = AggregateWidths(agg, child.widths);
+  return e;
+}
+
+std::vector<int32_t> PlanEstimator::AggregateWidths(const AggregatePlan& agg, const std::vector<int32_t>& input) {
   // Output: group keys (a column passed up keeps its width) ++ aggregate results.
-  e.widths = TypeWidths(agg.output);
-  for (size_t i = 0; i < agg.groups.size() && i < e.widths.size(); ++i) {
+  std::vector<int32_t> widths = TypeWidths(agg.output);
+  for (size_t i = 0; i < agg.groups.size() && i < widths.size(); ++i) {
     const BoundExpr& g = *agg.groups[i];
-    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < child.widths.size()) {
-      e.widths[i] = child.widths[g.column];
+    if (g.kind == BoundKind::kColumn && g.column >= 0 && static_cast<size_t>(g.column) < input.size()) {
+      widths[i] = input[g.column];
     }
   }
-  return e;
+  return widths;
 }
 
 NodeEstimate PlanEstimator::Limit(const LimitPlan& limit) {
@@ -365,6 +380,8 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
     case PlanKind::kWorkTableScan:
     case PlanKind::kCteScan:
       return RecursiveEstimate(node);
+    case PlanKind::kGather:
+      return Gather(node.As<GatherPlan>());
   }
   return NodeEstimate{};
 }

@@ -54,6 +54,11 @@ class PlanEstimator {
                 double inner_distinct);
   NodeEstimate IndexNestedLoop(const IndexNestedLoopPlan& join);
   NodeEstimate Aggregate(const AggregatePlan& agg);
+  /// A Partial Aggregate, or a Finalize Aggregate over a Gather (parallel_estimate.cpp).
+  NodeEstimate SplitAggregate(const AggregatePlan& agg);
+  /// An aggregation's output widths: a group key that is a column of `input` keeps its width.
+  static std::vector<int32_t> AggregateWidths(const AggregatePlan& agg, const std::vector<int32_t>& input);
+  NodeEstimate Gather(const GatherPlan& gather);
   NodeEstimate Limit(const LimitPlan& limit);
   NodeEstimate Leaf(const PlanNode& node);
   /// RecursiveUnion and WorkTableScan (cte_estimate.cpp).

@@ -57,6 +57,8 @@ std::vector<const PlanNode*> SubplanNames::Inputs(const PlanNode& p) {
       return {p.As<UpdatePlan>().child.get()};
     case PlanKind::kDelete:
       return {p.As<DeletePlan>().child.get()};
+    case PlanKind::kGather:
+      return {p.As<GatherPlan>().child.get()};
     default:
       return {};
   }
@@ -128,6 +130,7 @@ std::vector<const BoundExpr*> SubplanNames::Of(const PlanNode& p) {
     case PlanKind::kRecursiveUnion:
     case PlanKind::kWorkTableScan:
     case PlanKind::kCteScan:
+    case PlanKind::kGather:
       break;
   }
   return out;

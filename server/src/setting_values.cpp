@@ -289,4 +289,32 @@ std::string CheckApplicationName(const std::string& value, const std::string& /*
   return out;
 }
 
+namespace {
+
+// parse_real and the range check of a real GUC whose range is 0 .. DBL_MAX.
+std::string CheckRealCost(const char* name, const std::string& value) {
+  std::string t(Trim(value));
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (t.empty() || *end != '\0' || std::isnan(v) || std::isinf(v)) throw InvalidValue(name, value);
+  char buf[64];
+  if (v < 0) {
+    std::snprintf(buf, sizeof buf, "%g", v);
+    throw DbError(sqlstate::kInvalidParameterValue,
+                  std::string(buf) + " is outside the valid range for parameter \"" + name + "\" (0 .. 1.79769e+308)");
+  }
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string CheckParallelSetupCost(const std::string& value, const std::string&) {
+  return CheckRealCost("parallel_setup_cost", value);
+}
+
+std::string CheckParallelTupleCost(const std::string& value, const std::string&) {
+  return CheckRealCost("parallel_tuple_cost", value);
+}
+
 }  // namespace lumadb::server

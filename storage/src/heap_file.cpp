@@ -233,7 +233,7 @@ bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const {
 }
 
 bool HeapFile::Iterator::ReadPage(bool with_deleted) {
-  if (page_ >= heap_->PageCount()) return false;
+  if (page_ >= end_ || page_ >= heap_->PageCount()) return false;
   entries_.clear();
   bytes_.clear();
   next_ = 0;
@@ -252,10 +252,19 @@ bool HeapFile::Iterator::ReadPage(bool with_deleted) {
   return true;
 }
 
+void HeapFile::Iterator::SetRange(PageId first, PageId end) {
+  page_ = first;
+  end_ = end;
+  started_ = false;
+  entries_.clear();
+  next_ = 0;
+}
+
 bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted) {
   while (next_ == entries_.size()) {
     // page_ is the page after the one served, except before the first read.
-    if (pages_read_ > 0) ++page_;
+    if (started_) ++page_;
+    started_ = true;
     if (!ReadPage(deleted != nullptr)) {
       entries_.clear();
       next_ = 0;

@@ -79,3 +79,27 @@ TEST_CASE("integer inputs add as their numeric values") {
   CHECK(accum.Sum().ToString() ==
         Numeric::FromInt64(INT64_MAX).Add(Numeric::FromInt64(INT64_MAX)).Add(Numeric::FromInt64(-5)).ToString());
 }
+
+TEST_CASE("Combine: two partial sums give the sum of all their inputs (a parallel aggregate's final step)") {
+  const std::vector<std::vector<std::string>> cases = {
+      {"1.50", "2.25", "-0.75", "3"},
+      {"1", "2.5", "3.125", "0.000000000000000001"},
+      {"99999999999999999999999999999999999.5", "99999999999999999999999999999999999.25", "1e-5"},
+      {"NaN", "1.5", "2"},
+      {"170141183460469231731687303715884105727", "1", "-2.5"},
+  };
+  for (const auto& inputs : cases) {
+    for (size_t split = 0; split <= inputs.size(); ++split) {
+      NumericSumAccum left, right;
+      Numeric expected = Numeric::Parse(inputs.front());
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        const Numeric n = Numeric::Parse(inputs[i]);
+        (i < split ? left : right).Add(n);
+        if (i > 0) expected = expected.Add(n);
+      }
+      left.Combine(right);
+      CAPTURE(split);
+      CHECK(left.Sum().ToString() == expected.ToString());
+    }
+  }
+}

@@ -46,6 +46,7 @@ enum class PlanKind {
   kRecursiveUnion,  // planner/cte_plan.h
   kWorkTableScan,
   kCteScan,  // planner/cte_plan.h
+  kGather,   // GatherPlan, below
 };
 
 struct PlanNode;
@@ -103,6 +104,9 @@ struct SeqScanPlan : PlanNode {
   /// qual, and decodes the rest only for rows that pass (prune_columns.cpp).
   std::vector<bool> qual_decode;
   std::string alias;  // the FROM clause's alias, if any (EXPLAIN's "Seq Scan on t x")
+  /// > 0: a Parallel Seq Scan under the Partial Aggregate of a GatherPlan with that many workers planned;
+  /// each participant reads the pages it claims (estimates divide the rows among the participants).
+  int parallel_workers = 0;
 };
 
 /// One bound of an index scan over the first columns of the key: values[i] is compared with key
@@ -253,6 +257,9 @@ struct AggregatePlan : PlanNode {
   /// GROUPING SETS / ROLLUP / CUBE: each set lists indexes into groups (the other keys are NULL in its
   /// rows); empty for a plain GROUP BY. Sorted into rollup chains (planner/grouping_sets.h).
   std::vector<std::vector<int>> grouping_sets;
+  /// A Partial Aggregate (nodeAgg.c AGGSPLIT_INITIAL_SERIAL): the child of a GatherPlan, whose participants
+  /// each aggregate their share of the rows; the Finalize Aggregate above the Gather combines their states.
+  bool partial = false;
 };
 
 struct SortPlan : PlanNode {
@@ -349,6 +356,18 @@ struct DeletePlan : PlanNode, ModifyCommon {
   static constexpr PlanKind kKind = PlanKind::kDelete;
   DeletePlan() : PlanNode(kKind) {}
   PlanPtr child;
+};
+
+/// Gather (PostgreSQL's nodeGather.c) of a parallel aggregation: `child` is a Partial Aggregate (partial set)
+/// over a SeqScanPlan with parallel_workers = workers, and the GatherPlan is the child of the Finalize
+/// Aggregate, an AggregatePlan with the same groups and aggregates. exec runs the three as one executor
+/// (parallel_aggregate_executor.cpp): the session thread and up to `workers` threads each aggregate the pages
+/// they claim, and the leader combines their states (planner/README.md "Parallel aggregation").
+struct GatherPlan : PlanNode {
+  static constexpr PlanKind kKind = PlanKind::kGather;
+  GatherPlan() : PlanNode(kKind) {}
+  PlanPtr child;
+  int workers = 0;  // Workers Planned
 };
 
 }  // namespace lumadb::planner

@@ -18,6 +18,12 @@ struct PlannerSettings {
   bool enable_sort = true;
   bool enable_seqscan = true;
   bool enable_indexscan = true;
+  /// Parallel query (costsize.c, allpaths.c compute_parallel_worker); 0 workers per gather disables it.
+  int max_parallel_workers_per_gather = 2;
+  int max_parallel_workers = 8;
+  double parallel_setup_cost = 1000;
+  double parallel_tuple_cost = 0.1;
+  double min_parallel_table_scan_size = 1024;  // pages (8MB)
 };
 
 /// The settings as the session has them, read through `get_setting` (SHOW's value by name); all enabled

@@ -44,6 +44,10 @@ std::string CheckSynchronousCommit(const std::string& value, const std::string& 
 /// ssl_min_protocol_version: TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 in any case, canonically spelt
 /// (PostgreSQL's enum shows "TLSv1.2"); 22023 with the list of available values otherwise.
 std::string CheckSslMinProtocolVersion(const std::string& value, const std::string& current);
+/// parallel_setup_cost and parallel_tuple_cost: PostgreSQL's real GUCs (0 .. DBL_MAX), shown as guc.c shows
+/// reals ("%g"); 22023 "invalid value for parameter" otherwise.
+std::string CheckParallelSetupCost(const std::string& value, const std::string& current);
+std::string CheckParallelTupleCost(const std::string& value, const std::string& current);
 /// Replaces non-printable-ASCII bytes with '?' and truncates to 63 bytes, as PostgreSQL does.
 std::string CheckApplicationName(const std::string& value, const std::string& current);
 

@@ -95,6 +95,10 @@ class HeapFile {
     /// Pages copied so far: a caller that notes it before Next() learns whether Next() read a new page.
     uint64_t pages_read() const { return pages_read_; }
 
+    /// Restarts the iterator on pages [first, end) only (a parallel scan's claimed chunk, heapam's
+    /// table_block_parallelscan_nextpage); pages_read() keeps counting.
+    void SetRange(PageId first, PageId end);
+
    private:
     friend class HeapFile;
     Iterator(const HeapFile* heap) : heap_(heap) {}
@@ -108,7 +112,9 @@ class HeapFile {
       uint32_t length;
     };
     const HeapFile* heap_;
-    PageId page_ = 0;  // the next page to read
+    PageId page_ = 0;              // the page served, or before the first read of a range, the first page to read
+    PageId end_ = kInvalidPageId;  // the range's end (exclusive); kInvalidPageId: the end of the file
+    bool started_ = false;         // a page of the range has been read
     uint64_t pages_read_ = 0;
     std::vector<Entry> entries_;  // the tuples of the page read last
     std::vector<std::byte> bytes_;

@@ -1,0 +1,332 @@
+// Finalize Aggregate -> Gather -> Partial Aggregate -> Parallel Seq Scan (nodeGather.c, nodeAgg.c's split
+// aggregation, heapam's parallel block allocation), run as one executor: the session thread (the leader,
+// participating as parallel_leader_participation) and up to Workers Planned threads each claim chunks of
+// pages, aggregate their rows into their own groups, and the leader combines the groups' states
+// (AggregateState::Combine). exec/README.md "Parallel aggregation" states the rules.
+//
+// Threads: a worker has its own ExecContext (a copy without the transaction) and only reads pages and
+// evaluates parallel-safe expressions (planner/src/parallel_plan.cpp). Rows that need a row lock (a page
+// copied while a writer held the table, a mark-deleted tuple) are left to the leader, which locks them as a
+// serial scan would once the workers are done. Workers are only started for quiet reads (READ COMMITTED /
+// READ UNCOMMITTED plain reads); otherwise the leader runs alone (Workers Launched: 0). A worker's error
+// stops the others and is rethrown by the leader; a cancel or statement_timeout seen by the leader stops the
+// workers; every thread is joined before Init returns or throws, and again by the destructor.
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "aggregate_state.h"
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "common/thread_session.h"
+#include "common/value_ops.h"
+#include "exec/explain_analyze.h"
+#include "exec/expression_evaluator.h"
+#include "executor_builders.h"
+#include "heap_scanner.h"
+#include "row_hash.h"
+#include "txn/transaction.h"
+
+namespace lumadb::exec {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One participant's groups (first-seen order) and their aggregate states.
+struct PartialGroups {
+  std::unordered_map<Row, size_t, RowHash, RowEqual> index;
+  std::vector<Row> keys;
+  std::vector<std::vector<AggregateState>> states;
+
+  void AddGroup(const planner::AggregatePlan& plan, Row key) {
+    index.emplace(key, keys.size());
+    keys.push_back(std::move(key));
+    std::vector<AggregateState> group;
+    for (const auto& spec : plan.aggregates) group.emplace_back(spec);
+    states.push_back(std::move(group));
+  }
+
+  // One input row (HashAggregateExecutor::Consume without the spill: see parallel_plan.cpp's limits).
+  void Consume(const planner::AggregatePlan& plan, const Row& row, ExecContext& ctx, Row* key) {
+    size_t g = 0;
+    if (!plan.groups.empty()) {
+      key->clear();
+      for (const auto& e : plan.groups) key->push_back(Evaluate(*e, row, ctx));
+      auto it = index.find(*key);
+      if (it == index.end()) {
+        AddGroup(plan, *key);
+        it = index.find(*key);
+      }
+      g = it->second;
+    }
+    for (auto& state : states[g]) state.AddRow(row, ctx);
+  }
+
+  // Adds `other`'s groups: new keys are moved in, known ones combined (the Finalize step).
+  void Combine(PartialGroups&& other) {
+    for (size_t i = 0; i < other.keys.size(); ++i) {
+      auto it = index.find(other.keys[i]);
+      if (it == index.end()) {
+        index.emplace(other.keys[i], keys.size());
+        keys.push_back(std::move(other.keys[i]));
+        states.push_back(std::move(other.states[i]));
+        continue;
+      }
+      auto& mine = states[it->second];
+      for (size_t a = 0; a < mine.size(); ++a) mine[a].Combine(other.states[i][a]);
+    }
+  }
+};
+
+// A participant: its context, scan and groups, and what it measured.
+struct Participant {
+  // The leader works in the statement's context; a worker in a copy without the transaction and the
+  // statement-wide bookkeeping, which stay with the session thread.
+  Participant(ExecContext& leader_ctx, bool leader) {
+    if (leader) {
+      ctx = &leader_ctx;
+      return;
+    }
+    own.emplace(leader_ctx);
+    own->txn = nullptr;
+    own->transactions = nullptr;
+    own->analyze = nullptr;
+    own->spill_stats = nullptr;
+    own->deferred_writes = nullptr;
+    own->calls_since_interrupt_check = 0;
+    // Hooks that reach the session's catalog view or its server state; the planner keeps calls that need
+    // them out of parallel plans (parallel_plan.cpp).
+    own->env.schemas = nullptr;
+    own->env.reload_config = nullptr;
+    own->env.sequences = nullptr;
+    own->env.check_interrupts = nullptr;
+    own->env.backends = nullptr;
+    own->env.privileges = nullptr;
+    own->env.describe_function = nullptr;
+    ctx = &*own;
+  }
+  std::optional<ExecContext> own;
+  ExecContext* ctx = nullptr;
+  std::optional<HeapScanner> scanner;
+  PartialGroups groups;
+  int64_t rows = 0;
+  size_t groups_out = 0;  // the groups it passed to the Finalize step
+  double ms = 0;
+  std::exception_ptr error;
+};
+
+class ParallelAggregateExecutor : public Executor {
+ public:
+  ParallelAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx)
+      : gather_(plan.child->As<planner::GatherPlan>()),
+        sorted_(gather_.child->kind == planner::PlanKind::kSort),
+        partial_(
+            (sorted_ ? *gather_.child->As<planner::SortPlan>().child : *gather_.child).As<planner::AggregatePlan>()),
+        scan_(partial_.child->As<planner::SeqScanPlan>()),
+        ctx_(ctx),
+        locker_(ctx, *scan_.table, scan_.row_lock, scan_.wait) {}
+
+  ~ParallelAggregateExecutor() override { StopWorkers(); }
+
+  void Init() override {
+    LUMADB_ASSERT(ctx_.catalog != nullptr, "table scan without a catalog");
+    const auto start = Clock::now();
+    result_ = PartialGroups{};
+    next_ = 0;
+    locker_.LockRelation();
+    const storage::HeapFile& heap = ctx_.catalog->Heap(*scan_.table);
+    claims_.emplace(heap.PageCount());
+    participants_.clear();
+    participants_.push_back(std::make_unique<Participant>(ctx_, true));
+    // Workers read without row locks only: none for a scan whose reads must lock (REPEATABLE READ...).
+    const bool quiet = locker_.QuietReads() || ctx_.locks == nullptr;
+    const int launch = quiet ? std::min(gather_.workers, MaxWorkers()) : 0;
+    for (int i = 0; i < launch; ++i) participants_.push_back(std::make_unique<Participant>(ctx_, false));
+    for (size_t i = 0; i < participants_.size(); ++i) {
+      Participant& p = *participants_[i];
+      p.scanner.emplace(scan_, *p.ctx, locker_, i == 0);
+      p.scanner->Open(heap, &*claims_, &stop_);
+      if (!partial_.groups.empty()) continue;
+      p.groups.AddGroup(partial_, Row{});  // a plain aggregate has its one group even over no rows
+    }
+    try {
+      StartWorkers();
+      Run(*participants_[0]);
+      WaitForWorkers();
+      Finish();
+    } catch (...) {
+      StopWorkers();
+      throw;
+    }
+    Record(start, launch);
+  }
+
+  bool Next(Row* out) override {
+    if (next_ >= order_.size()) return false;
+    const size_t g = order_[next_++];
+    *out = std::move(result_.keys[g]);
+    for (const auto& s : result_.states[g]) out->push_back(s.Finish());
+    return true;
+  }
+
+ private:
+  // max_parallel_workers, which caps the workers a Gather gets at run time.
+  int MaxWorkers() const {
+    if (!ctx_.env.get_setting) return gather_.workers;
+    try {
+      return std::stoi(ctx_.env.get_setting("max_parallel_workers"));
+    } catch (const std::exception&) {
+      return gather_.workers;
+    }
+  }
+
+  void Run(Participant& p) {
+    const auto start = Clock::now();
+    Row row, key;
+    while (p.scanner->Next(&row)) {
+      ++p.rows;
+      p.groups.Consume(partial_, row, *p.ctx, &key);
+    }
+    p.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  }
+
+  void StartWorkers() {
+    stop_ = false;
+    done_ = 0;
+    const ThreadSession session = ThreadSession::Capture();
+    for (size_t i = 1; i < participants_.size(); ++i) {
+      threads_.emplace_back([this, session, &p = *participants_[i]] {
+        try {
+          session.Install();
+          Run(p);
+        } catch (...) {
+          p.error = std::current_exception();
+          stop_ = true;
+        }
+        std::lock_guard lock(mu_);
+        ++done_;
+        cv_.notify_all();
+      });
+    }
+  }
+
+  // Waits for the workers, still answering cancel requests and statement_timeout (CHECK_FOR_INTERRUPTS in
+  // the leader's WaitForParallelWorkersToFinish); then a worker's error becomes the statement's.
+  void WaitForWorkers() {
+    const size_t workers = threads_.size();
+    std::unique_lock lock(mu_);
+    while (done_ < workers) {
+      cv_.wait_for(lock, std::chrono::milliseconds(10));
+      lock.unlock();
+      if (ctx_.txn != nullptr) ctx_.txn->CheckForInterrupts();
+      lock.lock();
+    }
+    lock.unlock();
+    JoinWorkers();
+    for (const auto& p : participants_) {
+      if (p->error) std::rethrow_exception(p->error);
+    }
+  }
+
+  void StopWorkers() {
+    stop_ = true;
+    JoinWorkers();
+  }
+
+  void JoinWorkers() {
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  }
+
+  // The rows the workers could not read without a row lock, then the Finalize step.
+  void Finish() {
+    Participant& leader = *participants_[0];
+    Row key;
+    for (size_t i = 1; i < participants_.size(); ++i) {
+      leader.scanner->ReadDeferred(participants_[i]->scanner->deferred(), [&](const Row& row) {
+        ++participants_[i]->rows;
+        leader.groups.Consume(partial_, row, *leader.ctx, &key);
+      });
+    }
+    for (auto& p : participants_) {
+      p->groups_out = p->groups.keys.size();
+      result_.Combine(std::move(p->groups));
+    }
+    order_.resize(result_.keys.size());
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    if (!sorted_) return;
+    // The Finalize GroupAggregate's order: ascending on the group keys, NULLs last (keys are distinct).
+    std::sort(order_.begin(), order_.end(), [this](size_t a, size_t b) {
+      const Row& x = result_.keys[a];
+      const Row& y = result_.keys[b];
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (x[i].is_null() || y[i].is_null()) {
+          if (x[i].is_null() != y[i].is_null()) return y[i].is_null();
+          continue;
+        }
+        const int c = CompareValues(x[i], y[i]);
+        if (c != 0) return c < 0;
+      }
+      return false;
+    });
+  }
+
+  // EXPLAIN ANALYZE's figures of the Gather, the Partial Aggregate and the Parallel Seq Scan, whose
+  // executors are this one: a loop per participant below the Gather.
+  void Record(Clock::time_point start, int launched) {
+    if (!ctx_.analyze) return;
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    planner::NodeActuals& gather = ctx_.analyze->At(gather_);
+    planner::NodeActuals& partial = ctx_.analyze->At(partial_);
+    planner::NodeActuals& scan = ctx_.analyze->At(scan_);
+    const std::string n = std::to_string(launched);
+    gather.details.push_back(
+        planner::AnalyzeDetail{"Workers Launched: " + n, {planner::ExplainProp::Number("Workers Launched", n)}, ""});
+    gather.loops += 1;
+    gather.startup_ms += ms;
+    gather.total_ms += ms;
+    for (const auto& p : participants_) {
+      gather.rows += static_cast<double>(p->groups_out);
+      partial.loops += 1;
+      partial.rows += static_cast<double>(p->groups_out);
+      partial.startup_ms += p->ms;
+      partial.total_ms += p->ms;
+      scan.loops += 1;
+      scan.rows += static_cast<double>(p->rows);
+      scan.filtered1 += static_cast<double>(p->scanner->removed());
+      scan.total_ms += p->ms;
+    }
+    // A Gather Merge's Sort passes each participant's groups on, sorted.
+    if (sorted_) ctx_.analyze->At(*gather_.child) = partial;
+  }
+
+  const planner::GatherPlan& gather_;
+  bool sorted_;  // a Gather Merge over a Sort on the group keys: groups come out in key order
+  const planner::AggregatePlan& partial_;
+  const planner::SeqScanPlan& scan_;
+  ExecContext& ctx_;
+  RowLocker locker_;
+  std::optional<ParallelPageClaims> claims_;
+  std::vector<std::unique_ptr<Participant>> participants_;
+  std::vector<std::thread> threads_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  size_t done_ = 0;  // workers finished (under mu_)
+  PartialGroups result_;
+  std::vector<size_t> order_;  // the groups of result_ in output order
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Executor> MakeParallelAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx) {
+  return std::make_unique<ParallelAggregateExecutor>(plan, ctx);
+}
+
+}  // namespace lumadb::exec

@@ -1,0 +1,81 @@
+// EXPLAIN's estimates of the parallel aggregation nodes (costsize.c cost_agg over a partial path,
+// cost_gather; planner.c's partial and final grouping paths). See parallel_plan.h.
+#include <algorithm>
+#include <cmath>
+
+#include "parallel_plan.h"
+#include "plan_estimate.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+// The Parallel Seq Scan below a Partial Aggregate, or below the Gather under a Finalize Aggregate.
+const SeqScanPlan& ScanOf(const AggregatePlan& agg) {
+  const PlanNode* p = agg.child.get();
+  if (p->kind == PlanKind::kGather) {
+    p = p->As<GatherPlan>().child.get();
+    if (p->kind == PlanKind::kSort) p = p->As<SortPlan>().child.get();
+    p = p->As<AggregatePlan>().child.get();
+  }
+  return p->As<SeqScanPlan>();
+}
+
+}  // namespace
+
+NodeEstimate PlanEstimator::SplitAggregate(const AggregatePlan& agg) {
+  const NodeEstimate& child = Estimate(*agg.child);
+  const SeqScanPlan& scan = ScanOf(agg);
+  const SplitAggregateCosts c = AggregateSplitCosts(agg.aggregates);
+  const double per_row = agg.partial ? c.trans : c.combine;
+  const double per_group = agg.partial ? c.serial : c.final;
+  NodeEstimate e;
+  if (agg.groups.empty()) {
+    // AGG_PLAIN: the one group's final step is part of the startup.
+    e.rows = 1;
+    e.cost.startup = child.cost.total + child.rows * per_row + per_group;
+    e.cost.total = e.cost.startup + kCpuTupleCost;
+  } else {
+    // AGG_HASHED; a partial step's groups are at most its share of the rows, the final step's at most all.
+    double groups = 1;
+    for (const auto& g : agg.groups) groups *= NumDistinct(scan, *g, 0);
+    const double scan_rows = Estimate(scan).rows;
+    e.rows =
+        ClampRowEst(std::min(groups, agg.partial ? scan_rows : scan_rows * ParallelDivisor(scan.parallel_workers)));
+    const double keys = static_cast<double>(agg.groups.size());
+    if (agg.partial) {
+      e.cost.startup = child.cost.total + child.rows * (kCpuOperatorCost * keys + per_row);
+      e.cost.total = e.cost.startup + e.rows * (kCpuTupleCost + per_group);
+    } else {
+      // AGG_SORTED over the Gather Merge: rows stream out as their groups end.
+      e.cost.startup = child.cost.startup;
+      e.cost.total =
+          child.cost.total + child.rows * (kCpuOperatorCost * keys + per_row) + e.rows * (kCpuTupleCost + per_group);
+    }
+  }
+  e.widths = AggregateWidths(agg, Estimate(scan).widths);
+  return e;
+}
+
+NodeEstimate PlanEstimator::Gather(const GatherPlan& gather) {
+  // cost_gather: starting the workers, then parallel_tuple_cost per row passed to the leader; the partial
+  // rows are those of one worker times the workers (planner.c's estimate for a Gather of partial groups).
+  const NodeEstimate& in = Estimate(*gather.child);
+  const PlannerSettings& settings = CurrentPlannerSettings();
+  NodeEstimate e = in;
+  e.rows = ClampRowEst(in.rows * gather.workers);
+  e.cost.startup = in.cost.startup + settings.parallel_setup_cost;
+  e.cost.total = in.cost.total + settings.parallel_setup_cost + settings.parallel_tuple_cost * e.rows;
+  if (gather.child->kind == PlanKind::kSort) {
+    // cost_gather_merge: a heap over the participants' sorted streams (N = workers + the leader), two
+    // operators per comparison, log2 N comparisons per row, and 5% more per tuple passed than a Gather.
+    const double n = gather.workers + 1.0;
+    const double comparison = 2 * kCpuOperatorCost;
+    e.cost.startup += comparison * n * std::log2(n);
+    e.cost.total += comparison * n * std::log2(n) + e.rows * (comparison * std::log2(n) + kCpuOperatorCost) +
+                    settings.parallel_tuple_cost * e.rows * 0.05;
+  }
+  return e;
+}
+
+}  // namespace lumadb::planner
