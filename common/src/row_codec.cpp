@@ -16,20 +16,6 @@ namespace {
 // Width of a fixed-width attribute, or 0 for a variable-length one (u32 length + bytes). Only the
 // pass-by-value types (typlen 1..8) are stored inline; name (typlen 64) is stored like text.
 size_t FixedWidth(TypeId t) {
-  // The columns of nearly every scanned row, answered without the call (TypeLength's figures).
-  switch (t) {
-    case TypeId::kInt4:
-    case TypeId::kDate:
-      return 4;
-    case TypeId::kInt8:
-      return 8;
-    case TypeId::kNumeric:
-    case TypeId::kText:
-    case TypeId::kVarchar:
-      return 0;
-    default:
-      break;
-  }
   const int16_t len = TypeLength(t);
   return len > 0 && len <= 8 ? static_cast<size_t>(len) : 0;
 }

@@ -54,7 +54,7 @@ void HashJoinTable::Insert(const Row& row) {
   const size_t memory = MemoryBytes();
   peak_memory_ = std::max(peak_memory_, memory);
   max_rows_ = std::max(max_rows_, entries_.size());
-  if (memory > HashMemBytes(ctx_.work_mem_kb) && grow_enabled_ && ctx_.temp_files) IncreaseBatches();
+  if (memory > BatchLimit() && grow_enabled_ && ctx_.temp_files) IncreaseBatches();
 }
 
 // The index of the row's value types in types_; consecutive rows almost always share one.
@@ -114,6 +114,15 @@ std::span<const std::byte> HashJoinTable::Record(const std::vector<std::byte>& a
   return std::span(arena.data() + entries[i].offset, end - entries[i].offset);
 }
 
+// hash_mem while the whole inner side fits in it. Once the join spills anyway, a batch is held to about a
+// CPU's L2 cache, so that a probe finds its bucket, entry and record there rather than in main memory:
+// smaller batches write and read the same rows to the files (all those of the batches after the first).
+size_t HashJoinTable::BatchLimit() const {
+  constexpr size_t kCacheBatchBytes = 768 * 1024;
+  const size_t hash_mem = HashMemBytes(ctx_.work_mem_kb);
+  return nbatch_ > 1 ? std::min(hash_mem, kCacheBatchBytes) : hash_mem;
+}
+
 size_t HashJoinTable::MemoryBytes() const {
   return arena_.size() + entries_.size() * sizeof(Entry) + heads_.size() * sizeof(uint32_t);
 }
@@ -156,7 +165,7 @@ void HashJoinTable::Reset() {
   arena_.clear();
   entries_.clear();
   matched_.clear();
-  std::fill(heads_.begin(), heads_.end(), kNone);
+  heads_.clear();  // sized again for the next batch's rows as they come (Link)
 }
 
 void HashJoinTable::SaveOuter(size_t batch, const Row& row) {

@@ -3,6 +3,7 @@
 // go to batch hash % nbatch; only the current batch is in memory, the others wait in a temporary file, as
 // do the outer rows of those batches. When the batch in memory passes hash_mem, nbatch doubles
 // (ExecHashIncreaseNumBatches): the rows of the batch whose new batch number differs move to the file.
+// Once the join spills, a batch is held to about an L2 cache instead (BatchLimit), unlike PostgreSQL.
 // A row of batch b only ever moves to a later batch (b + the old nbatch), so batches are read in order
 // and every outer row meets every inner row with its hash. Inner rows with a NULL key can match nothing:
 // they are kept (in batch 0, never moved) only for RIGHT/FULL joins, which emit them unmatched.
@@ -88,6 +89,7 @@ class HashJoinTable {
   void Reset();
   uint32_t TypesOf(const Row& row);
   size_t MemoryBytes() const;
+  size_t BatchLimit() const;
   SpillPartitions& Spill(std::unique_ptr<SpillPartitions>& spill);
 
   ExecContext& ctx_;

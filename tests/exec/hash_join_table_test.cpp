@@ -108,5 +108,33 @@ TEST_CASE("hash join table: batches under a small work_mem give every row once, 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("hash join table: past hash_mem, batches shrink to the cache-sized limit and keep every row") {
+  const auto dir = std::filesystem::temp_directory_path() / "lumadb_hash_join_table_test_big";
+  std::filesystem::remove_all(dir);
+  ExecContext ctx;  // work_mem 4MB: hash_mem 8MB, passed by the first batch, then the 768kB limit
+  ctx.temp_files = std::make_shared<storage::TempFileSpace>(dir, 1, -1);
+  {
+    HashJoinTable table(ctx, FirstColumn(), false);
+    constexpr int kRows = 400000;
+    for (int i = 0; i < kRows; ++i) table.Insert({Value::Int4(i), Value::String("row " + std::to_string(i))});
+    CHECK(table.Stats().batches >= 16);
+    size_t seen = 0;
+    size_t found = 0;
+    do {
+      seen += table.inner_count();
+      for (int k = 0; k < kRows; k += 97) {
+        const Row key{Value::Int4(k)};
+        if (table.BatchOf(HashJoinTable::Hash(key)) != table.current_batch()) continue;
+        auto m = Matches(table, key[0]);
+        found += m.size();
+        CHECK(m == std::vector<std::string>{"row " + std::to_string(k)});
+      }
+    } while (table.NextBatch());
+    CHECK(seen == kRows);
+    CHECK(found == (kRows + 96) / 97);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace lumadb::exec
