@@ -217,14 +217,8 @@ void Session::ApplyTypeIoSettings() {
 
 const planner::PlannerSettings& Session::SessionPlannerSettings() {
   if (planner_settings_version_ != settings_.version()) {
-    static const SettingKey kHashJoin("enable_hashjoin"), kMergeJoin("enable_mergejoin"), kNestLoop("enable_nestloop"),
-        kSort("enable_sort"), kSeqScan("enable_seqscan"), kIndexScan("enable_indexscan");
-    planner_settings_ = {.enable_hashjoin = settings_.GetBool(kHashJoin),
-                         .enable_mergejoin = settings_.GetBool(kMergeJoin),
-                         .enable_nestloop = settings_.GetBool(kNestLoop),
-                         .enable_sort = settings_.GetBool(kSort),
-                         .enable_seqscan = settings_.GetBool(kSeqScan),
-                         .enable_indexscan = settings_.GetBool(kIndexScan)};
+    // By name, but only after a setting changed: the planner's own reader stays the one list of them.
+    planner_settings_ = planner::ReadPlannerSettings([this](std::string_view name) { return settings_.Show(name); });
     planner_settings_version_ = settings_.version();
   }
   return planner_settings_;

@@ -147,7 +147,7 @@ class Session {
   void ApplyTypeIoSettings();
   /// What exec sees of this session for the current statement; opens the transaction if needed.
   exec::SessionContext StatementContext();
-  /// enable_hashjoin & co., re-read through resolved keys only when a setting changed.
+  /// The planner settings (enable_hashjoin & co.), read again only when a setting changed.
   const planner::PlannerSettings& SessionPlannerSettings();
   void LogStatementIfWanted(const std::string& sql, const std::vector<ast::StatementPtr>* statements);
 
