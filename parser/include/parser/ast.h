@@ -365,6 +365,7 @@ enum class StmtKind {
   kCreateFunction,  // the function statements are in parser/ast_functions.h
   kDropFunction,
   kAlterFunction,
+  kAlterView,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string
