@@ -4,6 +4,7 @@
 // expression (or lateral join) at that level sets the slot from its row before running its subplan.
 #include <algorithm>
 
+#include "join_scope.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -51,10 +52,14 @@ int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnR
     throw binder.Error(SqlState{"42P09"}, "table reference \"" + qualifier + "\" is ambiguous", ref.location);
   }
   int found = -1;
+  const std::vector<int>* named = FindJoinName(scope, qualifier);
   for (size_t i = 0; i < scope.columns.size(); ++i) {
     const auto& c = scope.columns[i];
     if (c.name != col) continue;
-    if (qualifier.empty() ? c.hidden : c.relation != qualifier) continue;
+    const bool reachable = named ? std::find(named->begin(), named->end(), static_cast<int>(i)) != named->end()
+                           : qualifier.empty() ? !c.hidden
+                                               : c.relation == qualifier;
+    if (!reachable) continue;
     if (found >= 0) {
       throw binder.Error(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous", ref.location);
     }
