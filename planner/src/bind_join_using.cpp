@@ -1,8 +1,9 @@
 // JOIN ... USING (a, b) [AS name] and NATURAL JOIN (parser/parse_clause.c transformFromClauseItem and
 // buildMergedJoinVar): each named column is compared across the sides and merged into one column that
 // leads `*`. An inner or LEFT join's merged column is the left column itself, a RIGHT join's the right
-// one (so GROUP BY t1.a covers it, as flatten_join_alias_vars lets it); a FULL join's is COALESCE(l, r),
-// and a side of another type is cast to the common one: those are computed by a projection above the join.
+// one (so GROUP BY t1.a covers it, as flatten_join_alias_vars lets it), kept in that column's type even
+// when the other side's differs (PostgreSQL casts it to the common type, which GROUP BY t1.a still covers
+// there); a FULL join's is COALESCE(l, r) in the common type, computed by a projection above the join.
 #include <algorithm>
 
 #include "join_scope.h"
@@ -63,7 +64,7 @@ std::vector<BoundExprPtr> Binder::BindJoinUsing(const ast::TableRef& ref, JoinKi
   std::vector<BoundExprPtr> conditions;
   std::vector<int> sides;  // per merged column: the left position, then the right one
   std::vector<ScopeColumn> merged_columns;
-  bool project = kind == JoinKind::kFull;
+  const bool project = kind == JoinKind::kFull;
   for (const auto& name : UsingNames(ref, left, right)) {
     const int li = FindUsingColumn(*this, left, name, "left", ref.location);
     const int ri = width + FindUsingColumn(*this, right, name, "right", ref.location);
@@ -74,7 +75,6 @@ std::vector<BoundExprPtr> Binder::BindJoinUsing(const ast::TableRef& ref, JoinKi
     // buildMergedJoinVar's common type is checked (42804 without a position) before the = operator.
     auto both = UnifyTypes({MakeColumn(li, lc.type, l->name), MakeColumn(ri, rc.type, r->name)}, "JOIN/USING");
     conditions.push_back(Compare("=", l, r, ref.location));
-    project = project || both[0]->type.id != lc.type.id || both[1]->type.id != rc.type.id;
     merged->push_back(kind == JoinKind::kRight ? both[1] : both[0]);
     if (kind == JoinKind::kFull) {
       auto coalesce = std::make_shared<BoundExpr>();

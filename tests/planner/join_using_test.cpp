@@ -42,7 +42,7 @@ TEST_CASE_FIXTURE(Fixture, "the merged columns come first in *, for every join t
   CHECK(Names(Bind("SELECT * FROM t JOIN u USING (a)")) == V{"a", "b", "c", "d"});
   CHECK(Names(Bind("SELECT * FROM u RIGHT JOIN t USING (a)")) == V{"a", "d", "b", "c"});
   CHECK(Names(Bind("SELECT * FROM u NATURAL LEFT JOIN t")) == V{"a", "d", "b", "c"});
-  // text = varchar: the merged column is cast to the common type (text), computed above the join.
+  // text = varchar: the merged column is the left one (PostgreSQL casts it to the common type, text).
   CHECK(Names(Bind("SELECT * FROM t JOIN u u1 (x, b) USING (b)")) == V{"b", "a", "c", "x"});
   // A table's own * keeps its order; the hidden side stays reachable qualified.
   CHECK(Names(Bind("SELECT t.*, u1.b FROM t JOIN u u1 (x, b) USING (b)")) == V{"a", "b", "c", "b"});
