@@ -190,10 +190,9 @@ class Binder {
   PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
   /// JOIN ... USING / NATURAL (bind_join_using.cpp): the equality conditions over the join's row, and *scope
-  /// with the merged columns first in `*` order. When a merged column is not one side's column as it is
-  /// (FULL JOIN's COALESCE, a side cast to the common type), *merged gets every merged column's expression
-  /// and the scope has them in front: the caller projects them ahead of the join's row. 42702, 42703,
-  /// 42804, 42712 (USING ... AS an alias already in use).
+  /// with the merged columns first in `*` order. For a FULL join, whose merged columns are COALESCE(l, r),
+  /// *merged gets their expressions and the scope has them in front: the caller projects them ahead of the
+  /// join's row. 42701, 42702, 42703, 42804, 42712 (USING ... AS an alias already in use).
   std::vector<BoundExprPtr> BindJoinUsing(const ast::TableRef& ref, JoinKind kind, const Scope& left,
                                           const Scope& right, Scope* scope, std::vector<BoundExprPtr>* merged);
   /// A FROM item after `earlier` (bind_subquery.cpp): a LATERAL subquery or a function may read their
