@@ -123,7 +123,36 @@ WITH RECURSIVE g(f, t) AS (SELECT 1, 2 UNION ALL SELECT t, t + 1 FROM g WHERE t 
   SEARCH DEPTH FIRST BY f SET s CYCLE f SET s USING p SELECT * FROM g;
 -- @@ 55 t2 u @@
 WITH g(f) AS (SELECT 1) SEARCH DEPTH FIRST BY f SET s SELECT * FROM g;
--- @@ 56 t2 @@
-DROP SEQUENCE wsq;
+-- @@ 56 t1 @@
+-- a data-modifying WITH query with a WITH clause of its own
+CREATE TABLE wdel (k int, v text);
 -- @@ 57 t1 @@
+INSERT INTO wdel VALUES (1, 'a'), (2, 'b'), (3, 'c');
+-- @@ 58 t2 u @@
+WITH d AS (WITH s AS (SELECT 2 AS k) DELETE FROM wdel WHERE k IN (SELECT k FROM s) RETURNING k, v)
+SELECT * FROM d;
+-- @@ 59 t2 @@
+WITH u AS (WITH s(n) AS (VALUES (1)) UPDATE wdel SET v = v || '!' FROM s WHERE k = n RETURNING k, v),
+     i AS (WITH s(n) AS (VALUES (9)) INSERT INTO wdel SELECT n, 'z' FROM s RETURNING *)
+SELECT * FROM u UNION ALL SELECT * FROM i ORDER BY 1;
+-- @@ 60 t1 @@
+SELECT * FROM wdel ORDER BY k;
+-- @@ 61 t2 u @@
+WITH RECURSIVE x(n) AS (WITH sub AS (SELECT * FROM x) DELETE FROM wdel RETURNING k) SELECT * FROM x;
+-- @@ 62 t2 u @@
+WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL (WITH sub AS (SELECT * FROM x) DELETE FROM wdel RETURNING k))
+SELECT * FROM x;
+-- @@ 63 t2 u @@
+SELECT (WITH d AS (WITH s AS (SELECT 1) DELETE FROM wdel RETURNING k) SELECT count(*) FROM d);
+-- @@ 64 t2 u @@
+PREPARE wdel_p AS WITH s AS (SELECT 3 AS k) DELETE FROM wdel WHERE k IN (SELECT k FROM s) RETURNING v;
+-- @@ 65 t1 u @@
+EXECUTE wdel_p;
+-- @@ 66 t1 @@
+SELECT * FROM wdel ORDER BY k;
+-- @@ 67 t1 @@
+DROP TABLE wdel;
+-- @@ 68 t2 @@
+DROP SEQUENCE wsq;
+-- @@ 69 t1 @@
 DROP TABLE wy;

@@ -9,8 +9,8 @@
 
 namespace lumadb::exec {
 
-std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ctx, ResultSink& sink) {
-  using Alter = ast::CreateViewStmt::Alter;
+std::string ExecuteAlterView(const ast::AlterViewStmt& stmt, SessionContext& ctx, ResultSink& sink) {
+  using Action = ast::AlterViewStmt::Action;
   const std::string shown = stmt.view.schema.empty() ? stmt.view.name : stmt.view.schema + "." + stmt.view.name;
   auto view = ctx.catalog.LookupTable(ctx.txn, stmt.view.schema, stmt.view.name, ctx.search_path);
   if (!view) {
@@ -26,12 +26,12 @@ std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ct
   def.columns = view->columns;
   def.view_uses = view->view_uses;
   auto options = ParseViewOptions(view->reloptions);
-  if (stmt.alter == Alter::kSetOptions || stmt.alter == Alter::kResetOptions) {
+  if (stmt.action == Action::kSetOptions || stmt.action == Action::kResetOptions) {
     // transformRelOptions: the old items not named keep their order, the named ones follow as given.
     for (const auto& [name, value] : stmt.options) {
       std::erase_if(options, [&](const auto& o) { return o.first == name; });
     }
-    if (stmt.alter == Alter::kSetOptions) options.insert(options.end(), stmt.options.begin(), stmt.options.end());
+    if (stmt.action == Action::kSetOptions) options.insert(options.end(), stmt.options.begin(), stmt.options.end());
   } else {
     auto column = std::find_if(def.columns.begin(), def.columns.end(),
                                [&](const catalog::ColumnInfo& c) { return c.name == stmt.column; });
@@ -39,7 +39,7 @@ std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ct
       throw DbError(sqlstate::kUndefinedColumn,
                     "column \"" + stmt.column + "\" of relation \"" + view->name + "\" does not exist");
     }
-    if (stmt.alter == Alter::kSetDefault) {
+    if (stmt.action == Action::kSetDefault) {
       column->default_expr = stmt.default_text;
     } else {
       column->default_expr.reset();

@@ -19,10 +19,10 @@ namespace lumadb::exec {
 /// a view that is not automatically updatable.
 std::string ExecuteCreateView(const ast::CreateViewStmt& stmt, std::string_view query_text, SessionContext& ctx);
 
-/// ALTER VIEW's SET (options), RESET (options) and ALTER [COLUMN] c SET/DROP DEFAULT (a CreateViewStmt with
-/// alter set): 42P01 (a NOTICE with IF EXISTS), 42809 `"t" is not a view`, 42501 for a non-owner, 42703,
+/// ALTER VIEW's SET (options), RESET (options) and ALTER [COLUMN] c SET/DROP DEFAULT (AlterViewStmt; PostgreSQL's
+/// AlterTableStmt on a view): 42P01 (a NOTICE with IF EXISTS), 42809 `"t" is not a view`, 42501 for a non-owner, 42703,
 /// the option errors of ViewRelOptions, 0A000 from CheckViewOptionsFit. Tag "ALTER VIEW".
-std::string ExecuteAlterView(const ast::CreateViewStmt& stmt, SessionContext& ctx, ResultSink& sink);
+std::string ExecuteAlterView(const ast::AlterViewStmt& stmt, SessionContext& ctx, ResultSink& sink);
 
 /// CREATE TABLE ... AS, SELECT ... INTO and CREATE MATERIALIZED VIEW (createas.c): a table of the query's
 /// columns, filled with its rows unless WITH NO DATA. Tag `SELECT n` (PostgreSQL's), or "CREATE TABLE AS" /

@@ -164,10 +164,9 @@ std::string ExecuteStatement(const ast::Statement& stmt, std::string_view query_
       return ExecuteAlterOwner(stmt.As<ast::AlterOwnerStmt>(), ctx);
     case ast::StmtKind::kAlterRoleSet:
       return ExecuteAlterRoleSet(stmt.As<ast::AlterRoleSetStmt>(), ctx);
+    case ast::StmtKind::kAlterView:
+      return ExecuteAlterView(stmt.As<ast::AlterViewStmt>(), ctx, sink);
     case ast::StmtKind::kCreateView:
-      if (stmt.As<ast::CreateViewStmt>().alter != ast::CreateViewStmt::Alter::kNone) {
-        return ExecuteAlterView(stmt.As<ast::CreateViewStmt>(), ctx, sink);
-      }
       return ExecuteCreateView(stmt.As<ast::CreateViewStmt>(), query_text, ctx);
     case ast::StmtKind::kCreateTableAs:
       return ExecuteCreateTableAs(stmt.As<ast::CreateTableAsStmt>(), query_text, ctx, sink);

@@ -38,7 +38,9 @@ const char* WriteCommandName(const ast::Statement& stmt) {
     case ast::StmtKind::kDrop:
       return DropTag(stmt.As<ast::DropStmt>().object_type);
     case ast::StmtKind::kCreateView:
-      return stmt.As<ast::CreateViewStmt>().alter == ast::CreateViewStmt::Alter::kNone ? "CREATE VIEW" : "ALTER VIEW";
+      return "CREATE VIEW";
+    case ast::StmtKind::kAlterView:
+      return "ALTER VIEW";
     case ast::StmtKind::kCreateTableAs: {
       const auto& ctas = stmt.As<ast::CreateTableAsStmt>();
       return ctas.is_matview ? "CREATE MATERIALIZED VIEW" : ctas.is_select_into ? "SELECT INTO" : "CREATE TABLE AS";

@@ -169,6 +169,10 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
           join->on = Expr(*c->children.at(0));
         } else if (c->is_type<g::join_using>()) {
           join->using_columns = NameList(*c->children.at(0));
+          if (c->children.size() > 1) {
+            join->join_using_alias = Ident(*c->children[1]->children.at(0));
+            join->join_using_alias_location = Loc(*c->children[1]);
+          }
         } else {
           join->right = TableRef(*c);
         }
@@ -176,6 +180,19 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
       left = std::move(join);
     }
     return left;
+  }
+  if (n.is_type<g::paren_join_ref>()) {
+    ast::TableRefPtr inner = TableRef(*n.children.at(0));
+    // gram.y has no ( table ) form: only a join may stand in parentheses.
+    if (inner->kind != ast::TableRefKind::kJoin) {
+      const auto close = static_cast<int32_t>(n.children[0]->m_end.byte);
+      throw DbError(sqlstate::kSyntaxError, "syntax error at or near \")\"").Position(Pos(close));
+    }
+    if (n.children.size() > 1) {
+      inner->alias = Ident(*n.children[1]->children.at(0));
+      if (n.children[1]->children.size() > 1) inner->column_aliases = NameList(*n.children[1]->children[1]);
+    }
+    return inner;
   }
   if (n.is_type<g::lateral_ref>()) {
     ast::TableRefPtr item = TableRef(*n.children.at(0));

@@ -129,31 +129,33 @@ ast::StatementPtr Transformer::TopSelect(const PNode& n) {
   return stmt;
 }
 
+ast::StatementPtr Transformer::AlterView(const PNode& n) {
+  using Action = ast::AlterViewStmt::Action;
+  auto stmt = std::make_unique<ast::AlterViewStmt>();
+  for (const auto& c : n.children) {
+    if (c->is_type<g::if_exists>()) {
+      stmt->if_exists = true;
+    } else if (c->is_type<g::qualified_name>()) {
+      stmt->view = QualName(*c);
+    } else if (c->is_type<g::alter_view_set>() || c->is_type<g::alter_view_reset>()) {
+      const bool set = c->is_type<g::alter_view_set>();
+      stmt->action = set ? Action::kSetOptions : Action::kResetOptions;
+      for (const auto& o : c->children) {
+        std::string value = set ? (o->children.size() > 1 ? OptionValue(*o->children[1]) : "true") : "";
+        stmt->options.emplace_back(Ident(*o->children.at(0)), std::move(value));
+      }
+    } else if (c->is_type<g::alter_view_default>()) {
+      stmt->column = Ident(*c->children.at(0));
+      const PNode& action = *c->children.at(1);
+      stmt->action = action.is_type<g::view_set_default>() ? Action::kSetDefault : Action::kDropDefault;
+      if (stmt->action == Action::kSetDefault) stmt->default_text = SourceText(*action.children.at(0));
+    }
+  }
+  return stmt;
+}
+
 ast::StatementPtr Transformer::CreateView(const PNode& n) {
   auto stmt = std::make_unique<ast::CreateViewStmt>();
-  if (n.is_type<g::alter_view>()) {
-    using Alter = ast::CreateViewStmt::Alter;
-    for (const auto& c : n.children) {
-      if (c->is_type<g::if_exists>()) {
-        stmt->if_exists = true;
-      } else if (c->is_type<g::qualified_name>()) {
-        stmt->view = QualName(*c);
-      } else if (c->is_type<g::alter_view_set>() || c->is_type<g::alter_view_reset>()) {
-        const bool set = c->is_type<g::alter_view_set>();
-        stmt->alter = set ? Alter::kSetOptions : Alter::kResetOptions;
-        for (const auto& o : c->children) {
-          std::string value = set ? (o->children.size() > 1 ? OptionValue(*o->children[1]) : "true") : "";
-          stmt->options.emplace_back(Ident(*o->children.at(0)), std::move(value));
-        }
-      } else if (c->is_type<g::alter_view_default>()) {
-        stmt->column = Ident(*c->children.at(0));
-        const PNode& action = *c->children.at(1);
-        stmt->alter = action.is_type<g::view_set_default>() ? Alter::kSetDefault : Alter::kDropDefault;
-        if (stmt->alter == Alter::kSetDefault) stmt->default_text = SourceText(*action.children.at(0));
-      }
-    }
-    return stmt;
-  }
   stmt->persistence = Persistence(n, nullptr);
   for (const auto& c : n.children) {
     if (c->is_type<g::or_replace>()) {

@@ -102,7 +102,8 @@ ast::StatementPtr Transformer::Statement(const PNode& n) {
 ast::StatementPtr Transformer::Dispatch(const PNode& s) {
   if (s.is_type<g::select_stmt>()) return TopSelect(s);
   if (s.is_type<g::with_dml_stmt>()) return WithDml(s);
-  if (s.is_type<g::create_view>() || s.is_type<g::alter_view>()) return CreateView(s);
+  if (s.is_type<g::create_view>()) return CreateView(s);
+  if (s.is_type<g::alter_view>()) return AlterView(s);
   if (s.is_type<g::create_table_as>() || s.is_type<g::create_matview>()) return CreateTableAs(s);
   if (s.is_type<g::refresh_matview>()) return RefreshMatView(s);
   if (s.is_type<g::create_function>()) return CreateFunction(s);

@@ -152,6 +152,8 @@ class Transformer {
   /// A top-level SELECT: SELECT ... INTO becomes CREATE TABLE AS (analyze.c transformStmt).
   ast::StatementPtr TopSelect(const PNode& n);
   ast::StatementPtr CreateView(const PNode& n);
+  /// ALTER VIEW's option and column-default forms (AlterViewStmt).
+  ast::StatementPtr AlterView(const PNode& n);
   /// CREATE TABLE ... AS and CREATE MATERIALIZED VIEW.
   ast::StatementPtr CreateTableAs(const PNode& n);
   ast::StatementPtr RefreshMatView(const PNode& n);

@@ -166,6 +166,14 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
     if (auto outer = BindOuterColumn(ref)) return outer;
   }
   if (found == kNoSuchRelation) {
+    if (std::find(scope.hidden_relations.begin(), scope.hidden_relations.end(), qualifier) !=
+        scope.hidden_relations.end()) {
+      // errorMissingRTE: the table is inside a join whose alias hides it.
+      throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + qualifier + "\"",
+                  ref.location)
+          .Hint("There is an entry for table \"" + qualifier +
+                "\", but it cannot be referenced from this part of the query.");
+    }
     // errorMissingRTE: the table is there under an alias.
     for (const auto& c : scope.columns) {
       if (c.table_oid == 0 || c.relation == qualifier) continue;

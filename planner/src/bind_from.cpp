@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "information_schema.h"
+#include "join_scope.h"
 #include "plan_util.h"
 #include "planner/binder.h"
 
@@ -31,29 +32,6 @@ std::shared_ptr<JoinPlan> NewJoin(PlanPtr left, PlanPtr right, JoinKind kind) {
   j->right = std::move(right);
   j->join = kind;
   return j;
-}
-
-void AppendScope(Scope* into, const Scope& from) {
-  into->columns.insert(into->columns.end(), from.columns.begin(), from.columns.end());
-  into->relations.insert(into->relations.end(), from.relations.begin(), from.relations.end());
-}
-
-// The index of the single visible column `name` in scope, or -1; 42702 when it appears twice.
-int FindUsingColumn(const Binder& b, const Scope& scope, const std::string& name, const char* side, int32_t loc) {
-  int found = -1;
-  for (size_t i = 0; i < scope.columns.size(); ++i) {
-    if (scope.columns[i].hidden || scope.columns[i].name != name) continue;
-    if (found >= 0) {
-      throw b.Error(sqlstate::kAmbiguousColumn,
-                    "common column name \"" + name + "\" appears more than once in " + side + " table", loc);
-    }
-    found = static_cast<int>(i);
-  }
-  if (found < 0) {
-    throw b.Error(sqlstate::kUndefinedColumn,
-                  "column \"" + name + "\" specified in USING clause does not exist in " + side + " table", loc);
-  }
-  return found;
 }
 
 }  // namespace
@@ -218,30 +196,15 @@ PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
   }
   auto join = NewJoin(left, right, kind);
   join->lateral_params = std::move(lateral);
-  std::vector<std::string> using_columns = ref.using_columns;
-  if (ref.natural) {
-    for (const auto& l : left_scope.columns) {
-      if (l.hidden) continue;
-      for (const auto& r : right_scope.columns) {
-        if (!r.hidden && r.name == l.name) using_columns.push_back(l.name);
-      }
-    }
-  }
-  size_t offset = left_scope.columns.size();
+  const size_t offset = left_scope.columns.size();
   std::vector<BoundExprPtr> conditions;
-  for (const auto& name : using_columns) {
-    int li = FindUsingColumn(*this, left_scope, name, "left", ref.location);
-    int ri = FindUsingColumn(*this, right_scope, name, "right", ref.location);
-    auto& lc = left_scope.columns[li];
-    auto& rc = right_scope.columns[ri];
-    auto l = MakeColumn(li, lc.type, lc.relation + "." + lc.name, ref.location);
-    auto r = MakeColumn(static_cast<int>(offset) + ri, rc.type, rc.relation + "." + rc.name, ref.location);
-    conditions.push_back(Compare("=", l, r, ref.location));
-    // The merged column is named once: by the side that is never NULL-extended.
-    (kind == JoinKind::kRight ? lc : rc).hidden = true;
+  std::vector<BoundExprPtr> merged;
+  if (ref.natural || !ref.using_columns.empty()) {
+    conditions = BindJoinUsing(ref, kind, left_scope, right_scope, scope, &merged);
+  } else {
+    AppendScope(scope, left_scope);
+    AppendScope(scope, right_scope);
   }
-  AppendScope(scope, left_scope);
-  AppendScope(scope, right_scope);
   if (ref.on) {
     bool saved_allow = allow_aggregates_;
     const char* saved_clause = aggregate_clause_;
@@ -255,7 +218,21 @@ PlanPtr Binder::BindJoin(const ast::TableRef& ref, Scope* scope) {
     join->condition = conditions.size() == 1 ? conditions[0] : Logical(BoundKind::kAnd, conditions, ref.location);
     ExtractHashKeys(join.get(), static_cast<int>(offset));
   }
-  return join;
+  PlanPtr plan = join;
+  if (!merged.empty()) {
+    // The computed merged columns lead the join's own columns (see bind_join_using.cpp).
+    auto project = std::make_shared<ProjectPlan>();
+    for (size_t i = 0; i < merged.size(); ++i) project->output.push_back({scope->columns[i].name, merged[i]->type});
+    project->exprs = std::move(merged);
+    for (size_t i = 0; i < join->output.size(); ++i) {
+      project->exprs.push_back(MakeColumn(static_cast<int>(i), join->output[i].type, join->output[i].name));
+      project->output.push_back(join->output[i]);
+    }
+    project->child = join;
+    plan = project;
+  }
+  if (!ref.alias.empty()) ApplyJoinAlias(ref, scope);
+  return plan;
 }
 
 }  // namespace lumadb::planner

@@ -4,6 +4,7 @@
 // to commit.
 #include <algorithm>
 
+#include "join_scope.h"
 #include "planner/binder.h"
 
 namespace lumadb::planner {
@@ -75,7 +76,8 @@ void Binder::ApplyLocking(const ast::SelectStmt& stmt, const Scope& scope, size_
     const std::string what = StrengthName(lc.strength);
     if (lc.tables.empty()) {
       for (const std::string& rel : scope.relations) {
-        if (!is_base_table(rel)) {
+        // A join's name stands for the tables inside, which are locked (transformLockingClause recurses).
+        if (!is_base_table(rel) && !FindJoinName(scope, rel)) {
           throw Error(sqlstate::kFeatureNotSupported, what + " is not supported on a subquery in FROM", lc.location);
         }
       }
@@ -93,6 +95,9 @@ void Binder::ApplyLocking(const ast::SelectStmt& stmt, const Scope& scope, size_
         found = true;
       }
       if (found) continue;
+      if (FindJoinName(scope, name.name)) {
+        throw Error(sqlstate::kFeatureNotSupported, what + " cannot be applied to a join", name.location);
+      }
       if (std::find(scope.relations.begin(), scope.relations.end(), name.name) != scope.relations.end()) {
         throw Error(sqlstate::kFeatureNotSupported, what + " is not supported on a subquery in FROM", name.location);
       }

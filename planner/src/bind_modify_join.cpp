@@ -1,6 +1,7 @@
 // UPDATE ... FROM and DELETE ... USING (parser/analyze.c transformUpdateStmt / transformDeleteStmt with
 // their extra range table entries): the target joined to the other FROM items, WHERE as the join condition.
 #include "index_selection.h"
+#include "join_scope.h"
 #include "planner/binder.h"
 
 namespace lumadb::planner {
@@ -26,8 +27,7 @@ PlanPtr Binder::BindModifyJoin(const std::shared_ptr<const catalog::TableInfo>& 
     // checkNameSpaceConflicts reports it without a position.
     if (name == target) throw DbError(kDuplicateAlias, "table name \"" + target + "\" specified more than once");
   }
-  scope->columns.insert(scope->columns.end(), items.columns.begin(), items.columns.end());
-  scope->relations.insert(scope->relations.end(), items.relations.begin(), items.relations.end());
+  AppendScope(scope, items);
   auto join = std::make_shared<JoinPlan>();
   join->output = scan->output;
   join->output.insert(join->output.end(), right->output.begin(), right->output.end());

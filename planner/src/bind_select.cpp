@@ -3,6 +3,7 @@
 #include "aggregate_rewriter.h"
 #include "decorrelate.h"
 #include "index_selection.h"
+#include "join_scope.h"
 #include "parallel_plan.h"
 #include "plan_util.h"
 #include "planner/binder.h"
@@ -243,11 +244,10 @@ std::vector<SelectTarget> Binder::BindTargetList(const std::vector<ast::SelectIt
         throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"",
                     item.expr->location);
       }
-      for (size_t i = 0; i < scope.columns.size(); ++i) {
+      for (int i : StarColumns(scope, rel)) {
         const auto& c = scope.columns[i];
-        if (rel.empty() ? c.hidden : c.relation != rel) continue;
         NoteColumnRead(c);
-        targets.push_back({MakeColumn(static_cast<int>(i), c.type, c.relation + "." + c.name, item.expr->location),
+        targets.push_back({MakeColumn(i, c.type, c.relation + "." + c.name, item.expr->location),
                            {c.name, c.type, c.table_oid, c.attnum}});
       }
       continue;

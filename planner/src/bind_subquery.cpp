@@ -3,7 +3,9 @@
 // PARAM_EXEC parameters). A column found in an enclosing level becomes a kExecParam slot; the subquery
 // expression (or lateral join) at that level sets the slot from its row before running its subplan.
 #include <algorithm>
+#include <optional>
 
+#include "join_scope.h"
 #include "planner/binder.h"
 #include "planner/type_rules.h"
 
@@ -51,10 +53,14 @@ int FindScopeColumn(const Binder& binder, const Scope& scope, const ast::ColumnR
     throw binder.Error(SqlState{"42P09"}, "table reference \"" + qualifier + "\" is ambiguous", ref.location);
   }
   int found = -1;
+  const std::vector<int>* named = FindJoinName(scope, qualifier);
   for (size_t i = 0; i < scope.columns.size(); ++i) {
     const auto& c = scope.columns[i];
     if (c.name != col) continue;
-    if (qualifier.empty() ? c.hidden : c.relation != qualifier) continue;
+    const bool reachable = named ? std::find(named->begin(), named->end(), static_cast<int>(i)) != named->end()
+                           : qualifier.empty() ? !c.hidden
+                                               : c.relation == qualifier;
+    if (!reachable) continue;
     if (found >= 0) {
       throw binder.Error(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous", ref.location);
     }
@@ -77,22 +83,28 @@ std::unique_ptr<Binder> Binder::NestedBinder(const OuterLevel* level) {
 BoundExprPtr Binder::BindOuterColumn(const ast::ColumnRef& ref) {
   const bool qualified = ref.names.size() >= 2;
   const std::string& col = ref.names.back();
+  // An item only LATERAL could see is skipped, so an enclosing level may still have the name
+  // (colNameToVar); when none has it, parse_relation.c errorMissingRTE / errorMissingColumn name that item.
+  std::optional<DbError> lateral_only;
   for (size_t k = 0; k < outer_.size(); ++k) {
     const OuterLevel& level = outer_[k];
     int found = FindScopeColumn(*this, *level.scope, ref);
     if (found == kNoSuchRelation || (found < 0 && !qualified)) continue;
     if (!level.visible) {
-      // parse_relation.c errorMissingRTE / errorMissingColumn for an item only LATERAL could see.
+      if (lateral_only) continue;
       if (qualified) {
         const std::string& rel = ref.names[ref.names.size() - 2];
-        throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"",
-                    ref.location)
-            .Hint("There is an entry for table \"" + rel +
-                  "\", but it cannot be referenced from this part of the query.");
+        lateral_only = Error(sqlstate::kUndefinedTable,
+                             "invalid reference to FROM-clause entry for table \"" + rel + "\"", ref.location)
+                           .Hint("There is an entry for table \"" + rel +
+                                 "\", but it cannot be referenced from this part of the query.");
+      } else {
+        lateral_only =
+            Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref.location)
+                .Hint("There is a column named \"" + col + "\" in table \"" + level.scope->columns[found].relation +
+                      "\", but it cannot be referenced from this part of the query.");
       }
-      throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref.location)
-          .Hint("There is a column named \"" + col + "\" in table \"" + level.scope->columns[found].relation +
-                "\", but it cannot be referenced from this part of the query.");
+      continue;
     }
     if (found < 0) {
       std::string shown;
@@ -104,6 +116,7 @@ BoundExprPtr Binder::BindOuterColumn(const ast::ColumnRef& ref) {
     auto value = MakeColumn(found, c.type, QualifiedName(c), ref.location);
     return OuterReference(k, value, QualifiedName(c), ref.location);
   }
+  if (lateral_only) throw *lateral_only;
   return nullptr;
 }
 

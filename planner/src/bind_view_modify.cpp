@@ -13,6 +13,7 @@
 #include "plan_util.h"
 #include "planner/binder.h"
 #include "planner/view_rewrite.h"
+#include "view_on_conflict.h"
 
 namespace lumadb::planner {
 
@@ -382,6 +383,16 @@ PlanPtr Binder::BindViewModify(const ast::Statement& stmt, const std::shared_ptr
     Lend source(in.source, rewritten.source);
     ReturningLoan returning(in.returning, rewritten.returning, *view, view_alias, sources);
     note_reads(subst, returning.substitution());
+    std::optional<OnConflictViewLoan> on_conflict;
+    if (in.on_conflict) {
+      on_conflict.emplace(in.on_conflict.get(), *view, view_alias, sources,
+                          base_alias.empty() ? base->name : base_alias, base_column);
+      for (int16_t attnum : on_conflict->read()) {
+        view_permission.required |= catalog::kAclSelect;
+        view_permission.selected.insert(attnum);
+      }
+      rewritten.on_conflict = in.on_conflict;
+    }
     hand_on(rewritten);
     forget.rewritten = &rewritten;
     plan = BindInsert(rewritten);

@@ -110,6 +110,18 @@ bool TargetsContain(const ast::SelectStmt& q, const std::function<bool(const ast
   return false;
 }
 
+/// Qualifies every column reference in *slot by `name`: the view query reads only its base relation, by
+/// bare names or by the base's name or alias.
+void Qualify(ast::ExprPtr* slot, const std::string& name) {
+  if (!*slot) return;
+  if ((*slot)->kind == ast::ExprKind::kColumnRef) {
+    auto& names = static_cast<ast::ColumnRef&>(**slot).names;
+    names = {name, names.back()};
+    return;
+  }
+  ForEachChild(**slot, [&](ast::ExprPtr* child) { Qualify(child, name); });
+}
+
 }  // namespace
 
 const char* ViewNotUpdatableReason(const ast::SelectStmt& q) {
@@ -202,8 +214,14 @@ ViewColumnSubstitution::~ViewColumnSubstitution() {
   for (std::string* name : named_) name->clear();
 }
 
+void ViewColumnSubstitution::QualifyCopies(std::string name, bool qualified_only) {
+  qualify_ = std::move(name);
+  qualified_only_ = qualified_only;
+}
+
 int ViewColumnSubstitution::Find(const ast::ColumnRef& ref) const {
   if (ref.names.size() > 2 || (ref.names.size() == 2 && ref.names[0] != alias_)) return -1;
+  if (qualified_only_ && ref.names.size() == 1) return -1;
   for (size_t i = 0; i < view_.columns.size() && i < sources_.size(); ++i) {
     if (view_.columns[i].name == ref.names.back()) return static_cast<int>(i);
   }
@@ -224,6 +242,7 @@ void ViewColumnSubstitution::Apply(ast::ExprPtr* slot) {
     if (i >= 0) {
       replaced_.emplace_back(slot, std::move(*slot));
       *slot = Copy(static_cast<size_t>(i));
+      if (!qualify_.empty()) Qualify(slot, qualify_);
       read_.push_back(view_.columns[static_cast<size_t>(i)].attnum);
     }
     return;

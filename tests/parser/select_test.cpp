@@ -91,6 +91,23 @@ TEST_CASE("FROM: aliases, joins, subqueries") {
   CHECK(s->from[3]->join_type == ast::JoinType::kFull);
 }
 
+TEST_CASE("FROM: join aliases and USING (...) AS name") {
+  auto s = ParseOne<SelectStmt>("SELECT * FROM (a JOIN b USING (i) AS x) AS j (p, q), (c CROSS JOIN d) e");
+  REQUIRE(s->from.size() == 2);
+  const auto& j = *s->from[0];
+  REQUIRE(j.kind == ast::TableRefKind::kJoin);
+  CHECK(j.alias == "j");
+  CHECK(j.column_aliases == std::vector<std::string>{"p", "q"});
+  CHECK(j.using_columns == std::vector<std::string>{"i"});
+  CHECK(j.join_using_alias == "x");
+  CHECK(j.join_using_alias_location == 34);
+  CHECK(s->from[1]->alias == "e");
+  CHECK(s->from[1]->join_type == ast::JoinType::kCross);
+  // gram.y has no parenthesised plain table, and USING's alias takes AS and no column list.
+  CheckError("SELECT * FROM (a) x", "syntax error at or near \")\"", 17);
+  CheckError("SELECT * FROM a JOIN b USING (i) AS x(c)", "syntax error at or near \"(\"", 38);
+}
+
 TEST_CASE("reserved keywords are not bare names, but may follow AS or be quoted") {
   CHECK(ErrorOf("SELECT 1 AS select").code == "none");
   CHECK(ErrorOf("SELECT \"from\" FROM \"table\"").code == "none");

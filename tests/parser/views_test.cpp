@@ -45,6 +45,22 @@ TEST_CASE("CREATE VIEW keeps the query text") {
   CHECK(ParseOne<ast::DropStmt>("DROP MATERIALIZED VIEW m")->object_type == ast::ObjectType::kMatView);
 }
 
+TEST_CASE("ALTER VIEW is its own statement") {
+  using Action = ast::AlterViewStmt::Action;
+  auto set = ParseOne<ast::AlterViewStmt>("ALTER VIEW IF EXISTS s.v SET (security_barrier, check_option = local)");
+  CHECK(set->if_exists);
+  CHECK(set->view.schema == "s");
+  CHECK(set->action == Action::kSetOptions);
+  CHECK(set->options ==
+        std::vector<std::pair<std::string, std::string>>{{"security_barrier", "true"}, {"check_option", "local"}});
+  CHECK(ParseOne<ast::AlterViewStmt>("ALTER VIEW v RESET (check_option)")->action == Action::kResetOptions);
+  auto def = ParseOne<ast::AlterViewStmt>("ALTER VIEW v ALTER COLUMN a SET DEFAULT 1 + 2");
+  CHECK(def->action == Action::kSetDefault);
+  CHECK(def->column == "a");
+  CHECK(def->default_text == "1 + 2");
+  CHECK(ParseOne<ast::AlterViewStmt>("ALTER VIEW v ALTER a DROP DEFAULT")->action == Action::kDropDefault);
+}
+
 TEST_CASE("CREATE TABLE AS, SELECT INTO and temporary tables") {
   auto c = ParseOne<ast::CreateTableAsStmt>("CREATE TEMP TABLE IF NOT EXISTS t (a) AS SELECT 1 WITH NO DATA");
   CHECK(c->into.persistence == 't');

@@ -156,5 +156,16 @@ TEST_CASE_FIXTURE(Fixture, "WHERE EXISTS, NOT EXISTS and IN become hash semi and
   CHECK(Explain("SELECT a FROM t WHERE a = 1 OR EXISTS (SELECT 1 FROM u WHERE u.a = t.a)")[0] == "Seq Scan on t");
 }
 
+TEST_CASE_FIXTURE(Fixture, "an earlier FROM item only LATERAL could see is skipped for an enclosing level") {
+  // colNameToVar: y's b is the outer t.b, not x's b.
+  auto plan = Bind("SELECT (SELECT r FROM (SELECT t.a AS b) x, (SELECT b AS r) y) FROM t");
+  CHECK(Target(plan, 0).param_ids.size() == 2);
+  DbError e = Error("SELECT (SELECT r FROM (SELECT 1 AS zz) x, (SELECT zz AS r) y) FROM t");
+  CHECK(Code(e) == "42703");
+  CHECK(e.hint() ==
+        "There is a column named \"zz\" in table \"x\", but it cannot be referenced from this part of "
+        "the query.");
+}
+
 }  // namespace
 }  // namespace lumadb::planner::testing

@@ -318,6 +318,9 @@ struct TableRef {
   // kFunction: FROM generate_series(1, 10) [AS] g[(x)] (alias/column_aliases as above)
   std::unique_ptr<FuncCall> function;
   bool lateral = false;  // LATERAL before a kSubquery or kFunction
+  // kJoin: JOIN ... USING (a, b) AS name (gram.y join_using_alias): a name for the merged columns only
+  std::string join_using_alias;
+  int32_t join_using_alias_location = -1;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -365,6 +368,7 @@ enum class StmtKind {
   kCreateFunction,  // the function statements are in parser/ast_functions.h
   kDropFunction,
   kAlterFunction,
+  kAlterView,
 };
 
 /// Base of all statements. location/length delimit the statement's text inside the query string

@@ -61,8 +61,6 @@ struct IntoClause {
 };
 
 /// CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW name [(cols)] AS query [WITH [LOCAL|CASCADED] CHECK OPTION].
-/// Also ALTER VIEW [IF EXISTS] name {SET (options) | RESET (options) | ALTER [COLUMN] c {SET DEFAULT e |
-/// DROP DEFAULT}} (alter != kNone; no query then), the view's other settings than its query.
 struct CreateViewStmt : Statement {
   static constexpr StmtKind kKind = StmtKind::kCreateView;
   CreateViewStmt() : Statement(kKind) {}
@@ -74,11 +72,21 @@ struct CreateViewStmt : Statement {
   bool recursive = false;  // CREATE RECURSIVE VIEW: query_text is already the WITH RECURSIVE wrapper
   char persistence = 'p';
   std::string check_option;                                  // "", "local" or "cascaded"
-  std::vector<std::pair<std::string, std::string>> options;  // WITH (...) or SET (...); RESET: values ""
-  enum class Alter { kNone, kSetOptions, kResetOptions, kSetDefault, kDropDefault } alter = Alter::kNone;
-  bool if_exists = false;    // ALTER VIEW IF EXISTS
-  std::string column;        // kSetDefault / kDropDefault
-  std::string default_text;  // kSetDefault: the expression's source text
+  std::vector<std::pair<std::string, std::string>> options;  // WITH (...)
+};
+
+/// ALTER VIEW [IF EXISTS] name {SET (options) | RESET (options) | ALTER [COLUMN] c {SET DEFAULT e | DROP
+/// DEFAULT}}: the view's settings other than its query (gram.y's AlterTableStmt with OBJECT_VIEW for these
+/// subcommands; OWNER TO is AlterOwnerStmt).
+struct AlterViewStmt : Statement {
+  static constexpr StmtKind kKind = StmtKind::kAlterView;
+  AlterViewStmt() : Statement(kKind) {}
+  QualifiedName view;
+  bool if_exists = false;
+  enum class Action { kSetOptions, kResetOptions, kSetDefault, kDropDefault } action = Action::kSetOptions;
+  std::vector<std::pair<std::string, std::string>> options;  // kSetOptions: (name, value); kResetOptions: names
+  std::string column;                                        // kSetDefault / kDropDefault
+  std::string default_text;                                  // kSetDefault: the expression's source text
 };
 
 /// CREATE [TEMP] TABLE [IF NOT EXISTS] name [(cols)] AS query [WITH [NO] DATA], SELECT ... INTO name, and

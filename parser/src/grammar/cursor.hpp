@@ -10,7 +10,7 @@ namespace lumadb::parser::grammar {
 
 struct prepare_types : seq<lparen, list<type_name, comma>, rparen>, Node {};
 /// gram.y PreparableStmt (MERGE aside).
-struct preparable_stmt : sor<select_stmt, insert_stmt, update_stmt, delete_stmt> {};
+struct preparable_stmt : sor<select_stmt, with_dml_stmt, insert_stmt, update_stmt, delete_stmt> {};
 /// PREPARE name [(type, ...)] AS statement.
 struct prepare_stmt : seq<LUMADB_KW("prepare"), col_id, opt<prepare_types>, LUMADB_KW("as"), preparable_stmt>, Node {};
 struct execute_args : seq<lparen, expr_list, rparen>, Node {};

@@ -35,14 +35,18 @@ struct relation_ref : seq<qualified_name, opt<alias_clause>>, Node {};
 struct function_ref : seq<func_call, opt<alias_clause>>, Node {};
 /// LATERAL (SELECT ...) / LATERAL f(...) (gram.y table_ref's LATERAL_P forms).
 struct lateral_ref : seq<LUMADB_KW("lateral"), sor<subquery_ref, function_ref>>, Node {};
-struct table_primary : sor<lateral_ref, subquery_ref, seq<lparen, table_ref, rparen>, function_ref, relation_ref> {};
+/// ( joined_table ) [AS] alias [(col, ...)] (gram.y table_ref's joined_table forms).
+struct paren_join_ref : seq<lparen, table_ref, rparen, opt<alias_clause>>, Node {};
+struct table_primary : sor<lateral_ref, subquery_ref, paren_join_ref, function_ref, relation_ref> {};
 
 struct cross_word : LUMADB_WORD("cross"), Node {};
 struct natural_word : LUMADB_WORD("natural"), Node {};
 struct join_kind : sor<LUMADB_WORD("inner"), LUMADB_WORD("left"), LUMADB_WORD("right"), LUMADB_WORD("full")>, Node {};
 struct join_type : seq<tok<join_kind>, opt<LUMADB_KW("outer")>> {};
 struct join_on : seq<LUMADB_KW("on"), a_expr>, Node {};
-struct join_using : seq<LUMADB_KW("using"), lparen, name_list, rparen>, Node {};
+/// USING (...) AS name (gram.y opt_alias_clause_for_join_using, PostgreSQL 14+).
+struct join_using_alias : seq<LUMADB_KW("as"), col_id>, Node {};
+struct join_using : seq<LUMADB_KW("using"), lparen, name_list, rparen, opt<join_using_alias>>, Node {};
 struct join_clause : sor<seq<tok<cross_word>, LUMADB_KW("join"), table_primary>,
                          seq<tok<natural_word>, opt<join_type>, LUMADB_KW("join"), table_primary>,
                          seq<opt<join_type>, LUMADB_KW("join"), table_primary, sor<join_on, join_using>>>,

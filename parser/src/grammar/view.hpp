@@ -25,10 +25,10 @@ struct cte_cycle_values : seq<LUMADB_KW("to"), a_expr, LUMADB_KW("default"), a_e
 struct cte_cycle : seq<LUMADB_KW("cycle"), cte_name_list, LUMADB_KW("set"), col_id, opt<cte_cycle_values>,
                        LUMADB_KW("using"), col_id>,
                    Node {};
-struct common_table_expr
-    : seq<col_id, opt<cte_columns>, LUMADB_KW("as"), opt<cte_materialized>, lparen,
-          sor<select_stmt, insert_stmt, update_stmt, delete_stmt>, rparen, opt<cte_search>, opt<cte_cycle>>,
-      Node {};
+struct common_table_expr : seq<col_id, opt<cte_columns>, LUMADB_KW("as"), opt<cte_materialized>, lparen,
+                               sor<select_stmt, with_dml_stmt, insert_stmt, update_stmt, delete_stmt>, rparen,
+                               opt<cte_search>, opt<cte_cycle>>,
+                           Node {};
 struct with_clause : seq<LUMADB_KW("with"), opt<tok<recursive_word>>, list<common_table_expr, comma>>, Node {};
 
 /// WITH ... INSERT/UPDATE/DELETE (select_stmt takes WITH ... SELECT itself).

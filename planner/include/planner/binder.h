@@ -47,6 +47,14 @@ struct ScopeColumn {
 struct Scope {
   std::vector<ScopeColumn> columns;
   std::vector<std::string> relations;  // names of the range table entries, for "missing FROM-clause entry"
+  /// The positions in `*` order when that is not the columns' order (a JOIN USING lists its merged
+  /// columns first, parse_clause.c transformFromClauseItem); empty: the columns' order.
+  std::vector<int> star_order;
+  /// Names that qualify a chosen list of columns (in `name.*` order): JOIN ... USING (...) AS name its
+  /// merged columns, (a JOIN b) AS name the join's visible columns (bind_join_names.cpp).
+  std::vector<std::pair<std::string, std::vector<int>>> join_names;
+  /// Relations a join alias hides: naming them is errorMissingRTE's "invalid reference" (42P01).
+  std::vector<std::string> hidden_relations;
 };
 
 /// The parameters $1..$n of a statement being prepared, shared by the binders of its subqueries
@@ -181,6 +189,12 @@ class Binder {
   PlanPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindBaseTable(const ast::TableRef& ref, Scope* scope);
   PlanPtr BindJoin(const ast::TableRef& ref, Scope* scope);
+  /// JOIN ... USING / NATURAL (bind_join_using.cpp): the equality conditions over the join's row, and *scope
+  /// with the merged columns first in `*` order. For a FULL join, whose merged columns are COALESCE(l, r),
+  /// *merged gets their expressions and the scope has them in front: the caller projects them ahead of the
+  /// join's row. 42701, 42702, 42703, 42804, 42712 (USING ... AS an alias already in use).
+  std::vector<BoundExprPtr> BindJoinUsing(const ast::TableRef& ref, JoinKind kind, const Scope& left,
+                                          const Scope& right, Scope* scope, std::vector<BoundExprPtr>* merged);
   /// A FROM item after `earlier` (bind_subquery.cpp): a LATERAL subquery or a function may read their
   /// columns, which become slots in *lateral; a plain subquery referring to them is 42P01.
   PlanPtr BindLateralItem(const ast::TableRef& ref, const Scope& earlier, std::vector<ExecParamBinding>* lateral,

@@ -74,6 +74,10 @@ class ViewColumnSubstitution {
   ViewColumnSubstitution(const ViewColumnSubstitution&) = delete;
   ViewColumnSubstitution& operator=(const ViewColumnSubstitution&) = delete;
 
+  /// Makes the copies Apply puts in read their columns qualified by `name`, and lets only references
+  /// qualified by the alias match when `qualified_only`: ON CONFLICT DO UPDATE sees the target and
+  /// EXCLUDED side by side, where a bare column name would be ambiguous.
+  void QualifyCopies(std::string name, bool qualified_only);
   /// Substitutes inside *slot (which must outlive this object).
   void Apply(ast::ExprPtr* slot);
   /// Substitutes a RETURNING item and names it after the view column it reads, as PostgreSQL does.
@@ -92,6 +96,8 @@ class ViewColumnSubstitution {
   std::vector<std::pair<ast::ExprPtr*, ast::ExprPtr>> replaced_;  // slot, original node
   std::vector<std::string*> named_;                               // RETURNING aliases set here
   std::vector<int16_t> read_;
+  std::string qualify_;  // QualifyCopies' name ("": the copies as the view has them)
+  bool qualified_only_ = false;
 };
 
 }  // namespace lumadb::planner
