@@ -285,8 +285,9 @@ class ParallelAggregateExecutor : public Executor {
     planner::NodeActuals& partial = ctx_.analyze->At(partial_);
     planner::NodeActuals& scan = ctx_.analyze->At(scan_);
     const std::string n = std::to_string(launched);
-    gather.details.push_back(
-        planner::AnalyzeDetail{"Workers Launched: " + n, {planner::ExplainProp::Number("Workers Launched", n)}, ""});
+    planner::AnalyzeDetail detail{"Workers Launched: " + n, {planner::ExplainProp::Number("Workers Launched", n)}, ""};
+    if (!sorted_) detail.props.push_back(planner::ExplainProp::Number("Single Copy", "false"));
+    gather.details.push_back(std::move(detail));
     gather.loops += 1;
     gather.startup_ms += ms;
     gather.total_ms += ms;

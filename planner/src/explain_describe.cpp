@@ -145,7 +145,8 @@ void Explainer::Describe(const PlanNode& p, ExplainNode* n) {
         Head(n, merge ? "Gather Merge" : "Gather", merge ? "Gather Merge" : "Gather");
         n->props.push_back(
             TreeProp{ExplainProp::Number("Workers Planned", std::to_string(p.As<GatherPlan>().workers)), false});
-        if (!merge && options_.format != ExplainFormat::kText) {
+        // Under ANALYZE the executor's detail brings Workers Launched, then Single Copy (explain.c's order).
+        if (!merge && !options_.analyze && options_.format != ExplainFormat::kText) {
           n->props.push_back(TreeProp{ExplainProp::Number("Single Copy", "false"), false});
         }
       }

@@ -262,14 +262,14 @@ void HeapFile::Iterator::SetRange(PageId first, PageId end) {
 
 bool HeapFile::Iterator::Next(Rid* rid, std::vector<std::byte>* tuple, bool* deleted) {
   while (next_ == entries_.size()) {
-    // page_ is the page after the one served, except before the first read.
+    // page_ is the page after the one served, except before the first read of the range.
     if (started_) ++page_;
-    started_ = true;
     if (!ReadPage(deleted != nullptr)) {
       entries_.clear();
       next_ = 0;
       return false;
     }
+    started_ = true;
   }
   const Entry& e = entries_[next_++];
   tuple->assign(bytes_.begin() + e.offset, bytes_.begin() + e.offset + e.length);

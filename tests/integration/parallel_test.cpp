@@ -112,6 +112,17 @@ TEST_CASE("parallel scans: EXPLAIN ANALYZE, a worker's error, statement_timeout,
   CHECK(analyzed[4] == "        ->  Partial Aggregate (actual rows=1 loops=3)");
   CHECK(analyzed[5].rfind("              ->  Parallel Seq Scan on " + t + " (actual rows=", 0) == 0);
   CHECK(analyzed[5].find("loops=3)") != std::string::npos);
+  // The structured formats list the Gather's properties in explain.c's order.
+  const std::string json =
+      Scalar(conn, "EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT count(*) FROM " + t);
+  const auto planned = json.find("\"Workers Planned\": 2,");
+  const auto launched = json.find("\"Workers Launched\": 2,");
+  const auto single = json.find("\"Single Copy\": false");
+  CHECK(planned != std::string::npos);
+  CHECK(planned < launched);
+  CHECK(launched < single);
+  CHECK(single != std::string::npos);
+  CHECK(json.find("\"Parallel Aware\": true") != std::string::npos);
 
   // Whichever participant meets the bad row, the statement fails with its error, and the session goes on.
   CHECK(ErrorOf(conn, "SELECT count(*) FROM " + t + " WHERE 1 / (id - 77777) > 0") == "22012: division by zero");
