@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/inquiry.h"
 #include "exec/executor.h"
 #include "exec/statement_executor.h"
 #include "planner/function_registry.h"
@@ -81,6 +82,7 @@ struct StatementExecContext {
   explicit StatementExecContext(SessionContext& ctx);
   std::unique_ptr<planner::SequenceFunctions> sequences;
   std::unique_ptr<planner::PrivilegeFunctions> privileges;
+  std::unique_ptr<catalog::CatalogInquiry> inquiry;
   ExecContext exec;
 };
 

@@ -71,7 +71,10 @@ int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink
 }  // namespace
 
 StatementExecContext::StatementExecContext(SessionContext& ctx)
-    : sequences(MakeSequenceFunctions(ctx)), privileges(MakePrivilegeFunctions(ctx)) {
+    : sequences(MakeSequenceFunctions(ctx)),
+      privileges(MakePrivilegeFunctions(ctx)),
+      inquiry(std::make_unique<catalog::CatalogInquiry>(ctx.cluster, ctx.catalog, ctx.txn,
+                                                        [&ctx] { return SearchSchemas(ctx, true); })) {
   exec.catalog = &ctx.catalog;
   exec.txn = &ctx.txn;
   exec.locks = &ctx.cluster.locks();
@@ -83,6 +86,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx)
   exec.env.user = ctx.user;
   exec.env.session_user = ctx.session_user;
   exec.env.privileges = privileges.get();
+  exec.env.inquiry = inquiry.get();
   exec.env.database = ctx.database;
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;
