@@ -27,21 +27,22 @@ FROM pg_catalog.pg_class c
   LEFT JOIN (SELECT conrelid AS relid FROM pg_catalog.pg_constraint WHERE contype = 'f'
              UNION SELECT confrelid FROM pg_catalog.pg_constraint WHERE contype = 'f') k ON k.relid = c.oid)";
 
-// pg_attribute with PostgreSQL 15's 26 columns; the per-type ones (attbyval, attalign, attstorage,
+// pg_attribute with PostgreSQL 15's 26 columns (attcompression and attgenerated are text: a char(1) ''
+// reads as a blank, which psql shows as an unknown compression); the per-type ones (attbyval, attalign, attstorage,
 // attcollation) come from the column's type as DefineRelation copies them. Indexes, which have no stored
 // pg_attribute rows, get one per key column (index_create's ConstructTupleDescriptor: the table column's
 // name and type).
 constexpr std::string_view kPgAttribute = R"(SELECT a.attrelid, a.attname, a.atttypid, -1 AS attstattarget, a.attlen,
   a.attnum, CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 1 ELSE 0 END AS attndims, -1 AS attcacheoff,
   a.atttypmod, t.typbyval AS attbyval, t.typalign AS attalign, t.typstorage AS attstorage,
-  ''::char AS attcompression, a.attnotnull, a.atthasdef, false AS atthasmissing, a.attidentity,
-  ''::char AS attgenerated, a.attisdropped, true AS attislocal, 0 AS attinhcount, t.typcollation AS attcollation,
+  ''::text AS attcompression, a.attnotnull, a.atthasdef, false AS atthasmissing, a.attidentity,
+  ''::text AS attgenerated, a.attisdropped, true AS attislocal, 0 AS attinhcount, t.typcollation AS attcollation,
   a.attacl, NULL::text[] AS attoptions, NULL::text[] AS attfdwoptions, NULL::text AS attmissingval
 FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 UNION ALL
 SELECT i.indexrelid, a.attname, a.atttypid, -1, a.attlen, s::int2,
   CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 1 ELSE 0 END, -1, a.atttypmod, t.typbyval, t.typalign,
-  t.typstorage, ''::char, false, false, false, ''::char, ''::char, false, true, 0, t.typcollation, NULL::text[],
+  t.typstorage, ''::text, false, false, false, ''::char, ''::text, false, true, 0, t.typcollation, NULL::text[],
   NULL::text[], NULL::text[], NULL::text
 FROM pg_catalog.pg_index i, generate_series(1, i.indnatts) s, pg_catalog.pg_attribute a
   LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid

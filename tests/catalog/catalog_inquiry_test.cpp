@@ -55,7 +55,7 @@ TEST_CASE("pg_get_constraintdef prints keys, checks and foreign keys as ruleutil
   auto defs = x.ConstraintDefs();
   CHECK(defs["parent_pkey"] == "PRIMARY KEY (id)");
   CHECK(defs["parent_code_key"] == "UNIQUE (code)");
-  CHECK(defs["parent_check"] == "CHECK (id > 0)");
+  CHECK(defs["parent_id_check"] == "CHECK (id > 0)");
   CHECK(defs["child_parent_id_fkey"] ==
         "FOREIGN KEY (parent_id) REFERENCES parent(id) ON UPDATE SET NULL ON DELETE CASCADE");
   CHECK_FALSE(x.inquiry.ConstraintDef(x.parent->oid));

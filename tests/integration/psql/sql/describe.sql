@@ -33,7 +33,8 @@ RESET search_path;
 \d+ customers
 \d nosuchtable
 \dt nosuch*
-DROP SCHEMA other CASCADE;
+DROP TABLE other.items, other.customers;
+DROP SCHEMA other;
 DROP VIEW customer_orders;
 DROP TABLE orders, customers;
 DROP SEQUENCE myseq;
