@@ -16,6 +16,9 @@ CREATE TABLE other.customers (x int);
 \ds
 \dn other
 \l postgres
+\du
+\dT
+\df
 \d customers
 \d orders
 \d customers_pkey
