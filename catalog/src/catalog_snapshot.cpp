@@ -178,6 +178,7 @@ struct CatalogSnapshot::Builder {
     Table(kPgConstraintOid).ForEach([&](const Row& r) {
       Oid oid = AsOid(r[col::kConOid]);
       snap.constraint_names_.emplace(AsOid(r[col::kConNamespace]), r[col::kConName].GetString());
+      snap.constraint_by_oid_.emplace(oid, std::make_pair(AsOid(r[col::kConRelid]), r[col::kConName].GetString()));
       TableInfo* t = FindTable(AsOid(r[col::kConRelid]));
       if (!t) return;
       switch (CharOf(r[col::kConType])) {
@@ -325,6 +326,11 @@ std::vector<SequenceInfo> CatalogSnapshot::SequencesOwnedBy(Oid table_oid) const
 
 bool CatalogSnapshot::HasRelation(Oid namespace_oid, std::string_view name) const {
   return relation_names_.contains(std::make_pair(namespace_oid, std::string(name)));
+}
+
+std::optional<std::pair<Oid, std::string>> CatalogSnapshot::ConstraintByOid(Oid oid) const {
+  auto it = constraint_by_oid_.find(oid);
+  return it == constraint_by_oid_.end() ? std::nullopt : std::optional(it->second);
 }
 
 bool CatalogSnapshot::HasConstraint(Oid namespace_oid, std::string_view name) const {

@@ -64,6 +64,8 @@ class CatalogSnapshot {
   bool HasRelation(Oid namespace_oid, std::string_view name) const;
   /// True if a constraint of this name exists in the namespace (constraint names are chosen to be unique).
   bool HasConstraint(Oid namespace_oid, std::string_view name) const;
+  /// The (conrelid, conname) of the pg_constraint row with this OID, or nullopt.
+  std::optional<std::pair<Oid, std::string>> ConstraintByOid(Oid oid) const;
   /// The user-defined functions (pg_proc rows), in OID order, their schema names filled in.
   const std::vector<std::shared_ptr<const FunctionInfo>>& functions() const { return functions_; }
 
@@ -77,6 +79,7 @@ class CatalogSnapshot {
   std::unordered_map<Oid, Oid> index_table_;                              // index OID -> its table's OID
   std::unordered_map<Oid, SequenceInfo> sequences_;
   std::set<std::pair<Oid, std::string>> constraint_names_;
+  std::unordered_map<Oid, std::pair<Oid, std::string>> constraint_by_oid_;  // OID -> (conrelid, conname)
   std::vector<std::shared_ptr<const FunctionInfo>> functions_;
 };
 

@@ -141,6 +141,10 @@ std::optional<std::pair<std::string, std::string>> DatabaseCatalog::RelationName
   return std::make_pair(ns ? ns->name : std::to_string(rel->first), rel->second);
 }
 
+std::optional<std::pair<Oid, std::string>> DatabaseCatalog::ConstraintByOid(txn::Transaction& txn, Oid oid) {
+  return View(txn)->ConstraintByOid(oid);
+}
+
 std::optional<Oid> DatabaseCatalog::LookupNamespace(txn::Transaction& txn, std::string_view name) {
   const NamespaceEntry* ns = View(txn)->FindNamespace(name);
   return ns ? std::optional<Oid>(ns->oid) : std::nullopt;

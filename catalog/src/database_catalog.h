@@ -49,6 +49,7 @@ class DatabaseCatalog final : public Catalog {
   std::optional<Oid> LookupRelationOid(txn::Transaction& txn, std::string_view schema, std::string_view name,
                                        const std::vector<std::string>& search_path) override;
   std::optional<std::pair<std::string, std::string>> RelationNameByOid(txn::Transaction& txn, Oid oid) override;
+  std::optional<std::pair<Oid, std::string>> ConstraintByOid(txn::Transaction& txn, Oid oid) override;
   std::shared_ptr<const TableInfo> CreateTable(txn::Transaction& txn, const TableDef& def,
                                                const std::vector<std::string>& search_path) override;
   void DropTable(txn::Transaction& txn, const TableInfo& table) override;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/inquiry.h"
 #include "exec/executor.h"
 #include "exec/statement_executor.h"
 #include "permissions.h"
@@ -83,6 +84,7 @@ struct StatementExecContext {
   explicit StatementExecContext(SessionContext& ctx);
   SessionSequences sequences;
   SessionPrivileges privileges;
+  catalog::CatalogInquiry inquiry;
   ExecContext exec;
 };
 

@@ -108,9 +108,18 @@ class ActivityExecutor : public Executor {
   size_t next_ = 0;
 };
 
+// pg_partition_ancestors: LumaDB has no partitions, and PostgreSQL returns no rows for a relation that
+// is neither a partition nor partitioned.
+class NoRowsExecutor : public Executor {
+ public:
+  void Init() override {}
+  bool Next(Row*) override { return false; }
+};
+
 }  // namespace
 
 std::unique_ptr<Executor> MakeFunctionScanExecutor(const planner::FunctionScanPlan& plan, ExecContext& ctx) {
+  if (plan.function == "pg_partition_ancestors") return std::make_unique<NoRowsExecutor>();
   if (plan.function == "unnest") return MakeUnnestExecutor(plan, ctx);
   if (auto json = MakeJsonScanExecutor(plan, ctx)) return json;
   if (plan.function == "regexp_matches" || plan.function == "regexp_split_to_table" ||

@@ -70,7 +70,10 @@ int64_t RunModify(const planner::PlanNode& plan, SessionContext& ctx, ResultSink
 
 }  // namespace
 
-StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(ctx), privileges(ctx) {
+StatementExecContext::StatementExecContext(SessionContext& ctx)
+    : sequences(ctx),
+      privileges(ctx),
+      inquiry(ctx.cluster, ctx.catalog, ctx.txn, [&ctx] { return SearchSchemas(ctx, true); }) {
   exec.catalog = &ctx.catalog;
   exec.txn = &ctx.txn;
   exec.locks = &ctx.cluster.locks();
@@ -82,6 +85,7 @@ StatementExecContext::StatementExecContext(SessionContext& ctx) : sequences(ctx)
   exec.env.user = ctx.user;
   exec.env.session_user = ctx.session_user;
   exec.env.privileges = &privileges;
+  exec.env.inquiry = &inquiry;
   exec.env.database = ctx.database;
   exec.env.schemas = [&ctx](bool implicit) { return SearchSchemas(ctx, implicit); };
   exec.env.get_setting = ctx.get_setting;

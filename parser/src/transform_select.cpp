@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "grammar/statement.hpp"
+#include "parser/parser.h"
 #include "transformer.h"
 
 namespace lumadb::parser {
@@ -200,6 +201,7 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     return item;
   }
   const PNode* alias = n.children.back()->is_type<g::alias_clause>() ? n.children.back().get() : nullptr;
+  bool ordinality = false;
   if (n.is_type<g::subquery_ref>()) {
     ref->kind = ast::TableRefKind::kSubquery;
     ref->subquery = Select(*n.children.at(0));
@@ -212,6 +214,7 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     ref->kind = ast::TableRefKind::kFunction;
     ast::ExprPtr call = Call(*n.children.at(0));
     ref->function.reset(&call.release()->As<ast::FuncCall>());
+    ordinality = n.children.size() > 1 && n.children[1]->is_type<g::with_ordinality>();
   } else {
     ref->table = QualName(*n.children.at(0));
   }
@@ -219,6 +222,20 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     ref->alias = Ident(*alias->children.at(0));
     if (alias->children.size() > 1) ref->column_aliases = NameList(*alias->children[1]);
   }
+  return ordinality ? WithOrdinality(std::move(ref)) : std::move(ref);
+}
+
+// f(...) WITH ORDINALITY [AS] a(...): the subquery (SELECT *, row_number() OVER () AS ordinality FROM f(...)),
+// LATERAL so that the arguments still see the FROM items before it, named a (default: the function's name).
+// The call keeps its own positions. PostgreSQL numbers the function's rows in the order it returns them.
+ast::TableRefPtr Transformer::WithOrdinality(ast::TableRefPtr ref) {
+  auto stmts = Parse("SELECT *, row_number() OVER () AS ordinality FROM f()");
+  auto select = std::unique_ptr<ast::SelectStmt>(&stmts.at(0).release()->As<ast::SelectStmt>());
+  select->from.at(0)->function = std::move(ref->function);
+  if (ref->alias.empty()) ref->alias = select->from[0]->function->name.back();
+  ref->kind = ast::TableRefKind::kSubquery;
+  ref->subquery = std::move(select);
+  ref->lateral = true;
   return ref;
 }
 

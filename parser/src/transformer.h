@@ -47,6 +47,8 @@ class Transformer {
   // ---- queries (transform_select.cpp) ----
   std::unique_ptr<ast::SelectStmt> Select(const PNode& n);
   ast::TableRefPtr TableRef(const PNode& n);
+  /// FROM f(...) WITH ORDINALITY as a LATERAL subquery numbering the function's rows.
+  ast::TableRefPtr WithOrdinality(ast::TableRefPtr ref);
 
   // ---- shared helpers ----
   /// Identifier text of a col_id/col_label/type_func_name node: unquoted folded to lower case, quoted

@@ -5,6 +5,7 @@
 #include "join_scope.h"
 #include "plan_util.h"
 #include "planner/binder.h"
+#include "system_view.h"
 
 namespace lumadb::planner {
 
@@ -149,6 +150,10 @@ std::shared_ptr<SeqScanPlan> Binder::ScanPlan(std::shared_ptr<const catalog::Tab
 PlanPtr Binder::BindBaseTable(const ast::TableRef& ref, Scope* scope) {
   if (PlanPtr view = BindActivityView(ref, scope)) return view;
   if (PlanPtr cte = BindCteRef(ref, scope)) return cte;
+  if (auto system_view = SystemView(catalog_, txn_, search_path_, ref.table)) {
+    SystemViewExpansion raw;
+    return BindView(ref, system_view, scope);
+  }
   auto table = LookupTableOrThrow(ref.table);
   if (table->relkind == 'v') return BindView(ref, table, scope);
   if (table->oid == 1255 && table->namespace_oid == catalog::kPgCatalogNamespace) {

@@ -113,9 +113,9 @@ TypeId TimestampSeriesType(const std::vector<BoundExprPtr>& args) {
 bool IsSetFunctionName(const ast::FuncCall& f) {
   const std::string& name = f.name.back();
   const bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
-  return schema_ok &&
-         (name == "unnest" || name == "generate_series" || name == "regexp_matches" ||
-          name == "regexp_split_to_table" || name == "string_to_table" || FindJsonSetFunction(name).has_value());
+  return schema_ok && (name == "unnest" || name == "generate_series" || name == "regexp_matches" ||
+                       name == "regexp_split_to_table" || name == "string_to_table" ||
+                       name == "pg_partition_ancestors" || FindJsonSetFunction(name).has_value());
 }
 
 PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
@@ -131,6 +131,11 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   if (auto user = BindUserFunctionTable(ref, f, args, scope)) return user;
   if (schema_ok && name == "unnest") return BindUnnest(ref, f.location, std::move(args), scope);
+  if (schema_ok && name == "pg_partition_ancestors" && args.size() == 1 &&
+      CanCoerceImplicitly(args[0]->type.id, TypeId::kRegclass)) {
+    args[0] = CoerceOrThrow(args[0], {TypeId::kRegclass, -1}, args[0]->location);
+    return FunctionScan(ref, name, std::move(args), {TypeId::kRegclass, -1}, scope);
+  }
   if (schema_ok && (name == "regexp_matches" || name == "regexp_split_to_table" || name == "string_to_table")) {
     // (text, text [, text]) returning setof text[] / setof text.
     if (args.size() < 2 || args.size() > 3) throw NoFunction(name, args, f.location);

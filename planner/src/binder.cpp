@@ -121,6 +121,7 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
       {"smallint", TypeId::kInt2},       {"bigint", TypeId::kInt8},
       {"real", TypeId::kFloat4},         {"boolean", TypeId::kBool},
       {"decimal", TypeId::kNumeric},     {"int", TypeId::kInt4},
+      {"regnamespace", TypeId::kOid},  // no regnamespace type yet: read and shown as an OID
   };
   std::string last = name.names.empty() ? "" : name.names.back();
   bool schema_ok = name.names.size() == 1 || (name.names.size() == 2 && name.names[0] == "pg_catalog");

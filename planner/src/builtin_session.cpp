@@ -175,6 +175,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddMoreDateTimeBuiltins(all);
     AddSimilarBuiltins(all);
     AddFunctionInfoBuiltins(all);
+    AddCatalogBuiltins(all);
     return all;
   }();
   return kAll;

@@ -14,6 +14,9 @@ const std::vector<ScalarFunction>& BuiltinFunctions();
 
 /// pg_get_function_arguments & co and pg_function_is_visible, from function_describe.cpp.
 void AddFunctionInfoBuiltins(std::vector<ScalarFunction>& out);
+/// The system information functions (pg_table_is_visible, format_type, pg_get_indexdef, ...), from
+/// builtin_catalog.cpp.
+void AddCatalogBuiltins(std::vector<ScalarFunction>& out);
 /// The string builtins (length, lower, substring, trim, ...), from builtin_string.cpp.
 void AddStringBuiltins(std::vector<ScalarFunction>& out);
 /// The POSIX regular-expression builtins (textregexeq, regexp_replace, regexp_like, ...), from

@@ -332,6 +332,10 @@ class Catalog {
     return table ? std::optional(std::make_pair(table->schema, table->name)) : std::nullopt;
   }
 
+  /// pg_get_constraintdef: the (conrelid, conname) of the constraint with this OID, or nullopt. The
+  /// default knows none (test fakes).
+  virtual std::optional<std::pair<Oid, std::string>> ConstraintByOid(txn::Transaction&, Oid) { return std::nullopt; }
+
   /// CREATE OR REPLACE VIEW: gives view `old` (same OID, owner and privileges) def's columns, query and
   /// dependencies. The caller checks PostgreSQL's column rules (42P16).
   virtual std::shared_ptr<const TableInfo> ReplaceView(txn::Transaction& txn, const TableInfo& old,

@@ -32,7 +32,9 @@ struct table_ref;
 struct subquery_ref : seq<select_ahead, select_with_parens, opt<alias_clause>>, Node {};
 struct relation_ref : seq<qualified_name, opt<alias_clause>>, Node {};
 /// A set-returning function: generate_series(1, 10) [AS] g[(x)] (gram.y func_table, without ORDINALITY).
-struct function_ref : seq<func_call, opt<alias_clause>>, Node {};
+/// f(...) [WITH ORDINALITY] [AS] alias[(columns)] (gram.y func_table opt_ordinality).
+struct with_ordinality : seq<LUMADB_KW("with"), LUMADB_KW("ordinality")>, Node {};
+struct function_ref : seq<func_call, opt<with_ordinality>, opt<alias_clause>>, Node {};
 /// LATERAL (SELECT ...) / LATERAL f(...) (gram.y table_ref's LATERAL_P forms).
 struct lateral_ref : seq<LUMADB_KW("lateral"), sor<subquery_ref, function_ref>>, Node {};
 /// ( joined_table ) [AS] alias [(col, ...)] (gram.y table_ref's joined_table forms).

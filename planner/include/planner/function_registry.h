@@ -13,6 +13,10 @@
 
 #include "common/value.h"
 
+namespace lumadb::catalog {
+class CatalogInquiry;
+}
+
 namespace lumadb::planner {
 
 /// The sequence functions' access to sequences (implemented by exec over the catalog and the session's
@@ -93,6 +97,9 @@ struct FunctionEnv {
   /// "definition", or "visible" answering "t"/"f"); nullopt when no function has that OID. Null where no
   /// session is.
   std::function<std::optional<std::string>(std::string_view what, Oid oid)> describe_function;
+  /// pg_table_is_visible, pg_get_userbyid, pg_get_indexdef & co (catalog/inquiry.h); null where no session
+  /// is (the calls then return NULL).
+  catalog::CatalogInquiry* inquiry = nullptr;
 };
 
 /// A scalar function implementation over already-coerced arguments (no NULLs when the function is strict).
