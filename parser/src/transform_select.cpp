@@ -195,6 +195,7 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     ref->kind = ast::TableRefKind::kFunction;
     ast::ExprPtr call = Call(*n.children.at(0));
     ref->function.reset(&call.release()->As<ast::FuncCall>());
+    if (n.children.back()->is_type<g::func_alias_clause>()) ColumnDefinitions(*n.children.back(), *ref);
   } else {
     ref->table = QualName(*n.children.at(0));
   }

@@ -244,7 +244,7 @@ std::vector<SelectTarget> Binder::BindTargetList(const std::vector<ast::SelectIt
       }
       for (size_t i = 0; i < scope.columns.size(); ++i) {
         const auto& c = scope.columns[i];
-        if (rel.empty() ? c.hidden : c.relation != rel) continue;
+        if ((rel.empty() ? c.hidden : c.relation != rel) || c.no_star) continue;
         NoteColumnRead(c);
         targets.push_back({MakeColumn(static_cast<int>(i), c.type, c.relation + "." + c.name, item.expr->location),
                            {c.name, c.type, c.table_oid, c.attnum}});

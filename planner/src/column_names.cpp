@@ -52,6 +52,9 @@ int Figure(const ast::Expr& e, std::string_view text, std::string* name) {
     case ast::ExprKind::kArray:
       *name = "array";
       return 2;
+    case ast::ExprKind::kRow:
+      *name = "row";
+      return 2;
     case ast::ExprKind::kSubscript:
       return Figure(*e.As<ast::SubscriptExpr>().arg, text, name);
     case ast::ExprKind::kSubquery: {
