@@ -88,6 +88,11 @@ PlanPtr Project(PlanPtr child, std::vector<BoundExprPtr> exprs, std::vector<Outp
   return p;
 }
 
+// The CTE's column names as its non-recursive term gave them, for the recursive term of the same CTE,
+// whose own output names may differ ((x + 1) % 4 is ?column?): set by SearchCycleNonRecursive, read by
+// SearchCycleRecursive, which BindRecursiveCte calls next for the same CTE.
+thread_local std::pair<const ast::CommonTableExpr*, std::vector<std::string>> term_names;
+
 // The FROM item of the recursive term reading the CTE: its alias, or the CTE name.
 std::string WorkTableAlias(const ast::TableRef& ref, const std::string& name) {
   if (ref.kind == ast::TableRefKind::kJoin) {
@@ -116,6 +121,7 @@ std::pair<BoundExprPtr, BoundExprPtr> Binder::CycleMarkValues(const ast::CommonT
 PlanPtr Binder::SearchCycleNonRecursive(const ast::CommonTableExpr& cte, PlanPtr left) {
   const size_t n = left->output.size();
   const auto names = ColumnNames(cte, *left, n);
+  term_names = {&cte, names};
   std::vector<BoundExprPtr> exprs;
   std::vector<OutputColumn> output = left->output;
   for (size_t i = 0; i < n; ++i) exprs.push_back(MakeColumn(static_cast<int>(i), left->output[i].type, names[i]));
@@ -136,6 +142,9 @@ PlanPtr Binder::SearchCycleNonRecursive(const ast::CommonTableExpr& cte, PlanPtr
 }
 
 PlanPtr Binder::SearchCycleRecursive(const ast::CommonTableExpr& cte, Binder& term, size_t width) {
+  LUMADB_ASSERT(term_names.first == &cte && term_names.second.size() == width, "SEARCH/CYCLE terms out of order");
+  const std::vector<std::string> names = std::move(term_names.second);
+  term_names = {};
   auto& right = const_cast<ast::SelectStmt&>(*cte.query->As<ast::SelectStmt>().rarg);
   std::string alias;
   for (const auto& ref : right.from) {
@@ -161,7 +170,6 @@ PlanPtr Binder::SearchCycleRecursive(const ast::CommonTableExpr& cte, Binder& te
   if (plan->output.size() != width + extras.size()) {
     throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns", cte.location);
   }
-  const auto names = ColumnNames(cte, *plan, width);
   size_t next = width;
   std::vector<BoundExprPtr> exprs;
   std::vector<OutputColumn> output(plan->output.begin(), plan->output.begin() + static_cast<std::ptrdiff_t>(width));

@@ -88,7 +88,7 @@ TEST_CASE("records survive the tuple format (spilled and materialized rows) with
       {Value::Int4(1), Text("a b"), Value::Null(TypeId::kNumeric), MakeRecord({Value::Num(Numeric::Parse("1.50"))})});
   const std::vector<TypeId> types{TypeId::kRecord, TypeId::kInt4};
   const Row decoded = DecodeRow(types, EncodeRow(types, {r, Value::Int4(7)}));
-  CHECK(FormatValue(decoded[0]) == "(1,\"a b\",,(1.50))");
+  CHECK(FormatValue(decoded[0]) == "(1,\"a b\",,\"(1.50)\")");
   CHECK(CompareValues(decoded[0], r) == 0);
   CHECK(decoded[0].GetRecord().fields[2].type() == TypeId::kNumeric);
   CHECK(decoded[1].GetInt() == 7);
