@@ -22,16 +22,17 @@ TEST_CASE("record values in text: ROW(...), whole-row references, record_out quo
   Exec(conn, "DROP TABLE IF EXISTS " + t);
   Exec(conn, "CREATE TABLE " + t + " (id int, name text)");
   Exec(conn, "INSERT INTO " + t + " VALUES (1, 'x'), (2, NULL), (3, 'a b'), (4, ''), (5, 'q\"\\(')");
+  // PostgreSQL types the whole-row reference r as the table's row type, LumaDB as record: only ROW's OID is
+  // checked.
   const pqxx::result r = Exec(conn, "SELECT r, ROW(id, name) FROM " + t + " r ORDER BY id");
-  CHECK(r.column_type(0) == 2249);
   CHECK(r.column_type(1) == 2249);
   std::vector<std::string> rows;
   for (const auto& row : r) rows.push_back(row[0].c_str());
   CHECK(rows == std::vector<std::string>{"(1,x)", "(2,)", "(3,\"a b\")", "(4,\"\")", "(5,\"q\"\"\\\\(\")"});
   CHECK(Column(conn, "SELECT row_to_json(r) FROM " + t + " r WHERE id < 3 ORDER BY id") ==
         std::vector<std::string>{"{\"id\":1,\"name\":\"x\"}", "{\"id\":2,\"name\":null}"});
-  CHECK(Column(conn, "SELECT id FROM " + t + " WHERE (id, name) > (2, 'b') ORDER BY id") ==
-        std::vector<std::string>{"5"});
+  CHECK(Column(conn, "SELECT id FROM " + t + " WHERE (id, name) > (3, 'a') ORDER BY id") ==
+        std::vector<std::string>{"3", "4", "5"});
   CHECK(Scalar(conn, "SELECT count(DISTINCT ROW(id % 2)) FROM " + t) == "2");
   CHECK(Scalar(conn, "SELECT 2249::regtype") == "record");
   CHECK(ErrorOf(conn, "SELECT (1, 2) = (1, 2, 3)") == "42601: unequal number of entries in row expressions");
