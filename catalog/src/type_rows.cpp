@@ -52,7 +52,13 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kRegclass, "regclass", 4, true, 'N', false, 0, 2210, 'i', 'p', 0},
     {TypeId::kRegtype, "regtype", 4, true, 'N', false, 0, 2211, 'i', 'p', 0},
     {TypeId::kVoid, "void", 4, true, 'P', false, 0, 0, 'i', 'p', 0},
+    {TypeId::kRecord, "record", -1, false, 'P', false, 0, 2287, 'd', 'x', 0},
 };
+
+// The pseudo-types (typtype 'p'); _record is one too, and stays in category 'P' (pg_type.dat).
+bool IsPseudoType(TypeId t) {
+  return t == TypeId::kUnknown || t == TypeId::kVoid || t == TypeId::kRecord;
+}
 
 Value Char(char c) {
   return Value::String(std::string(1, c), TypeId::kBpchar);
@@ -70,7 +76,7 @@ std::vector<Row> BuiltinTypeRows() {
     row[col::kTypOwner] = Value::Oid(kBootstrapSuperuserId);
     row[col::kTypLen] = Value::Int2(t.len);
     row[col::kTypByVal] = Value::Bool(t.by_value);
-    row[col::kTypType] = Char(t.type == TypeId::kUnknown || t.type == TypeId::kVoid ? 'p' : 'b');
+    row[col::kTypType] = Char(IsPseudoType(t.type) ? 'p' : 'b');
     row[col::kTypCategory] = Char(t.category);
     row[col::kTypIsPreferred] = Value::Bool(t.preferred);
     row[col::kTypIsDefined] = Value::Bool(true);
@@ -97,7 +103,7 @@ std::vector<Row> BuiltinTypeRows() {
     row[col::kTypName] = Value::String("_" + std::string(t.name), TypeId::kName);
     row[col::kTypLen] = Value::Int2(-1);
     row[col::kTypByVal] = Value::Bool(false);
-    row[col::kTypCategory] = Char('A');
+    row[col::kTypCategory] = Char(IsPseudoType(t.type) ? 'P' : 'A');
     row[col::kTypIsPreferred] = Value::Bool(false);
     row[col::kTypElem] = Value::Oid(static_cast<Oid>(t.type));
     row[col::kTypArray] = Value::Oid(0);

@@ -4,6 +4,7 @@
 
 #include "common/array.h"
 #include "common/json.h"
+#include "common/record.h"
 #include "common/value_io.h"
 
 namespace lumadb::json {
@@ -60,6 +61,17 @@ JsonValue ArrayJsonb(const Array& a, size_t dim, size_t& next) {
 
 }  // namespace
 
+std::string RecordToJsonText(const Record& r, bool pretty) {
+  std::string out = "{";
+  for (size_t i = 0; i < r.fields.size(); ++i) {
+    if (i > 0) out += pretty ? ",\n " : ",";
+    AppendQuoted(out, r.FieldName(i));
+    out.push_back(':');
+    out += ToJsonText(r.fields[i]);
+  }
+  return out + "}";
+}
+
 std::string ToJsonText(const Value& v) {
   if (v.is_null()) return "null";
   const TypeId t = v.type();
@@ -71,6 +83,7 @@ std::string ToJsonText(const Value& v) {
     AppendArrayJson(out, a, 0, next);
     return out;
   }
+  if (t == TypeId::kRecord) return RecordToJsonText(v.GetRecord(), false);
   if (t == TypeId::kBool) return v.GetBool() ? "true" : "false";
   if (t == TypeId::kJson || t == TypeId::kJsonb) return v.GetString();
   std::string text = IsDateTime(t) ? DateTimeText(v) : FormatValue(v);
@@ -87,6 +100,16 @@ JsonValue ToJsonbValue(const Value& v) {
     const Array& a = v.GetArray();
     size_t next = 0;
     return a.dims.empty() ? JsonValue::Array() : ArrayJsonb(a, 0, next);
+  }
+  if (t == TypeId::kRecord) {
+    const Record& r = v.GetRecord();
+    JsonValue out = JsonValue::Object();
+    for (size_t i = 0; i < r.fields.size(); ++i) {
+      out.keys.push_back(r.FieldName(i));
+      out.items.push_back(ToJsonbValue(r.fields[i]));
+    }
+    NormalizeJsonb(out);
+    return out;
   }
   if (t == TypeId::kBool) return JsonValue::Bool(v.GetBool());
   if (t == TypeId::kJson || t == TypeId::kJsonb) return ParseJson(v.GetString(), true);

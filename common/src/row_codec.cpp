@@ -7,6 +7,7 @@
 
 #include "common/array.h"
 #include "common/error.h"
+#include "common/record.h"
 #include "common/types.h"
 
 namespace lumadb {
@@ -137,7 +138,7 @@ size_t EncodedSizeHint(std::span<const TypeId> types, const Row& row) {
     if (size_t width = FixedWidth(types[i]) + WideWidth(types[i])) {
       size += width;
     } else {
-      const bool encoded = types[i] == TypeId::kNumeric || IsArrayType(types[i]);
+      const bool encoded = types[i] == TypeId::kNumeric || types[i] == TypeId::kRecord || IsArrayType(types[i]);
       size += 4 + (encoded ? 16 : row[i].GetString().size());
     }
   }
@@ -181,10 +182,11 @@ size_t EncodeRowTo(std::span<const TypeId> types, const Row& row, std::vector<st
       PutWide(out, v, types[i]);
       continue;
     }
-    const bool encoded = types[i] == TypeId::kNumeric || IsArrayType(types[i]);
-    const std::string text = types[i] == TypeId::kNumeric ? v.GetNumeric().ToString()
-                             : encoded                    ? SendArray(v.GetArray())
-                                                          : std::string();
+    const bool encoded = types[i] == TypeId::kNumeric || types[i] == TypeId::kRecord || IsArrayType(types[i]);
+    const std::string text = types[i] == TypeId::kNumeric  ? v.GetNumeric().ToString()
+                             : types[i] == TypeId::kRecord ? SendRecord(v.GetRecord())
+                             : encoded                     ? SendArray(v.GetArray())
+                                                           : std::string();
     const std::string& bytes = encoded ? text : v.GetString();
     PutLe(out, bytes.size(), 4);
     const auto* p = reinterpret_cast<const std::byte*>(bytes.data());
@@ -237,6 +239,8 @@ void DecodeRowInto(std::span<const TypeId> types, std::span<const std::byte> byt
       const std::string_view s(reinterpret_cast<const char*>(bytes.data() + pos), width);
       if (types[i] == TypeId::kNumeric) {
         row[i] = Value::Num(Numeric::Parse(s));
+      } else if (types[i] == TypeId::kRecord) {
+        row[i] = ReceiveRecord(s);
       } else if (IsArrayType(types[i])) {
         row[i] = ReceiveArray({types[i], -1}, s);
       } else {

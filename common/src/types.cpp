@@ -55,6 +55,7 @@ constexpr ArrayPair kArrayTypes[] = {
     {TypeId::kJsonb, array_type::kJsonb, "_jsonb"},
     {TypeId::kRegclass, array_type::kRegclass, "_regclass"},
     {TypeId::kRegtype, array_type::kRegtype, "_regtype"},
+    {TypeId::kRecord, array_type::kRecord, "_record"},
 };
 
 const ArrayPair* FindArrayPair(TypeId array) {
@@ -223,11 +224,14 @@ const char* TypeName(TypeId t) {
       return "regtype";
     case TypeId::kVoid:
       return "void";
+    case TypeId::kRecord:
+      return "record";
   }
   return "-";
 }
 
 char TypeCategory(TypeId t) {
+  if (t == array_type::kRecord) return 'P';  // _record is a pseudo-type, not an array category
   if (IsArrayType(t)) return 'A';
   switch (t) {
     case TypeId::kBool:
@@ -258,6 +262,7 @@ char TypeCategory(TypeId t) {
     case TypeId::kUnknown:
       return 'X';  // pg_type says 'X' for unknown, not 'U'
     case TypeId::kVoid:
+    case TypeId::kRecord:
       return 'P';  // pseudo-type
     default:
       return 'U';

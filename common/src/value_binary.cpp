@@ -11,6 +11,7 @@
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/interval.h"
+#include "common/record.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
 #include "common/value_io.h"
@@ -129,6 +130,8 @@ Value ReceiveOne(TypeDesc type, BinaryReader& in) {
     case TypeId::kJson:
     case TypeId::kJsonb:
       return ReceiveJson(type.id, in);
+    case TypeId::kRecord:
+      throw DbError(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented");
     case TypeId::kInvalid:
       break;
   }
@@ -140,6 +143,7 @@ Value ReceiveOne(TypeDesc type, BinaryReader& in) {
 std::string SendValue(const Value& v) {
   LUMADB_ASSERT(!v.is_null(), "SendValue of NULL");
   if (IsArrayType(v.type())) return SendArray(v.GetArray());
+  if (v.type() == TypeId::kRecord) return SendRecord(v.GetRecord());
   std::string out;
   switch (v.type()) {
     case TypeId::kBool:

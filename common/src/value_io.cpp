@@ -15,6 +15,7 @@
 #include "common/float_output.h"
 #include "common/interval.h"
 #include "common/json.h"
+#include "common/record.h"
 #include "common/reg_names.h"
 #include "common/time_of_day.h"
 #include "common/uuid.h"
@@ -196,6 +197,8 @@ Value ParseValue(TypeDesc type, std::string_view text) {
     case TypeId::kText:
     case TypeId::kUnknown:
       return Value::String(std::string(text), type.id);
+    case TypeId::kRecord:
+      throw DbError(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented");
     case TypeId::kInvalid:
       break;
   }
@@ -206,6 +209,8 @@ std::string FormatValue(const Value& v) {
   LUMADB_ASSERT(!v.is_null(), "FormatValue of NULL");
   if (IsArrayType(v.type())) return FormatArray(v.GetArray());
   switch (v.type()) {
+    case TypeId::kRecord:
+      return FormatRecord(v.GetRecord());
     case TypeId::kBool:
       return v.GetBool() ? "t" : "f";
     case TypeId::kInt2:

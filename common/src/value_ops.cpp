@@ -8,6 +8,7 @@
 #include "common/datetime.h"
 #include "common/error.h"
 #include "common/json.h"
+#include "common/record.h"
 
 namespace lumadb {
 
@@ -127,6 +128,7 @@ int Cmp3(const T& a, const T& b) {
 
 int CompareValues(const Value& a, const Value& b) {
   if (IsArrayType(a.type()) && IsArrayType(b.type())) return CompareArrays(a.GetArray(), b.GetArray());
+  if (a.type() == TypeId::kRecord && b.type() == TypeId::kRecord) return CompareRecords(a.GetRecord(), b.GetRecord());
   const Family fa = FamilyOf(a.type()), fb = FamilyOf(b.type());
   if (fa == fb) {
     switch (fa) {
@@ -173,6 +175,7 @@ int CompareValues(const Value& a, const Value& b) {
 size_t HashValue(const Value& v) {
   if (v.is_null()) return 0;
   if (IsArrayType(v.type())) return HashArray(v.GetArray());
+  if (v.type() == TypeId::kRecord) return HashRecord(v.GetRecord());
   switch (FamilyOf(v.type())) {
     case Family::kInt:
     case Family::kDate:

@@ -79,7 +79,13 @@ Value FinishJson(AggKind kind, const std::vector<Value>& items) {
   if (kind == AggKind::kJsonObjectAgg || kind == AggKind::kJsonbObjectAgg) return FinishObject(kind, items);
   if (kind == AggKind::kJsonAgg) {
     std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + json::ToJsonText(items[i]);
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out += ", ";
+      // json_agg_transfn puts a line break before each later array or record.
+      const TypeId t = items[i].type();
+      if (i > 0 && !items[i].is_null() && (t == TypeId::kRecord || IsArrayType(t))) out += "\n ";
+      out += json::ToJsonText(items[i]);
+    }
     return Value::String(out + "]", TypeId::kJson);
   }
   json::JsonValue array = json::JsonValue::Array();

@@ -67,6 +67,9 @@ void VisitExpr(const ast::Expr& e, const std::function<void(const ast::Expr&)>& 
     case ExprKind::kArray:
       for (const auto& x : e.As<ast::ArrayExpr>().elements) walk(x);
       return;
+    case ExprKind::kRow:
+      for (const auto& x : e.As<ast::RowExpr>().args) walk(x);
+      return;
     case ExprKind::kSubscript: {
       const auto& s = e.As<ast::SubscriptExpr>();
       walk(s.arg);

@@ -2,6 +2,7 @@
 
 #include "common/cast.h"
 #include "common/error.h"
+#include "common/record.h"
 #include "common/value_ops.h"
 #include "subquery_evaluator.h"
 
@@ -164,8 +165,18 @@ Value Evaluate(const BoundExpr& e, const Row& row, ExecContext& ctx) {
       Value a = Evaluate(*e.args[0], row, ctx);
       return a.is_null() ? a : Value::Bool(!a.GetBool());
     }
-    case BoundKind::kIsNull:
-      return Value::Bool(Evaluate(*e.args[0], row, ctx).is_null() != e.negated);
+    case BoundKind::kIsNull: {
+      const Value v = Evaluate(*e.args[0], row, ctx);
+      // A row IS NULL when all its fields are, IS NOT NULL when none is (ExecEvalRowNull).
+      if (!v.is_null() && v.type() == TypeId::kRecord) return Value::Bool(RecordFieldsAll(v.GetRecord(), e.negated));
+      return Value::Bool(v.is_null() != e.negated);
+    }
+    case BoundKind::kRow: {
+      std::vector<Value> fields;
+      fields.reserve(e.args.size());
+      for (const auto& a : e.args) fields.push_back(Evaluate(*a, row, ctx));
+      return MakeRecord(std::move(fields), e.field_names);
+    }
     case BoundKind::kBoolTest:
       return EvalBoolTest(e, row, ctx);
     case BoundKind::kLike:

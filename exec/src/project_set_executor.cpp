@@ -1,6 +1,7 @@
 // Set-returning functions of the select list (PostgreSQL's nodeProjectSet.c ExecProjectSRF): per input
 // row every function is started with its arguments evaluated over that row, by the FROM-clause executor
 // of the function with those values as constants; the functions advance in lockstep until all are done.
+#include "common/record.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 
@@ -17,6 +18,12 @@ class ProjectSetExecutor : public Executor {
     child_->Init();
     calls_.clear();
     calls_.resize(plan_.functions.size());
+    names_.clear();
+    for (const auto& f : plan_.functions) {
+      auto names = std::make_shared<std::vector<std::string>>();
+      for (const auto& column : f->output) names->push_back(column.name);
+      names_.push_back(std::move(names));
+    }
     active_ = false;
   }
 
@@ -29,13 +36,16 @@ class ProjectSetExecutor : public Executor {
       out->assign(input_.begin(), input_.end());
       bool any = false;
       Row value;
-      for (auto& c : calls_) {
+      for (size_t i = 0; i < calls_.size(); ++i) {
+        Call& c = calls_[i];
+        // A function of several columns (json_each) is one record column.
+        const bool record = plan_.functions[i]->output.size() != 1;
         if (c.executor && c.executor->Next(&value)) {
-          out->push_back(value.at(0));
+          out->push_back(record ? MakeRecord(std::move(value), names_[i]) : value.at(0));
           any = true;
         } else {
           c.executor.reset();
-          out->push_back(Value::Null(plan_.functions[&c - calls_.data()]->output[0].type.id));
+          out->push_back(Value::Null(record ? TypeId::kRecord : plan_.functions[i]->output[0].type.id));
         }
       }
       if (any) return true;
@@ -67,6 +77,7 @@ class ProjectSetExecutor : public Executor {
   ExecContext& ctx_;
   std::unique_ptr<Executor> child_;
   std::vector<Call> calls_;
+  std::vector<std::shared_ptr<const std::vector<std::string>>> names_;  // per function, for record results
   Row input_;
   bool active_ = false;
 };

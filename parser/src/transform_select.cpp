@@ -215,6 +215,7 @@ ast::TableRefPtr Transformer::TableRef(const PNode& n) {
     ast::ExprPtr call = Call(*n.children.at(0));
     ref->function.reset(&call.release()->As<ast::FuncCall>());
     ordinality = n.children.size() > 1 && n.children[1]->is_type<g::with_ordinality>();
+    if (n.children.back()->is_type<g::func_alias_clause>()) ColumnDefinitions(*n.children.back(), *ref);
   } else {
     ref->table = QualName(*n.children.at(0));
   }

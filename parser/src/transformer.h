@@ -75,6 +75,10 @@ class Transformer {
   /// COLLATE name: accepts default, C, POSIX and ucs_basic; 42704 for any other collation.
   void CheckCollation(const PNode& name) const;
   ast::ExprPtr Predicate(const PNode& n);
+  /// A function's [AS] [alias] (a int, ...) into ref's alias, column_aliases and column_types (transform_row.cpp).
+  void ColumnDefinitions(const PNode& n, ast::TableRef& ref);
+  /// ROW(...) or (a, b, ...) (transform_row.cpp).
+  ast::ExprPtr RowConstructor(const PNode& n);
   /// ARRAY[...] from its array_brackets node; inner brackets become sub-arrays.
   ast::ExprPtr ArrayConstructor(const PNode& brackets, bool is_sub, int32_t location);
   /// arg[i] / arg[i:j] from a subscript_suffix node.

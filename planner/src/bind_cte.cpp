@@ -228,11 +228,13 @@ PlanPtr Binder::BindCteRef(const ast::TableRef& ref, Scope* scope) {
       }
       const std::string rel = ref.alias.empty() ? cte.name : ref.alias;
       scope->relations.push_back(rel);
+      const size_t hidden_from =  // SEARCH/CYCLE columns in the query's own recursive term
+          static_cast<int>(i) == frame->self ? plan->output.size() - SearchCycleColumnCount(cte) : plan->output.size();
       for (size_t c = 0; c < plan->output.size(); ++c) {
         std::string name = c < ref.column_aliases.size() ? ref.column_aliases[c]
                            : c < cte.columns.size()      ? cte.columns[c]
                                                          : plan->output[c].name;
-        scope->columns.push_back({rel, name, plan->output[c].type, 0, 0, false});
+        scope->columns.push_back({rel, name, plan->output[c].type, 0, 0, false, c >= hidden_from});
       }
       return plan;
     }
@@ -303,9 +305,7 @@ PlanPtr Binder::BindCteQuery(const std::shared_ptr<const CteFrame>& frame, size_
                   cte.location);
     }
   } else if (SelfReferencing(*frame->with, cte)) {
-    PlanPtr plan = BindRecursiveCte(frame, index);
-    CheckSearchCycle(cte, true, *plan);
-    return plan;
+    return BindRecursiveCte(frame, index);
   }
   auto inner_frame = std::make_shared<CteFrame>(*frame);
   inner_frame->visible = frame->with->recursive ? frame->visible : index;

@@ -99,6 +99,10 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
     WithScope with(&inner, select, select.with.get());
     left = with.Attach(inner.BindSelect(*select.larg));
   }
+  if (cte.search || cte.cycle) {
+    CheckSearchCycle(cte, true, *left);
+    left = SearchCycleNonRecursive(cte, left);
+  }
   auto worktable = std::make_shared<WorkTableScanPlan>();
   worktable->worktable_id = next_worktable_id++;
   worktable->cte_name = cte.name;
@@ -115,7 +119,9 @@ PlanPtr Binder::BindRecursiveCte(const std::shared_ptr<const CteFrame>& frame, s
     recursive_frame->term_binder = &term;
     FrameSwap swap(recursive_frame);
     WithScope with(&inner, select, select.with.get());
-    right = with.Attach(term.BindSelect(*select.rarg));
+    right = with.Attach(cte.search || cte.cycle
+                            ? SearchCycleRecursive(cte, term, worktable->output.size() - SearchCycleColumnCount(cte))
+                            : term.BindSelect(*select.rarg));
   }
   if (right->output.size() != left->output.size()) {
     throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns", cte.location);

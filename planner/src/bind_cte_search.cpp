@@ -1,6 +1,5 @@
 // SEARCH and CYCLE clauses of a recursive WITH query: the checks of parse_cte.c analyzeCTE and of
-// rewriteSearchCycle.c, in PostgreSQL's order. The clauses themselves are not executed (their sequence and
-// path columns are record values, a type LumaDB does not have): a query passing the checks is 0A000.
+// rewriteSearchCycle.c, in PostgreSQL's order. bind_cte_search_rewrite.cpp executes them.
 #include <algorithm>
 
 #include "parser/ast_views.h"
@@ -58,10 +57,7 @@ void Binder::CheckSearchCycle(const ast::CommonTableExpr& cte, bool recursive, c
   if (cycle) {
     check_columns(cycle->columns, "cycle", cycle->location);
     already_used(cycle->mark_column, "cycle mark", cycle->location);
-    if (cycle->mark_value) {
-      Scope none;
-      UnifyTypes({BindExpr(*cycle->mark_value, none), BindExpr(*cycle->mark_default, none)}, "CYCLE");
-    }
+    if (cycle->mark_value) CycleMarkValues(cte);
     already_used(cycle->path_column, "cycle path", cycle->location);
     if (cycle->mark_column == cycle->path_column) {
       throw Error(sqlstate::kSyntaxError, "cycle mark column name and cycle path column name are the same",
@@ -101,8 +97,6 @@ void Binder::CheckSearchCycle(const ast::CommonTableExpr& cte, bool recursive, c
                   "with a SEARCH or CYCLE clause, the recursive reference to WITH query \"" + cte.name +
                       "\" must be at the top level of its right-hand SELECT");
   }
-  throw Error(sqlstate::kFeatureNotSupported, "SEARCH and CYCLE clauses are not supported",
-              search ? search->location : cycle->location);
 }
 
 }  // namespace lumadb::planner

@@ -111,8 +111,18 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr, const Scope& scope) {
       return BindParam(expr.As<ast::ParamRef>());
     case ast::ExprKind::kDefault:
       throw Error(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", expr.location);
-    case ast::ExprKind::kStar:
+    case ast::ExprKind::kStar: {
+      // t.* in an expression is t's whole row (transformColumnRef's "A.*" case).
+      const auto& qualifier = expr.As<ast::StarExpr>().qualifier;
+      if (!qualifier.empty()) {
+        if (auto row = WholeRowReference(qualifier.back(), scope, expr.location)) return row;
+        throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier.back() + "\"",
+                    expr.location);
+      }
       throw Error(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", expr.location);
+    }
+    case ast::ExprKind::kRow:
+      return BindRow(expr.As<ast::RowExpr>(), scope);
     case ast::ExprKind::kArray:
       return BindArray(expr.As<ast::ArrayExpr>(), scope);
     case ast::ExprKind::kSubscript:
@@ -164,6 +174,10 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRef& ref, const Scope& scope
   // The nearest level naming the relation (or having the column) wins (colNameToVar's levelsup loop).
   if (found == kNoSuchRelation || qualifier.empty()) {
     if (auto outer = BindOuterColumn(ref)) return outer;
+  }
+  // A bare relation name is its whole row once no level has such a column (transformColumnRef).
+  if (ref.names.size() == 1) {
+    if (auto row = WholeRowReference(col, scope, ref.location)) return row;
   }
   if (found == kNoSuchRelation) {
     if (std::find(scope.hidden_relations.begin(), scope.hidden_relations.end(), qualifier) !=

@@ -1,8 +1,8 @@
 // Set-returning functions in FROM (parser/parse_clause.c transformRangeFunction): generate_series over
 // int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric, and over timestamp and
 // timestamptz with an interval step, unnest, and the json ones (json[b]_array_elements[_text],
-// json[b]_each[_text], json[b]_object_keys). Other functions in FROM are
-// not supported yet.
+// json[b]_each[_text], json[b]_object_keys, and json[b]_to_record[set] with a column definition list). Other functions
+// in FROM are not supported yet.
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -62,6 +62,31 @@ std::optional<JsonSetFunction> FindJsonSetFunction(std::string_view name) {
   if (name == "each") return JsonSetFunction{doc, {{"key", TypeId::kText}, {"value", value}}};
   if (name == "object_keys" && !text) return JsonSetFunction{doc, {{"", TypeId::kText}}};
   return std::nullopt;
+}
+
+// json[b]_to_record / json[b]_to_recordset: functions returning record, whose columns come from the FROM
+// item's column definition list. The document type, or nullopt for other names.
+std::optional<TypeId> JsonRecordFunction(std::string_view name) {
+  if (name == "json_to_record" || name == "json_to_recordset") return TypeId::kJson;
+  if (name == "jsonb_to_record" || name == "jsonb_to_recordset") return TypeId::kJsonb;
+  return std::nullopt;
+}
+
+// A scan of a function returning record, its columns as the definition list gives them (addRangeTableEntryForFunction).
+PlanPtr RecordScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, Scope* scope,
+                   std::string_view query_text) {
+  auto plan = std::make_shared<FunctionScanPlan>();
+  plan->function = name;
+  plan->args = std::move(args);
+  plan->alias = ref.alias.empty() ? name : ref.alias;
+  for (size_t i = 0; i < ref.column_types.size(); ++i) {
+    const TypeDesc type = ResolveTypeName(ref.column_types[i], query_text);
+    CheckColumnType(type, ref.column_aliases[i]);
+    plan->output.push_back({ref.column_aliases[i], type});
+    scope->columns.push_back({plan->alias, ref.column_aliases[i], type, 0, 0, false});
+  }
+  scope->relations.push_back(plan->alias);
+  return plan;
 }
 
 // A scan of function `name` with these output columns, named by the FROM item's alias, else default_alias.
@@ -130,6 +155,19 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
   const std::string& name = f.name.back();
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   if (auto user = BindUserFunctionTable(ref, f, args, scope)) return user;
+  if (auto doc = schema_ok ? JsonRecordFunction(name) : std::nullopt) {
+    if (args.size() != 1 || !CanCoerceImplicitly(args[0]->type.id, *doc)) throw NoFunction(name, args, f.location);
+    args[0] = CoerceOrThrow(args[0], {*doc, -1}, args[0]->location);
+    if (ref.column_types.empty()) {
+      throw Error(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"",
+                  f.location);
+    }
+    return RecordScan(ref, name, std::move(args), scope, query_text_);
+  }
+  if (!ref.column_types.empty()) {
+    throw Error(sqlstate::kSyntaxError, "a column definition list is only allowed for functions returning \"record\"",
+                ref.location);
+  }
   if (schema_ok && name == "unnest") return BindUnnest(ref, f.location, std::move(args), scope);
   if (schema_ok && name == "pg_partition_ancestors" && args.size() == 1 &&
       CanCoerceImplicitly(args[0]->type.id, TypeId::kRegclass)) {

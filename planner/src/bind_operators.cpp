@@ -55,6 +55,7 @@ BoundExprPtr Binder::BindBinary(const ast::BinaryExpr& b, const Scope& scope) {
     return Logical(op == "AND" ? BoundKind::kAnd : BoundKind::kOr, {l, r}, b.location);
   }
   if (op == "IS DISTINCT FROM" || op == "IS NOT DISTINCT FROM") return BindDistinctFrom(b, scope);
+  if (auto row = RowComparison(b, scope)) return row;
   auto l = BindExpr(*b.left, scope);
   auto r = BindExpr(*b.right, scope);
   if (auto json_op = JsonOperator(op, l, r, b.location)) return json_op;

@@ -51,12 +51,10 @@ BoundExprPtr Binder::BindSelectListSetFunction(const ast::FuncCall& f, const Sco
   }
   Scope columns;
   PlanPtr plan = BindSetFunction(ast::TableRef{}, f, std::move(args), &columns);
-  if (plan->output.size() != 1) {
-    throw Error(sqlstate::kFeatureNotSupported,
-                "set-returning function " + name + " returning a record is only supported in FROM", f.location);
-  }
   sink->push_back(std::static_pointer_cast<const FunctionScanPlan>(plan));
-  return MakeColumn(static_cast<int>(srf_base_ + sink->size() - 1), plan->output[0].type, name, f.location);
+  // A function of several columns (json_each) gives one record of them (exec's ProjectSet builds it).
+  const TypeDesc type = plan->output.size() == 1 ? plan->output[0].type : TypeDesc{TypeId::kRecord, -1};
+  return MakeColumn(static_cast<int>(srf_base_ + sink->size() - 1), type, name, f.location);
 }
 
 }  // namespace lumadb::planner

@@ -246,6 +246,7 @@ std::vector<SelectTarget> Binder::BindTargetList(const std::vector<ast::SelectIt
       }
       for (int i : StarColumns(scope, rel)) {
         const auto& c = scope.columns[i];
+        if (c.no_star) continue;  // SEARCH/CYCLE columns the recursive term added
         NoteColumnRead(c);
         targets.push_back({MakeColumn(i, c.type, c.relation + "." + c.name, item.expr->location),
                            {c.name, c.type, c.table_oid, c.attnum}});

@@ -165,13 +165,27 @@ BoundExprPtr Binder::BindSqlFunctionCall(const catalog::FunctionInfo& f, std::ve
     return MakeConst(Value::Null(type.id), type, location);
   }
   BoundFunctionBody body = BindFunctionBody(f, true);
-  if (body.columns.size() != 1) {
-    throw Error(sqlstate::kFeatureNotSupported, "calls of functions returning records are supported only in FROM",
-                location);
-  }
-  const TypeDesc result = body.columns[0].type;
+  const bool composite = body.columns.size() != 1;
+  const TypeDesc result = composite ? TypeDesc{TypeId::kRecord, -1} : body.columns[0].type;
   if (!body.plan) return MakeConst(Value::Null(result.id), result, location);
   PlanPtr plan = body.plan;
+  if (composite) {
+    // A function returning a row (OUT parameters, a table type) called as a value: its row is one record.
+    auto row = std::make_shared<BoundExpr>();
+    row->kind = BoundKind::kRow;
+    row->type = result;
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (size_t i = 0; i < body.columns.size(); ++i) {
+      row->args.push_back(MakeColumn(static_cast<int>(i), plan->output[i].type, body.columns[i].name));
+      names->push_back(body.columns[i].name);
+    }
+    row->field_names = std::move(names);
+    auto project = std::make_shared<ProjectPlan>();
+    project->child = plan;
+    project->exprs.push_back(row);
+    project->output.push_back({f.name, result});
+    plan = project;
+  }
   if (result.id == TypeId::kVoid) {
     // The last statement runs; its row, whatever its columns, reads as void.
     auto project = std::make_shared<ProjectPlan>();

@@ -122,6 +122,7 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
       {"real", TypeId::kFloat4},         {"boolean", TypeId::kBool},
       {"decimal", TypeId::kNumeric},     {"int", TypeId::kInt4},
       {"regnamespace", TypeId::kOid},  // no regnamespace type yet: read and shown as an OID
+      {"record", TypeId::kRecord},
   };
   std::string last = name.names.empty() ? "" : name.names.back();
   bool schema_ok = name.names.size() == 1 || (name.names.size() == 2 && name.names[0] == "pg_catalog");
@@ -157,8 +158,9 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
 }
 
 void CheckColumnType(TypeDesc type, const std::string& column) {
-  if (type.id == TypeId::kVoid) {
-    throw DbError(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type void");
+  if (type.id == TypeId::kVoid || type.id == TypeId::kRecord || type.id == array_type::kRecord) {
+    throw DbError(sqlstate::kInvalidTableDefinition,
+                  "column \"" + column + "\" has pseudo-type " + FormatType({type.id, -1}));
   }
 }
 

@@ -24,6 +24,15 @@ Value ToJsonbFn(const Args& a, const FunctionEnv&) {
   return JsonbResult(json::ToJsonbValue(a[0]));
 }
 
+// row_to_json(record [, pretty]) (json.c row_to_json, composite_to_json).
+Value RowToJsonFn(const Args& a, const FunctionEnv&) {
+  if (a[0].type() != T::kRecord) {
+    throw DbError(sqlstate::kUndefinedFunction,
+                  "function row_to_json(" + FormatType({a[0].type(), -1}) + ") does not exist");
+  }
+  return Value::String(json::RecordToJsonText(a[0].GetRecord(), a.size() > 1 && a[1].GetBool()), T::kJson);
+}
+
 // array_to_json(anyarray [, pretty]): to_json of an array; pretty puts a line feed after each comma between
 // the outermost elements (json.c array_dim_to_json with use_line_feeds).
 Value ArrayToJsonFn(const Args& a, const FunctionEnv&) {
@@ -175,6 +184,8 @@ void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out) {
   std::vector<ScalarFunction> fns = {
       {"to_json", {T::kInvalid}, T::kJson, ToJsonFn},
       {"to_jsonb", {T::kInvalid}, T::kJsonb, ToJsonbFn},
+      {"row_to_json", {T::kRecord}, T::kJson, RowToJsonFn},
+      {"row_to_json", {T::kRecord, T::kBool}, T::kJson, RowToJsonFn},
       {"array_to_json", {T::kInvalid}, T::kJson, ArrayToJsonFn},
       {"array_to_json", {T::kInvalid, T::kBool}, T::kJson, ArrayToJsonFn},
       {"json_build_object", {T::kInvalid}, T::kJson, BuildObjectFn, false, true},

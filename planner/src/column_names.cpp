@@ -52,6 +52,16 @@ int Figure(const ast::Expr& e, std::string_view text, std::string* name) {
     case ast::ExprKind::kArray:
       *name = "array";
       return 2;
+    case ast::ExprKind::kRow:
+      *name = "row";
+      return 2;
+    case ast::ExprKind::kStar: {
+      // t.* in an expression is named after t (FigureColnameInternal's ColumnRef, ignoring the *).
+      const auto& qualifier = e.As<ast::StarExpr>().qualifier;
+      if (qualifier.empty()) return 0;
+      *name = qualifier.back();
+      return 2;
+    }
     case ast::ExprKind::kSubscript:
       return Figure(*e.As<ast::SubscriptExpr>().arg, text, name);
     case ast::ExprKind::kSubquery: {

@@ -48,4 +48,8 @@ class FrameSwap {
   std::shared_ptr<const CteFrame> saved_;
 };
 
+/// The columns SEARCH and CYCLE add to a recursive WITH query (sequence; mark and path), hidden from
+/// its own recursive term's * and unqualified names (bind_cte_search_rewrite.cpp).
+size_t SearchCycleColumnCount(const ast::CommonTableExpr& cte);
+
 }  // namespace lumadb::planner

@@ -204,6 +204,9 @@ void ReferenceWalker::Expr(const ast::Expr* e) {
     case ExprKind::kArray:
       for (const auto& x : e->As<ast::ArrayExpr>().elements) Expr(x.get());
       return;
+    case ExprKind::kRow:
+      for (const auto& x : e->As<ast::RowExpr>().args) Expr(x.get());
+      return;
     case ExprKind::kSubscript: {
       const auto& s = e->As<ast::SubscriptExpr>();
       Expr(s.arg.get());

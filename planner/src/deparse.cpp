@@ -166,6 +166,15 @@ class Deparser {
         return names_ ? names_->Reference(e) : "(SubPlan 1)";
       case BoundKind::kWindow:
         return e.name + "(" + (e.star ? "*" : "") + ") OVER (?)";
+      case BoundKind::kRow: {
+        // A whole-row reference prints as its relation's rel.* (ruleutils.c get_variable), ROW(...) as written.
+        if (e.field_names && !e.args.empty() && e.args[0]->kind == BoundKind::kColumn) {
+          const std::string& first = e.args[0]->name;
+          const auto dot = first.rfind('.');
+          if (dot != std::string::npos) return first.substr(0, dot) + ".*";
+        }
+        return "ROW" + List(e, ", ");
+      }
     }
     return "?";
   }

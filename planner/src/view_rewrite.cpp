@@ -71,6 +71,9 @@ void ForEachChild(ast::Expr& e, const std::function<void(ast::ExprPtr*)>& fn) {
     case ExprKind::kArray:
       for (auto& x : static_cast<ast::ArrayExpr&>(e).elements) fn(&x);
       return;
+    case ExprKind::kRow:
+      for (auto& x : static_cast<ast::RowExpr&>(e).args) fn(&x);
+      return;
     case ExprKind::kSubscript: {
       auto& s = static_cast<ast::SubscriptExpr&>(e);
       fn(&s.arg);

@@ -115,6 +115,11 @@ inline std::string Render(const ast::Expr& e) {
       for (const auto& x : e.As<ast::ArrayExpr>().elements) out += (out.size() > 1 ? " " : "") + Render(*x);
       return out + "]";
     }
+    case ExprKind::kRow: {
+      std::string out = "(ROW";
+      for (const auto& x : e.As<ast::RowExpr>().args) out += " " + Render(*x);
+      return out + ")";
+    }
     case ExprKind::kSubscript: {
       const auto& s = e.As<ast::SubscriptExpr>();
       std::string out = "(SUB " + Render(*s.arg) + " " + (s.lower ? Render(*s.lower) : "-");

@@ -69,8 +69,9 @@ TEST_CASE_FIXTURE(Fixture, "set-returning calls where PostgreSQL forbids them") 
   auto agg = Error("SELECT sum(unnest(ARRAY[1]))");
   CHECK(agg.code().View() == "0A000");
   CHECK(agg.message() == "aggregate function calls cannot contain set-returning function calls");
-  // Not yet supported (PostgreSQL runs them): a record-returning call, grouping by a call, nested calls.
-  CHECK(Error("SELECT jsonb_each('{}')").code().View() == "0A000");
+  // A call of several columns is one record column.
+  CHECK(Bind("SELECT jsonb_each('{}')")->output.at(0).type.id == TypeId::kRecord);
+  // Not yet supported (PostgreSQL runs them): grouping by a call, nested calls.
   CHECK(Error("SELECT generate_series(1, 2), count(*) FROM t GROUP BY 1").code().View() == "0A000");
   CHECK(Error("SELECT unnest(ARRAY[unnest(ARRAY[1])])").code().View() == "0A000");
 }

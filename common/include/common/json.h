@@ -99,6 +99,10 @@ bool JsonbContains(const JsonValue& a, const JsonValue& b);
 /// jsonb as its text, every other type as its output text quoted.
 std::string ToJsonText(const Value& v);
 
+/// composite_to_json: a record as a JSON object of its fields by name; `pretty` (row_to_json's second
+/// argument) puts a line feed and a space after each comma.
+std::string RecordToJsonText(const Record& r, bool pretty);
+
 /// to_jsonb (jsonb.c datum_to_jsonb): the same mapping as ToJsonText, as a normalized jsonb tree.
 JsonValue ToJsonbValue(const Value& v);
 

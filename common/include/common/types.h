@@ -38,6 +38,7 @@ enum class TypeId : uint32_t {
   kVoid = 2278,      // the result of functions returning nothing (prints as the empty string)
   kUuid = 2950,
   kJsonb = 3802,
+  kRecord = 2249,  // the anonymous composite pseudo-type: ROW(...), whole-row references (common/record.h)
 };
 
 /// The array types, one per element type above (pg_type typname "_" + element, typelem = the element):
@@ -68,6 +69,7 @@ inline constexpr TypeId kJson = static_cast<TypeId>(199);
 inline constexpr TypeId kJsonb = static_cast<TypeId>(3807);
 inline constexpr TypeId kRegclass = static_cast<TypeId>(2210);
 inline constexpr TypeId kRegtype = static_cast<TypeId>(2211);
+inline constexpr TypeId kRecord = static_cast<TypeId>(2287);
 }  // namespace array_type
 
 /// A type plus its modifier, as pg_attribute.atttypid/atttypmod. typmod is -1 when absent; an array type

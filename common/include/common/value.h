@@ -15,7 +15,8 @@
 
 namespace lumadb {
 
-struct Array;  // common/array.h
+struct Array;   // common/array.h
+struct Record;  // common/record.h
 
 /// A SQL datum. The physical representation by type:
 ///   bool                    -> bool
@@ -33,6 +34,7 @@ struct Array;  // common/array.h
 ///   jsonb                   -> std::string, the normalized text jsonb_out prints (common/json.h)
 ///   numeric                 -> Numeric
 ///   arrays (_int4, ...)     -> shared immutable Array (common/array.h)
+///   record                  -> shared immutable Record (common/record.h): field values and names
 /// A NULL still has a type (the column's), as in PostgreSQL.
 class Value {
  public:
@@ -62,6 +64,8 @@ class Value {
 
   /// An array value of array type `type` (the element type's array type).
   static Value OfArray(TypeId type, std::shared_ptr<const Array> a) { return Value(type, std::move(a)); }
+  /// A record (composite) value.
+  static Value OfRecord(std::shared_ptr<const Record> r) { return Value(TypeId::kRecord, std::move(r)); }
 
   TypeId type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
@@ -75,6 +79,7 @@ class Value {
   const Interval& GetInterval() const { return std::get<Interval>(data_); }
   const TimeTz& GetTimeTz() const { return std::get<TimeTz>(data_); }
   const Array& GetArray() const { return *std::get<std::shared_ptr<const Array>>(data_); }
+  const Record& GetRecord() const { return *std::get<std::shared_ptr<const Record>>(data_); }
 
   /// Same value, relabelled as another type of the same representation (e.g. unknown -> text).
   Value WithType(TypeId t) const& {
@@ -90,7 +95,7 @@ class Value {
 
  private:
   using Data = std::variant<std::monostate, bool, int64_t, double, std::string, Numeric, Interval, TimeTz,
-                            std::shared_ptr<const Array>>;
+                            std::shared_ptr<const Array>, std::shared_ptr<const Record>>;
   // Builds the alternative in place (T is exactly one of Data's types): moving a temporary Data instead makes
   // GCC 12 report the other alternatives as maybe-uninitialized under -fsanitize=address.
   template <typename T>

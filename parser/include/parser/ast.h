@@ -38,6 +38,7 @@ enum class ExprKind {
   kSubscript,    // SubscriptExpr: x[i], x[i:j]
   kArrayOp,      // ArrayOpExpr: x op ANY (array), x op ALL (array)
   kGroupingSet,  // GroupingSetExpr: (), (a, b), ROLLUP (...), CUBE (...), GROUPING SETS (...) in GROUP BY
+  kRow,          // RowExpr: ROW(a, b), (a, b)
 };
 
 struct Expr;
@@ -277,6 +278,14 @@ struct GroupingSetExpr : Expr {
   std::vector<ExprPtr> items;
 };
 
+/// A row constructor (gram.y row / implicit_row): ROW(a, b), ROW(), ROW(a), or (a, b) with two or more items.
+struct RowExpr : Expr {
+  static constexpr ExprKind kKind = ExprKind::kRow;
+  RowExpr(bool explicit_row_, int32_t loc) : Expr(kKind, loc), explicit_row(explicit_row_) {}
+  std::vector<ExprPtr> args;
+  bool explicit_row;  // written with the ROW keyword
+};
+
 struct DefaultExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::kDefault;
   explicit DefaultExpr(int32_t loc) : Expr(kKind, loc) {}
@@ -321,6 +330,8 @@ struct TableRef {
   // kJoin: JOIN ... USING (a, b) AS name (gram.y join_using_alias): a name for the merged columns only
   std::string join_using_alias;
   int32_t join_using_alias_location = -1;
+  // kFunction returning record: the column definition list AS x(a int, b text), parallel to column_aliases
+  std::vector<TypeName> column_types;
 };
 
 // ---------------------------------------------------------------------------------------------------------

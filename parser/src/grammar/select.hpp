@@ -31,10 +31,16 @@ struct alias_clause : seq<opt<LUMADB_KW("as")>, col_id, opt<lparen, name_list, r
 struct table_ref;
 struct subquery_ref : seq<select_ahead, select_with_parens, opt<alias_clause>>, Node {};
 struct relation_ref : seq<qualified_name, opt<alias_clause>>, Node {};
-/// A set-returning function: generate_series(1, 10) [AS] g[(x)] (gram.y func_table, without ORDINALITY).
-/// f(...) [WITH ORDINALITY] [AS] alias[(columns)] (gram.y func_table opt_ordinality).
+/// A column definition list of a function returning record: [AS] [alias] (a int, b text) (gram.y
+/// func_alias_clause's TableFuncElementList forms).
+struct column_def_item : seq<col_id, type_name>, Node {};
+struct column_def_list : seq<lparen, list<column_def_item, comma>, rparen>, Node {};
+struct func_alias_clause : sor<seq<LUMADB_KW("as"), opt<col_id>, column_def_list>, seq<col_id, column_def_list>>,
+                           Node {};
+/// A set-returning function: generate_series(1, 10) [AS] g[(x)], f(...) [WITH ORDINALITY] [AS] alias[(columns)] or a column definition list (gram.y func_table
+/// opt_ordinality func_alias_clause).
 struct with_ordinality : seq<LUMADB_KW("with"), LUMADB_KW("ordinality")>, Node {};
-struct function_ref : seq<func_call, opt<with_ordinality>, opt<alias_clause>>, Node {};
+struct function_ref : seq<func_call, opt<with_ordinality>, opt<sor<func_alias_clause, alias_clause>>>, Node {};
 /// LATERAL (SELECT ...) / LATERAL f(...) (gram.y table_ref's LATERAL_P forms).
 struct lateral_ref : seq<LUMADB_KW("lateral"), sor<subquery_ref, function_ref>>, Node {};
 /// ( joined_table ) [AS] alias [(col, ...)] (gram.y table_ref's joined_table forms).

@@ -40,7 +40,8 @@ struct ScopeColumn {
   TypeDesc type;
   Oid table_oid = 0;
   int16_t attnum = 0;
-  bool hidden = false;  // merged away by JOIN USING: reachable only qualified, never by *
+  bool hidden = false;   // merged away by JOIN USING: reachable only qualified, never by *
+  bool no_star = false;  // reachable by name but left out of * and whole-row references (SEARCH/CYCLE columns)
 };
 
 /// The columns an expression may reference; position in `columns` is the input-row index.
@@ -237,9 +238,16 @@ class Binder {
   /// non-recursive term, a subquery, an outer join, INTERSECT/EXCEPT or twice, 0A000 for ORDER BY, LIMIT,
   /// OFFSET, FOR UPDATE; 42P19 for an aggregate in the recursive term (bind_cte_recursive.cpp).
   void CheckWellFormedRecursion(const ast::CommonTableExpr& cte);
-  /// The SEARCH/CYCLE clauses of WITH query `cte` (bound to `plan`) checked as PostgreSQL does (42601,
-  /// 42701, 42804, 0A000); clauses passing the checks are 0A000, not implemented (bind_cte_search.cpp).
+  /// The SEARCH/CYCLE clauses of WITH query `cte` (its non-recursive term bound to `plan`) checked as
+  /// PostgreSQL does (42601, 42701, 42804, 0A000) (bind_cte_search.cpp).
   void CheckSearchCycle(const ast::CommonTableExpr& cte, bool recursive, const PlanNode& plan);
+  /// SEARCH/CYCLE executed as rewriteSearchCycle.c (bind_cte_search_rewrite.cpp): the non-recursive term
+  /// with the sequence / mark / path columns added, and the recursive term bound by `term` with them
+  /// computed from the work table's (`width`: the query's own column count).
+  PlanPtr SearchCycleNonRecursive(const ast::CommonTableExpr& cte, PlanPtr left);
+  PlanPtr SearchCycleRecursive(const ast::CommonTableExpr& cte, Binder& term, size_t width);
+  /// CYCLE's mark value and default (true / false when not given), of one type.
+  std::pair<BoundExprPtr, BoundExprPtr> CycleMarkValues(const ast::CommonTableExpr& cte);
   /// Gives `to` (a binder of a WITH query of frame's clause) what this statement's binders share, and the
   /// outer levels of the query level owning the clause.
   void LendCteContext(const struct CteFrame& frame, Binder* to) const;
@@ -422,6 +430,14 @@ class Binder {
   /// they do not match.
   std::optional<TypeId> CommonElementType(const std::vector<BoundExprPtr>& arrays,
                                           const std::vector<BoundExprPtr>& elements, int32_t location);
+
+  // Rows (bind_row.cpp): row constructors, whole-row references, row comparisons
+  BoundExprPtr BindRow(const ast::RowExpr& r, const Scope& scope);
+  /// The whole-row reference of range table entry `relation` (a kRow of its columns), or null if none.
+  BoundExprPtr WholeRowReference(const std::string& relation, const Scope& scope, int32_t location);
+  /// ROW(a, b) op ROW(c, d) field by field (parse_expr.c make_row_comparison_op); null unless both sides
+  /// are row constructors.
+  BoundExprPtr RowComparison(const ast::BinaryExpr& b, const Scope& scope);
 
   catalog::Catalog& catalog_;
   txn::Transaction& txn_;

@@ -44,6 +44,7 @@ enum class BoundKind {
   kWindow,     // f(...) OVER (...) until the binder moves it into a WindowAgg node; window lays out args
   kExecParam,  // a value of an enclosing query level (PARAM_EXEC): op is its slot; name: "a.x" for EXPLAIN
   kDistinct,   // args[0] IS DISTINCT FROM args[1] (both of one type); IS NOT DISTINCT FROM is NOT over it
+  kRow,        // ROW(args...) or a whole-row reference: a record of the args named field_names
 };
 
 /// Comparison operators.
@@ -85,6 +86,8 @@ struct BoundExpr {
   /// kSubquery: the kExecParam slots its subplan reads, set from the trailing args before each run. Empty:
   /// uncorrelated, so the result is computed once per statement.
   std::vector<int> param_ids;
+  /// kRow: the record's field names (the columns of a whole-row reference); null for ROW(...)'s f1, f2, ...
+  std::shared_ptr<const std::vector<std::string>> field_names;
 };
 
 /// A reference to slot `id` (kExecParam) of type `type`, shown as `name`.

@@ -1,0 +1,88 @@
+// Rows in expressions (parser/parse_expr.c transformRowExpr, transformWholeRowRef, make_row_comparison_op):
+// ROW(...) and (a, b) build a record (kRow); a relation name used as a column is its whole row; two row
+// constructors compared are compared field by field.
+#include "join_scope.h"
+#include "planner/binder.h"
+
+namespace lumadb::planner {
+
+namespace {
+
+std::shared_ptr<BoundExpr> NewRow(int32_t location) {
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kRow;
+  e->type = {TypeId::kRecord, -1};
+  e->location = location;
+  return e;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::WholeRowReference(const std::string& relation, const Scope& scope, int32_t location) {
+  auto row = NewRow(location);
+  auto names = std::make_shared<std::vector<std::string>>();
+  bool found = FindJoinName(scope, relation) != nullptr;
+  for (const auto& r : scope.relations) found = found || r == relation;
+  if (!found) return nullptr;
+  // `relation.*`'s columns, so a join's name (USING ... AS j, a join alias) gives the join's row.
+  for (int i : StarColumns(scope, relation)) {
+    const auto& c = scope.columns[i];
+    if (c.name.empty() || c.no_star) continue;
+    NoteColumnRead(c);
+    row->args.push_back(MakeColumn(i, c.type, c.relation + "." + c.name, location));
+    names->push_back(c.name);
+  }
+  row->field_names = std::move(names);
+  return row;
+}
+
+BoundExprPtr Binder::BindRow(const ast::RowExpr& r, const Scope& scope) {
+  auto row = NewRow(r.location);
+  for (const auto& arg : r.args) {
+    if (arg->kind == ast::ExprKind::kStar) {
+      // ROW(t.*) and ROW(*) expand to the fields (transformRowExpr's expandRecordVariable path).
+      const auto& qualifier = arg->As<ast::StarExpr>().qualifier;
+      for (int i : StarColumns(scope, qualifier.empty() ? std::string() : qualifier.back())) {
+        const auto& c = scope.columns[i];
+        if (c.name.empty() || c.no_star) continue;
+        NoteColumnRead(c);
+        row->args.push_back(MakeColumn(i, c.type, c.relation + "." + c.name, arg->location));
+      }
+      continue;
+    }
+    // Untyped literals stay unknown, as in PostgreSQL's RowExpr (record_out prints them with unknownout).
+    row->args.push_back(BindExpr(*arg, scope));
+  }
+  return row;
+}
+
+BoundExprPtr Binder::RowComparison(const ast::BinaryExpr& b, const Scope& scope) {
+  const std::string& op = b.op;
+  if (b.left->kind != ast::ExprKind::kRow || b.right->kind != ast::ExprKind::kRow) return nullptr;
+  if (op != "=" && op != "<>" && op != "!=" && op != "<" && op != "<=" && op != ">" && op != ">=") return nullptr;
+  const auto left = BindRow(b.left->As<ast::RowExpr>(), scope);
+  const auto right = BindRow(b.right->As<ast::RowExpr>(), scope);
+  const size_t n = left->args.size();
+  if (n != right->args.size()) {
+    throw Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions", b.location);
+  }
+  if (n == 0) {
+    throw Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", b.location);
+  }
+  std::vector<BoundExprPtr> terms;
+  for (size_t i = 0; i < n; ++i) terms.push_back(Compare(op, left->args[i], right->args[i], b.location));
+  if (op == "=") return n == 1 ? terms[0] : Logical(BoundKind::kAnd, std::move(terms), b.location);
+  if (op == "<>" || op == "!=") return n == 1 ? terms[0] : Logical(BoundKind::kOr, std::move(terms), b.location);
+  // RowCompareExpr: the first unequal pair decides with the operator itself, the last pair with <=/>=
+  // when the operator allows equality. As Kleene logic: l1 < r1 OR (l1 = r1 AND (l2 < r2 OR ...)).
+  const std::string strict = op.substr(0, 1);
+  BoundExprPtr result = terms[n - 1];
+  for (size_t i = n - 1; i-- > 0;) {
+    auto equal = Compare("=", left->args[i], right->args[i], b.location);
+    auto rest = Logical(BoundKind::kAnd, {equal, result}, b.location);
+    result = Logical(BoundKind::kOr, {Compare(strict, left->args[i], right->args[i], b.location), rest}, b.location);
+  }
+  return result;
+}
+
+}  // namespace lumadb::planner

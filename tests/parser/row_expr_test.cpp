@@ -1,0 +1,38 @@
+// Row constructors (gram.y row / explicit_row / implicit_row) and the column definition list of a function
+// returning record in FROM (func_alias_clause).
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace lumadb::parser::testing {
+
+TEST_CASE("ROW(...) and (a, b) are row constructors; (a) stays a parenthesised expression") {
+  CHECK(Render(*ParseExpr("ROW(1, a + 2)")) == "(ROW 1 (+ a 2))");
+  CHECK(Render(*ParseExpr("row()")) == "(ROW)");
+  CHECK(Render(*ParseExpr("ROW(a)")) == "(ROW a)");
+  CHECK(Render(*ParseExpr("(a, 'x', NULL)")) == "(ROW a 'x' NULL)");
+  CHECK(Render(*ParseExpr("(a)")) == "a");
+  CHECK(Render(*ParseExpr("((a, b), c)")) == "(ROW (ROW a b) c)");
+  CHECK(Render(*ParseExpr("(a, b) < (1, 2)")) == "(< (ROW a b) (ROW 1 2))");
+  CHECK(Render(*ParseExpr("ROW(t.*, 1)")) == "(ROW t.* 1)");
+  CHECK(ParseExpr("(1, 2)")->As<ast::RowExpr>().explicit_row == false);
+  CHECK(ParseExpr("ROW(1, 2)")->As<ast::RowExpr>().explicit_row == true);
+}
+
+TEST_CASE("a column definition list after a function in FROM") {
+  auto s = ParseOne<ast::SelectStmt>("SELECT * FROM json_to_record('{}') AS x(a int, b varchar(3))");
+  const ast::TableRef& ref = *s->from.at(0);
+  CHECK(ref.alias == "x");
+  CHECK(ref.column_aliases == std::vector<std::string>{"a", "b"});
+  REQUIRE(ref.column_types.size() == 2);
+  CHECK(ref.column_types[1].names.back() == "varchar");
+  auto bare = ParseOne<ast::SelectStmt>("SELECT * FROM f() AS (a int)");
+  CHECK(bare->from.at(0)->alias.empty());
+  CHECK(bare->from.at(0)->column_types.size() == 1);
+  auto plain = ParseOne<ast::SelectStmt>("SELECT * FROM generate_series(1, 2) AS g(x)");
+  CHECK(plain->from.at(0)->column_aliases == std::vector<std::string>{"x"});
+  CHECK(plain->from.at(0)->column_types.empty());
+}
+
+}  // namespace lumadb::parser::testing
