@@ -37,8 +37,8 @@ struct column_def_item : seq<col_id, type_name>, Node {};
 struct column_def_list : seq<lparen, list<column_def_item, comma>, rparen>, Node {};
 struct func_alias_clause : sor<seq<LUMADB_KW("as"), opt<col_id>, column_def_list>, seq<col_id, column_def_list>>,
                            Node {};
-/// A set-returning function: generate_series(1, 10) [AS] g[(x)], f(...) [WITH ORDINALITY] [AS] alias[(columns)] or a column definition list (gram.y func_table
-/// opt_ordinality func_alias_clause).
+/// A set-returning function: f(...) [WITH ORDINALITY] [AS] alias[(columns)], or with a column definition
+/// list (gram.y func_table opt_ordinality func_alias_clause).
 struct with_ordinality : seq<LUMADB_KW("with"), LUMADB_KW("ordinality")>, Node {};
 struct function_ref : seq<func_call, opt<with_ordinality>, opt<sor<func_alias_clause, alias_clause>>>, Node {};
 /// LATERAL (SELECT ...) / LATERAL f(...) (gram.y table_ref's LATERAL_P forms).
