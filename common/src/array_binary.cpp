@@ -5,6 +5,7 @@
 
 #include "common/array.h"
 #include "common/error.h"
+#include "common/record.h"
 #include "common/value_binary.h"
 #include "numeric_binary.h"
 
@@ -21,8 +22,10 @@ void PutInt32(std::string* out, uint32_t v) {
 }
 
 /// One element: typreceive over exactly its bytes, with array_recv's message for bytes left over.
-Value ReceiveElement(TypeDesc element, std::string_view bytes, size_t index) {
+Value ReceiveElement(TypeDesc element, std::string_view bytes, size_t index, bool stored) {
   try {
+    // record_recv refuses anonymous records from clients; our own stored arrays read them back.
+    if (stored && element.id == TypeId::kRecord) return ReceiveRecord(bytes);
     return ReceiveValue(element, bytes);
   } catch (const DbError& e) {
     if (e.code() != sqlstate::kInvalidBinaryRepresentation || e.message() != "incorrect binary data format") throw;
@@ -30,30 +33,8 @@ Value ReceiveElement(TypeDesc element, std::string_view bytes, size_t index) {
   }
 }
 
-}  // namespace
-
-std::string SendArray(const Array& a) {
-  std::string out;
-  PutInt32(&out, static_cast<uint32_t>(a.ndim()));
-  PutInt32(&out, a.HasNulls() ? 1 : 0);
-  PutInt32(&out, static_cast<uint32_t>(a.element));
-  for (int d = 0; d < a.ndim(); ++d) {
-    PutInt32(&out, static_cast<uint32_t>(a.dims[d]));
-    PutInt32(&out, static_cast<uint32_t>(a.lbounds[d]));
-  }
-  for (const Value& v : a.items) {
-    if (v.is_null()) {
-      PutInt32(&out, 0xffffffffu);
-      continue;
-    }
-    const std::string bytes = SendValue(v);
-    PutInt32(&out, static_cast<uint32_t>(bytes.size()));
-    out += bytes;
-  }
-  return out;
-}
-
-Value ReceiveArray(TypeDesc type, std::string_view bytes) {
+// array_recv over `bytes`; `stored`: LumaDB's own bytes, whose record elements are read back too.
+Value ReceiveArrayOf(TypeDesc type, std::string_view bytes, bool stored) {
   const TypeId element = ElementTypeOf(type.id);
   BinaryReader in(bytes);
   const auto ndim = static_cast<int32_t>(in.Get(4));
@@ -95,9 +76,40 @@ Value ReceiveArray(TypeDesc type, std::string_view bytes) {
     }
     if (len < -1) ThrowBinary("insufficient data left in message");
     a.items.push_back(
-        ReceiveElement({element, type.typmod}, in.Bytes(static_cast<size_t>(len)), static_cast<size_t>(i)));
+        ReceiveElement({element, type.typmod}, in.Bytes(static_cast<size_t>(len)), static_cast<size_t>(i), stored));
   }
   return MakeArray(std::move(a));
+}
+
+}  // namespace
+
+std::string SendArray(const Array& a) {
+  std::string out;
+  PutInt32(&out, static_cast<uint32_t>(a.ndim()));
+  PutInt32(&out, a.HasNulls() ? 1 : 0);
+  PutInt32(&out, static_cast<uint32_t>(a.element));
+  for (int d = 0; d < a.ndim(); ++d) {
+    PutInt32(&out, static_cast<uint32_t>(a.dims[d]));
+    PutInt32(&out, static_cast<uint32_t>(a.lbounds[d]));
+  }
+  for (const Value& v : a.items) {
+    if (v.is_null()) {
+      PutInt32(&out, 0xffffffffu);
+      continue;
+    }
+    const std::string bytes = SendValue(v);
+    PutInt32(&out, static_cast<uint32_t>(bytes.size()));
+    out += bytes;
+  }
+  return out;
+}
+
+Value ReceiveArray(TypeDesc type, std::string_view bytes) {
+  return ReceiveArrayOf(type, bytes, false);
+}
+
+Value ReceiveStoredArray(TypeDesc type, std::string_view bytes) {
+  return ReceiveArrayOf(type, bytes, true);
 }
 
 }  // namespace lumadb

@@ -242,7 +242,7 @@ void DecodeRowInto(std::span<const TypeId> types, std::span<const std::byte> byt
       } else if (types[i] == TypeId::kRecord) {
         row[i] = ReceiveRecord(s);
       } else if (IsArrayType(types[i])) {
-        row[i] = ReceiveArray({types[i], -1}, s);
+        row[i] = ReceiveStoredArray({types[i], -1}, s);
       } else {
         row[i] = Value::String(std::string(s), types[i]);
       }

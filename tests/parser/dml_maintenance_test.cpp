@@ -73,7 +73,7 @@ TEST_CASE("set-returning functions in FROM") {
       "insert into pgbench_accounts(aid,bid,abalance,filler) select aid, (aid - 1) / 100000 + 1, 0, '' from "
       "generate_series(1, 100000) as aid");
   CHECK(pgbench->source->from.at(0)->kind == ast::TableRefKind::kFunction);
-  CHECK(ErrorOf("select * from generate_series(1, 3) with ordinality").code == "42601");
+  CHECK(ParseOne<ast::SelectStmt>("select * from generate_series(1, 3) with ordinality")->from.at(0) != nullptr);
 }
 
 TEST_CASE("VACUUM and ANALYZE") {

@@ -39,6 +39,11 @@ std::string SendRecord(const Record& r);
 /// malformed bytes.
 Value ReceiveRecord(std::string_view bytes);
 
+/// array_recv for LumaDB's own stored bytes (spilled rows, a hash join's inner rows): as ReceiveArray, but
+/// record elements are read back with ReceiveRecord (SEARCH/CYCLE's record[] path columns). Defined in
+/// array_binary.cpp.
+Value ReceiveStoredArray(TypeDesc type, std::string_view bytes);
+
 /// record_cmp: fields compared left to right, NULL equal to NULL and greater than any value; 42804 "cannot
 /// compare record types with different numbers of columns" when the shorter record is a prefix of the
 /// longer; dissimilar field types throw CompareValues' 42883.
