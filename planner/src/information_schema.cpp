@@ -250,14 +250,20 @@ std::shared_ptr<const catalog::TableInfo> InformationSchemaView(catalog::Catalog
   auto parsed = parser::Parse(view->view_query);
   Binder binder(catalog, txn, search_path, view->view_query);
   PlanPtr plan = binder.BindSelect(parsed.at(0)->As<ast::SelectStmt>());
-  for (size_t i = 0; i < plan->output.size(); ++i) {
-    catalog::ColumnInfo column;
-    column.name = plan->output[i].name;
-    column.type = plan->output[i].type;
-    column.attnum = static_cast<int16_t>(i + 1);
-    view->columns.push_back(std::move(column));
-  }
+  view->columns = ViewColumns(*plan);
   return view;
+}
+
+std::vector<catalog::ColumnInfo> ViewColumns(const PlanNode& plan) {
+  std::vector<catalog::ColumnInfo> columns;
+  for (size_t i = 0; i < plan.output.size(); ++i) {
+    catalog::ColumnInfo column;
+    column.name = plan.output[i].name;
+    column.type = plan.output[i].type;
+    column.attnum = static_cast<int16_t>(i + 1);
+    columns.push_back(std::move(column));
+  }
+  return columns;
 }
 
 }  // namespace lumadb::planner

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "planner/plan.h"
 
 namespace lumadb::txn {
 class Transaction;
@@ -22,5 +23,9 @@ namespace lumadb::planner {
 std::shared_ptr<const catalog::TableInfo> InformationSchemaView(catalog::Catalog& catalog, txn::Transaction& txn,
                                                                 const std::vector<std::string>& search_path,
                                                                 const std::string& name);
+
+/// A view's pg_attribute columns from its bound query's output: names, types and attnums 1..n (shared
+/// with the pg_catalog system views, system_view.cpp).
+std::vector<catalog::ColumnInfo> ViewColumns(const PlanNode& plan);
 
 }  // namespace lumadb::planner

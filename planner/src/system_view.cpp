@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "catalog/system_views.h"
+#include "information_schema.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
 
@@ -31,13 +32,7 @@ std::vector<catalog::ColumnInfo> ViewColumns(catalog::Catalog& catalog, txn::Tra
     SystemViewExpansion raw;
     Binder binder(catalog, txn, search_path, text);
     PlanPtr plan = binder.BindSelect(parsed.at(0)->As<ast::SelectStmt>());
-    for (size_t i = 0; i < plan->output.size(); ++i) {
-      catalog::ColumnInfo column;
-      column.name = plan->output[i].name;
-      column.type = plan->output[i].type;
-      column.attnum = static_cast<int16_t>(i + 1);
-      columns.push_back(std::move(column));
-    }
+    columns = ViewColumns(*plan);
   }
   std::lock_guard lock(mutex);
   cache.emplace(name, columns);
