@@ -1,5 +1,6 @@
 #include "storage/buffer_pool.h"
 
+#include <array>
 #include <cstdio>
 #include <cstring>
 
@@ -9,8 +10,29 @@
 #include "storage/page.h"
 
 namespace lumadb::storage {
+namespace {
 
-BufferPool::BufferPool(DiskManager& disk, size_t frames, LogManager* wal) : disk_(disk), wal_(wal) {
+/// A thread's memory of where it last found a page: direct-mapped by the page table hash, so a statement's
+/// few hot pages (an index's upper levels, the page of a looked-up row) stay in it between statements.
+struct PageHint {
+  uint64_t pool = 0;  // BufferPool::generation_; 0 never matches
+  uint64_t file = 0;  // FileId::Key()
+  PageId page = kInvalidPageId;
+  BufferFrame* frame = nullptr;
+};
+constexpr size_t kHints = 256;
+thread_local std::array<PageHint, kHints> page_hints;
+
+PageHint& HintSlot(FileId file, PageId page) {
+  return page_hints[PageTable::Hash(file, page) % kHints];
+}
+
+std::atomic<uint64_t> next_pool_generation{1};
+
+}  // namespace
+
+BufferPool::BufferPool(DiskManager& disk, size_t frames, LogManager* wal)
+    : disk_(disk), wal_(wal), generation_(next_pool_generation.fetch_add(1)) {
   LUMADB_ASSERT(frames >= 1, "a buffer pool needs at least one frame");
   frames_.reserve(frames);
   for (size_t i = 0; i < frames; ++i) frames_.push_back(std::make_unique<BufferFrame>(i));
@@ -63,15 +85,35 @@ WritePageGuard BufferPool::NewPage(FileId file) {
   return WritePageGuard(this, cached, file, page, cached->data.data());
 }
 
+BufferFrame* BufferPool::PinHinted(FileId file, PageId page) {
+  PageHint& hint = HintSlot(file, page);
+  if (hint.pool != generation_ || hint.file != file.Key() || hint.page != page) return nullptr;
+  BufferFrame* f = hint.frame;
+  f->pins.fetch_add(1);
+  // Checked after pinning: an unmapping that has not yet set `evicting` will see our pin and back off.
+  if (!f->evicting.load() && f->valid.load() && f->file == file && f->page == page) return f;
+  Unpin(f);
+  hint.pool = 0;
+  return nullptr;
+}
+
+void BufferPool::Hint(FileId file, PageId page, BufferFrame* frame) {
+  PageHint& hint = HintSlot(file, page);
+  hint = PageHint{generation_, file.Key(), page, frame};
+}
+
 BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
   const Key key{file, page};
   Shard& shard = ShardOf(key);
   for (;;) {
-    BufferFrame* f = nullptr;
-    {
+    BufferFrame* f = PinHinted(file, page);
+    if (f == nullptr) {
       std::shared_lock lock(shard.mu);
       f = shard.table.Find(file, page);
-      if (f != nullptr) f->pins.fetch_add(1);
+      if (f != nullptr) {
+        f->pins.fetch_add(1);
+        Hint(file, page, f);
+      }
     }
     if (f != nullptr) {
       replacer_->RecordAccess(f->id);
@@ -113,6 +155,7 @@ BufferFrame* BufferPool::PinAndLatch(FileId file, PageId page, bool exclusive) {
       f->latch.unlock();
       f->latch.lock_shared();
     }
+    Hint(file, page, f);
     return f;
   }
 }
@@ -121,12 +164,17 @@ bool BufferPool::UnmapIfUnpinned(BufferFrame& f) {
   if (!f.valid.load()) return f.pins.load() == 0;  // in no table: only the free list race (FreeIfUnused)
   Shard& shard = ShardOf(Key{f.file, f.page});
   std::lock_guard lock(shard.mu);
-  // Under the shard mutex no lookup can pin the frame after this check; other pins need mu_ (held). A
-  // writer may have pinned, dirtied and unpinned it since the caller looked: its unpin (a release) is
-  // seen by this load, and so is the dirty flag it set before.
-  if (f.pins.load() != 0 || f.dirty.load()) return false;
+  // Under the shard mutex no lookup can pin the frame after this check, and a hinted pinner that comes
+  // later sees `evicting`; other pins need mu_ (held). A writer may have pinned, dirtied and unpinned it
+  // since the caller looked: its unpin (a release) is seen by this load, and so is the dirty flag it set.
+  f.evicting.store(true);
+  if (f.pins.load() != 0 || f.dirty.load()) {
+    f.evicting.store(false);
+    return false;
+  }
   shard.table.Erase(f.file, f.page);
   f.valid = false;
+  f.evicting.store(false);  // hinted pinners now see `valid` false, or the next tag
   return true;
 }
 
@@ -192,8 +240,9 @@ BufferFrame* BufferPool::ClaimFrame(std::unique_lock<std::mutex>& lock, FileId f
       // unpinner has not yet put it on the free list is simply taken (FreeIfUnused then sees it in use).
       if (!UnmapIfUnpinned(*f)) continue;
     }
-    // Nobody can reach the frame now: it is in no table, has no pins, and other claims wait for mu_.
-    f->pins.store(1);
+    // Nobody can keep a pin on the frame now: it is in no table, hinted pinners see it invalid and give
+    // theirs back (so add ours, not store 1), and other claims wait for mu_.
+    f->pins.fetch_add(1);
     f->dirty = false;
     // Nobody latches an unpinned frame, so try_lock succeeds (and, unlike lock(), records no lock-order
     // edge mu_ -> latch for ThreadSanitizer); lock() only covers a spurious failure.

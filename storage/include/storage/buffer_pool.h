@@ -8,6 +8,7 @@
 // (src/backend/storage/buffer/README):
 //
 //   hit:    shard(key).mu shared { find; ++pins (atomic) }   then latch the frame, check `valid`
+//   hinted: ++pins on the frame a thread-local hint names; !evicting, valid and the tag? else unpin, as hit
 //   unpin:  --pins (atomic); a last unpin of an invalid frame takes mu_ to put it on the free list
 //   miss:   mu_ { shard(key).mu { still absent? }  claim a frame: free list or clock victim with
 //           shard(old).mu { pins == 0? unmap };  tag it, latch it, shard(key).mu { map } }  then read
@@ -15,11 +16,14 @@
 // * The page table is split into kShards hash tables (PageTable), each with its own reader-writer mutex;
 //   a key's shard is fixed by its hash. A buffer hit takes only that shard's mutex, shared, so lookups
 //   never serialise; mapping and unmapping take it exclusively.
-// * Pin counts are atomics. A pin is only ever taken (a) by a lookup holding the shard mutex that maps
-//   the frame, or (b) under mu_ (claims, Flush). A frame is unmapped or re-tagged only by a holder of
-//   mu_ and the mapping shard's mutex that has seen pins == 0 there: so no pin can arrive between that
-//   check and the re-tagging, and a pinned frame keeps its tag (`valid` may still go false: a discard
-//   or a failed read).
+// * Pin counts are atomics. A pin is taken (a) by a lookup holding the shard mutex that maps the frame,
+//   (b) under mu_ (claims, Flush), or (c) by a hinted hit, which holds no lock: it pins the frame its
+//   thread last found for the key, then keeps the pin only if the frame is not `evicting`, is valid and
+//   carries the key. A frame is unmapped or re-tagged only by a holder of mu_ and the mapping shard's
+//   mutex that set `evicting` and then saw pins == 0 (both sequentially consistent: a hinted pinner either
+//   sees `evicting` or is seen, Dekker's handshake); so a pin kept is never followed by a re-tagging, and
+//   a pinned frame keeps its tag (`valid` may still go false: a discard or a failed read). A hinted pin
+//   given back may land on a frame being claimed, so a claim adds its pin rather than storing 1.
 // * Tags (file, page) change only under mu_ (plus the shard mutexes of the mappings changed), so a
 //   holder of mu_, of a pin, or of the shard mutex that maps the frame reads a stable tag.
 // * Lock order: mu_ before a shard mutex; at most one shard mutex at a time; neither is held while
@@ -57,9 +61,10 @@ struct BufferFrame {
   // a pinner checks it after latching).
   FileId file;
   PageId page = kInvalidPageId;
-  std::atomic<bool> valid{false};  // holds (file, page) and is in the page table
-  std::atomic<int> pins{0};        // see BufferPool: taken under a shard mutex or mu_, given back anywhere
-  bool on_free_list = false;       // under BufferPool::mu_
+  std::atomic<bool> valid{false};     // holds (file, page) and is in the page table
+  std::atomic<int> pins{0};           // see BufferPool: taken under a shard mutex or mu_, or hinted
+  std::atomic<bool> evicting{false};  // set while an unmapping checks pins (the hinted pinners' handshake)
+  bool on_free_list = false;          // under BufferPool::mu_
   // Set under the exclusive latch; cleared under a latch by the writer-back.
   std::atomic<bool> dirty{false};
 };
@@ -121,6 +126,12 @@ class BufferPool {
 
   /// Pins the frame for (file, page), reading the page if it is not cached, latched as asked.
   BufferFrame* PinAndLatch(FileId file, PageId page, bool exclusive);
+  /// Pins the frame the calling thread last found for (file, page) without a shard mutex (the hot pages of
+  /// every statement, B+tree roots above all, sit in a few shards whose mutex lines then bounce between
+  /// cores); nullptr, with no pin kept, when there is no hint or it is stale.
+  BufferFrame* PinHinted(FileId file, PageId page);
+  /// Remembers `frame` as the calling thread's hint for (file, page). The frame is pinned by the caller.
+  void Hint(FileId file, PageId page, BufferFrame* frame);
   /// Claims an unused or evictable frame (writing a dirty victim back first); returns it pinned once,
   /// exclusively latched, tagged with (file, page) and in the page table; or, for page kInvalidPageId,
   /// untagged (valid = false) and in no table. Returns nullptr if (file, page) is (or got) cached by
@@ -146,6 +157,9 @@ class BufferPool {
 
   DiskManager& disk_;
   LogManager* wal_;
+  // Names this pool in the threads' hints: unique over the process's lifetime, so a hint left by a pool
+  // destroyed since (whose address a new pool may reuse) never matches.
+  const uint64_t generation_;
   std::atomic<bool> zero_damaged_pages_{false};
   std::vector<std::unique_ptr<BufferFrame>> frames_;
   mutable std::mutex mu_;  // claims, tags, the free list, the clock hand (see the top of this file)
