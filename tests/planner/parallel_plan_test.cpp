@@ -42,6 +42,29 @@ std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tupl
   return t;
 }
 
+// pgbench_accounts(aid int4, bid int4, abalance int4) at scale 10: 1,000,000 rows on 16,394 pages.
+std::shared_ptr<catalog::TableInfo> Accounts(Oid oid, std::string name, int32_t pages) {
+  auto t = std::make_shared<catalog::TableInfo>();
+  t->oid = oid;
+  t->schema = "public";
+  t->name = std::move(name);
+  t->reltuples = 1000000;
+  t->relpages = pages;
+  catalog::TableStatistics stats;
+  int16_t attnum = 1;
+  for (const auto& [n, distinct] :
+       std::vector<std::pair<std::string, float>>{{"aid", -1}, {"bid", 10}, {"abalance", 1}}) {
+    t->columns.push_back({n, {TypeId::kInt4, -1}, attnum, false, std::nullopt, 0, 0});
+    catalog::ColumnStatistics c;
+    c.attnum = attnum++;
+    c.avg_width = 4;
+    c.n_distinct = distinct;
+    stats.columns.push_back(c);
+  }
+  t->statistics = std::make_shared<const catalog::TableStatistics>(stats);
+  return t;
+}
+
 class SalesCatalog : public FakeCatalog {
  public:
   std::shared_ptr<const catalog::TableInfo> LookupTable(txn::Transaction& txn, std::string_view schema,
@@ -49,12 +72,17 @@ class SalesCatalog : public FakeCatalog {
                                                         const std::vector<std::string>& path) override {
     if (name == "sales") return sales_;
     if (name == "small") return small_;
+    if (name == "accounts") return accounts_;
+    if (name == "few_accounts") return few_accounts_;
     return FakeCatalog::LookupTable(txn, schema, name, path);
   }
 
  private:
   std::shared_ptr<catalog::TableInfo> sales_ = Sales(17100, "sales", 1000000, 6370);
   std::shared_ptr<catalog::TableInfo> small_ = Sales(17101, "small", 10000, 64);
+  std::shared_ptr<catalog::TableInfo> accounts_ = Accounts(17102, "accounts", 16394);
+  // The same rows on fewer pages than min_parallel_table_scan_size: no Parallel Hash for it.
+  std::shared_ptr<catalog::TableInfo> few_accounts_ = Accounts(17103, "few_accounts", 1000);
 };
 
 struct SalesFixture {
@@ -139,4 +167,37 @@ TEST_CASE_FIXTURE(SalesFixture, "max_parallel_workers_per_gather caps the worker
         "        Workers Planned: 1\n"
         "        ->  Partial Aggregate\n"
         "              ->  Parallel Seq Scan on sales\n");
+}
+
+TEST_CASE_FIXTURE(SalesFixture, "a hash join of two large tables under an aggregation: a Parallel Hash Join") {
+  const std::string join = "SELECT a.bid, count(*), sum(s.amount) FROM sales s JOIN accounts a ON a.aid = s.aid";
+  CHECK(Plan(join + " GROUP BY a.bid ORDER BY a.bid", false) ==
+        "Finalize GroupAggregate\n"
+        "  Group Key: a.bid\n"
+        "  ->  Gather Merge\n"
+        "        Workers Planned: 2\n"
+        "        ->  Sort\n"
+        "              Sort Key: a.bid\n"
+        "              ->  Partial HashAggregate\n"
+        "                    Group Key: a.bid\n"
+        "                    ->  Parallel Hash Join\n"
+        "                          Hash Cond: (s.aid = a.aid)\n"
+        "                          ->  Parallel Seq Scan on sales s\n"
+        "                          ->  Parallel Hash\n"
+        "                                ->  Parallel Seq Scan on accounts a\n");
+  CHECK(Plan("SELECT count(*) FROM sales s JOIN accounts a ON a.aid = s.aid", false) ==
+        "Finalize Aggregate\n"
+        "  ->  Gather\n"
+        "        Workers Planned: 2\n"
+        "        ->  Partial Aggregate\n"
+        "              ->  Parallel Hash Join\n"
+        "                    Hash Cond: (s.aid = a.aid)\n"
+        "                    ->  Parallel Seq Scan on sales s\n"
+        "                    ->  Parallel Hash\n"
+        "                          ->  Parallel Seq Scan on accounts a\n");
+  // An inner side too small for workers, an outer join: the serial plan.
+  CHECK(Plan("SELECT count(*) FROM sales s JOIN few_accounts a ON a.aid = s.aid", false).find("Gather") ==
+        std::string::npos);
+  CHECK(Plan("SELECT count(a.bid) FROM sales s LEFT JOIN accounts a ON a.aid = s.aid", false).find("Gather") ==
+        std::string::npos);
 }
