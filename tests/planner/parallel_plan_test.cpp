@@ -13,21 +13,17 @@ namespace {
 
 using planner::testing::FakeCatalog;
 
-// sales(id int4, store int4, aid int4, amount numeric(12,2), sold date) with pg_statistic's widths and
-// distinct counts, `tuples` rows on `pages` pages.
-std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tuples, int32_t pages) {
+using Columns = std::vector<std::tuple<std::string, TypeDesc, int32_t, float>>;
+
+// A table of `tuples` rows on `pages` pages whose columns have pg_statistic's widths and distinct counts.
+std::shared_ptr<catalog::TableInfo> Analyzed(Oid oid, std::string name, double tuples, int32_t pages,
+                                             const Columns& cols) {
   auto t = std::make_shared<catalog::TableInfo>();
   t->oid = oid;
   t->schema = "public";
   t->name = std::move(name);
   t->reltuples = tuples;
   t->relpages = pages;
-  const std::vector<std::tuple<std::string, TypeDesc, int32_t, float>> cols = {
-      {"id", {TypeId::kInt4, -1}, 4, -1},
-      {"store", {TypeId::kInt4, -1}, 4, 1000},
-      {"aid", {TypeId::kInt4, -1}, 4, 100000},
-      {"amount", {TypeId::kNumeric, (12 << 16) + 2 + 4}, 6, 10007},
-      {"sold", {TypeId::kDate, -1}, 4, 365}};
   catalog::TableStatistics stats;
   int16_t attnum = 1;
   for (const auto& [n, type, width, distinct] : cols) {
@@ -42,27 +38,22 @@ std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tupl
   return t;
 }
 
-// pgbench_accounts(aid int4, bid int4, abalance int4) at scale 10: 1,000,000 rows on 16,394 pages.
+// sales(id int4, store int4, aid int4, amount numeric(12,2), sold date).
+std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tuples, int32_t pages) {
+  return Analyzed(oid, std::move(name), tuples, pages,
+                  {{"id", {TypeId::kInt4, -1}, 4, -1},
+                   {"store", {TypeId::kInt4, -1}, 4, 1000},
+                   {"aid", {TypeId::kInt4, -1}, 4, 100000},
+                   {"amount", {TypeId::kNumeric, (12 << 16) + 2 + 4}, 6, 10007},
+                   {"sold", {TypeId::kDate, -1}, 4, 365}});
+}
+
+// pgbench_accounts(aid int4, bid int4, abalance int4) at scale 10: 1,000,000 rows.
 std::shared_ptr<catalog::TableInfo> Accounts(Oid oid, std::string name, int32_t pages) {
-  auto t = std::make_shared<catalog::TableInfo>();
-  t->oid = oid;
-  t->schema = "public";
-  t->name = std::move(name);
-  t->reltuples = 1000000;
-  t->relpages = pages;
-  catalog::TableStatistics stats;
-  int16_t attnum = 1;
-  for (const auto& [n, distinct] :
-       std::vector<std::pair<std::string, float>>{{"aid", -1}, {"bid", 10}, {"abalance", 1}}) {
-    t->columns.push_back({n, {TypeId::kInt4, -1}, attnum, false, std::nullopt, 0, 0});
-    catalog::ColumnStatistics c;
-    c.attnum = attnum++;
-    c.avg_width = 4;
-    c.n_distinct = distinct;
-    stats.columns.push_back(c);
-  }
-  t->statistics = std::make_shared<const catalog::TableStatistics>(stats);
-  return t;
+  return Analyzed(oid, std::move(name), 1000000, pages,
+                  {{"aid", {TypeId::kInt4, -1}, 4, -1},
+                   {"bid", {TypeId::kInt4, -1}, 4, 10},
+                   {"abalance", {TypeId::kInt4, -1}, 4, 1}});
 }
 
 class SalesCatalog : public FakeCatalog {
