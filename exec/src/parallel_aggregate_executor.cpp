@@ -239,6 +239,7 @@ class ParallelAggregateExecutor : public Executor {
     StartWorkers(&ParallelAggregateExecutor::JoinPhase);
     JoinPhase(*participants_[0]);
     WaitForWorkers();
+    join_->ReleaseFiles();  // rather than at the end of the statement: the groups are all that is left
   }
 
   void Consume(Participant& p, Executor& input) {

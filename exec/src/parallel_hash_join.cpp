@@ -142,6 +142,13 @@ void ParallelHashJoin::Join(size_t i, const std::function<void(const Row&)>& con
   }
 }
 
+void ParallelHashJoin::ReleaseFiles() {
+  for (const auto& p : participants_) {
+    p->outer.parts.reset();
+    p->inner.parts.reset();
+  }
+}
+
 int64_t ParallelHashJoin::ScannedRows(size_t i, bool outer) const {
   const Participant& p = *participants_[i];
   return outer ? p.outer.rows : p.inner.rows;

@@ -52,6 +52,9 @@ class ParallelHashJoin {
   /// `consume`. Throws what the hash join throws (53400 for temp_file_limit, 57014 on the leader).
   void Join(size_t i, const std::function<void(const Row&)>& consume);
 
+  /// Removes the partition files (once every participant's phase 2 is over).
+  void ReleaseFiles();
+
   /// EXPLAIN ANALYZE: rows participant i's scan of a side returned (its deferred rows included).
   int64_t ScannedRows(size_t i, bool outer) const;
   int64_t RemovedRows(size_t i, bool outer) const;
