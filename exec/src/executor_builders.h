@@ -19,6 +19,9 @@ std::unique_ptr<Executor> MakeProjectionExecutor(const planner::ProjectPlan& pla
 std::unique_ptr<Executor> MakeNestedLoopJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 /// A join on equi-join keys, batched within work_mem (hash_join_executor.cpp).
 std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
+/// The same join over the given inputs instead of the plan's sides (a partition of a Parallel Hash Join).
+std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx,
+                                               std::unique_ptr<Executor> left, std::unique_ptr<Executor> right);
 /// A JoinPlan with JoinMethod::kMerge (merge_join_executor.cpp).
 std::unique_ptr<Executor> MakeMergeJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx);
 /// A join whose right side reads the left row's lateral_params (lateral_join_executor.cpp).

@@ -19,8 +19,13 @@ using planner::JoinKind;
 
 class HashJoinExecutor : public Executor {
  public:
-  HashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx)
-      : plan_(plan), ctx_(ctx), left_(BuildExecutor(*plan.left, ctx)) {}
+  // left/right: the inputs (a partition of a parallel join's sides), or null to build them from the plan.
+  HashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx, std::unique_ptr<Executor> left,
+                   std::unique_ptr<Executor> right)
+      : plan_(plan),
+        ctx_(ctx),
+        left_(left ? std::move(left) : BuildExecutor(*plan.left, ctx)),
+        given_right_(std::move(right)) {}
 
   void Init() override {
     left_->Init();
@@ -31,7 +36,12 @@ class HashJoinExecutor : public Executor {
           return EvaluateKeys(plan_.right_keys, row, ctx_, key);
         },
         KeepRight());
-    auto right = BuildExecutor(*plan_.right, ctx_);
+    std::unique_ptr<Executor> built;
+    Executor* right = given_right_.get();
+    if (right == nullptr) {
+      built = BuildExecutor(*plan_.right, ctx_);
+      right = built.get();
+    }
     right->Init();
     Row row;
     while (right->Next(&row)) table_->Insert(row);
@@ -159,6 +169,7 @@ class HashJoinExecutor : public Executor {
   const planner::JoinPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<Executor> left_;
+  std::unique_ptr<Executor> given_right_;  // null: the plan's right side, built at each Init
   int64_t removed_ = 0;  // joined rows the condition rejected (EXPLAIN ANALYZE's "Rows Removed by Join Filter")
   std::unique_ptr<HashJoinTable> table_;  // null once every batch is done
   std::vector<uint32_t> candidates_;      // inner rows with left_row_'s key hash, and the next to try
@@ -178,7 +189,12 @@ class HashJoinExecutor : public Executor {
 }  // namespace
 
 std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx) {
-  return std::make_unique<HashJoinExecutor>(plan, ctx);
+  return std::make_unique<HashJoinExecutor>(plan, ctx, nullptr, nullptr);
+}
+
+std::unique_ptr<Executor> MakeHashJoinExecutor(const planner::JoinPlan& plan, ExecContext& ctx,
+                                               std::unique_ptr<Executor> left, std::unique_ptr<Executor> right) {
+  return std::make_unique<HashJoinExecutor>(plan, ctx, std::move(left), std::move(right));
 }
 
 }  // namespace lumadb::exec

@@ -60,6 +60,7 @@ bool IndexScanExecutor::IsFullKeyWithoutNulls(const planner::IndexBound& bound) 
 
 void IndexScanExecutor::Rescan(const Row& outer) {
   done_ = true;
+  heap_page_.Release();
   cursor_.reset();
   reverse_cursor_.reset();
   start_.clear();
@@ -101,12 +102,13 @@ bool IndexScanExecutor::Next(Row* out) {
     PollInterrupts(ctx_);
     bool deleted = false;
     locker_.BeforeRead();
-    if (!heap_->Get(entry.rid, &bytes_, &deleted)) continue;  // a dangling entry: the tuple is gone
-    const bool quiet = !deleted && locker_.ReadWasQuiet();    // no row lock needed (row_locker.h)
+    if (!heap_->Get(entry.rid, &bytes_, &deleted, &heap_page_)) continue;  // a dangling entry: the tuple is gone
+    const bool quiet = !deleted && locker_.ReadWasQuiet();                 // no row lock needed (row_locker.h)
     if (!quiet && !locker_.Lock(*heap_, entry.rid, &bytes_, deleted, plan_.qual ? &qual_ : nullptr)) continue;
     DecodeRowInto(types_, bytes_, plan_.decode, out);
-    bool accepted = IndexKeyOf(*plan_.table, plan_.index, *out) == entry.key &&
-                    (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
+    row_key_.clear();
+    AppendIndexKey(*plan_.table, plan_.index, *out, &row_key_);
+    bool accepted = row_key_ == entry.key && (!plan_.qual || IsTrue(Evaluate(*plan_.qual, *out, ctx_)));
     if (!quiet) locker_.Done(accepted);
     if (!accepted) {
       ++removed_;
@@ -114,9 +116,11 @@ bool IndexScanExecutor::Next(Row* out) {
     }
     if (plan_.emit_rid) out->push_back(Value::Int8(EncodeRid(entry.rid)));
     done_ = single_match_;
+    if (done_) heap_page_.Release();
     return true;
   }
   done_ = true;
+  heap_page_.Release();
   return false;
 }
 

@@ -63,6 +63,10 @@ class IndexScanExecutor : public Executor {
   // ends without revisiting the leaf (what PostgreSQL gets from reading a whole leaf page at once).
   bool single_match_ = false;
   std::vector<std::byte> bytes_;
+  // The heap page of the last entry fetched, pinned but unlatched while the scan goes on: consecutive
+  // entries pointing into one page (a table loaded in key order) skip the buffer pool lookup.
+  storage::ReadPageGuard heap_page_;
+  std::string row_key_;  // the index key of the row fetched, to compare with its entry's
   int64_t removed_ = 0;  // rows the qual rejected (EXPLAIN ANALYZE's "Rows Removed by Filter")
 };
 

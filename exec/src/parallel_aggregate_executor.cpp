@@ -2,7 +2,9 @@
 // aggregation, heapam's parallel block allocation), run as one executor: the session thread (the leader,
 // participating as parallel_leader_participation) and up to Workers Planned threads each claim chunks of
 // pages, aggregate their rows into their own groups, and the leader combines the groups' states
-// (AggregateState::Combine). exec/README.md "Parallel aggregation" states the rules.
+// (AggregateState::Combine). Below the Partial Aggregate may also be a Parallel Hash Join of two Parallel
+// Seq Scans (parallel_hash_join.h): the threads then run its two phases, the second one aggregating the
+// joined rows. exec/README.md "Parallel aggregation" states the rules.
 //
 // Threads: a worker has its own ExecContext (a copy without the transaction) and only reads pages and
 // evaluates parallel-safe expressions (planner/src/parallel_plan.cpp). Rows that need a row lock (a page
@@ -28,6 +30,7 @@
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "heap_scanner.h"
+#include "parallel_hash_join.h"
 #include "row_hash.h"
 #include "txn/transaction.h"
 
@@ -112,9 +115,10 @@ struct Participant {
   }
   std::optional<ExecContext> own;
   ExecContext* ctx = nullptr;
+  size_t index = 0;  // 0: the leader
   std::optional<HeapScanner> scanner;
   PartialGroups groups;
-  int64_t rows = 0;
+  int64_t rows = 0;       // the rows it aggregated
   size_t groups_out = 0;  // the groups it passed to the Finalize step
   double ms = 0;
   std::exception_ptr error;
@@ -127,9 +131,15 @@ class ParallelAggregateExecutor : public Executor {
         sorted_(gather_.child->kind == planner::PlanKind::kSort),
         partial_(
             (sorted_ ? *gather_.child->As<planner::SortPlan>().child : *gather_.child).As<planner::AggregatePlan>()),
-        scan_(partial_.child->As<planner::SeqScanPlan>()),
-        ctx_(ctx),
-        locker_(ctx, *scan_.table, scan_.row_lock, scan_.wait) {}
+        ctx_(ctx) {
+    if (partial_.child->kind == planner::PlanKind::kJoin) {
+      join_plan_ = &partial_.child->As<planner::JoinPlan>();
+      join_.emplace(*join_plan_, ctx);
+    } else {
+      scan_ = &partial_.child->As<planner::SeqScanPlan>();
+      locker_.emplace(ctx, *scan_->table, scan_->row_lock, scan_->wait);
+    }
+  }
 
   ~ParallelAggregateExecutor() override { StopWorkers(); }
 
@@ -138,26 +148,25 @@ class ParallelAggregateExecutor : public Executor {
     const auto start = Clock::now();
     result_ = PartialGroups{};
     next_ = 0;
-    locker_.LockRelation();
-    const storage::HeapFile& heap = ctx_.catalog->Heap(*scan_.table);
-    claims_.emplace(heap.PageCount());
-    participants_.clear();
-    participants_.push_back(std::make_unique<Participant>(ctx_, true));
     // Workers read without row locks only: none for a scan whose reads must lock (REPEATABLE READ...).
-    const bool quiet = locker_.QuietReads() || ctx_.locks == nullptr;
+    const bool quiet = join_ ? join_->LockRelations() : LockScan();
     const int launch = quiet ? std::min(gather_.workers, MaxWorkers()) : 0;
-    for (int i = 0; i < launch; ++i) participants_.push_back(std::make_unique<Participant>(ctx_, false));
-    for (size_t i = 0; i < participants_.size(); ++i) {
-      Participant& p = *participants_[i];
-      p.scanner.emplace(scan_, *p.ctx, locker_, i == 0);
-      p.scanner->Open(heap, &*claims_, &stop_);
-      if (!partial_.groups.empty()) continue;
-      p.groups.AddGroup(partial_, Row{});  // a plain aggregate has its one group even over no rows
+    participants_.clear();
+    for (int i = 0; i <= launch; ++i) {
+      participants_.push_back(std::make_unique<Participant>(ctx_, i == 0));
+      participants_.back()->index = static_cast<size_t>(i);
+      // A plain aggregate has its one group even over no rows.
+      if (partial_.groups.empty()) participants_.back()->groups.AddGroup(partial_, Row{});
     }
     try {
-      StartWorkers();
-      Run(*participants_[0]);
-      WaitForWorkers();
+      if (join_) {
+        RunJoin();
+      } else {
+        OpenScans();
+        StartWorkers(&ParallelAggregateExecutor::Run);
+        Run(*participants_[0]);
+        WaitForWorkers();
+      }
       Finish();
     } catch (...) {
       StopWorkers();
@@ -185,6 +194,22 @@ class ParallelAggregateExecutor : public Executor {
     }
   }
 
+  bool LockScan() {
+    LUMADB_ASSERT(ctx_.catalog != nullptr, "table scan without a catalog");
+    locker_->LockRelation();
+    return locker_->QuietReads() || ctx_.locks == nullptr;
+  }
+
+  void OpenScans() {
+    const storage::HeapFile& heap = ctx_.catalog->Heap(*scan_->table);
+    claims_.emplace(heap.PageCount());
+    for (size_t i = 0; i < participants_.size(); ++i) {
+      Participant& p = *participants_[i];
+      p.scanner.emplace(*scan_, *p.ctx, *locker_, i == 0);
+      p.scanner->Open(heap, &*claims_, &stop_);
+    }
+  }
+
   void Run(Participant& p) {
     const auto start = Clock::now();
     Row row, key;
@@ -192,18 +217,66 @@ class ParallelAggregateExecutor : public Executor {
       ++p.rows;
       p.groups.Consume(partial_, row, *p.ctx, &key);
     }
-    p.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    p.ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   }
 
-  void StartWorkers() {
+  // The join's two phases, each on every participant; between them the leader reads the rows the workers
+  // left it. Without workers (locking reads, no temporary files) the leader runs the serial hash join.
+  void RunJoin() {
+    if (participants_.size() == 1) {
+      auto join = BuildExecutor(*join_plan_, ctx_);
+      join->Init();
+      Consume(*participants_[0], *join);
+      return;
+    }
+    std::vector<ExecContext*> contexts;
+    for (const auto& p : participants_) contexts.push_back(p->ctx);
+    join_->Open(contexts, &stop_);
+    StartWorkers(&ParallelAggregateExecutor::PartitionPhase);
+    PartitionPhase(*participants_[0]);
+    WaitForWorkers();
+    join_->FinishPartitioning();
+    StartWorkers(&ParallelAggregateExecutor::JoinPhase);
+    JoinPhase(*participants_[0]);
+    WaitForWorkers();
+    join_->ReleaseFiles();  // rather than at the end of the statement: the groups are all that is left
+  }
+
+  void Consume(Participant& p, Executor& input) {
+    const auto start = Clock::now();
+    Row row, key;
+    while (input.Next(&row)) {
+      ++p.rows;
+      p.groups.Consume(partial_, row, *p.ctx, &key);
+    }
+    p.ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  }
+
+  void PartitionPhase(Participant& p) {
+    const auto start = Clock::now();
+    join_->Partition(p.index);
+    p.ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  }
+
+  void JoinPhase(Participant& p) {
+    const auto start = Clock::now();
+    Row key;
+    join_->Join(p.index, [&](const Row& row) {
+      ++p.rows;
+      p.groups.Consume(partial_, row, *p.ctx, &key);
+    });
+    p.ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  }
+
+  void StartWorkers(void (ParallelAggregateExecutor::*phase)(Participant&)) {
     stop_ = false;
     done_ = 0;
     const ThreadSession session = ThreadSession::Capture();
     for (size_t i = 1; i < participants_.size(); ++i) {
-      threads_.emplace_back([this, session, &p = *participants_[i]] {
+      threads_.emplace_back([this, session, phase, &p = *participants_[i]] {
         try {
           session.Install();
-          Run(p);
+          (this->*phase)(p);
         } catch (...) {
           p.error = std::current_exception();
           stop_ = true;
@@ -247,7 +320,7 @@ class ParallelAggregateExecutor : public Executor {
   void Finish() {
     Participant& leader = *participants_[0];
     Row key;
-    for (size_t i = 1; i < participants_.size(); ++i) {
+    for (size_t i = 1; i < participants_.size() && !join_; ++i) {
       leader.scanner->ReadDeferred(participants_[i]->scanner->deferred(), [&](const Row& row) {
         ++participants_[i]->rows;
         leader.groups.Consume(partial_, row, *leader.ctx, &key);
@@ -276,14 +349,14 @@ class ParallelAggregateExecutor : public Executor {
     });
   }
 
-  // EXPLAIN ANALYZE's figures of the Gather, the Partial Aggregate and the Parallel Seq Scan, whose
-  // executors are this one: a loop per participant below the Gather.
+  // EXPLAIN ANALYZE's figures of the Gather, the Partial Aggregate and the Parallel Seq Scan or Parallel
+  // Hash Join, whose executors are this one: a loop per participant below the Gather (the leader's serial
+  // join records its own).
   void Record(Clock::time_point start, int launched) {
     if (!ctx_.analyze) return;
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     planner::NodeActuals& gather = ctx_.analyze->At(gather_);
     planner::NodeActuals& partial = ctx_.analyze->At(partial_);
-    planner::NodeActuals& scan = ctx_.analyze->At(scan_);
     const std::string n = std::to_string(launched);
     planner::AnalyzeDetail detail{"Workers Launched: " + n, {planner::ExplainProp::Number("Workers Launched", n)}, ""};
     if (!sorted_) detail.props.push_back(planner::ExplainProp::Number("Single Copy", "false"));
@@ -297,21 +370,39 @@ class ParallelAggregateExecutor : public Executor {
       partial.rows += static_cast<double>(p->groups_out);
       partial.startup_ms += p->ms;
       partial.total_ms += p->ms;
-      scan.loops += 1;
-      scan.rows += static_cast<double>(p->rows);
-      scan.filtered1 += static_cast<double>(p->scanner->removed());
-      scan.total_ms += p->ms;
+      if (scan_ != nullptr) {
+        RecordScan(*scan_, p->rows, p->scanner->removed(), p->ms);
+      } else if (participants_.size() > 1) {
+        planner::NodeActuals& join = ctx_.analyze->At(*join_plan_);
+        join.loops += 1;
+        join.rows += static_cast<double>(p->rows);
+        join.total_ms += p->ms;
+        for (const bool outer : {true, false}) {
+          RecordScan((outer ? *join_plan_->left : *join_plan_->right).As<planner::SeqScanPlan>(),
+                     join_->ScannedRows(p->index, outer), join_->RemovedRows(p->index, outer), p->ms);
+        }
+      }
     }
     // A Gather Merge's Sort passes each participant's groups on, sorted.
     if (sorted_) ctx_.analyze->At(*gather_.child) = partial;
   }
 
+  void RecordScan(const planner::SeqScanPlan& plan, int64_t rows, int64_t removed, double ms) {
+    planner::NodeActuals& scan = ctx_.analyze->At(plan);
+    scan.loops += 1;
+    scan.rows += static_cast<double>(rows);
+    scan.filtered1 += static_cast<double>(removed);
+    scan.total_ms += ms;
+  }
+
   const planner::GatherPlan& gather_;
   bool sorted_;  // a Gather Merge over a Sort on the group keys: groups come out in key order
   const planner::AggregatePlan& partial_;
-  const planner::SeqScanPlan& scan_;
+  const planner::SeqScanPlan* scan_ = nullptr;    // the Parallel Seq Scan below partial_, or
+  const planner::JoinPlan* join_plan_ = nullptr;  // the Parallel Hash Join there
   ExecContext& ctx_;
-  RowLocker locker_;
+  std::optional<RowLocker> locker_;       // the scan's
+  std::optional<ParallelHashJoin> join_;  // the join's
   std::optional<ParallelPageClaims> claims_;
   std::vector<std::unique_ptr<Participant>> participants_;
   std::vector<std::thread> threads_;

@@ -55,6 +55,7 @@ class Explainer {
   void AddDetails(const NodeActuals& a, const std::string& where, ExplainNode* n);
   // VERBOSE's "Output" of a node (explain_output.cpp).
   std::vector<std::string> OutputOf(const PlanNode& p);
+  std::vector<std::string> PartialStates(const AggregatePlan& partial);
   // A qual line and, under ANALYZE, the rows it removed per loop (text: only when some were). A scan's
   // quals name columns without their relation unless VERBOSE (show_scan_qual); upper nodes' do when the
   // plan reads several relations (show_upper_qual).

@@ -256,13 +256,18 @@ void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
   if (nest) rest = Conjuncts(j.condition);
   const char* method = nest ? "Nested Loop" : j.method == JoinMethod::kMerge ? "Merge" : "Hash";
   const std::string type = nest ? "Nested Loop" : std::string(method) + " Join";
-  std::string text = method;
+  // A hash join under a Gather whose inner side is a Parallel Seq Scan: PostgreSQL's Parallel Hash Join over
+  // a Parallel Hash (parallel_plan.cpp plans only those).
+  const bool parallel = !nest && j.method != JoinMethod::kMerge && j.right->kind == PlanKind::kSeqScan &&
+                        j.right->As<SeqScanPlan>().parallel_workers > 0;
+  std::string text = parallel ? std::string("Parallel ") + method : std::string(method);
   if (j.join != JoinKind::kInner) {
     text += std::string(" ") + JoinTypeName(j.join) + " Join";
   } else if (!nest) {
     text += " Join";
   }
   Head(n, type, text);
+  n->parallel_aware = parallel;
   n->target.push_back(ExplainProp::Text("Join Type", JoinTypeName(j.join)));
   if (options_.format != ExplainFormat::kText) {
     const bool unique = !nest && InnerUnique(j);
@@ -276,6 +281,10 @@ void Explainer::DescribeJoin(const JoinPlan& j, ExplainNode* n) {
   if (!nest && j.method != JoinMethod::kMerge) {
     ExplainNode h = Synthetic("Hash", {j.right.get()}, "Outer");
     h.relationship = "Inner";
+    if (parallel) {
+      h.text_name = "Parallel Hash";
+      h.parallel_aware = true;
+    }
     if (const NodeActuals* a = options_.analyze && actuals_ ? actuals_(j) : nullptr) AddDetails(*a, "Hash", &h);
     n->children.push_back(std::move(h));
   } else if (nest && Materialized(j)) {

@@ -46,8 +46,13 @@ std::vector<std::string> Explainer::OutputOf(const PlanNode& p) {
       return Exprs(p.As<ProjectPlan>().exprs);
     case PlanKind::kFilter:
       return OutputOf(*p.As<FilterPlan>().child);
-    case PlanKind::kSort:
-      return OutputOf(*p.As<SortPlan>().child);
+    case PlanKind::kSort: {
+      const PlanNode& child = *p.As<SortPlan>().child;
+      if (child.kind == PlanKind::kAggregate && child.As<AggregatePlan>().partial) {
+        return PartialStates(child.As<AggregatePlan>());  // the Sort below a Gather Merge
+      }
+      return OutputOf(child);
+    }
     case PlanKind::kLimit:
       return OutputOf(*p.As<LimitPlan>().child);
     case PlanKind::kDistinct:
@@ -71,11 +76,8 @@ std::vector<std::string> Explainer::OutputOf(const PlanNode& p) {
       return out;
     }
     case PlanKind::kGather: {
-      // The partial states pass through as the Partial Aggregate's expressions, parenthesized.
-      const auto& partial = p.As<GatherPlan>().child->As<AggregatePlan>();
-      std::vector<std::string> out = OutputOf(partial);
-      for (size_t i = partial.groups.size(); i < out.size(); ++i) out[i] = "(" + out[i] + ")";
-      return out;
+      const PlanNode& child = *p.As<GatherPlan>().child;
+      return child.kind == PlanKind::kAggregate ? PartialStates(child.As<AggregatePlan>()) : OutputOf(child);
     }
     case PlanKind::kInsert:
     case PlanKind::kUpdate:
@@ -87,6 +89,14 @@ std::vector<std::string> Explainer::OutputOf(const PlanNode& p) {
       return out;
     }
   }
+}
+
+// The partial states pass through the nodes above a Partial Aggregate (a Gather Merge's Sort, the Gather) as
+// its expressions, parenthesized (references to its output, as ruleutils.c prints them).
+std::vector<std::string> Explainer::PartialStates(const AggregatePlan& partial) {
+  std::vector<std::string> out = OutputOf(partial);
+  for (size_t i = partial.groups.size(); i < out.size(); ++i) out[i] = "(" + out[i] + ")";
+  return out;
 }
 
 }  // namespace lumadb::planner::explain_detail

@@ -104,8 +104,14 @@ NodeEstimate PlanEstimator::Join(const JoinPlan& join) {
     }
     selectivity *= ClauseSelectivity(*t, RelationContext{nullptr, left.rows * right.rows});
   }
+  // A Parallel Hash's participants each build with a share of the inner rows, but the table holds all of them
+  // (costsize.c's inner_path_rows_total).
+  double right_rows = right.rows;
+  if (join.right->kind == PlanKind::kSeqScan && join.right->As<SeqScanPlan>().parallel_workers > 0) {
+    right_rows *= ParallelDivisor(join.right->As<SeqScanPlan>().parallel_workers);
+  }
   NodeEstimate e;
-  double rows = left.rows * right.rows * selectivity;
+  double rows = left.rows * right_rows * selectivity;
   if (join.join == JoinKind::kLeft || join.join == JoinKind::kFull) rows = std::max(rows, left.rows);
   if (join.join == JoinKind::kRight || join.join == JoinKind::kFull) rows = std::max(rows, right.rows);
   if (join.join == JoinKind::kSemi || join.join == JoinKind::kAnti) {

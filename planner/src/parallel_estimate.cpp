@@ -10,22 +10,28 @@ namespace lumadb::planner {
 
 namespace {
 
-// The Parallel Seq Scan below a Partial Aggregate, or below the Gather under a Finalize Aggregate.
-const SeqScanPlan& ScanOf(const AggregatePlan& agg) {
+// The input of the Partial Aggregate (a Parallel Seq Scan or Parallel Hash Join): agg's child, or below the
+// Gather under a Finalize Aggregate.
+const PlanNode& PartialInputOf(const AggregatePlan& agg) {
   const PlanNode* p = agg.child.get();
   if (p->kind == PlanKind::kGather) {
     p = p->As<GatherPlan>().child.get();
     if (p->kind == PlanKind::kSort) p = p->As<SortPlan>().child.get();
     p = p->As<AggregatePlan>().child.get();
   }
-  return p->As<SeqScanPlan>();
+  return *p;
+}
+
+// The Parallel Seq Scan that divides the rows among the participants: the input's, or its join's outer one.
+const SeqScanPlan& OuterScanOf(const PlanNode& input) {
+  return (input.kind == PlanKind::kJoin ? *input.As<JoinPlan>().left : input).As<SeqScanPlan>();
 }
 
 }  // namespace
 
 NodeEstimate PlanEstimator::SplitAggregate(const AggregatePlan& agg) {
   const NodeEstimate& child = Estimate(*agg.child);
-  const SeqScanPlan& scan = ScanOf(agg);
+  const PlanNode& input = PartialInputOf(agg);
   const SplitAggregateCosts c = AggregateSplitCosts(agg.aggregates);
   const double per_row = agg.partial ? c.trans : c.combine;
   const double per_group = agg.partial ? c.serial : c.final;
@@ -38,10 +44,10 @@ NodeEstimate PlanEstimator::SplitAggregate(const AggregatePlan& agg) {
   } else {
     // AGG_HASHED; a partial step's groups are at most its share of the rows, the final step's at most all.
     double groups = 1;
-    for (const auto& g : agg.groups) groups *= NumDistinct(scan, *g, 0);
-    const double scan_rows = Estimate(scan).rows;
-    e.rows =
-        ClampRowEst(std::min(groups, agg.partial ? scan_rows : scan_rows * ParallelDivisor(scan.parallel_workers)));
+    for (const auto& g : agg.groups) groups *= NumDistinct(input, *g, 0);
+    const double input_rows = Estimate(input).rows;
+    const int workers = OuterScanOf(input).parallel_workers;
+    e.rows = ClampRowEst(std::min(groups, agg.partial ? input_rows : input_rows * ParallelDivisor(workers)));
     const double keys = static_cast<double>(agg.groups.size());
     if (agg.partial) {
       e.cost.startup = child.cost.total + child.rows * (kCpuOperatorCost * keys + per_row);
@@ -53,7 +59,7 @@ NodeEstimate PlanEstimator::SplitAggregate(const AggregatePlan& agg) {
           child.cost.total + child.rows * (kCpuOperatorCost * keys + per_row) + e.rows * (kCpuTupleCost + per_group);
     }
   }
-  e.widths = AggregateWidths(agg, Estimate(scan).widths);
+  e.widths = AggregateWidths(agg, Estimate(input).widths);
   return e;
 }
 

@@ -59,14 +59,10 @@ bool Splittable(const AggregateSpec& a) {
   }
 }
 
-// The aggregate's scan when the aggregation may run in parallel, else null.
-const SeqScanPlan* ParallelScan(const AggregatePlan& agg) {
-  if (agg.partial || !agg.grouping_sets.empty() || agg.child->kind != PlanKind::kSeqScan) return nullptr;
-  if (!std::all_of(agg.aggregates.begin(), agg.aggregates.end(), Splittable)) return nullptr;
-  for (const auto& g : agg.groups) {
-    if (!ParallelSafe(g.get())) return nullptr;
-  }
-  const auto& scan = agg.child->As<SeqScanPlan>();
+// p as a scan a worker may run (a plain read of an ordinary table that is not temporary), else null.
+const SeqScanPlan* ParallelScan(const PlanNode& p) {
+  if (p.kind != PlanKind::kSeqScan) return nullptr;
+  const auto& scan = p.As<SeqScanPlan>();
   if (scan.emit_rid || scan.row_lock != RowLockMode::kRead || scan.wait != RowLockWait::kBlock ||
       scan.parallel_workers > 0 || !ParallelSafe(scan.qual.get()) || scan.table->relkind != 'r' ||
       scan.table->schema.rfind("pg_temp", 0) == 0) {
@@ -75,20 +71,67 @@ const SeqScanPlan* ParallelScan(const AggregatePlan& agg) {
   return &scan;
 }
 
+bool AllParallelSafe(const std::vector<BoundExprPtr>& exprs) {
+  return std::all_of(exprs.begin(), exprs.end(), [](const BoundExprPtr& e) { return ParallelSafe(e.get()); });
+}
+
+// p as an inner hash join of two such scans (a Parallel Hash Join's shape), else null.
+const JoinPlan* ParallelJoin(const PlanNode& p) {
+  if (p.kind != PlanKind::kJoin) return nullptr;
+  const auto& join = p.As<JoinPlan>();
+  if (join.join != JoinKind::kInner || join.left_keys.empty() || !join.lateral_params.empty() ||
+      (join.method != JoinMethod::kAuto && join.method != JoinMethod::kHash) || !ParallelSafe(join.condition.get()) ||
+      !AllParallelSafe(join.left_keys) || !AllParallelSafe(join.right_keys) || ParallelScan(*join.left) == nullptr ||
+      ParallelScan(*join.right) == nullptr) {
+    return nullptr;
+  }
+  return &join;
+}
+
+// The outer scan of the aggregate's input (its scan, or its join's outer side) when the aggregation may run
+// in parallel, else null.
+const SeqScanPlan* ParallelInput(const AggregatePlan& agg) {
+  if (agg.partial || !agg.grouping_sets.empty()) return nullptr;
+  if (!std::all_of(agg.aggregates.begin(), agg.aggregates.end(), Splittable) || !AllParallelSafe(agg.groups)) {
+    return nullptr;
+  }
+  if (const JoinPlan* join = ParallelJoin(*agg.child)) {
+    // PostgreSQL gives the inner side a partial path (a Parallel Hash) only when it is big enough for workers.
+    const double inner_pages = EstimateRelationSize(*join->right->As<SeqScanPlan>().table).pages;
+    if (ComputeParallelWorkers(inner_pages, CurrentPlannerSettings()) <= 0) return nullptr;
+    return &join->left->As<SeqScanPlan>();
+  }
+  return ParallelScan(*agg.child);
+}
+
+// A copy of scan read in parallel by `workers` workers and the leader.
+std::shared_ptr<SeqScanPlan> PartialScan(const PlanNode& scan, int workers) {
+  auto copy = std::make_shared<SeqScanPlan>(scan.As<SeqScanPlan>());
+  copy->parallel_workers = workers;
+  return copy;
+}
+
+// agg's input with its scans read in parallel: a Parallel Seq Scan, or a Parallel Hash Join of two.
+PlanPtr PartialInput(const AggregatePlan& agg, int workers) {
+  if (agg.child->kind != PlanKind::kJoin) return PartialScan(*agg.child, workers);
+  auto join = std::make_shared<JoinPlan>(agg.child->As<JoinPlan>());
+  join->left = PartialScan(*join->left, workers);
+  join->right = PartialScan(*join->right, workers);
+  return join;
+}
+
 // A participant's groups are held without spilling: grouped aggregation goes parallel only when the groups
 // expected are few enough for every participant to hold them (a stand-in for the work_mem test of
 // create_partial_grouping_paths' hashed path).
 constexpr double kMaxParallelGroups = 10000;
 
 // The parallel form of agg over `workers` workers: Finalize Aggregate -> Gather -> Partial Aggregate ->
-// Parallel Seq Scan, or when grouped (as PostgreSQL 15 plans it) Finalize GroupAggregate -> Gather Merge ->
-// Sort (on the group keys) -> Partial HashAggregate -> Parallel Seq Scan.
-PlanPtr Split(const AggregatePlan& agg, const SeqScanPlan& scan, int workers) {
-  auto parallel_scan = std::make_shared<SeqScanPlan>(scan);
-  parallel_scan->parallel_workers = workers;
+// Parallel Seq Scan (or Parallel Hash Join), or when grouped (as PostgreSQL 15 plans it) Finalize
+// GroupAggregate -> Gather Merge -> Sort (on the group keys) -> Partial HashAggregate -> the same.
+PlanPtr Split(const AggregatePlan& agg, int workers) {
   auto partial = std::make_shared<AggregatePlan>(agg);
   partial->init_ctes.clear();
-  partial->child = parallel_scan;
+  partial->child = PartialInput(agg, workers);
   partial->partial = true;
   PlanPtr below_gather = partial;
   if (!agg.groups.empty()) {
@@ -113,14 +156,14 @@ PlanPtr Split(const AggregatePlan& agg, const SeqScanPlan& scan, int workers) {
 
 PlanPtr ParallelAggregate(const PlanPtr& p) {
   const auto& agg = p->As<AggregatePlan>();
-  const SeqScanPlan* scan = ParallelScan(agg);
+  const SeqScanPlan* scan = ParallelInput(agg);
   if (scan == nullptr) return p;
   const PlannerSettings& settings = CurrentPlannerSettings();
   const int workers = ComputeParallelWorkers(EstimateRelationSize(*scan->table).pages, settings);
   if (workers <= 0) return p;
   PlanEstimator estimates;
   if (!agg.groups.empty() && estimates.Estimate(*p).rows > kMaxParallelGroups) return p;
-  PlanPtr parallel = Split(agg, *scan, workers);
+  PlanPtr parallel = Split(agg, workers);
   return estimates.Estimate(*parallel).cost.total < estimates.Estimate(*p).cost.total ? parallel : p;
 }
 

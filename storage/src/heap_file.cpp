@@ -217,19 +217,30 @@ bool HeapFile::Get(Rid rid, std::vector<std::byte>* out) const {
 }
 
 bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const {
-  if (rid.page >= free_space_->known_pages.load(std::memory_order_relaxed)) {
-    const PageId pages = PageCount();
-    if (rid.page >= pages) return false;
-    free_space_->known_pages.store(pages, std::memory_order_relaxed);
+  ReadPageGuard g;
+  return Get(rid, out, deleted, &g);
+}
+
+bool HeapFile::Get(Rid rid, std::vector<std::byte>* out, bool* deleted, ReadPageGuard* pinned) const {
+  if (!(pinned->valid() && pinned->file() == file_ && pinned->page_id() == rid.page && pinned->Relatch())) {
+    pinned->Release();
+    if (rid.page >= free_space_->known_pages.load(std::memory_order_relaxed)) {
+      const PageId pages = PageCount();
+      if (rid.page >= pages) return false;
+      free_space_->known_pages.store(pages, std::memory_order_relaxed);
+    }
+    *pinned = pool_.Read(file_, rid.page);
   }
-  ReadPageGuard g = pool_.Read(file_, rid.page);
-  ConstSlottedPage page(g.data());
-  SlotState state = page.State(rid.slot);
-  if (state == SlotState::kEmpty) return false;
-  *deleted = state == SlotState::kDeleted;
-  std::span<const std::byte> t = page.Tuple(rid.slot);
-  out->assign(t.begin(), t.end());
-  return true;
+  ConstSlottedPage page(pinned->data());
+  const SlotState state = page.State(rid.slot);
+  const bool found = state != SlotState::kEmpty;
+  if (found) {
+    *deleted = state == SlotState::kDeleted;
+    std::span<const std::byte> t = page.Tuple(rid.slot);
+    out->assign(t.begin(), t.end());
+  }
+  pinned->Unlatch();
+  return found;
 }
 
 bool HeapFile::Iterator::ReadPage(bool with_deleted) {

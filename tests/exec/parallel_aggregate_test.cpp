@@ -79,3 +79,57 @@ TEST_CASE("a parallel aggregation stops with a participant's error or a cancel")
   s.Rollback();
   CHECK(s.Rows("SELECT count(*) FROM big") == Rows{std::to_string(kRows)});
 }
+
+namespace {
+
+// big2: 600,000 rows with the even ids 2..1,200,000, so that half of big's rows find one match.
+void MakeBig2(TestSession& s) {
+  s.Run("CREATE TABLE big2 (id int, w int)");
+  s.Run("INSERT INTO big2 SELECT i * 2, i % 11 FROM generate_series(1, 600000) i");
+  s.Run("ANALYZE big2");
+}
+
+// SELECT b.g, count(*), sum(c.w) FROM big b JOIN big2 c ON c.id = b.id GROUP BY b.g ORDER BY b.g, computed.
+Rows ExpectedJoin() {
+  std::vector<int64_t> count(7), sum(7);
+  for (int64_t id = 2; id <= kRows; id += 2) {
+    ++count[id % 7];
+    sum[id % 7] += id / 2 % 11;
+  }
+  Rows out;
+  for (int g = 0; g < 7; ++g)
+    out.push_back(std::to_string(g) + "|" + std::to_string(count[g]) + "|" + std::to_string(sum[g]));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a parallel hash join below a partial aggregation gives the serial join's answers") {
+  TestSession s;
+  MakeBig(s);
+  MakeBig2(s);
+  const std::string q =
+      "SELECT b.g, count(*), sum(c.w) FROM big b JOIN big2 c ON c.id = b.id GROUP BY b.g ORDER BY b.g";
+  const Rows plan = s.Rows("EXPLAIN (COSTS OFF) " + q);
+  REQUIRE(plan.size() == 13);
+  CHECK(plan[0] == "Finalize GroupAggregate");
+  CHECK(plan[8].find("->  Parallel Hash Join") != std::string::npos);
+  CHECK(plan[11].find("->  Parallel Hash") != std::string::npos);
+  CHECK(s.Rows(q) == ExpectedJoin());
+  // A plain aggregate over the join, and NULL keys (which match nothing).
+  s.Run("UPDATE big2 SET id = NULL WHERE id = 4");
+  CHECK(s.Rows("SELECT count(*), sum(c.w) FROM big b JOIN big2 c ON c.id = b.id") ==
+        Rows{std::to_string(kRows / 2 - 1) + "|1499994"});
+  s.Run("UPDATE big2 SET id = 4 WHERE id IS NULL");
+  // REPEATABLE READ, and our own uncommitted change: the leader runs the serial hash join.
+  s.Begin(false, lumadb::txn::IsolationLevel::kRepeatableRead);
+  CHECK(s.Rows(q) == ExpectedJoin());
+  s.Rollback();
+  s.Begin();
+  s.Run("DELETE FROM big2 WHERE id = 2");
+  CHECK(s.Rows("SELECT count(*) FROM big b JOIN big2 c ON c.id = b.id") == Rows{std::to_string(kRows / 2 - 1)});
+  s.Rollback();
+  // A participant's error ends the statement.
+  CHECK(s.Error("SELECT count(*) FROM big b JOIN big2 c ON c.id = b.id AND 1 / (b.id - 550000) > 0").code().View() ==
+        "22012");
+}

@@ -13,21 +13,17 @@ namespace {
 
 using planner::testing::FakeCatalog;
 
-// sales(id int4, store int4, aid int4, amount numeric(12,2), sold date) with pg_statistic's widths and
-// distinct counts, `tuples` rows on `pages` pages.
-std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tuples, int32_t pages) {
+using Columns = std::vector<std::tuple<std::string, TypeDesc, int32_t, float>>;
+
+// A table of `tuples` rows on `pages` pages whose columns have pg_statistic's widths and distinct counts.
+std::shared_ptr<catalog::TableInfo> Analyzed(Oid oid, std::string name, double tuples, int32_t pages,
+                                             const Columns& cols) {
   auto t = std::make_shared<catalog::TableInfo>();
   t->oid = oid;
   t->schema = "public";
   t->name = std::move(name);
   t->reltuples = tuples;
   t->relpages = pages;
-  const std::vector<std::tuple<std::string, TypeDesc, int32_t, float>> cols = {
-      {"id", {TypeId::kInt4, -1}, 4, -1},
-      {"store", {TypeId::kInt4, -1}, 4, 1000},
-      {"aid", {TypeId::kInt4, -1}, 4, 100000},
-      {"amount", {TypeId::kNumeric, (12 << 16) + 2 + 4}, 6, 10007},
-      {"sold", {TypeId::kDate, -1}, 4, 365}};
   catalog::TableStatistics stats;
   int16_t attnum = 1;
   for (const auto& [n, type, width, distinct] : cols) {
@@ -42,6 +38,24 @@ std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tupl
   return t;
 }
 
+// sales(id int4, store int4, aid int4, amount numeric(12,2), sold date).
+std::shared_ptr<catalog::TableInfo> Sales(Oid oid, std::string name, double tuples, int32_t pages) {
+  return Analyzed(oid, std::move(name), tuples, pages,
+                  {{"id", {TypeId::kInt4, -1}, 4, -1},
+                   {"store", {TypeId::kInt4, -1}, 4, 1000},
+                   {"aid", {TypeId::kInt4, -1}, 4, 100000},
+                   {"amount", {TypeId::kNumeric, (12 << 16) + 2 + 4}, 6, 10007},
+                   {"sold", {TypeId::kDate, -1}, 4, 365}});
+}
+
+// pgbench_accounts(aid int4, bid int4, abalance int4) at scale 10: 1,000,000 rows.
+std::shared_ptr<catalog::TableInfo> Accounts(Oid oid, std::string name, int32_t pages) {
+  return Analyzed(oid, std::move(name), 1000000, pages,
+                  {{"aid", {TypeId::kInt4, -1}, 4, -1},
+                   {"bid", {TypeId::kInt4, -1}, 4, 10},
+                   {"abalance", {TypeId::kInt4, -1}, 4, 1}});
+}
+
 class SalesCatalog : public FakeCatalog {
  public:
   std::shared_ptr<const catalog::TableInfo> LookupTable(txn::Transaction& txn, std::string_view schema,
@@ -49,12 +63,17 @@ class SalesCatalog : public FakeCatalog {
                                                         const std::vector<std::string>& path) override {
     if (name == "sales") return sales_;
     if (name == "small") return small_;
+    if (name == "accounts") return accounts_;
+    if (name == "few_accounts") return few_accounts_;
     return FakeCatalog::LookupTable(txn, schema, name, path);
   }
 
  private:
   std::shared_ptr<catalog::TableInfo> sales_ = Sales(17100, "sales", 1000000, 6370);
   std::shared_ptr<catalog::TableInfo> small_ = Sales(17101, "small", 10000, 64);
+  std::shared_ptr<catalog::TableInfo> accounts_ = Accounts(17102, "accounts", 16394);
+  // The same rows on fewer pages than min_parallel_table_scan_size: no Parallel Hash for it.
+  std::shared_ptr<catalog::TableInfo> few_accounts_ = Accounts(17103, "few_accounts", 1000);
 };
 
 struct SalesFixture {
@@ -62,12 +81,13 @@ struct SalesFixture {
   txn::Transaction txn{1, txn::IsolationLevel::kReadCommitted, false};
 
   /// EXPLAIN of a SELECT (with costs unless `costs` is false), a line per node or property.
-  std::string Plan(const std::string& sql, bool costs = true) {
+  std::string Plan(const std::string& sql, bool costs = true, bool verbose = false) {
     auto stmts = parser::Parse(sql);
     planner::Binder binder(catalog, txn, {"public"}, sql);
     auto plan = binder.BindSelect(stmts.at(0)->As<ast::SelectStmt>());
     planner::ExplainOptions options{false, false, false};
     options.costs = costs;
+    options.verbose = verbose;
     std::string out;
     for (const auto& line : planner::ExplainText(*plan, options)) out += line + "\n";
     return out;
@@ -139,4 +159,57 @@ TEST_CASE_FIXTURE(SalesFixture, "max_parallel_workers_per_gather caps the worker
         "        Workers Planned: 1\n"
         "        ->  Partial Aggregate\n"
         "              ->  Parallel Seq Scan on sales\n");
+}
+
+TEST_CASE_FIXTURE(SalesFixture, "a hash join of two large tables under an aggregation: a Parallel Hash Join") {
+  const std::string join = "SELECT a.bid, count(*), sum(s.amount) FROM sales s JOIN accounts a ON a.aid = s.aid";
+  CHECK(Plan(join + " GROUP BY a.bid ORDER BY a.bid", false) ==
+        "Finalize GroupAggregate\n"
+        "  Group Key: a.bid\n"
+        "  ->  Gather Merge\n"
+        "        Workers Planned: 2\n"
+        "        ->  Sort\n"
+        "              Sort Key: a.bid\n"
+        "              ->  Partial HashAggregate\n"
+        "                    Group Key: a.bid\n"
+        "                    ->  Parallel Hash Join\n"
+        "                          Hash Cond: (s.aid = a.aid)\n"
+        "                          ->  Parallel Seq Scan on sales s\n"
+        "                          ->  Parallel Hash\n"
+        "                                ->  Parallel Seq Scan on accounts a\n");
+  CHECK(Plan("SELECT count(*) FROM sales s JOIN accounts a ON a.aid = s.aid", false) ==
+        "Finalize Aggregate\n"
+        "  ->  Gather\n"
+        "        Workers Planned: 2\n"
+        "        ->  Partial Aggregate\n"
+        "              ->  Parallel Hash Join\n"
+        "                    Hash Cond: (s.aid = a.aid)\n"
+        "                    ->  Parallel Seq Scan on sales s\n"
+        "                    ->  Parallel Hash\n"
+        "                          ->  Parallel Seq Scan on accounts a\n");
+  // An inner side too small for workers, an outer join: the serial plan.
+  CHECK(Plan("SELECT count(*) FROM sales s JOIN few_accounts a ON a.aid = s.aid", false).find("Gather") ==
+        std::string::npos);
+  CHECK(Plan("SELECT count(a.bid) FROM sales s LEFT JOIN accounts a ON a.aid = s.aid", false).find("Gather") ==
+        std::string::npos);
+}
+
+// VERBOSE's Output lines of a Gather Merge and of the Sort below it, as PostgreSQL 15 prints them: the partial
+// states parenthesized (the Sort's used to fail with "bad plan node cast"). The other lines differ from
+// PostgreSQL's (a Finalize Aggregate prints "count", a scan every column).
+TEST_CASE_FIXTURE(SalesFixture, "EXPLAIN VERBOSE of a grouped parallel aggregation: the partial states' Output") {
+  const std::string plan = Plan(
+      "SELECT a.bid, count(*), sum(s.amount) FROM sales s JOIN accounts a ON a.aid = s.aid GROUP BY a.bid "
+      "ORDER BY a.bid",
+      false, true);
+  CHECK(plan.find("  ->  Gather Merge\n"
+                  "        Output: a.bid, (PARTIAL count(*)), (PARTIAL sum(s.amount))\n"
+                  "        Workers Planned: 2\n"
+                  "        ->  Sort\n"
+                  "              Output: a.bid, (PARTIAL count(*)), (PARTIAL sum(s.amount))\n"
+                  "              Sort Key: a.bid\n"
+                  "              ->  Partial HashAggregate\n"
+                  "                    Output: a.bid, PARTIAL count(*), PARTIAL sum(s.amount)\n") != std::string::npos);
+  CHECK(Plan("SELECT count(*) FROM sales", false, true).find("  ->  Gather\n        Output: (PARTIAL count(*))\n") !=
+        std::string::npos);
 }

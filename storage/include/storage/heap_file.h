@@ -15,6 +15,7 @@
 #include "storage/ids.h"
 #include "storage/log_context.h"
 #include "storage/log_record.h"
+#include "storage/page_guard.h"
 
 namespace lumadb::storage {
 
@@ -79,6 +80,12 @@ class HeapFile {
   /// *deleted = true. False only when the slot is empty or out of range. Lets a reader that waited for a
   /// row lock re-read the row and learn whether it is live, mark-deleted or gone.
   bool Get(Rid rid, std::vector<std::byte>* out, bool* deleted) const;
+
+  /// Like Get(rid, out, deleted), for a reader fetching many TIDs in turn (an index scan): *pinned keeps the
+  /// last page read pinned but unlatched between calls, and a fetch from that same page only latches it
+  /// again instead of looking it up in the buffer pool (heapam_index_fetch_tuple keeping xs_cbuf). The
+  /// caller releases *pinned when it stops fetching; it must not hold a page of another file.
+  bool Get(Rid rid, std::vector<std::byte>* out, bool* deleted, ReadPageGuard* pinned) const;
 
   /// A forward scan over live tuples in TID order, a page at a time: entering a page, Next() copies all of
   /// its tuples under one shared latch and serves them from that copy, so a tuple is as it was when its page
