@@ -15,17 +15,15 @@ SocketTransport::~SocketTransport() {
 }
 
 bool SocketTransport::Fill() {
-  in_.resize(8192);
+  if (in_.size() < 8192) in_.resize(8192);
   in_pos_ = 0;
+  in_end_ = 0;
   while (true) {
     ssize_t got =
         tls_ ? static_cast<ssize_t>(tls_->ReadSome(in_.data(), in_.size())) : ::recv(fd_, in_.data(), in_.size(), 0);
     if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) {
-      in_.clear();
-      return false;
-    }
-    in_.resize(static_cast<size_t>(got));
+    if (got <= 0) return false;
+    in_end_ = static_cast<size_t>(got);
     return true;
   }
 }
@@ -33,8 +31,8 @@ bool SocketTransport::Fill() {
 bool SocketTransport::ReadExact(void* buf, size_t n) {
   auto* dest = static_cast<char*>(buf);
   while (n > 0) {
-    if (in_pos_ == in_.size() && !Fill()) return false;
-    size_t take = std::min(n, in_.size() - in_pos_);
+    if (in_pos_ == in_end_ && !Fill()) return false;
+    size_t take = std::min(n, in_end_ - in_pos_);
     std::memcpy(dest, in_.data() + in_pos_, take);
     in_pos_ += take;
     dest += take;
@@ -70,9 +68,9 @@ void SocketTransport::Flush() {
 size_t SocketTransport::StartTls() {
   Flush();
   // The handshake reads the socket itself, so bytes already buffered here were sent in plaintext.
-  size_t plaintext = in_.size() - in_pos_;
-  in_.clear();
+  size_t plaintext = in_end_ - in_pos_;
   in_pos_ = 0;
+  in_end_ = 0;
   tls_ = std::make_unique<TlsStream>(fd_, *tls_context_);
   return plaintext;
 }

@@ -46,8 +46,9 @@ class SocketTransport : public pgwire::Transport {
   int fd_;
   const TlsContext* tls_context_;
   std::unique_ptr<TlsStream> tls_;
-  std::string in_;
-  size_t in_pos_ = 0;
+  std::string in_;     // kept at its full size: resizing it per read zero-filled 8 KiB per message
+  size_t in_pos_ = 0;  // next unread byte of in_
+  size_t in_end_ = 0;  // end of the bytes the last read delivered
   std::string out_;
 };
 
