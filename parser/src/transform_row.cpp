@@ -1,6 +1,7 @@
 // Row constructors (gram.y row / explicit_row / implicit_row): ROW(...) and (a, b, ...) become a RowExpr;
 // the binder decides whether it is compared field by field or built as a record value. Also the column
 // definition list of a function returning record in FROM.
+#include "common/error.h"
 #include "grammar/statement.hpp"
 #include "transformer.h"
 
@@ -19,6 +20,25 @@ ExprPtr Transformer::RowConstructor(const PNode& n) {
     }
   }
   return row;
+}
+
+// gram.y's `row OVERLAPS row` action: overlaps(a, b, c, d) located at the keyword, each row of exactly two
+// items (42601 at the row otherwise).
+ExprPtr Transformer::Overlaps(const PNode& n) {
+  const PNode& rhs = *n.children.at(1);
+  auto call = std::make_unique<ast::FuncCall>(std::vector<std::string>{"pg_catalog", "overlaps"}, Loc(rhs));
+  const PNode* rows[] = {n.children.at(0).get(), rhs.children.at(0).get()};
+  for (const PNode* side : rows) {
+    ExprPtr row = RowConstructor(*side);
+    auto& args = row->As<ast::RowExpr>().args;
+    if (args.size() != 2) {
+      throw DbError(sqlstate::kSyntaxError, std::string("wrong number of parameters on ") +
+                                                (side == rows[0] ? "left" : "right") + " side of OVERLAPS expression")
+          .Position(Pos(Loc(*side)));
+    }
+    for (auto& arg : args) call->args.push_back(std::move(arg));
+  }
+  return call;
 }
 
 void Transformer::ColumnDefinitions(const PNode& n, ast::TableRef& ref) {
