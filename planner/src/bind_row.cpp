@@ -1,6 +1,6 @@
 // Rows in expressions (parser/parse_expr.c transformRowExpr, transformWholeRowRef, make_row_comparison_op):
-// ROW(...) and (a, b) build a record (kRow); a relation name used as a column is its whole row; two row
-// constructors compared are compared field by field.
+// ROW(...) and (a, b) build a record (kRow); a relation name used as a column is its whole row; a row
+// constructor compared with another one or with a subquery is compared field by field.
 #include "join_scope.h"
 #include "planner/binder.h"
 
@@ -58,29 +58,36 @@ BoundExprPtr Binder::BindRow(const ast::RowExpr& r, const Scope& scope) {
 
 BoundExprPtr Binder::RowComparison(const ast::BinaryExpr& b, const Scope& scope) {
   const std::string& op = b.op;
-  if (b.left->kind != ast::ExprKind::kRow || b.right->kind != ast::ExprKind::kRow) return nullptr;
+  if (b.left->kind != ast::ExprKind::kRow) return nullptr;
   if (op != "=" && op != "<>" && op != "!=" && op != "<" && op != "<=" && op != ">" && op != ">=") return nullptr;
-  const auto left = BindRow(b.left->As<ast::RowExpr>(), scope);
+  const auto& row = b.left->As<ast::RowExpr>();
+  if (b.right->kind == ast::ExprKind::kSubquery &&
+      b.right->As<ast::SubqueryExpr>().type == ast::SubqueryExpr::Type::kScalar) {
+    return RowSubquery(row, op, b.right->As<ast::SubqueryExpr>(), scope, b.location);
+  }
+  if (b.right->kind != ast::ExprKind::kRow) return nullptr;
+  const auto left = BindRow(row, scope);
   const auto right = BindRow(b.right->As<ast::RowExpr>(), scope);
-  const size_t n = left->args.size();
-  if (n != right->args.size()) {
-    throw Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions", b.location);
-  }
-  if (n == 0) {
-    throw Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", b.location);
-  }
+  return CompareRows(op, left->args, right->args, b.location);
+}
+
+BoundExprPtr Binder::CompareRows(const std::string& op, const std::vector<BoundExprPtr>& left,
+                                 const std::vector<BoundExprPtr>& right, int32_t location) {
+  const size_t n = left.size();
+  if (n != right.size()) throw Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions", location);
+  if (n == 0) throw Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", location);
   std::vector<BoundExprPtr> terms;
-  for (size_t i = 0; i < n; ++i) terms.push_back(Compare(op, left->args[i], right->args[i], b.location));
-  if (op == "=") return n == 1 ? terms[0] : Logical(BoundKind::kAnd, std::move(terms), b.location);
-  if (op == "<>" || op == "!=") return n == 1 ? terms[0] : Logical(BoundKind::kOr, std::move(terms), b.location);
+  for (size_t i = 0; i < n; ++i) terms.push_back(Compare(op, left[i], right[i], location));
+  if (op == "=") return n == 1 ? terms[0] : Logical(BoundKind::kAnd, std::move(terms), location);
+  if (op == "<>" || op == "!=") return n == 1 ? terms[0] : Logical(BoundKind::kOr, std::move(terms), location);
   // RowCompareExpr: the first unequal pair decides with the operator itself, the last pair with <=/>=
   // when the operator allows equality. As Kleene logic: l1 < r1 OR (l1 = r1 AND (l2 < r2 OR ...)).
   const std::string strict = op.substr(0, 1);
   BoundExprPtr result = terms[n - 1];
   for (size_t i = n - 1; i-- > 0;) {
-    auto equal = Compare("=", left->args[i], right->args[i], b.location);
-    auto rest = Logical(BoundKind::kAnd, {equal, result}, b.location);
-    result = Logical(BoundKind::kOr, {Compare(strict, left->args[i], right->args[i], b.location), rest}, b.location);
+    auto equal = Compare("=", left[i], right[i], location);
+    auto rest = Logical(BoundKind::kAnd, {equal, result}, location);
+    result = Logical(BoundKind::kOr, {Compare(strict, left[i], right[i], location), rest}, location);
   }
   return result;
 }
