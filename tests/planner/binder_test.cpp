@@ -51,6 +51,16 @@ TEST_CASE_FIXTURE(Fixture, "aggregate result types") {
   CHECK(out[6].type.id == TypeId::kFloat8);
 }
 
+TEST_CASE_FIXTURE(Fixture, "an array type by its pg_type name: _int4 is int4[], SQL spellings have none") {
+  CHECK(Bind("SELECT NULL::_int4")->output.at(0).type.id == array_type::kInt4);
+  CHECK(Bind("SELECT NULL::pg_catalog._text")->output.at(0).type.id == array_type::kText);
+  CHECK(Error("SELECT NULL::_int4[]").message() == "type \"_int4[]\" does not exist");
+  auto e = Error("SELECT NULL::_integer");
+  CHECK(e.code().View() == "42704");
+  CHECK(e.message() == "type \"_integer\" does not exist");
+  CHECK(Error("SELECT NULL::_void").message() == "type \"_void\" does not exist");
+}
+
 TEST_CASE_FIXTURE(Fixture, "output column names follow FigureColname") {
   auto plan = Bind("SELECT a, t.b, upper(b), a::text, 1::int4, CASE WHEN true THEN 1 END, a + 1, a AS n FROM t");
   std::vector<std::string> names;
