@@ -117,3 +117,22 @@ SELECT json_populate_record(ROW(1, 2), '[1]');
 SELECT jsonb_populate_recordset(ROW(1, 2), '{"f1": 1}');
 -- @@ 49 t2 u @@
 SELECT json_populate_record(ROW(1, '{}'::int[]), '{"f2": 3}');
+-- @@ 50 t1 @@
+-- a whole-row reference to the NULL-extended side of an outer join is NULL
+CREATE TABLE rw_oa (id int PRIMARY KEY, v text);
+-- @@ 51 t1 @@
+CREATE TABLE rw_ob (id int NOT NULL, w text);
+-- @@ 52 t1 @@
+INSERT INTO rw_oa VALUES (1, 'a'), (2, NULL), (3, 'c');
+-- @@ 53 t1 @@
+INSERT INTO rw_ob VALUES (1, 'b1'), (3, NULL);
+-- @@ 54 t1 @@
+SELECT a, b FROM rw_oa a LEFT JOIN rw_ob b ON a.id = b.id ORDER BY a.id;
+-- @@ 55 t2 @@
+SELECT a.id, b IS NULL AS b_null, row_to_json(b) FROM rw_oa a LEFT JOIN rw_ob b USING (id) ORDER BY a.id;
+-- @@ 56 t1 @@
+SELECT b.*, a FROM rw_ob b RIGHT JOIN rw_oa a ON a.id = b.id ORDER BY a.id;
+-- @@ 57 t1 @@
+SELECT a, b FROM rw_oa a FULL JOIN rw_ob b ON a.id = b.id + 1 ORDER BY a.id, b.id;
+-- @@ 58 t1 u @@
+SELECT count(b.*), count(b) FROM rw_oa a LEFT JOIN rw_ob b ON a.id = b.id;

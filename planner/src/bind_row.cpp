@@ -24,6 +24,12 @@ BoundExprPtr Binder::WholeRowReference(const std::string& relation, const Scope&
   bool found = FindJoinName(scope, relation) != nullptr;
   for (const auto& r : scope.relations) found = found || r == relation;
   if (!found) return nullptr;
+  // The table scanned on the NULL-extended side of an outer join under this name, if any.
+  std::shared_ptr<const catalog::TableInfo> nullable;
+  for (const auto& s : from_scans_) {
+    if (s.name == relation) nullable = s.nullable ? s.scan->table : nullptr;
+  }
+  BoundExprPtr not_null_column;
   // `relation.*`'s columns, so a join's name (USING ... AS j, a join alias) gives the join's row.
   for (int i : StarColumns(scope, relation)) {
     const auto& c = scope.columns[i];
@@ -31,9 +37,28 @@ BoundExprPtr Binder::WholeRowReference(const std::string& relation, const Scope&
     NoteColumnRead(c);
     row->args.push_back(MakeColumn(i, c.type, c.relation + "." + c.name, location));
     names->push_back(c.name);
+    if (nullable && !not_null_column && c.table_oid == nullable->oid && c.attnum > 0 &&
+        nullable->columns.at(c.attnum - 1).not_null) {
+      not_null_column = row->args.back();
+    }
   }
   row->field_names = std::move(names);
-  return row;
+  if (!nullable || row->args.empty()) return row;
+  // In the rows an outer join adds, the whole row is NULL, not a record of NULLs (the whole-row Var goes
+  // to NULL with its relation). A NULL in a NOT NULL column marks them; without one, a row of NULLs is
+  // taken for one.
+  auto test = std::make_shared<BoundExpr>();
+  test->kind = BoundKind::kIsNull;
+  test->type = {TypeId::kBool, -1};
+  test->location = location;
+  test->args.push_back(not_null_column ? not_null_column : row);
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kCase;
+  e->type = row->type;
+  e->location = location;
+  e->has_else = true;
+  e->args = {test, MakeConst(Value::Null(TypeId::kRecord), row->type, location), row};
+  return e;
 }
 
 BoundExprPtr Binder::BindRow(const ast::RowExpr& r, const Scope& scope) {
