@@ -136,3 +136,26 @@ SELECT b.*, a FROM rw_ob b RIGHT JOIN rw_oa a ON a.id = b.id ORDER BY a.id;
 SELECT a, b FROM rw_oa a FULL JOIN rw_ob b ON a.id = b.id + 1 ORDER BY a.id, b.id;
 -- @@ 58 t1 u @@
 SELECT count(b.*), count(b) FROM rw_oa a LEFT JOIN rw_ob b ON a.id = b.id;
+-- @@ 59 t1 @@
+-- field selection from a row value
+SELECT (a).v, (a.*).id, (a).* FROM rw_oa a ORDER BY id;
+-- @@ 60 t1 @@
+SELECT (rw_oa).v, (rw_oa.v) FROM rw_oa ORDER BY id;
+-- @@ 61 t1 u @@
+SELECT (ROW(1, 'x'::text)).f2, ((1, 2)).f1, (ROW(1, 2)).f1 + 1 AS plus;
+-- @@ 62 t1 @@
+SELECT o.id, (f).v FROM rw_oa o LEFT JOIN rw_oa f ON f.id = o.id + 1 ORDER BY o.id;
+-- @@ 63 t1 u @@
+SELECT id FROM rw_oa a WHERE (a).v = 'a';
+-- @@ 64 t1 u @@
+SELECT (a).nope FROM rw_oa a;
+-- @@ 65 t1 u @@
+SELECT (a.*).nope FROM rw_oa a;
+-- @@ 66 t1 u @@
+SELECT (a.id).x FROM rw_oa a;
+-- @@ 67 t3 u @@
+SELECT (NULL::record).f1;
+-- @@ 68 t1 u @@
+SELECT (ROW(1, 2)).f3;
+-- @@ 69 t1 u @@
+SELECT ((a).v).x FROM rw_oa a;

@@ -32,6 +32,21 @@ TEST_CASE("(a, b) OVERLAPS (c, d) is pg_catalog.overlaps(a, b, c, d) at the keyw
   CheckError("SELECT (1) OVERLAPS (1, 2)", "syntax error at or near \"OVERLAPS\"", 12);
 }
 
+TEST_CASE("(expr).field is a call with an empty schema name at expr; (t).* is t.*") {
+  CHECK(ParseExpr("(t).v")->As<ast::FuncCall>().name == std::vector<std::string>{"", "v"});
+  CHECK(Render(*ParseExpr("(t).v")) == "v(t)");  // Render drops the empty schema
+  CHECK(Render(*ParseExpr("(t.*).v + 1")) == "(+ v(t.*) 1)");
+  CHECK(Render(*ParseExpr("(ROW(1, 2)).f1")) == "f1((ROW 1 2))");
+  CHECK(Render(*ParseExpr("((a).b).c")) == "c(b(a))");
+  CHECK(Render(*ParseExpr("(t).*")) == "t.*");
+  CHECK(Render(*ParseExpr("(t.*).*")) == "t.*");
+  CHECK(Render(*ParseExpr("(a)")) == "a");
+  CHECK(Render(*ParseExpr("((a))")) == "a");
+  // Errors point at the expression in the parentheses, as PostgreSQL's do (ParseExpr adds "SELECT ").
+  CHECK(ParseExpr("(NULL::record).f1")->location == 8);
+  CHECK(ParseExpr("((a).v).x")->location == 9);
+}
+
 TEST_CASE("a column definition list after a function in FROM") {
   auto s = ParseOne<ast::SelectStmt>("SELECT * FROM json_to_record('{}') AS x(a int, b varchar(3))");
   const ast::TableRef& ref = *s->from.at(0);

@@ -23,7 +23,11 @@ struct const_literal : sor<number_literal, string_literal, tok<true_word>, tok<f
 /// A parenthesised query ahead: the first token after the opening parentheses starts a SELECT/VALUES.
 struct select_ahead : at<plus<lparen>, sor<LUMADB_KW("select"), LUMADB_KW("values"), LUMADB_KW("with")>> {};
 struct scalar_subquery : seq<select_ahead, select_with_parens>, Node {};
-struct paren_expr : seq<lparen, a_expr, rparen> {};
+struct star_suffix;
+/// (expr).field and (expr).* (gram.y c_expr's '(' a_expr ')' opt_indirection; subscripts are cast_expr's
+/// suffixes). Without a field the fold leaves the expression alone.
+struct field_suffix : seq<dot, sor<star_suffix, col_label>>, Node {};
+struct paren_expr : seq<lparen, a_expr, rparen, star<field_suffix>>, Fold {};
 /// Row constructors (gram.y row / implicit_row): ROW(), ROW(a), ROW(a, b), and (a, b) with two or more
 /// items. implicit_row is tried after paren_expr, so only a list re-parses its first item.
 struct row_ctor : seq<LUMADB_KW("row"), lparen, opt<expr_list>, rparen>, Node {};
