@@ -159,3 +159,11 @@ SELECT (NULL::record).f1;
 SELECT (ROW(1, 2)).f3;
 -- @@ 69 t1 u @@
 SELECT ((a).v).x FROM rw_oa a;
+-- @@ 70 t1 u @@
+SELECT json_populate_recordset(ROW(1), '[{"f1":2}]');
+-- @@ 71 t2 u @@
+select json_populate_record(row(1), '{"f1":2}');
+-- @@ 72 t1 u @@
+select * from json_populate_recordset(row(1), '[{"f1":2}]') as q(a int);
+-- @@ 73 t1 u @@
+select json_populate_recordset(t, '[{"id": 5}]') from (select 1 as id, 'x'::text as v) t;
