@@ -1,12 +1,14 @@
 // The json set-returning functions in FROM (PostgreSQL 15 jsonfuncs.c): json[b]_array_elements[_text]
 // (one row per element, column "value"), json[b]_each[_text] (one row per member: key, value) and
-// json[b]_object_keys (one row per key), each over one json or jsonb argument; json[b]_to_record[set] (one
-// row per object, its members converted to the columns of the definition list, as populate_record does).
+// json[b]_object_keys (one row per key), each over one json or jsonb argument; json[b]_to_record[set] and
+// json[b]_populate_record[set] (one row per object, its members converted to the output columns, as
+// populate_record does; the populate forms' base record fills the columns the object lacks).
 #include <string_view>
 
 #include "common/error.h"
 #include "common/json.h"
-#include "common/value_io.h"
+#include "common/json_populate.h"
+#include "common/record.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 
@@ -23,6 +25,7 @@ struct JsonSetFunction {
   std::string_view name;
   JsonSet kind;
   bool as_text;
+  bool populate = false;  // json[b]_populate_record[set]: a base record comes before the document
 };
 
 constexpr JsonSetFunction kFunctions[] = {
@@ -40,6 +43,10 @@ constexpr JsonSetFunction kFunctions[] = {
     {"jsonb_to_record", JsonSet::kToRecord, false},
     {"json_to_recordset", JsonSet::kToRecordSet, false},
     {"jsonb_to_recordset", JsonSet::kToRecordSet, false},
+    {"json_populate_record", JsonSet::kToRecord, false, true},
+    {"jsonb_populate_record", JsonSet::kToRecord, false, true},
+    {"json_populate_recordset", JsonSet::kToRecordSet, false, true},
+    {"jsonb_populate_recordset", JsonSet::kToRecordSet, false, true},
 };
 
 [[noreturn]] void Throw(const std::string& message) {
@@ -77,55 +84,23 @@ void CheckShape(const JsonSetFunction& f, const JsonValue& root, bool jsonb) {
   }
 }
 
-// A JSON array as array_in text ({1,"x",NULL}, nested arrays as sub-arrays), for populate_array.
-void AppendArrayLiteral(std::string& out, const JsonValue& node, std::string_view source, TypeId doc) {
-  out.push_back('{');
-  for (size_t i = 0; i < node.items.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    const JsonValue& item = node.items[i];
-    if (item.kind == JsonKind::kArray) {
-      AppendArrayLiteral(out, item, source, doc);
-      continue;
-    }
-    const Value text = json::AccessorResult(&item, source, doc, true);
-    if (text.is_null()) {
-      out += "NULL";
-      continue;
-    }
-    out.push_back('"');
-    for (char c : text.GetString()) {
-      if (c == '"' || c == '\\') out.push_back('\\');
-      out.push_back(c);
-    }
-    out.push_back('"');
-  }
-  out.push_back('}');
-}
-
-// populate_record_field: a member converted to a column of `type` (json/jsonb keep the JSON text, arrays
-// come from JSON arrays, other types read the member's text); an absent member or JSON null is NULL.
-Value PopulateField(const JsonValue* node, std::string_view source, TypeId doc, TypeDesc type, const std::string& key) {
-  if (node == nullptr || node->kind == JsonKind::kNull) return Value::Null(type.id);
-  if (type.id == TypeId::kJson || type.id == TypeId::kJsonb) {
-    return ParseValue(type, json::AccessorResult(node, source, doc, false).GetString());
-  }
-  if (IsArrayType(type.id)) {
-    if (node->kind != JsonKind::kArray) {
-      throw DbError(sqlstate::kInvalidParameterValue, "expected JSON array")
-          .Hint("See the value of key \"" + key + "\".");
-    }
-    std::string literal;
-    AppendArrayLiteral(literal, *node, source, doc);
-    return ParseValue(type, literal);
-  }
-  return ParseValue(type, json::AccessorResult(node, source, doc, true).GetString());
-}
-
-Row PopulateRow(const JsonValue* object, std::string_view source, TypeId doc, const planner::PlanNode& plan) {
+// populate_record over the output columns: each takes the object member of its name, else NULL. With a
+// base record (json[b]_populate_record[set]) the row type is the base's: members are looked up by its field
+// names and absent ones keep its values, whatever the definition list calls the columns.
+Row PopulateRow(const JsonValue* object, std::string_view source, TypeId doc, const planner::PlanNode& plan,
+                const Value& base) {
+  const Record* fields = base.is_null() ? nullptr : &base.GetRecord();
   Row row;
-  for (const auto& column : plan.output) {
-    const JsonValue* node = object == nullptr ? nullptr : object->Find(column.name);
-    row.push_back(PopulateField(node, source, doc, column.type, column.name));
+  for (size_t i = 0; i < plan.output.size(); ++i) {
+    const auto& column = plan.output[i];
+    const bool in_base = fields != nullptr && i < fields->fields.size();
+    const std::string name = in_base ? fields->FieldName(i) : column.name;
+    const JsonValue* node = object == nullptr ? nullptr : object->Find(name);
+    if (node == nullptr && in_base) {
+      row.push_back(fields->fields[i]);
+      continue;
+    }
+    row.push_back(json::PopulateField(node, source, doc, column.type, name));
   }
   return row;
 }
@@ -138,17 +113,18 @@ class JsonScanExecutor : public Executor {
   void Init() override {
     rows_.clear();
     next_ = 0;
-    const Value doc = Evaluate(*plan_.args.at(0), Row{}, ctx_);
+    const Value base = function_.populate ? Evaluate(*plan_.args.at(0), Row{}, ctx_) : Value::Null(TypeId::kRecord);
+    const Value doc = Evaluate(*plan_.args.at(function_.populate ? 1 : 0), Row{}, ctx_);
     if (doc.is_null()) {
-      // json_to_record(NULL) is one row of NULLs (populate_record with no document).
-      if (function_.kind == JsonSet::kToRecord) rows_.push_back(PopulateRow(nullptr, "", doc.type(), plan_));
+      // json_to_record(NULL) is one row of NULLs, json_populate_record(base, NULL) the base itself.
+      if (function_.kind == JsonSet::kToRecord) rows_.push_back(PopulateRow(nullptr, "", doc.type(), plan_, base));
       return;
     }
     const TypeId type = doc.type();
     const JsonValue root = json::ParseJson(doc.GetString(), type == TypeId::kJsonb);
     CheckShape(function_, root, type == TypeId::kJsonb);
     if (function_.kind == JsonSet::kToRecord) {
-      rows_.push_back(PopulateRow(&root, doc.GetString(), type, plan_));
+      rows_.push_back(PopulateRow(&root, doc.GetString(), type, plan_, base));
       return;
     }
     for (size_t i = 0; i < root.items.size(); ++i) {
@@ -165,7 +141,7 @@ class JsonScanExecutor : public Executor {
           break;
         case JsonSet::kToRecord:
         case JsonSet::kToRecordSet:
-          rows_.push_back(PopulateRow(&root.items[i], doc.GetString(), type, plan_));
+          rows_.push_back(PopulateRow(&root.items[i], doc.GetString(), type, plan_, base));
           break;
       }
     }

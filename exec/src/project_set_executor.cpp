@@ -38,8 +38,10 @@ class ProjectSetExecutor : public Executor {
       Row value;
       for (size_t i = 0; i < calls_.size(); ++i) {
         Call& c = calls_[i];
-        // A function of several columns (json_each) is one record column.
-        const bool record = plan_.functions[i]->output.size() != 1;
+        // A function of several columns (json_each), or returning its base's row type
+        // (json[b]_populate_recordset, planner's BindSelectListSetFunction), is one record column.
+        const bool record =
+            plan_.functions[i]->output.size() != 1 || plan_.functions[i]->function.ends_with("populate_recordset");
         if (c.executor && c.executor->Next(&value)) {
           out->push_back(record ? MakeRecord(std::move(value), names_[i]) : value.at(0));
           any = true;

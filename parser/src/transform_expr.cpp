@@ -76,6 +76,8 @@ ExprPtr Transformer::Expr(const PNode& n) {
   }
   if (n.is_type<g::array_ctor>()) return ArrayConstructor(*n.children.at(0), false, Loc(n));
   if (n.is_type<g::row_ctor>() || n.is_type<g::implicit_row>()) return RowConstructor(n);
+  if (n.is_type<g::row_or_overlaps>()) return Overlaps(n);
+  if (n.is_type<g::paren_expr>()) return FieldSelection(n);
   if (n.is_type<g::scalar_subquery>() || n.is_type<g::exists_expr>() || n.is_type<g::array_subquery>()) {
     using Type = ast::SubqueryExpr::Type;
     auto sub = std::make_unique<ast::SubqueryExpr>(n.is_type<g::exists_expr>()      ? Type::kExists

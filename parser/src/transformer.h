@@ -79,6 +79,8 @@ class Transformer {
   void ColumnDefinitions(const PNode& n, ast::TableRef& ref);
   /// ROW(...) or (a, b, ...) (transform_row.cpp).
   ast::ExprPtr RowConstructor(const PNode& n);
+  ast::ExprPtr Overlaps(const PNode& n);
+  ast::ExprPtr FieldSelection(const PNode& n);
   /// ARRAY[...] from its array_brackets node; inner brackets become sub-arrays.
   ast::ExprPtr ArrayConstructor(const PNode& brackets, bool is_sub, int32_t location);
   /// arg[i] / arg[i:j] from a subscript_suffix node.

@@ -258,6 +258,24 @@ BoundExprPtr Binder::BindBetween(const ast::BetweenExpr& b, const Scope& scope) 
 }
 
 BoundExprPtr Binder::BindInList(const ast::InListExpr& in, const Scope& scope) {
+  bool rows = in.arg->kind == ast::ExprKind::kRow;
+  for (const auto& item : in.list) rows = rows || item->kind == ast::ExprKind::kRow;
+  if (rows) {
+    // transformAExprIn with row constructors: one comparison per item (row constructors field by field),
+    // ORed (NOT IN: <> ANDed).
+    const std::string op = in.negated ? "<>" : "=";
+    std::vector<BoundExprPtr> terms;
+    for (const auto& item : in.list) {
+      if (in.arg->kind == ast::ExprKind::kRow && item->kind == ast::ExprKind::kRow) {
+        const auto left = BindRow(in.arg->As<ast::RowExpr>(), scope);
+        const auto right = BindRow(item->As<ast::RowExpr>(), scope);
+        terms.push_back(CompareRows(op, left->args, right->args, in.location));
+      } else {
+        terms.push_back(Compare(op, BindExpr(*in.arg, scope), BindExpr(*item, scope), in.location));
+      }
+    }
+    return terms.size() == 1 ? terms[0] : Logical(in.negated ? BoundKind::kAnd : BoundKind::kOr, terms, in.location);
+  }
   std::vector<BoundExprPtr> all{BindExpr(*in.arg, scope)};
   for (const auto& item : in.list) all.push_back(BindExpr(*item, scope));
   std::vector<TypeId> types;

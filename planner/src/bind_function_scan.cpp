@@ -1,7 +1,8 @@
 // Set-returning functions in FROM (parser/parse_clause.c transformRangeFunction): generate_series over
 // int4, int8 and numeric, as PostgreSQL's generate_series_int4/int8/numeric, and over timestamp and
 // timestamptz with an interval step, unnest, and the json ones (json[b]_array_elements[_text],
-// json[b]_each[_text], json[b]_object_keys, and json[b]_to_record[set] with a column definition list). Other functions
+// json[b]_each[_text], json[b]_object_keys, json[b]_to_record[set] with a column definition list, and
+// json[b]_populate_record[set] over a record, checked against such a list as tupledesc_match does). Other functions
 // in FROM are not supported yet.
 #include <optional>
 #include <string_view>
@@ -72,6 +73,44 @@ std::optional<TypeId> JsonRecordFunction(std::string_view name) {
   return std::nullopt;
 }
 
+// json[b]_populate_record[set](base, document [, use_json_as_text]): the document type, or nullopt for
+// other names.
+std::optional<TypeId> JsonPopulateFunction(std::string_view name) {
+  if (name == "json_populate_record" || name == "json_populate_recordset") return TypeId::kJson;
+  if (name == "jsonb_populate_record" || name == "jsonb_populate_recordset") return TypeId::kJsonb;
+  return std::nullopt;
+}
+
+// The fields of a record known when binding (ROW(...) and whole-row references; f1, f2, ... for anonymous
+// ones, untyped literals as text), or nullopt for a record known only at run time.
+std::optional<Columns> RecordFields(const BoundExpr& record) {
+  if (record.kind != BoundKind::kRow) return std::nullopt;
+  Columns out;
+  for (size_t i = 0; i < record.args.size(); ++i) {
+    const TypeId type = record.args[i]->type.id;
+    out.emplace_back(record.field_names ? (*record.field_names)[i] : "f" + std::to_string(i + 1),
+                     type == TypeId::kUnknown ? TypeId::kText : type);
+  }
+  return out;
+}
+
+// tupledesc_match (execSRF.c): the row the function returns against the column definition list; 42804.
+void CheckReturnedRow(const Columns& returned, const std::vector<OutputColumn>& expected) {
+  const DbError mismatch(sqlstate::kDatatypeMismatch,
+                         "function return row and query-specified return row do not match");
+  if (returned.size() != expected.size()) {
+    throw DbError(mismatch).Detail("Returned row contains " + std::to_string(returned.size()) + " attribute" +
+                                   (returned.size() == 1 ? "" : "s") + ", but query expects " +
+                                   std::to_string(expected.size()) + ".");
+  }
+  for (size_t i = 0; i < returned.size(); ++i) {
+    if (returned[i].second == expected[i].type.id) continue;
+    throw DbError(mismatch).Detail("Returned type " + TypeDisplayName(returned[i].second) + " at ordinal position " +
+                                   std::to_string(i + 1) + ", but query expects " +
+                                   TypeDisplayName(expected[i].type.id) + ".");
+  }
+}
+
 // A scan of a function returning record, its columns as the definition list gives them (addRangeTableEntryForFunction).
 PlanPtr RecordScan(const ast::TableRef& ref, const std::string& name, std::vector<BoundExprPtr> args, Scope* scope,
                    std::string_view query_text) {
@@ -140,7 +179,8 @@ bool IsSetFunctionName(const ast::FuncCall& f) {
   const bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   return schema_ok && (name == "unnest" || name == "generate_series" || name == "regexp_matches" ||
                        name == "regexp_split_to_table" || name == "string_to_table" ||
-                       name == "pg_partition_ancestors" || FindJsonSetFunction(name).has_value());
+                       name == "pg_partition_ancestors" || name == "json_populate_recordset" ||
+                       name == "jsonb_populate_recordset" || FindJsonSetFunction(name).has_value());
 }
 
 PlanPtr Binder::BindFunctionTable(const ast::TableRef& ref, Scope* scope) {
@@ -155,6 +195,37 @@ PlanPtr Binder::BindSetFunction(const ast::TableRef& ref, const ast::FuncCall& f
   const std::string& name = f.name.back();
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   if (auto user = BindUserFunctionTable(ref, f, args, scope)) return user;
+  if (auto doc = schema_ok ? JsonPopulateFunction(name) : std::nullopt) {
+    const size_t max_args = *doc == TypeId::kJson ? 3 : 2;
+    if (args.size() < 2 || args.size() > max_args || !CanCoerceImplicitly(args[1]->type.id, *doc) ||
+        (args.size() == 3 && !CanCoerceImplicitly(args[2]->type.id, TypeId::kBool))) {
+      throw NoFunction(name, args, f.location);
+    }
+    if (args[0]->type.id != TypeId::kRecord) {
+      throw DbError(sqlstate::kDatatypeMismatch, "first argument of " + name + " must be a row type");
+    }
+    args[1] = CoerceOrThrow(args[1], {*doc, -1}, args[1]->location);
+    // use_json_as_text only changes how nested composites are read, and no field is one.
+    args.resize(2);
+    const auto fields = RecordFields(*args[0]);
+    if (ref.function == nullptr) {
+      // In the select list the rows take the base record's shape.
+      if (!fields) {
+        throw DbError(sqlstate::kFeatureNotSupported, "could not determine row type for result of " + name)
+            .Hint(
+                "Provide a non-null record argument, or call the function in the FROM clause using a column "
+                "definition list.");
+      }
+      return ColumnsScan(ref, name, std::move(args), *fields, scope, name);
+    }
+    if (ref.column_types.empty()) {
+      throw Error(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"",
+                  f.location);
+    }
+    PlanPtr plan = RecordScan(ref, name, std::move(args), scope, query_text_);
+    if (fields) CheckReturnedRow(*fields, plan->output);
+    return plan;
+  }
   if (auto doc = schema_ok ? JsonRecordFunction(name) : std::nullopt) {
     if (args.size() != 1 || !CanCoerceImplicitly(args[0]->type.id, *doc)) throw NoFunction(name, args, f.location);
     args[0] = CoerceOrThrow(args[0], {*doc, -1}, args[0]->location);

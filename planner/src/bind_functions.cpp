@@ -14,6 +14,22 @@ std::string Signature(const std::string& name, const std::vector<BoundExprPtr>& 
   return out + ")";
 }
 
+// The row constructor or whole-row reference a record expression is (through the CASE that makes an outer
+// join's NULL-extended whole row NULL), or null for a record known only at run time.
+const BoundExpr* RowOf(const BoundExpr& e) {
+  if (e.kind == BoundKind::kRow) return &e;
+  if (e.kind == BoundKind::kCase && e.type.id == TypeId::kRecord && e.has_else && e.args.size() == 3 &&
+      e.args[2]->kind == BoundKind::kRow) {
+    return e.args[2].get();
+  }
+  return nullptr;
+}
+
+// Field i's name: a whole-row reference's column, f1, f2, ... for ROW(...).
+std::string FieldName(const BoundExpr& row, size_t i) {
+  return row.field_names ? (*row.field_names)[i] : "f" + std::to_string(i + 1);
+}
+
 }  // namespace
 
 DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprPtr>& args, int32_t location) const {
@@ -24,6 +40,34 @@ DbError Binder::NoFunction(const std::string& name, const std::vector<BoundExprP
 
 BoundExprPtr Binder::BindFunc(const ast::FuncCall& f, const Scope& scope) {
   const std::string& name = f.name.back();
+  if (f.name.size() == 2 && f.name[0].empty()) {
+    // (record).field, as the parser writes it: the field's own expression of a record known when binding.
+    BoundExprPtr record = BindExpr(*f.args.at(0), scope);
+    if (const BoundExpr* row = RowOf(*record)) {
+      for (size_t i = 0; i < row->args.size(); ++i) {
+        if (FieldName(*row, i) == name) return row->args[i];
+      }
+    }
+    if (name == "*") throw Error(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", f.location);
+    if (record->type.id != TypeId::kRecord) {
+      throw Error(sqlstate::kWrongObjectType,
+                  "column notation ." + name + " applied to type " + TypeDisplayName(record->type.id) +
+                      ", which is not a composite type",
+                  f.location);
+    }
+    // A whole-row reference names its relation (parse_expr.c unknown_attribute).
+    const ast::Expr& arg = *f.args[0];
+    if (RowOf(*record) != nullptr && RowOf(*record)->field_names) {
+      const std::string relation = arg.kind == ast::ExprKind::kColumnRef ? arg.As<ast::ColumnRef>().names.back()
+                                   : arg.kind == ast::ExprKind::kStar    ? arg.As<ast::StarExpr>().qualifier.back()
+                                                                         : std::string();
+      if (!relation.empty()) {
+        throw Error(sqlstate::kUndefinedColumn, "column " + relation + "." + name + " does not exist", f.location);
+      }
+    }
+    throw Error(sqlstate::kUndefinedColumn, "could not identify column \"" + name + "\" in record data type",
+                f.location);
+  }
   bool schema_ok = f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog");
   if (f.over || IsWindowFunctionName(f)) return BindWindowCall(f, scope);
   if (IsSetFunctionName(f)) return BindSelectListSetFunction(f, scope);

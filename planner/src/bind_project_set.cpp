@@ -52,8 +52,10 @@ BoundExprPtr Binder::BindSelectListSetFunction(const ast::FuncCall& f, const Sco
   Scope columns;
   PlanPtr plan = BindSetFunction(ast::TableRef{}, f, std::move(args), &columns);
   sink->push_back(std::static_pointer_cast<const FunctionScanPlan>(plan));
-  // A function of several columns (json_each) gives one record of them (exec's ProjectSet builds it).
-  const TypeDesc type = plan->output.size() == 1 ? plan->output[0].type : TypeDesc{TypeId::kRecord, -1};
+  // A function of several columns (json_each), or returning its base's row type even of one column
+  // (json[b]_populate_recordset), gives one record of them (exec's ProjectSet builds it).
+  const bool record = plan->output.size() != 1 || name.ends_with("populate_recordset");
+  const TypeDesc type = record ? TypeDesc{TypeId::kRecord, -1} : plan->output[0].type;
   return MakeColumn(static_cast<int>(srf_base_ + sink->size() - 1), type, name, f.location);
 }
 

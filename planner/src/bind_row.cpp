@@ -1,6 +1,6 @@
 // Rows in expressions (parser/parse_expr.c transformRowExpr, transformWholeRowRef, make_row_comparison_op):
-// ROW(...) and (a, b) build a record (kRow); a relation name used as a column is its whole row; two row
-// constructors compared are compared field by field.
+// ROW(...) and (a, b) build a record (kRow); a relation name used as a column is its whole row; a row
+// constructor compared with another one or with a subquery is compared field by field.
 #include "join_scope.h"
 #include "planner/binder.h"
 
@@ -24,6 +24,12 @@ BoundExprPtr Binder::WholeRowReference(const std::string& relation, const Scope&
   bool found = FindJoinName(scope, relation) != nullptr;
   for (const auto& r : scope.relations) found = found || r == relation;
   if (!found) return nullptr;
+  // The table scanned on the NULL-extended side of an outer join under this name, if any.
+  std::shared_ptr<const catalog::TableInfo> nullable;
+  for (const auto& s : from_scans_) {
+    if (s.name == relation) nullable = s.nullable ? s.scan->table : nullptr;
+  }
+  BoundExprPtr not_null_column;
   // `relation.*`'s columns, so a join's name (USING ... AS j, a join alias) gives the join's row.
   for (int i : StarColumns(scope, relation)) {
     const auto& c = scope.columns[i];
@@ -31,9 +37,28 @@ BoundExprPtr Binder::WholeRowReference(const std::string& relation, const Scope&
     NoteColumnRead(c);
     row->args.push_back(MakeColumn(i, c.type, c.relation + "." + c.name, location));
     names->push_back(c.name);
+    if (nullable && !not_null_column && c.table_oid == nullable->oid && c.attnum > 0 &&
+        nullable->columns.at(c.attnum - 1).not_null) {
+      not_null_column = row->args.back();
+    }
   }
   row->field_names = std::move(names);
-  return row;
+  if (!nullable || row->args.empty()) return row;
+  // In the rows an outer join adds, the whole row is NULL, not a record of NULLs (the whole-row Var goes
+  // to NULL with its relation). A NULL in a NOT NULL column marks them; without one, a row of NULLs is
+  // taken for one.
+  auto test = std::make_shared<BoundExpr>();
+  test->kind = BoundKind::kIsNull;
+  test->type = {TypeId::kBool, -1};
+  test->location = location;
+  test->args.push_back(not_null_column ? not_null_column : row);
+  auto e = std::make_shared<BoundExpr>();
+  e->kind = BoundKind::kCase;
+  e->type = row->type;
+  e->location = location;
+  e->has_else = true;
+  e->args = {test, MakeConst(Value::Null(TypeId::kRecord), row->type, location), row};
+  return e;
 }
 
 BoundExprPtr Binder::BindRow(const ast::RowExpr& r, const Scope& scope) {
@@ -58,29 +83,36 @@ BoundExprPtr Binder::BindRow(const ast::RowExpr& r, const Scope& scope) {
 
 BoundExprPtr Binder::RowComparison(const ast::BinaryExpr& b, const Scope& scope) {
   const std::string& op = b.op;
-  if (b.left->kind != ast::ExprKind::kRow || b.right->kind != ast::ExprKind::kRow) return nullptr;
+  if (b.left->kind != ast::ExprKind::kRow) return nullptr;
   if (op != "=" && op != "<>" && op != "!=" && op != "<" && op != "<=" && op != ">" && op != ">=") return nullptr;
-  const auto left = BindRow(b.left->As<ast::RowExpr>(), scope);
+  const auto& row = b.left->As<ast::RowExpr>();
+  if (b.right->kind == ast::ExprKind::kSubquery &&
+      b.right->As<ast::SubqueryExpr>().type == ast::SubqueryExpr::Type::kScalar) {
+    return RowSubquery(row, op, b.right->As<ast::SubqueryExpr>(), scope, b.location);
+  }
+  if (b.right->kind != ast::ExprKind::kRow) return nullptr;
+  const auto left = BindRow(row, scope);
   const auto right = BindRow(b.right->As<ast::RowExpr>(), scope);
-  const size_t n = left->args.size();
-  if (n != right->args.size()) {
-    throw Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions", b.location);
-  }
-  if (n == 0) {
-    throw Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", b.location);
-  }
+  return CompareRows(op, left->args, right->args, b.location);
+}
+
+BoundExprPtr Binder::CompareRows(const std::string& op, const std::vector<BoundExprPtr>& left,
+                                 const std::vector<BoundExprPtr>& right, int32_t location) {
+  const size_t n = left.size();
+  if (n != right.size()) throw Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions", location);
+  if (n == 0) throw Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length", location);
   std::vector<BoundExprPtr> terms;
-  for (size_t i = 0; i < n; ++i) terms.push_back(Compare(op, left->args[i], right->args[i], b.location));
-  if (op == "=") return n == 1 ? terms[0] : Logical(BoundKind::kAnd, std::move(terms), b.location);
-  if (op == "<>" || op == "!=") return n == 1 ? terms[0] : Logical(BoundKind::kOr, std::move(terms), b.location);
+  for (size_t i = 0; i < n; ++i) terms.push_back(Compare(op, left[i], right[i], location));
+  if (op == "=") return n == 1 ? terms[0] : Logical(BoundKind::kAnd, std::move(terms), location);
+  if (op == "<>" || op == "!=") return n == 1 ? terms[0] : Logical(BoundKind::kOr, std::move(terms), location);
   // RowCompareExpr: the first unequal pair decides with the operator itself, the last pair with <=/>=
   // when the operator allows equality. As Kleene logic: l1 < r1 OR (l1 = r1 AND (l2 < r2 OR ...)).
   const std::string strict = op.substr(0, 1);
   BoundExprPtr result = terms[n - 1];
   for (size_t i = n - 1; i-- > 0;) {
-    auto equal = Compare("=", left->args[i], right->args[i], b.location);
-    auto rest = Logical(BoundKind::kAnd, {equal, result}, b.location);
-    result = Logical(BoundKind::kOr, {Compare(strict, left->args[i], right->args[i], b.location), rest}, b.location);
+    auto equal = Compare("=", left[i], right[i], location);
+    auto rest = Logical(BoundKind::kAnd, {equal, result}, location);
+    result = Logical(BoundKind::kOr, {Compare(strict, left[i], right[i], location), rest}, location);
   }
   return result;
 }

@@ -172,6 +172,9 @@ PlanPtr Binder::BindLateralItem(const ast::TableRef& ref, const Scope& earlier, 
 
 BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope) {
   using ST = ast::SubqueryExpr::Type;
+  if ((s.type == ST::kIn || s.type == ST::kAny || s.type == ST::kAll) && s.arg->kind == ast::ExprKind::kRow) {
+    return RowSubquery(s.arg->As<ast::RowExpr>(), s.type == ST::kIn ? "=" : s.op, s, scope, s.location);
+  }
   std::vector<ExecParamBinding> params;
   OuterLevel level{&scope, this, &params};
   PlanPtr plan = NestedBinder(&level)->BindSelect(*s.query);
@@ -231,6 +234,53 @@ BoundExprPtr Binder::BindSubquery(const ast::SubqueryExpr& s, const Scope& scope
   e->column = cmp->op;
   e->negated = s.negated;
   return finish(s.type == ST::kAll ? SubqueryKind::kAll : SubqueryKind::kAny);
+}
+
+BoundExprPtr Binder::RowSubquery(const ast::RowExpr& row, const std::string& op, const ast::SubqueryExpr& sublink,
+                                 const Scope& scope, int32_t location) {
+  using ST = ast::SubqueryExpr::Type;
+  std::vector<ExecParamBinding> params;
+  OuterLevel level{&scope, this, &params};
+  PlanPtr plan = NestedBinder(&level)->BindSelect(*sublink.query);
+  const auto left = BindRow(row, scope);
+  const size_t n = left->args.size();
+  if (plan->output.size() != n) {
+    throw Error(sqlstate::kSyntaxError,
+                plan->output.size() > n ? "subquery has too many columns" : "subquery has too few columns", location);
+  }
+  std::vector<BoundExprPtr> outer, inner;
+  for (size_t i = 0; i < n; ++i) {
+    const BoundExprPtr& value = left->args[i];
+    // A constant needs no parameter, and an untyped literal is then coerced (and checked) when binding.
+    if (value->kind == BoundKind::kConst) {
+      outer.push_back(value);
+    } else {
+      const int id = ParamFor(&params, value, exec_params_.get());
+      outer.push_back(MakeExecParam(id, value->type, "$" + std::to_string(id), value->location));
+    }
+    inner.push_back(MakeColumn(static_cast<int>(i), plan->output[i].type, plan->output[i].name, sublink.location));
+  }
+  auto project = std::make_shared<ProjectPlan>();
+  project->child = plan;
+  project->exprs.push_back(CompareRows(op, outer, inner, location));
+  project->output.push_back({"?column?", {TypeId::kBool, -1}});
+  auto e = NewSubquery(sublink.location);
+  e->subplan = project;
+  if (sublink.type == ST::kScalar) {
+    e->op = static_cast<int>(SubqueryKind::kScalar);
+  } else {
+    // true = ANY/ALL over the rows' comparison results: ANY is true on a true one, ALL false on a false one,
+    // else a NULL one makes it NULL, as for a single column.
+    e->op = static_cast<int>(sublink.type == ST::kAll ? SubqueryKind::kAll : SubqueryKind::kAny);
+    e->column = static_cast<int>(CompareOp::kEq);
+    e->negated = sublink.negated;
+    e->args.push_back(MakeConst(Value::Bool(true), {TypeId::kBool, -1}, sublink.location));
+  }
+  for (auto& p : params) {
+    e->param_ids.push_back(p.id);
+    e->args.push_back(std::move(p.value));
+  }
+  return e;
 }
 
 }  // namespace lumadb::planner

@@ -126,9 +126,19 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
   };
   std::string last = name.names.empty() ? "" : name.names.back();
   bool schema_ok = name.names.size() == 1 || (name.names.size() == 2 && name.names[0] == "pg_catalog");
+  // An array type by its own pg_type name (_int4 is int4[]); SQL's spellings (integer, ...) have none.
+  const bool underscore_array = last.size() > 1 && last[0] == '_';
+  if (underscore_array) last.erase(0, 1);
   TypeId id = TypeId::kInvalid;
   for (const auto& [n, t] : kNames) {
     if (n == last) id = t;
+  }
+  static const std::vector<std::string_view> kSqlSpellings = {"integer", "smallint", "bigint", "real",
+                                                              "boolean", "decimal",  "int",    "regnamespace"};
+  // An array type has no array type itself: _int4[] does not exist.
+  if (underscore_array && (name.array || ArrayTypeOf(id) == TypeId::kInvalid ||
+                           std::find(kSqlSpellings.begin(), kSqlSpellings.end(), last) != kSqlSpellings.end())) {
+    id = TypeId::kInvalid;
   }
   if (id == TypeId::kInvalid || !schema_ok) {
     std::string full;
@@ -153,7 +163,7 @@ TypeDesc ResolveTypeName(const ast::TypeName& name, std::string_view query_text)
     const int32_t precision = std::min<int32_t>(mods[0], 6);
     t.typmod = id == TypeId::kInterval ? IntervalTypmod(kIntervalFullRange, precision) : precision;
   }
-  if (name.array) t.id = ArrayTypeOf(t.id);  // int[], varchar(10)[]: the element's typmod stays
+  if (name.array || underscore_array) t.id = ArrayTypeOf(t.id);  // int[], varchar(10)[]: the element's typmod stays
   return t;
 }
 

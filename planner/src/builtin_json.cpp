@@ -194,6 +194,7 @@ void AddJsonBuiltins(std::vector<ScalarFunction>& out) {
   out.insert(out.end(), fns.begin(), fns.end());
   AddJsonEditBuiltins(out);
   AddJsonBuildBuiltins(out);
+  AddJsonPopulateBuiltins(out);
 }
 
 }  // namespace lumadb::planner

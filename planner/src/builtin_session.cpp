@@ -173,6 +173,7 @@ const std::vector<ScalarFunction>& BuiltinFunctions() {
     AddMoreStringBuiltins(all);
     AddFormatBuiltins(all);
     AddMoreDateTimeBuiltins(all);
+    AddOverlapsBuiltins(all);
     AddSimilarBuiltins(all);
     AddFunctionInfoBuiltins(all);
     AddCatalogBuiltins(all);

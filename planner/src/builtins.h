@@ -32,6 +32,8 @@ void AddAdminBuiltins(std::vector<ScalarFunction>& out);
 /// The date/time and uuid builtins (extract, date_part, justify_*, gen_random_uuid, current_time, localtime,
 /// localtimestamp), from builtin_datetime.cpp.
 void AddDateTimeBuiltins(std::vector<ScalarFunction>& out);
+/// overlaps() (the OVERLAPS predicate) over timestamptz, timestamp, time and timetz, from builtin_overlaps.cpp.
+void AddOverlapsBuiltins(std::vector<ScalarFunction>& out);
 /// timezone() (AT TIME ZONE), date_trunc, age, make_timestamp[tz] (builtin_timezone.cpp).
 void AddTimeZoneBuiltins(std::vector<ScalarFunction>& out);
 /// The sequence functions (nextval, currval, setval, lastval), from builtin_sequence.cpp.

@@ -211,6 +211,10 @@ class Deparser {
       return out;
     }
     if (n == "@>" || n == "<@" || n == "&&") return Binary(e, n.c_str());
+    // The OVERLAPS predicate (COERCE_SQL_SYNTAX, ruleutils.c get_func_sql_syntax).
+    if (n == "overlaps" && e.args.size() == 4) {
+      return "((" + arg(0) + ", " + arg(1) + ") OVERLAPS (" + arg(2) + ", " + arg(3) + "))";
+    }
     if (n.ends_with(" ANY") || n.ends_with(" ALL")) return "(" + arg(0) + " " + n + " (" + arg(1) + "))";
     return Call(n, e);
   }

@@ -36,5 +36,7 @@ Value JsonbResult(json::JsonValue v);
 void AddJsonEditBuiltins(std::vector<ScalarFunction>& out);
 /// to_json[b], json[b]_build_object, json[b]_build_array (builtin_json_build.cpp).
 void AddJsonBuildBuiltins(std::vector<ScalarFunction>& out);
+/// json[b]_populate_record over a record base, from builtin_json_populate.cpp.
+void AddJsonPopulateBuiltins(std::vector<ScalarFunction>& out);
 
 }  // namespace lumadb::planner

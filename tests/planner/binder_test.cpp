@@ -51,6 +51,36 @@ TEST_CASE_FIXTURE(Fixture, "aggregate result types") {
   CHECK(out[6].type.id == TypeId::kFloat8);
 }
 
+TEST_CASE_FIXTURE(Fixture, "an array type by its pg_type name: _int4 is int4[], SQL spellings have none") {
+  CHECK(Bind("SELECT NULL::_int4")->output.at(0).type.id == array_type::kInt4);
+  CHECK(Bind("SELECT NULL::pg_catalog._text")->output.at(0).type.id == array_type::kText);
+  CHECK(Error("SELECT NULL::_int4[]").message() == "type \"_int4[]\" does not exist");
+  auto e = Error("SELECT NULL::_integer");
+  CHECK(e.code().View() == "42704");
+  CHECK(e.message() == "type \"_integer\" does not exist");
+  CHECK(Error("SELECT NULL::_void").message() == "type \"_void\" does not exist");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a whole-row reference to an outer join's NULL-extended side is NULL in its added rows") {
+  auto row_of = [&](const std::string& sql) { return Bind(sql)->As<planner::ProjectPlan>().exprs.at(0); };
+  // Inner side: a plain record. NULL-extended: CASE WHEN <NOT NULL column> IS NULL THEN NULL ELSE ROW END.
+  CHECK(row_of("SELECT k FROM t JOIN k ON t.a = k.a")->kind == planner::BoundKind::kRow);
+  CHECK(row_of("SELECT t FROM t LEFT JOIN k ON t.a = k.a")->kind == planner::BoundKind::kRow);
+  const auto nullable = row_of("SELECT k FROM t LEFT JOIN k ON t.a = k.a");
+  REQUIRE(nullable->kind == planner::BoundKind::kCase);
+  const auto& test = *nullable->args.at(0);
+  REQUIRE(test.kind == planner::BoundKind::kIsNull);
+  CHECK(test.args.at(0)->kind == planner::BoundKind::kColumn);  // k.id, NOT NULL
+  CHECK(test.args.at(0)->name == "k.id");
+  CHECK(nullable->args.at(2)->kind == planner::BoundKind::kRow);
+  // Without a NOT NULL column, a row of NULLs is taken for an added one.
+  const auto no_key = row_of("SELECT u FROM t RIGHT JOIN u ON t.a = u.a");
+  CHECK(no_key->kind == planner::BoundKind::kRow);
+  const auto left_of_right = row_of("SELECT t FROM t RIGHT JOIN u ON t.a = u.a");
+  REQUIRE(left_of_right->kind == planner::BoundKind::kCase);
+  CHECK(left_of_right->args.at(0)->args.at(0)->kind == planner::BoundKind::kRow);
+}
+
 TEST_CASE_FIXTURE(Fixture, "output column names follow FigureColname") {
   auto plan = Bind("SELECT a, t.b, upper(b), a::text, 1::int4, CASE WHEN true THEN 1 END, a + 1, a AS n FROM t");
   std::vector<std::string> names;

@@ -167,5 +167,44 @@ TEST_CASE_FIXTURE(Fixture, "an earlier FROM item only LATERAL could see is skipp
         "the query.");
 }
 
+TEST_CASE_FIXTURE(Fixture, "a row compared with a subquery passes its values in and compares in the subquery") {
+  // (t.a, t.b) IN (SELECT ...): true = ANY over the subquery's per-row comparison, t.a and t.b as slots.
+  const PlanPtr in_plan = Bind("SELECT (a, b) IN (SELECT a, d FROM u) FROM t");
+  const BoundExpr& in = Target(in_plan, 0);
+  REQUIRE(in.kind == BoundKind::kSubquery);
+  CHECK(static_cast<SubqueryKind>(in.op) == SubqueryKind::kAny);
+  CHECK(in.param_ids.size() == 2);
+  REQUIRE(in.args.size() == 3);
+  CHECK(in.args[0]->kind == BoundKind::kConst);
+  CHECK(in.args[1]->kind == BoundKind::kColumn);
+  const auto& project = in.subplan->As<ProjectPlan>();
+  REQUIRE(project.exprs.size() == 1);
+  CHECK(project.exprs[0]->kind == BoundKind::kAnd);
+  CHECK(project.output.at(0).type.id == TypeId::kBool);
+  // NOT IN negates ANY; <> ALL is ALL; a constant stays in the comparison, needing no slot.
+  CHECK(Target(Bind("SELECT (a, b) NOT IN (SELECT a, d FROM u) FROM t"), 0).negated);
+  const PlanPtr all_plan = Bind("SELECT (1, b) <> ALL (SELECT a, d FROM u) FROM t");
+  const BoundExpr& all = Target(all_plan, 0);
+  CHECK(static_cast<SubqueryKind>(all.op) == SubqueryKind::kAll);
+  CHECK(all.param_ids.size() == 1);
+  CHECK(all.subplan->As<ProjectPlan>().exprs[0]->kind == BoundKind::kOr);
+  // A row compared with a scalar subquery: a boolean scalar subquery.
+  const PlanPtr scalar_plan = Bind("SELECT (a, b) < (SELECT a, d FROM u) FROM t");
+  const BoundExpr& scalar = Target(scalar_plan, 0);
+  CHECK(static_cast<SubqueryKind>(scalar.op) == SubqueryKind::kScalar);
+  CHECK(scalar.type.id == TypeId::kBool);
+  CHECK(scalar.param_ids.size() == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a row and a subquery of another width are 42601") {
+  DbError many = Error("SELECT (a, b) IN (SELECT a, d, 1 FROM u) FROM t");
+  CHECK(Code(many) == "42601");
+  CHECK(many.message() == "subquery has too many columns");
+  CHECK(Error("SELECT (a, b, c) = ANY (SELECT a, d FROM u) FROM t").message() == "subquery has too few columns");
+  CHECK(Error("SELECT (a, b) = (SELECT a FROM u) FROM t").message() == "subquery has too few columns");
+  DbError literal = Error("SELECT (1, 'x') IN (SELECT a, a FROM u) FROM t");
+  CHECK(Code(literal) == "22P02");
+}
+
 }  // namespace
 }  // namespace lumadb::planner::testing

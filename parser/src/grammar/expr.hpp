@@ -23,11 +23,19 @@ struct const_literal : sor<number_literal, string_literal, tok<true_word>, tok<f
 /// A parenthesised query ahead: the first token after the opening parentheses starts a SELECT/VALUES.
 struct select_ahead : at<plus<lparen>, sor<LUMADB_KW("select"), LUMADB_KW("values"), LUMADB_KW("with")>> {};
 struct scalar_subquery : seq<select_ahead, select_with_parens>, Node {};
-struct paren_expr : seq<lparen, a_expr, rparen> {};
+struct star_suffix;
+/// (expr).field and (expr).* (gram.y c_expr's '(' a_expr ')' opt_indirection; subscripts are cast_expr's
+/// suffixes). Without a field the fold leaves the expression alone.
+struct field_suffix : seq<dot, sor<star_suffix, col_label>>, Node {};
+struct paren_expr : seq<lparen, a_expr, rparen, star<field_suffix>>, Fold {};
 /// Row constructors (gram.y row / implicit_row): ROW(), ROW(a), ROW(a, b), and (a, b) with two or more
 /// items. implicit_row is tried after paren_expr, so only a list re-parses its first item.
 struct row_ctor : seq<LUMADB_KW("row"), lparen, opt<expr_list>, rparen>, Node {};
 struct implicit_row : seq<lparen, a_expr, comma, expr_list, rparen>, Node {};
+/// (a, b) OVERLAPS (c, d) (gram.y `row OVERLAPS row`), parsed where a row constructor is so the row is
+/// parsed once; without OVERLAPS the fold leaves the row alone. The transformer makes it overlaps(a, b, c, d).
+struct overlaps_rhs : seq<LUMADB_KW("overlaps"), sor<implicit_row, row_ctor>>, Node {};
+struct row_or_overlaps : seq<sor<implicit_row, row_ctor>, opt<overlaps_rhs>>, Fold {};
 struct exists_expr : seq<LUMADB_KW("exists"), select_with_parens>, Node {};
 
 struct case_arg : seq<a_expr>, Node {};
@@ -101,9 +109,9 @@ struct array_subquery : seq<LUMADB_KW("array"), select_with_parens>, Node {};
 struct star_suffix : seq<star_op>, Node {};
 struct column_ref : seq<col_id, star<dot, sor<star_suffix, col_label>>>, Node {};
 
-struct primary : sor<scalar_subquery, paren_expr, implicit_row, row_ctor, const_literal, param_ref, array_ctor,
-                     array_subquery, case_expr, cast_func, exists_expr, special_call, substring_func, position_func,
-                     trim_func, extract_func, typed_literal, func_call, sql_value_func, column_ref> {};
+struct primary : sor<scalar_subquery, paren_expr, row_or_overlaps, const_literal, param_ref, array_ctor, array_subquery,
+                     case_expr, cast_func, exists_expr, special_call, substring_func, position_func, trim_func,
+                     extract_func, typed_literal, func_call, sql_value_func, column_ref> {};
 
 // ---- operator levels, highest precedence first ---------------------------------------------------------
 

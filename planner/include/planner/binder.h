@@ -435,9 +435,23 @@ class Binder {
   BoundExprPtr BindRow(const ast::RowExpr& r, const Scope& scope);
   /// The whole-row reference of range table entry `relation` (a kRow of its columns), or null if none.
   BoundExprPtr WholeRowReference(const std::string& relation, const Scope& scope, int32_t location);
-  /// ROW(a, b) op ROW(c, d) field by field (parse_expr.c make_row_comparison_op); null unless both sides
-  /// are row constructors.
+  /// ROW(a, b) op ROW(c, d) field by field (parse_expr.c make_row_comparison_op), and ROW(a, b) op
+  /// (SELECT x, y) (RowSubquery); null unless the left side is a row constructor and the right one a row
+  /// constructor or a scalar subquery.
   BoundExprPtr RowComparison(const ast::BinaryExpr& b, const Scope& scope);
+  /// Field lists compared by `op` (= <> < <= > >=) as make_row_comparison_op does: = is every pair equal
+  /// (AND), <> any pair unequal (OR), an ordering is decided by the first unequal pair (RowCompareExpr).
+  /// 42601 "unequal number of entries in row expressions", 0A000 for zero fields.
+  BoundExprPtr CompareRows(const std::string& op, const std::vector<BoundExprPtr>& left,
+                           const std::vector<BoundExprPtr>& right, int32_t location);
+  /// A row constructor compared with a subquery's rows (parse_expr.c transformSubLink's multi-column
+  /// ANY/ALL and ROWCOMPARE sublinks): `(a, b) op ANY/ALL (SELECT x, y ...)`, `(a, b) [NOT] IN (...)`
+  /// (`sublink` kIn/kAny/kAll) and `(a, b) op (SELECT x, y)` (kScalar: at most one row, none gives NULL).
+  /// The row's values reach the subquery as parameters and each subquery row carries CompareRows' result,
+  /// which ANY/ALL then combine with their NULL rules. 42601 "subquery has too many/few columns" at
+  /// `location` (the operator's or IN's), from bind_subquery.cpp.
+  BoundExprPtr RowSubquery(const ast::RowExpr& row, const std::string& op, const ast::SubqueryExpr& sublink,
+                           const Scope& scope, int32_t location);
 
   catalog::Catalog& catalog_;
   txn::Transaction& txn_;
