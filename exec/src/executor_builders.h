@@ -30,6 +30,9 @@ std::unique_ptr<Executor> MakeHashAggregateExecutor(const planner::AggregatePlan
 /// An Aggregate with grouping sets (grouping_sets_executor.cpp).
 std::unique_ptr<Executor> MakeGroupingSetsExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx);
+/// A Sort of `child`'s rows instead of its plan's child's (a parallel participant's scan).
+std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx,
+                                           std::unique_ptr<Executor> child);
 std::unique_ptr<Executor> MakeLimitExecutor(const planner::LimitPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeDistinctExecutor(const planner::DistinctPlan& plan, ExecContext& ctx);
 std::unique_ptr<Executor> MakeSetOpExecutor(const planner::SetOpPlan& plan, ExecContext& ctx);
@@ -63,5 +66,7 @@ std::unique_ptr<Executor> MakeIndexNestedLoopExecutor(const planner::IndexNested
 /// A Finalize Aggregate over a Gather: the Gather, the Partial Aggregate and the Parallel Seq Scan below it
 /// run as one executor on the session thread and worker threads (parallel_aggregate_executor.cpp).
 std::unique_ptr<Executor> MakeParallelAggregateExecutor(const planner::AggregatePlan& plan, ExecContext& ctx);
+/// Gather Merge -> Sort -> Parallel Seq Scan under a Limit (parallel_top_n_executor.cpp).
+std::unique_ptr<Executor> MakeParallelTopNExecutor(const planner::GatherPlan& plan, ExecContext& ctx);
 
 }  // namespace lumadb::exec

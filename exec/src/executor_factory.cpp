@@ -64,6 +64,11 @@ std::unique_ptr<Executor> BuildUninstrumented(const planner::PlanNode& plan, Exe
     case PlanKind::kWorkTableScan:
       return MakeWorkTableScanExecutor(plan, ctx);
     case PlanKind::kGather:
+      // A Gather Merge of sorted scans (a parallel top-N); other Gathers run under their Finalize Aggregate.
+      if (plan.As<planner::GatherPlan>().child->kind == PlanKind::kSort &&
+          plan.As<planner::GatherPlan>().child->As<planner::SortPlan>().child->kind == PlanKind::kSeqScan) {
+        return MakeParallelTopNExecutor(plan.As<planner::GatherPlan>(), ctx);
+      }
       throw DbError(sqlstate::kInternalError, "internal error: a Gather runs only under its Finalize Aggregate");
     case PlanKind::kCteScan:
       return MakeCteScanExecutor(plan, ctx);

@@ -51,7 +51,8 @@ bool HeapScanner::NextTuple(bool* deleted) {
       iter_->SetRange(first, end);
       in_chunk_ = true;
     }
-    locker_.BeforeRead();
+    // The write activity matters only before a page is copied (a relaxed check per page, not per row).
+    if (!iter_->HasBuffered()) locker_.BeforeRead();
     const uint64_t pages = iter_->pages_read();
     // Mark-deleted rows come too: a reader waits for the deleter rather than skipping a row that may
     // come back if it rolls back.

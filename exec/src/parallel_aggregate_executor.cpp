@@ -15,24 +15,19 @@
 // workers; every thread is joined before Init returns or throws, and again by the destructor.
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "aggregate_state.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
-#include "common/thread_session.h"
 #include "common/value_ops.h"
 #include "exec/explain_analyze.h"
 #include "exec/expression_evaluator.h"
 #include "executor_builders.h"
 #include "heap_scanner.h"
 #include "parallel_hash_join.h"
+#include "parallel_workers.h"
 #include "row_hash.h"
-#include "txn/transaction.h"
 
 namespace lumadb::exec {
 
@@ -88,29 +83,14 @@ struct PartialGroups {
 
 // A participant: its context, scan and groups, and what it measured.
 struct Participant {
-  // The leader works in the statement's context; a worker in a copy without the transaction and the
-  // statement-wide bookkeeping, which stay with the session thread.
+  // The leader works in the statement's context; a worker in a copy (WorkerContext) that keeps the temporary
+  // files a Parallel Hash Join writes.
   Participant(ExecContext& leader_ctx, bool leader) {
     if (leader) {
       ctx = &leader_ctx;
       return;
     }
-    own.emplace(leader_ctx);
-    own->txn = nullptr;
-    own->transactions = nullptr;
-    own->analyze = nullptr;
-    own->spill_stats = nullptr;
-    own->deferred_writes = nullptr;
-    own->calls_since_interrupt_check = 0;
-    // Hooks that reach the session's catalog view or its server state; the planner keeps calls that need
-    // them out of parallel plans (parallel_plan.cpp).
-    own->env.schemas = nullptr;
-    own->env.reload_config = nullptr;
-    own->env.sequences = nullptr;
-    own->env.check_interrupts = nullptr;
-    own->env.backends = nullptr;
-    own->env.privileges = nullptr;
-    own->env.describe_function = nullptr;
+    own.emplace(WorkerContext(leader_ctx, true));
     ctx = &*own;
   }
   std::optional<ExecContext> own;
@@ -121,7 +101,6 @@ struct Participant {
   int64_t rows = 0;       // the rows it aggregated
   size_t groups_out = 0;  // the groups it passed to the Finalize step
   double ms = 0;
-  std::exception_ptr error;
 };
 
 class ParallelAggregateExecutor : public Executor {
@@ -141,7 +120,7 @@ class ParallelAggregateExecutor : public Executor {
     }
   }
 
-  ~ParallelAggregateExecutor() override { StopWorkers(); }
+  ~ParallelAggregateExecutor() override { threads_.Stop(); }
 
   void Init() override {
     LUMADB_ASSERT(ctx_.catalog != nullptr, "table scan without a catalog");
@@ -150,7 +129,7 @@ class ParallelAggregateExecutor : public Executor {
     next_ = 0;
     // Workers read without row locks only: none for a scan whose reads must lock (REPEATABLE READ...).
     const bool quiet = join_ ? join_->LockRelations() : LockScan();
-    const int launch = quiet ? std::min(gather_.workers, MaxWorkers()) : 0;
+    const int launch = quiet ? LaunchableWorkers(ctx_, gather_.workers) : 0;
     participants_.clear();
     for (int i = 0; i <= launch; ++i) {
       participants_.push_back(std::make_unique<Participant>(ctx_, i == 0));
@@ -165,11 +144,11 @@ class ParallelAggregateExecutor : public Executor {
         OpenScans();
         StartWorkers(&ParallelAggregateExecutor::Run);
         Run(*participants_[0]);
-        WaitForWorkers();
+        threads_.Wait(ctx_);
       }
       Finish();
     } catch (...) {
-      StopWorkers();
+      threads_.Stop();
       throw;
     }
     Record(start, launch);
@@ -184,16 +163,6 @@ class ParallelAggregateExecutor : public Executor {
   }
 
  private:
-  // max_parallel_workers, which caps the workers a Gather gets at run time.
-  int MaxWorkers() const {
-    if (!ctx_.env.get_setting) return gather_.workers;
-    try {
-      return std::stoi(ctx_.env.get_setting("max_parallel_workers"));
-    } catch (const std::exception&) {
-      return gather_.workers;
-    }
-  }
-
   bool LockScan() {
     LUMADB_ASSERT(ctx_.catalog != nullptr, "table scan without a catalog");
     locker_->LockRelation();
@@ -206,7 +175,7 @@ class ParallelAggregateExecutor : public Executor {
     for (size_t i = 0; i < participants_.size(); ++i) {
       Participant& p = *participants_[i];
       p.scanner.emplace(*scan_, *p.ctx, *locker_, i == 0);
-      p.scanner->Open(heap, &*claims_, &stop_);
+      p.scanner->Open(heap, &*claims_, threads_.stop());
     }
   }
 
@@ -231,14 +200,14 @@ class ParallelAggregateExecutor : public Executor {
     }
     std::vector<ExecContext*> contexts;
     for (const auto& p : participants_) contexts.push_back(p->ctx);
-    join_->Open(contexts, &stop_);
+    join_->Open(contexts, threads_.stop());
     StartWorkers(&ParallelAggregateExecutor::PartitionPhase);
     PartitionPhase(*participants_[0]);
-    WaitForWorkers();
+    threads_.Wait(ctx_);
     join_->FinishPartitioning();
     StartWorkers(&ParallelAggregateExecutor::JoinPhase);
     JoinPhase(*participants_[0]);
-    WaitForWorkers();
+    threads_.Wait(ctx_);
     join_->ReleaseFiles();  // rather than at the end of the statement: the groups are all that is left
   }
 
@@ -268,52 +237,9 @@ class ParallelAggregateExecutor : public Executor {
     p.ms += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   }
 
+  // Runs `phase` on every worker's participant, each in its own thread.
   void StartWorkers(void (ParallelAggregateExecutor::*phase)(Participant&)) {
-    stop_ = false;
-    done_ = 0;
-    const ThreadSession session = ThreadSession::Capture();
-    for (size_t i = 1; i < participants_.size(); ++i) {
-      threads_.emplace_back([this, session, phase, &p = *participants_[i]] {
-        try {
-          session.Install();
-          (this->*phase)(p);
-        } catch (...) {
-          p.error = std::current_exception();
-          stop_ = true;
-        }
-        std::lock_guard lock(mu_);
-        ++done_;
-        cv_.notify_all();
-      });
-    }
-  }
-
-  // Waits for the workers, still answering cancel requests and statement_timeout (CHECK_FOR_INTERRUPTS in
-  // the leader's WaitForParallelWorkersToFinish); then a worker's error becomes the statement's.
-  void WaitForWorkers() {
-    const size_t workers = threads_.size();
-    std::unique_lock lock(mu_);
-    while (done_ < workers) {
-      cv_.wait_for(lock, std::chrono::milliseconds(10));
-      lock.unlock();
-      if (ctx_.txn != nullptr) ctx_.txn->CheckForInterrupts();
-      lock.lock();
-    }
-    lock.unlock();
-    JoinWorkers();
-    for (const auto& p : participants_) {
-      if (p->error) std::rethrow_exception(p->error);
-    }
-  }
-
-  void StopWorkers() {
-    stop_ = true;
-    JoinWorkers();
-  }
-
-  void JoinWorkers() {
-    for (auto& t : threads_) t.join();
-    threads_.clear();
+    threads_.Start(participants_.size() - 1, [this, phase](size_t i) { (this->*phase)(*participants_[i]); });
   }
 
   // The rows the workers could not read without a row lock, then the Finalize step.
@@ -405,11 +331,7 @@ class ParallelAggregateExecutor : public Executor {
   std::optional<ParallelHashJoin> join_;  // the join's
   std::optional<ParallelPageClaims> claims_;
   std::vector<std::unique_ptr<Participant>> participants_;
-  std::vector<std::thread> threads_;
-  std::atomic<bool> stop_{false};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  size_t done_ = 0;  // workers finished (under mu_)
+  WorkerThreads threads_;
   PartialGroups result_;
   std::vector<size_t> order_;  // the groups of result_ in output order
   size_t next_ = 0;

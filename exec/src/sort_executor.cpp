@@ -19,8 +19,8 @@ namespace {
 
 class SortExecutor : public Executor {
  public:
-  SortExecutor(const planner::SortPlan& plan, ExecContext& ctx)
-      : plan_(plan), ctx_(ctx), child_(BuildExecutor(*plan.child, ctx)) {}
+  SortExecutor(const planner::SortPlan& plan, ExecContext& ctx, std::unique_ptr<Executor> child)
+      : plan_(plan), ctx_(ctx), child_(std::move(child)) {}
 
   void SetTupleBound(int64_t bound) override { bound_ = bound; }
 
@@ -239,7 +239,12 @@ class SortExecutor : public Executor {
 }  // namespace
 
 std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx) {
-  return std::make_unique<SortExecutor>(plan, ctx);
+  return std::make_unique<SortExecutor>(plan, ctx, BuildExecutor(*plan.child, ctx));
+}
+
+std::unique_ptr<Executor> MakeSortExecutor(const planner::SortPlan& plan, ExecContext& ctx,
+                                           std::unique_ptr<Executor> child) {
+  return std::make_unique<SortExecutor>(plan, ctx, std::move(child));
 }
 
 }  // namespace lumadb::exec

@@ -67,7 +67,7 @@ PlanPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   }
   if (stmt.set_op != ast::SetOpType::kNone) return with.Attach(BindSetOp(stmt));
   if (!stmt.values.empty()) return with.Attach(BindValues(stmt));
-  return with.Attach(PlanParallelAggregate(PruneScanColumns(UseIndexes(BindSimpleSelect(stmt)))));
+  return with.Attach(PlanParallelTopN(PlanParallelAggregate(PruneScanColumns(UseIndexes(BindSimpleSelect(stmt))))));
 }
 
 PlanPtr Binder::BindSimpleSelect(const ast::SelectStmt& stmt) {

@@ -34,7 +34,10 @@ class Explainer {
         actuals_(actuals),
         qualify_(options.verbose || ExplainRefNames::CountRelations(root) > 1),
         names_(root),
-        refnames_(root) {}
+        refnames_(root) {
+    // Top down first: a Limit tells the Sort below it its bound before the Sort is estimated.
+    if (options.costs) estimates_.Estimate(root);
+  }
 
   /// The ExplainNode of p. `folded` are the Filter and Project nodes above p that PostgreSQL folds into p
   /// (outermost first): the outermost one's estimate and actual figures are those shown.

@@ -21,6 +21,8 @@ bool SessionFunction(const ScalarFunction& f) {
   return name.starts_with("pg_") || name.starts_with("current_schema");
 }
 
+}  // namespace
+
 // Expressions a worker thread may evaluate (PostgreSQL's parallel-safe ones): no subquery (its plan would
 // run in the worker), no outer reference (PARAM_EXEC is parallel-restricted), no volatile or session call,
 // and no reg* conversion (name lookups go through the session thread's resolver).
@@ -41,6 +43,8 @@ bool ParallelSafe(const BoundExpr* e) {
   if (e->type.id == TypeId::kRegclass || e->type.id == TypeId::kRegtype) return false;
   return std::all_of(e->args.begin(), e->args.end(), [](const BoundExprPtr& a) { return ParallelSafe(a.get()); });
 }
+
+namespace {
 
 bool Splittable(const AggregateSpec& a) {
   if (a.distinct || !a.order.empty() || !a.extra.empty() || !a.grouping_columns.empty()) return false;
@@ -209,6 +213,10 @@ double ParsePages(const std::string& text) {
 }
 
 }  // namespace
+
+bool ParallelSafeScan(const PlanNode& scan) {
+  return ParallelScan(scan) != nullptr;
+}
 
 double ParallelDivisor(int workers) {
   const double leader = 1.0 - 0.3 * workers;

@@ -39,6 +39,19 @@ SplitAggregateCosts AggregateSplitCosts(const std::vector<AggregateSpec>& aggreg
 /// expressions without subqueries, outer references or volatile calls. Nodes on the path are copied.
 PlanPtr PlanParallelAggregate(const PlanPtr& p);
 
+/// p as Limit -> Gather Merge -> Sort -> Parallel Seq Scan when p is a Limit with a constant count over a
+/// Sort (or a Project of one) of a parallel-safe sequential scan (PostgreSQL 15's partial sort path under
+/// generate_gather_paths), the table is big enough for workers and the parallel form is cheaper (each participant keeps
+/// a bounded heap of count + offset rows). Only bounds of at most kMaxParallelSortBound rows: participants sort in
+/// memory. Nodes on the path are copied.
+PlanPtr PlanParallelTopN(const PlanPtr& p);
+inline constexpr double kMaxParallelSortBound = 10000;
+
+/// True if `scan` is a sequential scan a worker may run (a plain read of an ordinary table that is not
+/// temporary, with a parallel-safe qual) and ParallelSafe(e) for expressions (parallel_plan.cpp).
+bool ParallelSafeScan(const PlanNode& scan);
+bool ParallelSafe(const BoundExpr* e);
+
 /// Reads max_parallel_workers_per_gather & co into *settings (ReadPlannerSettings' share).
 void ReadParallelSettings(const std::function<std::string(std::string_view)>& get_setting, PlannerSettings* settings);
 

@@ -84,14 +84,6 @@ double Selectivity(const BoundExprPtr& qual, const RelationContext& rel) {
   return qual ? ClauseListSelectivity(Conjuncts(qual), rel) : 1.0;
 }
 
-/// An int8 LIMIT/OFFSET known at plan time, or nullopt.
-std::optional<double> FoldedCount(const BoundExprPtr& e) {
-  if (!e) return std::nullopt;
-  auto v = FoldConstant(*e);
-  if (!v || v->is_null()) return std::nullopt;
-  return static_cast<double>(v->GetInt());
-}
-
 /// generate_series' support function: the row count of constant integer or numeric bounds, else prorows
 /// (always for timestamps, whose generate_series has no support function).
 double FunctionRows(const FunctionScanPlan& f) {
@@ -264,6 +256,15 @@ std::vector<int32_t> PlanEstimator::AggregateWidths(const AggregatePlan& agg, co
 }
 
 NodeEstimate PlanEstimator::Limit(const LimitPlan& limit) {
+  // The Sort below (through a Project, and a Gather Merge) keeps only offset + count rows: a bounded sort
+  // (planner.c passes limit_tuples down to cost_sort).
+  const PlanNode* below = limit.child.get();
+  if (below->kind == PlanKind::kProject) below = below->As<ProjectPlan>().child.get();
+  if (below->kind == PlanKind::kGather) below = below->As<GatherPlan>().child.get();
+  const auto folded = FoldedCount(limit.limit);
+  if (below->kind == PlanKind::kSort && folded) {
+    sort_bounds_[below] = std::max(*folded, 0.0) + std::max(FoldedCount(limit.offset).value_or(0), 0.0);
+  }
   NodeEstimate e = Estimate(*limit.child);
   double input = std::max(e.rows, 1.0);
   double offset = std::clamp(FoldedCount(limit.offset).value_or(0), 0.0, input);
@@ -326,7 +327,10 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
       // cost_sort: N log2 N comparisons at twice an operator's cost before the first row.
       NodeEstimate e = Estimate(*node.As<SortPlan>().child);
       double n = std::max(e.rows, 2.0);
-      e.cost.startup = e.cost.total + 2 * kCpuOperatorCost * n * std::log2(n);
+      // cost_tuplesort's bounded heap: log2(2 * bound) comparisons a row when the bound is below half.
+      const auto bound = sort_bounds_.find(&node);
+      const bool bounded = bound != sort_bounds_.end() && bound->second > 0 && n > 2 * bound->second;
+      e.cost.startup = e.cost.total + 2 * kCpuOperatorCost * n * std::log2(bounded ? 2 * bound->second : n);
       e.cost.total = e.cost.startup + kCpuOperatorCost * e.rows;
       if (!CurrentPlannerSettings().enable_sort) {
         e.cost.startup += kDisableCost;
@@ -384,6 +388,13 @@ NodeEstimate PlanEstimator::Compute(const PlanNode& node) {
       return Gather(node.As<GatherPlan>());
   }
   return NodeEstimate{};
+}
+
+std::optional<double> FoldedCount(const BoundExprPtr& e) {
+  if (!e) return std::nullopt;
+  auto v = FoldConstant(*e);
+  if (!v || v->is_null()) return std::nullopt;
+  return static_cast<double>(v->GetInt());
 }
 
 }  // namespace lumadb::planner

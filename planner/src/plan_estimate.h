@@ -4,6 +4,7 @@
 // corresponding costsize.c functions in a simplified form (issue 7 brings the full cost model).
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -67,6 +68,10 @@ class PlanEstimator {
   double NumDistinct(const PlanNode& input, const BoundExpr& expr, int offset);
 
   std::unordered_map<const PlanNode*, NodeEstimate> done_;
+  std::unordered_map<const PlanNode*, double> sort_bounds_;  // a Sort under a Limit: the rows it keeps
 };
+
+/// An int8 LIMIT/OFFSET known at plan time, or nullopt.
+std::optional<double> FoldedCount(const BoundExprPtr& e);
 
 }  // namespace lumadb::planner

@@ -134,6 +134,53 @@ TEST_CASE_FIXTURE(SalesFixture, "GROUP BY: Finalize GroupAggregate over a Gather
         "                          ->  Parallel Seq Scan on sales\n");
 }
 
+// PostgreSQL 15's plan of bench/analytic_bench.sh's "order by limit": a top-N heapsort in every participant
+// (cost_sort's bounded estimate), merged by a Gather Merge.
+TEST_CASE_FIXTURE(SalesFixture, "ORDER BY ... LIMIT of a large table: Limit over a Gather Merge of bounded Sorts") {
+  CHECK(Plan("SELECT id, amount FROM sales ORDER BY amount DESC, id LIMIT 10") ==
+        "Limit  (cost=20540.71..20541.88 rows=10 width=10)\n"
+        "  ->  Gather Merge  (cost=20540.71..117769.80 rows=833334 width=10)\n"
+        "        Workers Planned: 2\n"
+        "        ->  Sort  (cost=19540.69..20582.36 rows=416667 width=22)\n"
+        "              Sort Key: amount DESC, id\n"
+        "              ->  Parallel Seq Scan on sales  (cost=0.00..10536.67 rows=416667 width=22)\n");
+  // OFFSET widens every participant's bound (count + offset rows each).
+  CHECK(Plan("SELECT id, amount FROM sales ORDER BY amount DESC, id LIMIT 10 OFFSET 5") ==
+        "Limit  (cost=21759.97..21761.14 rows=10 width=10)\n"
+        "  ->  Gather Merge  (cost=21759.39..118988.48 rows=833334 width=10)\n"
+        "        Workers Planned: 2\n"
+        "        ->  Sort  (cost=20759.36..21801.03 rows=416667 width=22)\n"
+        "              Sort Key: amount DESC, id\n"
+        "              ->  Parallel Seq Scan on sales  (cost=0.00..10536.67 rows=416667 width=22)\n");
+  CHECK(Plan("SELECT id + 1, amount FROM sales WHERE store < 500 ORDER BY amount NULLS FIRST LIMIT 3", false) ==
+        "Limit\n"
+        "  ->  Gather Merge\n"
+        "        Workers Planned: 2\n"
+        "        ->  Sort\n"
+        "              Sort Key: amount NULLS FIRST\n"
+        "              ->  Parallel Seq Scan on sales\n"
+        "                    Filter: (store < 500)\n");
+}
+
+TEST_CASE_FIXTURE(SalesFixture, "ORDER BY ... LIMIT stays serial when workers do not pay or cannot run it") {
+  // The serial top-N heapsort's bounded estimate (PostgreSQL's, with the parallel plan disabled).
+  planner::PlannerSettings off;
+  off.max_parallel_workers_per_gather = 0;
+  {
+    planner::PlannerSettingsScope scope(off);
+    CHECK(Plan("SELECT id, amount FROM sales ORDER BY amount DESC, id LIMIT 10") ==
+          "Limit  (cost=37979.64..37979.67 rows=10 width=10)\n"
+          "  ->  Sort  (cost=37979.64..40479.64 rows=1000000 width=10)\n"
+          "        Sort Key: amount DESC, id\n"
+          "        ->  Seq Scan on sales  (cost=0.00..16370.00 rows=1000000 width=22)\n");
+  }
+  CHECK(Plan("SELECT id FROM small ORDER BY amount LIMIT 10", false).find("Gather") == std::string::npos);
+  CHECK(Plan("SELECT id FROM sales ORDER BY random() LIMIT 10", false).find("Gather") == std::string::npos);
+  CHECK(Plan("SELECT id FROM sales ORDER BY amount", false).find("Gather") == std::string::npos);
+  CHECK(Plan("SELECT id FROM sales ORDER BY amount LIMIT 20000", false).find("Gather") == std::string::npos);
+  CHECK(Plan("SELECT id FROM sales ORDER BY amount LIMIT 10 FOR UPDATE", false).find("Gather") == std::string::npos);
+}
+
 TEST_CASE_FIXTURE(SalesFixture, "no parallel plan for a small table, when disabled, or for what workers cannot run") {
   CHECK(Plan("SELECT count(*) FROM small", false) == "Aggregate\n  ->  Seq Scan on small\n");
   planner::PlannerSettings off;

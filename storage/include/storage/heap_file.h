@@ -101,6 +101,8 @@ class HeapFile {
 
     /// Pages copied so far: a caller that notes it before Next() learns whether Next() read a new page.
     uint64_t pages_read() const { return pages_read_; }
+    /// True if the next Next() serves a tuple of the page copied last, reading no page.
+    bool HasBuffered() const { return next_ < entries_.size(); }
 
     /// Restarts the iterator on pages [first, end) only (a parallel scan's claimed chunk, heapam's
     /// table_block_parallelscan_nextpage); pages_read() keeps counting.
