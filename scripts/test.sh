@@ -46,9 +46,7 @@ sanitized_build() {
   LUMADB_TARGETS=$unit_targets scripts/build.sh "$asan_build"
 }
 step "build unit tests with ASan+UBSan ($asan_build/)" sanitized_build
-# test_exec's parallel-plan tests build 600,000-row tables (big enough for workers by the default
-# settings), which take about 8 minutes under ASan on 2 cores.
-step "unit tests under ASan+UBSan" ctest --test-dir "$asan_build" --output-on-failure --timeout 1200 -LE 'integration|crash'
+step "unit tests under ASan+UBSan" ctest --test-dir "$asan_build" --output-on-failure --timeout 600 -LE 'integration|crash'
 step "conformance" conformance/run.sh "$repo/$build/server/lumadb"
 
 echo
